@@ -1,0 +1,359 @@
+"""Entries + page context + capture time → full dates, each with its evidence.
+
+Per feed region, entries are cut into *segments* by date headings. Within a segment each
+entry gets a day offset from the segment's first entry: the feed's order (newest-first or
+oldest-first) is detected from its clocks, and a clock that jumps the wrong way by more than
+an hour is a midnight rollover. Each segment's base date then comes from the most reliable
+anchor available, in this order (the cascade stops at the first that answers):
+
+  1. dates printed in the stamps themselves;
+  2. the segment's heading ("Dienstag, 27. August 2024", "Yesterday", "Acum 2 ore");
+  3. a page stamp (byline, "Updated") whose clock equals an entry's clock;
+  4. the capture time (`now`): the newest entry is not after it;
+  5. in-text mentions ("reported on Oct. 3"): an entry is not older than what it reports.
+
+Years missing from a date come from the capture time, else from the page's own dates
+(the feed does not predate its page), else stay unknown ("--MM-DD"). A date the page does
+not support is None, never a guess.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+import regex
+
+from feedline.entries import Draft, Feed
+from feedline.model import DateFix, DateStatus, Stamp, StampKind
+from feedline.patterns import MENTION_RE
+from feedline.tokens import Heading, LineKind, Token, date_fields
+
+ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
+STALE_DAYS = 2  # mentions this far before the capture date mean the page was captured late
+
+_REPORTING_BEFORE_RE = regex.compile(
+    r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    draft: Draft
+    local_time: time | None
+    date: DateFix
+    datetime: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """The capture time as the page's wall clock, and as an instant when the zone is known."""
+
+    wall: datetime  # naive: the page's local clock
+    aware: datetime | None
+
+
+@dataclass(slots=True)
+class _Item:
+    draft: Draft
+    segment: int
+    offset: int = 0
+
+
+def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
+                 now: Clock | None, zone: tzinfo | None) -> list[Dated]:
+    """Date every draft; the result is in the drafts' order."""
+    lower = _page_lower_bound(tokens, drafts)
+    headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
+    page_stamps = [t.stamp for t in tokens if t.kind is LineKind.PAGE_STAMP and t.stamp is not None]
+    fixes: dict[int, tuple[time | None, DateFix]] = {}
+    for feed in feeds:
+        members = [d for d in drafts if d.feed == feed.id]
+        if members:
+            fixes.update(_date_feed(members, headings, page_stamps, now, lower))
+    out = []
+    for draft in drafts:
+        local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
+        out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, now)))
+    return out
+
+
+# ── one feed ────────────────────────────────────────────────────────────────────────────
+def _date_feed(members: list[Draft], headings: dict[int, Token], page_stamps: list[Stamp],
+               now: Clock | None, lower: date | None) -> dict[int, tuple[time | None, DateFix]]:
+    result: dict[int, tuple[time | None, DateFix]] = {}
+    clocked = []
+    for draft in members:
+        if draft.stamp.kind is StampKind.RELATIVE:
+            result[draft.line] = _relative(draft.stamp, now)
+        else:
+            clocked.append(draft)
+    if not clocked:
+        return result
+    items, segment_headings = _segments(clocked, headings)
+    newest_first = _newest_first(items)
+    sorted_feed = _assign_offsets(items, newest_first)
+    for segment in sorted({i.segment for i in items}):
+        group = [i for i in items if i.segment == segment]
+        heading = segment_headings.get(segment)
+        if sorted_feed:
+            result.update(_date_segment(group, heading, page_stamps, now, lower, newest_first))
+        else:
+            for item in group:
+                item.offset = 0
+                result.update(_date_segment([item], heading, page_stamps, now, lower, newest_first,
+                                            unsorted=True))
+    return result
+
+
+def _segments(drafts: list[Draft], headings: dict[int, Token]) -> tuple[list[_Item], dict[int, Token]]:
+    """Cut the feed at date headings; a heading applies to the entries below it."""
+    items: list[_Item] = []
+    segment_headings: dict[int, Token] = {}
+    segment = 0
+    previous_line = drafts[0].line - 12
+    for draft in drafts:
+        between = [headings[i] for i in range(previous_line + 1, draft.line) if i in headings]
+        dated = [h for h in between if _heading_has_date(h.heading)]
+        if dated:
+            segment += 1
+            segment_headings[segment] = dated[-1]
+        items.append(_Item(draft, segment))
+        previous_line = draft.line
+    return items, segment_headings
+
+
+def _heading_has_date(heading: Heading | None) -> bool:
+    return heading is not None and (heading.month is not None or heading.days_ago is not None
+                                    or heading.relative_minutes is not None)
+
+
+def _minutes(draft: Draft) -> int:
+    return (draft.stamp.hour or 0) * 60 + (draft.stamp.minute or 0)
+
+
+def _newest_first(items: list[_Item]) -> bool:
+    down = up = 0
+    for a, b in zip(items, items[1:]):
+        if a.segment == b.segment:
+            delta = _minutes(b.draft) - _minutes(a.draft)
+            down += delta < 0
+            up += delta > 0
+    return down >= up
+
+
+def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
+    """Day offsets within each segment; False when the clocks are not in feed order."""
+    rollovers = pairs = 0
+    for a, b in zip(items, items[1:]):
+        if a.segment != b.segment:
+            b.offset = 0
+            continue
+        pairs += 1
+        delta = _minutes(b.draft) - _minutes(a.draft)
+        crossed = delta > ROLLOVER_MINUTES if newest_first else delta < -ROLLOVER_MINUTES
+        b.offset = a.offset + ((-1 if newest_first else 1) if crossed else 0)
+        rollovers += crossed
+    return rollovers <= max(1, pairs // 4)
+
+
+def _date_segment(group: list[_Item], heading: Token | None, page_stamps: list[Stamp],
+                  now: Clock | None, lower: date | None, newest_first: bool,
+                  unsorted: bool = False) -> dict[int, tuple[time | None, DateFix]]:
+    base, status, confidence, evidence = _anchor(group, heading, page_stamps, now, lower, unsorted)
+    out: dict[int, tuple[time | None, DateFix]] = {}
+    for item in group:
+        stamp = item.draft.stamp
+        local_time = _clock_time(stamp)
+        own = _stamp_date(stamp, now, lower)
+        if own is not None and isinstance(own, date):
+            fix = DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, own,
+                          confidence=1.0 if stamp.year else 0.85,
+                          evidence=("date printed in the stamp" + ("" if stamp.year else "; year inferred"),))
+        elif isinstance(base, date):
+            day = base + timedelta(days=item.offset)
+            notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
+            fix = DateFix(status, day, confidence=confidence, evidence=notes)
+        elif isinstance(base, tuple):
+            md = _shift_month_day(base, item.offset)
+            fix = DateFix(DateStatus.PARTIAL, month_day=md, confidence=confidence,
+                          evidence=evidence + ("year unknown",))
+        elif own is not None:  # month and day printed, year unknown
+            fix = DateFix(DateStatus.PARTIAL, month_day=own, confidence=0.8,
+                          evidence=("month and day printed in the stamp; year unknown",))
+        else:
+            fix = DateFix(DateStatus.UNKNOWN, evidence=evidence or ("no date evidence on the page",))
+        out[item.draft.line] = (local_time, fix)
+    return out
+
+
+def _rollover_note(item: _Item, newest_first: bool) -> str:
+    days = abs(item.offset)
+    side = "earlier" if newest_first else "later"
+    return f"{days} midnight rollover{'s' if days > 1 else ''} in the feed order ({side} day)"
+
+
+Anchor = tuple["date | tuple[int, int] | None", DateStatus, float, tuple[str, ...]]
+
+
+def _anchor(group: list[_Item], heading: Token | None, page_stamps: list[Stamp], now: Clock | None,
+            lower: date | None, unsorted: bool) -> Anchor:
+    """The segment's base date (of offset 0), by the cascade in the module docstring."""
+    inferred = DateStatus.INFERRED
+    for item in group:  # 1. a date printed in a stamp
+        own = _stamp_date(item.draft.stamp, now, lower)
+        if isinstance(own, date):
+            return own - timedelta(days=item.offset), inferred, 0.9, (f"stamp '{item.draft.stamp.text}' prints the date",)
+    if heading is not None and heading.heading is not None:  # 2. the heading above
+        found = _heading_date(heading.heading, now, lower)
+        if found is not None:
+            return found, inferred, 0.9, (f"heading '{heading.text}'",)
+    for item in group:  # 3. a page stamp with the same clock
+        for stamp in page_stamps:
+            if stamp.year and stamp.month and stamp.day and (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
+                day = date(stamp.year, stamp.month, stamp.day)
+                return day - timedelta(days=item.offset), inferred, 0.85, (f"page stamp '{stamp.text}' has the same clock",)
+    mention_base, mention_note = _mention_bound(group, now, lower)
+    if now is not None:  # 4. the capture time
+        bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
+        if isinstance(mention_base, date) and (bound - mention_base).days > STALE_DAYS:
+            return mention_base, inferred, 0.5, (mention_note, "capture time is much later: page captured late")
+        confidence = 0.6 if unsorted else 0.85
+        return bound, inferred, confidence, (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
+    if mention_base is not None:  # 5. in-text mentions
+        return mention_base, inferred, 0.6, (mention_note,)
+    return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
+
+
+def _latest_day(draft: Draft, now: Clock) -> date:
+    """The latest date on which this clock reading is not after the capture time."""
+    clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
+    return now.wall.date() if clock <= now.wall.time() else now.wall.date() - timedelta(days=1)
+
+
+def _mention_bound(group: list[_Item], now: Clock | None, lower: date | None) -> tuple["date | tuple[int, int] | None", str]:
+    """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date."""
+    best: date | tuple[int, int] | None = None
+    note = ""
+    for item in group:
+        text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
+        for match in MENTION_RE.finditer(text):
+            if not _REPORTING_BEFORE_RE.search(text[max(0, match.start() - 120):match.start()]):
+                continue
+            year, month, day = date_fields(match, False)
+            if month is None or day is None:
+                continue
+            resolved = _resolve_year(year, month, day, now, lower)
+            candidate: date | tuple[int, int]
+            if isinstance(resolved, date):
+                candidate = resolved - timedelta(days=item.offset)
+            else:
+                candidate = _shift_month_day(resolved, -item.offset)
+            if best is None or _later(candidate, best):
+                best, note = candidate, f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
+    return best, note
+
+
+def _later(a: "date | tuple[int, int]", b: "date | tuple[int, int]") -> bool:
+    ka = (a.month, a.day) if isinstance(a, date) else a
+    kb = (b.month, b.day) if isinstance(b, date) else b
+    if isinstance(a, date) and isinstance(b, date):
+        return a > b
+    return ka > kb
+
+
+# ── pieces ──────────────────────────────────────────────────────────────────────────────
+def _clock_time(stamp: Stamp) -> time | None:
+    if stamp.hour is None:
+        return None
+    return time(stamp.hour, stamp.minute or 0)
+
+
+def _stamp_date(stamp: Stamp, now: Clock | None, lower: date | None) -> "date | tuple[int, int] | None":
+    if stamp.month is None or stamp.day is None:
+        return None
+    return _resolve_year(stamp.year, stamp.month, stamp.day, now, lower)
+
+
+def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
+                  lower: date | None) -> "date | tuple[int, int]":
+    """A full date when the year is printed or inferable; else (month, day)."""
+    if year is not None:
+        return _safe_date(year, month, day) or (month, day)
+    if now is not None:
+        today = now.wall.date()
+        found = _safe_date(today.year, month, day)
+        if found is not None and found > today + timedelta(days=1):
+            found = _safe_date(today.year - 1, month, day)
+        return found or (month, day)
+    if lower is not None:
+        for candidate_year in (lower.year, lower.year + 1):
+            found = _safe_date(candidate_year, month, day)
+            if found is not None and found >= lower:
+                return found
+    return (month, day)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_month_day(md: tuple[int, int], days: int) -> tuple[int, int]:
+    """Shift a month-day by whole days in a leap year (Feb 29 stays reachable)."""
+    shifted = date(2024, md[0], md[1]) + timedelta(days=days) if _safe_date(2024, *md) else None
+    return (shifted.month, shifted.day) if shifted else md
+
+
+def _heading_date(heading: Heading, now: Clock | None, lower: date | None) -> "date | tuple[int, int] | None":
+    if heading.month is not None and heading.day is not None:
+        return _resolve_year(heading.year, heading.month, heading.day, now, lower)
+    if now is None:
+        return None
+    if heading.days_ago is not None:
+        return now.wall.date() - timedelta(days=heading.days_ago)
+    if heading.relative_minutes is not None:
+        return (now.wall - timedelta(minutes=heading.relative_minutes)).date()
+    return None
+
+
+def _relative(stamp: Stamp, now: Clock | None) -> tuple[time | None, DateFix]:
+    minutes = stamp.relative_minutes or 0.0
+    if now is None:
+        return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
+    moment = (now.aware - timedelta(minutes=minutes)) if now.aware else now.wall - timedelta(minutes=minutes)
+    wall = moment.astimezone(now.aware.tzinfo).replace(tzinfo=None) if now.aware else moment
+    confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
+    return wall.time().replace(second=0, microsecond=0), DateFix(
+        DateStatus.INFERRED, wall.date(), confidence=confidence,
+        evidence=(f"capture time {now.wall:%Y-%m-%d %H:%M} minus '{stamp.text}'",))
+
+
+def _page_lower_bound(tokens: list[Token], drafts: list[Draft]) -> date | None:
+    """The latest full date among the page's own stamps (byline, updated): the feed is not older."""
+    entry_lines = {d.line for d in drafts}
+    days = []
+    for token in tokens:
+        stamp = token.stamp
+        if stamp is None or token.index in entry_lines or not (stamp.year and stamp.month and stamp.day):
+            continue
+        if token.kind in (LineKind.PAGE_STAMP, LineKind.STAMP):
+            found = _safe_date(stamp.year, stamp.month, stamp.day)
+            if found is not None:
+                days.append(found)
+    return max(days) if days else None
+
+
+def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo | None,
+             now: Clock | None) -> datetime | None:
+    """Aware when the page's zone or the stamp's zone label is known; floating otherwise."""
+    if fix.local_date is None or local_time is None:
+        return None
+    naive = datetime.combine(fix.local_date, local_time)
+    if stamp.utc_offset_minutes is not None and stamp.zone:
+        return naive.replace(tzinfo=timezone(timedelta(minutes=stamp.utc_offset_minutes), stamp.zone))
+    if zone is not None:
+        return naive.replace(tzinfo=zone)
+    return naive

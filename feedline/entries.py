@@ -1,0 +1,205 @@
+"""Tokens → feed entries: stamp + headline + body, grouped into feed regions.
+
+A feed region is a run of stamps of one shape (same format, same placement on the line)
+close to each other. Within a region the stamp sits either before its item (most feeds)
+or after it (comment threads, "Author, 8 января, 17:46" under a headline); the side is
+chosen by where the content is. An entry's body runs from its stamp to the next boundary
+(another stamp, a heading, a page stamp), widget fragments trimmed. An item the page shows
+twice (key-events list, a repeated widget) is kept once.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from feedline.model import Span, Stamp, StampKind
+from feedline.tokens import LineKind, Placement, Token
+
+MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
+MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
+HEADLINE_MAX = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed region: its stamp lines, in page order, and the side its stamps sit on."""
+
+    id: int
+    lines: tuple[int, ...]
+    stamp_first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An entry before dating: what the page shows."""
+
+    stamp: Stamp
+    line: int  # token index of the stamp line
+    feed: int
+    headline: str | None
+    text: str
+    span: Span
+    body_lines: tuple[int, ...] = field(default=())
+
+
+def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
+    """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
+    stamp_tokens = [t for t in tokens if t.kind is LineKind.STAMP]
+    regions = [r for r in _regions(stamp_tokens) if _is_feed(r)]
+    boundaries = {t.index for r in regions for t in r}
+    boundaries |= {t.index for t in tokens if t.kind in (LineKind.HEADING, LineKind.PAGE_STAMP)}
+    drafts: list[Draft] = []
+    feeds: list[Feed] = []
+    for feed_id, region in enumerate(regions):
+        stamp_first = _stamp_first(region, tokens, boundaries)
+        feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
+        gap = _median_gap(region)
+        for position, token in enumerate(region):
+            edge = position == (len(region) - 1 if stamp_first else 0)
+            limit = max(4, 2 * gap) if edge else MAX_GAP_LINES
+            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit)
+            if draft is not None:
+                drafts.append(draft)
+    drafts.sort(key=lambda d: d.line)
+    return _dedupe(drafts), feeds
+
+
+# ── regions ─────────────────────────────────────────────────────────────────────────────
+def _signature(token: Token) -> tuple:
+    stamp = token.stamp
+    assert stamp is not None
+    if stamp.kind is StampKind.RELATIVE:
+        return ("relative", token.placement is Placement.LEAD)
+    shape = regex.sub(r"\d+", "9", stamp.text.strip("()[] "))
+    shape = regex.sub(r"[^\W\d_]+", "a", shape)
+    return (stamp.kind.value, shape, token.placement.value if token.placement else "")
+
+
+def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
+    open_regions: dict[tuple, list[Token]] = {}
+    done: list[list[Token]] = []
+    for token in stamp_tokens:
+        key = _signature(token)
+        region = open_regions.get(key)
+        if region is not None and token.index - region[-1].index <= MAX_GAP_LINES:
+            region.append(token)
+            continue
+        if region is not None:
+            done.append(region)
+        open_regions[key] = [token]
+    done.extend(open_regions.values())
+    return sorted(done, key=lambda r: r[0].index)
+
+
+def _is_feed(region: list[Token]) -> bool:
+    """Several stamps of one shape make a feed; a lone stamp only if it looks like a feed stamp."""
+    if len(region) >= 2:
+        return True
+    stamp = region[0].stamp
+    assert stamp is not None
+    if stamp.kind is StampKind.RELATIVE:
+        return True
+    if stamp.kind is StampKind.DATETIME:
+        return stamp.year is None
+    return stamp.twelve_hour or stamp.zone is not None or "uhr" in stamp.text.lower()
+
+
+def _median_gap(region: list[Token]) -> int:
+    if len(region) < 2:
+        return 2
+    return max(1, int(statistics.median(b.index - a.index - 1 for a, b in zip(region, region[1:]))))
+
+
+def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int]) -> bool:
+    """Does the stamp come before its item? Decided by where the content is."""
+    leads = sum(1 for t in region if t.placement is Placement.LEAD)
+    if leads * 2 >= len(region):
+        return True
+    reach = max(2, _median_gap(region))
+    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach))
+    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach))
+    return not (before >= MIN_CONTENT and after < MIN_CONTENT)
+
+
+def _content(lines: list[Token]) -> int:
+    return sum(len(t.text) for t in lines if t.kind is LineKind.TEXT and len(t.text) >= MIN_CONTENT)
+
+
+def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int) -> list[Token]:
+    """Non-blank lines from `start` (exclusive) in direction `step`, up to a boundary or limit."""
+    out: list[Token] = []
+    i = start + step
+    while 0 <= i < len(tokens) and len(out) < limit and i not in boundaries:
+        token = tokens[i]
+        if token.kind is LineKind.BOILERPLATE and out and step > 0 and limit < MAX_GAP_LINES:
+            break  # a widget line ends the last entry of a region
+        if token.kind in (LineKind.TEXT, LineKind.STAMP):
+            out.append(token)
+        i += step
+    return out if step > 0 else out[::-1]
+
+
+# ── one entry ───────────────────────────────────────────────────────────────────────────
+def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
+           boundaries: set[int], limit: int) -> Draft | None:
+    assert token.stamp is not None
+    body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit)
+    body = _trim_fragments(body)
+    lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    lines = [t.text for t in body]
+    if lead:
+        headline, text_lines = lead, lines
+    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and not lines[0].endswith((".", "!", "?", "…")):
+        headline, text_lines = lines[0], lines[1:]
+    else:
+        headline, text_lines = None, lines
+    text = "\n".join(text_lines)
+    if not headline and not text:
+        return None
+    span_tokens = [token, *body]
+    span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
+    return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+def _trim_fragments(body: list[Token]) -> list[Token]:
+    """Drop trailing widget fragments ("Ukraine Daily", "News from") after real content."""
+    end = len(body)
+    while end > 1 and _is_fragment(body[end - 1].text) and any(not _is_fragment(t.text) for t in body[:end - 1]):
+        end -= 1
+    return body[:end]
+
+
+def _is_fragment(line: str) -> bool:
+    return len(line) < 30 and not line.endswith((".", "!", "?", "…", "\"", "”", ":"))
+
+
+# ── duplicates ──────────────────────────────────────────────────────────────────────────
+_KIND_RANK = {StampKind.DATETIME: 0, StampKind.CLOCK: 1, StampKind.RELATIVE: 2}
+
+
+def _key(draft: Draft) -> str:
+    words = regex.sub(r"[\W_]+", " ", (draft.headline or draft.text)[:80]).casefold().split()
+    return " ".join(words[:8])
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Keep one draft per item: the most specific stamp, then the longest text."""
+    best: dict[str, Draft] = {}
+    for draft in drafts:
+        key = _key(draft)
+        if len(key) < 12:
+            best[f"#{draft.line}"] = draft
+            continue
+        kept = best.get(key)
+        if kept is None or _better(draft, kept):
+            best[key] = draft
+    return sorted(best.values(), key=lambda d: d.line)
+
+
+def _better(a: Draft, b: Draft) -> bool:
+    ra, rb = _KIND_RANK[a.stamp.kind], _KIND_RANK[b.stamp.kind]
+    if ra != rb:
+        return ra < rb
+    return len(a.text) > len(b.text)

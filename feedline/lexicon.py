@@ -1,0 +1,135 @@
+"""Per-language words that stamps are made of, as data (no logic beyond indexing).
+
+Month names list the forms a date uses (nominative and genitive, abbreviations);
+`patterns` turns these tables into regex alternations and lookup dicts.
+"""
+from __future__ import annotations
+
+# month number -> forms, per language. Abbreviations without the dot ("sept." matches "sept").
+MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+           ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+           ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"), ("december", "dec")),
+    "de": (("januar", "jänner", "jan"), ("februar", "feb"), ("märz", "mär", "maerz"), ("april", "apr"),
+           ("mai",), ("juni", "jun"), ("juli", "jul"), ("august", "aug"),
+           ("september", "sept", "sep"), ("oktober", "okt"), ("november", "nov"), ("dezember", "dez")),
+    "fr": (("janvier", "janv"), ("février", "fevrier", "févr", "fév"), ("mars",), ("avril", "avr"),
+           ("mai",), ("juin",), ("juillet", "juil"), ("août", "aout"),
+           ("septembre", "sept"), ("octobre", "oct"), ("novembre", "nov"), ("décembre", "decembre", "déc")),
+    "es": (("enero", "ene"), ("febrero",), ("marzo",), ("abril", "abr"), ("mayo",), ("junio",),
+           ("julio",), ("agosto", "ago"), ("septiembre", "setiembre", "sept"), ("octubre",),
+           ("noviembre",), ("diciembre", "dic")),
+    "it": (("gennaio", "genn", "gen"), ("febbraio", "febbr"), ("marzo",), ("aprile",), ("maggio", "magg"),
+           ("giugno", "giu"), ("luglio", "lug"), ("agosto", "ago"), ("settembre", "sett", "set"),
+           ("ottobre", "ott"), ("novembre",), ("dicembre", "dic")),
+    "pt": (("janeiro",), ("fevereiro", "fev"), ("março", "marco"), ("abril", "abr"), ("maio",),
+           ("junho",), ("julho",), ("agosto",), ("setembro", "set"), ("outubro", "out"),
+           ("novembro",), ("dezembro", "dez")),
+    "nl": (("januari",), ("februari",), ("maart", "mrt"), ("april",), ("mei",), ("juni",), ("juli",),
+           ("augustus",), ("september",), ("oktober", "okt"), ("november",), ("december",)),
+    "pl": (("stycznia", "styczeń", "styczen", "sty"), ("lutego", "luty", "lut"), ("marca", "marzec"),
+           ("kwietnia", "kwiecień", "kwi"), ("maja", "maj"), ("czerwca", "czerwiec", "cze"),
+           ("lipca", "lipiec", "lip"), ("sierpnia", "sierpień", "sie"), ("września", "wrzesień", "wrz"),
+           ("października", "październik", "paź"), ("listopada", "listopad", "lis"),
+           ("grudnia", "grudzień", "gru")),
+    "cs": (("ledna", "leden"), ("února", "únor"), ("března", "březen"), ("dubna", "duben"),
+           ("května", "květen"), ("června", "červen"), ("července", "červenec"), ("srpna", "srpen"),
+           ("září",), ("října", "říjen"), ("listopadu", "listopad"), ("prosince", "prosinec")),
+    "ro": (("ianuarie", "ian"), ("februarie",), ("martie",), ("aprilie",), ("mai",), ("iunie",),
+           ("iulie",), ("august",), ("septembrie",), ("octombrie",), ("noiembrie",), ("decembrie",)),
+    "ru": (("января", "январь", "янв"), ("февраля", "февраль", "фев"), ("марта", "март"),
+           ("апреля", "апрель", "апр"), ("мая", "май"), ("июня", "июнь"), ("июля", "июль"),
+           ("августа", "август", "авг"), ("сентября", "сентябрь", "сен"), ("октября", "октябрь", "окт"),
+           ("ноября", "ноябрь", "ноя"), ("декабря", "декабрь", "дек")),
+    "uk": (("січня", "січень"), ("лютого", "лютий"), ("березня", "березень"), ("квітня", "квітень"),
+           ("травня", "травень"), ("червня", "червень"), ("липня", "липень"), ("серпня", "серпень"),
+           ("вересня", "вересень"), ("жовтня", "жовтень"), ("листопада", "листопад"),
+           ("грудня", "грудень")),
+    "lv": (("janvārī", "janvāris"), ("februārī", "februāris"), ("martā", "marts"), ("aprīlī", "aprīlis"),
+           ("maijā", "maijs"), ("jūnijā", "jūnijs"), ("jūlijā", "jūlijs"), ("augustā", "augusts"),
+           ("septembrī", "septembris"), ("oktobrī", "oktobris"), ("novembrī", "novembris"),
+           ("decembrī", "decembris")),
+    "fi": (("tammikuuta", "tammikuu"), ("helmikuuta", "helmikuu"), ("maaliskuuta", "maaliskuu"),
+           ("huhtikuuta", "huhtikuu"), ("toukokuuta", "toukokuu"), ("kesäkuuta", "kesäkuu"),
+           ("heinäkuuta", "heinäkuu"), ("elokuuta", "elokuu"), ("syyskuuta", "syyskuu"),
+           ("lokakuuta", "lokakuu"), ("marraskuuta", "marraskuu"), ("joulukuuta", "joulukuu")),
+}
+
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+           "mo", "di", "mi", "do", "fr", "sa", "so"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda", "terça", "terca", "quarta", "quinta", "sexta", "sábado", "domingo",
+           "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira"),
+    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
+    "cs": ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"),
+    "ro": ("luni", "marți", "marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "uk": ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "субота", "неділя"),
+    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
+    "lv": ("pirmdiena", "otrdiena", "trešdiena", "ceturtdiena", "piektdiena", "sestdiena", "svētdiena"),
+}
+
+# Day words: days before the capture date ("yesterday" = 1).
+DAY_WORDS: dict[str, int] = {
+    "today": 0, "yesterday": 1, "heute": 0, "gestern": 1, "aujourd'hui": 0, "aujourd’hui": 0,
+    "hier": 1, "hoy": 0, "ayer": 1, "oggi": 0, "ieri": 1, "hoje": 0, "ontem": 1,
+    "dzisiaj": 0, "dziś": 0, "wczoraj": 1, "dnes": 0, "včera": 1, "azi": 0, "astăzi": 0,
+    "сегодня": 0, "вчера": 1, "сьогодні": 0, "вчора": 1, "šodien": 0, "vakar": 1,
+    "tänään": 0, "eilen": 1, "vandaag": 0, "gisteren": 1, "idag": 0, "igår": 1,
+}
+
+# Relative stamps: unit word -> minutes. Keys are lowercase; matching is case-insensitive
+# except for the bare one-letter English units ("32M ago", "2h ago"), which patterns handle.
+RELATIVE_UNITS: dict[str, float] = {
+    # English
+    "second": 1 / 60, "seconds": 1 / 60, "sec": 1 / 60, "secs": 1 / 60, "s": 1 / 60,
+    "minute": 1, "minutes": 1, "min": 1, "mins": 1, "m": 1,
+    "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60,
+    "day": 1440, "days": 1440, "d": 1440, "week": 10080, "weeks": 10080, "wk": 10080, "wks": 10080,
+    # German
+    "sekunde": 1 / 60, "sekunden": 1 / 60, "minuten": 1, "stunde": 60, "stunden": 60,
+    "tag": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080,
+    # French
+    "secondes": 1 / 60, "heure": 60, "heures": 60, "jour": 1440, "jours": 1440,
+    # Spanish / Portuguese / Italian
+    "segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
+    "día": 1440, "días": 1440, "dia": 1440, "dias": 1440,
+    "minuti": 1, "ora": 60, "ore": 60, "giorno": 1440, "giorni": 1440,
+    # Romanian
+    "secunde": 1 / 60, "minut": 1, "oră": 60, "zi": 1440, "zile": 1440,
+    # Polish
+    "minuty": 1, "minutę": 1, "godzinę": 60, "godziny": 60, "godzin": 60, "godz": 60, "dni": 1440, "dzień": 1440,
+    # Czech
+    "minutou": 1, "minutami": 1, "hodinou": 60, "hodinami": 60, "dnem": 1440, "dny": 1440,
+    # Russian / Ukrainian
+    "минуту": 1, "минуты": 1, "минут": 1, "мин": 1, "час": 60, "часа": 60, "часов": 60, "ч": 60,
+    "день": 1440, "дня": 1440, "дней": 1440,
+    "хвилину": 1, "хвилини": 1, "хвилин": 1, "хв": 1, "годину": 60, "години": 60, "годин": 60,
+    "дні": 1440, "днів": 1440,
+    # Dutch
+    "uur": 60, "dagen": 1440,
+}
+
+# Number words that stand for a count in relative stamps ("an hour ago", "vor einer Stunde").
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+    "einer": 1, "einem": 1, "eine": 1, "ein": 1, "zwei": 2, "drei": 3,
+    "une": 1, "un": 1, "deux": 2, "trois": 3, "una": 1, "uno": 1, "dos": 2, "tres": 3, "due": 2,
+    "o": 1, "doua": 2, "două": 2, "jedną": 1, "jeden": 1, "один": 1, "одну": 1, "одна": 1,
+    "jednou": 1, "hodinou": 1, "uma": 1, "um": 1,
+}
+
+# Words on a line that mark the page's own stamps (byline, updated, published): such stamps
+# are page dates (bounds), not feed entries.
+PAGE_STAMP_CUES: tuple[str, ...] = (
+    "updated", "published", "posted", "last modified", "min read", "minute read",
+    "aktualisiert", "veröffentlicht", "erstellt", "stand:", "mis à jour", "publié", "modifié",
+    "publicado", "actualizado", "atualizado", "pubblicato", "aggiornato", "opublikowano",
+    "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
+    "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
+)

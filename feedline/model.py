@@ -1,0 +1,138 @@
+"""The values that flow through the pipeline: frozen, typed, free of I/O.
+
+    Page ──> Stamp / Token ──> Entry (+ Source) ──> Timeline
+
+Every stage returns new values; nothing here parses, prints or reads files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+#: Version of the JSON document that `render.json` writes (bump on breaking changes).
+FORMAT_VERSION = 1
+
+Span = tuple[int, int]
+
+
+class PageKind(StrEnum):
+    TEXT = "text"
+    HTML = "html"
+
+
+class StampKind(StrEnum):
+    CLOCK = "clock"  # a time of day only: "4:00 PM", "16.07 Uhr"
+    DATETIME = "datetime"  # a time of day with (part of) a date: "8 января, 17:46"
+    RELATIVE = "relative"  # an offset back from the capture time: "21 mins ago"
+
+
+class Role(StrEnum):
+    ORIGIN = "origin"  # who reported, said or published the information
+    CITED = "cited"  # whom the origin cites ("..., citing Y")
+
+
+class DateStatus(StrEnum):
+    EXACT = "exact"  # printed in the stamp itself
+    INFERRED = "inferred"  # derived from order, rollovers, headings, mentions or capture time
+    PARTIAL = "partial"  # month and day known, year unknown
+    UNKNOWN = "unknown"  # the page does not support a date
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A decoded page as block-structured text: one line per visual block."""
+
+    text: str
+    name: str = "-"  # path, or "-" for stdin / in-memory input
+    kind: PageKind = PageKind.TEXT
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    lang: str | None = None  # BCP 47 primary tag ("en", "de"), if declared or given
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A time stamp as printed, with what it states (and nothing it does not)."""
+
+    text: str
+    span: Span  # character offsets in Page.text
+    kind: StampKind
+    hour: int | None = None  # 0-23, local clock of the page (None for relative stamps)
+    minute: int | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative_minutes: float | None = None  # "21 mins ago" -> 21.0
+    zone: str | None = None  # zone label as printed: "BST", "GMT", "EST"
+    utc_offset_minutes: int | None = None  # offset stated by the label, when it is unambiguous
+    twelve_hour: bool = False  # printed with am/pm
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who an entry attributes its information to."""
+
+    name: str  # as written, trimmed ("the Associated Press")
+    canonical: str  # for grouping ("Associated Press")
+    role: Role
+    cue: str  # the words that attribute: "reported", "according to", "(Reuters)"
+    span: Span  # character offsets in the entry's headline + "\n" + text
+
+
+@dataclass(frozen=True, slots=True)
+class DateFix:
+    """An entry's reconstructed date and how it was reached."""
+
+    status: DateStatus
+    local_date: date | None = None
+    month_day: tuple[int, int] | None = None  # when only the year is unknown
+    confidence: float = 0.0  # 0..1
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def iso(self) -> str | None:
+        """"YYYY-MM-DD", "--MM-DD" when only the year is unknown, else None."""
+        if self.local_date is not None:
+            return self.local_date.isoformat()
+        if self.month_day is not None:
+            return f"--{self.month_day[0]:02d}-{self.month_day[1]:02d}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One feed item: its stamp, headline, text, date and sources."""
+
+    id: str
+    stamp: Stamp
+    headline: str | None
+    text: str
+    span: Span  # offsets of the whole entry (stamp included) in Page.text
+    feed: int  # index of the feed region the entry belongs to
+    position: int  # order of appearance on the page
+    local_time: time | None  # wall clock of the page
+    date: DateFix
+    datetime: datetime | None  # aware when the zone is known, naive ("floating") otherwise
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def floating(self) -> bool:
+        """True when the datetime is a local clock reading of unknown zone."""
+        return self.datetime is not None and self.datetime.tzinfo is None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The result of `feedline.extract`: a page's entries in chronological order."""
+
+    page: Page
+    entries: tuple[Entry, ...]
+    now: datetime | None = None  # the capture time used, if any
+    tz: str | None = None  # IANA zone of the page's clock, if known
+    diagnostics: tuple[str, ...] = field(default=())
+
+    @property
+    def mode(self) -> str:
+        return "capture" if self.now is not None else "blind"

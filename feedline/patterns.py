@@ -1,0 +1,117 @@
+"""Every compiled regex of feedline, composed from named atoms.
+
+Each atom is wrapped in ``(?:...)`` before it is composed, so an alternation inside an
+atom can never leak into the pattern around it. Per-language words come from `lexicon`.
+All quantifiers are bounded; no pattern nests unbounded repetition.
+"""
+from __future__ import annotations
+
+import regex
+
+from feedline import lexicon
+
+
+def _alt(words: "list[str] | tuple[str, ...] | set[str]") -> str:
+    """A non-capturing alternation of literal words, longest first."""
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+# Short month forms that are ordinary words elsewhere ("2h ago", "Sie", "set", "out").
+_AMBIGUOUS_MONTH_FORMS = {"ago", "set", "out", "sie", "gen", "lis", "sty", "lip", "gru", "mar", "cze", "kwi", "lut", "um"}
+
+MONTH_NUMBER: dict[str, int] = {}
+for _forms in lexicon.MONTHS.values():
+    for _number, _names in enumerate(_forms, start=1):
+        for _name in _names:
+            if _name not in _AMBIGUOUS_MONTH_FORMS or _name == "mar":
+                MONTH_NUMBER.setdefault(_name, _number)
+
+# ── atoms ────────────────────────────────────────────────────────────────────────────
+HOUR = r"(?:[01]?\d|2[0-3])"
+MINUTE = r"(?:[0-5]\d)"
+AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+ZONE_LABELS = ("GMT", "UTC", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK",
+               "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
+               "JST", "KST", "EAT", "WAT", "CAT", "SAST", "AEST", "AEDT", "HKT", "SGT", "PKT")
+ZONE = r"(?:" + _alt(ZONE_LABELS) + r"(?:[+-]\d{1,2}(?::?\d{2})?)?)"
+MONTH_NAME = _alt(MONTH_NUMBER)
+WEEKDAY = _alt([w for ws in lexicon.WEEKDAYS.values() for w in ws])
+ORDINAL = r"(?:st|nd|rd|th|er|e|\.)"
+YEAR4 = r"(?:1[89]\d\d|20\d\d)"
+
+# A time of day: "4:00 PM", "4.49pm", "16:07", "16.07 Uhr", "17h17", "00 h 58", "12.50 BST",
+# "21:06 (IST)", "10am EST". Named groups: hour, sep, minute, ampm, uhr, zone.
+CLOCK = (
+    r"(?:(?<![\d.,:/])"
+    r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r"))"
+    r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
+    r"(?!\d)"
+    r"(?:\s?(?P<ampm>" + AMPM + r"))?"
+    r"(?:\s?(?P<uhr>Uhr|uhr)\b)?"
+    r"(?:\s?\(?(?P<zone>" + ZONE + r")\)?(?![\w]))?)"
+)
+
+# Dates that travel with a clock (or stand alone as a heading). Groups: day, month_name,
+# d1/d2 (numeric day and month in an order decided later), year, iso_*.
+DATE_DMY_NAME = (
+    r"(?:(?P<day>[0-3]?\d)" + ORDINAL + r"?\s?(?:de\s)?(?P<month_name>" + MONTH_NAME + r")\.?"
+    r"(?:,?\s(?:de\s)?(?P<year>" + YEAR4 + r"))?(?![\w]))"
+)
+DATE_MDY_NAME = (
+    r"(?:(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.])"
+    r"(?:,?\s(?P<year>" + YEAR4 + r"|'?\d\d(?=\s?[-–,]))(?!\d))?)"
+)
+DATE_NUMERIC = (
+    r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[01]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
+)
+DATE_NUMERIC_SHORT = r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)\.\s?(?P<d2>[01]?\d)\.(?!\d))"
+DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
+DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
+DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"
+
+WEEKDAY_PREFIX = r"(?:" + WEEKDAY + r"\.?,?\s)"
+JOIN = r"(?:\s?(?:,|\||-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?)"
+
+# Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
+# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").
+DATETIME = (
+    r"(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN + CLOCK + r")"
+    r"|(?:" + CLOCK + r",?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")"
+)
+
+# Relative stamps, per language. Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
+_UNITS = _alt(lexicon.RELATIVE_UNITS)
+_NUMBER = r"(?:\d{1,3}|" + _alt(lexicon.NUMBER_WORDS) + r")"
+_EN_UNIT = r"(?:" + _UNITS + r"|[smhdw])"
+RELATIVE = (
+    r"(?:"
+    r"(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?\s(?:ago|fa|temu|назад|тому|geleden)"
+    r"|(?:vor|il\sy\sa|acum|hace|há|před|pred)\s(?P<n>" + _NUMBER + r")\s(?P<unit>" + _UNITS + r")"
+    r")(?![\w])"
+)
+
+# Standalone day words ("Yesterday", "Ieri", "včera") and date headings ("Donnerstag, 18. 7.",
+# "21 сентября 2021", "Quarta, 04 de Maio"): a whole line, nothing else on it.
+DAY_WORD = _alt(lexicon.DAY_WORDS)
+HEADING = (
+    r"^\s{0,4}(?:(?P<dayword>" + DAY_WORD + r")\b[,.]?\s?(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r")?"
+    r"|" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r"|" + WEEKDAY + r")\s{0,4}[.:]?\s{0,4}$"
+)
+
+# In-text date mentions with a past-tense reporting cue: "reported on Oct. 3", "said on Monday".
+MENTION = (
+    r"(?:\b(?:on|as\sof)\s(?:" + WEEKDAY_PREFIX + r"?(?:" + DATE_MDY_NAME + r"|" + DATE_DMY_NAME + r")))"
+)
+
+FLAGS = regex.IGNORECASE | regex.VERSION0
+CLOCK_RE = regex.compile(CLOCK, FLAGS)
+DATETIME_RE = regex.compile(DATETIME, FLAGS)
+RELATIVE_RE = regex.compile(RELATIVE, FLAGS)
+HEADING_RE = regex.compile(HEADING, FLAGS)
+MENTION_RE = regex.compile(MENTION, FLAGS)
+DATE_RE = regex.compile(DATE, FLAGS)
+PAGE_STAMP_CUE_RE = regex.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")", FLAGS)
+# Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
+MENTION_BEFORE_CLOCK_RE = regex.compile(
+    r"(?:\b(?:at|from|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"
+    r"a\slas|desde|hasta|o|od|do|в|с|до|після|la\sora|kello|klo)\s{1,3}|[-–]\s?)$", FLAGS)

@@ -1,0 +1,99 @@
+"""`extract()`: the one place that knows the order of the stages.
+
+    read ──> tokenize ──> find_entries ──> date_entries ──> find_sources ──> Timeline
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date, datetime, time, tzinfo
+from typing import BinaryIO
+
+from feedline.dates import Clock, Dated, date_entries
+from feedline.entries import find_entries
+from feedline.errors import UsageError
+from feedline.model import Entry, Page, Timeline
+from feedline.read import read_page
+from feedline.sources import find_sources
+from feedline.tokens import tokenize
+
+Source = str | os.PathLike | bytes | BinaryIO | Page
+
+
+def extract(source: Source, *, now: datetime | None = None, tz: str | None = None,
+            lang: str | None = None) -> Timeline:
+    """Extract a page's dated, source-attributed timeline.
+
+    `source` is a path (``"-"`` for stdin), raw bytes, a binary stream or a decoded `Page`.
+    `now` is the capture time (naive = the page's wall clock in `tz`); without it, dates
+    come from the page alone. `tz` is the IANA zone of the page's clock.
+    Raises `InputError` for unreadable input and `UsageError` for a bad `tz`.
+    """
+    zone = resolve_zone(tz)
+    clock = _clock(now, zone)
+    page = source if isinstance(source, Page) else read_page(source, lang=lang)
+    tokens = tokenize(page)
+    drafts, feeds = find_entries(tokens)
+    dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone)
+    entries = sorted((_entry(d, position, page.lang) for position, d in enumerate(dated)), key=_chronological)
+    diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",)
+    return Timeline(page, tuple(entries), now=(clock.aware or clock.wall) if clock else None, tz=tz,
+                    diagnostics=diagnostics)
+
+
+def resolve_zone(tz: str | None) -> tzinfo | None:
+    """The `ZoneInfo` for an IANA name; `UsageError` when there is no such zone."""
+    if tz is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise UsageError(f"unknown time zone {tz!r}: use an IANA name such as Europe/Kyiv") from None
+
+
+def _clock(now: datetime | None, zone: tzinfo | None) -> Clock | None:
+    if now is None:
+        return None
+    if now.tzinfo is not None:
+        local = now.astimezone(zone) if zone is not None else now
+        return Clock(local.replace(tzinfo=None), local)
+    if zone is not None:
+        return Clock(now, now.replace(tzinfo=zone))
+    return Clock(now, None)
+
+
+def _entry(dated: Dated, position: int, lang: str | None) -> Entry:
+    draft = dated.draft
+    return Entry(
+        id=_entry_id(dated),
+        stamp=draft.stamp,
+        headline=draft.headline,
+        text=draft.text,
+        span=draft.span,
+        feed=draft.feed,
+        position=position,
+        local_time=dated.local_time,
+        date=dated.date,
+        datetime=dated.datetime,
+        sources=find_sources(draft.headline, draft.text, lang),
+    )
+
+
+def _entry_id(dated: Dated) -> str:
+    """Stable across scrapes of the same page: the printed stamp and the entry's opening words."""
+    draft = dated.draft
+    words = " ".join(f"{draft.headline or ''} {draft.text}".split())[:200].casefold()
+    return hashlib.sha1(f"{draft.stamp.text}\x1f{words}".encode()).hexdigest()[:16]
+
+
+def _chronological(entry: Entry) -> tuple:
+    """Dated entries by date and time, then partial dates, then undated in page order."""
+    fix = entry.date
+    clock = entry.local_time or time(0, 0)
+    if fix.local_date is not None:
+        return (0, fix.local_date, clock, entry.position)
+    if fix.month_day is not None:
+        return (1, date(2000, *fix.month_day), clock, entry.position)  # 2000: a leap year
+    return (2, date.min, time(0, 0), entry.position)

@@ -1,0 +1,302 @@
+"""Lines of a page → tokens: stamps (with their placement), date headings, text, boilerplate.
+
+The tokenizer decides what a line *is*, never what date anything has. A stamp is a feed
+candidate only where feeds put stamps: alone on its line, leading it ("12.31 Uhr: Headline",
+"02:03Headline") or trailing it ("Author, 8 января, 17:46"). A clock in the middle of a
+sentence ("at 4:00 PM") is a mention and stays text.
+
+Long lines are only searched near their ends, so a 20 MB single-line input costs no more
+than a short one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex
+
+from feedline import lexicon
+from feedline.model import Page, Stamp, StampKind
+from feedline.patterns import (
+    CLOCK_RE,
+    DATETIME_RE,
+    HEADING_RE,
+    MENTION_BEFORE_CLOCK_RE,
+    MONTH_NUMBER,
+    PAGE_STAMP_CUE_RE,
+    RELATIVE_RE,
+    ZONE_LABELS,
+)
+
+# Lines longer than this are only searched within EDGE characters of either end.
+SHORT_LINE = 240
+EDGE = 90
+
+# Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
+ZONE_OFFSETS: dict[str, int] = {
+    "GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "WET": 0,
+    "WEST": 60, "MSK": 180, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "JST": 540, "KST": 540, "EAT": 180, "WAT": 60, "CAT": 120,
+    "SAST": 120, "AEST": 600, "AEDT": 660, "HKT": 480, "SGT": 480, "PKT": 300,
+}
+assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
+
+_BOILERPLATE_RE = regex.compile(
+    r"^(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
+    r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\snews|show\smore|load\smore|"
+    r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
+    r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
+    r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
+    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$",
+    regex.IGNORECASE,
+)
+
+
+class LineKind(StrEnum):
+    BLANK = "blank"
+    TEXT = "text"
+    STAMP = "stamp"  # carries a feed-candidate stamp
+    HEADING = "heading"  # a date heading or day word alone on its line
+    PAGE_STAMP = "page_stamp"  # byline / updated / published stamp: a page date, not an entry
+    BOILERPLATE = "boilerplate"
+
+
+class Placement(StrEnum):
+    ALONE = "alone"
+    LEAD = "lead"
+    TRAIL = "trail"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What a heading line states: a date (possibly without year) or a day word."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days_ago: int | None = None  # "Yesterday" = 1
+    relative_minutes: float | None = None  # a relative group label ("Acum 2 ore")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One line of the page and what it is."""
+
+    index: int
+    start: int  # offset of the stripped line in Page.text
+    text: str  # the line, stripped
+    kind: LineKind
+    stamp: Stamp | None = None
+    placement: Placement | None = None
+    rest: str = ""  # the line without its stamp
+    heading: Heading | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def tokenize(page: Page) -> list[Token]:
+    """Split the page into lines and classify each one."""
+    mdy = _prefers_month_first(page.text)
+    tokens: list[Token] = []
+    offset = 0
+    for index, raw in enumerate(page.text.split("\n")):
+        stripped = raw.strip()
+        start = offset + (len(raw) - len(raw.lstrip()))
+        offset += len(raw) + 1
+        tokens.append(_classify(index, start, stripped, mdy))
+    return _relative_labels_to_headings(tokens)
+
+
+def _classify(index: int, start: int, line: str, mdy: bool) -> Token:
+    if not line:
+        return Token(index, start, line, LineKind.BLANK)
+    heading = _heading(line, mdy) if len(line) <= 60 else None
+    if heading is not None:
+        return Token(index, start, line, LineKind.HEADING, heading=heading)
+    if PAGE_STAMP_CUE_RE.search(line[:200]):
+        page_stamp = _page_stamp(line, start, mdy)
+        if page_stamp is not None:
+            return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
+    found = _find_stamp(line, start, mdy)
+    if found is not None:
+        stamp, placement, rest = found
+        return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
+    if len(line) <= 80 and _BOILERPLATE_RE.match(line):
+        return Token(index, start, line, LineKind.BOILERPLATE)
+    return Token(index, start, line, LineKind.TEXT)
+
+
+def _page_stamp(line: str, start: int, mdy: bool) -> Stamp | None:
+    """A dated stamp anywhere near the start of a byline / "Updated" line."""
+    for match in DATETIME_RE.finditer(line[:300]):
+        stamp = _stamp(match, StampKind.DATETIME, match.group(0), start + match.start(), mdy)
+        if stamp is not None and stamp.kind is StampKind.DATETIME:
+            return stamp
+    return None
+
+
+def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str] | None:
+    """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
+    windows = [(0, line)] if len(line) <= SHORT_LINE else [(0, line[:EDGE]), (len(line) - EDGE, line[-EDGE:])]
+    for base, window in windows:
+        for pattern, kind in ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK)):
+            for match in pattern.finditer(window):
+                s, e = base + match.start(), base + match.end()
+                placement = _placement(line, s, e)
+                if placement is None:
+                    continue
+                if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
+                    continue
+                stamp = _stamp(match, kind, line[s:e], start + s, mdy)
+                if stamp is None:
+                    continue
+                rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
+                return stamp, placement, rest
+    return None
+
+
+_LEAD_JUNK = " \t([•·|-–—>*"
+_TRAIL_JUNK = " \t)]:|-–—•·,."
+
+
+def _placement(line: str, s: int, e: int) -> Placement | None:
+    before = line[:s].strip(_LEAD_JUNK)
+    after = line[e:].strip(_TRAIL_JUNK)
+    if not before and not after:
+        return Placement.ALONE
+    if not before:
+        return Placement.LEAD
+    if not after:
+        return Placement.TRAIL
+    return None
+
+
+def _plausible_clock(line: str, s: int, match: regex.Match, placement: Placement) -> bool:
+    """Reject clock look-alikes: dotted numbers without a clock word, mentions, scores."""
+    has_marker = bool(match.group("ampm") or match.group("uhr") or match.group("zone"))
+    if match.group("sep") == "." and not has_marker and placement is not Placement.ALONE:
+        return False
+    if placement is Placement.TRAIL and MENTION_BEFORE_CLOCK_RE.search(line[max(0, s - 12):s]):
+        return False
+    if placement is Placement.LEAD:
+        after = line[match.end():match.end() + 2]
+        if after[:1] in ("-", "–") or after.strip()[:1].isdigit():  # a range "10:00-12:00" or "1:0 2"
+            return False
+    return True
+
+
+def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, mdy: bool) -> Stamp | None:
+    span = (offset, offset + len(text))
+    if kind is StampKind.RELATIVE:
+        minutes = _relative_minutes(match)
+        if minutes is None:
+            return None
+        return Stamp(text, span, kind, relative_minutes=minutes)
+    hour, minute, twelve = _clock_fields(match)
+    if hour is None:
+        return None
+    zone = match.group("zone")
+    label = zone.upper().split("+")[0].split("-")[0] if zone else None
+    year = month = day = None
+    if kind is StampKind.DATETIME:
+        year, month, day = date_fields(match, mdy)
+        if month is None:
+            kind = StampKind.CLOCK
+    return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
+                 zone=label, utc_offset_minutes=ZONE_OFFSETS.get(label or ""), twelve_hour=twelve)
+
+
+def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
+    hour = int(match.group("hour"))
+    minute = int(match.group("minute") or 0)
+    ampm = (match.group("ampm") or "").lower()
+    if ampm:
+        if hour > 12 or hour == 0:
+            return None, 0, True
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    return hour, minute, bool(ampm)
+
+
+def date_fields(match: regex.Match, mdy: bool) -> tuple[int | None, int | None, int | None]:
+    groups = match.capturesdict()
+    year = _year(groups.get("year") or groups.get("iso_year") or [])
+    if groups.get("iso_month"):
+        return year, int(groups["iso_month"][0]), int(groups["iso_day"][0])
+    if groups.get("month_name"):
+        month = MONTH_NUMBER.get(groups["month_name"][0].lower().rstrip("."))
+        day = int(groups["day"][0]) if groups.get("day") else None
+        return (year, month, day) if month and day and 1 <= day <= 31 else (None, None, None)
+    if groups.get("d1"):
+        a, b = int(groups["d1"][0]), int(groups["d2"][0])
+        day, month = (b, a) if (mdy and b <= 31 and a <= 12) or a > 31 or (a <= 12 < b) else (a, b)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return year, month, day
+    return None, None, None
+
+
+def _year(captures: list[str]) -> int | None:
+    if not captures:
+        return None
+    text = captures[0].lstrip("'")
+    value = int(text)
+    if len(text) == 2:
+        value += 2000 if value < 70 else 1900
+    return value
+
+
+def _relative_minutes(match: regex.Match) -> float | None:
+    total = 0.0
+    for n_group, unit_group in (("n", "unit"), ("n2", "unit2")):
+        n, unit = match.group(n_group), match.group(unit_group)
+        if n is None or unit is None:
+            continue
+        count = int(n) if n.isdigit() else lexicon.NUMBER_WORDS.get(n.lower())
+        per = lexicon.RELATIVE_UNITS.get(unit.lower())
+        if count is None or per is None:
+            return None
+        total += count * per
+    return total
+
+
+def _heading(line: str, mdy: bool) -> Heading | None:
+    match = HEADING_RE.match(line)
+    if match is None:
+        return None
+    word = match.group("dayword")
+    days_ago = lexicon.DAY_WORDS.get(word.lower()) if word else None
+    year, month, day = date_fields(match, mdy)
+    if days_ago is None and month is None:
+        return Heading()  # a weekday alone: a boundary, no date
+    return Heading(year=year, month=month, day=day, days_ago=days_ago)
+
+
+def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
+    """A relative stamp alone on its line, followed by a clock line, is a group label."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind is not LineKind.STAMP or token.placement is not Placement.ALONE:
+            continue
+        if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:
+            continue
+        nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not LineKind.BLANK), None)
+        if nxt is not None and nxt.kind is LineKind.STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
+            out[i] = Token(token.index, token.start, token.text, LineKind.HEADING,
+                           heading=Heading(relative_minutes=token.stamp.relative_minutes))
+    return out
+
+
+_NUMERIC_DATE_RE = regex.compile(r"(?<![\d.:/])([0-3]?\d)[./]([0-3]?\d)[./](?:\d{4}|\d\d)(?![\d.])")
+
+
+def _prefers_month_first(text: str) -> bool:
+    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first."""
+    month_first = day_first = 0
+    for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
+        a, b = int(match.group(1)), int(match.group(2))
+        if a > 12 >= b:
+            day_first += 1
+        elif b > 12 >= a:
+            month_first += 1
+    return month_first > day_first
