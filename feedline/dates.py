@@ -18,6 +18,7 @@ not support is None, never a guess.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -29,7 +30,8 @@ from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
-STALE_DAYS = 2  # mentions this far before the capture date mean the page was captured late
+STALE_DAYS = 2
+HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
 
 _REPORTING_BEFORE_RE = regex.compile(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
@@ -66,11 +68,12 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
     lower = _page_lower_bound(tokens, drafts)
     headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
     page_stamps = [t.stamp for t in tokens if t.kind is LineKind.PAGE_STAMP and t.stamp is not None]
+    nonblank = [t.index for t in tokens if t.kind not in (LineKind.BLANK, LineKind.BOILERPLATE)]
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
         if members:
-            fixes.update(_date_feed(members, headings, page_stamps, now, lower))
+            fixes.update(_date_feed(members, headings, nonblank, page_stamps, now, lower))
     out = []
     for draft in drafts:
         local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
@@ -79,8 +82,8 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
 
 
 # ── one feed ────────────────────────────────────────────────────────────────────────────
-def _date_feed(members: list[Draft], headings: dict[int, Token], page_stamps: list[Stamp],
-               now: Clock | None, lower: date | None) -> dict[int, tuple[time | None, DateFix]]:
+def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[int],
+               page_stamps: list[Stamp], now: Clock | None, lower: date | None) -> dict[int, tuple[time | None, DateFix]]:
     result: dict[int, tuple[time | None, DateFix]] = {}
     clocked = []
     for draft in members:
@@ -90,8 +93,8 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], page_stamps: li
             clocked.append(draft)
     if not clocked:
         return result
-    items, segment_headings = _segments(clocked, headings)
-    newest_first = _newest_first(items)
+    newest_first = _newest_first([_Item(d, 0) for d in clocked])
+    items, segment_headings = _segments(clocked, headings, nonblank, newest_first)
     sorted_feed = _assign_offsets(items, newest_first)
     for segment in sorted({i.segment for i in items}):
         group = [i for i in items if i.segment == segment]
@@ -106,20 +109,33 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], page_stamps: li
     return result
 
 
-def _segments(drafts: list[Draft], headings: dict[int, Token]) -> tuple[list[_Item], dict[int, Token]]:
-    """Cut the feed at date headings; a heading applies to the entries below it."""
+def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[int],
+              newest_first: bool) -> tuple[list[_Item], dict[int, Token]]:
+    """Cut the feed at date headings; a heading applies to the entries below it.
+
+    Only a heading right above an entry counts (at most HEADING_REACH lines of text
+    between): a date line further up belongs to some other list. Between two entries, a
+    dated heading must also agree with the clocks: a new day restarts the clock order
+    (otherwise it is the date of something inside the entry, such as a linked article).
+    """
     items: list[_Item] = []
     segment_headings: dict[int, Token] = {}
     segment = 0
-    previous_line = drafts[0].line - 12
+    previous: Draft | None = None
     for draft in drafts:
-        between = [headings[i] for i in range(previous_line + 1, draft.line) if i in headings]
-        dated = [h for h in between if _heading_has_date(h.heading)]
+        start = previous.line if previous else draft.line - 12
+        between = [headings[i] for i in range(start + 1, draft.line) if i in headings]
+        dated = [h for h in between if _heading_has_date(h.heading)
+                 and bisect.bisect_left(nonblank, draft.line) - bisect.bisect_right(nonblank, h.index) <= HEADING_REACH]
+        if dated and previous is not None and dated[-1].heading and dated[-1].heading.month is not None:
+            delta = _minutes(draft) - _minutes(previous)
+            if (delta <= 0) if newest_first else (delta >= 0):
+                dated = []
         if dated:
             segment += 1
             segment_headings[segment] = dated[-1]
         items.append(_Item(draft, segment))
-        previous_line = draft.line
+        previous = draft
     return items, segment_headings
 
 

@@ -10,6 +10,7 @@ twice (key-events list, a repeated widget) is kept once.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -71,7 +72,7 @@ def _signature(token: Token) -> tuple:
     stamp = token.stamp
     assert stamp is not None
     if stamp.kind is StampKind.RELATIVE:
-        return ("relative", token.placement is Placement.LEAD)
+        return ("relative", token.placement.value if token.placement else "")
     shape = regex.sub(r"\d+", "9", stamp.text.strip("()[] "))
     shape = regex.sub(r"[^\W\d_]+", "a", shape)
     return (stamp.kind.value, shape, token.placement.value if token.placement else "")
@@ -113,18 +114,71 @@ def _median_gap(region: list[Token]) -> int:
 
 
 def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int]) -> bool:
-    """Does the stamp come before its item? Decided by where the content is."""
+    """Does the stamp come before its item? Decided by where the content is.
+
+    Evidence, summed: text on the stamp's own line after it (a lead stamp); content beyond
+    one edge of the region but not the other; and, per stamp, a label or section heading
+    right above it (an item starts at the stamp) or a list footer / "Name:" line right
+    below it (an item ends at the stamp). A line repeated under many stamps is a kicker
+    and votes for nothing.
+    """
     leads = sum(1 for t in region if t.placement is Placement.LEAD)
     if leads * 2 >= len(region):
         return True
-    reach = max(2, _median_gap(region))
+    reach = _median_gap(region)
     before = _content(_walk(tokens, region[0].index, -1, boundaries, reach))
     after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach))
-    return not (before >= MIN_CONTENT and after < MIN_CONTENT)
+    score = 0
+    if before >= MIN_CONTENT > after:
+        score -= 2
+    elif after >= MIN_CONTENT > before:
+        score += 2
+    nexts = [_neighbour(tokens, t.index, +1) for t in region]
+    repeats = Counter(n.text for n in nexts if n is not None)
+    for token, nxt in zip(region, nexts):
+        if nxt is not None and repeats[nxt.text] < 3 and _ends_item(nxt):
+            score -= 1
+        prev = _neighbour(tokens, token.index, -1)
+        if prev is not None and _starts_item(prev):
+            score += 1
+    return score >= 0
+
+
+def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
+    """The nearest line that is not blank and not a bare number or credit."""
+    i = index + step
+    while 0 <= i < len(tokens) and abs(i - index) <= 4:
+        token = tokens[i]
+        if token.kind is not LineKind.BLANK and not _NOISE_LINE_RE.match(token.text):
+            return token
+        i += step
+    return None
+
+
+_NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
+
+
+def _is_label(token: Token) -> bool:
+    text = token.text
+    return token.kind is LineKind.TEXT and (text.isupper() or (len(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
+
+
+def _starts_item(token: Token) -> bool:
+    """A section heading or label: what comes before a stamp that opens an item."""
+    return token.kind in (LineKind.HEADING, LineKind.BOILERPLATE) or _is_label(token)
+
+
+def _ends_item(token: Token) -> bool:
+    """A list footer, heading or "Name:" line: what follows a stamp that closes an item."""
+    if token.kind in (LineKind.HEADING, LineKind.BOILERPLATE, LineKind.PAGE_STAMP):
+        return True
+    return token.kind is LineKind.TEXT and (token.text.isupper() or (len(token.text) < 60 and token.text.endswith(":")))
 
 
 def _content(lines: list[Token]) -> int:
-    return sum(len(t.text) for t in lines if t.kind is LineKind.TEXT and len(t.text) >= MIN_CONTENT)
+    """Characters of headline- or sentence-like text (not labels in capitals)."""
+    return sum(len(t.text) for t in lines
+               if t.kind is LineKind.TEXT and len(t.text) >= MIN_CONTENT and not t.text.isupper())
 
 
 def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int) -> list[Token]:

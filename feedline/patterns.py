@@ -70,7 +70,7 @@ DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) 
 DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"
 
 WEEKDAY_PREFIX = r"(?:" + WEEKDAY + r"\.?,?\s)"
-JOIN = r"(?:\s?(?:,|\||-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?)"
+JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?)"
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
 # "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").

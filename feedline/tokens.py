@@ -43,7 +43,8 @@ assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 
 _BOILERPLATE_RE = regex.compile(
     r"^(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
-    r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\snews|show\smore|load\smore|"
+    r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
+    r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
