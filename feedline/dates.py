@@ -19,6 +19,7 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
+import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -31,6 +32,7 @@ from feedline.tokens import Heading, LineKind, Token, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 STALE_DAYS = 2
+MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
 
 _REPORTING_BEFORE_RE = regex.compile(
@@ -160,17 +162,22 @@ def _newest_first(items: list[_Item]) -> bool:
 
 def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     """Day offsets within each segment; False when the clocks are not in feed order."""
-    rollovers = pairs = 0
+    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
+    # The longest plausible gap between neighbours: a "rollover" implying a longer silence
+    # than the feed ever has is a boundary between two lists, not a new day.
+    longest_gap = max(MAX_SILENCE_MINUTES, 8 * statistics.median(steps)) if steps else MAX_SILENCE_MINUTES
+    against = pairs = 0  # neighbours whose clocks run against the feed's order
     for a, b in zip(items, items[1:]):
         if a.segment != b.segment:
             b.offset = 0
             continue
         pairs += 1
         delta = _minutes(b.draft) - _minutes(a.draft)
-        crossed = delta > ROLLOVER_MINUTES if newest_first else delta < -ROLLOVER_MINUTES
+        jump = delta if newest_first else -delta
+        crossed = jump > ROLLOVER_MINUTES and 1440 - jump <= longest_gap
         b.offset = a.offset + ((-1 if newest_first else 1) if crossed else 0)
-        rollovers += crossed
-    return rollovers <= max(1, pairs // 4)
+        against += jump > 5
+    return against <= max(1, pairs // 4)
 
 
 def _date_segment(group: list[_Item], heading: Token | None, page_stamps: list[Stamp],

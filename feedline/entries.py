@@ -160,7 +160,7 @@ _NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 def _is_label(token: Token) -> bool:
     text = token.text
-    return token.kind is LineKind.TEXT and (text.isupper() or (len(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
+    return token.kind is LineKind.TEXT and (_is_caps(text) or (_weight(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
 
 
 def _starts_item(token: Token) -> bool:
@@ -172,13 +172,27 @@ def _ends_item(token: Token) -> bool:
     """A list footer, heading or "Name:" line: what follows a stamp that closes an item."""
     if token.kind in (LineKind.HEADING, LineKind.BOILERPLATE, LineKind.PAGE_STAMP):
         return True
-    return token.kind is LineKind.TEXT and (token.text.isupper() or (len(token.text) < 60 and token.text.endswith(":")))
+    return token.kind is LineKind.TEXT and len(token.text) < 60 and token.text.endswith(":")
 
 
 def _content(lines: list[Token]) -> int:
     """Characters of headline- or sentence-like text (not labels in capitals)."""
-    return sum(len(t.text) for t in lines
-               if t.kind is LineKind.TEXT and len(t.text) >= MIN_CONTENT and not t.text.isupper())
+    return sum(_weight(t.text) for t in lines
+               if t.kind is LineKind.TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
+
+
+_DENSE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def _is_caps(text: str) -> bool:
+    """A label in capitals ("LOCAL SPORTS"), not a line that merely contains an acronym."""
+    cased = [c for c in text[:200] if c.isalpha() and (c.isupper() or c.islower())]
+    return len(cased) >= 3 and all(c.isupper() for c in cased)
+
+
+def _weight(text: str) -> int:
+    """Length in Latin-letter equivalents: a CJK character carries about a word."""
+    return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(text[:200]))
 
 
 def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int) -> list[Token]:
@@ -234,7 +248,10 @@ _KIND_RANK = {StampKind.DATETIME: 0, StampKind.CLOCK: 1, StampKind.RELATIVE: 2}
 
 
 def _key(draft: Draft) -> str:
-    words = regex.sub(r"[\W_]+", " ", (draft.headline or draft.text)[:80]).casefold().split()
+    """The opening words of the entry's first real line (labels and author names skipped)."""
+    lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
+    core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
+    words = regex.sub(r"[\W_]+", " ", core[:120]).casefold().split()
     return " ".join(words[:8])
 
 

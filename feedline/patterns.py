@@ -62,7 +62,7 @@ DATE_MDY_NAME = (
     r"(?:,?\s(?P<year>" + YEAR4 + r"|'?\d\d(?=\s?[-–,]))(?!\d))?)"
 )
 DATE_NUMERIC = (
-    r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[01]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
+    r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
 )
 DATE_NUMERIC_SHORT = r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)\.\s?(?P<d2>[01]?\d)\.(?!\d))"
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
