@@ -133,6 +133,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         score -= 2
     elif after >= MIN_CONTENT > before:
         score += 2
+    score += _edge_kinship(region, tokens)
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
     for token, nxt in zip(region, nexts):
@@ -142,6 +143,31 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         if prev is not None and _starts_item(prev):
             score += 1
     return score >= 0
+
+
+def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:
+    """+2 / -2 when only the line after / before the region opens like its items do.
+
+    Items of one list often share an opening word ("Żużel. …", "<p> …"): the edge line
+    that shares it is an item of the list, which tells on which side of the stamps the
+    items are.
+    """
+    if len(region) < 3:
+        return 0
+    openings = Counter(_opening(_neighbour(tokens, t.index, +1)) for t in region[:-1])
+    opening, count = openings.most_common(1)[0]
+    if not opening or count * 2 < len(region) - 1:
+        return 0
+    before = _opening(_neighbour(tokens, region[0].index, -1)) == opening
+    after = _opening(_neighbour(tokens, region[-1].index, +1)) == opening
+    return 2 if after and not before else -2 if before and not after else 0
+
+
+def _opening(token: Token | None) -> str:
+    if token is None or token.kind is not LineKind.TEXT:
+        return ""
+    words = token.text.split(maxsplit=1)
+    return words[0].casefold() if words and len(token.text) >= MIN_CONTENT else ""
 
 
 def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
@@ -172,7 +198,17 @@ def _ends_item(token: Token) -> bool:
     """A list footer, heading or "Name:" line: what follows a stamp that closes an item."""
     if token.kind in (LineKind.HEADING, LineKind.BOILERPLATE, LineKind.PAGE_STAMP):
         return True
-    return token.kind is LineKind.TEXT and len(token.text) < 60 and token.text.endswith(":")
+    return token.kind is LineKind.TEXT and token.text.endswith(":") and _is_name_line(token.text)
+
+
+_MARKUP_RE = regex.compile(r"<[a-z]{1,3}>\s*")
+
+
+def _is_name_line(text: str) -> bool:
+    """ "Jana:", "<h> Kelly Smith:": a commenter's name, mostly capitalised words."""
+    words = _MARKUP_RE.sub("", text).rstrip(":").split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return 0 < len(words) <= 8 and capitalised * 5 >= len(words) * 3
 
 
 def _content(lines: list[Token]) -> int:

@@ -45,7 +45,7 @@ CLOCK = (
     r"(?:(?<![\d.,:/])"
     r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r"))"
     r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
-    r"(?!\d)"
+    r"(?!\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration: "01:09 min"
     r"(?:\s?(?P<ampm>" + AMPM + r"))?"
     r"(?:\s?(?P<uhr>Uhr|uhr)\b)?"
     r"(?:\s?\(?(?P<zone>" + ZONE + r")\)?(?![\w]))?)"
@@ -64,7 +64,9 @@ DATE_MDY_NAME = (
 DATE_NUMERIC = (
     r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
 )
-DATE_NUMERIC_SHORT = r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)\.\s?(?P<d2>[01]?\d)\.(?!\d))"
+DATE_NUMERIC_SHORT = (
+    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d))"
+)
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
 DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"

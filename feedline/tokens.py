@@ -31,6 +31,7 @@ from feedline.patterns import (
 # Lines longer than this are only searched within EDGE characters of either end.
 SHORT_LINE = 240
 EDGE = 90
+SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
 ZONE_OFFSETS: dict[str, int] = {
@@ -42,7 +43,7 @@ ZONE_OFFSETS: dict[str, int] = {
 assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 
 _BOILERPLATE_RE = regex.compile(
-    r"^(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
+    r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
     r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
@@ -66,6 +67,7 @@ class Placement(StrEnum):
     ALONE = "alone"
     LEAD = "lead"
     TRAIL = "trail"
+    INSIDE = "inside"  # a dated stamp between a short label and a short note
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str
             for match in pattern.finditer(window):
                 s, e = base + match.start(), base + match.end()
                 placement = _placement(line, s, e)
+                if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
+                    placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
                 if placement is None:
                     continue
                 if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
@@ -288,7 +292,7 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_NUMERIC_DATE_RE = regex.compile(r"(?<![\d.:/])([0-3]?\d)[./]([0-3]?\d)[./](?:\d{4}|\d\d)(?![\d.])")
+_NUMERIC_DATE_RE = regex.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
 def _prefers_month_first(text: str) -> bool:

@@ -1,0 +1,55 @@
+"""The `markdown` format: a heading per day, then one list item per entry.
+
+    ## 2023-10-03 Tue
+
+    - **16:00** Headline — text (Bloomberg; ISW)
+
+Scraped text is cleaned, put on one line and escaped, so that it can never
+open emphasis, links, images, code, raw HTML or entities: every character
+CommonMark/GFM could read as inline syntax gets a backslash.
+"""
+from __future__ import annotations
+
+import re
+
+from feedline.model import Entry, Timeline
+from feedline.render._text import one_line
+from feedline.render._view import day_label, group_by_day, source_names, time_label
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&$])")
+
+
+def escape(text: str) -> str:
+    """`text` on one line, safe as inline Markdown."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def render_markdown(timeline: Timeline, *, explain: bool = False) -> str:
+    """The timeline as a Markdown document, ending in a newline."""
+    page = timeline.page
+    lines = [f"# {escape(page.title or page.name) or 'Timeline'}", ""]
+    if not timeline.entries:
+        lines += ["No entries found.", ""]
+    for key, entries in group_by_day(timeline.entries):
+        lines += [f"## {day_label(key)}", ""]  # generated, nothing to escape
+        for entry in entries:
+            lines.append(_item(entry))
+            if explain:
+                lines += _explanation(entry)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _item(entry: Entry) -> str:
+    body = " — ".join(escape(part) for part in (entry.headline or "", entry.text) if one_line(part))
+    names = source_names(entry)
+    if names:
+        body += f" ({escape('; '.join(names))})"
+    return f"- **{escape(time_label(entry))}** {body}".rstrip()
+
+
+def _explanation(entry: Entry) -> list[str]:
+    fix = entry.date
+    lines = [f"  - date {escape(str(fix.status))}, confidence {fix.confidence:.2f}"]
+    lines += [f"  - {escape(reason)}" for reason in fix.evidence if one_line(reason)]
+    return lines

@@ -1,0 +1,926 @@
+"""Who a feed entry attributes its information to.
+
+`find_sources(headline, text, lang)` reads one entry and returns its `Source`s in order of
+appearance, one per canonical name. It works on the string ``headline + "\\n" + text``
+(or ``text`` alone), and every span points into that string.
+
+How it works, in four passes over a bounded prefix of the entry:
+
+1. *Masking*: photo credits ("(Name/Agency via Getty Images)"), "Photo: ..." lines and bylines
+   ("By Jane Doe", "Reporting by ...") are blanked (same length, so offsets hold).
+2. *Tokens*: words, abbreviations ("U.S.", "Dr."), possessives ("Army's") and parenthesised
+   acronyms ("(ISW)") with a coarse class each: NAME (capitalised or caseless script), DET,
+   CONN ("of", "der", "von"...), AND, ROLE (lowercase institution nouns: "government",
+   "ministero"...), LOW (other lowercase), STOP (clause words, cue words), NUM, NON
+   (capitalised non-names: pronouns, "Meanwhile").
+3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
+   "laut X"), citing ("citing Y" gives role CITED), wire tags ("(Reuters)"), headline
+   forms ("Sunak: ...", "... - Health Ministry", "... – reports").
+4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
+   (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
+   modifiers after a possessive: "the Army's chief weapons buyer").
+
+Per-language cue words, role nouns and the acronym table are plain data below.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
+
+from feedline.model import Role, Source, Span
+
+__all__ = ["find_sources", "canonical_name", "MAX_CHARS"]
+
+#: Only this many characters of an entry (headline + text) are examined.
+MAX_CHARS = 5000
+#: Seconds any one regex call may take before the pass gives up.
+REGEX_TIMEOUT = 0.5
+#: Longest noun phrase, in tokens.
+MAX_NP_TOKENS = 10
+
+# ----------------------------------------------------------------------------- data
+
+#: Speech / report verbs, by language. "X <verb>" takes X before; ", <verb> X" takes X after.
+VERBS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "said", "says", "say", "stated", "states", "told", "tells", "reported", "reports", "announced",
+        "announces", "wrote", "writes", "confirmed", "confirms", "warned", "warns", "claimed",
+        "claims", "added", "noted", "explained", "insisted", "insists", "reiterated", "tweeted",
+        "posted", "revealed", "reveals", "admitted", "admits", "argued", "argues", "estimated",
+        "assessed", "disclosed", "acknowledged", "stressed", "urged", "urges", "predicted",
+        "predicts", "denied", "denies", "declared", "alleged", "alleges", "believes", "compares",
+        "expects", "defends", "defended", "praises", "praised", "slams", "slammed", "blasts",
+        "blasted", "condemns", "condemned", "responds", "responded", "eulogizes", "reassures",
+        "vows", "vowed", "rejects", "rejected", "criticises", "criticised", "criticizes",
+        "criticized", "accuses", "accused", "hopes", "fears", "published", "replied",
+        "commented", "cautioned", "emphasised", "emphasized", "informed", "hits out", "lashes",
+        "lashes out", "indicated", "indicates", "signalled", "signaled",
+        "was quoted as saying", "were quoted as saying", "is quoted as saying",
+    ),
+    "de": (
+        "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte", "teilten",
+        "teilt", "berichtete", "berichtet", "berichteten", "berichten", "meldete", "meldet",
+        "meldeten", "schrieb", "schreibt", "bestätigte", "bestätigt", "warnte", "warnt", "warnen",
+        "kündigte", "forderte", "fordert", "fordern", "betonte", "betont", "kritisierte",
+        "kritisiert", "glaubt", "spricht", "klagt", "klagen", "verkündete", "zufolge", "lehnt",
+        "hieß", "wies", "räumte", "räumt",
+    ),
+    "fr": (
+        "déclare", "annonce", "affirme", "indique", "estime", "rapporte", "dénonce", "condamne",
+        "explique", "assure", "précise", "souligne", "dit", "confirme", "avertit", "demande",
+        "tient",
+    ),
+    "es": (
+        "dijo", "dice", "informó", "informa", "declaró", "anunció", "anuncia", "confirmó",
+        "afirmó", "afirma", "aseguró", "asegura", "explicó", "señaló", "indicó", "advirtió",
+        "denunció", "reportó",
+    ),
+    "it": (
+        "dice", "afferma", "dichiara", "annuncia", "riferisce", "spiega", "sottolinea", "scrive",
+        "fa sapere", "rende noto", "comunica", "avverte", "denuncia", "conferma", "riporta",
+        "rivela", "precisa", "ribadisce", "aggiunge", "annunciato", "dichiarato",
+    ),
+    "pt": (
+        "disse", "afirmou", "informou", "declarou", "anunciou", "confirmou", "explicou", "diz",
+        "afirma", "informa", "anuncia",
+    ),
+    "ro": (
+        "a declarat", "a spus", "a anunțat", "a afirmat", "a transmis", "a precizat", "a informat",
+        "anunță", "scrie", "relatează", "au anunțat", "au declarat", "informează", "transmite",
+        "precizează", "declară", "afirmă", "susține",
+    ),
+    "pl": (
+        "powiedział", "powiedziała", "powiedzieli", "poinformował", "poinformowała",
+        "poinformowali", "poinformowało", "przekazał", "przekazała", "przekazali", "oświadczył",
+        "oświadczyła", "ogłosił", "ogłosiła", "stwierdził", "stwierdziła", "napisał", "napisała",
+        "podał", "podała", "podało", "dodał", "dodała", "zapowiedział", "mówi", "twierdzi",
+        "uważa", "podaje", "informuje", "przekazuje",
+    ),
+    "uk": (
+        "повідомив", "повідомила", "повідомили", "повідомляє", "повідомило", "заявив", "заявила",
+        "заявили", "заявляє", "сказав", "сказала", "сказали", "наголосив", "зазначив", "зазначила",
+        "написав", "написала", "підтвердив", "підтвердили", "анонсував", "оголосив", "оголосила",
+        "пише", "інформує",
+    ),
+    "ru": (
+        "сообщил", "сообщила", "сообщили", "сообщает", "сообщило", "заявил", "заявила", "заявили",
+        "заявляет", "сказал", "сказала", "сказали", "отметил", "отметила", "подчеркнул", "написал",
+        "написала", "подтвердил", "подтвердили", "рассказал", "рассказала", "анонсировал",
+        "объявил", "объявила", "объявили", "считает", "пишет",
+    ),
+    "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila", "sdělil",
+           "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
+    "fi": ("sanoi", "kertoi", "ilmoitti", "totesi", "mukaan"),
+}
+
+#: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
+AUXILIARIES: dict[str, tuple[str, ...]] = {
+    "en": ("has", "have", "had", "also", "previously", "earlier", "later", "reportedly",
+           "separately", "recently", "then", "again", "has also", "had also"),
+    "de": ("hat", "haben", "hatte", "hatten", "auch", "bereits", "zuvor"),
+    "fr": ("a", "ont", "avait", "avaient", "aussi", "également", "a également", "a aussi"),
+    "es": ("ha", "han", "había", "también"),
+    "it": ("ha", "hanno", "aveva", "anche", "ha anche"),
+    "pt": ("tem", "também"),
+    "ro": ("și",),
+    "pl": ("też", "również"),
+    "uk": ("також", "вже"),
+    "ru": ("также", "уже"),
+    "cs": ("také",),
+    "fi": ("myös",),
+}
+
+#: Past participles that attribute after an auxiliary: "a déclaré", "ha detto", "ha informado".
+PARTICIPLES: dict[str, tuple[str, ...]] = {
+    "fr": ("déclaré", "annoncé", "affirmé", "indiqué", "précisé", "expliqué", "confirmé", "averti",
+           "dit", "estimé", "rapporté", "assuré", "écrit", "souligné", "dénoncé", "condamné",
+           "demandé", "prévenu", "fait savoir"),
+    "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato", "affermato",
+           "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere", "comunicato",
+           "denunciato", "avvertito", "aggiunto", "ribadito"),
+    "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado", "asegurado",
+           "explicado", "señalado", "indicado", "advertido"),
+    "pt": ("dito", "informado", "afirmado", "anunciado"),
+}
+PERFECT_AUX: dict[str, tuple[str, ...]] = {
+    "fr": ("a", "ont", "avait", "avaient", "a également", "ont également", "a aussi"),
+    "it": ("ha", "hanno", "aveva", "avevano", "ha anche"),
+    "es": ("ha", "han", "había", "habían"),
+    "pt": ("tem", "têm", "havia"),
+}
+
+#: Prepositions / phrases followed by the source: "according to X", "laut X".
+PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "en": ("according to", "via", "appeared first on", "interview with", "speaking to"),
+    "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
+           "nach Informationen von", "nach Informationen der", "nach Informationen des",
+           "nach Informationen", "nach Berichten von", "nach Berichten der", "nach Berichten des",
+           "gemäß"),
+    "fr": ("selon", "d'après", "d’après"),
+    "es": ("según", "de acuerdo con"),
+    "it": ("secondo", "stando a", "come riporta", "come riferisce", "lo riferisce",
+           "lo riporta", "lo rende noto", "lo ha detto", "lo scrive", "lo dice"),
+    "pt": ("segundo", "de acordo com", "conforme"),
+    "ro": ("potrivit", "conform", "citat de", "apare prima dată în", "apare prima dată pe"),
+    "pl": ("według", "jak podaje", "jak informuje", "jak poinformował", "jak poinformowała"),
+    "uk": ("за даними", "за словами", "за інформацією", "згідно з", "як повідомляє",
+           "як повідомили", "як повідомив", "повідомили в", "повідомили у"),
+    "ru": ("по данным", "по словам", "по информации", "согласно", "как сообщает",
+           "как сообщили", "сообщили в"),
+    "cs": ("podle", "jak uvedl", "jak uvedla", "jak řekl", "jak řekla"),
+    "fi": (),
+}
+
+#: Phrases after which the named source is *cited* by the origin: "citing Y".
+CITING: dict[str, tuple[str, ...]] = {
+    "en": ("citing", "quoting", "cited", "quoted"),
+    "de": ("unter Berufung auf", "zitiert", "zitierte"),
+    "fr": ("citant", "citant des", "en citant"),
+    "es": ("citando", "citando a"),
+    "it": ("citando",),
+    "pt": ("citando",),
+    "ro": ("citând",),
+    "pl": ("cytując", "powołując się na"),
+    "uk": ("посилаючись на",),
+    "ru": ("ссылаясь на",),
+    "cs": ("s odvoláním na",),
+    "fi": (),
+}
+
+#: Cues given as regex source (bounded), for forms a literal list cannot express.
+PATTERN_CUES: dict[str, tuple[str, ...]] = {
+    # "nach palästinensischen Angaben", "nach Medienberichten": the phrase itself is the source
+    "de": (r"(?<=,\s{0,3})so(?=\s)", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}(?:Angaben|[Bb]erichten|Informationen)\b)",),
+}
+
+#: Lowercase nouns that head an institutional source ("the German government").
+ROLE_NOUNS: frozenset[str] = frozenset("""
+government ministry army military police spokesperson spokesman spokeswoman spokespeople officials
+official minister secretary president chairman chairwoman chair chief head director agency
+office council authorities authority service department command forces force media outlet
+newspaper broadcaster channel radio television tv station prosecutor prosecutors court judge
+researchers scientists experts analysts sources source statement commission committee embassy
+administration cabinet presidency military's government's ministry's army's police's parliament
+mayor governor commissioner coach manager ceo founder leader leaders regulator watchdog union
+diplomats diplomat envoy ambassador navy airforce guard guards staff reporters correspondent
+milbloggers bloggers residents witnesses officers officer spokesperson's company firm group
+regierung
+gouvernement ministère armée ministre président porte-parole agence police préfecture justice
+gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
+governo ministero esercito portavoce presidenza agenzia fonti ufficio polizia procura media
+emittente tv stampa forze autorità direttore capo residenti funzionari vice
+governo ministério exército porta-voz polícia agência
+guvernul ministerul ministrul ministrului poliția agenția sursa surse
+rząd ministerstwo minister rzecznik rzeczniczka prezydent policja agencja wojsko służby prokuratura
+уряд міністерство міністр речник президент поліція агентство генштаб командування відомство
+правительство министерство министр пресс-секретарь президент полиция агентство ведомство
+командование минобороны мвд
+vláda ministerstvo ministr mluvčí policie soud
+hallitus ministeriö ministeri poliisi
+""".split())
+
+#: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
+CONNECTORS: frozenset[str] = frozenset("""
+of for the de du des del della delle dello dei degli di da do dos das der den dem von vom van
+zu zur zum al el la le les y für för af at-
+""".split()) - frozenset({"the", "la", "le", "les", "el", "der", "den", "dem", "das"})
+
+#: Coordinators that join two sources ("Reuters and the Wall Street Journal").
+AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "i", "і", "и", "a", "ja"})
+
+#: Determiners that may open a name.
+DETERMINERS: frozenset[str] = frozenset("""
+the a an der die das den dem des ein eine einer eines einem la le les l' el los las lo il
+gli un una uno une unos unas i
+""".split())
+
+#: Lowercase words that end a name: clause words and prepositions.
+CLAUSE_WORDS: frozenset[str] = frozenset("""
+that which who whom whose when where while as after before because since if but or nor so yet
+than though although whereas once until
+dass weil wenn als ob aber sondern wie
+que qui quand mais car lorsque comme
+que quien cuando pero porque como
+che chi quando ma perché come
+że który która które gdy ale jak
+що який яка які коли але як
+что который которая которые когда но как
+""".split())
+
+#: Relative pronouns: "X, who said", "X, der sagte".
+RELATIVES: frozenset[str] = frozenset("""
+who which der die qui che que który która które który котрий яка який которая который
+""".split())
+
+#: Capitalised words that are not names: pronouns, sentence adverbs, time words, labels.
+NON_NAMES: frozenset[str] = frozenset("""
+he she they it we i you his her their our my its this that these those there here
+meanwhile earlier later however but and also so then now today yesterday tonight tomorrow
+separately still yet in on at after before when while as if although though since because
+according asked speaking despite with without from for by to of
+monday tuesday wednesday thursday friday saturday sunday
+er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem
+il elle ils elles on nous je vous ce cette ces
+él ella ellos ellas nosotros yo usted
+lui lei loro noi io
+ona oni one my ja
+він вона вони ми я він
+он она они мы я
+jak když tak
+""".split())
+
+#: Nouns for a document that stands between a cue and its author: "a statement by X".
+REPORT_NOUNS: frozenset[str] = frozenset("""
+statement report data figures estimate estimates assessment survey study poll analysis release
+communiqué rapport données déclaration informe datos comunicado comunicato dati rapporto nota
+dane raport komunikat Angaben Bericht Mitteilung
+""".casefold().split())
+_BY_WORDS = frozenset({"by", "from", "of", "par", "de", "por", "di", "da", "von", "der", "des"})
+
+#: Names that are never sources on their own.
+NOT_SOURCES: frozenset[str] = frozenset("""
+officials sources people getty images shutterstock alamy twitter x telegram facebook
+instagram youtube
+""".split()) | frozenset({"getty images"})
+
+#: Modifiers that make a name anaphoric or self-referential ("the same sources", "eigenen").
+ANAPHORIC: frozenset[str] = frozenset("""
+same other own such stesse stessi stessa stesso altre altri altro altra mêmes autres même
+mismas mismos mismo otros otras gleichen anderen eigenen eigene selben
+""".split())
+
+#: Indefinite articles: "a spokesperson" alone is not a named source.
+INDEFINITE: frozenset[str] = frozenset("a an ein eine einer einem eines un una uno une".split())
+
+#: Role nouns that may stand alone as a source ("the police", "fonti locali"); other role
+#: nouns ("spokesperson", "minister") need a name in the phrase.
+INSTITUTIONS: frozenset[str] = frozenset("""
+government ministry army military police authorities media court prosecutor prosecutors
+parliament cabinet administration navy council commission researchers scientists experts
+analysts witnesses residents reporters milbloggers bloggers embassy presidency regulator
+regierung
+gouvernement ministère armée police préfecture justice
+gobierno ministerio ejército policía fuentes fiscalía
+governo ministero esercito polizia procura media fonti stampa autorità residenti funzionari
+governo ministério exército polícia guvernul ministerul poliția
+rząd ministerstwo policja wojsko prokuratura służby
+уряд міністерство поліція генштаб командування правительство министерство полиция минобороны
+vláda ministerstvo policie soud hallitus ministeriö poliisi
+""".split())
+
+#: Headline labels that are not speakers: "Live updates: ...", "Watch: ...".
+LABELS: frozenset[str] = frozenset("""
+live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaking news|update|
+updated|opinion|explainer|exclusive|photos|photo|gallery|in pictures|pictured|comment|editorial|
+review|interview|podcast|quiz|timeline|factbox|fact check|explained|poll|recap|preview|
+what we know|key events|summary|latest|listen|read more|more|sport|news|weather|officially|
+online|on-line|webinar|results|report|revealed|confirmed|official|
+offiziell|
+officiel|officiellement|oficial|oficialmente|ufficiale|ufficialmente|oficjalnie|официально|
+офіційно|
+eilmeldung|kommentar|analyse|ticker|newsblog|liveticker|vorschau|bilder|umfrage|
+vidéo|en direct|direct|info|exclusif|éditorial|
+en vivo|directo|última hora|vídeo|opinión|
+diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
+wideo|zobacz|zobacz wideo|relacja|na żywo|
+відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция
+""".replace("\n", "").split("|"))
+
+#: Wire services and broadcasters that are sources when named in parentheses or told.
+MEDIA: frozenset[str] = frozenset(s.casefold() for s in (
+    "Reuters", "AP", "AFP", "AFX News", "AFX", "dpa", "DPA", "PA", "PA Media", "ANSA",
+    "Adnkronos", "EFE", "Europa Press", "Bloomberg", "Xinhua", "TASS", "Tass", "RIA Novosti",
+    "Interfax", "Ukrinform", "UNIAN", "Kyodo", "Yonhap", "KNA", "APA", "SDA", "Keystone-SDA",
+    "PAP", "CTK", "ČTK", "STT", "BBC", "CNN", "ABC", "NBC", "CBS", "Sky News", "RTE", "RTÉ",
+    "Al Jazeera", "Associated Press", "Agence France-Presse", "Press Association",
+    "Wafa", "NNA", "IRNA", "Anadolu", "AAP", "CP", "UPI", "SID", "Belga", "ANP", "TT", "NTB",
+))
+
+#: Known acronym -> full name pairs (both directions canonicalise to the full name).
+ACRONYMS: dict[str, str] = {
+    "AP": "Associated Press",
+    "AFP": "Agence France-Presse",
+    "DPA": "Deutsche Presse-Agentur",
+    "ISW": "Institute for the Study of War",
+    "PA": "Press Association",
+    "UN": "United Nations",
+    "EU": "European Union",
+    "NATO": "North Atlantic Treaty Organization",
+    "WHO": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "HRW": "Human Rights Watch",
+    "ONU": "Organisation des Nations unies",
+    "OMS": "Organizzazione mondiale della sanità",
+    "IDF": "Israel Defense Forces",
+    "BBC": "British Broadcasting Corporation",
+    "NPCC": "National Police Chiefs' Council",
+    "MOD": "Ministry of Defence",
+    "UNICEF": "United Nations Children's Fund",
+    "UNRWA": "United Nations Relief and Works Agency",
+}
+
+# ----------------------------------------------------------------------------- regex atoms
+
+_WORDCH = r"[\p{L}\p{M}\p{N}]"
+_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Sr|Capt|Maj|Adm|Hon|Cllr|Rev)\."
+_TOKEN = regex.compile(
+    rf"""
+    (?P<acr>\(\p{{Lu}}[\p{{Lu}}\p{{Ll}}\p{{N}}&.\-]{{0,9}}\)(?!{_WORDCH}))   # (ISW)
+  | (?P<abbr>{_TITLE_ABBR}|(?:\p{{Lu}}\.){{2,6}})                             # Dr. U.S.
+  | (?P<site>\p{{L}}[\p{{L}}\p{{N}}\-]{{0,40}}\.\p{{Ll}}{{2,6}}(?![\p{{L}}\p{{N}}]|\.\p{{L}}))    # Unica.md
+  | (?P<word>{_WORDCH}{{1,40}}(?:[\-'’]{_WORDCH}{{1,40}}){{0,4}}(?:['’]s?(?!{_WORDCH}))?)
+    """,
+    regex.X | regex.V0,
+)
+_PHOTO_PAREN = regex.compile(
+    r"\([^()\n]{0,160}?(?:/|©|\bgetty\b|\bshutterstock\b|\bphoto\b|\bfoto\b|\bimage\b|"
+    r"\bcredit\b|\bpicture\b|\bafp via\b)[^()\n]{0,160}\)",
+    regex.I,
+)
+_CREDIT_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
+    r"\s*(?:credit)?\s*[:|][^\n]{0,200}$",
+    regex.I,
+)
+_BYLINE = regex.compile(
+    r"(?m)(?:^[ \t]*(?:by|von|par|por|di|autor|автор)\s+\p{Lu}[^\n]{0,80}$"
+    r"|\b(?:reporting|writing|editing|additional reporting|compiled|written)\s+by\b[^\n.;]{0,120})",
+    regex.I,
+)
+_WIRE = regex.compile(
+    r"\((?P<name>\p{Lu}[\p{L}.&\-]{0,20}(?:\s\p{Lu}[\p{L}.&\-]{0,20}){0,2})\)"
+    r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
+    regex.M,
+)
+_HEAD_SUFFIX = regex.compile(
+    r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
+)
+_HEAD_COLON = regex.compile(r"^[ \t]*(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+_HEAD_DASH = regex.compile(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
+_REPORTS_FROM = regex.compile(r"\s{1,3}from\b", regex.I)
+_ADJ_SUFFIX = regex.compile(
+    r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
+    r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
+)
+_WS = regex.compile(r"\s+")
+_LEAD_ARTICLE = regex.compile(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
+_TRAIL_POSS = regex.compile(r"['’]s?$")
+_TRAIL_ACR = regex.compile(r"^(?P<full>.+?)\s*\((?P<acr>[^()]{1,12})\)$")
+_ELISION = regex.compile(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
+
+_CONTRACTION = regex.compile(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
+_HEAD_WORD = regex.compile(r"\p{L}[\p{L}'’\-]{3,}")
+
+# ----------------------------------------------------------------------------- tokens
+
+NAME, ACR, DET, CONN, AND, ROLE, LOW, STOP, NUM, NON = (
+    "NAME", "ACR", "DET", "CONN", "AND", "ROLE", "LOW", "STOP", "NUM", "NON")
+_HEADS = (NAME, ROLE, ACR)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str
+    poss: bool = False  # "Army's": a possessive name, which acts like a determiner
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    cue: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    """One entry being read: the masked text, its tokens, and its headline's extent."""
+
+    text: str
+    toks: list[_Tok]
+    starts: list[int]
+    lang: str | None
+    head_end: int  # end of the headline line; 0 when there is no headline
+    title_head: bool  # the headline is Title Cased ("Travis Kelce Responds to ...")
+
+    def joined(self, k: int) -> bool:
+        """True when only plain spaces separate toks[k - 1] and toks[k]."""
+        gap = self.text[self.toks[k - 1].end:self.toks[k].start]
+        return 0 < len(gap) <= 3 and _blank(gap)
+
+    def span(self, s: int, e: int) -> Span:
+        return self.toks[s].start, self.toks[e - 1].end
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self.starts, pos)
+
+
+def _blank(gap: str) -> bool:
+    return all(ch in " \t\u00a0" for ch in gap)
+
+
+def _classify(word: str, group: str, cue_words: frozenset[str]) -> str:
+    if group == "acr":
+        return ACR
+    low = word.casefold()
+    if any(ch.isdigit() for ch in word):
+        return NUM
+    if low in cue_words:
+        return STOP
+    for kind, words in ((DET, DETERMINERS), (AND, AND_WORDS), (CONN, CONNECTORS)):
+        if low in words:
+            return kind
+    rest = _elided(word) or word  # "l'esercito" -> "esercito", "dell'IDF" -> "IDF"
+    bare = _CONTRACTION.sub("", rest.casefold())
+    if rest[0].isupper() or _caseless(rest[0]):
+        return NON if bare in NON_NAMES else NAME
+    if bare in ROLE_NOUNS:
+        return ROLE
+    return STOP if low in CLAUSE_WORDS or bare in NON_NAMES else LOW
+
+
+def _elided(word: str) -> str:
+    return _ELISION.sub("", word)
+
+
+def _caseless(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo"  # Arabic, CJK...: no capitals to go by
+
+
+def _tokens(text: str, cue_words: frozenset[str]) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, timeout=REGEX_TIMEOUT):
+        word = m.group()
+        kind = _classify(word, m.lastgroup or "word", cue_words)
+        poss = kind == NAME and len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
+        out.append(_Tok(word, m.start(), m.end(), kind, poss))
+    return out
+
+
+# ----------------------------------------------------------------------------- noun phrases
+
+def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
+    """Parse toks[i:j] as a name; return the end (exclusive) of its longest valid prefix.
+
+    A name is [DET] mod* head+ (CONN [DET] mod* head+)* where a head is a capitalised word,
+    a role noun or an "(ACR)". A possessive acts like a determiner; in loose mode lowercase
+    words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
+    allow two adjectives after a head ("esercito israeliano").
+    """
+    state, best, lows, possessed = "pre", None, 0, False
+    romance = (ctx.lang or "")[:2] in _ROMANCE
+    for k in range(i, j):
+        t = ctx.toks[k]
+        if t.kind in _HEADS:
+            if t.kind == ACR and k == i:
+                return None
+            state = "pre" if t.poss else "head"
+            possessed = possessed or t.poss
+            best, lows = k + 1, 0
+        elif t.kind == DET:
+            if k != i and ctx.toks[k - 1].kind not in (CONN, AND):
+                break
+            state = "pre"
+        elif t.kind in (CONN, AND):
+            if state != "head":
+                break
+            state = "pre"
+        elif t.kind == LOW:
+            lows += 1
+            if lows > 3 or (state == "head" and not (romance and _ADJ_SUFFIX.search(t.text))
+                            and not _title_word(ctx, k, j)):
+                break
+            if state == "head" or (loose and possessed):
+                best = k + 1
+        else:
+            break
+    return best
+
+
+def _title_word(ctx: _Ctx, k: int, j: int) -> bool:
+    """A lowercase title between names: 'Chief constable Glen Mayhew', 'Sky reporter Becky'."""
+    return k + 1 < j and ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
+
+
+def _back_np(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """The name that ends right before `cue_start` and opens its clause: token range [s, e)."""
+    e = ctx.index_at(cue_start)
+    if e == 0 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
+        return None
+    s, lows = e, 0
+    while s > 0 and e - s < MAX_NP_TOKENS:
+        t = ctx.toks[s - 1]
+        if s < e and not ctx.joined(s):
+            break
+        if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW):
+            break
+        lows += t.kind == LOW
+        if lows > 3:
+            break
+        s -= 1
+        if t.kind == DET and (s == 0 or ctx.toks[s - 1].kind not in (CONN, AND)):
+            break
+    for start in range(s, e):
+        if ctx.toks[start].kind in (CONN, AND, LOW):
+            continue
+        if _parse_np(ctx, start, e, loose=True) == e and _opens_clause(ctx, start):
+            return start, e
+    return None
+
+
+def _opens_clause(ctx: _Ctx, start: int) -> bool:
+    """A subject starts its clause: after punctuation, a clause word or an adverb."""
+    if start == 0 or not ctx.joined(start):
+        return True
+    prev = ctx.toks[start - 1]
+    low = prev.text.casefold()
+    return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
+
+
+def _apposition(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'the UK's prime minister, Rishi Sunak, has said': the name between the commas."""
+    before = ctx.text[:cue_start].rstrip(" \t\u00a0")
+    if not before.endswith(","):
+        return None
+    found = _back_np(ctx, len(before) - 1)
+    if found and ctx.text[:ctx.toks[found[0]].start].rstrip(" \t\u00a0").endswith(","):
+        return found
+    return None
+
+
+def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'councillor Margaret Clarke, who said': the name before ', who'."""
+    k = ctx.index_at(cue_start) - 1
+    if k < 1 or ctx.toks[k].text.casefold() not in RELATIVES:
+        return None
+    if not _blank(ctx.text[ctx.toks[k].end:cue_start]):
+        return None
+    before = ctx.text[:ctx.toks[k].start].rstrip(" \t\u00a0")
+    return _back_np(ctx, len(before) - 1) if before.endswith(",") else None
+
+
+def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
+    """The name that starts right after `pos`: token range [s, e)."""
+    s = ctx.index_at(pos)
+    if s >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[s].start]):
+        return None
+    e = s + 1
+    while e < len(ctx.toks) and e - s < MAX_NP_TOKENS and ctx.joined(e):
+        e += 1
+    end = _parse_np(ctx, s, e, loose)
+    return (s, end) if end else None
+
+
+def _split_and(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int]]:
+    """'Reuters and the Wall Street Journal' -> two names."""
+    cuts = [k for k in range(s, e) if ctx.toks[k].kind == AND]
+    parts = list(zip([s] + [k + 1 for k in cuts], cuts + [e]))
+    return [(a, b) for a, b in parts if b > a and _valid(ctx, a, b)]
+
+
+def _valid(ctx: _Ctx, s: int, e: int) -> bool:
+    """A phrase names a source: not a pronoun, label, anaphor or bare generic role."""
+    toks = ctx.toks[s:e]
+    words = [t.text.casefold() for t in toks]
+    phrase = " ".join(words)
+    if phrase in NOT_SOURCES or _LEAD_ARTICLE.sub("", phrase) in NOT_SOURCES:
+        return False
+    if any(w in ANAPHORIC for w in words):
+        return False
+    names = [t for t in toks if t.kind in (NAME, ACR)]
+    if names:
+        documents = all(_TRAIL_POSS.sub("", t.text.casefold()) in REPORT_NOUNS for t in names)
+        return not (documents and toks[0].kind == DET)  # "den Angaben" refers back
+    roles = {_elided(t.text.casefold()) for t in toks if t.kind == ROLE}
+    return bool(roles & INSTITUTIONS) and words[0] not in INDEFINITE
+
+
+# ----------------------------------------------------------------------------- cues
+
+_AUX_WORDS: frozenset[str] = frozenset(w for v in AUXILIARIES.values() for p in v for w in p.split())
+_TOLD = frozenset({"told", "tells"})
+_MEDIA_NOUNS = frozenset({"broadcaster", "newspaper", "agency", "radio", "channel", "tv", "station"})
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    uniq = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s{1,3}".join(regex.escape(w) for w in p.split()) for p in uniq)
+
+
+@lru_cache(maxsize=32)
+def _lang_keys(lang: str | None) -> tuple[str, ...]:
+    """Cue languages to use: the entry's own plus English, or all when unknown."""
+    base = (lang or "").split("-")[0].casefold()
+    return tuple(dict.fromkeys((base, "en"))) if base in VERBS else tuple(VERBS)
+
+
+@lru_cache(maxsize=32)
+def _cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
+    verbs: list[str] = []
+    for k in keys:
+        aux = _alt(AUXILIARIES.get(k, ()))
+        lead = rf"(?:(?:{aux})\s{{1,3}}){{0,2}}" if aux else ""
+        perf = ""
+        if k in PARTICIPLES:
+            perf = rf"|(?:{_alt(PERFECT_AUX[k])})\s{{1,3}}(?:{_alt(PARTICIPLES[k])})"
+        verbs.append(rf"{lead}(?:{_alt(VERBS.get(k, ()))}){perf}")
+    preps = [_alt(p for k in keys for p in PREPOSITIONS.get(k, ()))]
+    preps += [p for k in keys for p in PATTERN_CUES.get(k, ())]
+    cites = _alt(p for k in keys for p in CITING.get(k, ()))
+    alts = rf"(?P<cite>{cites})|(?P<prep>{'|'.join(preps)})|(?P<verb>{'|'.join(verbs)})"
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{alts})(?![\p{{L}}\p{{M}}\p{{N}}\-])",
+                         regex.I | regex.V0)
+
+
+@lru_cache(maxsize=32)
+def _cue_words(keys: tuple[str, ...]) -> frozenset[str]:
+    """Single words of the verb cues: they end a name ("Bloomberg reported")."""
+    words = {w for k in keys for v in VERBS.get(k, ()) for w in v.split()}
+    words |= {w for k in keys for v in PARTICIPLES.get(k, ()) for w in v.split()}
+    return frozenset(w.casefold() for w in words if len(w) > 2)
+
+
+def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
+    for m in _cue_regex(keys).finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        if m.group("verb"):
+            yield from _verb_cands(ctx, m)
+        else:
+            yield from _prep_cands(ctx, m)
+
+
+def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
+    cue = m.group("verb")
+    words = cue.casefold().split()
+    if cue[0].isupper() and not (m.start() < ctx.head_end and ctx.title_head):
+        return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
+    if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
+        return  # "Jane Doe reports from Brussels": a correspondent's byline
+    found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
+    if found:
+        for s, e in _split_and(ctx, *found):
+            yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+        if words[-1] in _TOLD:
+            yield from _told_object(ctx, m)
+    elif words[0] not in _AUX_WORDS and _inverted(ctx.text, m.start()):
+        fwd = _fwd_np(ctx, m.end(), loose=False)
+        if fwd and _valid(ctx, *fwd):
+            yield _Cand(*ctx.span(*fwd), cue, Role.ORIGIN)
+
+
+def _inverted(text: str, pos: int) -> bool:
+    """'..." said X' / ', sagte X': the verb follows a quote, comma or line start."""
+    before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ",\"“”»«'’\n:—–."
+
+
+def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'X told Reuters' / 'told state broadcaster ABC': the outlet is a source too."""
+    fwd = _fwd_np(ctx, m.end(), loose=False)
+    if not fwd:
+        return
+    words = [ctx.toks[k].text.casefold() for k in range(*fwd)]
+    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words):
+        yield _Cand(*ctx.span(*fwd), m.group("verb"), Role.ORIGIN)
+
+
+def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'according to X', 'laut X', 'citing Y' (role CITED)."""
+    kind = "cite" if m.group("cite") else "prep"
+    role = Role.CITED if kind == "cite" else Role.ORIGIN
+    fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
+    if fwd:
+        for s, e in _split_and(ctx, *fwd):
+            yield _Cand(*ctx.span(s, e), m.group(kind), role)
+
+
+def _after_document(ctx: _Ctx, pos: int) -> int:
+    """'according to a statement published by the ministry': skip to 'the ministry'."""
+    k = ctx.index_at(pos)
+    for n in range(k + 1, min(k + 5, len(ctx.toks))):
+        if not ctx.joined(n):
+            break
+        if ctx.toks[n].text.casefold() in _BY_WORDS:
+            nouns = {ctx.toks[x].text.casefold() for x in range(k, n)}
+            return ctx.toks[n].end if nouns & REPORT_NOUNS else pos
+    return pos
+
+
+def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line."""
+    for m in _WIRE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        name = m.group("name")
+        low = name.casefold()
+        if low in LABELS:
+            continue
+        if low in MEDIA or (m.group("after") is not None and " " in name):
+            yield _Cand(m.start("name"), m.end("name"), m.group().strip(), Role.ORIGIN)
+
+
+# ----------------------------------------------------------------------------- headlines
+
+def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'."""
+    head = ctx.text[:ctx.head_end]
+    for rx, cue in ((_HEAD_COLON, ":"), (_HEAD_DASH, "—")):
+        m = rx.match(head, timeout=REGEX_TIMEOUT)
+        if m and _speaker_label(ctx, m):
+            yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+    m = _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
+    if m and _suffix_name(m.group("name")):
+        yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
+    """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
+    a, b = m.start("name"), m.end("name")
+    name = _WS.sub(" ", ctx.text[a:b]).strip()
+    if not name or "," in name or name.casefold() in LABELS or name.split()[0].casefold() in LABELS:
+        return False
+    if ctx.text[m.end():m.end() + 1].isdigit():
+        return False
+    s, e = ctx.index_at(a), ctx.index_at(b)
+    if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
+        return False
+    if any(not ctx.joined(k) or ctx.toks[k].kind == AND for k in range(s + 1, e)):
+        return False
+    return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
+
+
+def _suffix_name(name: str) -> bool:
+    """'Health Ministry' / 'Reports' after a headline dash (Title Cased, at most 4 words)."""
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.casefold() in LABELS:
+        return False
+    if len(words) == 1 and words[0].casefold() == "reports":
+        return True
+    return words[0][0].isupper() and all(w[0].isupper() or w.casefold() in CONNECTORS for w in words)
+
+
+def _title_case(head: str) -> bool:
+    words = _HEAD_WORD.findall(head)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+# ----------------------------------------------------------------------------- masking
+
+def _mask(text: str) -> str:
+    """Blank photo credits and bylines, keeping every offset."""
+    chars = list(text)
+    for rx in (_PHOTO_PAREN, _CREDIT_LINE, _BYLINE):
+        for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+# ----------------------------------------------------------------------------- canonical names
+
+def canonical_name(name: str, acronyms: dict[str, str] | None = None) -> str:
+    """A name for grouping: no leading article, no trailing possessive, acronyms expanded.
+
+    `acronyms` maps casefolded acronyms to full names found in the entry itself.
+
+    >>> canonical_name("the Associated Press"), canonical_name("AP")
+    ('Associated Press', 'Associated Press')
+    """
+    s = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip(" \t.,;:\"'“”«»„")
+    m = _TRAIL_ACR.match(s)
+    if m and _looks_acronym(m.group("acr")):
+        s = m.group("full")
+    s = _LEAD_ARTICLE.sub("", s) or s
+    s = _TRAIL_POSS.sub("", s) if len(s) > 3 else s
+    return _expand(s, acronyms or {})
+
+
+def _expand(s: str, local: dict[str, str]) -> str:
+    """'AP' -> 'Associated Press'; 'associated press' -> 'Associated Press'."""
+    key = s.casefold()
+    if key in local:
+        return local[key]
+    if s in ACRONYMS or (len(s) > 2 and key in _ACRONYMS_CI):
+        return ACRONYMS.get(s) or _ACRONYMS_CI[key]
+    return _FULL_NAMES.get(key, s)
+
+
+_ACRONYMS_CI: dict[str, str] = {k.casefold(): v for k, v in ACRONYMS.items()}
+_FULL_NAMES: dict[str, str] = {v.casefold(): v for v in ACRONYMS.values()}
+
+
+def _looks_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return 2 <= len(letters) <= 10 and s[0].isupper() and " " not in s
+
+
+def _text_acronyms(ctx: _Ctx) -> dict[str, str]:
+    """'Full Name (ACR)' pairs printed in the entry: acr -> canonical full name."""
+    out: dict[str, str] = {}
+    toks = ctx.toks
+    for k, t in enumerate(toks):
+        if t.kind != ACR:
+            continue
+        letters = "".join(c for c in t.text if c.isalpha()).casefold()
+        for s in range(k - 1, max(-1, k - 9), -1):
+            initials = "".join(toks[x].text[0] for x in range(s, k) if toks[x].kind == NAME)
+            if toks[s].kind == NAME and initials.casefold() == letters:
+                out[letters] = canonical_name(ctx.text[toks[s].start:toks[k - 1].end])
+                break
+    return out
+
+
+# ----------------------------------------------------------------------------- public API
+
+def find_sources(headline: str | None, text: str, lang: str | None = None) -> tuple[Source, ...]:
+    """The sources an entry attributes its information to, in order of appearance.
+
+    Spans index ``headline + "\\n" + text`` when there is a headline, else ``text``. Only
+    the first `MAX_CHARS` characters are read.
+    """
+    full = f"{headline}\n{text or ''}" if headline else (text or "")
+    work = _mask(full[:MAX_CHARS])
+    keys = _lang_keys(lang)
+    head_end = min(len(headline), MAX_CHARS) if headline else 0
+    try:
+        toks = _tokens(work, _cue_words(keys))
+        ctx = _Ctx(work, toks, [t.start for t in toks], lang, head_end,
+                   _title_case(work[:head_end]))
+        cands = list(_collect(ctx, keys))
+        acronyms = _text_acronyms(ctx)
+    except TimeoutError:
+        return ()
+    return _dedupe(full, cands, acronyms)
+
+
+def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
+    if ctx.head_end:
+        yield from _headline_cands(ctx)
+    yield from _wire_cands(ctx)
+    yield from _cue_cands(ctx, keys)
+
+
+def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[Source, ...]:
+    """Order by position; keep one source per canonical name and drop nested spans."""
+    out: list[Source] = []
+    seen: set[str] = set()
+    taken: list[Span] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if any(a <= c.start and c.end <= b for a, b in taken):
+            continue
+        name = full[c.start:c.end]
+        canon = canonical_name(name, acronyms)
+        key = canon.casefold()
+        if not canon or key in seen or key in NOT_SOURCES:
+            continue
+        seen.add(key)
+        taken.append((c.start, c.end))
+        out.append(Source(name, canon, c.role, _WS.sub(" ", c.cue.strip()), (c.start, c.end)))
+    return tuple(out)
