@@ -100,13 +100,13 @@ def extract(
         moment = parse_now(now, zone)
         if lang is not None and not _LANG.fullmatch(lang):
             raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
-        to_stdout = output in (None, "-")
-        chosen = fmt.value if fmt is not None else ("table" if to_stdout and _is_tty() else "json")
+        terminal = output in (None, "-") and _is_tty()
+        chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
         from feedline.pipeline import extract as run_pipeline
 
         timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang)
-        if chosen == "table" and to_stdout:
+        if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
             _print_table(timeline, explain=explain, width=width)
         else:
             from feedline.render import render
@@ -171,7 +171,7 @@ def _is_tty() -> bool:
 
 
 def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
-    """The table on stdout, in colour when stdout is a terminal."""
+    """The table on the terminal, in colour, as wide as the terminal unless `width` is given."""
     from rich.console import Console
 
     from feedline.render.table import render_table

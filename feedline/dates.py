@@ -67,15 +67,14 @@ class _Item:
 def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
                  now: Clock | None, zone: tzinfo | None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order."""
-    lower = _page_lower_bound(tokens, drafts)
+    page = _page_dates(tokens, drafts)
     headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
-    page_stamps = [t.stamp for t in tokens if t.kind is LineKind.PAGE_STAMP and t.stamp is not None]
     nonblank = [t.index for t in tokens if t.kind not in (LineKind.BLANK, LineKind.BOILERPLATE)]
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
         if members:
-            fixes.update(_date_feed(members, headings, nonblank, page_stamps, now, lower))
+            fixes.update(_date_feed(members, headings, nonblank, now, page))
     out = []
     for draft in drafts:
         local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
@@ -85,7 +84,7 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
 
 # ── one feed ────────────────────────────────────────────────────────────────────────────
 def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[int],
-               page_stamps: list[Stamp], now: Clock | None, lower: date | None) -> dict[int, tuple[time | None, DateFix]]:
+               now: Clock | None, page: PageDates) -> dict[int, tuple[time | None, DateFix]]:
     result: dict[int, tuple[time | None, DateFix]] = {}
     clocked = []
     for draft in members:
@@ -102,11 +101,11 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[
         group = [i for i in items if i.segment == segment]
         heading = segment_headings.get(segment)
         if sorted_feed:
-            result.update(_date_segment(group, heading, page_stamps, now, lower, newest_first))
+            result.update(_date_segment(group, heading, now, page, newest_first))
         else:
             for item in group:
                 item.offset = 0
-                result.update(_date_segment([item], heading, page_stamps, now, lower, newest_first,
+                result.update(_date_segment([item], heading, now, page, newest_first,
                                             unsorted=True))
     return result
 
@@ -180,15 +179,14 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     return against <= max(1, pairs // 4)
 
 
-def _date_segment(group: list[_Item], heading: Token | None, page_stamps: list[Stamp],
-                  now: Clock | None, lower: date | None, newest_first: bool,
+def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, page: PageDates, newest_first: bool,
                   unsorted: bool = False) -> dict[int, tuple[time | None, DateFix]]:
-    base, status, confidence, evidence = _anchor(group, heading, page_stamps, now, lower, unsorted)
+    base, status, confidence, evidence = _anchor(group, heading, now, page, unsorted)
     out: dict[int, tuple[time | None, DateFix]] = {}
     for item in group:
         stamp = item.draft.stamp
         local_time = _clock_time(stamp)
-        own = _stamp_date(stamp, now, lower)
+        own = _stamp_date(stamp, now, page)
         if own is not None and isinstance(own, date):
             fix = DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, own,
                           confidence=1.0 if stamp.year else 0.85,
@@ -219,24 +217,25 @@ def _rollover_note(item: _Item, newest_first: bool) -> str:
 Anchor = tuple["date | tuple[int, int] | None", DateStatus, float, tuple[str, ...]]
 
 
-def _anchor(group: list[_Item], heading: Token | None, page_stamps: list[Stamp], now: Clock | None,
-            lower: date | None, unsorted: bool) -> Anchor:
+def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
+            page: PageDates, unsorted: bool) -> Anchor:
     """The segment's base date (of offset 0), by the cascade in the module docstring."""
     inferred = DateStatus.INFERRED
     for item in group:  # 1. a date printed in a stamp
-        own = _stamp_date(item.draft.stamp, now, lower)
+        own = _stamp_date(item.draft.stamp, now, page)
         if isinstance(own, date):
             return own - timedelta(days=item.offset), inferred, 0.9, (f"stamp '{item.draft.stamp.text}' prints the date",)
     if heading is not None and heading.heading is not None:  # 2. the heading above
-        found = _heading_date(heading.heading, now, lower)
+        found = _heading_date(heading.heading, now, page)
         if found is not None:
             return found, inferred, 0.9, (f"heading '{heading.text}'",)
+        return None, DateStatus.UNKNOWN, 0.0, (f"heading '{heading.text}' needs the capture time (--now)",)
     for item in group:  # 3. a page stamp with the same clock
-        for stamp in page_stamps:
-            if stamp.year and stamp.month and stamp.day and (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
+        for stamp in page.stamps:
+            if (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
                 day = date(stamp.year, stamp.month, stamp.day)
                 return day - timedelta(days=item.offset), inferred, 0.85, (f"page stamp '{stamp.text}' has the same clock",)
-    mention_base, mention_note = _mention_bound(group, now, lower)
+    mention_base, mention_note = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
         if isinstance(mention_base, date) and (bound - mention_base).days > STALE_DAYS:
@@ -254,7 +253,7 @@ def _latest_day(draft: Draft, now: Clock) -> date:
     return now.wall.date() if clock <= now.wall.time() else now.wall.date() - timedelta(days=1)
 
 
-def _mention_bound(group: list[_Item], now: Clock | None, lower: date | None) -> tuple["date | tuple[int, int] | None", str]:
+def _mention_bound(group: list[_Item], now: Clock | None, page: PageDates) -> tuple["date | tuple[int, int] | None", str]:
     """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date."""
     best: date | tuple[int, int] | None = None
     note = ""
@@ -266,7 +265,7 @@ def _mention_bound(group: list[_Item], now: Clock | None, lower: date | None) ->
             year, month, day = date_fields(match, False)
             if month is None or day is None:
                 continue
-            resolved = _resolve_year(year, month, day, now, lower)
+            resolved = _resolve_year(year, month, day, now, page)
             candidate: date | tuple[int, int]
             if isinstance(resolved, date):
                 candidate = resolved - timedelta(days=item.offset)
@@ -292,15 +291,19 @@ def _clock_time(stamp: Stamp) -> time | None:
     return time(stamp.hour, stamp.minute or 0)
 
 
-def _stamp_date(stamp: Stamp, now: Clock | None, lower: date | None) -> "date | tuple[int, int] | None":
+def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tuple[int, int] | None":
     if stamp.month is None or stamp.day is None:
         return None
-    return _resolve_year(stamp.year, stamp.month, stamp.day, now, lower)
+    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page)
 
 
 def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
-                  lower: date | None) -> "date | tuple[int, int]":
-    """A full date when the year is printed or inferable; else (month, day)."""
+                  page: PageDates) -> "date | tuple[int, int]":
+    """A full date when the year is printed or inferable; else (month, day).
+
+    Without a capture time: the first matching date not before the page's byline, else
+    the year that puts the date nearest the page's other dates.
+    """
     if year is not None:
         return _safe_date(year, month, day) or (month, day)
     if now is not None:
@@ -309,11 +312,17 @@ def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
         if found is not None and found > today + timedelta(days=1):
             found = _safe_date(today.year - 1, month, day)
         return found or (month, day)
-    if lower is not None:
-        for candidate_year in (lower.year, lower.year + 1):
+    if page.lower is not None:
+        for candidate_year in (page.lower.year, page.lower.year + 1):
             found = _safe_date(candidate_year, month, day)
-            if found is not None and found >= lower:
+            if found is not None and found >= page.lower:
                 return found
+    if page.typical is not None:
+        typical = page.typical
+        candidates = [d for y in (typical.year - 1, typical.year, typical.year + 1)
+                      if (d := _safe_date(y, month, day)) is not None]
+        if candidates:
+            return min(candidates, key=lambda d: abs((d - typical).days))
     return (month, day)
 
 
@@ -330,9 +339,9 @@ def _shift_month_day(md: tuple[int, int], days: int) -> tuple[int, int]:
     return (shifted.month, shifted.day) if shifted else md
 
 
-def _heading_date(heading: Heading, now: Clock | None, lower: date | None) -> "date | tuple[int, int] | None":
+def _heading_date(heading: Heading, now: Clock | None, page: PageDates) -> "date | tuple[int, int] | None":
     if heading.month is not None and heading.day is not None:
-        return _resolve_year(heading.year, heading.month, heading.day, now, lower)
+        return _resolve_year(heading.year, heading.month, heading.day, now, page)
     if now is None:
         return None
     if heading.days_ago is not None:
@@ -354,19 +363,35 @@ def _relative(stamp: Stamp, now: Clock | None) -> tuple[time | None, DateFix]:
         evidence=(f"capture time {now.wall:%Y-%m-%d %H:%M} minus '{stamp.text}'",))
 
 
-def _page_lower_bound(tokens: list[Token], drafts: list[Draft]) -> date | None:
-    """The latest full date among the page's own stamps (byline, updated): the feed is not older."""
+@dataclass(frozen=True, slots=True)
+class PageDates:
+    """What the page says about when it is, outside its feeds."""
+
+    lower: date | None = None  # latest byline / "Updated" date: the feeds are not older
+    typical: date | None = None  # median of every full date printed on the page
+    stamps: tuple[Stamp, ...] = ()  # fully dated stamps that are not entries
+
+
+def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
     entry_lines = {d.line for d in drafts}
-    days = []
+    bylines: list[date] = []
+    everything: list[date] = []
+    others: list[Stamp] = []
     for token in tokens:
         stamp = token.stamp
-        if stamp is None or token.index in entry_lines or not (stamp.year and stamp.month and stamp.day):
+        if stamp is None or not (stamp.year and stamp.month and stamp.day):
             continue
-        if token.kind in (LineKind.PAGE_STAMP, LineKind.STAMP):
-            found = _safe_date(stamp.year, stamp.month, stamp.day)
-            if found is not None:
-                days.append(found)
-    return max(days) if days else None
+        found = _safe_date(stamp.year, stamp.month, stamp.day)
+        if found is None:
+            continue
+        everything.append(found)
+        if token.index in entry_lines:
+            continue
+        others.append(stamp)
+        if token.kind is LineKind.PAGE_STAMP:
+            bylines.append(found)
+    typical = sorted(everything)[len(everything) // 2] if everything else None
+    return PageDates(max(bylines) if bylines else None, typical, tuple(others))
 
 
 def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo | None,

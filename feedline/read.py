@@ -26,7 +26,7 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from feedline.errors import InputError
@@ -189,6 +189,8 @@ _LABELS = {
 }
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f]+")
+#: Bytes other than those that decode to C0 controls (but \t \n \r) in ASCII-compatible encodings.
+_NOT_STRIPPED = bytes(b for b in range(256) if b not in (*range(0, 9), 11, 12, *range(14, 32)))
 
 
 def decode(data: bytes, label: str = "the input") -> tuple[str, str]:
@@ -198,7 +200,9 @@ def decode(data: bytes, label: str = "the input") -> tuple[str, str]:
     undecodable data. Empty input is "" in UTF-8.
     """
     text, encoding = _decode(data, label)
-    return _clean(text), encoding
+    # Most pages hold no control characters: a fast test on the bytes spares a regex pass.
+    controls = encoding.startswith(("utf-16", "utf-32")) or bool(data.translate(None, _NOT_STRIPPED))
+    return _clean(text, controls), encoding
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
@@ -293,11 +297,12 @@ def _detect(data: bytes, label: str) -> tuple[str, str]:
     return str(best), codecs.lookup(best.encoding).name
 
 
-def _clean(text: str) -> str:
-    """Newlines to "\\n"; drop a leading BOM and C0 controls other than \\n and \\t."""
+def _clean(text: str, controls: bool = True) -> str:
+    """Newlines to "\\n"; drop a leading BOM and (if `controls`) C0 controls but \\n and \\t."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    return _CONTROLS.sub("", text) if controls else text
 
 
 # ── kind ─────────────────────────────────────────────────────────────────────────────────────
@@ -314,10 +319,11 @@ def _looks_like_html(text: str) -> bool:
 
 # ── HTML → text ──────────────────────────────────────────────────────────────────────────────
 
-#: Elements whose content is never rendered as text.
-_SKIP = frozenset({
-    "title", "script", "style", "template", "svg", "iframe", "noembed", "noframes", "datalist",
-    "rp", "textarea", "video", "audio", "head",
+#: Elements the default style sheet does not render (display: none).
+_SKIP = frozenset({"head", "title", "script", "style", "template", "noembed", "noframes", "datalist", "rp"})
+#: Replaced elements: an inline box of their own, with no text content.
+_REPLACED = frozenset({
+    "img", "svg", "iframe", "textarea", "video", "audio", "input", "embed", "meter", "progress",
 })
 #: `display` of the browser's default style sheet, for elements that are not inline.
 _TAG_DISPLAY = {
@@ -329,17 +335,22 @@ _TAG_DISPLAY = {
         "section", "summary", "ul", "xmp",
     ), "block"),
     "li": "list-item", "table": "table", "caption": "table-caption", "tr": "table-row",
-    "td": "table-cell", "th": "table-cell",
+    "td": "table-cell", "th": "table-cell", "button": "inline-block", "select": "inline-block",
+    "marquee": "inline-block",
 }
 #: Values of `display` that make a block-level box (a line of its own in innerText).
 _BLOCK_DISPLAY = frozenset({
-    "block", "flex", "grid", "list-item", "table", "table-caption", "table-row", "flow-root",
-    "-webkit-box", "-ms-flexbox",
+    "block", "flex", "grid", "list-item", "table", "table-caption", "flow-root", "-webkit-box",
+    "-ms-flexbox",
 })
 #: Values of `display` whose children are "blockified" (flex and grid items are block-level).
 _BLOCKIFYING = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-ms-flexbox"})
+#: Values of `display` that make an atomic inline box (white space does not collapse across it).
+_ATOMIC_DISPLAY = frozenset({"inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box"})
 _PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext"})
-_INLINE, _BLOCK, _PARAGRAPH, _CELL = 0, 1, 2, 3  # what an element adds around its content
+_INLINE, _BLOCK, _PARAGRAPH, _CELL, _ROW, _ATOMIC = 0, 1, 2, 3, 4, 5  # what an element adds around its content
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
 _Context = tuple[bool, bool, bool, "str | None"]  # (blockify children, pre, visible, text-transform)
 _WORD_START = re.compile(r"(?<![\w'’])\w")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # CSS collapsible white space (not NBSP)
@@ -391,16 +402,18 @@ def _closed_details(body: LexborNode) -> set[int]:
 class _Lines:
     """Builds innerText-like text from a walk over the tree.
 
-    Breaks follow the "required line break count" of the innerText algorithm: runs of
-    block boundaries collapse to the largest count and vanish at the start and end, while
-    each `<br>` ends a line (and on an already empty line adds an empty one).
+    As in the innerText algorithm, block boundaries add a "required line break count"
+    (2 around a paragraph, 1 around other blocks): runs of them become as many newlines
+    as the largest, and vanish at the start and end; a `<br>` is a literal newline. White
+    space collapses as CSS collapses it: not across an atomic inline box (an image, a
+    button, an inline-block), so "ago <img> 50" keeps both spaces.
     """
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.run: list[str] = []  # collapsible text not yet flushed
-        self.newlines = 0  # newlines owed before the next content
-        self.line_open = False  # the current line has content
+        self.required = 0  # the largest required line break count since the last text
+        self.strip_left = True  # at the start of a line, a cell or an inline-block
 
     def render(self, root: LexborNode, styles: dict[int, _Computed], closed: set[int]) -> str:
         """Walk `root`'s subtree in document order with an explicit stack (no recursion)."""
@@ -424,55 +437,62 @@ class _Lines:
                     kind = _box_kind(tag, display, blockified) if inner[2] else _INLINE
                     self.open(kind, tag == "br" and inner[2])
                     child = node.child
-                    if child is not None:
+                    if child is not None and tag not in _REPLACED:
                         stack.append((kind, context))
                         context = inner
                         node = child
                         continue
-                    self.close(kind)
+                    self.close(kind, node)
             # Nothing to enter: go to the next sibling, closing the ancestors that end here.
             while node.next is None:
                 node = node.parent
                 if node is None or node.mem_id == root_id:
                     return self.result()
                 kind, context = stack.pop()
-                self.close(kind)
+                self.close(kind, node)
             node = node.next
         return self.result()
 
     def open(self, kind: int, line_break: bool) -> None:
         if kind == _BLOCK or kind == _PARAGRAPH:
             self.block(kind)  # the kinds double as required line break counts
+        elif kind == _ATOMIC:
+            self.flush(line_end=False)
+            self.strip_left = True
         elif line_break:
             self.line_break()
 
-    def close(self, kind: int) -> None:
+    def close(self, kind: int, node: LexborNode) -> None:
         if kind == _BLOCK or kind == _PARAGRAPH:
             self.block(kind)
+        elif kind == _ATOMIC:
+            self.flush(line_end=True)
+            self.strip_left = False
         elif kind == _CELL:
             self.flush(line_end=True)
-            self.emit("\t")
+            if _followed_by(node, _CELLS):  # a tab between cells, not after the last
+                self.emit("\t")
+        elif kind == _ROW:
+            self.flush(line_end=True)
+            if _followed_by(node, ("tr",)) or (node.parent is not None and node.parent.tag in _ROW_GROUPS
+                                              and _followed_by(node.parent, _ROW_GROUPS)):
+                self.line_break()  # a newline between rows, not after the last
 
     def text(self, text: str, pre: bool) -> None:
-        if not pre:
+        if pre:
+            self.flush(line_end=False)
+            if text:
+                self.emit(text)
+        else:
             self.run.append(text)
-            return
-        self.flush(line_end=False)
-        first, *rest = text.split("\n")
-        if first:
-            self.emit(first)
-        for line in rest:
-            self.line_break()
-            if line:
-                self.emit(line)
 
     def flush(self, *, line_end: bool) -> None:
-        """Collapse the pending inline text; strip spaces at line and cell edges."""
+        """Collapse the pending inline text; strip spaces at line, cell and box edges."""
         if not self.run:
             return
         text = _SPACES.sub(" ", "".join(self.run))
         self.run.clear()
-        if not self.line_open or self.out[-1] == "\t":
+        if self.strip_left:
             text = text.lstrip(" ")
         if line_end:
             text = text.rstrip(" ")
@@ -480,32 +500,38 @@ class _Lines:
             self.emit(text)
 
     def emit(self, text: str) -> None:
-        if self.newlines and self.out:
-            self.out.append("\n" * self.newlines)
-        self.newlines = 0
-        self.line_open = True
+        if self.required:
+            if self.out:
+                self.out.append("\n" * self.required)
+            self.required = 0
+        self.strip_left = text[-1] in "\t\n"
         self.out.append(text)
 
-    def end_line(self) -> bool:
-        """Close the current line; return whether it had content."""
+    def end_line(self) -> None:
         self.flush(line_end=True)
-        if not self.line_open:
-            return False
-        if self.out[-1] == "\t":  # no tab after a row's last cell
-            self.out.pop()
-        self.line_open = False
-        return True
+        self.strip_left = True
 
     def block(self, count: int) -> None:
         self.end_line()
-        self.newlines = max(self.newlines, count)
+        self.required = max(self.required, count)
 
     def line_break(self) -> None:
-        self.newlines = 1 if self.end_line() else self.newlines + 1
+        self.end_line()
+        self.emit("\n")
 
     def result(self) -> str:
         self.end_line()
         return "".join(self.out)
+
+
+def _followed_by(node: LexborNode, tags: Collection[str]) -> bool:
+    """Whether a later sibling of `node` is one of `tags`."""
+    sibling = node.next
+    while sibling is not None:
+        if sibling.tag in tags:
+            return True
+        sibling = sibling.next
+    return False
 
 
 def _inner_context(tag: str, display: str, style: _Computed | None, outer: _Context) -> _Context:
@@ -533,13 +559,17 @@ def _box_kind(tag: str, display: str, blockified: bool) -> int:
         return _PARAGRAPH  # innerText puts a blank line around every rendered <p>
     if blockified or display in _BLOCK_DISPLAY:
         return _BLOCK
-    return _CELL if display == "table-cell" else _INLINE
+    if display == "table-cell":
+        return _CELL
+    if display == "table-row":
+        return _ROW
+    return _ATOMIC if display in _ATOMIC_DISPLAY or tag in _REPLACED else _INLINE
 
 
 # ── embedded CSS ─────────────────────────────────────────────────────────────────────────────
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_BRACES = re.compile(r"[{};]")
+_CSS_BRACES = re.compile(r"[{}]")
 _CSS_PROPERTIES = ("display", "visibility", "text-transform", "float", "position")
 _CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_PROPERTIES), re.I)
 _IMPORTANT = re.compile(r"!\s*important", re.I)
@@ -550,6 +580,11 @@ _SPECIFICITY_ID = re.compile(r"#[\w-]+")
 _SPECIFICITY_CLASS = re.compile(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
 _SPECIFICITY_TYPE = re.compile(r"(?:^|[\s>+~(])[a-z][\w-]*", re.I)
 _ATTRIBUTE_SELECTOR = re.compile(r"\[[^\]]*\]")
+_SELECTOR_GROUP = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_AT_RULE_NAME = re.compile(r"@[\w-]+")
 _MEDIA_WIDTH = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
 _VIEWPORT = {"width": 1280, "height": 720}  # px; the capture browser's window is unknown
 _MAX_SELECTORS = 3000  # bound the matching work on huge style sheets
@@ -575,6 +610,7 @@ _CSS_VALUES = {
 }
 Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
 _Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.computed
+_Tokens = tuple[set[str], set[str], set[str]]  # element names, classes, ids in a document
 
 
 class _Styles:
@@ -590,7 +626,7 @@ class _Styles:
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self._won: dict[int, dict[str, tuple[Priority, str]]] = {}
-        for node in tree.css("[hidden], dialog:not([open])"):
+        for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
             self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
         self._add_sheets(tree)
         selector = ", ".join(f'[style*="{prop}" i]' for prop in _CSS_PROPERTIES)
@@ -618,6 +654,7 @@ class _Styles:
 
     def _add_sheets(self, tree: LexborHTMLParser) -> None:
         matches: dict[str, list[int]] = {}  # selector → matched mem_ids
+        tokens: _Tokens | None = None
         order = 0
         for sheet in tree.css("style"):
             media = sheet.attributes.get("media")
@@ -633,7 +670,8 @@ class _Styles:
                     if found is None:
                         if len(matches) >= _MAX_SELECTORS:
                             continue
-                        found = matches[selector] = _match(tree, selector)
+                        tokens = tokens or _document_tokens(tree)
+                        found = matches[selector] = _match(tree, selector) if _may_match(selector, tokens) else []
                     specificity = _specificity(selector)
                     for prop, value, important in declarations:
                         for mem_id in found:
@@ -646,14 +684,12 @@ def _style_rules(css: str) -> Iterator[tuple[str, str]]:
     stack: list[tuple[bool, bool, str, int]] = []  # (is a style rule, applies, selectors, body start)
     prelude = 0
     for brace in _CSS_BRACES.finditer(css):
-        char, at = brace.group(), brace.start()
+        at = brace.start()
         in_rule = bool(stack) and stack[-1][0]
-        if char == ";":
-            if not in_rule and css[prelude:at].lstrip().startswith("@"):
-                prelude = brace.end()  # after "@import ...;" (a ";" is part of a selector)
-            continue
-        if char == "{":
+        if brace.group() == "{":
             head = css[prelude:at].strip()
+            if head.startswith("@") and ";" in head:  # "@import ...;" statements before it
+                head = head.rsplit(";", 1)[1].strip()
             applies = not stack or stack[-1][1]
             if in_rule or head.startswith("@"):  # a group rule (or nesting, unsupported)
                 stack.append((False, applies and not in_rule and _at_rule_applies(head), "", 0))
@@ -667,10 +703,12 @@ def _style_rules(css: str) -> Iterator[tuple[str, str]]:
 
 
 def _at_rule_applies(head: str) -> bool:
-    name = head.split(None, 1)[0].lower()
-    if name == "@media":
-        return _media_matches(head[6:])
-    return name in ("@supports", "@layer", "@document", "@-moz-document", "@scope")
+    """Whether the rules inside a group rule ("@media (min-width:1000px)", ...) apply."""
+    name = _AT_RULE_NAME.match(head)
+    keyword = name.group().lower() if name else ""
+    if keyword == "@media":
+        return _media_matches(head[len(keyword):])
+    return keyword in ("@supports", "@layer", "@document", "@-moz-document", "@scope")
 
 
 def _media_matches(query_list: str) -> bool:
@@ -724,6 +762,38 @@ def _split_selectors(selectors: str) -> list[str]:
             start = index + 1
     parts.append(selectors[start:])
     return [part.strip() for part in parts if part.strip() and not _UNSUPPORTED_SELECTOR.search(part)]
+
+
+def _document_tokens(tree: LexborHTMLParser) -> _Tokens:
+    """The element names, classes and ids that occur in the document."""
+    tags: set[str] = set()
+    classes: set[str] = set()
+    ids: set[str] = set()
+    if tree.root is not None:
+        for node in tree.root.traverse():
+            tags.add(node.tag or "")
+            attributes = node.attributes
+            classes.update((attributes.get("class") or "").split())
+            ids.add(attributes.get("id") or "")
+    return tags, classes, ids
+
+
+def _may_match(selector: str, tokens: _Tokens) -> bool:
+    """False if the selector requires an element name, class or id the document lacks.
+
+    A cheap test in Python that spares most of lexbor's matching on big style sheets.
+    """
+    if "\\" in selector:  # escaped characters: do not guess
+        return True
+    plain = selector
+    for _ in range(4):  # drop attribute tests and (nested) arguments: :not(.x) requires nothing
+        plain = _SELECTOR_GROUP.sub("", plain)
+    tags, classes, ids = tokens
+    return (
+        all(name in classes for name in _REQUIRED_CLASS.findall(plain))
+        and all(name in ids for name in _REQUIRED_ID.findall(plain))
+        and all(name.lower() in tags for name in _REQUIRED_TAG.findall(plain))
+    )
 
 
 def _match(tree: LexborHTMLParser, selector: str) -> list[int]:

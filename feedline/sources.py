@@ -154,7 +154,8 @@ PERFECT_AUX: dict[str, tuple[str, ...]] = {
     "pt": ("tem", "têm", "havia"),
 }
 
-#: Prepositions / phrases followed by the source: "according to X", "laut X".
+#: Prepositions followed by the source: "according to X", "laut X". Any noun phrase with a
+#: name or a role noun counts after these ("according to a senior official").
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "en": ("according to", "via", "appeared first on", "interview with", "speaking to"),
     "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
@@ -163,16 +164,36 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
            "gemäß"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),
-    "it": ("secondo", "stando a", "come riporta", "come riferisce", "lo riferisce",
-           "lo riporta", "lo rende noto", "lo ha detto", "lo scrive", "lo dice"),
+    "it": ("secondo", "stando a", "stando al", "stando alla", "stando ai"),
     "pt": ("segundo", "de acordo com", "conforme"),
     "ro": ("potrivit", "conform", "citat de", "apare prima dată în", "apare prima dată pe"),
-    "pl": ("według", "jak podaje", "jak informuje", "jak poinformował", "jak poinformowała"),
-    "uk": ("за даними", "за словами", "за інформацією", "згідно з", "як повідомляє",
-           "як повідомили", "як повідомив", "повідомили в", "повідомили у"),
-    "ru": ("по данным", "по словам", "по информации", "согласно", "как сообщает",
-           "как сообщили", "сообщили в"),
-    "cs": ("podle", "jak uvedl", "jak uvedla", "jak řekl", "jak řekla"),
+    "pl": ("według",),
+    "uk": ("за даними", "за словами", "за інформацією", "згідно з"),
+    "ru": ("по данным", "по словам", "по информации", "согласно"),
+    "cs": ("podle",),
+    "fi": (),
+}
+
+#: Phrases after which the speaking subject follows, as after an inverted verb:
+#: "Об этом сообщил X", "Lo ha detto X", "jak podaje X". The subject must be a name.
+INVERTED: dict[str, tuple[str, ...]] = {
+    "en": (),
+    "de": (),
+    "fr": (),
+    "es": (),
+    "it": ("come riporta", "come riferisce", "come scrive"),
+    "pt": (),
+    "ro": (),
+    "pl": ("jak podaje", "jak informuje", "jak poinformował", "jak poinformowała"),
+    "uk": ("як повідомляє", "як повідомили", "як повідомив", "повідомили в", "повідомили у",
+           "про це повідомили в", "про це повідомили у",
+           "про це повідомив", "про це повідомила", "про це повідомили", "про це заявив",
+           "про це заявила", "про це пише", "про це повідомляє"),
+    "ru": ("как сообщает", "как сообщили", "сообщили в", "об этом сообщили в",
+           "об этом сообщил", "об этом сообщила",
+           "об этом сообщили", "об этом заявил", "об этом заявила", "об этом сообщает",
+           "об этом пишет"),
+    "cs": ("jak uvedl", "jak uvedla", "jak řekl", "jak řekla"),
     "fi": (),
 }
 
@@ -192,10 +213,24 @@ CITING: dict[str, tuple[str, ...]] = {
     "fi": (),
 }
 
-#: Cues given as regex source (bounded), for forms a literal list cannot express.
-PATTERN_CUES: dict[str, tuple[str, ...]] = {
-    # "nach palästinensischen Angaben", "nach Medienberichten": the phrase itself is the source
-    "de": (r"(?<=,\s{0,3})so(?=\s)", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}(?:Angaben|[Bb]erichten|Informationen)\b)",),
+#: Cues given as (bounded) regex source, for forms a word list cannot express, as
+#: (kind, pattern) with kind "prep" (like PREPOSITIONS) or "subj" (like INVERTED).
+PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
+    "it": (
+        # "Lo hanno riferito stamani fonti locali": the subject follows the verb
+        ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|riport(?:a|ano)|"
+                 r"dic(?:e|ono)|detto|scriv(?:e|ono)|rend(?:e|ono)\snoto|reso\snoto|annunciat?[oaie]?|"
+                 r"affermat?[oaie]?|comunicat?[oaie]?|confermat?[oaie]?|precisat?[oaie]?|"
+                 r"spiegat?[oaie]?|fatto\ssapere|fa\ssapere)(?:\s(?:stamani|oggi|ieri))?"),
+        # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
+        ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
+    ),
+    "de": (
+        # '..., so ein Sprecher.'
+        ("subj", r"(?<=,\s{0,3})so(?=\s)"),
+        # "nach palästinensischen Angaben", "nach Medienberichten": the phrase is the source
+        ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}(?:Angaben|[Bb]erichten|Informationen)\b)"),
+    ),
 }
 
 #: Lowercase nouns that head an institutional source ("the German government").
@@ -236,8 +271,11 @@ AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "i", "і", 
 #: Determiners that may open a name.
 DETERMINERS: frozenset[str] = frozenset("""
 the a an der die das den dem des ein eine einer eines einem la le les l' el los las lo il
-gli un una uno une unos unas i
+gli un una uno une unos unas i o os
 """.split())
+
+#: Genitive articles that join two nouns inside a name ("Sprecherin der Berliner Polizei").
+GENITIVES: frozenset[str] = frozenset({"der", "des"})
 
 #: Lowercase words that end a name: clause words and prepositions.
 CLAUSE_WORDS: frozenset[str] = frozenset("""
@@ -280,7 +318,7 @@ statement report data figures estimate estimates assessment survey study poll an
 communiqué rapport données déclaration informe datos comunicado comunicato dati rapporto nota
 dane raport komunikat Angaben Bericht Mitteilung
 """.casefold().split())
-_BY_WORDS = frozenset({"by", "from", "of", "par", "de", "por", "di", "da", "von", "der", "des"})
+_BY_WORDS = frozenset("by from of par de du des por del di da della dello dei degli von der".split())
 
 #: Names that are never sources on their own.
 NOT_SOURCES: frozenset[str] = frozenset("""
@@ -306,7 +344,7 @@ analysts witnesses residents reporters milbloggers bloggers embassy presidency r
 regierung
 gouvernement ministère armée police préfecture justice
 gobierno ministerio ejército policía fuentes fiscalía
-governo ministero esercito polizia procura media fonti stampa autorità residenti funzionari
+governo ministero esercito polizia procura media fonti stampa autorità residenti
 governo ministério exército polícia guvernul ministerul poliția
 rząd ministerstwo policja wojsko prokuratura służby
 уряд міністерство поліція генштаб командування правительство министерство полиция минобороны
@@ -393,14 +431,15 @@ _BYLINE = regex.compile(
     regex.I,
 )
 _WIRE = regex.compile(
-    r"\((?P<name>\p{Lu}[\p{L}.&\-]{0,20}(?:\s\p{Lu}[\p{L}.&\-]{0,20}){0,2})\)"
+    r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
     regex.M,
 )
 _HEAD_SUFFIX = regex.compile(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )
-_HEAD_COLON = regex.compile(r"^[ \t]*(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+_HEAD_COLON = regex.compile(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
+    r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
 _HEAD_DASH = regex.compile(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = regex.compile(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = regex.compile(
@@ -412,6 +451,7 @@ _LEAD_ARTICLE = regex.compile(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", r
 _TRAIL_POSS = regex.compile(r"['’]s?$")
 _TRAIL_ACR = regex.compile(r"^(?P<full>.+?)\s*\((?P<acr>[^()]{1,12})\)$")
 _ELISION = regex.compile(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_ELIDED_PREP = regex.compile(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
 
 _CONTRACTION = regex.compile(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
@@ -478,8 +518,10 @@ def _classify(word: str, group: str, cue_words: frozenset[str]) -> str:
     if low in cue_words:
         return STOP
     for kind, words in ((DET, DETERMINERS), (AND, AND_WORDS), (CONN, CONNECTORS)):
-        if low in words:
+        if low in words and not (kind == CONN and word[0].isupper()):  # "Al Jazeera"
             return kind
+    if _ELIDED_PREP.match(word):
+        return STOP  # "all'agenzia", "nell'area": a preposition ends a name
     rest = _elided(word) or word  # "l'esercito" -> "esercito", "dell'IDF" -> "IDF"
     bare = _CONTRACTION.sub("", rest.casefold())
     if rest[0].isupper() or _caseless(rest[0]):
@@ -528,17 +570,21 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
             possessed = possessed or t.poss
             best, lows = k + 1, 0
         elif t.kind == DET:
-            if k != i and ctx.toks[k - 1].kind not in (CONN, AND):
+            genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
+            if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive:
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
             if state != "head":
                 break
             state = "pre"
+        elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
+              and ctx.toks[k - 1].kind == CONN):
+            state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
         elif t.kind == LOW:
             lows += 1
-            if lows > 3 or (state == "head" and not (romance and _ADJ_SUFFIX.search(t.text))
-                            and not _title_word(ctx, k, j)):
+            tail_ok = (loose and possessed) or (romance and _ADJ_SUFFIX.search(t.text))
+            if lows > 3 or (state == "head" and not tail_ok and not _inner_lowercase(ctx, k, j)):
                 break
             if state == "head" or (loose and possessed):
                 best = k + 1
@@ -547,13 +593,28 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     return best
 
 
-def _title_word(ctx: _Ctx, k: int, j: int) -> bool:
-    """A lowercase title between names: 'Chief constable Glen Mayhew', 'Sky reporter Becky'."""
-    return k + 1 < j and ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
+def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
+    """A lowercase word inside a name, between heads.
+
+    English: a title between names ("Chief constable Glen Mayhew", "Sky reporter Becky").
+    Romance: adjectives before a connector or name ("ministro russo degli Esteri",
+    "capo di stato maggiore israeliano Herzi Halevi"). Never in German, where every noun is
+    capitalised and a lowercase word between two is a verb.
+    """
+    lang = (ctx.lang or "")[:2]
+    if lang == "de" or k + 1 >= j:
+        return False
+    if lang in _ROMANCE:
+        return any(t.kind in (NAME, CONN) for t in ctx.toks[k + 1:min(k + 3, j)])
+    return ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
 
 
-def _back_np(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
-    """The name that ends right before `cue_start` and opens its clause: token range [s, e)."""
+def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, int] | None:
+    """The name that ends right before `cue_start` and opens its clause: token range [s, e).
+
+    `anchored`: the caller has found the name's left edge by other means (a comma before an
+    apposition or a relative clause), so the name need not open a clause.
+    """
     e = ctx.index_at(cue_start)
     if e == 0 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
         return None
@@ -568,12 +629,14 @@ def _back_np(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
         if lows > 3:
             break
         s -= 1
-        if t.kind == DET and (s == 0 or ctx.toks[s - 1].kind not in (CONN, AND)):
+        if t.kind == DET and not (s > 0 and (ctx.toks[s - 1].kind in (CONN, AND) or (
+                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)))):
             break
     for start in range(s, e):
-        if ctx.toks[start].kind in (CONN, AND, LOW):
-            continue
-        if _parse_np(ctx, start, e, loose=True) == e and _opens_clause(ctx, start):
+        t = ctx.toks[start]
+        if t.kind in (CONN, AND) or (t.kind == LOW and (start + 1 == e or ctx.toks[start + 1].kind != NAME)):
+            continue  # a name may open with a lowercase title: "councillor Jane Doe"
+        if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
             return start, e
     return None
 
@@ -592,7 +655,7 @@ def _apposition(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     before = ctx.text[:cue_start].rstrip(" \t\u00a0")
     if not before.endswith(","):
         return None
-    found = _back_np(ctx, len(before) - 1)
+    found = _back_np(ctx, len(before) - 1, anchored=True)
     if found and ctx.text[:ctx.toks[found[0]].start].rstrip(" \t\u00a0").endswith(","):
         return found
     return None
@@ -606,7 +669,7 @@ def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     if not _blank(ctx.text[ctx.toks[k].end:cue_start]):
         return None
     before = ctx.text[:ctx.toks[k].start].rstrip(" \t\u00a0")
-    return _back_np(ctx, len(before) - 1) if before.endswith(",") else None
+    return _back_np(ctx, len(before) - 1, anchored=True) if before.endswith(",") else None
 
 
 def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
@@ -618,18 +681,35 @@ def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
     while e < len(ctx.toks) and e - s < MAX_NP_TOKENS and ctx.joined(e):
         e += 1
     end = _parse_np(ctx, s, e, loose)
-    return (s, end) if end else None
+    if not end:
+        return None
+    return s, _appended_name(ctx, s, end) or end
 
 
-def _split_and(ctx: _Ctx, s: int, e: int) -> list[tuple[int, int]]:
+def _appended_name(ctx: _Ctx, s: int, e: int) -> int | None:
+    """'il portavoce del dipartimento di Stato, Matthew Miller': a role, then its holder."""
+    if not any(t.kind == ROLE for t in ctx.toks[s:e]) or e >= len(ctx.toks):
+        return None
+    if ctx.text[ctx.toks[e - 1].end:ctx.toks[e].start].strip(" \t") != ",":
+        return None
+    n = e
+    while n < len(ctx.toks) and n - e < 4 and ctx.toks[n].kind == NAME and (n == e or ctx.joined(n)):
+        n += 1
+    return n if n - e >= 2 else None
+
+
+def _split_and(ctx: _Ctx, s: int, e: int, strict: bool = True) -> list[tuple[int, int]]:
     """'Reuters and the Wall Street Journal' -> two names."""
     cuts = [k for k in range(s, e) if ctx.toks[k].kind == AND]
     parts = list(zip([s] + [k + 1 for k in cuts], cuts + [e]))
-    return [(a, b) for a, b in parts if b > a and _valid(ctx, a, b)]
+    return [(a, b) for a, b in parts if b > a and _valid(ctx, a, b, strict)]
 
 
-def _valid(ctx: _Ctx, s: int, e: int) -> bool:
-    """A phrase names a source: not a pronoun, label, anaphor or bare generic role."""
+def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
+    """A phrase names a source: not a pronoun, label, anaphor or bare generic role.
+
+    Not strict (after "according to", "citing"): any role noun will do ("a senior official").
+    """
     toks = ctx.toks[s:e]
     words = [t.text.casefold() for t in toks]
     phrase = " ".join(words)
@@ -642,12 +722,15 @@ def _valid(ctx: _Ctx, s: int, e: int) -> bool:
         documents = all(_TRAIL_POSS.sub("", t.text.casefold()) in REPORT_NOUNS for t in names)
         return not (documents and toks[0].kind == DET)  # "den Angaben" refers back
     roles = {_elided(t.text.casefold()) for t in toks if t.kind == ROLE}
+    if not strict:
+        return bool(roles)
     return bool(roles & INSTITUTIONS) and words[0] not in INDEFINITE
 
 
 # ----------------------------------------------------------------------------- cues
 
 _AUX_WORDS: frozenset[str] = frozenset(w for v in AUXILIARIES.values() for p in v for w in p.split())
+_EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
 _MEDIA_NOUNS = frozenset({"broadcaster", "newspaper", "agency", "radio", "channel", "tv", "station"})
 
@@ -674,10 +757,13 @@ def _cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
         if k in PARTICIPLES:
             perf = rf"|(?:{_alt(PERFECT_AUX[k])})\s{{1,3}}(?:{_alt(PARTICIPLES[k])})"
         verbs.append(rf"{lead}(?:{_alt(VERBS.get(k, ()))}){perf}")
-    preps = [_alt(p for k in keys for p in PREPOSITIONS.get(k, ()))]
-    preps += [p for k in keys for p in PATTERN_CUES.get(k, ())]
-    cites = _alt(p for k in keys for p in CITING.get(k, ()))
-    alts = rf"(?P<cite>{cites})|(?P<prep>{'|'.join(preps)})|(?P<verb>{'|'.join(verbs)})"
+    def group(kind: str, words: dict[str, tuple[str, ...]]) -> str:
+        alts = [_alt(p for k in keys for p in words.get(k, ()))]
+        alts += [rx for k in keys for kd, rx in PATTERN_CUES.get(k, ()) if kd == kind]
+        return f"(?P<{kind}>{'|'.join(a for a in alts if a) or '(?!)'})"
+
+    alts = "|".join((group("cite", CITING), group("subj", INVERTED), group("prep", PREPOSITIONS),
+                     f"(?P<verb>{'|'.join(verbs)})"))
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{alts})(?![\p{{L}}\p{{M}}\p{{N}}\-])",
                          regex.I | regex.V0)
 
@@ -712,7 +798,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
-    elif words[0] not in _AUX_WORDS and _inverted(ctx.text, m.start()):
+    elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         fwd = _fwd_np(ctx, m.end(), loose=False)
         if fwd and _valid(ctx, *fwd):
             yield _Cand(*ctx.span(*fwd), cue, Role.ORIGIN)
@@ -735,18 +821,20 @@ def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
 
 
 def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
-    """'according to X', 'laut X', 'citing Y' (role CITED)."""
-    kind = "cite" if m.group("cite") else "prep"
+    """'according to X', 'laut X', 'citing Y' (role CITED), 'Об этом сообщил X'."""
+    kind = m.lastgroup or "prep"
     role = Role.CITED if kind == "cite" else Role.ORIGIN
     fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd:
-        for s, e in _split_and(ctx, *fwd):
+        for s, e in _split_and(ctx, *fwd, strict=kind == "subj"):
             yield _Cand(*ctx.span(s, e), m.group(kind), role)
 
 
 def _after_document(ctx: _Ctx, pos: int) -> int:
     """'according to a statement published by the ministry': skip to 'the ministry'."""
     k = ctx.index_at(pos)
+    if k >= len(ctx.toks) or ctx.toks[k].kind != DET:
+        return pos
     for n in range(k + 1, min(k + 5, len(ctx.toks))):
         if not ctx.joined(n):
             break
@@ -763,7 +851,7 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
         low = name.casefold()
         if low in LABELS:
             continue
-        if low in MEDIA or (m.group("after") is not None and " " in name):
+        if low in MEDIA or (m.group("after") is not None and " " in name and name.istitle()):
             yield _Cand(m.start("name"), m.end("name"), m.group().strip(), Role.ORIGIN)
 
 

@@ -1,8 +1,8 @@
 """The `table` format: a rich timeline, a rule per day, one row per entry.
 
-    ── 2023-10-03 Tue ───────────────────────────────────────
-    16:00 ≈ Headline                                 Bloomberg
-            First ~200 characters of the text…       ↳ ISW
+    2023-10-03 Tue ──────────────────────────────────────────────
+    16:00  ≈  Headline (bold)                         Bloomberg
+              First ~200 characters of the text…      ↳ cited source
 
 Marks: "≈" date inferred, "~" year unknown, "?" date unknown; printed dates
 have none. Scraped text is hostile: every scraped string is cleaned
