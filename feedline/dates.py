@@ -33,6 +33,7 @@ from feedline.tokens import Heading, LineKind, Token, date_fields
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 STALE_DAYS = 2
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
+LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
 
 _REPORTING_BEFORE_RE = regex.compile(
@@ -235,6 +236,12 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
             if (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
                 day = date(stamp.year, stamp.month, stamp.day)
                 return day - timedelta(days=item.offset), inferred, 0.85, (f"page stamp '{stamp.text}' has the same clock",)
+    opened = _opening_stamp(group, page)  # 3b. the page stamp that opened a live blog
+    if opened is not None:
+        stamp, item = opened
+        day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
+        return day - timedelta(days=item.offset), inferred, 0.75, (
+            f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",)
     mention_base, mention_note = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
@@ -245,6 +252,22 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     if mention_base is not None:  # 5. in-text mentions
         return mention_base, inferred, 0.6, (mention_note,)
     return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
+
+
+def _opening_stamp(group: list[_Item], page: PageDates) -> tuple[Stamp, _Item] | None:
+    """A dated page stamp printed above the feed whose clock just precedes the feed's oldest entry.
+
+    Bylines are left out: an article's byline says when the article was written, while a
+    sidebar feed beside it can be from any later day.
+    """
+    oldest = min(group, key=lambda i: (i.offset, _minutes(i.draft)))
+    for stamp, line, plain in zip(page.stamps, page.stamp_lines, page.plain):
+        if not plain or line >= oldest.draft.line or stamp.hour is None:
+            continue
+        lead = _minutes(oldest.draft) - (stamp.hour * 60 + (stamp.minute or 0))
+        if 0 <= lead <= LIVE_START_MINUTES:
+            return stamp, oldest
+    return None
 
 
 def _latest_day(draft: Draft, now: Clock) -> date:
@@ -370,6 +393,8 @@ class PageDates:
     lower: date | None = None  # latest byline / "Updated" date: the feeds are not older
     typical: date | None = None  # median of every full date printed on the page
     stamps: tuple[Stamp, ...] = ()  # fully dated stamps that are not entries
+    stamp_lines: tuple[int, ...] = ()  # their line numbers
+    plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
 
 
 def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
@@ -377,6 +402,8 @@ def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
     bylines: list[date] = []
     everything: list[date] = []
     others: list[Stamp] = []
+    other_lines: list[int] = []
+    plain: list[bool] = []
     for token in tokens:
         stamp = token.stamp
         if stamp is None or not (stamp.year and stamp.month and stamp.day):
@@ -388,10 +415,12 @@ def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
         if token.index in entry_lines:
             continue
         others.append(stamp)
+        other_lines.append(token.index)
+        plain.append(token.kind is LineKind.STAMP)
         if token.kind is LineKind.PAGE_STAMP:
             bylines.append(found)
     typical = sorted(everything)[len(everything) // 2] if everything else None
-    return PageDates(max(bylines) if bylines else None, typical, tuple(others))
+    return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain))
 
 
 def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo | None,
