@@ -34,8 +34,12 @@ ZONE_LABELS = ("GMT", "UTC", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", 
                "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
                "JST", "KST", "EAT", "WAT", "CAT", "SAST", "AEST", "AEDT", "HKT", "SGT", "PKT")
 ZONE = r"(?:" + _alt(ZONE_LABELS) + r"(?:[+-]\d{1,2}(?::?\d{2})?)?)"
-MONTH_NAME = _alt(MONTH_NUMBER)
-WEEKDAY = _alt([w for ws in lexicon.WEEKDAYS.values() for w in ws])
+WEEKDAY_NAMES = frozenset(w for ws in lexicon.WEEKDAYS.values() for w in ws)
+# Month and weekday names are matched as any word and checked against the lexicon in code
+# (`MONTH_NUMBER`, `WEEKDAY_NAMES`): a few hundred literal alternatives would cost more to
+# compile at every start than the whole extraction of a page.
+MONTH_NAME = r"(?:\p{L}{3,11})"
+WEEKDAY = r"(?:\p{L}{2,12})"
 ORDINAL = r"(?:st|nd|rd|th|er|e|\.)"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -71,7 +75,7 @@ DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<is
 DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
 DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"
 
-WEEKDAY_PREFIX = r"(?:" + WEEKDAY + r"\.?,?\s)"
+WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
 JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?)"
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
@@ -94,10 +98,12 @@ RELATIVE = (
 
 # Standalone day words ("Yesterday", "Ieri", "včera") and date headings ("Donnerstag, 18. 7.",
 # "21 сентября 2021", "Quarta, 04 de Maio"): a whole line, nothing else on it.
-DAY_WORD = _alt(lexicon.DAY_WORDS)
-HEADING = (
-    r"^\s{0,4}(?:(?P<dayword>" + DAY_WORD + r")\b[,.]?\s?(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r")?"
-    r"|" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r"|" + WEEKDAY + r")\s{0,4}[.:]?\s{0,4}$"
+DAY_WORD = r"(?:\p{L}[\p{L}'’]{1,12})"  # checked against lexicon.DAY_WORDS in code
+HEADING_DATE = (
+    r"^\s{0,4}(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r"|(?P<weekday>" + WEEKDAY + r"))\s{0,4}[.:]?\s{0,4}$"
+)
+HEADING_DAYWORD = (
+    r"^\s{0,4}(?P<dayword>" + DAY_WORD + r")\b[,.]?\s?(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r")?\s{0,4}[.:]?\s{0,4}$"
 )
 
 # In-text date mentions with a past-tense reporting cue: "reported on Oct. 3", "said on Monday".
@@ -109,7 +115,8 @@ FLAGS = regex.IGNORECASE | regex.VERSION0
 CLOCK_RE = regex.compile(CLOCK, FLAGS)
 DATETIME_RE = regex.compile(DATETIME, FLAGS)
 RELATIVE_RE = regex.compile(RELATIVE, FLAGS)
-HEADING_RE = regex.compile(HEADING, FLAGS)
+HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
+HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
 DATE_RE = regex.compile(DATE, FLAGS)
 PAGE_STAMP_CUE_RE = regex.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")", FLAGS)

@@ -20,11 +20,13 @@ from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CLOCK_RE,
     DATETIME_RE,
-    HEADING_RE,
+    HEADING_DATE_RE,
+    HEADING_DAYWORD_RE,
     MENTION_BEFORE_CLOCK_RE,
     MONTH_NUMBER,
     PAGE_STAMP_CUE_RE,
     RELATIVE_RE,
+    WEEKDAY_NAMES,
     ZONE_LABELS,
 )
 
@@ -147,6 +149,10 @@ def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str
         for pattern, kind in ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK)):
             for match in pattern.finditer(window):
                 s, e = base + match.start(), base + match.end()
+                if kind is StampKind.DATETIME:
+                    s = _skip_false_weekday(line, match, base, s)
+                    if s is None:
+                        continue
                 placement = _placement(line, s, e)
                 if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
                     placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
@@ -164,6 +170,22 @@ def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str
 
 _LEAD_JUNK = " \t([•·|-–—>*"
 _TRAIL_JUNK = " \t)]:|-–—•·,."
+
+
+def _skip_false_weekday(line: str, match: regex.Match, base: int, s: int) -> int | None:
+    """The stamp's start once a word taken for a weekday turns out not to be one.
+
+    None when the false weekday sits inside the stamp ("12:40, Panorama 31.03.2023").
+    """
+    word = match.group("weekday")
+    if word is None or word.casefold() in WEEKDAY_NAMES:
+        return s
+    if match.start("weekday") != match.start():
+        return None
+    start = base + match.end("weekday")
+    while start < len(line) and line[start] in "., ":
+        start += 1
+    return start
 
 
 def _placement(line: str, s: int, e: int) -> Placement | None:
@@ -208,7 +230,7 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, mdy: boo
     if kind is StampKind.DATETIME:
         year, month, day = date_fields(match, mdy)
         if month is None:
-            kind = StampKind.CLOCK
+            return None  # the word was no month: the plain clock is found on its own
     return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
                  zone=label, utc_offset_minutes=ZONE_OFFSETS.get(label or ""), twelve_hour=twelve)
 
@@ -266,15 +288,27 @@ def _relative_minutes(match: regex.Match) -> float | None:
 
 
 def _heading(line: str, mdy: bool) -> Heading | None:
-    match = HEADING_RE.match(line)
-    if match is None:
+    """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
+    match = HEADING_DATE_RE.match(line)
+    if match is not None and _known_weekday(match):
+        year, month, day = date_fields(match, mdy)
+        if month is not None:
+            return Heading(year=year, month=month, day=day)
+        if match.group("weekday") == match.group(0).strip(" .:"):
+            return Heading()  # a weekday alone: a boundary, no date
+    match = HEADING_DAYWORD_RE.match(line)
+    if match is None or not _known_weekday(match):
         return None
-    word = match.group("dayword")
-    days_ago = lexicon.DAY_WORDS.get(word.lower()) if word else None
+    days_ago = lexicon.DAY_WORDS.get(match.group("dayword").casefold())
+    if days_ago is None:
+        return None
     year, month, day = date_fields(match, mdy)
-    if days_ago is None and month is None:
-        return Heading()  # a weekday alone: a boundary, no date
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
+
+
+def _known_weekday(match: regex.Match) -> bool:
+    weekday = match.group("weekday")
+    return weekday is None or weekday.casefold() in WEEKDAY_NAMES
 
 
 def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
