@@ -31,7 +31,7 @@ from feedline.patterns import (
 )
 
 # Lines longer than this are only searched within EDGE characters of either end.
-SHORT_LINE = 240
+SHORT_LINE = 180
 EDGE = 90
 SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
 
@@ -144,35 +144,53 @@ def _page_stamp(line: str, start: int, mdy: bool) -> Stamp | None:
 
 def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
-    windows = [(0, line)] if len(line) <= SHORT_LINE else [(0, line[:EDGE]), (len(line) - EDGE, line[-EDGE:])]
-    for base, window in windows:
-        for pattern, kind in ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK)):
-            for match in pattern.finditer(window):
-                s, e = base + match.start(), base + match.end()
-                if kind is StampKind.DATETIME:
-                    s = _skip_false_weekday(line, match, base, s)
-                    if s is None:
-                        continue
-                placement = _placement(line, s, e)
-                if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
-                    placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
-                if placement is None:
-                    continue
-                if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
-                    continue
-                stamp = _stamp(match, kind, line[s:e], start + s, mdy)
-                if stamp is None:
-                    continue
-                rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
-                return stamp, placement, rest
+    if not _MAYBE_STAMP_RE.search(line):
+        return None
+    windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
+    for lo, hi in windows:
+        # A dated stamp contains a clock: look for the costlier pattern only where one is.
+        kinds = _ALL_KINDS if CLOCK_RE.search(line, lo, hi) else _RELATIVE_ONLY
+        for pattern, kind in kinds:
+            for match in pattern.finditer(line, lo, hi):
+                found = _accept(line, start, match, kind, mdy)
+                if found is not None:
+                    return found
     return None
+
+
+def _accept(line: str, start: int, match: regex.Match, kind: StampKind, mdy: bool) -> tuple[Stamp, Placement, str] | None:
+    """The match as a feed stamp, if it sits where a feed stamp sits and reads as one."""
+    s, e = match.start(), match.end()
+    if kind is StampKind.DATETIME:
+        s = _skip_false_weekday(line, match, s)
+        if s is None:
+            return None
+    placement = _placement(line, s, e)
+    if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
+        placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
+    if placement is None:
+        return None
+    if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
+        return None
+    stamp = _stamp(match, kind, line[s:e], start + s, mdy)
+    if stamp is None:
+        return None
+    rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
+    return stamp, placement, rest
+
+
+_ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
+_RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
+# Lines without a digit or a relative-stamp word hold no stamp: skipped without the big patterns.
+_MAYBE_STAMP_RE = regex.compile(
+    r"\d|ago\b|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", regex.IGNORECASE)
 
 
 _LEAD_JUNK = " \t([•·|-–—>*"
 _TRAIL_JUNK = " \t)]:|-–—•·,."
 
 
-def _skip_false_weekday(line: str, match: regex.Match, base: int, s: int) -> int | None:
+def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
     """The stamp's start once a word taken for a weekday turns out not to be one.
 
     None when the false weekday sits inside the stamp ("12:40, Panorama 31.03.2023").
@@ -182,7 +200,7 @@ def _skip_false_weekday(line: str, match: regex.Match, base: int, s: int) -> int
         return s
     if match.start("weekday") != match.start():
         return None
-    start = base + match.end("weekday")
+    start = match.end("weekday")
     while start < len(line) and line[start] in "., ":
         start += 1
     return start
