@@ -222,8 +222,8 @@ _DENSE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 def _is_caps(text: str) -> bool:
     """A label in capitals ("LOCAL SPORTS"), not a line that merely contains an acronym."""
-    cased = [c for c in text[:200] if c.isalpha() and (c.isupper() or c.islower())]
-    return len(cased) >= 3 and all(c.isupper() for c in cased)
+    head = text[:200]
+    return head.isupper() and sum(1 for c in head if c.isupper()) >= 3
 
 
 def _weight(text: str) -> int:

@@ -10,6 +10,7 @@ than a short one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -182,8 +183,8 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, mdy: boo
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 # Lines without a digit or a relative-stamp word hold no stamp: skipped without the big patterns.
-_MAYBE_STAMP_RE = regex.compile(
-    r"\d|ago\b|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", regex.IGNORECASE)
+_MAYBE_STAMP_RE = re.compile(
+    r"\d|ago\b|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
 
 
 _LEAD_JUNK = " \t([•·|-–—>*"
@@ -344,7 +345,7 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_NUMERIC_DATE_RE = regex.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
 def _prefers_month_first(text: str) -> bool:
