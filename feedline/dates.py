@@ -34,6 +34,7 @@ ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed
 STALE_DAYS = 2
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
+SCHEDULE_SLACK_MINUTES = 60  # a dated stamp this far after the capture time is a schedule
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
 
 _REPORTING_BEFORE_RE = regex.compile(
@@ -67,7 +68,11 @@ class _Item:
 
 def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
                  now: Clock | None, zone: tzinfo | None) -> list[Dated]:
-    """Date every draft; the result is in the drafts' order."""
+    """Date every draft; the result is in the drafts' order.
+
+    With a capture time, stamps that print a date after it are dropped: they are
+    scheduled times (a calendar, a kick-off), not entries.
+    """
     page = _page_dates(tokens, drafts)
     headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
     nonblank = [t.index for t in tokens if t.kind not in (LineKind.BLANK, LineKind.BOILERPLATE)]
@@ -79,8 +84,19 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
     out = []
     for draft in drafts:
         local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
+        if now is not None and _scheduled(draft.stamp, fix, local_time, now):
+            continue
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, now)))
     return out
+
+
+def _scheduled(stamp: Stamp, fix: DateFix, local_time: time | None, now: Clock) -> bool:
+    """A stamp that prints its own date and lies after the capture: a schedule, not an entry."""
+    if fix.status is not DateStatus.EXACT and not (stamp.month and fix.local_date):
+        return False
+    if fix.local_date is None or local_time is None:
+        return False
+    return datetime.combine(fix.local_date, local_time) > now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES)
 
 
 # ── one feed ────────────────────────────────────────────────────────────────────────────
@@ -315,6 +331,8 @@ def _clock_time(stamp: Stamp) -> time | None:
 
 
 def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tuple[int, int] | None":
+    if stamp.days_ago is not None:
+        return now.wall.date() - timedelta(days=stamp.days_ago) if now is not None else None
     if stamp.month is None or stamp.day is None:
         return None
     return _resolve_year(stamp.year, stamp.month, stamp.day, now, page)

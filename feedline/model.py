@@ -65,6 +65,7 @@ class Stamp:
     month: int | None = None
     day: int | None = None
     relative_minutes: float | None = None  # "21 mins ago" -> 21.0
+    days_ago: int | None = None  # a day word before the clock: "Yesterday 15:35" -> 1
     zone: str | None = None  # zone label as printed: "BST", "GMT", "EST"
     utc_offset_minutes: int | None = None  # offset stated by the label, when it is unambiguous
     twelve_hour: bool = False  # printed with am/pm

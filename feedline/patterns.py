@@ -80,9 +80,11 @@ JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
 # "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").
+DAY_WORD = r"(?:\p{L}[\p{L}'’]{1,12})"  # checked against lexicon.DAY_WORDS in code
 DATETIME = (
     r"(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN + CLOCK + r")"
     r"|(?:" + CLOCK + r",?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")"
+    r"|(?:(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?" + CLOCK + r")"  # "včera 15:35"
 )
 
 # Relative stamps, per language. Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
@@ -98,7 +100,6 @@ RELATIVE = (
 
 # Standalone day words ("Yesterday", "Ieri", "včera") and date headings ("Donnerstag, 18. 7.",
 # "21 сентября 2021", "Quarta, 04 de Maio"): a whole line, nothing else on it.
-DAY_WORD = r"(?:\p{L}[\p{L}'’]{1,12})"  # checked against lexicon.DAY_WORDS in code
 HEADING_DATE = (
     r"^\s{0,4}(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + r"|(?P<weekday>" + WEEKDAY + r"))\s{0,4}[.:]?\s{0,4}$"
 )

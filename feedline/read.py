@@ -23,6 +23,7 @@ try). selectolax and charset-normalizer are imported lazily: CLI start-up time m
 from __future__ import annotations
 
 import codecs
+import operator
 import os
 import re
 import sys
@@ -35,7 +36,7 @@ from feedline.model import Page, PageKind
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["html_to_text", "read_page"]
+__all__ = ["decode", "html_to_text", "read_page"]
 
 _CHUNK = 1 << 20
 
@@ -61,7 +62,8 @@ def read_page(
     page_name = name if name is not None else default_name
     given_lang = (_primary_tag(lang) or lang.strip().lower()) if lang else None
     if not _looks_like_html(text):
-        return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding, lang=given_lang)
+        return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
+                    lang=given_lang)
     body, title, declared_lang, url = html_to_text(text)
     return Page(
         text=body,
@@ -78,8 +80,8 @@ def _load(source: object, max_bytes: int) -> tuple[bytes, str, str]:
     """Return (bytes, default page name, label for messages) for any accepted source."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
-        _check_size(len(data), max_bytes, "the input bytes")
-        return data, "-", "the input bytes"
+        _check_size(len(data), max_bytes, "the input")
+        return data, "-", "the input"
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if path in ("-", b"-"):
@@ -91,7 +93,8 @@ def _load(source: object, max_bytes: int) -> tuple[bytes, str, str]:
         shown = stream_name if isinstance(stream_name, str) else "-"
         label = repr(shown) if shown != "-" else "the input stream"
         return _read_stream(source, label, max_bytes), shown, label  # type: ignore[arg-type]
-    raise TypeError(f"read_page() needs a path, bytes or a binary stream, not {type(source).__name__}")
+    kind = type(source).__name__
+    raise TypeError(f"read_page() needs a path, bytes or a binary stream, not {kind}")
 
 
 def _read_path(path: str | bytes, shown: str, max_bytes: int) -> bytes:
@@ -102,20 +105,20 @@ def _read_path(path: str | bytes, shown: str, max_bytes: int) -> bytes:
             _check_size(os.fstat(f.fileno()).st_size, max_bytes, label)
             return _read_stream(f, label, max_bytes)
     except FileNotFoundError:
-        raise InputError(f"cannot read {label}: no such file; check the path, or pass '-' to read stdin{hint}") from None
+        message = "no such file; check the path, or pass '-' to read stdin"
     except IsADirectoryError:
-        raise InputError(f"cannot read {label}: it is a directory; pass one page file from it") from None
+        message = "it is a directory; pass one page file from it"
     except PermissionError:
-        raise InputError(f"cannot read {label}: permission denied; check the file's permissions") from None
+        message = "permission denied; check the file's permissions"
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise InputError(f"cannot read {label}: {reason}; check the path{hint}") from None
+        message = f"{err.strerror or type(err).__name__}; check the path"
+    raise InputError(f"cannot read {label}: {message}{hint}")
 
 
 def _read_stdin(max_bytes: int) -> bytes:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise InputError("cannot read stdin: no binary stdin is available; pass a file path instead")
+        raise InputError("cannot read stdin: no binary stdin is available; pass a file path")
     return _read_stream(stream, "stdin", max_bytes)
 
 
@@ -133,14 +136,16 @@ def _read_stream(stream: BinaryIO, label: str, max_bytes: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as err:
-        raise InputError(f"cannot read {label}: {err.strerror or err}; try saving the page to a file first") from None
+        reason = err.strerror or type(err).__name__
+        message = f"cannot read {label}: {reason}; save the page to a file and pass its path"
+        raise InputError(message) from None
     _check_size(size, max_bytes, label)
     return b"".join(chunks)
 
 
 def _check_size(size: int, max_bytes: int, label: str) -> None:
     if size > max_bytes:
-        raise InputError(f"{label} is larger than {max_bytes:,} bytes; cut the page or raise the size limit")
+        raise InputError(f"{label} is larger than {max_bytes:,} bytes; cut it or raise the limit")
 
 
 # ── decoding ─────────────────────────────────────────────────────────────────────────────────
@@ -173,8 +178,10 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SAMPLE = 65_536
 
-_META_CHARSET = re.compile(rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-z0-9_.:+-]{1,40})""", re.I)
-_XML_ENCODING = re.compile(rb"""\A\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.:+-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-z0-9_.:+-]{1,40})""", re.I)
+_XML_ENCODING = re.compile(
+    rb"""\A\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.:+-]{1,40})""", re.I)
 
 #: Labels browsers read differently from Python (WHATWG Encoding Standard), and labels
 #: that cannot be right once an ASCII-compatible declaration has been read.
@@ -201,7 +208,8 @@ def decode(data: bytes, label: str = "the input") -> tuple[str, str]:
     """
     text, encoding = _decode(data, label)
     # Most pages hold no control characters: a fast test on the bytes spares a regex pass.
-    controls = encoding.startswith(("utf-16", "utf-32")) or bool(data.translate(None, _NOT_STRIPPED))
+    wide = encoding.startswith(("utf-16", "utf-32"))
+    controls = wide or bool(data.translate(None, _NOT_STRIPPED))
     return _clean(text, controls), encoding
 
 
@@ -210,20 +218,21 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
     if bom is not None:
         encoding, size = bom
         try:
-            return _strict(data[size:], encoding), "utf-8-sig" if encoding == "utf-8" else encoding
+            text = _strict(data[size:], encoding)
         except UnicodeDecodeError:
             raise InputError(f"cannot decode {label}: it starts with a {encoding} byte-order mark "
                              f"but is not valid {encoding}; re-save it as UTF-8") from None
+        return text, "utf-8-sig" if encoding == "utf-8" else encoding
     _refuse_magic(data, label)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         try:
             return _strict(data, utf16), utf16
         except UnicodeDecodeError:
-            raise InputError(f"cannot decode {label}: it looks like {utf16} without a byte-order mark "
-                             "but is not valid; re-save it as UTF-8") from None
+            raise InputError(f"cannot decode {label}: it looks like {utf16} without a byte-order "
+                             "mark but is not valid; re-save it as UTF-8") from None
     _refuse_controls(data, label)
-    for encoding in (_declared(data), "utf-8"):
+    for encoding in dict.fromkeys((_declared(data), "utf-8")):  # in order, without repeats
         if encoding is not None:
             try:
                 return _strict(data, encoding), encoding
@@ -293,7 +302,8 @@ def _detect(data: bytes, label: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"cannot decode {label}: no text encoding fits its bytes; re-save it as UTF-8")
+        raise InputError(f"cannot decode {label}: no text encoding fits its bytes; "
+                         "re-save it as UTF-8")
     return str(best), codecs.lookup(best.encoding).name
 
 
@@ -308,24 +318,33 @@ def _clean(text: str, controls: bool = True) -> str:
 # ── kind ─────────────────────────────────────────────────────────────────────────────────────
 
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
-_COMMON_TAG = re.compile(r"<(?:div|p|a\s+href|span|br|li|ul|table|script|meta|link|h[1-6])[\s>/=]", re.I)
+_COMMON_TAG = re.compile(
+    r"<(div|p|a\s+href|span|br|li|ul|table|script|meta|link|h[1-6])[\s>/=]", re.I)
+_END_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    """HTML if the first 2 KB hold a document tag, or several common tags."""
-    head = text[:4096].lstrip()[:2048]
-    return _HTML_START.search(head) is not None or len(_COMMON_TAG.findall(head)) >= 3
+    """HTML if its first 2 KB (after white space) hold a document tag, or several common
+    tags of more than one kind or with an end tag. (Text dumps that mark paragraphs with a
+    bare "<p>", as CleanEval's do, stay text.)"""
+    head = text[:65_536].lstrip()[:2048]
+    if _HTML_START.search(head):
+        return True
+    tags = [name.lower() for name in _COMMON_TAG.findall(head)]
+    return len(tags) >= 3 and (len(set(tags)) > 1 or _END_TAG.search(head) is not None)
 
 
 # ── HTML → text ──────────────────────────────────────────────────────────────────────────────
 
 #: Elements the default style sheet does not render (display: none).
-_SKIP = frozenset({"head", "title", "script", "style", "template", "noembed", "noframes", "datalist", "rp"})
+_SKIP = frozenset({
+    "head", "title", "script", "style", "template", "noembed", "noframes", "datalist", "rp",
+})
 #: Replaced elements: an inline box of their own, with no text content.
 _REPLACED = frozenset({
     "img", "svg", "iframe", "textarea", "video", "audio", "input", "embed", "meter", "progress",
 })
-#: `display` of the browser's default style sheet, for elements that are not inline.
+#: `display` in the browser's default style sheet, for the elements that are not inline.
 _TAG_DISPLAY = {
     **dict.fromkeys((
         "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
@@ -334,47 +353,61 @@ _TAG_DISPLAY = {
         "main", "menu", "nav", "ol", "optgroup", "option", "p", "plaintext", "pre", "search",
         "section", "summary", "ul", "xmp",
     ), "block"),
-    "li": "list-item", "table": "table", "caption": "table-caption", "tr": "table-row",
+    "li": "list-item", "table": "table", "caption": "table-caption", "thead": "table-header-group",
+    "tbody": "table-row-group", "tfoot": "table-footer-group", "tr": "table-row",
     "td": "table-cell", "th": "table-cell", "button": "inline-block", "select": "inline-block",
     "marquee": "inline-block",
 }
-#: Values of `display` that make a block-level box (a line of its own in innerText).
+#: Values of `display` that make a block-level box: a line of its own.
 _BLOCK_DISPLAY = frozenset({
     "block", "flex", "grid", "list-item", "table", "table-caption", "flow-root", "-webkit-box",
     "-ms-flexbox",
 })
-#: Values of `display` whose children are "blockified" (flex and grid items are block-level).
-_BLOCKIFYING = frozenset({"flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-ms-flexbox"})
-#: Values of `display` that make an atomic inline box (white space does not collapse across it).
-_ATOMIC_DISPLAY = frozenset({"inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box"})
+#: Values of `display` that make an atomic inline box: white space does not collapse across it.
+_ATOMIC_DISPLAY = frozenset({
+    "inline-block", "inline-flex", "inline-grid", "inline-table", "-webkit-inline-box",
+})
+#: Values of `display` whose children are "blockified": flex and grid items are block-level.
+_BLOCKIFYING = frozenset({
+    "flex", "grid", "inline-flex", "inline-grid", "-webkit-box", "-webkit-inline-box",
+    "-ms-flexbox",
+})
+_ROW_GROUPS = frozenset({"table-header-group", "table-row-group", "table-footer-group"})
 _PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext"})
-_INLINE, _BLOCK, _PARAGRAPH, _CELL, _ROW, _ATOMIC = 0, 1, 2, 3, 4, 5  # what an element adds around its content
-_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
-_CELLS = frozenset({"td", "th"})
-_Context = tuple[bool, bool, bool, "str | None"]  # (blockify children, pre, visible, text-transform)
+
+# What an element adds around its content (a paragraph and a block double as the number of
+# newlines the innerText algorithm requires around them).
+_INLINE, _BLOCK, _PARAGRAPH, _CELL, _ROW, _ATOMIC = 0, 1, 2, 3, 4, 5
+
+_Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.computed
+_Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
+
+#: Runs of CSS collapsible white space (NBSP is not) other than a lone space, which needs no change.
+_SPACES = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _WORD_START = re.compile(r"(?<![\w'’])\w")
-_SPACES = re.compile(r"[ \t\n\r\f]+")  # CSS collapsible white space (not NBSP)
 _LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
+_CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
 
 
 def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
     """Convert an HTML document to (text, title, lang, canonical URL).
 
     The text emulates Chromium's `document.body.innerText` with JavaScript off and no
-    network (so only the page's own `<style>` elements and `style` attributes apply):
-    one line per block-level element, a blank line around paragraphs, inline elements
-    glued without added spaces ("21 mins ago" + "11:48" → "21 mins ago11:48"), white space
-    collapsed, table cells separated by tabs, `<br>` as a line break, `<pre>` kept as is.
+    network, so only the page's own `<style>` elements and `style` attributes apply: one
+    line per block-level box, a blank line around paragraphs, inline elements glued without
+    added spaces ("21 mins ago" + "11:48" → "21 mins ago11:48"), white space collapsed,
+    tabs between table cells, `<br>` as a newline, `<pre>` kept as it is.
 
-    Not rendered, so dropped: script, style, template, svg, iframe, textarea, media
-    fallbacks, `hidden` elements, `display: none` and `visibility: hidden` content (see
-    `_Styles` for how much CSS is understood), and a closed `<details>` except its summary.
+    Not rendered, so dropped: head, script, style, template, the content of replaced
+    elements (svg, iframe, textarea, video...), `hidden` elements, content hidden by CSS
+    (see `_Styles` for how much CSS is understood) and a closed `<details>` but its summary.
     Kept: `<noscript>` (rendered when JavaScript is off), `aria-hidden` content and the
-    options of a `<select>` (one per line). Images add nothing.
+    options of a `<select>`, one per line. Images add nothing (not even their alt text).
 
-    Parsed with selectolax's lexbor backend, scripting off as in the browser (about 5 ms
-    for the 1.3 MB corpus page; the Modest backend was removed in selectolax 1.0, so there
-    is no choice left to measure). The tree is walked iteratively: nesting depth is unbounded.
+    Parsed by selectolax's lexbor backend with scripting off, as the browser parsed it
+    (about 8 ms for the 1.3 MB corpus page; the Modest backend is gone from selectolax 1.0,
+    so there was no other to measure). The tree is walked with an explicit stack: nesting
+    depth is unbounded.
     """
     from selectolax.lexbor import LexborHTMLParser
 
@@ -382,12 +415,14 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
     body = tree.body
     text = ""
     if body is not None:
-        text = _Lines().render(body, _Styles(tree).computed(), _closed_details(body))
-    return _clean(text), _title(tree), _declared_lang(tree), _canonical_url(tree)
+        text = _Lines(_Styles(tree).computed(), _closed_details(body)).render(body)
+    # Control characters were removed from the input: only character references make more.
+    text = _clean(text, controls="&#" in html)
+    return text, _title(tree), _declared_lang(tree), _canonical_url(tree)
 
 
 def _closed_details(body: LexborNode) -> set[int]:
-    """mem_ids of the children of a closed `<details>` other than its summary."""
+    """mem_ids of the children of a closed `<details>`, but its summary."""
     closed: set[int] = set()
     for details in body.css("details:not([open])"):
         summary_seen = False
@@ -402,38 +437,41 @@ def _closed_details(body: LexborNode) -> set[int]:
 class _Lines:
     """Builds innerText-like text from a walk over the tree.
 
-    As in the innerText algorithm, block boundaries add a "required line break count"
-    (2 around a paragraph, 1 around other blocks): runs of them become as many newlines
-    as the largest, and vanish at the start and end; a `<br>` is a literal newline. White
-    space collapses as CSS collapses it: not across an atomic inline box (an image, a
-    button, an inline-block), so "ago <img> 50" keeps both spaces.
+    As in the innerText algorithm, blocks require line breaks around them (2 around a
+    paragraph, 1 around other blocks): a run of requirements becomes as many newlines as
+    the largest and vanishes at the start and end, while a `<br>` is a literal newline.
+    White space collapses as CSS collapses it, so not across an atomic inline box (an
+    image, a button, an inline-block): "ago <img> 50" keeps both spaces.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, styles: dict[int, _Computed], closed: set[int]) -> None:
+        self.styles = styles
+        self.closed = closed
         self.out: list[str] = []
         self.run: list[str] = []  # collapsible text not yet flushed
-        self.required = 0  # the largest required line break count since the last text
+        self.required = 0  # the line breaks required since the last text
         self.strip_left = True  # at the start of a line, a cell or an inline-block
 
-    def render(self, root: LexborNode, styles: dict[int, _Computed], closed: set[int]) -> str:
-        """Walk `root`'s subtree in document order with an explicit stack (no recursion)."""
+    def render(self, root: LexborNode) -> str:
+        """Walk `root`'s subtree in document order, iteratively."""
         root_id = root.mem_id
         stack: list[tuple[int, _Context]] = []  # per open element: its kind, its parent's context
-        context: _Context = (False, False, True, None)  # (blockify, pre, visible, text-transform)
+        context: _Context = (False, False, True, None)
         node = root.child
         while node is not None:
             tag = node.tag or ""
-            if node.mem_id in closed:
+            if node.mem_id in self.closed:
                 pass
             elif tag == "-text":
-                if context[2]:
-                    self.text(_transform(node.text_content or "", context[3]), context[1])
-            elif tag[:1] != "-" and tag not in _SKIP:
-                style = styles.get(node.mem_id)
+                _, pre, visible, transform = context
+                if visible:
+                    self.text(_transform(node.text_content or "", transform), pre)
+            elif tag[:1] != "-" and tag not in _SKIP:  # an element, not a comment
+                style = self.styles.get(node.mem_id)
                 display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
                 if display != "none":
-                    blockified = context[0] or (style is not None and style[3])
                     inner = _inner_context(tag, display, style, context)
+                    blockified = context[0] or (style is not None and style[3])
                     kind = _box_kind(tag, display, blockified) if inner[2] else _INLINE
                     self.open(kind, tag == "br" and inner[2])
                     child = node.child
@@ -443,7 +481,7 @@ class _Lines:
                         node = child
                         continue
                     self.close(kind, node)
-            # Nothing to enter: go to the next sibling, closing the ancestors that end here.
+            # Nothing to enter: on to the next sibling, closing the ancestors that end here.
             while node.next is None:
                 node = node.parent
                 if node is None or node.mem_id == root_id:
@@ -455,7 +493,7 @@ class _Lines:
 
     def open(self, kind: int, line_break: bool) -> None:
         if kind == _BLOCK or kind == _PARAGRAPH:
-            self.block(kind)  # the kinds double as required line break counts
+            self.block(kind)
         elif kind == _ATOMIC:
             self.flush(line_end=False)
             self.strip_left = True
@@ -470,21 +508,38 @@ class _Lines:
             self.strip_left = False
         elif kind == _CELL:
             self.flush(line_end=True)
-            if _followed_by(node, _CELLS):  # a tab between cells, not after the last
+            if self.followed_by(node, ("table-cell",)):  # a tab between cells, not after the last
                 self.emit("\t")
         elif kind == _ROW:
             self.flush(line_end=True)
-            if _followed_by(node, ("tr",)) or (node.parent is not None and node.parent.tag in _ROW_GROUPS
-                                              and _followed_by(node.parent, _ROW_GROUPS)):
+            if self.followed_by(node, ("table-row",)) or self.row_group_follows(node):
                 self.line_break()  # a newline between rows, not after the last
 
+    def followed_by(self, node: LexborNode, displays: Collection[str]) -> bool:
+        """Whether a later sibling of `node` is displayed as one of `displays`."""
+        sibling = node.next
+        while sibling is not None:
+            tag = sibling.tag or ""
+            if tag[:1] != "-":
+                style = self.styles.get(sibling.mem_id)
+                if ((style and style[0]) or _TAG_DISPLAY.get(tag, "inline")) in displays:
+                    return True
+            sibling = sibling.next
+        return False
+
+    def row_group_follows(self, row: LexborNode) -> bool:
+        """Whether the rows after `row`'s group (a thead, tbody...) continue its table."""
+        group = row.parent
+        if group is None or _TAG_DISPLAY.get(group.tag or "") not in _ROW_GROUPS:
+            return False
+        return self.followed_by(group, _ROW_GROUPS)
+
     def text(self, text: str, pre: bool) -> None:
-        if pre:
-            self.flush(line_end=False)
-            if text:
-                self.emit(text)
-        else:
+        if not pre:
             self.run.append(text)
+        elif text:
+            self.flush(line_end=False)
+            self.emit(text)
 
     def flush(self, *, line_end: bool) -> None:
         """Collapse the pending inline text; strip spaces at line, cell and box edges."""
@@ -511,9 +566,9 @@ class _Lines:
         self.flush(line_end=True)
         self.strip_left = True
 
-    def block(self, count: int) -> None:
+    def block(self, breaks: int) -> None:
         self.end_line()
-        self.required = max(self.required, count)
+        self.required = max(self.required, breaks)
 
     def line_break(self) -> None:
         self.end_line()
@@ -524,34 +579,13 @@ class _Lines:
         return "".join(self.out)
 
 
-def _followed_by(node: LexborNode, tags: Collection[str]) -> bool:
-    """Whether a later sibling of `node` is one of `tags`."""
-    sibling = node.next
-    while sibling is not None:
-        if sibling.tag in tags:
-            return True
-        sibling = sibling.next
-    return False
-
-
 def _inner_context(tag: str, display: str, style: _Computed | None, outer: _Context) -> _Context:
-    """The context an element sets for its children (inherited properties and flex/grid)."""
+    """The context an element sets for its children: inherited properties, flex or grid."""
     _, pre, visible, transform = outer
     if style is not None:
         visible = visible if style[1] is None else style[1] == "visible"
         transform = transform if style[2] is None else style[2]
     return display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform
-
-
-def _transform(text: str, transform: str | None) -> str:
-    """Apply CSS text-transform, as innerText does."""
-    if transform is None or transform == "none":
-        return text
-    if transform == "uppercase":
-        return text.upper()
-    if transform == "lowercase":
-        return text.lower()
-    return _WORD_START.sub(lambda match: match.group().upper(), text)
 
 
 def _box_kind(tag: str, display: str, blockified: bool) -> int:
@@ -566,95 +600,114 @@ def _box_kind(tag: str, display: str, blockified: bool) -> int:
     return _ATOMIC if display in _ATOMIC_DISPLAY or tag in _REPLACED else _INLINE
 
 
+def _transform(text: str, transform: str | None) -> str:
+    """Apply CSS text-transform, as innerText does."""
+    if transform is None or transform == "none":
+        return text
+    if transform == "uppercase":
+        return text.upper()
+    if transform == "lowercase":
+        return text.lower()
+    return _WORD_START.sub(lambda match: match.group().upper(), text)  # capitalize
+
+
 # ── embedded CSS ─────────────────────────────────────────────────────────────────────────────
 
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CSS_BRACES = re.compile(r"[{}]")
-_CSS_PROPERTIES = ("display", "visibility", "text-transform", "float", "position")
-_CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_PROPERTIES), re.I)
-_IMPORTANT = re.compile(r"!\s*important", re.I)
-_UNSUPPORTED_SELECTOR = re.compile(  # dynamic states and pseudo-elements: never match a static page
-    r"::|&|:(?:hover|focus|active|visited|target|before|after|first-line|first-letter|placeholder"
-    r"|selection|-webkit-|-moz-|-ms-|-o-)", re.I)
-_SPECIFICITY_ID = re.compile(r"#[\w-]+")
-_SPECIFICITY_CLASS = re.compile(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
-_SPECIFICITY_TYPE = re.compile(r"(?:^|[\s>+~(])[a-z][\w-]*", re.I)
-_ATTRIBUTE_SELECTOR = re.compile(r"\[[^\]]*\]")
-_SELECTOR_GROUP = re.compile(r"\([^()]*\)|\[[^\]]*\]")
-_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-_AT_RULE_NAME = re.compile(r"@[\w-]+")
-_MEDIA_WIDTH = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
-_VIEWPORT = {"width": 1280, "height": 720}  # px; the capture browser's window is unknown
-_MAX_SELECTORS = 3000  # bound the matching work on huge style sheets
-_DISPLAY_VALUES = {
-    "none", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
-    "list-item", "table", "inline-table", "table-row", "table-cell", "table-caption",
-    "table-row-group", "table-header-group", "table-footer-group", "table-column",
-    "table-column-group", "flow-root", "contents", "-webkit-box", "-webkit-inline-box",
-    "-ms-flexbox", "ruby", "ruby-text",
+#: The properties that change innerText, with the values understood.
+_CSS_VALUES = {
+    "display": frozenset({
+        "none", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
+        "list-item", "table", "inline-table", "table-row", "table-cell", "table-caption",
+        "table-row-group", "table-header-group", "table-footer-group", "table-column",
+        "table-column-group", "flow-root", "contents", "-webkit-box", "-webkit-inline-box",
+        "-ms-flexbox", "ruby", "ruby-text",
+    }),
+    "visibility": frozenset({"visible", "hidden", "collapse"}),
+    "text-transform": frozenset({"none", "uppercase", "lowercase", "capitalize"}),
+    "float": frozenset({"none", "left", "right", "inline-start", "inline-end"}),
+    "position": frozenset({"static", "relative", "absolute", "fixed", "sticky"}),
 }
 _TWO_VALUE_DISPLAY = {
     "block flex": "flex", "inline flex": "inline-flex", "block grid": "grid",
     "inline grid": "inline-grid", "block flow": "block", "inline flow": "inline",
     "inline flow-root": "inline-block", "block flow-root": "flow-root",
 }
-
-_CSS_VALUES = {
-    "display": frozenset(_DISPLAY_VALUES),
-    "visibility": frozenset({"visible", "hidden", "collapse"}),
-    "text-transform": frozenset({"none", "uppercase", "lowercase", "capitalize"}),
-    "float": frozenset({"none", "left", "right", "inline-start", "inline-end"}),
-    "position": frozenset({"static", "relative", "absolute", "fixed", "sticky"}),
+_CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
+_IMPORTANT = re.compile(r"!\s*important", re.I)
+_CSS_BRACES = re.compile(r"[{}]")
+_AT_RULE_NAME = re.compile(r"@[\w-]+")
+_MEDIA_FEATURE = re.compile(r"\([^()]*\)")
+_MEDIA_SIZE = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
+_MEDIA_RANGE = re.compile(
+    r"\(\s*(?:([\d.]+)\s*(px|r?em)?\s*([<>]=?|=)\s*)?(width|height)"
+    r"\s*(?:([<>]=?|=)\s*([\d.]+)\s*(px|r?em)?\s*)?\)")
+_COMPARE = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
 }
-Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
-_Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.computed
-_Tokens = tuple[set[str], set[str], set[str]]  # element names, classes, ids in a document
+_BOUND_OPERATOR = {"min-": ">=", "max-": "<=", None: "="}
+_MEDIA_TRUE = frozenset({
+    "(prefers-color-scheme:light)", "(hover:hover)", "(pointer:fine)", "(orientation:landscape)",
+})
+_VIEWPORT = {"width": 1280, "height": 720}  # px: the corpus twins match a desktop window best
+#: Selectors that never match a static page (dynamic states, pseudo-elements), nesting (&),
+#: and :has(), whose matching cost is unbounded.
+_UNSUPPORTED_SELECTOR = re.compile(
+    r"::|&|:(?:hover|focus|active|visited|target|before|after|first-line|first-letter|has\("
+    r"|placeholder|selection|-webkit-|-moz-|-ms-|-o-)", re.I)
+_SELECTOR_GROUP = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_SPECIFICITY_B = re.compile(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
+_ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
+_MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
+
+_Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
+_Tokens = tuple[set[str], set[str], set[str], int]  # element names, classes, ids, element count
 
 
 class _Styles:
-    """What embedded CSS says about each element (by mem_id) on a static page.
+    """What the page's own CSS says about each element (by mem_id), statically.
 
-    Understood: the `hidden` attribute, closed dialogs, `style` attributes and the rules of
-    `<style>` elements (selectors matched by lexbor; `!important`, origin, specificity and
-    order decide; `@media` width queries are evaluated for a 1280x720 window) for the
-    properties that change innerText: display, visibility, float and position (which
-    make a box block-level) and text-transform. Not understood: other properties,
-    `:hover`-like states, pseudo-elements, `<link>`ed sheets (not loaded offline anyway).
+    Understood: the `hidden` attribute, closed dialogs, hidden inputs, `style` attributes
+    and the rules of `<style>` elements (selectors matched by lexbor; `!important`, origin,
+    specificity and order decide; `@media` sizes are evaluated for a 1280x720 window), for
+    the properties that change innerText: display, visibility, text-transform, and float
+    and position (a floated or absolutely positioned box is block-level). Not understood:
+    other properties, `:hover`-like states, pseudo-elements, `:has()`, nesting, and
+    `<link>`ed sheets (which were not loaded without network anyway).
     """
 
     def __init__(self, tree: LexborHTMLParser) -> None:
-        self._won: dict[int, dict[str, tuple[Priority, str]]] = {}
+        self._won: dict[int, dict[str, tuple[_Priority, str]]] = {}
         for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
             self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
         self._add_sheets(tree)
-        selector = ", ".join(f'[style*="{prop}" i]' for prop in _CSS_PROPERTIES)
-        for order, node in enumerate(tree.css(selector)):
+        with_style = ", ".join(f'[style*="{prop}" i]' for prop in _CSS_VALUES)
+        for order, node in enumerate(tree.css(with_style)):
             for prop, value, important in _declarations(node.attributes.get("style") or ""):
                 self._set(node.mem_id, prop, value, (important, 2, (0, 0, 0), order))
 
     def computed(self) -> dict[int, _Computed]:
-        """mem_id → (display, visibility, text-transform, out of flow), None where unset."""
-        result = {}
+        """mem_id → (display, visibility, text-transform, out of flow); None where unset."""
+        result: dict[int, _Computed] = {}
         for mem_id, won in self._won.items():
-            get = won.get
             display, visibility, transform, floating, position = (
-                get(prop, (None, None))[1] for prop in _CSS_PROPERTIES
+                won[prop][1] if prop in won else None for prop in _CSS_VALUES
             )
             out_of_flow = floating not in (None, "none") or position in ("absolute", "fixed")
             result[mem_id] = (display, visibility, transform, out_of_flow)
         return result
 
-    def _set(self, mem_id: int, prop: str, value: str, priority: Priority) -> None:
+    def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
         won = self._won.setdefault(mem_id, {})
-        old = won.get(prop)
-        if old is None or priority >= old[0]:
+        if prop not in won or priority >= won[prop][0]:
             won[prop] = (priority, value)
 
     def _add_sheets(self, tree: LexborHTMLParser) -> None:
-        matches: dict[str, list[int]] = {}  # selector → matched mem_ids
+        matches: dict[str, list[int]] = {}  # selector → the mem_ids it matches
         tokens: _Tokens | None = None
+        budget = 0
         order = 0
         for sheet in tree.css("style"):
             media = sheet.attributes.get("media")
@@ -664,34 +717,35 @@ class _Styles:
                 declarations = _declarations(block)
                 if not declarations:
                     continue
+                if tokens is None:
+                    tokens = _document_tokens(tree)
+                    budget = _MATCH_BUDGET // max(tokens[3], 1)
                 order += 1
                 for selector in _split_selectors(selectors):
-                    found = matches.get(selector)
-                    if found is None:
-                        if len(matches) >= _MAX_SELECTORS:
-                            continue
-                        tokens = tokens or _document_tokens(tree)
-                        found = matches[selector] = _match(tree, selector) if _may_match(selector, tokens) else []
-                    specificity = _specificity(selector)
+                    if selector not in matches:
+                        may_match = budget > 0 and _may_match(selector, tokens)
+                        budget -= may_match
+                        matches[selector] = _match(tree, selector) if may_match else []
+                    priority = (0, 1, _specificity(selector), order)
                     for prop, value, important in declarations:
-                        for mem_id in found:
-                            self._set(mem_id, prop, value, (important, 1, specificity, order))
+                        for mem_id in matches[selector]:
+                            self._set(mem_id, prop, value, (important, *priority[1:]))
 
 
 def _style_rules(css: str) -> Iterator[tuple[str, str]]:
-    """Yield (selector list, declaration block) of the style rules that apply, in order."""
-    css = _CSS_COMMENT.sub("", css)
-    stack: list[tuple[bool, bool, str, int]] = []  # (is a style rule, applies, selectors, body start)
+    """Yield (selector list, declaration block) for each style rule that applies, in order."""
+    css = _strip_css_comments(css)
+    stack: list[tuple[bool, bool, str, int]] = []  # (a style rule?, applies?, selectors, start)
     prelude = 0
     for brace in _CSS_BRACES.finditer(css):
         at = brace.start()
-        in_rule = bool(stack) and stack[-1][0]
         if brace.group() == "{":
-            head = css[prelude:at].strip()
-            if head.startswith("@") and ";" in head:  # "@import ...;" statements before it
-                head = head.rsplit(";", 1)[1].strip()
+            in_rule = bool(stack) and stack[-1][0]
             applies = not stack or stack[-1][1]
-            if in_rule or head.startswith("@"):  # a group rule (or nesting, unsupported)
+            head = css[prelude:at].strip()
+            if head.startswith("@") and ";" in head:  # "@import ...;" statements come first
+                head = head.rsplit(";", 1)[1].strip()
+            if in_rule or head.startswith("@"):  # a group rule (or nesting: not supported)
                 stack.append((False, applies and not in_rule and _at_rule_applies(head), "", 0))
             else:
                 stack.append((True, applies, head, brace.end()))
@@ -702,8 +756,20 @@ def _style_rules(css: str) -> Iterator[tuple[str, str]]:
         prelude = brace.end()
 
 
+def _strip_css_comments(css: str) -> str:
+    """Remove /* comments */ in linear time (an unclosed one runs to the end)."""
+    parts = []
+    position = 0
+    while (start := css.find("/*", position)) != -1:
+        parts.append(css[position:start])
+        end = css.find("*/", start + 2)
+        position = len(css) if end == -1 else end + 2
+    parts.append(css[position:])
+    return "".join(parts)
+
+
 def _at_rule_applies(head: str) -> bool:
-    """Whether the rules inside a group rule ("@media (min-width:1000px)", ...) apply."""
+    """Whether the rules inside a group rule ("@media (min-width:1000px)"...) apply."""
     name = _AT_RULE_NAME.match(head)
     keyword = name.group().lower() if name else ""
     if keyword == "@media":
@@ -712,27 +778,38 @@ def _at_rule_applies(head: str) -> bool:
 
 
 def _media_matches(query_list: str) -> bool:
-    """Evaluate a media query list for a screen of `_VIEWPORT` size (unknown features fail)."""
-    return any(_media_query_matches(query) for query in query_list.lower().split(","))
+    """Evaluate a media query list for a `_VIEWPORT` screen (unknown features do not match)."""
+    return any(_media_query_matches(query.strip()) for query in query_list.lower().split(","))
 
 
 def _media_query_matches(query: str) -> bool:
-    query = query.strip()
     negated = query.startswith("not ")
     words = query.removeprefix("not ").removeprefix("only ").strip()
-    media_type = words.split(None, 1)[0] if words and not words.startswith("(") else "all"
-    result = media_type in ("all", "screen")
-    for feature in re.findall(r"\([^()]*\)", words):
-        match = _MEDIA_WIDTH.fullmatch(feature)
-        if match is None:
-            result = result and feature.replace(" ", "") in ("(prefers-color-scheme:light)", "(hover:hover)",
-                                                             "(pointer:fine)", "(orientation:landscape)")
-            continue
-        bound, axis, number, unit = match.groups()
-        size = float(number) * (16 if unit in ("em", "rem") else 1)
-        actual = _VIEWPORT[axis]
-        result = result and (actual >= size if bound == "min-" else actual <= size if bound == "max-" else actual == size)
-    return result != negated
+    media_type = "all" if not words or words.startswith("(") else words.split(None, 1)[0]
+    matches = media_type in ("all", "screen") and all(
+        _media_feature_matches(feature) for feature in _MEDIA_FEATURE.findall(words)
+    )
+    return matches != negated
+
+
+def _media_feature_matches(feature: str) -> bool:
+    """"(min-width: 48em)", "(width >= 600px)", "(400px < width <= 700px)", "(hover: hover)"."""
+    size = _MEDIA_SIZE.fullmatch(feature)
+    if size is not None:
+        bound, axis, number, unit = size.groups()
+        return _COMPARE[_BOUND_OPERATOR[bound]](_VIEWPORT[axis], _pixels(number, unit))
+    ranged = _MEDIA_RANGE.fullmatch(feature)
+    if ranged is None:
+        return feature.replace(" ", "") in _MEDIA_TRUE
+    low, low_unit, low_operator, axis, high_operator, high, high_unit = ranged.groups()
+    actual = _VIEWPORT[axis]
+    return (low is None or _COMPARE[low_operator](_pixels(low, low_unit), actual)) and (
+        high is None or _COMPARE[high_operator](actual, _pixels(high, high_unit))
+    )
+
+
+def _pixels(number: str, unit: str | None) -> float:
+    return float(number) * (16 if unit in ("em", "rem") else 1)
 
 
 def _declarations(block: str) -> list[tuple[str, str, int]]:
@@ -740,11 +817,10 @@ def _declarations(block: str) -> list[tuple[str, str, int]]:
     found = []
     for match in _CSS_DECLARATION.finditer(block):
         prop, raw = match.group(1).lower(), match.group(2)
-        important = int(_IMPORTANT.search(raw) is not None)
         value = " ".join(raw.split("!", 1)[0].lower().split())
         value = _TWO_VALUE_DISPLAY.get(value, value)
         if value in _CSS_VALUES[prop]:
-            found.append((prop, value, important))
+            found.append((prop, value, int(_IMPORTANT.search(raw) is not None)))
     return found
 
 
@@ -761,21 +837,24 @@ def _split_selectors(selectors: str) -> list[str]:
             parts.append(selectors[start:index])
             start = index + 1
     parts.append(selectors[start:])
-    return [part.strip() for part in parts if part.strip() and not _UNSUPPORTED_SELECTOR.search(part)]
+    parts = [part.strip() for part in parts]
+    return [part for part in parts if part and not _UNSUPPORTED_SELECTOR.search(part)]
 
 
 def _document_tokens(tree: LexborHTMLParser) -> _Tokens:
-    """The element names, classes and ids that occur in the document."""
+    """The element names, classes and ids in the document, and its number of elements."""
     tags: set[str] = set()
     classes: set[str] = set()
     ids: set[str] = set()
+    count = 0
     if tree.root is not None:
         for node in tree.root.traverse():
+            count += 1
             tags.add(node.tag or "")
             attributes = node.attributes
             classes.update((attributes.get("class") or "").split())
             ids.add(attributes.get("id") or "")
-    return tags, classes, ids
+    return tags, classes, ids, count
 
 
 def _may_match(selector: str, tokens: _Tokens) -> bool:
@@ -788,7 +867,7 @@ def _may_match(selector: str, tokens: _Tokens) -> bool:
     plain = selector
     for _ in range(4):  # drop attribute tests and (nested) arguments: :not(.x) requires nothing
         plain = _SELECTOR_GROUP.sub("", plain)
-    tags, classes, ids = tokens
+    tags, classes, ids, _ = tokens
     return (
         all(name in classes for name in _REQUIRED_CLASS.findall(plain))
         and all(name in ids for name in _REQUIRED_ID.findall(plain))
@@ -806,16 +885,20 @@ def _match(tree: LexborHTMLParser, selector: str) -> list[int]:
 
 
 def _specificity(selector: str) -> tuple[int, int, int]:
-    plain = _ATTRIBUTE_SELECTOR.sub("[]", selector)
+    """(ids, classes + attributes + pseudo-classes, element names): close enough to CSS's."""
+    plain = _ATTRIBUTE_TEST.sub("[]", selector)
     return (
-        len(_SPECIFICITY_ID.findall(plain)),
-        len(_SPECIFICITY_CLASS.findall(plain)),
-        len(_SPECIFICITY_TYPE.findall(plain)),
+        len(_REQUIRED_ID.findall(plain)),
+        len(_SPECIFICITY_B.findall(plain)),
+        len(_REQUIRED_TAG.findall(plain)),
     )
 
 
+# ── page metadata ────────────────────────────────────────────────────────────────────────────
+
+
 def _title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("title:not(svg *)")
+    node = tree.css_first("head > title") or tree.css_first("title:not(svg *)")
     title = _SPACES.sub(" ", node.text()).strip() if node is not None else ""
     return title or None
 
@@ -824,8 +907,8 @@ def _declared_lang(tree: LexborHTMLParser) -> str | None:
     root = tree.root
     if root is None:
         return None
-    attrs = root.attributes
-    return _primary_tag(attrs.get("lang") or attrs.get("xml:lang") or "")
+    attributes = root.attributes
+    return _primary_tag(attributes.get("lang") or attributes.get("xml:lang") or "")
 
 
 def _primary_tag(value: str) -> str | None:
@@ -835,12 +918,12 @@ def _primary_tag(value: str) -> str | None:
 
 
 def _canonical_url(tree: LexborHTMLParser) -> str | None:
-    """`<link rel=canonical>` or `og:url`, preferring an absolute URL."""
-    found = [
-        (node.attributes.get(attr) or "").strip()
-        for selector, attr in (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
-        for node in tree.css(selector)[:1]
-    ]
-    found = [url for url in found if url]
+    """`<link rel=canonical>` or else `og:url`; an absolute URL wins over a relative one."""
+    found = []
+    for selector, attribute in _CANONICAL:
+        node = tree.css_first(selector)
+        url = (node.attributes.get(attribute) or "").strip() if node is not None else ""
+        if url:
+            found.append(url)
     absolute = [url for url in found if url.lower().startswith(("http://", "https://"))]
     return (absolute or found or [None])[0]

@@ -42,14 +42,17 @@ MAX_CHARS = 5000
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
+#: Longest name `canonical_name` reads.
+MAX_NAME_CHARS = 300
 
 # ----------------------------------------------------------------------------- data
 
 #: Speech / report verbs, by language. "X <verb>" takes X before; ", <verb> X" takes X after.
 VERBS: dict[str, tuple[str, ...]] = {
     "en": (
-        "said", "says", "say", "stated", "states", "told", "tells", "reported", "reports", "announced",
-        "announces", "wrote", "writes", "confirmed", "confirms", "warned", "warns", "claimed",
+        "said", "says", "say", "stated", "states", "told", "tells", "reported", "reports",
+        "announced", "announces", "wrote", "writes", "confirmed", "confirms", "warned", "warns",
+        "claimed",
         "claims", "added", "noted", "explained", "insisted", "insists", "reiterated", "tweeted",
         "posted", "revealed", "reveals", "admitted", "admits", "argued", "argues", "estimated",
         "assessed", "disclosed", "acknowledged", "stressed", "urged", "urges", "predicted",
@@ -63,8 +66,9 @@ VERBS: dict[str, tuple[str, ...]] = {
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
     ),
     "de": (
-        "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte", "teilten",
-        "teilt", "berichtete", "berichtet", "berichteten", "berichten", "meldete", "meldet",
+        "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte",
+        "teilten", "teilt", "berichtete", "berichtet", "berichteten", "berichten", "meldete",
+        "meldet",
         "meldeten", "schrieb", "schreibt", "bestätigte", "bestätigt", "warnte", "warnt", "warnen",
         "kündigte", "forderte", "fordert", "fordern", "betonte", "betont", "kritisierte",
         "kritisiert", "glaubt", "spricht", "klagt", "klagen", "verkündete", "zufolge", "lehnt",
@@ -73,7 +77,6 @@ VERBS: dict[str, tuple[str, ...]] = {
     "fr": (
         "déclare", "annonce", "affirme", "indique", "estime", "rapporte", "dénonce", "condamne",
         "explique", "assure", "précise", "souligne", "dit", "confirme", "avertit", "demande",
-        "tient",
     ),
     "es": (
         "dijo", "dice", "informó", "informa", "declaró", "anunció", "anuncia", "confirmó",
@@ -83,15 +86,16 @@ VERBS: dict[str, tuple[str, ...]] = {
     "it": (
         "dice", "afferma", "dichiara", "annuncia", "riferisce", "spiega", "sottolinea", "scrive",
         "fa sapere", "rende noto", "comunica", "avverte", "denuncia", "conferma", "riporta",
-        "rivela", "precisa", "ribadisce", "aggiunge", "annunciato", "dichiarato",
+        "rivela", "precisa", "ribadisce", "aggiunge",
     ),
     "pt": (
         "disse", "afirmou", "informou", "declarou", "anunciou", "confirmou", "explicou", "diz",
         "afirma", "informa", "anuncia",
     ),
     "ro": (
-        "a declarat", "a spus", "a anunțat", "a afirmat", "a transmis", "a precizat", "a informat",
-        "anunță", "scrie", "relatează", "au anunțat", "au declarat", "informează", "transmite",
+        "a declarat", "a spus", "a anunțat", "a afirmat", "a transmis", "a precizat",
+        "a informat", "anunță", "scrie", "relatează", "au anunțat", "au declarat", "informează",
+        "transmite",
         "precizează", "declară", "afirmă", "susține",
     ),
     "pl": (
@@ -102,19 +106,21 @@ VERBS: dict[str, tuple[str, ...]] = {
         "uważa", "podaje", "informuje", "przekazuje",
     ),
     "uk": (
-        "повідомив", "повідомила", "повідомили", "повідомляє", "повідомило", "заявив", "заявила",
-        "заявили", "заявляє", "сказав", "сказала", "сказали", "наголосив", "зазначив", "зазначила",
-        "написав", "написала", "підтвердив", "підтвердили", "анонсував", "оголосив", "оголосила",
+        "повідомив", "повідомила", "повідомили", "повідомляє", "повідомило", "заявив",
+        "заявила", "заявили", "заявляє", "сказав", "сказала", "сказали", "наголосив", "зазначив",
+        "зазначила", "написав", "написала", "підтвердив", "підтвердили", "анонсував", "оголосив",
+        "оголосила",
         "пише", "інформує",
     ),
     "ru": (
-        "сообщил", "сообщила", "сообщили", "сообщает", "сообщило", "заявил", "заявила", "заявили",
-        "заявляет", "сказал", "сказала", "сказали", "отметил", "отметила", "подчеркнул", "написал",
-        "написала", "подтвердил", "подтвердили", "рассказал", "рассказала", "анонсировал",
+        "сообщил", "сообщила", "сообщили", "сообщает", "сообщило", "заявил", "заявила",
+        "заявили", "заявляет", "сказал", "сказала", "сказали", "отметил", "отметила", "подчеркнул",
+        "написал", "написала", "подтвердил", "подтвердили", "рассказал", "рассказала",
+        "анонсировал",
         "объявил", "объявила", "объявили", "считает", "пишет",
     ),
-    "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila", "sdělil",
-           "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
+    "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila",
+           "sdělil", "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
     "fi": ("sanoi", "kertoi", "ilmoitti", "totesi", "mukaan"),
 }
 
@@ -137,14 +143,16 @@ AUXILIARIES: dict[str, tuple[str, ...]] = {
 
 #: Past participles that attribute after an auxiliary: "a déclaré", "ha detto", "ha informado".
 PARTICIPLES: dict[str, tuple[str, ...]] = {
-    "fr": ("déclaré", "annoncé", "affirmé", "indiqué", "précisé", "expliqué", "confirmé", "averti",
-           "dit", "estimé", "rapporté", "assuré", "écrit", "souligné", "dénoncé", "condamné",
+    "fr": ("déclaré", "annoncé", "affirmé", "indiqué", "précisé", "expliqué", "confirmé",
+           "averti", "dit", "estimé", "rapporté", "assuré", "écrit", "souligné", "dénoncé",
+           "condamné",
            "demandé", "prévenu", "fait savoir"),
-    "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato", "affermato",
-           "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere", "comunicato",
+    "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
+           "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
+           "comunicato",
            "denunciato", "avvertito", "aggiunto", "ribadito"),
-    "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado", "asegurado",
-           "explicado", "señalado", "indicado", "advertido"),
+    "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
+           "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
 }
 PERFECT_AUX: dict[str, tuple[str, ...]] = {
@@ -218,10 +226,11 @@ CITING: dict[str, tuple[str, ...]] = {
 PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "it": (
         # "Lo hanno riferito stamani fonti locali": the subject follows the verb
-        ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|riport(?:a|ano)|"
-                 r"dic(?:e|ono)|detto|scriv(?:e|ono)|rend(?:e|ono)\snoto|reso\snoto|annunciat?[oaie]?|"
-                 r"affermat?[oaie]?|comunicat?[oaie]?|confermat?[oaie]?|precisat?[oaie]?|"
-                 r"spiegat?[oaie]?|fatto\ssapere|fa\ssapere)(?:\s(?:stamani|oggi|ieri))?"),
+        ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|"
+                 r"riport(?:a|ano)|dic(?:e|ono)|detto|scriv(?:e|ono)|rend(?:e|ono)\snoto|"
+                 r"reso\snoto|annunciat?[oaie]?|affermat?[oaie]?|comunicat?[oaie]?|"
+                 r"confermat?[oaie]?|precisat?[oaie]?|spiegat?[oaie]?|fatto\ssapere|fa\ssapere)"
+                 r"(?:\s(?:stamani|oggi|ieri))?"),
         # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
@@ -229,14 +238,15 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # '..., so ein Sprecher.'
         ("subj", r"(?<=,\s{0,3})so(?=\s)"),
         # "nach palästinensischen Angaben", "nach Medienberichten": the phrase is the source
-        ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}(?:Angaben|[Bb]erichten|Informationen)\b)"),
+        ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}"
+                 r"(?:Angaben|[Bb]erichten|Informationen)\b)"),
     ),
 }
 
 #: Lowercase nouns that head an institutional source ("the German government").
 ROLE_NOUNS: frozenset[str] = frozenset("""
-government ministry army military police spokesperson spokesman spokeswoman spokespeople officials
-official minister secretary president chairman chairwoman chair chief head director agency
+government ministry army military police spokesperson spokesman spokeswoman spokespeople
+officials official minister secretary president chairman chairwoman chair chief head director agency
 office council authorities authority service department command forces force media outlet
 newspaper broadcaster channel radio television tv station prosecutor prosecutors court judge
 researchers scientists experts analysts sources source statement commission committee embassy
@@ -261,12 +271,11 @@ hallitus ministeriö ministeri poliisi
 
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
-of for the de du des del della delle dello dei degli di da do dos das der den dem von vom van
-zu zur zum al el la le les y für för af at-
-""".split()) - frozenset({"the", "la", "le", "les", "el", "der", "den", "dem", "das"})
+of for de du des del della delle dello dei degli di da do dos von vom van zu zur zum al y für
+""".split())
 
 #: Coordinators that join two sources ("Reuters and the Wall Street Journal").
-AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "i", "і", "и", "a", "ja"})
+AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "і", "и", "ja"})
 
 #: Determiners that may open a name.
 DETERMINERS: frozenset[str] = frozenset("""
@@ -318,13 +327,14 @@ statement report data figures estimate estimates assessment survey study poll an
 communiqué rapport données déclaration informe datos comunicado comunicato dati rapporto nota
 dane raport komunikat Angaben Bericht Mitteilung
 """.casefold().split())
-_BY_WORDS = frozenset("by from of par de du des por del di da della dello dei degli von der".split())
+_BY_WORDS = frozenset(
+    "by from of par de du des por del di da della dello dei degli von der".split())
 
 #: Names that are never sources on their own.
-NOT_SOURCES: frozenset[str] = frozenset("""
-officials sources people getty images shutterstock alamy twitter x telegram facebook
-instagram youtube
-""".split()) | frozenset({"getty images"})
+NOT_SOURCES: frozenset[str] = frozenset((
+    "officials", "sources", "people", "getty images", "shutterstock", "alamy", "twitter", "x",
+    "telegram", "facebook", "instagram", "youtube",
+))
 
 #: Modifiers that make a name anaphoric or self-referential ("the same sources", "eigenen").
 ANAPHORIC: frozenset[str] = frozenset("""
@@ -347,7 +357,8 @@ gobierno ministerio ejército policía fuentes fiscalía
 governo ministero esercito polizia procura media fonti stampa autorità residenti
 governo ministério exército polícia guvernul ministerul poliția
 rząd ministerstwo policja wojsko prokuratura służby
-уряд міністерство поліція генштаб командування правительство министерство полиция минобороны
+уряд міністерство поліція генштаб командування
+правительство министерство полиция минобороны
 vláda ministerstvo policie soud hallitus ministeriö poliisi
 """.split())
 
@@ -405,12 +416,12 @@ ACRONYMS: dict[str, str] = {
 # ----------------------------------------------------------------------------- regex atoms
 
 _WORDCH = r"[\p{L}\p{M}\p{N}]"
-_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Sr|Capt|Maj|Adm|Hon|Cllr|Rev)\."
+_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Capt|Maj|Adm|Cllr|Rev)\."
 _TOKEN = regex.compile(
     rf"""
     (?P<acr>\(\p{{Lu}}[\p{{Lu}}\p{{Ll}}\p{{N}}&.\-]{{0,9}}\)(?!{_WORDCH}))   # (ISW)
   | (?P<abbr>{_TITLE_ABBR}|(?:\p{{Lu}}\.){{2,6}})                             # Dr. U.S.
-  | (?P<site>\p{{L}}[\p{{L}}\p{{N}}\-]{{0,40}}\.\p{{Ll}}{{2,6}}(?![\p{{L}}\p{{N}}]|\.\p{{L}}))    # Unica.md
+  | (?P<site>\p{{L}}[\p{{L}}\p{{N}}\-]{{0,40}}\.\p{{Ll}}{{2,6}}(?!{_WORDCH}|\.\p{{L}}))  # Unica.md
   | (?P<word>{_WORDCH}{{1,40}}(?:[\-'’]{_WORDCH}{{1,40}}){{0,4}}(?:['’]s?(?!{_WORDCH}))?)
     """,
     regex.X | regex.V0,
@@ -421,14 +432,17 @@ _PHOTO_PAREN = regex.compile(
     regex.I,
 )
 _CREDIT_LINE = regex.compile(
-    r"(?m)^[ \t]*(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
-    r"\s*(?:credit)?\s*[:|][^\n]{0,200}$",
+    r"(?m)^[ \t]{0,8}(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
+    r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$",
     regex.I,
 )
-_BYLINE = regex.compile(
-    r"(?m)(?:^[ \t]*(?:by|von|par|por|di|autor|автор)\s+\p{Lu}[^\n]{0,80}$"
-    r"|\b(?:reporting|writing|editing|additional reporting|compiled|written)\s+by\b[^\n.;]{0,120})",
-    regex.I,
+_BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
+_BYLINE = regex.compile(  # a line that is only "By Jane Doe and John Roe"; "Reporting by ..."
+    rf"(?m)^[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
+    rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
+    r"|\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
+    r"[^\n.;]{0,120}",
+    regex.I | regex.V0,
 )
 _WIRE = regex.compile(
     r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
@@ -449,7 +463,7 @@ _ADJ_SUFFIX = regex.compile(
 _WS = regex.compile(r"\s+")
 _LEAD_ARTICLE = regex.compile(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = regex.compile(r"['’]s?$")
-_TRAIL_ACR = regex.compile(r"^(?P<full>.+?)\s*\((?P<acr>[^()]{1,12})\)$")
+_TRAIL_ACR = regex.compile(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = regex.compile(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
 _ELIDED_PREP = regex.compile(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
@@ -634,7 +648,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
     for start in range(s, e):
         t = ctx.toks[start]
-        if t.kind in (CONN, AND) or (t.kind == LOW and (start + 1 == e or ctx.toks[start + 1].kind != NAME)):
+        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind == NAME
+        if t.kind in (CONN, AND) or (t.kind == LOW and not title):
             continue  # a name may open with a lowercase title: "councillor Jane Doe"
         if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
             return start, e
@@ -693,7 +708,9 @@ def _appended_name(ctx: _Ctx, s: int, e: int) -> int | None:
     if ctx.text[ctx.toks[e - 1].end:ctx.toks[e].start].strip(" \t") != ",":
         return None
     n = e
-    while n < len(ctx.toks) and n - e < 4 and ctx.toks[n].kind == NAME and (n == e or ctx.joined(n)):
+    while n < len(ctx.toks) and n - e < 4 and ctx.toks[n].kind == NAME:
+        if n > e and not ctx.joined(n):
+            break
         n += 1
     return n if n - e >= 2 else None
 
@@ -729,10 +746,11 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
 
 # ----------------------------------------------------------------------------- cues
 
-_AUX_WORDS: frozenset[str] = frozenset(w for v in AUXILIARIES.values() for p in v for w in p.split())
+_AUX_WORDS: frozenset[str] = frozenset(
+    w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
-_MEDIA_NOUNS = frozenset({"broadcaster", "newspaper", "agency", "radio", "channel", "tv", "station"})
+_MEDIA_NOUNS = frozenset("broadcaster newspaper agency radio channel tv station".split())
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -764,8 +782,7 @@ def _cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
 
     alts = "|".join((group("cite", CITING), group("subj", INVERTED), group("prep", PREPOSITIONS),
                      f"(?P<verb>{'|'.join(verbs)})"))
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’\-])(?:{alts})(?![\p{{L}}\p{{M}}\p{{N}}\-])",
-                         regex.I | regex.V0)
+    return regex.compile(rf"(?<!{_WORDCH}|['’\-])(?:{alts})(?!{_WORDCH}|-)", regex.I | regex.V0)
 
 
 @lru_cache(maxsize=32)
@@ -892,7 +909,8 @@ def _suffix_name(name: str) -> bool:
         return False
     if len(words) == 1 and words[0].casefold() == "reports":
         return True
-    return words[0][0].isupper() and all(w[0].isupper() or w.casefold() in CONNECTORS for w in words)
+    return words[0][0].isupper() and all(
+        w[0].isupper() or w.casefold() in CONNECTORS for w in words)
 
 
 def _title_case(head: str) -> bool:
@@ -921,7 +939,8 @@ def canonical_name(name: str, acronyms: dict[str, str] | None = None) -> str:
     >>> canonical_name("the Associated Press"), canonical_name("AP")
     ('Associated Press', 'Associated Press')
     """
-    s = _WS.sub(" ", unicodedata.normalize("NFKC", name)).strip(" \t.,;:\"'“”«»„")
+    s = _WS.sub(" ", unicodedata.normalize("NFKC", name[:MAX_NAME_CHARS]))
+    s = s.strip(" \t.,;:\"'“”«»„")
     m = _TRAIL_ACR.match(s)
     if m and _looks_acronym(m.group("acr")):
         s = m.group("full")

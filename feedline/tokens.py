@@ -245,13 +245,19 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, mdy: boo
         return None
     zone = match.group("zone")
     label = zone.upper().split("+")[0].split("-")[0] if zone else None
-    year = month = day = None
+    year = month = day = days_ago = None
     if kind is StampKind.DATETIME:
-        year, month, day = date_fields(match, mdy)
-        if month is None:
-            return None  # the word was no month: the plain clock is found on its own
+        word = match.group("dayword")
+        if word is not None:
+            days_ago = lexicon.DAY_WORDS.get(word.casefold())
+            if days_ago is None:
+                return None  # not a day word: the plain clock is found on its own
+        else:
+            year, month, day = date_fields(match, mdy)
+            if month is None:
+                return None  # the word was no month: the plain clock is found on its own
     return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
-                 zone=label, utc_offset_minutes=ZONE_OFFSETS.get(label or ""), twelve_hour=twelve)
+                 days_ago=days_ago, zone=label, utc_offset_minutes=ZONE_OFFSETS.get(label or ""), twelve_hour=twelve)
 
 
 def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
