@@ -35,6 +35,8 @@ STALE_DAYS = 2
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
 SCHEDULE_SLACK_MINUTES = 60  # a dated stamp this far after the capture time is a schedule
+ORDER_SLACK_MINUTES = 10  # neighbours this much out of order are noise, not another half-day
+TWELVE_HOUR_MIN_ENTRIES = 8  # bare clocks all within 1-12 this many times: a 12-hour feed
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
 
 _REPORTING_BEFORE_RE = regex.compile(
@@ -111,6 +113,9 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[
             clocked.append(draft)
     if not clocked:
         return result
+    if now is not None and _twelve_hour_without_marker(clocked, headings):
+        result.update(_date_twelve_hour(clocked, now))
+        return result
     newest_first = _newest_first([_Item(d, 0) for d in clocked])
     items, segment_headings = _segments(clocked, headings, nonblank, newest_first)
     sorted_feed = _assign_offsets(items, newest_first)
@@ -125,6 +130,40 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[
                 result.update(_date_segment([item], heading, now, page, newest_first,
                                             unsorted=True))
     return result
+
+
+def _twelve_hour_without_marker(drafts: list[Draft], headings: dict[int, Token]) -> bool:
+    """A feed printed on a 12-hour clock without am/pm: many bare clocks, none past 12:59.
+
+    A 24-hour feed of that length spans the afternoon too; one that never shows an hour
+    above 12 (nor 0) is read as 12-hour.
+    """
+    if len(drafts) < TWELVE_HOUR_MIN_ENTRIES or any(h for h in headings if drafts[0].line < h < drafts[-1].line):
+        return False
+    return all(d.stamp.kind is StampKind.CLOCK and not d.stamp.twelve_hour and d.stamp.hour is not None
+               and 1 <= d.stamp.hour <= 12 for d in drafts)
+
+
+def _date_twelve_hour(drafts: list[Draft], now: Clock) -> dict[int, tuple[time | None, DateFix]]:
+    """Walk down a newest-first feed: each entry is the latest am/pm reading not after the one above."""
+    out: dict[int, tuple[time | None, DateFix]] = {}
+    bound = now.wall
+    for draft in drafts:
+        hour, minute = (draft.stamp.hour or 0) % 12, draft.stamp.minute or 0
+        moment = None
+        for back in range(0, 3):
+            day = bound.date() - timedelta(days=back)
+            readings = [datetime.combine(day, time(h, minute)) for h in (hour + 12, hour)]
+            fitting = [r for r in readings if r <= bound + timedelta(minutes=ORDER_SLACK_MINUTES)]
+            if fitting:
+                moment = max(fitting)
+                break
+        if moment is None:
+            continue
+        bound = moment
+        out[draft.line] = (moment.time(), DateFix(DateStatus.INFERRED, moment.date(), confidence=0.6, evidence=(
+            "12-hour clock without am/pm: the latest reading not after the capture time and the entry above",)))
+    return out
 
 
 def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[int],

@@ -128,7 +128,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     reach = _median_gap(region)
     before = _content(_walk(tokens, region[0].index, -1, boundaries, reach))
     after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach))
-    score = 0
+    trails = sum(1 for t in region if t.placement is Placement.TRAIL)
+    score = -1 if trails * 2 > len(region) else 0  # "Author, 8 января, 17:46" closes its item
     if before >= MIN_CONTENT > after:
         score -= 2
     elif after >= MIN_CONTENT > before:

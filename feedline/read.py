@@ -468,7 +468,7 @@ class _Lines:
                     self.text(_transform(node.text_content or "", transform), pre)
             elif tag[:1] != "-" and tag not in _SKIP:  # an element, not a comment
                 style = self.styles.get(node.mem_id)
-                display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
+                display = _display(tag, style)
                 if display != "none":
                     inner = _inner_context(tag, display, style, context)
                     blockified = context[0] or (style is not None and style[3])
@@ -520,10 +520,8 @@ class _Lines:
         sibling = node.next
         while sibling is not None:
             tag = sibling.tag or ""
-            if tag[:1] != "-":
-                style = self.styles.get(sibling.mem_id)
-                if ((style and style[0]) or _TAG_DISPLAY.get(tag, "inline")) in displays:
-                    return True
+            if tag[:1] != "-" and _display(tag, self.styles.get(sibling.mem_id)) in displays:
+                return True
             sibling = sibling.next
         return False
 
@@ -577,6 +575,11 @@ class _Lines:
     def result(self) -> str:
         self.end_line()
         return "".join(self.out)
+
+
+def _display(tag: str, style: _Computed | None) -> str:
+    """An element's `display`: from the page's CSS, else the default style sheet's."""
+    return (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
 
 
 def _inner_context(tag: str, display: str, style: _Computed | None, outer: _Context) -> _Context:
@@ -692,11 +695,11 @@ class _Styles:
         """mem_id → (display, visibility, text-transform, out of flow); None where unset."""
         result: dict[int, _Computed] = {}
         for mem_id, won in self._won.items():
-            display, visibility, transform, floating, position = (
-                won[prop][1] if prop in won else None for prop in _CSS_VALUES
-            )
-            out_of_flow = floating not in (None, "none") or position in ("absolute", "fixed")
-            result[mem_id] = (display, visibility, transform, out_of_flow)
+            value = {prop: chosen for prop, (_, chosen) in won.items()}
+            floats = value.get("float", "none") != "none"
+            out_of_flow = floats or value.get("position") in ("absolute", "fixed")
+            display, visibility = value.get("display"), value.get("visibility")
+            result[mem_id] = (display, visibility, value.get("text-transform"), out_of_flow)
         return result
 
     def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
@@ -726,10 +729,11 @@ class _Styles:
                         may_match = budget > 0 and _may_match(selector, tokens)
                         budget -= may_match
                         matches[selector] = _match(tree, selector) if may_match else []
-                    priority = (0, 1, _specificity(selector), order)
+                    specificity = _specificity(selector)
                     for prop, value, important in declarations:
+                        priority = (important, 1, specificity, order)
                         for mem_id in matches[selector]:
-                            self._set(mem_id, prop, value, (important, *priority[1:]))
+                            self._set(mem_id, prop, value, priority)
 
 
 def _style_rules(css: str) -> Iterator[tuple[str, str]]:

@@ -173,6 +173,8 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, mdy: boo
         return None
     if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
         return None
+    if line[e - 1] == ")" and "(" not in line[s:e]:
+        e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
     stamp = _stamp(match, kind, line[s:e], start + s, mdy)
     if stamp is None:
         return None
