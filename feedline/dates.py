@@ -19,13 +19,12 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
-import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import regex
 
-from feedline.entries import Draft, Feed
+from feedline.entries import Draft, Feed, median
 from feedline.model import DateFix, DateStatus, Stamp, StampKind
 from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, date_fields
@@ -220,7 +219,7 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
     # The longest plausible gap between neighbours: a "rollover" implying a longer silence
     # than the feed ever has is a boundary between two lists, not a new day.
-    longest_gap = max(MAX_SILENCE_MINUTES, 8 * statistics.median(steps)) if steps else MAX_SILENCE_MINUTES
+    longest_gap = max(MAX_SILENCE_MINUTES, 8 * median(steps)) if steps else MAX_SILENCE_MINUTES
     against = pairs = 0  # neighbours whose clocks run against the feed's order
     for a, b in zip(items, items[1:]):
         if a.segment != b.segment:

@@ -109,7 +109,7 @@ HEADING_DAYWORD = (
 
 # In-text date mentions with a past-tense reporting cue: "reported on Oct. 3", "said on Monday".
 MENTION = (
-    r"(?:\b(?:on|as\sof)\s(?:" + WEEKDAY_PREFIX + r"?(?:" + DATE_MDY_NAME + r"|" + DATE_DMY_NAME + r")))"
+    r"(?:\b(?:on|as\sof)\s(?:" + _alt(lexicon.WEEKDAYS["en"][:7]) + r",?\s)?(?:" + DATE_MDY_NAME + r"|" + DATE_DMY_NAME + r"))"
 )
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
