@@ -80,7 +80,7 @@ JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
 # "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").
-DAY_WORD = r"(?:\p{L}[\p{L}'’]{1,12})"  # checked against lexicon.DAY_WORDS in code
+DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
 DATETIME = (
     r"(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN + CLOCK + r")"
     r"|(?:" + CLOCK + r",?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")"
