@@ -35,7 +35,9 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens)
     dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone)
-    entries = sorted((_entry(d, position, page.lang) for position, d in enumerate(dated)), key=_chronological)
+    # Sources read every language's cues unless the caller names one: pages often declare
+    # the wrong language (a French page marked "en") or quote in another.
+    entries = sorted((_entry(d, position, lang) for position, d in enumerate(dated)), key=_chronological)
     diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",)
     return Timeline(page, tuple(entries), now=(clock.aware or clock.wall) if clock else None, tz=tz,
                     diagnostics=diagnostics)
