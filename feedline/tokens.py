@@ -10,8 +10,10 @@ than a short one.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 import regex
@@ -104,28 +106,28 @@ class Token:
 
 def tokenize(page: Page) -> list[Token]:
     """Split the page into lines and classify each one."""
-    mdy = _prefers_month_first(page.text)
+    ctx = Context(_prefers_month_first(page.text), page.lang)
     tokens: list[Token] = []
     offset = 0
     for index, raw in enumerate(page.text.split("\n")):
         stripped = raw.strip()
         start = offset + (len(raw) - len(raw.lstrip()))
         offset += len(raw) + 1
-        tokens.append(_classify(index, start, stripped, mdy))
+        tokens.append(_classify(index, start, stripped, ctx))
     return _relative_labels_to_headings(tokens)
 
 
-def _classify(index: int, start: int, line: str, mdy: bool) -> Token:
+def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
         return Token(index, start, line, LineKind.BLANK)
-    heading = _heading(line, mdy) if len(line) <= 60 else None
+    heading = _heading(line, ctx) if len(line) <= 60 else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
     if PAGE_STAMP_CUE_RE.search(line[:200]):
-        page_stamp = _page_stamp(line, start, mdy)
+        page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
-    found = _find_stamp(line, start, mdy)
+    found = _find_stamp(line, start, ctx)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
@@ -134,16 +136,16 @@ def _classify(index: int, start: int, line: str, mdy: bool) -> Token:
     return Token(index, start, line, LineKind.TEXT)
 
 
-def _page_stamp(line: str, start: int, mdy: bool) -> Stamp | None:
+def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
     for match in DATETIME_RE.finditer(line[:300]):
-        stamp = _stamp(match, StampKind.DATETIME, match.group(0), start + match.start(), mdy)
+        stamp = _stamp(match, StampKind.DATETIME, match.group(0), start + match.start(), ctx)
         if stamp is not None and stamp.kind is StampKind.DATETIME:
             return stamp
     return None
 
 
-def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str] | None:
+def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
     if not _MAYBE_STAMP_RE.search(line):
         return None
@@ -153,13 +155,13 @@ def _find_stamp(line: str, start: int, mdy: bool) -> tuple[Stamp, Placement, str
         kinds = _ALL_KINDS if CLOCK_RE.search(line, lo, hi) else _RELATIVE_ONLY
         for pattern, kind in kinds:
             for match in pattern.finditer(line, lo, hi):
-                found = _accept(line, start, match, kind, mdy)
+                found = _accept(line, start, match, kind, ctx)
                 if found is not None:
                     return found
     return None
 
 
-def _accept(line: str, start: int, match: regex.Match, kind: StampKind, mdy: bool) -> tuple[Stamp, Placement, str] | None:
+def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Context) -> tuple[Stamp, Placement, str] | None:
     """The match as a feed stamp, if it sits where a feed stamp sits and reads as one."""
     s, e = match.start(), match.end()
     if kind is StampKind.DATETIME:
@@ -175,7 +177,7 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, mdy: boo
         return None
     if line[e - 1] == ")" and "(" not in line[s:e]:
         e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
-    stamp = _stamp(match, kind, line[s:e], start + s, mdy)
+    stamp = _stamp(match, kind, line[s:e], start + s, ctx)
     if stamp is None:
         return None
     rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
@@ -235,7 +237,7 @@ def _plausible_clock(line: str, s: int, match: regex.Match, placement: Placement
     return True
 
 
-def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, mdy: bool) -> Stamp | None:
+def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Context) -> Stamp | None:
     span = (offset, offset + len(text))
     if kind is StampKind.RELATIVE:
         minutes = _relative_minutes(match)
@@ -255,7 +257,7 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, mdy: boo
             if days_ago is None:
                 return None  # not a day word: the plain clock is found on its own
         else:
-            year, month, day = date_fields(match, mdy)
+            year, month, day = date_fields(match, ctx.month_first, ctx.lang)
             if month is None:
                 return None  # the word was no month: the plain clock is found on its own
     return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
@@ -273,21 +275,61 @@ def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
     return hour, minute, bool(ampm)
 
 
-def date_fields(match: regex.Match, mdy: bool) -> tuple[int | None, int | None, int | None]:
+def date_fields(match: regex.Match, month_first: bool,
+                lang: str | None = None) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of a matched date; Nones when it is no date.
+
+    A month word missing from the lexicon is handed, with the page's language, to
+    dateparser: only this short candidate, never the page.
+    """
     groups = match.capturesdict()
     year = _year(groups.get("year") or groups.get("iso_year") or [])
     if groups.get("iso_month"):
         return year, int(groups["iso_month"][0]), int(groups["iso_day"][0])
     if groups.get("month_name"):
-        month = MONTH_NUMBER.get(groups["month_name"][0].lower().rstrip("."))
+        word = groups["month_name"][0]
         day = int(groups["day"][0]) if groups.get("day") else None
+        month = MONTH_NUMBER.get(word.casefold().rstrip("."))
+        if month is None and lang and day:
+            month = _month_by_dateparser(f"{day} {word}", lang)
         return (year, month, day) if month and day and 1 <= day <= 31 else (None, None, None)
     if groups.get("d1"):
         a, b = int(groups["d1"][0]), int(groups["d2"][0])
-        day, month = (b, a) if (mdy and b <= 31 and a <= 12) or a > 31 or (a <= 12 < b) else (a, b)
+        day, month = (b, a) if (month_first and b <= 31 and a <= 12) or a > 31 or (a <= 12 < b) else (a, b)
         if 1 <= month <= 12 and 1 <= day <= 31:
             return year, month, day
     return None, None, None
+
+
+@functools.lru_cache(maxsize=512)
+def _month_by_dateparser(candidate: str, lang: str) -> int | None:
+    """The month of "18 Ağustos" in `lang`, by dateparser, for languages the lexicon lacks."""
+    if lang in lexicon.MONTHS or not candidate[-1:].isalpha():
+        return None
+    import dateparser  # heavy: imported only when a page needs it
+
+    try:
+        parsed = dateparser.parse(candidate, languages=[lang], settings=_DATEPARSER_SETTINGS)
+    except (ValueError, LookupError, OverflowError):  # an unknown language code, an odd date
+        return None
+    return parsed.month if parsed is not None else None
+
+
+# Fixed settings: no dependence on the machine's clock or zone, dates only.
+_DATEPARSER_SETTINGS = {
+    "RELATIVE_BASE": datetime(2000, 1, 1),
+    "PREFER_DATES_FROM": "past",
+    "REQUIRE_PARTS": ["day", "month"],
+    "PARSERS": ["absolute-time"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the tokenizer knows of the whole page while it reads one line."""
+
+    month_first: bool  # numeric dates read month-first (5.18.2005)
+    lang: str | None  # the page's language, for dateparser's fallback
 
 
 def _year(captures: list[str]) -> int | None:
@@ -314,11 +356,11 @@ def _relative_minutes(match: regex.Match) -> float | None:
     return total
 
 
-def _heading(line: str, mdy: bool) -> Heading | None:
+def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
     match = HEADING_DATE_RE.match(line)
     if match is not None and _known_weekday(match):
-        year, month, day = date_fields(match, mdy)
+        year, month, day = date_fields(match, ctx.month_first, ctx.lang)
         if month is not None:
             return Heading(year=year, month=month, day=day)
         if match.group("weekday") == match.group(0).strip(" .:"):
@@ -329,7 +371,7 @@ def _heading(line: str, mdy: bool) -> Heading | None:
     days_ago = lexicon.DAY_WORDS.get(match.group("dayword").casefold())
     if days_ago is None:
         return None
-    year, month, day = date_fields(match, mdy)
+    year, month, day = date_fields(match, ctx.month_first, ctx.lang)
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
 
 
