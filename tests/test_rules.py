@@ -1,0 +1,169 @@
+"""One small page per dating / entry rule, written for the rule (no corpus text)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from feedline.model import DateStatus, Page
+from feedline.pipeline import extract
+
+
+def dated(text: str, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
+    """(stamp, HH:MM, date) per entry, in page order."""
+    timeline = extract(Page(text, lang=kwargs.pop("lang", None)), **kwargs)  # type: ignore[arg-type]
+    entries = sorted(timeline.entries, key=lambda e: e.position)
+    return [(e.stamp.text, e.local_time.strftime("%H:%M") if e.local_time else None, e.date.iso) for e in entries]
+
+
+TWELVE_HOUR_FEED = "\n".join(
+    f"{clock}\nHeadline number {i} about the harbour works and the new ferry timetable."
+    for i, clock in enumerate(["09:35", "06:28", "06:17", "05:12", "04:03", "01:10", "10:36", "08:28", "08:20", "08:24"])
+)
+
+
+def test_twelve_hour_feed_without_am_pm_is_read_against_the_capture_time() -> None:
+    rows = dated(TWELVE_HOUR_FEED, now=datetime(2022, 4, 27, 2, 12))
+    assert rows[0] == ("09:35", "21:35", "2022-04-26")
+    assert rows[5] == ("01:10", "13:10", "2022-04-26")
+    assert rows[6] == ("10:36", "10:36", "2022-04-26")  # the morning, below the afternoon
+    assert rows[9] == ("08:24", "08:24", "2022-04-26")  # a few minutes out of order: same half-day
+
+
+def test_twelve_hour_feed_is_left_alone_without_a_capture_time() -> None:
+    rows = dated(TWELVE_HOUR_FEED)
+    assert [r[1] for r in rows][:2] == ["09:35", "06:28"]
+    assert all(r[2] is None for r in rows)
+
+
+SCHEDULE = """Upcoming events
+Dec 27, 05:00 GMT
+Housing starts (YoY) 2.20 % 1.10 %
+Dec 27, 12:00 GMT
+Mortgage applications -10.20 %
+Latest news
+Dec 26, 23:10 GMT
+Markets close quietly after the holiday session in Asia and Europe.
+Dec 26, 22:40 GMT
+Oil slips as traders square positions before the year end.
+"""
+
+
+def test_dated_stamps_after_the_capture_time_are_schedules_not_entries() -> None:
+    rows = dated(SCHEDULE, now=datetime(2006, 12, 27, 4, 38))
+    assert [r[0] for r in rows] == ["Dec 26, 23:10 GMT", "Dec 26, 22:40 GMT"]
+
+
+def test_in_blind_mode_nothing_tells_a_schedule_apart() -> None:
+    assert len(dated(SCHEDULE)) == 4
+
+
+LINKED_ARTICLE_DATE = """Live
+15:20
+Talks resume in the capital after a night of shelling near the border towns.
+15:05
+A reporter's long read from last week, linked below.
+Earlier coverage: the border towns
+26 October 2023
+14:59
+Aid convoys wait at the crossing for a second day, officials said.
+"""
+
+
+def test_a_date_line_inside_an_entry_is_not_a_heading_when_the_clocks_run_on() -> None:
+    rows = dated(LINKED_ARTICLE_DATE, now=datetime(2023, 11, 2, 16, 58))
+    assert {r[2] for r in rows} == {"2023-11-02"}
+
+
+DAY_HEADINGS = """Latest
+21 September 2021
+09:10
+Club confirms the signing of a new goalkeeper on a two-year deal.
+08:45
+Coach says the squad is ready for the derby on Saturday night.
+20 September 2021
+22:30
+Late goal sends the visitors top of the table after a tense match.
+"""
+
+
+def test_a_dated_heading_applies_to_the_entries_below_it() -> None:
+    assert [r[2] for r in dated(DAY_HEADINGS)] == ["2021-09-21", "2021-09-21", "2021-09-20"]
+
+
+LIVE_BLOG = """Match report
+28 September 2020, 18:00
+19:30
+Last heat: the home side wins it and the tie.
+19:05
+Track work delays heat twelve by a few minutes.
+18:05
+Riders are out for the first heat of the evening.
+"""
+
+
+def test_a_plain_page_stamp_just_before_the_oldest_entry_opens_the_live_blog() -> None:
+    rows = dated(LIVE_BLOG, now=datetime(2020, 10, 6, 17, 50))
+    assert {r[2] for r in rows} == {"2020-09-28"}
+
+
+def test_a_byline_does_not_open_a_sidebar_feed() -> None:
+    text = LIVE_BLOG.replace("28 September 2020, 18:00", "By Jo Writer 28 September 2020, 18:00")
+    rows = dated(text, now=datetime(2020, 10, 6, 20, 50))
+    assert {r[2] for r in rows} == {"2020-10-06"}
+
+
+COMMENTS = """Reader comments
+Ann Smith:
+I kept my own name and nobody at work ever noticed the difference.
+5.18.2005 6:34pm
+Bob Jones:
+We both took a new name that we chose together after the wedding.
+5.18.2005 7:05pm
+Carla Diaz:
+My bank still refuses the paperwork, ten years on, which is absurd.
+5.19.2005 1:02am
+"""
+
+
+def test_a_comment_thread_stamp_closes_its_comment() -> None:
+    timeline = extract(Page(COMMENTS))
+    by_stamp = {e.stamp.text: f"{e.headline or ''} {e.text}" for e in timeline.entries}
+    assert "nobody at work" in by_stamp["5.18.2005 6:34pm"]
+    assert "ten years on" in by_stamp["5.19.2005 1:02am"]
+    assert [e.date.iso for e in timeline.entries] == ["2005-05-18", "2005-05-18", "2005-05-19"]
+
+
+def test_a_day_word_before_the_clock_dates_the_entry_in_capture_mode() -> None:
+    text = "Most read\nvčera 16:35\nVláda schválila nový rozpočet na příští rok po dlouhé debatě.\n" \
+           "včera 15:35\nPolicie vyšetřuje požár skladu na okraji města a hledá svědky."
+    rows = dated(text, now=datetime(2025, 4, 8, 6, 54))
+    assert [r[2] for r in rows] == ["2025-04-07", "2025-04-07"]
+    assert {r[2] for r in dated(text)} == {None}
+
+
+def test_a_month_word_the_lexicon_lacks_is_read_by_dateparser_in_the_page_language() -> None:
+    text = "Son dakika\n18 Ağustos 2023\n14:05\nDeprem sonrası yeni açıklama geldi ve çalışmalar sürüyor.\n" \
+           "13:40\nMerkez Bankası faiz kararını açıkladı, piyasalar tepki verdi."
+    assert {r[2] for r in dated(text, lang="tr")} == {"2023-08-18"}
+    assert {r[2] for r in dated(text)} == {None}  # without a language, no guess
+
+
+def test_a_year_missing_from_a_stamp_comes_from_the_page_dates_nearby() -> None:
+    text = "Reports\nMarket wrap for the week by Desk Team\nTue, Dec 26 2006, 12:55 GMT\n" \
+           "Strategy notes for the holiday week, with charts and levels.\nSat, Dec 23 2006, 06:38 GMT\n" \
+           "Current topics\nDecember 26, 17:20 GMT\nQuiet trading day expected after the holiday."
+    rows = dict((r[0], r[2]) for r in dated(text))
+    assert rows["December 26, 17:20 GMT"] == "2006-12-26"
+
+
+@pytest.mark.parametrize("now", [None, datetime(2023, 5, 15, 12, 55)], ids=["blind", "capture"])
+def test_an_item_repeated_in_a_key_events_list_is_one_entry(now: datetime | None) -> None:
+    text = ("Key events\n30m ago\nMinisters agree on the new aid package for the region\n"
+            "Live\n12.24 BST\nMinisters agree on the new aid package for the region\n"
+            "The package was agreed after two days of talks, a spokesperson said.\n"
+            "12.05 BST\nThe summit opens with a minute of silence for the victims.")
+    timeline = extract(Page(text), now=now, tz="Europe/London" if now else None)
+    stamps = [e.stamp.text for e in sorted(timeline.entries, key=lambda e: e.position)]
+    assert stamps == ["12.24 BST", "12.05 BST"]
+    assert all(e.date.status is not DateStatus.EXACT for e in timeline.entries)
