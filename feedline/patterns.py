@@ -81,10 +81,10 @@ JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
 # "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").
 DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
-DATETIME = (
-    r"(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN + CLOCK + r")"
-    r"|(?:" + CLOCK + r",?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")"
-    r"|(?:(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?" + CLOCK + r")"  # "včera 15:35"
+DATETIME = (  # one clock, with a date (or day word) before it, or a date after it
+    r"(?:(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN
+    + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
+    + CLOCK + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")?)"
 )
 
 # Relative stamps, per language. Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
