@@ -1,0 +1,201 @@
+"""Project-level checks: the import direction of the pipeline, the public surface, start-up cost.
+
+The pipeline runs one way (see ../shared/DESIGN.md, section 2):
+
+    model / errors -> lexicon, data -> patterns -> read -> tokens -> entries -> dates
+        -> sources -> pipeline -> render (export, store) -> cli
+
+A module may import the model, the errors, the patterns, the per-language data and the stages
+before its own, never a later one; the output layer (render / export / store) imports no
+extraction stage; nothing imports the CLI (except `python -m feedline`'s `__main__`).
+"""
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PKG = ROOT / "feedline"
+
+# Rank of each top-level part of the package: a module may import a part of lower rank.
+# A new module must be placed here; the test below says so when one is missing.
+RANK: dict[str, int] = {
+    "model": 0,
+    "errors": 0,
+    "data": 1,  # per-language words, as files (feedline/data/*) or modules
+    "lexicon": 1,
+    "patterns": 2,
+    "read": 3,
+    "tokens": 4,
+    "entries": 5,
+    "dates": 6,
+    "sources": 7,
+    "pipeline": 8,
+    "render": 9,
+    "export": 9,
+    "store": 9,
+    "cli": 10,
+}
+FOUNDATION = {"model", "errors"}  # may import each other
+EXTRACTION = {"read", "tokens", "entries", "dates", "sources", "pipeline"}
+OUTPUT = {"render", "export", "store"}
+# Names of the package root that any module may take from it (metadata, not behaviour).
+ROOT_METADATA = {"__version__"}
+
+EXPECTED_ALL = [
+    "extract",
+    "read_page",
+    "Timeline",
+    "Entry",
+    "Stamp",
+    "Source",
+    "DateFix",
+    "Page",
+    "Role",
+    "StampKind",
+    "DateStatus",
+    "PageKind",
+    "FeedlineError",
+    "InputError",
+    "UsageError",
+    "OutputError",
+    "FORMAT_VERSION",
+    "__version__",
+]
+
+HEAVY = ("dateparser", "selectolax", "rich")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PKG.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _is_module(dotted: str) -> bool:
+    base = ROOT.joinpath(*dotted.split("."))
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file() or base.is_dir()
+
+
+def _imports(path: Path) -> list[tuple[int, str, str | None]]:
+    """(line, imported module, name taken from it) for every feedline import in the file."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: list[tuple[int, str, str | None]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name, None) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                # `from feedline import dates` imports a module; `from feedline import extract` a name
+                if _is_module(f"{module}.{alias.name}") or (module == "feedline" and alias.name in RANK):
+                    found.append((node.lineno, f"{module}.{alias.name}", None))
+                else:
+                    found.append((node.lineno, module, alias.name))
+    return [f for f in found if f[1] == "feedline" or f[1].startswith("feedline.")]
+
+
+def _part(dotted: str) -> str | None:
+    """The top-level part of the package a dotted name belongs to ("feedline.render.x" -> "render")."""
+    parts = dotted.split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+MODULES = _modules()
+
+
+def test_every_module_has_a_place_in_the_pipeline() -> None:
+    special = {"feedline", "feedline.__main__"}
+    unplaced = [
+        _module_name(p)
+        for p in MODULES
+        if _module_name(p) not in special and _part(_module_name(p)) not in RANK
+    ]
+    assert not unplaced, f"modules missing from RANK in {Path(__file__).name}: {unplaced}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[_module_name(p) for p in MODULES])
+def test_imports_follow_the_pipeline(path: Path) -> None:
+    me = _module_name(path)
+    mine = _part(me)
+    bad: list[str] = []
+    for line, target, taken in _imports(path):
+        theirs = _part(target)
+        where = f"{path.relative_to(ROOT)}:{line} imports {target}" + (f".{taken}" if taken else "")
+        if theirs == "cli":
+            if me != "feedline.__main__":
+                bad.append(f"{where}: nothing imports the CLI")
+            continue
+        if me in {"feedline", "feedline.__main__"}:
+            continue  # the package root re-exports; __main__ starts the CLI
+        if theirs is None:  # the package root
+            if taken not in ROOT_METADATA and mine != "cli":
+                bad.append(f"{where}: import from the module that defines it, not the package root")
+            continue
+        if mine in OUTPUT and theirs in EXTRACTION:
+            bad.append(f"{where}: output code must not import extraction stages")
+            continue
+        if theirs == mine or (mine in FOUNDATION and theirs in FOUNDATION):
+            continue
+        if theirs not in RANK or mine not in RANK:
+            continue  # reported by test_every_module_has_a_place_in_the_pipeline
+        if RANK[theirs] >= RANK[mine]:
+            bad.append(f"{where}: '{mine}' comes before '{theirs}' in the pipeline")
+    assert not bad, "\n".join(bad)
+
+
+def _package_root() -> object:
+    if not (PKG / "__init__.py").is_file():
+        pytest.skip("feedline/__init__.py does not exist yet")
+    import feedline
+
+    return feedline
+
+
+def test_public_surface_is_the_curated_list() -> None:
+    feedline = _package_root()
+    exported = list(feedline.__all__)  # type: ignore[attr-defined]
+    assert len(exported) == len(set(exported)), "duplicates in feedline.__all__"
+    extra, missing = sorted(set(exported) - set(EXPECTED_ALL)), sorted(set(EXPECTED_ALL) - set(exported))
+    assert not extra and not missing, f"feedline.__all__: not curated {extra}, missing {missing}"
+    missing = [name for name in EXPECTED_ALL if not hasattr(feedline, name)]
+    assert not missing, f"in __all__ but not defined: {missing}"
+
+
+def test_version_matches_pyproject() -> None:
+    feedline = _package_root()
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        version = tomllib.load(f)["project"]["version"]
+    assert feedline.__version__ == version  # type: ignore[attr-defined]
+
+
+def test_cli_import_stays_light() -> None:
+    """`import feedline.cli` (every cron start) loads no parser, HTML or terminal library."""
+    if not (PKG / "cli.py").is_file():
+        pytest.skip("feedline/cli.py does not exist yet")
+    code = (
+        "import json, sys; import feedline.cli; "
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
