@@ -30,7 +30,6 @@ from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
-STALE_DAYS = 2
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
 SCHEDULE_SLACK_MINUTES = 10  # a dated stamp this far after the capture time is a schedule
@@ -296,13 +295,11 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
         day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
         return day - timedelta(days=item.offset), inferred, 0.75, (
             f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",)
-    mention_base, mention_note = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
-        if isinstance(mention_base, date) and (bound - mention_base).days > STALE_DAYS:
-            return mention_base, inferred, 0.5, (mention_note, "capture time is much later: page captured late")
         confidence = 0.6 if unsorted else 0.85
         return bound, inferred, confidence, (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
+    mention_base, mention_note = _mention_bound(group, now, page)
     if mention_base is not None:  # 5. in-text mentions
         return mention_base, inferred, 0.6, (mention_note,)
     return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
@@ -325,9 +322,17 @@ def _opening_stamp(group: list[_Item], page: PageDates) -> tuple[Stamp, _Item] |
 
 
 def _latest_day(draft: Draft, now: Clock) -> date:
-    """The latest date on which this clock reading is not after the capture time."""
+    """The latest date on which this clock reading is not after the capture time.
+
+    A stamp with its own zone label ("9:30 GMT") is compared with the capture time on
+    that zone's clock.
+    """
+    wall = now.wall
+    offset = draft.stamp.utc_offset_minutes
+    if offset is not None and now.aware is not None:
+        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
     clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
-    return now.wall.date() if clock <= now.wall.time() else now.wall.date() - timedelta(days=1)
+    return wall.date() if clock <= wall.time() else wall.date() - timedelta(days=1)
 
 
 def _mention_bound(group: list[_Item], now: Clock | None, page: PageDates) -> tuple["date | tuple[int, int] | None", str]:

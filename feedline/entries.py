@@ -246,6 +246,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
         token = tokens[i]
         if token.kind is LineKind.BOILERPLATE and out and step > 0 and limit < MAX_GAP_LINES:
             break  # a widget line ends the last entry of a region
+        if step < 0 and out and limit < MAX_GAP_LINES and _starts_item(token):
+            break  # a label above the first item of a region is the region's, not the item's
         if token.kind in (LineKind.TEXT, LineKind.STAMP):
             out.append(token)
         i += step

@@ -49,7 +49,7 @@ CLOCK = (
     r"(?:(?<![\d.,:/])"
     r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r"))"
     r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
-    r"(?!\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration: "01:09 min"
+    r"(?!\d|[.,]\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration ("01:09 min") nor a lap time ("1:23.456")
     r"(?:\s?(?P<ampm>" + AMPM + r"))?"
     r"(?:\s?(?P<uhr>Uhr|uhr)\b)?"
     r"(?:\s?\(?(?P<zone>" + ZONE + r")\)?(?![\w]))?)"
@@ -62,7 +62,7 @@ DATE_DMY_NAME = (
     r"(?:,?\s(?:de\s)?(?P<year>" + YEAR4 + r"))?(?![\w]))"
 )
 DATE_MDY_NAME = (
-    r"(?:(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.])"
+    r"(?:(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]|\.\d)"
     r"(?:,?\s(?P<year>" + YEAR4 + r"|'?\d\d(?=\s?[-–,]))(?!\d))?)"
 )
 DATE_NUMERIC = (
@@ -95,7 +95,7 @@ RELATIVE = (
     r"(?:"
     r"(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?\s(?:ago|fa|temu|назад|тому|geleden)"
     r"|(?:vor|il\sy\sa|acum|hace|há|před|pred)\s(?P<n>" + _NUMBER + r")\s(?P<unit>" + _UNITS + r")"
-    r")(?![\w])"
+    r")(?!\p{L})"  # a clock may be glued after it: "21 mins ago11:48"
 )
 
 # Standalone day words ("Yesterday", "Ieri", "včera") and date headings ("Donnerstag, 18. 7.",

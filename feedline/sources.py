@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple, cast, overload
 
 import regex
 
@@ -44,6 +43,8 @@ REGEX_TIMEOUT = 0.5
 MAX_NP_TOKENS = 10
 #: Longest name `canonical_name` reads.
 MAX_NAME_CHARS = 300
+#: Words whose token class is remembered, per language set.
+MAX_KNOWN_WORDS = 50_000
 
 # ----------------------------------------------------------------------------- data
 
@@ -415,9 +416,26 @@ ACRONYMS: dict[str, str] = {
 
 # ----------------------------------------------------------------------------- regex atoms
 
+class _LazyRegex:
+    """A regex compiled on first use: compiling them all would double the import time."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:  # reached only until the first use
+        compiled = regex.compile(self.pattern, self.flags)
+        for method in ("match", "fullmatch", "search", "finditer", "findall", "sub"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return cast("regex.Pattern[str]", _LazyRegex(pattern, flags))
+
+
 _WORDCH = r"[\p{L}\p{M}\p{N}]"
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Capt|Maj|Adm|Cllr|Rev)\."
-_TOKEN = regex.compile(
+_TOKEN = _lazy(
     rf"""
     (?P<acr>\(\p{{Lu}}[\p{{Lu}}\p{{Ll}}\p{{N}}&.\-]{{0,9}}\)(?!{_WORDCH}))   # (ISW)
   | (?P<abbr>{_TITLE_ABBR}|(?:\p{{Lu}}\.){{2,6}})                             # Dr. U.S.
@@ -426,50 +444,54 @@ _TOKEN = regex.compile(
     """,
     regex.X | regex.V0,
 )
-_PHOTO_PAREN = regex.compile(
+_PHOTO_PAREN = _lazy(
     r"\([^()\n]{0,160}?(?:/|©|\bgetty\b|\bshutterstock\b|\bphoto\b|\bfoto\b|\bimage\b|"
     r"\bcredit\b|\bpicture\b|\bafp via\b)[^()\n]{0,160}\)",
     regex.I,
 )
-_CREDIT_LINE = regex.compile(
+_CREDIT_LINE = _lazy(
     r"(?m)^[ \t]{0,8}(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
     r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$",
     regex.I,
 )
 _BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
-_BYLINE = regex.compile(  # a line that is only "By Jane Doe and John Roe"; "Reporting by ..."
+_BYLINE = _lazy(  # a line that is only "By Jane Doe and John Roe"; "Reporting by ..."
     rf"(?m)^[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
     rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
     r"|\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
     r"[^\n.;]{0,120}",
     regex.I | regex.V0,
 )
-_WIRE = regex.compile(
+_BY = _lazy("by", regex.I | regex.V0)  # as _BYLINE spells it
+_WIRE = _lazy(
     r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
     regex.M,
 )
-_HEAD_SUFFIX = regex.compile(
+_HEAD_SUFFIX = _lazy(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )
-_HEAD_COLON = regex.compile(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
+_HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
     r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
-_HEAD_DASH = regex.compile(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
-_REPORTS_FROM = regex.compile(r"\s{1,3}from\b", regex.I)
-_ADJ_SUFFIX = regex.compile(
+_HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
+_REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
 )
-_WS = regex.compile(r"\s+")
-_LEAD_ARTICLE = regex.compile(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
-_TRAIL_POSS = regex.compile(r"['’]s?$")
-_TRAIL_ACR = regex.compile(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
-_ELISION = regex.compile(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
-_ELIDED_PREP = regex.compile(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
+_WS = _lazy(r"\s+")
+_LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
+_TRAIL_POSS = _lazy(r"['’]s?$")
+_TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
+_ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
 
-_CONTRACTION = regex.compile(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
-_HEAD_WORD = regex.compile(r"\p{L}[\p{L}'’\-]{3,}")
+_CONTRACTION = _lazy(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
+_HEAD_WORD = _lazy(r"\p{L}[\p{L}'’\-]{3,}")
+_LEAD_RUN = _lazy(rf"{_WORDCH}+")
+_CUE_RUN = _lazy(rf"(?<!{_WORDCH}|['’\-]){_WORDCH}+")  # as _cue_regex's lookbehind
+_PATTERN_LEAD = _lazy(r"(?:\(\?<=[^()]*\))?(?P<word>\p{L}+)(?=\\s|\(\?=\\s)")
 
 # ----------------------------------------------------------------------------- tokens
 
@@ -478,30 +500,71 @@ NAME, ACR, DET, CONN, AND, ROLE, LOW, STOP, NUM, NON = (
 _HEADS = (NAME, ROLE, ACR)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+#: An offset where a cue may start, and the first words of the cues to try there (None: all).
+_CueStart = tuple[int, "frozenset[str] | None"]
+
+
+class _Info(NamedTuple):
+    """What a token's text alone says (see `_word_info`)."""
+
+    kind: str
+    poss: bool  # "Army's": a possessive name, which acts like a determiner
+    cue: tuple[_CueStart, ...]  # where a cue may start: `_cue_offsets`
+
+
+class _Tok(NamedTuple):
+    """A token: its text and offsets, then its `_Info`."""
+
     text: str
     start: int
     end: int
     kind: str
-    poss: bool = False  # "Army's": a possessive name, which acts like a determiner
+    poss: bool
+    cue: tuple[_CueStart, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Cand:
+class _Tokens:
+    """A text's tokens, stored by column; `toks[k]` builds a `_Tok` when first asked for.
+
+    A page has tens of thousands of tokens, and only those near a cue are looked at.
+    """
+
+    __slots__ = ("words", "starts", "infos", "_built")
+
+    def __init__(self, words: list[str], starts: list[int], infos: list[_Info]) -> None:
+        self.words, self.starts, self.infos = words, starts, infos
+        self._built: list[_Tok | None] = [None] * len(words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, k: int) -> _Tok: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[_Tok]: ...
+
+    def __getitem__(self, k: int | slice) -> _Tok | list[_Tok]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self.words)))]
+        tok = self._built[k]
+        if tok is None:
+            word, start = self.words[k], self.starts[k]
+            tok = self._built[k] = _Tok(word, start, start + len(word), *self.infos[k])
+        return tok
+
+
+class _Cand(NamedTuple):
     start: int
     end: int
     cue: str
     role: Role
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
+class _Ctx(NamedTuple):
     """One entry being read: the masked text, its tokens, and its headline's extent."""
 
     text: str
-    toks: list[_Tok]
-    starts: list[int]
+    toks: _Tokens
     lang: str | None
     head_end: int  # end of the headline line; 0 when there is no headline
     title_head: bool  # the headline is Title Cased ("Travis Kelce Responds to ...")
@@ -516,16 +579,25 @@ class _Ctx:
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
-        return bisect_left(self.starts, pos)
+        return bisect_left(self.toks.starts, pos)
 
 
 def _blank(gap: str) -> bool:
     return all(ch in " \t\u00a0" for ch in gap)
 
 
-def _classify(word: str, group: str, cue_words: frozenset[str]) -> str:
-    if group == "acr":
-        return ACR
+def _word_info(word: str, keys: tuple[str, ...]) -> _Info:
+    # only the "(ISW)" alternative of _TOKEN opens with a bracket
+    kind = ACR if word[0] == "(" else _classify(word, _cue_words(keys))
+    poss = kind == NAME and len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
+    return _Info(kind, poss, _cue_offsets(word, keys))
+
+
+#: `_word_info` of the words seen so far, per language set: words repeat a lot.
+_KNOWN: dict[tuple[str, ...], dict[str, _Info]] = {}
+
+
+def _classify(word: str, cue_words: frozenset[str]) -> str:
     low = word.casefold()
     if any(ch.isdigit() for ch in word):
         return NUM
@@ -553,14 +625,17 @@ def _caseless(ch: str) -> bool:
     return unicodedata.category(ch) == "Lo"  # Arabic, CJK...: no capitals to go by
 
 
-def _tokens(text: str, cue_words: frozenset[str]) -> list[_Tok]:
-    out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, timeout=REGEX_TIMEOUT):
-        word = m.group()
-        kind = _classify(word, m.lastgroup or "word", cue_words)
-        poss = kind == NAME and len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
-        out.append(_Tok(word, m.start(), m.end(), kind, poss))
-    return out
+def _tokens(text: str, keys: tuple[str, ...]) -> _Tokens:
+    # No timeout: _TOKEN is linear (bounded quantifiers, no nesting), and a timeout makes
+    # the regex module check the clock constantly, which doubles the cost of this scan.
+    matches = list(_TOKEN.finditer(text))
+    words = [m[0] for m in matches]
+    known = _KNOWN.get(keys)
+    if known is None or len(known) > MAX_KNOWN_WORDS:
+        known = _KNOWN[keys] = {}  # a new dict: another thread may still read the old one
+    for word in set(words).difference(known):
+        known[word] = _word_info(word, keys)
+    return _Tokens(words, [m.start() for m in matches], [known[w] for w in words])
 
 
 # ----------------------------------------------------------------------------- noun phrases
@@ -753,6 +828,9 @@ _TOLD = frozenset({"told", "tells"})
 _MEDIA_NOUNS = frozenset("broadcaster newspaper agency radio channel tv station".split())
 
 
+_CASELESS = regex.I | regex.V0  # simple case folding: one letter matches one letter
+
+
 def _alt(phrases: Iterable[str]) -> str:
     uniq = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s{1,3}".join(regex.escape(w) for w in p.split()) for p in uniq)
@@ -765,24 +843,35 @@ def _lang_keys(lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((base, "en"))) if base in VERBS else tuple(VERBS)
 
 
-@lru_cache(maxsize=32)
-def _cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
+@lru_cache(maxsize=None)  # finite: language sets x groups of first words
+def _cue_regex(keys: tuple[str, ...], leads: frozenset[str] | None = None) -> regex.Pattern[str]:
+    """The cues of languages `keys` as one regex; with `leads` (casefolded first words),
+    only the cues that open with one: where such a word starts, no other cue can match."""
+    def opens(phrase: str) -> bool:
+        return leads is None or _lead_run(phrase) in leads
+
+    def alt(phrases: Iterable[str]) -> str:
+        return _alt(p for p in phrases if opens(p))
+
     verbs: list[str] = []
     for k in keys:
-        aux = _alt(AUXILIARIES.get(k, ()))
-        lead = rf"(?:(?:{aux})\s{{1,3}}){{0,2}}" if aux else ""
-        perf = ""
-        if k in PARTICIPLES:
-            perf = rf"|(?:{_alt(PERFECT_AUX[k])})\s{{1,3}}(?:{_alt(PARTICIPLES[k])})"
-        verbs.append(rf"{lead}(?:{_alt(VERBS.get(k, ()))}){perf}")
+        aux = AUXILIARIES.get(k, ())
+        if aux and (leads is None or alt(aux)):  # "has said": then any verb may follow
+            verbs.append(rf"(?:(?:{_alt(aux)})\s{{1,3}}){{0,2}}(?:{_alt(VERBS.get(k, ()))})")
+        elif alt(VERBS.get(k, ())):
+            verbs.append(f"(?:{alt(VERBS.get(k, ()))})")
+        if alt(PERFECT_AUX.get(k, ())):  # "a déclaré"
+            verbs.append(rf"(?:{alt(PERFECT_AUX[k])})\s{{1,3}}(?:{_alt(PARTICIPLES[k])})")
+
     def group(kind: str, words: dict[str, tuple[str, ...]]) -> str:
-        alts = [_alt(p for k in keys for p in words.get(k, ()))]
-        alts += [rx for k in keys for kd, rx in PATTERN_CUES.get(k, ()) if kd == kind]
+        alts = [alt(p for k in keys for p in words.get(k, ()))]
+        alts += [rx for k in keys for kd, rx in PATTERN_CUES.get(k, ())
+                 if kd == kind and (leads is None or _pattern_lead(rx) in leads)]
         return f"(?P<{kind}>{'|'.join(a for a in alts if a) or '(?!)'})"
 
     alts = "|".join((group("cite", CITING), group("subj", INVERTED), group("prep", PREPOSITIONS),
-                     f"(?P<verb>{'|'.join(verbs)})"))
-    return regex.compile(rf"(?<!{_WORDCH}|['’\-])(?:{alts})(?!{_WORDCH}|-)", regex.I | regex.V0)
+                     f"(?P<verb>{'|'.join(verbs) or '(?!)'})"))
+    return regex.compile(rf"(?<!{_WORDCH}|['’\-])(?:{alts})(?!{_WORDCH}|-)", _CASELESS)
 
 
 @lru_cache(maxsize=32)
@@ -793,8 +882,93 @@ def _cue_words(keys: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if len(w) > 2)
 
 
+class _Leads(NamedTuple):
+    """The first words of a language set's cues, for finding where a cue may start.
+
+    A word opens a cue only if it matches a first word caselessly, which for all but a few
+    letters means that it casefolds to it. The few: a letter that `kin` matches but whose
+    casefold is not among `letters` ("İ" matches "i" in a regex, but casefolds to "i̇").
+    """
+
+    words: frozenset[str]  # casefolded: "according", "d" (of "d'après"), "has" ("has said")
+    letters: frozenset[str]  # the letters of `words`
+    kin: regex.Pattern[str]  # a letter that a regex matches to a first word's, caselessly
+    aux: frozenset[str]  # the auxiliaries among `words`: any verb may follow them
+
+    def group(self, word: str) -> frozenset[str]:
+        """The first words whose cues are tried together (see `_cue_regex`): the
+        auxiliaries share one regex, as each brings every verb along."""
+        return self.aux if word in self.aux else frozenset((word,))
+
+
+@lru_cache(maxsize=32)
+def _cue_leads(keys: tuple[str, ...]) -> _Leads:
+    tables = (VERBS, AUXILIARIES, PERFECT_AUX, PREPOSITIONS, INVERTED, CITING)
+    leads = {_lead_run(p, fold=False) for t in tables for k in keys for p in t.get(k, ())}
+    leads |= {_pattern_lead(rx, fold=False) for k in keys for _, rx in PATTERN_CUES.get(k, ())}
+    words = frozenset(w.casefold() for w in leads)
+    kin = regex.compile(f"[{regex.escape(''.join(sorted(set(''.join(leads)))))}]", _CASELESS)
+    aux = {_lead_run(p) for t in (AUXILIARIES, PERFECT_AUX) for k in keys for p in t.get(k, ())}
+    return _Leads(words, frozenset("".join(words)), kin, frozenset(aux))
+
+
+@lru_cache(maxsize=None)  # finite: the phrases of the tables above
+def _lead_run(phrase: str, fold: bool = True) -> str:
+    """The first word of a cue phrase ("d" of "d'après"), casefolded unless `fold` is False."""
+    m = _LEAD_RUN.match(phrase)
+    if not m:
+        raise ValueError(f"a cue must open with a letter: {phrase!r}")
+    return m.group().casefold() if fold else m.group()
+
+
+@lru_cache(maxsize=None)
+def _pattern_lead(rx: str, fold: bool = True) -> str:
+    """The literal word a PATTERN_CUES regex opens with, after an optional lookbehind."""
+    m = _PATTERN_LEAD.match(rx)
+    if not m:
+        raise ValueError(f"a pattern cue must open with a word and a space: {rx!r}")
+    return m.group("word").casefold() if fold else m.group("word")
+
+
+def _cue_offsets(word: str, keys: tuple[str, ...]) -> tuple[_CueStart, ...]:
+    """Where in a token a cue may start, and the cue's first words (None: any cue may).
+
+    A cue starts a run of word characters (not after an apostrophe or hyphen) that is,
+    case aside, the first word of a cue: in a word token only its first run ("d" in
+    "d'après"); in "U.S.", "unica.md" or "(AT&T)" possibly a later one.
+    """
+    leads = _cue_leads(keys)
+    out: list[_CueStart] = []
+    for m in _CUE_RUN.finditer(word):
+        run = m.group()
+        key = run.casefold()
+        if key in leads.words:
+            out.append((m.start(), leads.group(key)))
+        elif any(ch.casefold() not in leads.letters and leads.kin.match(ch) for ch in run):
+            out.append((m.start(), None))  # see `_Leads.kin`: try every cue
+    return tuple(out)
+
+
+def _cue_starts(ctx: _Ctx) -> Iterator[_CueStart]:
+    """Offsets, in order, where a cue may start, with its first words (see `_cue_offsets`)."""
+    for start, info in zip(ctx.toks.starts, ctx.toks.infos):
+        for offset, leads in info.cue:
+            yield start + offset, leads
+
+
+def _cue_matches(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[regex.Match[str]]:
+    """`_cue_regex(keys).finditer(ctx.text)`, tried only where a cue may start."""
+    end = 0
+    for pos, leads in _cue_starts(ctx):
+        if pos >= end:
+            m = _cue_regex(keys, leads).match(ctx.text, pos)  # one position: no timeout needed
+            if m:
+                end = m.end()
+                yield m
+
+
 def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
-    for m in _cue_regex(keys).finditer(ctx.text, timeout=REGEX_TIMEOUT):
+    for m in _cue_matches(ctx, keys):
         if m.group("verb"):
             yield from _verb_cands(ctx, m)
         else:
@@ -922,11 +1096,35 @@ def _title_case(head: str) -> bool:
 
 def _mask(text: str) -> str:
     """Blank photo credits and bylines, keeping every offset."""
+    found = [*_PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT),
+             *_line_matches(_CREDIT_LINE, text)]
+    # "Reporting by ..." needs a "by"; without one only the line-anchored "By Jane Doe" is left
+    if _BY.search(text):
+        found += _BYLINE.finditer(text, timeout=REGEX_TIMEOUT)
+    else:
+        found += _line_matches(_BYLINE, text)
+    if not found:
+        return text
     chars = list(text)
-    for rx in (_PHOTO_PAREN, _CREDIT_LINE, _BYLINE):
-        for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
-            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in found:
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+def _line_matches(rx: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """`rx.finditer(text)` for a pattern that matches only from a line start to its end.
+
+    No timeout: one position at a time, a bounded pattern cannot run long (and a timeout
+    costs more than the match itself).
+    """
+    start = 0
+    while True:
+        m = rx.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start) + 1
+        if not start:
+            return
 
 
 # ----------------------------------------------------------------------------- canonical names
@@ -972,10 +1170,10 @@ def _text_acronyms(ctx: _Ctx) -> dict[str, str]:
     """'Full Name (ACR)' pairs printed in the entry: acr -> canonical full name."""
     out: dict[str, str] = {}
     toks = ctx.toks
-    for k, t in enumerate(toks):
-        if t.kind != ACR:
+    for k, info in enumerate(toks.infos):
+        if info.kind != ACR:
             continue
-        letters = "".join(c for c in t.text if c.isalpha()).casefold()
+        letters = "".join(c for c in toks.words[k] if c.isalpha()).casefold()
         for s in range(k - 1, max(-1, k - 9), -1):
             initials = "".join(toks[x].text[0] for x in range(s, k) if toks[x].kind == NAME)
             if toks[s].kind == NAME and initials.casefold() == letters:
@@ -997,8 +1195,8 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     keys = _lang_keys(lang)
     head_end = min(len(headline), MAX_CHARS) if headline else 0
     try:
-        toks = _tokens(work, _cue_words(keys))
-        ctx = _Ctx(work, toks, [t.start for t in toks], lang, head_end,
+        toks = _tokens(work, keys)
+        ctx = _Ctx(work, toks, lang, head_end,
                    _title_case(work[:head_end]))
         cands = list(_collect(ctx, keys))
         acronyms = _text_acronyms(ctx)

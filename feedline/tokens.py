@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import regex
@@ -36,7 +36,8 @@ from feedline.patterns import (
 # Lines longer than this are only searched within EDGE characters of either end.
 SHORT_LINE = 180
 EDGE = 90
-SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+SHORT_REST = 40
+REPEATED_BYLINES = 3  # this many byline stamps of one shape are a comment thread's stamps  # a dated stamp may sit inside a line with this much other text
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
 ZONE_OFFSETS: dict[str, int] = {
@@ -114,7 +115,7 @@ def tokenize(page: Page) -> list[Token]:
         start = offset + (len(raw) - len(raw.lstrip()))
         offset += len(raw) + 1
         tokens.append(_classify(index, start, stripped, ctx))
-    return _relative_labels_to_headings(tokens)
+    return _relative_labels_to_headings(_repeated_bylines_to_stamps(tokens, ctx))
 
 
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
@@ -184,6 +185,7 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
     return stamp, placement, rest
 
 
+_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 # Lines without a digit or a relative-stamp word hold no stamp: skipped without the big patterns.
@@ -230,10 +232,8 @@ def _plausible_clock(line: str, s: int, match: regex.Match, placement: Placement
         return False
     if placement is Placement.TRAIL and MENTION_BEFORE_CLOCK_RE.search(line[max(0, s - 12):s]):
         return False
-    if placement is Placement.LEAD:
-        after = line[match.end():match.end() + 2]
-        if after[:1] in ("-", "–") or after.strip()[:1].isdigit():  # a range "10:00-12:00" or "1:0 2"
-            return False
+    if placement is Placement.LEAD and _RANGE_AFTER_RE.match(line, match.end()):
+        return False  # a range: "10:00-12:00", "10:00 – 12:00 Uhr", "10:00 bis 12:00"
     return True
 
 
@@ -247,8 +247,7 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Con
     hour, minute, twelve = _clock_fields(match)
     if hour is None:
         return None
-    zone = match.group("zone")
-    label = zone.upper().split("+")[0].split("-")[0] if zone else None
+    label, offset = _zone(match.group("zone"))
     year = month = day = days_ago = None
     if kind is StampKind.DATETIME:
         word = match.group("dayword")
@@ -261,7 +260,23 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Con
             if month is None:
                 return None  # the word was no month: the plain clock is found on its own
     return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
-                 days_ago=days_ago, zone=label, utc_offset_minutes=ZONE_OFFSETS.get(label or ""), twelve_hour=twelve)
+                 days_ago=days_ago, zone=label, utc_offset_minutes=offset, twelve_hour=twelve)
+
+
+def _zone(printed: str | None) -> tuple[str | None, int | None]:
+    """The zone label as printed ("GMT+1") and its UTC offset in minutes, when it names one."""
+    if not printed:
+        return None, None
+    label = printed.upper()
+    match = _ZONE_OFFSET_RE.match(label)
+    if match is None:
+        return label, ZONE_OFFSETS.get(label)
+    base, sign, hours, minutes = match.groups()
+    offset = int(hours) * 60 + int(minutes or 0)
+    return label, ZONE_OFFSETS.get(base, 0) + (offset if sign == "+" else -offset)
+
+
+_ZONE_OFFSET_RE = re.compile(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
 
 
 def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
@@ -285,20 +300,30 @@ def date_fields(match: regex.Match, month_first: bool,
     groups = match.capturesdict()
     year = _year(groups.get("year") or groups.get("iso_year") or [])
     if groups.get("iso_month"):
-        return year, int(groups["iso_month"][0]), int(groups["iso_day"][0])
+        month, day = int(groups["iso_month"][0]), int(groups["iso_day"][0])
+        return (year, month, day) if _real_day(year, month, day) else (None, None, None)
     if groups.get("month_name"):
         word = groups["month_name"][0]
         day = int(groups["day"][0]) if groups.get("day") else None
         month = MONTH_NUMBER.get(word.casefold().rstrip("."))
         if month is None and lang and day:
             month = _month_by_dateparser(f"{day} {word}", lang)
-        return (year, month, day) if month and day and 1 <= day <= 31 else (None, None, None)
+        return (year, month, day) if month and day and _real_day(year, month, day) else (None, None, None)
     if groups.get("d1"):
         a, b = int(groups["d1"][0]), int(groups["d2"][0])
         day, month = (b, a) if (month_first and b <= 31 and a <= 12) or a > 31 or (a <= 12 < b) else (a, b)
-        if 1 <= month <= 12 and 1 <= day <= 31:
+        if _real_day(year, month, day):
             return year, month, day
     return None, None, None
+
+
+def _real_day(year: int | None, month: int, day: int) -> bool:
+    """Whether the calendar has this day ("31 April" is no date; 29 February only in leap years)."""
+    try:
+        date(year or 2000, month, day)  # 2000: a leap year, for dates printed without one
+    except ValueError:
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=512)
@@ -378,6 +403,29 @@ def _heading(line: str, ctx: Context) -> Heading | None:
 def _known_weekday(match: regex.Match) -> bool:
     weekday = match.group("weekday")
     return weekday is None or weekday.casefold() in WEEKDAY_NAMES
+
+
+def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token]:
+    """Byline-like lines that repeat ("Posted by: NAME | 5.18.2005 6:34pm") stamp a comment thread."""
+    shapes: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        if token.kind is LineKind.PAGE_STAMP and token.stamp is not None:
+            shapes.setdefault(_DIGITS_RE.sub("9", token.stamp.text), []).append(i)
+    out = tokens
+    for indices in shapes.values():
+        if len(indices) < REPEATED_BYLINES:
+            continue
+        out = list(out) if out is tokens else out
+        for i in indices:
+            token = tokens[i]
+            found = _find_stamp(token.text, token.start, ctx)
+            if found is not None:
+                stamp, placement, rest = found
+                out[i] = Token(token.index, token.start, token.text, LineKind.STAMP, stamp, placement, rest)
+    return out
+
+
+_DIGITS_RE = re.compile(r"\d+")
 
 
 def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:

@@ -8,10 +8,12 @@ page's six entries exactly, spans into ``headline + "\\n" + text``, robustness
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -315,6 +317,25 @@ def test_letters_that_casefold_apart_still_match_like_the_regex() -> None:
 
 
 # ----------------------------------------------------------------------------- fast paths
+
+def test_letters_that_a_regex_matches_caselessly_casefold_alike_or_are_odd() -> None:
+    """Cues are tried only at words that casefold to a cue's first word, or that have a
+    letter `_Leads` calls odd: that must cover every letter the regex module matches."""
+    tables = (sources.VERBS, sources.AUXILIARIES, sources.PERFECT_AUX, sources.PREPOSITIONS,
+              sources.INVERTED, sources.CITING)
+    written = {c for t in tables for v in t.values() for p in v
+               for c in sources._lead_run(p, fold=False)}
+    written |= {c for v in sources.PATTERN_CUES.values() for _, rx in v
+                for c in sources._pattern_lead(rx, fold=False)}
+    leads = sources._cue_leads(sources._lang_keys(None))
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    caseless = regex.I | regex.V0
+    kin = regex.compile(f"[{regex.escape(''.join(sorted(written)))}]", caseless)
+    for x in set(kin.findall(every)):
+        for c in written:
+            if x.casefold() != c.casefold() and regex.fullmatch(regex.escape(c), x, caseless):
+                assert x.casefold() not in leads.letters and leads.kin.match(x), (x, c)
+
 
 CUE_WORDS = st.sampled_from([
     "said", "SAID", "Said", "has", "has also", "told", "according to", "ACCORDING TO", "citing",
