@@ -20,6 +20,7 @@ from feedline.tokens import LineKind, Placement, Token
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
+KEY_WORDS = 12  # opening words that identify an item shown twice
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,22 +297,37 @@ def _key(draft: Draft) -> str:
     """The opening words of the entry's first real line (labels and author names skipped)."""
     lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
     core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
-    words = regex.sub(r"[\W_]+", " ", core[:120]).casefold().split()
-    return " ".join(words[:8])
+    words = regex.sub(r"[\W_]+", " ", core[:200]).casefold().split()
+    return " ".join(words[:KEY_WORDS])
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """Keep one draft per item: the most specific stamp, then the longest text."""
-    best: dict[str, Draft] = {}
+    """Keep one draft per item: the most specific stamp, then the longest text.
+
+    Two drafts are one item when they open with the same words and their clocks agree
+    (a relative stamp agrees with any): two comments that both begin "I didn't change my
+    name" at different times are two items.
+    """
+    kept: dict[str, list[Draft]] = {}
     for draft in drafts:
         key = _key(draft)
         if len(key) < 12:
-            best[f"#{draft.line}"] = draft
-            continue
-        kept = best.get(key)
-        if kept is None or _better(draft, kept):
-            best[key] = draft
-    return sorted(best.values(), key=lambda d: d.line)
+            key = f"#{draft.line}"
+        same = kept.setdefault(key, [])
+        twin = next((i for i, other in enumerate(same) if _same_moment(draft.stamp, other.stamp)), None)
+        if twin is None:
+            same.append(draft)
+        elif _better(draft, same[twin]):
+            same[twin] = draft
+    return sorted((d for group in kept.values() for d in group), key=lambda d: d.line)
+
+
+def _same_moment(a: Stamp, b: Stamp) -> bool:
+    if a.hour is None or b.hour is None:
+        return True
+    if (a.month, a.day) != (b.month, b.day) and a.month and b.month:
+        return False
+    return abs((a.hour * 60 + (a.minute or 0)) - (b.hour * 60 + (b.minute or 0))) <= 2
 
 
 def _better(a: Draft, b: Draft) -> bool:
