@@ -37,7 +37,7 @@ from feedline.patterns import (
 SHORT_LINE = 180
 EDGE = 90
 SHORT_REST = 40
-REPEATED_BYLINES = 3  # this many byline stamps of one shape are a comment thread's stamps  # a dated stamp may sit inside a line with this much other text
+REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps  # a dated stamp may sit inside a line with this much other text
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
 ZONE_OFFSETS: dict[str, int] = {
@@ -413,8 +413,8 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
             shapes.setdefault(_DIGITS_RE.sub("9", token.stamp.text), []).append(i)
     out = tokens
     for indices in shapes.values():
-        if len(indices) < REPEATED_BYLINES:
-            continue
+        if len({tokens[i].stamp.text for i in indices if tokens[i].stamp}) < REPEATED_BYLINES:
+            continue  # the page's own byline, printed twice, is still one byline
         out = list(out) if out is tokens else out
         for i in indices:
             token = tokens[i]
