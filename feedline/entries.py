@@ -164,11 +164,37 @@ def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:
         return 0
     openings = Counter(_opening(_neighbour(tokens, t.index, +1)) for t in region[:-1])
     opening, count = openings.most_common(1)[0]
-    if not opening or count * 2 < len(region) - 1:
+    if opening and count * 2 >= len(region) - 1:
+        before = _opening(_neighbour(tokens, region[0].index, -1)) == opening
+        after = _opening(_neighbour(tokens, region[-1].index, +1)) == opening
+        return 2 if after and not before else -2 if before and not after else 0
+    return _kicker_kinship(region, tokens)
+
+
+def _kicker_kinship(region: list[Token], tokens: list[Token]) -> int:
+    """The same for a kicker line ("Women's World Cup") that opens every item of the list."""
+    windows = [_window(tokens, t.index, +1) for t in region[:-1]]
+    counts = Counter(text for window in windows for text in set(window))
+    if not counts:
         return 0
-    before = _opening(_neighbour(tokens, region[0].index, -1)) == opening
-    after = _opening(_neighbour(tokens, region[-1].index, +1)) == opening
+    kicker, count = counts.most_common(1)[0]
+    if count < 2 or count * 5 < (len(region) - 1) * 3:
+        return 0
+    reach = _median_gap(region) + 2  # a kicker opens its item: it may sit a whole item above
+    before = kicker in _window(tokens, region[0].index, -1, reach)
+    after = kicker in _window(tokens, region[-1].index, +1, reach)
     return 2 if after and not before else -2 if before and not after else 0
+
+
+def _window(tokens: list[Token], index: int, step: int, size: int = 3) -> list[str]:
+    """Up to `size` non-blank lines next to a stamp, stopping at the next stamp."""
+    out: list[str] = []
+    i = index + step
+    while 0 <= i < len(tokens) and len(out) < size and tokens[i].kind is not LineKind.STAMP:
+        if tokens[i].kind is not LineKind.BLANK:
+            out.append(tokens[i].text)
+        i += step
+    return out
 
 
 def _opening(token: Token | None) -> str:

@@ -167,3 +167,27 @@ def test_an_item_repeated_in_a_key_events_list_is_one_entry(now: datetime | None
     stamps = [e.stamp.text for e in sorted(timeline.entries, key=lambda e: e.position)]
     assert stamps == ["12.24 BST", "12.05 BST"]
     assert all(e.date.status is not DateStatus.EXACT for e in timeline.entries)
+
+
+KICKER_LIST = """Live coverage
+Harbour news
+The ferry timetable changes from Monday, with two extra crossings a day.
+Extra boats will run in the evenings during the summer season.
+Ana Writer12 June 2023 10:01
+Harbour news
+The fish market reopens after its renovation, traders said on Sunday.
+Stalls keep their old places and the car park doubles in size.
+Ana Writer12 June 2023 09:01
+Harbour news
+A new footbridge will link the two quays by the end of the year.
+Ana Writer12 June 2023 08:01
+More about the harbour
+"""
+
+
+def test_a_kicker_that_opens_every_item_shows_the_stamp_closes_it() -> None:
+    timeline = extract(Page(KICKER_LIST))
+    by_time = {e.local_time.strftime("%H:%M"): e.text for e in timeline.entries if e.local_time}
+    assert "ferry timetable" in by_time["10:01"]
+    assert "fish market" in by_time["09:01"]
+    assert "footbridge" in by_time["08:01"]
