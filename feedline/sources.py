@@ -21,6 +21,10 @@ How it works, in four passes over a bounded prefix of the entry:
    modifiers after a possessive: "the Army's chief weapons buyer").
 
 Per-language cue words, role nouns and the acronym table are plain data below.
+
+For speed, a word's class is computed once per language set, the cue regex is tried only
+where a cue's first word starts (with just the cues that open with it), and regexes are
+compiled on first use.
 """
 from __future__ import annotations
 
@@ -37,7 +41,8 @@ __all__ = ["find_sources", "canonical_name", "MAX_CHARS"]
 
 #: Only this many characters of an entry (headline + text) are examined.
 MAX_CHARS = 5000
-#: Seconds any one regex call may take before the pass gives up.
+#: Seconds a regex scan of a whole entry may take before the pass gives up. (The linear
+#: token scan and matches at one position go without: a timeout costs more than they do.)
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
@@ -586,15 +591,28 @@ def _blank(gap: str) -> bool:
     return all(ch in " \t\u00a0" for ch in gap)
 
 
+#: `_word_info` of the words seen so far, per language set: words repeat a lot.
+_KNOWN: dict[tuple[str, ...], dict[str, _Info]] = {}
+
+
+def _tokens(text: str, keys: tuple[str, ...]) -> _Tokens:
+    # No timeout: _TOKEN is linear (bounded quantifiers, no nesting), and a timeout makes
+    # the regex module check the clock all along, which doubles the cost of this scan.
+    matches = list(_TOKEN.finditer(text))
+    words = [m[0] for m in matches]
+    known = _KNOWN.get(keys)
+    if known is None or len(known) > MAX_KNOWN_WORDS:
+        known = _KNOWN[keys] = {}  # a new dict: another thread may still read the old one
+    for word in set(words).difference(known):
+        known[word] = _word_info(word, keys)
+    return _Tokens(words, [m.start() for m in matches], [known[w] for w in words])
+
+
 def _word_info(word: str, keys: tuple[str, ...]) -> _Info:
     # only the "(ISW)" alternative of _TOKEN opens with a bracket
     kind = ACR if word[0] == "(" else _classify(word, _cue_words(keys))
     poss = kind == NAME and len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
     return _Info(kind, poss, _cue_offsets(word, keys))
-
-
-#: `_word_info` of the words seen so far, per language set: words repeat a lot.
-_KNOWN: dict[tuple[str, ...], dict[str, _Info]] = {}
 
 
 def _classify(word: str, cue_words: frozenset[str]) -> str:
@@ -623,19 +641,6 @@ def _elided(word: str) -> str:
 
 def _caseless(ch: str) -> bool:
     return unicodedata.category(ch) == "Lo"  # Arabic, CJK...: no capitals to go by
-
-
-def _tokens(text: str, keys: tuple[str, ...]) -> _Tokens:
-    # No timeout: _TOKEN is linear (bounded quantifiers, no nesting), and a timeout makes
-    # the regex module check the clock constantly, which doubles the cost of this scan.
-    matches = list(_TOKEN.finditer(text))
-    words = [m[0] for m in matches]
-    known = _KNOWN.get(keys)
-    if known is None or len(known) > MAX_KNOWN_WORDS:
-        known = _KNOWN[keys] = {}  # a new dict: another thread may still read the old one
-    for word in set(words).difference(known):
-        known[word] = _word_info(word, keys)
-    return _Tokens(words, [m.start() for m in matches], [known[w] for w in words])
 
 
 # ----------------------------------------------------------------------------- noun phrases
@@ -886,8 +891,8 @@ class _Leads(NamedTuple):
     """The first words of a language set's cues, for finding where a cue may start.
 
     A word opens a cue only if it matches a first word caselessly, which for all but a few
-    letters means that it casefolds to it. The few: a letter that `kin` matches but whose
-    casefold is not among `letters` ("İ" matches "i" in a regex, but casefolds to "i̇").
+    letters means that it casefolds to it. The few: a letter that `kin` matches but that
+    casefolds to one not among `letters` ("İ" matches "i" in a regex, but casefolds to "i̇").
     """
 
     words: frozenset[str]  # casefolded: "according", "d" (of "d'après"), "has" ("has said")
@@ -944,8 +949,9 @@ def _cue_offsets(word: str, keys: tuple[str, ...]) -> tuple[_CueStart, ...]:
         key = run.casefold()
         if key in leads.words:
             out.append((m.start(), leads.group(key)))
-        elif any(ch.casefold() not in leads.letters and leads.kin.match(ch) for ch in run):
-            out.append((m.start(), None))  # see `_Leads.kin`: try every cue
+        elif any(leads.kin.match(ch) and not leads.letters.issuperset(ch.casefold())
+                 for ch in run):
+            out.append((m.start(), None))  # see `_Leads`: try every cue
     return tuple(out)
 
 
