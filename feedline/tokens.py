@@ -36,6 +36,7 @@ from feedline.patterns import (
 # Lines longer than this are only searched within EDGE characters of either end.
 SHORT_LINE = 180
 EDGE = 90
+DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
 SHORT_REST = 40
 REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps  # a dated stamp may sit inside a line with this much other text
 
@@ -121,14 +122,17 @@ def tokenize(page: Page) -> list[Token]:
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
         return Token(index, start, line, LineKind.BLANK)
-    heading = _heading(line, ctx) if len(line) <= 60 else None
+    # Most lines carry no digit: then only a day word, a weekday or a worded relative
+    # stamp ("an hour ago") can make them more than text.
+    digits = _DIGITS_RE.search(line) is not None
+    heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
-    if PAGE_STAMP_CUE_RE.search(line[:200]):
+    if digits and PAGE_STAMP_CUE_RE.search(line[:200]):
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
-    found = _find_stamp(line, start, ctx)
+    found = _find_stamp(line, start, ctx) if digits or _has_relative_word(line) else None
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
@@ -148,17 +152,20 @@ def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
 
 def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
-    if not _MAYBE_STAMP_RE.search(line):
-        return None
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
     for lo, hi in windows:
-        # A dated stamp contains a clock: look for the costlier pattern only where one is.
-        kinds = _ALL_KINDS if CLOCK_RE.search(line, lo, hi) else _RELATIVE_ONLY
-        for pattern, kind in kinds:
-            for match in pattern.finditer(line, lo, hi):
-                found = _accept(line, start, match, kind, ctx)
-                if found is not None:
-                    return found
+        # Every stamp but a relative one contains a clock, and sits at an edge of its line
+        # (or fills most of it): the costlier patterns run only around such clocks.
+        spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH))
+                 for m in CLOCK_RE.finditer(line, lo, hi)
+                 if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        for pattern, kind in _ALL_KINDS:
+            for a, b in spots if pattern is not RELATIVE_RE else relative:
+                for match in pattern.finditer(line, a, b):
+                    found = _accept(line, start, match, kind, ctx)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -188,9 +195,24 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
 _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
-# Lines without a digit or a relative-stamp word hold no stamp: skipped without the big patterns.
-_MAYBE_STAMP_RE = re.compile(
-    r"\d|ago\b|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"\d+")
+_RELATIVE_WORD_RE = re.compile(
+    r"ago(?![^\W\d_])|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
+
+
+# Plain substrings that every relative stamp contains one of: a cheap test before the regex.
+_RELATIVE_HINTS = ("ago", "vor", "il y a", "acum", "hace", "há", "před", "pred", "fa", "temu", "назад", "тому", "geleden")
+
+
+def _has_relative_word(text: str) -> bool:
+    low = text.lower()
+    return any(hint in low for hint in _RELATIVE_HINTS) and _RELATIVE_WORD_RE.search(text) is not None
+
+
+def _may_be_day_heading(line: str) -> bool:
+    """A digit-free line can only head a day as a day word or a weekday ("Yesterday", "Ieri")."""
+    first = line.split(maxsplit=1)[0].strip(",.:").casefold()
+    return first in lexicon.DAY_WORDS or first in WEEKDAY_NAMES
 
 
 _LEAD_JUNK = " \t([•·|-–—>*"
@@ -424,8 +446,6 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
                 out[i] = Token(token.index, token.start, token.text, LineKind.STAMP, stamp, placement, rest)
     return out
 
-
-_DIGITS_RE = re.compile(r"\d+")
 
 
 def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
