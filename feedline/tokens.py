@@ -49,7 +49,7 @@ ZONE_OFFSETS: dict[str, int] = {
 }
 assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 
-_BOILERPLATE_RE = regex.compile(
+_BOILERPLATE_RE = re.compile(
     r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
     r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
@@ -57,7 +57,7 @@ _BOILERPLATE_RE = regex.compile(
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
     r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
