@@ -20,6 +20,7 @@ from feedline.tokens import LineKind, Placement, Token
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
+LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
 KEY_WORDS = 12  # opening words that identify an item shown twice
 
 
@@ -57,14 +58,26 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
         stamp_first = _stamp_first(region, tokens, boundaries)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
+        region_drafts = []
         for position, token in enumerate(region):
             edge = position == (len(region) - 1 if stamp_first else 0)
             limit = max(4, 2 * gap) if edge else MAX_GAP_LINES
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit)
             if draft is not None:
-                drafts.append(draft)
+                region_drafts.append(draft)
+        if not _labels_only(region_drafts):
+            drafts.extend(region_drafts)
     drafts.sort(key=lambda d: d.line)
     return _dedupe(drafts), feeds
+
+
+def _labels_only(drafts: list[Draft]) -> bool:
+    """Clocks beside bare labels ("London 15:00", "New York 10:00"): a world clock, not a feed."""
+    def label(d: Draft) -> bool:
+        lines = [line for line in (d.headline or "", *d.text.split("\n")) if line]
+        return len(lines) == 1 and len(lines[0]) < LABEL_ONLY_CHARS
+
+    return len(drafts) >= 2 and all(label(d) for d in drafts)
 
 
 # ── regions ─────────────────────────────────────────────────────────────────────────────

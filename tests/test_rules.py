@@ -191,3 +191,11 @@ def test_a_kicker_that_opens_every_item_shows_the_stamp_closes_it() -> None:
     assert "ferry timetable" in by_time["10:01"]
     assert "fish market" in by_time["09:01"]
     assert "footbridge" in by_time["08:01"]
+
+
+@pytest.mark.parametrize("text", [
+    "World clock\nLondon 15:00\nNew York 10:00\nTokyo 23:00\nSydney 00:00\n",
+    "World clock\nLondon\n15:00\nNew York\n10:00\nTokyo\n23:00\n",
+], ids=["label-and-clock-lines", "label-then-clock-lines"])
+def test_a_world_clock_is_not_a_feed(text: str) -> None:
+    assert extract(Page(text)).entries == ()
