@@ -157,7 +157,7 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH))
-                 for m in CLOCK_RE.finditer(line, lo, hi)
+                 for m in _CLOCK_HINT_RE.finditer(line, lo, hi)
                  if m.start() <= EDGE or len(line) - m.end() <= EDGE]
         relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
         for pattern, kind in _ALL_KINDS:
@@ -196,6 +196,9 @@ _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
+# Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed).
+_CLOCK_HINT_RE = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
+                            re.IGNORECASE)
 _RELATIVE_WORD_RE = re.compile(
     r"ago(?![^\W\d_])|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
 
