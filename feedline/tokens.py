@@ -108,7 +108,7 @@ class Token(NamedTuple):
 
 def tokenize(page: Page) -> list[Token]:
     """Split the page into lines and classify each one."""
-    ctx = Context(_prefers_month_first(page.text), page.lang)
+    ctx = Context(page.text, page.lang)
     tokens: list[Token] = []
     offset = 0
     for index, raw in enumerate(page.text.split("\n")):
@@ -373,12 +373,22 @@ _DATEPARSER_SETTINGS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
     """What the tokenizer knows of the whole page while it reads one line."""
 
-    month_first: bool  # numeric dates read month-first (5.18.2005)
-    lang: str | None  # the page's language, for dateparser's fallback
+    __slots__ = ("_text", "_month_first", "lang")
+
+    def __init__(self, text: str, lang: str | None) -> None:
+        self._text = text
+        self._month_first: bool | None = None
+        self.lang = lang  # the page's language, for dateparser's fallback
+
+    @property
+    def month_first(self) -> bool:
+        """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
+        if self._month_first is None:
+            self._month_first = _prefers_month_first(self._text)
+        return self._month_first
 
 
 def _year(captures: list[str]) -> int | None:
