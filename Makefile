@@ -1,0 +1,58 @@
+# feedline developer tasks (GNU make). Needs only python3 (>= 3.11) with pip and access to PyPI.
+#
+#   make test    set up .venv, run the test suite
+#   make run     extract the seed page and show it as a table
+#   make eval    score the extractor on ../shared/corpus (skipped when absent)
+#   make bench   speed ratios against dateparser / datefinder
+#   make clean   remove build and cache files (make distclean also removes .venv)
+
+SHELL := bash
+PYTHON ?= python3
+VENV = .venv
+STAMP = $(VENV)/.installed
+SEED = samples/kyiv-independent-2023-10-03.txt
+SCORE = ../shared/corpus/score.py
+
+# Extra arguments, e.g. `make test PYTEST_ARGS='-k cli -x'`, `make bench BENCH_ARGS='--json out.json'`.
+PYTEST_ARGS ?=
+EVAL_ARGS ?=
+BENCH_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test eval bench clean distclean
+
+help:
+	@sed -n '3,7s/^#//p' Makefile
+
+# The virtualenv, (re)installed whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "feedline needs Python >= 3.11; $(PYTHON) is " + sys.version.split()[0])'
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/feedline extract $(SEED) --format table
+
+# pytest exits 5 when it collected no tests: that is a failure here, and said so.
+test: $(STAMP)
+	@status=0; $(VENV)/bin/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing" >&2; fi; \
+	exit $$status
+
+eval:
+	@if [ ! -f $(SCORE) ]; then echo "make eval: $(SCORE) not found (no ../shared here): skipped"; exit 0; fi; \
+	$(MAKE) --no-print-directory $(STAMP) && \
+	python3 $(SCORE) --cmd "$(CURDIR)/$(VENV)/bin/feedline" --mode both $(EVAL_ARGS)
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf build dist .pytest_cache .hypothesis .bench *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
