@@ -73,6 +73,12 @@ DATE_NUMERIC_SHORT = (
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
+# After a clock only a date with its year counts ("21:22, 6 OCT 2020"): "2:42 PM 2 min read" is no date.
+DATE_WITH_YEAR = (
+    r"(?:" + DATE_ISO + "|" + DATE_NUMERIC
+    + r"|(?P<day>[0-3]?\d)" + ORDINAL + r"?\s?(?P<month_name>" + MONTH_NAME + r")\.?,?\s(?P<year>" + YEAR4 + r")(?!\d)"
+    + r"|(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d),?\s(?P<year>" + YEAR4 + r")(?!\d))"
+)
 DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"
 
 WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
@@ -84,7 +90,7 @@ DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other wo
 DATETIME = (  # one clock, with a date (or day word) before it, or a date after it
     r"(?:(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN
     + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
-    + CLOCK + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + DATE + r")?)"
+    + CLOCK + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + DATE_WITH_YEAR + r")?)"
 )
 
 # Relative stamps, per language. Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").

@@ -38,8 +38,8 @@ from feedline.patterns import (
 SHORT_LINE = 180
 EDGE = 90
 DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
-SHORT_REST = 40
-REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps  # a dated stamp may sit inside a line with this much other text
+SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
 ZONE_OFFSETS: dict[str, int] = {
@@ -143,9 +143,12 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
 
 def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
-    for match in DATETIME_RE.finditer(line[:300]):
-        stamp = _stamp(match, StampKind.DATETIME, match.group(0), start + match.start(), ctx)
-        if stamp is not None and stamp.kind is StampKind.DATETIME:
+    for match in DATETIME_RE.finditer(line, 0, 300):
+        s = _skip_false_weekday(line, match, match.start())
+        if s is None:
+            continue
+        stamp = _stamp(match, StampKind.DATETIME, line[s:match.end()], start + s, ctx)
+        if stamp is not None:
             return stamp
     return None
 
