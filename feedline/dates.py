@@ -35,8 +35,14 @@ LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publica
 SCHEDULE_SLACK_MINUTES = 10  # a dated stamp this far after the capture time is a schedule
 ORDER_SLACK_MINUTES = 10  # neighbours this much out of order are noise, not another half-day
 TWELVE_HOUR_MIN_ENTRIES = 8  # bare clocks all within 1-12 this many times: a 12-hour feed
-HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads  # mentions this far before the capture date mean the page was captured late
+LATE_CAPTURE_MENTIONS = 2  # entries firmly reporting older dates that show a late capture
+LATE_CAPTURE_DAYS = 2  # ... when their dates lie this many days before the capture-time bound
+WEEKDAY_YEARS = 12  # years searched for one whose calendar has the printed weekday
+HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads
 
+_REPORTED_RIGHT_BEFORE_RE = regex.compile(
+    r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
+    r"(?:\s[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
 _REPORTING_BEFORE_RE = regex.compile(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
     regex.IGNORECASE,
@@ -244,7 +250,7 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
         if own is not None and isinstance(own, date):
             fix = DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, own,
                           confidence=1.0 if stamp.year else 0.85,
-                          evidence=("date printed in the stamp" + ("" if stamp.year else "; year inferred"),))
+                          evidence=(_own_date_note(stamp),))
         elif isinstance(base, date):
             day = base + timedelta(days=item.offset)
             notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
@@ -260,6 +266,12 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
             fix = DateFix(DateStatus.UNKNOWN, evidence=evidence or ("no date evidence on the page",))
         out[item.draft.line] = (local_time, fix)
     return out
+
+
+def _own_date_note(stamp: Stamp) -> str:
+    if stamp.days_ago is not None:
+        return f"day word in the stamp: {stamp.days_ago} day(s) before the capture date"
+    return "date printed in the stamp" + ("" if stamp.year else "; year inferred")
 
 
 def _rollover_note(item: _Item, newest_first: bool) -> str:
@@ -295,11 +307,14 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
         day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
         return day - timedelta(days=item.offset), inferred, 0.75, (
             f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",)
+    mention_base, mention_note, firm = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
+        if firm >= LATE_CAPTURE_MENTIONS and isinstance(mention_base, date) and (bound - mention_base).days > LATE_CAPTURE_DAYS:
+            return mention_base, inferred, 0.6, (mention_note, f"{firm} entries report dates well before the capture "
+                                                 f"time {now.wall:%Y-%m-%d %H:%M}: the page was captured late")
         confidence = 0.6 if unsorted else 0.85
         return bound, inferred, confidence, (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
-    mention_base, mention_note = _mention_bound(group, now, page)
     if mention_base is not None:  # 5. in-text mentions
         return mention_base, inferred, 0.6, (mention_note,)
     return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
@@ -335,18 +350,27 @@ def _latest_day(draft: Draft, now: Clock) -> date:
     return wall.date() if clock <= wall.time() else wall.date() - timedelta(days=1)
 
 
-def _mention_bound(group: list[_Item], now: Clock | None, page: PageDates) -> tuple["date | tuple[int, int] | None", str]:
-    """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date."""
+def _mention_bound(group: list[_Item], now: Clock | None,
+                   page: PageDates) -> tuple["date | tuple[int, int] | None", str, int]:
+    """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date.
+
+    Also returns how many entries report a date right after a reporting verb ("Bloomberg
+    reported on Oct. 3", "stated at a press conference on Oct. 2"): the firm mentions.
+    """
     best: date | tuple[int, int] | None = None
     note = ""
+    firm = 0
     for item in group:
         text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
+        item_firm = False
         for match in MENTION_RE.finditer(text):
-            if not _REPORTING_BEFORE_RE.search(text[max(0, match.start() - 120):match.start()]):
+            before = text[max(0, match.start() - 120):match.start()]
+            if not _REPORTING_BEFORE_RE.search(before):
                 continue
             year, month, day = date_fields(match, False)
             if month is None or day is None:
                 continue
+            item_firm = item_firm or _REPORTED_RIGHT_BEFORE_RE.search(before) is not None
             resolved = _resolve_year(year, month, day, now, page)
             candidate: date | tuple[int, int]
             if isinstance(resolved, date):
@@ -355,7 +379,8 @@ def _mention_bound(group: list[_Item], now: Clock | None, page: PageDates) -> tu
                 candidate = _shift_month_day(resolved, -item.offset)
             if best is None or _later(candidate, best):
                 best, note = candidate, f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
-    return best, note
+        firm += item_firm
+    return best, note, firm
 
 
 def _later(a: "date | tuple[int, int]", b: "date | tuple[int, int]") -> bool:
@@ -382,32 +407,33 @@ def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tup
 
 
 def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
-                  page: PageDates) -> "date | tuple[int, int]":
+                  page: PageDates, weekday: int | None = None) -> "date | tuple[int, int]":
     """A full date when the year is printed or inferable; else (month, day).
 
-    Without a capture time: the first matching date not before the page's byline, else
-    the year that puts the date nearest the page's other dates.
+    With a capture time: the latest such date not after it. Without: the first not before
+    the page's byline, else the one nearest the page's other dates. A printed weekday
+    ("Quarta, 04 de Maio") must agree with the year chosen.
     """
     if year is not None:
         return _safe_date(year, month, day) or (month, day)
     if now is not None:
-        today = now.wall.date()
-        found = _safe_date(today.year, month, day)
-        if found is not None and found > today + timedelta(days=1):
-            found = _safe_date(today.year - 1, month, day)
-        return found or (month, day)
-    if page.lower is not None:
-        for candidate_year in (page.lower.year, page.lower.year + 1):
-            found = _safe_date(candidate_year, month, day)
-            if found is not None and found >= page.lower:
-                return found
-    if page.typical is not None:
+        latest = now.wall.date() + timedelta(days=1)
+        candidates = [d for y in range(latest.year, latest.year - WEEKDAY_YEARS, -1)
+                      if (d := _safe_date(y, month, day)) is not None and d <= latest]
+    elif page.lower is not None:
+        candidates = [d for y in range(page.lower.year, page.lower.year + WEEKDAY_YEARS)
+                      if (d := _safe_date(y, month, day)) is not None and d >= page.lower]
+    elif page.typical is not None:
         typical = page.typical
-        candidates = [d for y in (typical.year - 1, typical.year, typical.year + 1)
-                      if (d := _safe_date(y, month, day)) is not None]
-        if candidates:
-            return min(candidates, key=lambda d: abs((d - typical).days))
-    return (month, day)
+        candidates = sorted((d for y in range(typical.year - 1, typical.year + 2)
+                             if (d := _safe_date(y, month, day)) is not None), key=lambda d: abs((d - typical).days))
+    else:
+        return (month, day)
+    if weekday is not None:
+        candidates = [d for d in candidates if d.weekday() == weekday]
+    elif now is not None or page.lower is not None:
+        candidates = candidates[:1]
+    return candidates[0] if candidates else (month, day)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -425,7 +451,7 @@ def _shift_month_day(md: tuple[int, int], days: int) -> tuple[int, int]:
 
 def _heading_date(heading: Heading, now: Clock | None, page: PageDates) -> "date | tuple[int, int] | None":
     if heading.month is not None and heading.day is not None:
-        return _resolve_year(heading.year, heading.month, heading.day, now, page)
+        return _resolve_year(heading.year, heading.month, heading.day, now, page, heading.weekday)
     if now is None:
         return None
     if heading.days_ago is not None:

@@ -1,7 +1,7 @@
 """feedline's exceptions: one root, each with the CLI exit code it maps to.
 
     FeedlineError (exit 1)
-     ├── UsageError  (exit 2)  a bad option value: --now, --tz, --format
+     ├── UsageError  (exit 2)  a bad option value: --now, --tz, --lang (typer rejects the rest, also exit 2)
      ├── InputError  (exit 3)  input that cannot be read: missing, a directory, binary, undecodable
      └── OutputError (exit 4)  output that cannot be written (-o FILE)
 

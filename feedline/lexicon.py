@@ -55,23 +55,29 @@ MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("lokakuuta", "lokakuu"), ("marraskuuta", "marraskuu"), ("joulukuuta", "joulukuu")),
 }
 
-WEEKDAYS: dict[str, tuple[str, ...]] = {
-    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
-    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
-           "mo", "di", "mi", "do", "fr", "sa", "so"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "es": ("lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo"),
-    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    "pt": ("segunda", "terça", "terca", "quarta", "quinta", "sexta", "sábado", "domingo",
-           "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira"),
-    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
-    "cs": ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"),
-    "ro": ("luni", "marți", "marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"),
-    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
-    "uk": ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "п'ятниця", "субота", "неділя"),
-    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
-    "lv": ("pirmdiena", "otrdiena", "trešdiena", "ceturtdiena", "piektdiena", "sestdiena", "svētdiena"),
+# Weekday forms per language, Monday first (abbreviations without the dot).
+WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+           ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")),
+    "de": (("montag", "mo"), ("dienstag", "di"), ("mittwoch", "mi"), ("donnerstag", "do"), ("freitag", "fr"),
+           ("samstag", "sonnabend", "sa"), ("sonntag", "so")),
+    "fr": (("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",), ("dimanche",)),
+    "es": (("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",), ("sábado", "sabado"),
+           ("domingo",)),
+    "it": (("lunedì", "lunedi"), ("martedì", "martedi"), ("mercoledì", "mercoledi"), ("giovedì", "giovedi"),
+           ("venerdì", "venerdi"), ("sabato",), ("domenica",)),
+    "pt": (("segunda", "segunda-feira"), ("terça", "terca", "terça-feira"), ("quarta", "quarta-feira"),
+           ("quinta", "quinta-feira"), ("sexta", "sexta-feira"), ("sábado",), ("domingo",)),
+    "pl": (("poniedziałek",), ("wtorek",), ("środa",), ("czwartek",), ("piątek",), ("sobota",), ("niedziela",)),
+    "cs": (("pondělí",), ("úterý",), ("středa",), ("čtvrtek",), ("pátek",), ("sobota",), ("neděle",)),
+    "ro": (("luni",), ("marți", "marti"), ("miercuri",), ("joi",), ("vineri",), ("sâmbătă",), ("duminică",)),
+    "ru": (("понедельник",), ("вторник",), ("среда",), ("четверг",), ("пятница",), ("суббота",), ("воскресенье",)),
+    "uk": (("понеділок",), ("вівторок",), ("середа",), ("четвер",), ("пʼятниця", "п'ятниця"), ("субота",),
+           ("неділя",)),
+    "fi": (("maanantai",), ("tiistai",), ("keskiviikko",), ("torstai",), ("perjantai",), ("lauantai",),
+           ("sunnuntai",)),
+    "lv": (("pirmdiena",), ("otrdiena",), ("trešdiena",), ("ceturtdiena",), ("piektdiena",), ("sestdiena",),
+           ("svētdiena",)),
 }
 
 # Day words: days before the capture date ("yesterday" = 1).

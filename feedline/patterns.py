@@ -34,7 +34,12 @@ ZONE_LABELS = ("GMT", "UTC", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", 
                "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
                "JST", "KST", "EAT", "WAT", "CAT", "SAST", "AEST", "AEDT", "HKT", "SGT", "PKT")
 ZONE = r"(?:" + _alt(ZONE_LABELS) + r"(?:[+-]\d{1,2}(?::?\d{2})?)?)"
-WEEKDAY_NAMES = frozenset(w for ws in lexicon.WEEKDAYS.values() for w in ws)
+WEEKDAY_NUMBER: dict[str, int] = {}  # form -> 0 (Monday) .. 6 (Sunday)
+for _days in lexicon.WEEKDAYS.values():
+    for _number, _forms in enumerate(_days):
+        for _form in _forms:
+            WEEKDAY_NUMBER.setdefault(_form, _number)
+WEEKDAY_NAMES = frozenset(WEEKDAY_NUMBER)
 # Month and weekday names are matched as any word and checked against the lexicon in code
 # (`MONTH_NUMBER`, `WEEKDAY_NAMES`): a few hundred literal alternatives would cost more to
 # compile at every start than the whole extraction of a page.
@@ -115,7 +120,7 @@ HEADING_DAYWORD = (
 
 # In-text date mentions with a past-tense reporting cue: "reported on Oct. 3", "said on Monday".
 MENTION = (
-    r"(?:\b(?:on|as\sof)\s(?:" + _alt(lexicon.WEEKDAYS["en"][:7]) + r",?\s)?(?:" + DATE_MDY_NAME + r"|" + DATE_DMY_NAME + r"))"
+    r"(?:\b(?:on|as\sof)\s(?:" + _alt([forms[0] for forms in lexicon.WEEKDAYS["en"]]) + r",?\s)?(?:" + DATE_MDY_NAME + r"|" + DATE_DMY_NAME + r"))"
 )
 
 FLAGS = regex.IGNORECASE | regex.VERSION0

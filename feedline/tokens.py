@@ -31,6 +31,7 @@ from feedline.patterns import (
     PAGE_STAMP_CUE_RE,
     RELATIVE_RE,
     WEEKDAY_NAMES,
+    WEEKDAY_NUMBER,
     ZONE_LABELS,
 )
 
@@ -87,6 +88,7 @@ class Heading:
     day: int | None = None
     days_ago: int | None = None  # "Yesterday" = 1
     relative_minutes: float | None = None  # a relative group label ("Acum 2 ore")
+    weekday: int | None = None  # 0 = Monday, when the heading names the day of the week
 
 
 class Token(NamedTuple):
@@ -424,7 +426,9 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
         if month is not None:
-            return Heading(year=year, month=month, day=day)
+            weekday = match.group("weekday")
+            return Heading(year=year, month=month, day=day,
+                           weekday=WEEKDAY_NUMBER.get(weekday.casefold()) if weekday else None)
         if match.group("weekday") == match.group(0).strip(" .:"):
             return Heading()  # a weekday alone: a boundary, no date
     match = HEADING_DAYWORD_RE.match(line)

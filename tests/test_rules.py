@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,21 @@ def test_a_kicker_that_opens_every_item_shows_the_stamp_closes_it() -> None:
 ], ids=["label-and-clock-lines", "label-then-clock-lines"])
 def test_a_world_clock_is_not_a_feed(text: str) -> None:
     assert extract(Page(text)).entries == ()
+
+
+def test_firm_mentions_well_before_the_capture_time_show_a_late_capture() -> None:
+    seed = (Path(__file__).resolve().parents[1] / "samples" / "kyiv-independent-2023-10-03.txt").read_text()
+    rows = dated(seed, now=datetime(2023, 10, 10, 12, 0))
+    assert sorted(r[2] for r in rows) == ["2023-10-02"] + ["2023-10-03"] * 5
+
+
+def test_one_loose_mention_does_not_outweigh_the_capture_time() -> None:
+    text = ("Live\n17:20\nVolunteers clean the streets after the unrest since the attack on July 29.\n"
+            "16:50\nCouncil leaders meet the police to plan the weekend.\n")
+    assert {r[2] for r in dated(text, now=datetime(2024, 8, 5, 21, 0))} == {"2024-08-05"}
+
+
+def test_a_weekday_in_a_heading_picks_the_year() -> None:
+    text = ("Últimas\nQuarta, 04 de Maio\n09:02\nLeilão do tribunal tem veículos a partir de mil reais.\n"
+            "08:51\nMotorista é denunciado depois de acidente na avenida.\n")
+    assert {r[2] for r in dated(text, now=datetime(2023, 1, 10, 12, 0))} == {"2022-05-04"}  # 4 May 2022: a Wednesday
