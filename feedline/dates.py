@@ -19,13 +19,14 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import regex
 
+from feedline.claims import Claim, verified_claims
 from feedline.entries import Draft, Feed, median
-from feedline.model import DateFix, DateStatus, Stamp, StampKind
+from feedline.model import DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, date_fields
 
@@ -73,13 +74,13 @@ class _Item:
 
 
 def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
-                 now: Clock | None, zone: tzinfo | None) -> list[Dated]:
+                 now: Clock | None, zone: tzinfo | None, markup: Markup | None = None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order.
 
     With a capture time, stamps that print a date after it are dropped: they are
     scheduled times (a calendar, a kick-off), not entries.
     """
-    page = _page_dates(tokens, drafts)
+    page = _page_dates(tokens, drafts, markup)
     headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
     nonblank = [t.index for t in tokens if t.kind not in (LineKind.BLANK, LineKind.BOILERPLATE)]
     fixes: dict[int, tuple[time | None, DateFix]] = {}
@@ -92,7 +93,9 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
         local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
         if now is not None and _scheduled(draft.stamp, fix, local_time, now):
             continue
-        out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, now)))
+        claim = page.claims.get(draft.line)
+        offset = claim.utc_offset_minutes if claim is not None else None
+        out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
 
 
@@ -112,7 +115,7 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[
     clocked = []
     for draft in members:
         if draft.stamp.kind is StampKind.RELATIVE:
-            result[draft.line] = _relative(draft.stamp, now)
+            result[draft.line] = _relative(draft, now, page)
         else:
             clocked.append(draft)
     if not clocked:
@@ -247,10 +250,13 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
         stamp = item.draft.stamp
         local_time = _clock_time(stamp)
         own = _stamp_date(stamp, now, page)
+        claim = page.claims.get(item.draft.line)
         if own is not None and isinstance(own, date):
             fix = DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, own,
                           confidence=1.0 if stamp.year else 0.85,
                           evidence=(_own_date_note(stamp),))
+        elif claim is not None:
+            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.9, evidence=(claim.evidence,))
         elif isinstance(base, date):
             day = base + timedelta(days=item.offset)
             notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
@@ -287,10 +293,14 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
             page: PageDates, unsorted: bool) -> Anchor:
     """The segment's base date (of offset 0), by the cascade in the module docstring."""
     inferred = DateStatus.INFERRED
-    for item in group:  # 1. a date printed in a stamp
+    for item in group:  # 1. a date printed in a stamp, or verified in the markup
         own = _stamp_date(item.draft.stamp, now, page)
         if isinstance(own, date):
             return own - timedelta(days=item.offset), inferred, 0.9, (f"stamp '{item.draft.stamp.text}' prints the date",)
+        claim = page.claims.get(item.draft.line)
+        if claim is not None:
+            return claim.local_date - timedelta(days=item.offset), inferred, 0.85, (
+                f"entry at {item.draft.stamp.text}: {claim.evidence}",)
     if heading is not None and heading.heading is not None:  # 2. the heading above
         found = _heading_date(heading.heading, now, page)
         if found is not None:
@@ -461,8 +471,12 @@ def _heading_date(heading: Heading, now: Clock | None, page: PageDates) -> "date
     return None
 
 
-def _relative(stamp: Stamp, now: Clock | None) -> tuple[time | None, DateFix]:
+def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | None, DateFix]:
+    stamp = draft.stamp
     minutes = stamp.relative_minutes or 0.0
+    claim = page.claims.get(draft.line)
+    if now is None and claim is not None:
+        return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,))
     if now is None:
         return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
     moment = (now.aware - timedelta(minutes=minutes)) if now.aware else now.wall - timedelta(minutes=minutes)
@@ -482,9 +496,10 @@ class PageDates:
     stamps: tuple[Stamp, ...] = ()  # fully dated stamps that are not entries
     stamp_lines: tuple[int, ...] = ()  # their line numbers
     plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
+    claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
 
 
-def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
+def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None) -> PageDates:
     entry_lines = {d.line for d in drafts}
     bylines: list[date] = []
     everything: list[date] = []
@@ -506,13 +521,28 @@ def _page_dates(tokens: list[Token], drafts: list[Draft]) -> PageDates:
         plain.append(token.kind is LineKind.STAMP)
         if token.kind is LineKind.PAGE_STAMP:
             bylines.append(found)
+    for value in (markup.published, markup.modified) if markup is not None else ():
+        day = _iso_day(value)
+        if day is not None:
+            everything.append(day)
     typical = sorted(everything)[len(everything) // 2] if everything else None
-    return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain))
+    return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain),
+                     verified_claims(drafts, markup))
+
+
+def _iso_day(value: str | None) -> date | None:
+    """The calendar day an ISO 8601 page date is written with (its own offset)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo | None,
-             now: Clock | None) -> datetime | None:
-    """Aware when the page's zone or the stamp's zone label is known; floating otherwise."""
+             claimed_offset: int | None) -> datetime | None:
+    """Aware when the page's zone, the stamp's zone label or verified markup gives the offset."""
     if fix.local_date is None or local_time is None:
         return None
     naive = datetime.combine(fix.local_date, local_time)
@@ -520,4 +550,6 @@ def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo |
         return naive.replace(tzinfo=timezone(timedelta(minutes=stamp.utc_offset_minutes), stamp.zone))
     if zone is not None:
         return naive.replace(tzinfo=zone)
+    if claimed_offset is not None:
+        return naive.replace(tzinfo=timezone(timedelta(minutes=claimed_offset)))
     return naive

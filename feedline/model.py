@@ -40,6 +40,34 @@ class DateStatus(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class TimeMark:
+    """A `<time datetime>` element: what it shows and what its attribute claims."""
+
+    text: str  # visible text, white space collapsed
+    value: str  # the datetime attribute as written
+
+
+@dataclass(frozen=True, slots=True)
+class LiveUpdate:
+    """A live-blog update as structured data describes it (JSON-LD or microdata)."""
+
+    headline: str | None
+    body: str | None
+    published: str | None  # datePublished as written
+    origin: str  # "json-ld liveBlogUpdate", "microdata liveBlogUpdate"
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Time claims of a page's HTML, unverified (see `markup` and `dates`)."""
+
+    published: str | None = None
+    modified: str | None = None
+    time_marks: tuple[TimeMark, ...] = ()
+    updates: tuple[LiveUpdate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A decoded page as block-structured text: one line per visual block."""
 
@@ -50,6 +78,7 @@ class Page:
     url: str | None = None
     title: str | None = None
     lang: str | None = None  # BCP 47 primary tag ("en", "de"), if declared or given
+    markup: Markup | None = None  # HTML pages only
 
 
 @dataclass(frozen=True, slots=True)

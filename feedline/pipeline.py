@@ -34,7 +34,7 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens)
-    dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone)
+    dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
     # Sources read every language's cues unless the caller names one: pages often declare
     # the wrong language (a French page marked "en") or quote in another.
     entries = sorted((_entry(d, position, lang) for position, d in enumerate(dated)), key=_chronological)

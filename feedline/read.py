@@ -31,6 +31,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from feedline.errors import InputError
+from feedline.markup import read_markup
 from feedline.model import Page, PageKind
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ def read_page(
         url=url,
         title=title,
         lang=given_lang or declared_lang,
+        markup=read_markup(text),
     )
 
 

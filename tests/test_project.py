@@ -31,19 +31,23 @@ RANK: dict[str, int] = {
     "data": 1,  # per-language words, as files (feedline/data/*) or modules
     "lexicon": 1,
     "patterns": 2,
-    "read": 3,
-    "tokens": 4,
-    "entries": 5,
-    "dates": 6,
-    "sources": 7,
-    "pipeline": 8,
-    "render": 9,
-    "export": 9,
-    "store": 9,
-    "cli": 10,
+    "markup": 3,  # time claims of the HTML, read beside the visible text
+    "read": 4,
+    "tokens": 5,
+    "entries": 6,
+    "claims": 7,  # markup claims checked against the visible stamps
+    "dates": 8,
+    "sources": 9,
+    "pipeline": 10,
+    "inputs": 11,  # many pages: paths, directories, manifests, web archives
+    "render": 11,
+    "export": 11,
+    "store": 11,
+    "store_cli": 12,
+    "cli": 13,
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"read", "tokens", "entries", "dates", "sources", "pipeline"}
+EXTRACTION = {"markup", "read", "tokens", "entries", "claims", "dates", "sources", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}

@@ -1,0 +1,179 @@
+"""Markup claims checked against the visible stamps: which `<time datetime>` and live-blog
+updates may date an entry.
+
+The visible stamp is the truth for the time of day. A claim is kept only when it agrees:
+
+  - its own wall clock equals the visible clock: the claim's date holds (also when a local
+    time is wrongly suffixed `Z`); its offset is kept only when it is not `Z`;
+  - or it is an instant (UTC or an offset) whose distance to the visible clock is one and
+    the same whole number of quarter hours for most claims of the page: that distance is
+    the page's UTC offset, and the date follows on the page's clock;
+  - for a relative stamp ("21 mins ago") there is no clock to compare: a claim with an
+    explicit non-UTC offset gives the local time as written.
+
+Claims are all dropped when most carry one and the same instant (the page's own time put
+on every update). Claims that agree with no visible stamp date nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from feedline.entries import Draft
+from feedline.model import LiveUpdate, Markup, StampKind, TimeMark
+
+SAME_INSTANT_SHARE = 0.8  # this share of claims on one instant: the page's time, not the entries'
+OFFSET_SHARE = 0.6  # this share of instants at one distance from the visible clocks: the page offset
+MATCH_CHARS = 40  # opening characters compared to pair a structured update with its entry
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A verified claim about one entry."""
+
+    local_date: date
+    local_time: time
+    utc_offset_minutes: int | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    wall: datetime  # as written, naive
+    offset_minutes: int | None  # None when the value has no offset
+    zulu: bool
+    raw: str
+    origin: str
+
+
+def verified_claims(drafts: list[Draft], markup: Markup | None) -> dict[int, Claim]:
+    """Verified claims by the stamp line of the entry they date."""
+    if markup is None:
+        return {}
+    paired = _pair_time_marks(drafts, markup.time_marks) + _pair_updates(drafts, markup.updates)
+    paired = [(d, p) for d, p in paired if p is not None]
+    if _one_instant(p for _, p in paired):
+        return {}
+    page_offset = _page_offset(paired)
+    claims: dict[int, Claim] = {}
+    for draft, parsed in paired:
+        claim = _check(draft, parsed, page_offset)
+        if claim is not None and draft.line not in claims:
+            claims[draft.line] = claim
+    return claims
+
+
+# ── pairing claims with entries ─────────────────────────────────────────────────────────
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _pair_time_marks(drafts: list[Draft], marks: tuple[TimeMark, ...]) -> list[tuple[Draft, _Parsed | None]]:
+    """The k-th entry showing a stamp text takes the k-th mark showing the same text."""
+    queues: dict[str, list[TimeMark]] = {}
+    for mark in marks:
+        queues.setdefault(_norm(mark.text), []).append(mark)
+    pairs = []
+    for draft in drafts:
+        queue = queues.get(_norm(draft.stamp.text))
+        if queue:
+            mark = queue.pop(0)
+            pairs.append((draft, _parse(mark.value, "time[datetime]")))
+    return pairs
+
+
+def _pair_updates(drafts: list[Draft], updates: tuple[LiveUpdate, ...]) -> list[tuple[Draft, _Parsed | None]]:
+    """A structured update pairs with the entry whose headline or text opens the same way."""
+    openings: dict[str, Draft] = {}
+    for draft in drafts:
+        for part in (draft.headline, draft.text):
+            if part and len(part) >= 12:
+                openings.setdefault(_norm(part)[:MATCH_CHARS], draft)
+    pairs = []
+    for update in updates:
+        for part in (update.headline, update.body):
+            draft = openings.get(_norm(part)[:MATCH_CHARS]) if part and len(part) >= 12 else None
+            if draft is not None and update.published:
+                pairs.append((draft, _parse(update.published, update.origin)))
+                break
+    return pairs
+
+
+# ── reading and judging claims ──────────────────────────────────────────────────────────
+_ISO_RE = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$", re.IGNORECASE)
+
+
+def _parse(value: str, origin: str) -> _Parsed | None:
+    match = _ISO_RE.match(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        wall = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+    offset = None
+    if zone:
+        if zone.upper() == "Z":
+            offset = 0
+        else:
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            offset = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+    return _Parsed(wall, offset, bool(zone) and zone.upper() == "Z", value, origin)
+
+
+def _one_instant(parsed: object) -> bool:
+    values = [p.raw for p in parsed]  # type: ignore[attr-defined]
+    if len(values) < 3:
+        return False
+    return Counter(values).most_common(1)[0][1] >= SAME_INSTANT_SHARE * len(values)
+
+
+def _clock_minutes(draft: Draft) -> int | None:
+    stamp = draft.stamp
+    if stamp.kind is StampKind.RELATIVE or stamp.hour is None:
+        return None
+    return stamp.hour * 60 + (stamp.minute or 0)
+
+
+def _distance(draft: Draft, parsed: _Parsed) -> int | None:
+    """Minutes from the claim's UTC instant to the visible clock, in -12 h .. +14 h."""
+    visible = _clock_minutes(draft)
+    if visible is None or parsed.offset_minutes is None:
+        return None
+    utc = parsed.wall - timedelta(minutes=parsed.offset_minutes)
+    delta = (visible - (utc.hour * 60 + utc.minute)) % 1440
+    return delta - 1440 if delta > 14 * 60 else delta
+
+
+def _page_offset(paired: list[tuple[Draft, _Parsed]]) -> int | None:
+    distances = [d for draft, parsed in paired if (d := _distance(draft, parsed)) is not None]
+    if len(distances) < 2:
+        return None
+    offset, count = Counter(distances).most_common(1)[0]
+    if offset % 15 or count < 2 or count < OFFSET_SHARE * len(distances):
+        return None
+    return offset
+
+
+def _check(draft: Draft, parsed: _Parsed, page_offset: int | None) -> Claim | None:
+    visible = _clock_minutes(draft)
+    wall_minutes = parsed.wall.hour * 60 + parsed.wall.minute
+    if visible is None:  # a relative stamp: only an explicit local offset says the local time
+        if parsed.offset_minutes is None or parsed.zulu:
+            return None
+        return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), parsed.offset_minutes,
+                     f"{parsed.origin} {parsed.raw}")
+    if wall_minutes == visible:
+        offset = None if parsed.zulu else parsed.offset_minutes
+        return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), offset,
+                     f"{parsed.origin} {parsed.raw} agrees with the visible {draft.stamp.text}")
+    if page_offset is not None and _distance(draft, parsed) == page_offset:
+        local = parsed.wall - timedelta(minutes=parsed.offset_minutes or 0) + timedelta(minutes=page_offset)
+        return Claim(local.date(), local.time().replace(second=0), page_offset,
+                     f"{parsed.origin} {parsed.raw} is the visible {draft.stamp.text} at UTC{page_offset / 60:+g}")
+    return None
