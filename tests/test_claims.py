@@ -1,0 +1,88 @@
+"""Markup claims: kept when they agree with the visible stamps, dropped when they lie."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from feedline.model import DateStatus
+from feedline.pipeline import extract
+
+
+def html_page(items: list[tuple[str, str, str]], *, json_ld: object = None, head: str = "") -> bytes:
+    """A live blog: one <article> per (visible stamp, datetime attribute or "", headline)."""
+    ld = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>' if json_ld is not None else ""
+    body = "".join(
+        f"<article><p>{f'<time datetime={value!r}>{stamp}</time>' if value else stamp}</p>"
+        f"<h2>{headline}</h2><p>Details of the story follow in a full sentence here.</p></article>"
+        for stamp, value, headline in items)
+    return f"<!doctype html><html><head>{head}{ld}</head><body><h1>Live</h1>{body}</body></html>".encode()
+
+
+def dates(page: bytes, **kwargs: object) -> list[tuple[str, str | None, str | None]]:
+    timeline = extract(page, **kwargs)  # type: ignore[arg-type]
+    entries = sorted(timeline.entries, key=lambda e: e.position)
+    return [(e.stamp.text, e.date.iso, e.datetime.isoformat() if e.datetime else None) for e in entries]
+
+
+def test_utc_datetimes_beside_local_clocks_give_the_date_and_the_offset() -> None:
+    page = html_page([("0:51", "2022-08-10T15:51:00Z", "Earthquake shakes the north of the island"),
+                      ("23:36", "2022-08-10T14:36:00Z", "Minister outlines the new budget plans"),
+                      ("21:02", "2022-08-10T12:02:00Z", "Court rules on the harbour dispute")])
+    assert dates(page) == [("0:51", "2022-08-11", "2022-08-11T00:51:00+09:00"),
+                           ("23:36", "2022-08-10", "2022-08-10T23:36:00+09:00"),
+                           ("21:02", "2022-08-10", "2022-08-10T21:02:00+09:00")]
+
+
+def test_a_local_time_suffixed_z_still_gives_the_date_but_no_offset() -> None:
+    page = html_page([("16:56", "2023-11-02T16:56:00Z", "Hospital fuel runs out in the city"),
+                      ("16:48", "2023-11-02T16:48:00Z", "Convoy waits at the crossing point")])
+    rows = dates(page)
+    assert [r[1] for r in rows] == ["2023-11-02", "2023-11-02"]
+    assert all(r[2] is not None and "+" not in r[2] for r in rows)  # floating: the Z was not trusted
+
+
+def test_every_update_carrying_the_page_time_is_ignored() -> None:
+    items = [(f"12.{m:02d} BST", "", f"Update number {m} from the summit in the capital") for m in (50, 34, 24)]
+    ld = {"@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"headline": headline, "datePublished": "2023-05-15T11:50:54Z"} for _, _, headline in items]}
+    assert {r[1] for r in dates(html_page(items, json_ld=ld))} == {None}
+
+
+def test_json_ld_updates_that_match_no_visible_clock_date_nothing() -> None:
+    items = [("10:01", "", "The squad trains in front of the home fans"),
+             ("09:01", "", "Coach expects a tough semi-final on Wednesday")]
+    ld = {"@graph": [{"@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"headline": "The squad trains in front of the home fans", "datePublished": "2023-08-14T04:20:06Z"},
+        {"headline": "Coach expects a tough semi-final on Wednesday", "datePublished": "2023-08-14T03:11:00Z"}]}]}
+    assert {r[1] for r in dates(html_page(items, json_ld=ld))} == {None}
+
+
+def test_json_ld_updates_that_agree_date_their_entries() -> None:
+    items = [("10:01", "", "The squad trains in front of the home fans"),
+             ("09:01", "", "Coach expects a tough semi-final on Wednesday")]
+    ld = [{"@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"headline": "The squad trains in front of the home fans", "datePublished": "2023-08-14T10:01:00+01:00"},
+        {"headline": "Coach expects a tough semi-final on Wednesday", "datePublished": "2023-08-14T09:01:00+01:00"}]}]
+    assert dates(html_page(items, json_ld=ld)) == [("10:01", "2023-08-14", "2023-08-14T10:01:00+01:00"),
+                                                   ("09:01", "2023-08-14", "2023-08-14T09:01:00+01:00")]
+
+
+def test_a_relative_stamp_takes_the_local_time_its_markup_writes() -> None:
+    page = html_page([("21 mins ago", "2023-11-09T06:39:31-05:00", "Open house on the road closure"),
+                      ("2 hours ago", "2023-11-09T05:05:00-05:00", "Budget unveiled for the county")])
+    timeline = extract(page)
+    by_stamp = {e.stamp.text: e for e in timeline.entries}
+    assert by_stamp["21 mins ago"].local_time.strftime("%H:%M") == "06:39"
+    assert by_stamp["21 mins ago"].date.status is DateStatus.INFERRED
+
+
+@pytest.mark.parametrize("now", [None, "capture"], ids=["blind", "capture"])
+def test_page_dates_in_meta_help_place_the_year(now: str | None) -> None:
+    from datetime import datetime
+
+    head = '<meta property="article:published_time" content="2023-10-02T08:00:00+03:00">'
+    page = html_page([("4:00 PM", "", "Army ready to send missiles, Bloomberg reported on Oct. 3"),
+                      ("7:32 AM", "", "Analysts assess the front line in the east")], head=head)
+    kwargs = {"now": datetime(2023, 10, 3, 16, 30)} if now else {}
+    assert {r[1] for r in dates(page, **kwargs)} == {"2023-10-03"}
