@@ -47,7 +47,10 @@ eval:
 	$(MAKE) --no-print-directory $(STAMP) && \
 	python3 $(SCORE) --cmd "$(CURDIR)/$(VENV)/bin/feedline" --mode both $(EVAL_ARGS)
 
+# Bytecode first: an installed package has it, and PYTHONDONTWRITEBYTECODE (set on some
+# machines) would otherwise make every run of the editable install recompile feedline.
 bench: $(STAMP)
+	$(VENV)/bin/python -m compileall -q feedline
 	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
