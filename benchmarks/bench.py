@@ -1,6 +1,6 @@
 """How fast feedline is, as ratios against the general date finders (one run, not a test).
 
-    .venv/bin/python benchmarks/bench.py [--json FILE] [--best-of 3] [--runs 7]
+    .venv/bin/python benchmarks/bench.py [--json FILE] [--best-of 3] [--runs 7] [--batch]
 
 Measures, each with time.perf_counter:
 
@@ -17,6 +17,11 @@ Measures, each with time.perf_counter:
    `python -c "import dateparser; dateparser.parse('4:00 PM')"` in the same venv, median of
    --runs each, after one warm-up run.
 3. Pages per second of feedline over the corpus.
+4. With --batch (it adds about half a minute): whole CLI runs over many pages, median of
+   --batch-runs each after a warm-up: `feedline extract CORPUS_DIR --jobs 1` and `--jobs 2`
+   (pages per second), and `feedline extract crawl.warc.gz` on a WARC built from the corpus
+   HTML pages, each with a request and a metadata record beside its response (records and
+   pages per second). Skipped, with a note, without ../shared or warcio.
 
 Progress goes to stderr, the table to stdout, and with --json FILE the results to FILE.
 """
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -181,6 +187,112 @@ def bench_process(runs: int, notes: list[str]) -> dict[str, Any]:
     return {"feedline_s": ours, "dateparser_s": theirs, "ratio": ratio(theirs, ours)}
 
 
+# --- 4. many pages per run (--batch) ------------------------------------------------------------
+
+
+def timed_cli(argv: list[str], runs: int) -> tuple[float | None, str]:
+    """Median seconds of `runs` runs (after a warm-up) and the last summary line on stderr."""
+    times, summary = [], ""
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        elapsed = time.perf_counter() - start
+        lines = done.stderr.decode(errors="replace").splitlines()
+        if done.returncode != 0:
+            progress(f"  exited {done.returncode}: {lines[-1] if lines else ''}")
+            return None, ""
+        summary = lines[-1] if lines else ""
+        if i:
+            times.append(elapsed)
+    return statistics.median(times), summary
+
+
+def summary_count(summary: str, what: str) -> int:
+    """N from "feedline: N pages, M entries, ..." for `what` = "page" / "entr"."""
+    for part in summary.removeprefix("feedline: ").split(", "):
+        number, _, label = part.partition(" ")
+        if label.startswith(what):
+            return int(number)
+    return 0
+
+
+def build_crawl(pages_dir: Path, target: Path) -> tuple[int, int]:
+    """A gzipped WARC of every corpus HTML page: (records, HTML responses)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = responses = 0
+    with target.open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for page in sorted(pages_dir.glob("*.html")):
+            uri = f"https://corpus.example/{page.name}"
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "corpus.example")], is_http_request=True)
+            response = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request))
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(page.read_bytes()), http_headers=response))
+            writer.write_record(writer.create_warc_record(
+                uri, "metadata", payload=io.BytesIO(b"fetchTimeMs: 100\r\n"),
+                warc_content_type="application/warc-fields"))
+            records += 3
+            responses += 1
+    return records, responses
+
+
+def bench_batch(pages_dir: Path, runs: int, notes: list[str]) -> dict[str, Any] | None:
+    if not pages_dir.is_dir():
+        notes.append(f"batch skipped: {pages_dir} is absent")
+        return None
+    cli = Path(sys.executable).parent / "feedline"
+    if not cli.exists():
+        cli = ROOT / ".venv" / "bin" / "feedline"
+    base = [str(cli), "extract", "--format", "jsonl", "-o", os.devnull]
+    results: dict[str, Any] = {"cpus": os.cpu_count(), "runs": runs}
+    for jobs in (1, 2):
+        progress(f"batch: corpus directory, --jobs {jobs}, {runs} runs ...")
+        seconds, summary = timed_cli([*base, str(pages_dir), "--jobs", str(jobs)], runs)
+        pages = summary_count(summary, "page")
+        results[f"jobs{jobs}"] = {"pages": pages, "seconds": seconds,
+                                  "pages_per_second": pages / seconds if seconds else None}
+    try:
+        import warcio  # noqa: F401
+    except ImportError:
+        notes.append("batch: warcio is not installed: no WARC measure")
+        return results
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as temp:
+        crawl = Path(temp) / "corpus.warc.gz"
+        records, responses = build_crawl(pages_dir, crawl)
+        for jobs in (1, 2):
+            progress(f"batch: WARC of {records} records, --jobs {jobs}, {runs} runs ...")
+            seconds, summary = timed_cli([*base, str(crawl), "--jobs", str(jobs)], runs)
+            results[f"warc_jobs{jobs}"] = {
+                "records": records, "pages": summary_count(summary, "page"), "seconds": seconds,
+                "records_per_second": records / seconds if seconds else None,
+                "pages_per_second": responses / seconds if seconds else None,
+            }
+    return results
+
+
+def batch_table(batch: dict[str, Any]) -> str:
+    lines = [f"many pages per run (whole CLI, median of {batch['runs']}, {batch['cpus']} CPUs):"]
+    for jobs in (1, 2):
+        row = batch.get(f"jobs{jobs}")
+        if row:
+            lines.append(f"  corpus directory, --jobs {jobs}: {row['pages']} pages in "
+                         f"{fmt(row['seconds'], 's')} = {fmt(row['pages_per_second'])} pages/s")
+    for jobs in (1, 2):
+        row = batch.get(f"warc_jobs{jobs}")
+        if row:
+            lines.append(f"  corpus WARC, --jobs {jobs}: {row['records']} records ({row['pages']} pages) in "
+                         f"{fmt(row['seconds'], 's')} = {fmt(row['records_per_second'])} records/s, "
+                         f"{fmt(row['pages_per_second'])} pages/s")
+    return "\n".join(lines)
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -229,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--best-of", type=int, default=3, metavar="N", help="in-process runs per timing")
     parser.add_argument("--runs", type=int, default=7, metavar="N", help="process runs per command")
     parser.add_argument("--corpus", type=Path, default=CORPUS, metavar="DIR", help="corpus pages")
+    parser.add_argument("--batch", action="store_true",
+                        help="also time whole runs over many pages (--jobs 1 and 2, a WARC)")
+    parser.add_argument("--batch-runs", type=int, default=3, metavar="N", help="runs per batch command")
     args = parser.parse_args(argv)
 
     tools, notes = load_contenders()
@@ -251,8 +366,13 @@ def main(argv: list[str] | None = None) -> int:
         "process": bench_process(args.runs, notes),
         "notes": notes,
     }
+    if args.batch:
+        results["batch"] = bench_batch(args.corpus, args.batch_runs, notes)
     results["bench_seconds"] = time.perf_counter() - started
     print(table(results))
+    if results.get("batch"):
+        print()
+        print(batch_table(results["batch"]))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

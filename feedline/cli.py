@@ -1,15 +1,20 @@
 """The `feedline` command line: a thin skin over `feedline.pipeline.extract`.
 
-    feedline extract PATH [--now ISO] [--tz ZONE] [--lang xx]
-                          [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
+    feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
+                             [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
+                             [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
 
-Parse options, call the pipeline once, render, write. Exit codes:
+Parse options, call the pipeline once, render, write. Several pages (several paths, a
+directory, a manifest, a web archive) go through `feedline.inputs.run` and are rendered
+one after another (`feedline.render.many`), or merged. Exit codes:
 
     0    success (also when stdout's reader goes away: broken pipe)
     1    any other FeedlineError
-    2    usage: a bad option value (--now, --tz, --lang, --format, --width) or bad arguments
-    3    input that cannot be read (missing file, directory, binary, undecodable)
+    2    usage: a bad option value (--now, --tz, --lang, --format, --width, --jobs) or bad arguments
+    3    input that cannot be read (missing file, directory, binary, undecodable); with
+         several inputs: none could be read
     4    output that cannot be written (-o FILE)
+    5    several inputs: some could not be read (each said on stderr), the rest were processed
     130  interrupted (Ctrl-C)
 
 Only `FeedlineError` is caught: anything else is a bug and keeps its traceback.
@@ -24,14 +29,21 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from feedline.errors import FeedlineError, OutputError, UsageError
+from feedline.errors import FeedlineError, InputError, OutputError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import TextIO
+
+    from feedline.inputs import Outcome, Tally
     from feedline.model import Timeline
+
+#: Exit code of a run over several inputs where some could not be read and the rest were processed.
+EXIT_PARTIAL = 5
 
 
 class Format(str, Enum):
@@ -75,7 +87,11 @@ def _root(
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(metavar="PATH", help='Page to read (text or HTML); "-" reads stdin.')],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH...", show_default=False,
+                       help='Pages (text or HTML), directories or web archives (WARC, ARC); "-" reads stdin.'),
+    ] = None,
     now: Annotated[
         str | None,
         typer.Option(metavar="ISO", help="Capture time, ISO 8601, e.g. 2023-10-03T18:05 or 2023-10-03T16:30+03:00."),
@@ -93,27 +109,211 @@ def extract(
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
     width: Annotated[int | None, typer.Option(min=20, metavar="N", help="Table width in columns.")] = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option("--glob", metavar="PATTERN", show_default=False,
+                     help="In directories, read files whose name matches (repeatable) "
+                          "[default: *.htm *.html *.xhtml *.shtml *.txt *.warc *.warc.gz *.arc *.arc.gz]."),
+    ] = None,
+    manifest: Annotated[
+        list[str] | None,
+        typer.Option("--manifest", metavar="FILE", show_default=False,
+                     help='Also read the paths FILE lists, one a line, "#" comments ("-": stdin).'),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Pages extracted in parallel (0: one per CPU).")
+    ] = 1,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Several pages: one timeline of all their entries.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Several pages: no progress bar, no summary line.")
+    ] = False,
 ) -> None:
-    """Extract the timeline of one page."""
+    """Extract the timeline of each page."""
     try:
         zone = parse_tz(tz)
         moment = parse_now(now, zone)
         if lang is not None and not _LANG.fullmatch(lang):
             raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+        paths, manifests = paths or [], manifest or []
+        if not paths and not manifests:
+            raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
         terminal = output in (None, "-") and _is_tty()
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
-        from feedline.pipeline import extract as run_pipeline
+        from feedline import inputs
 
-        timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang)
-        if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
-            _print_table(timeline, explain=explain, width=width)
-        else:
-            from feedline.render import render
+        if inputs.single_page(paths, manifests):
+            from feedline.pipeline import extract as run_pipeline
 
-            _write(render(timeline, chosen, explain=explain, width=width), output)
+            path = paths[0]
+            timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang)
+            if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
+                _print_table(timeline, explain=explain, width=width)
+            else:
+                from feedline.render import render
+
+                _write(render(timeline, chosen, explain=explain, width=width), output)
+            return
+        sources = inputs.collect(paths, manifests, glob)
+        outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
+                              jobs=jobs or os.cpu_count() or 1, keep_text=False)
+        live = chosen == "table" and terminal
+        status = _Status(enabled=not quiet and not terminal and _stderr_is_tty(), total=_known_total(sources))
+        tally = _extract_many(outcomes, chosen, output, merge=merge, live=live, explain=explain,
+                              width=width, status=status)
+        if not quiet:
+            typer.echo(f"feedline: {tally.summary()}", err=True)
+        if tally.failed:
+            raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
     except FeedlineError as error:
         _fail(error)
+
+
+def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
+                  explain: bool, width: int | None, status: _Status) -> Tally:
+    """Write each page's output as it comes (or all entries merged at the end); say each
+    failure on stderr as it comes. Returns the counts."""
+    from feedline import inputs
+    from feedline.render import many
+
+    tally = inputs.Tally()
+    done: list[Timeline] = []
+    with _Sink(output) as sink, status:
+        if not merge and not live:
+            sink.write(many.opening(fmt))
+        for outcome in outcomes:
+            tally.add(outcome)
+            status.update(tally)
+            if isinstance(outcome, inputs.Failed):
+                status.say(f"feedline: error: {_one_line(outcome.message)}")
+            elif isinstance(outcome, inputs.Done):
+                if merge:
+                    done.append(outcome.timeline)
+                elif live:
+                    if tally.pages > 1:
+                        print()
+                    _print_table(outcome.timeline, explain=explain, width=width)
+                else:
+                    sink.write(many.part(outcome.timeline, fmt, tally.pages - 1, explain=explain, width=width))
+        if merge:
+            order = inputs.merge(done)
+            if live:
+                _print_table(many.merged_timeline(done, order), explain=explain, width=width)
+            else:
+                sink.write(many.render_merged(done, order, fmt, explain=explain, width=width))
+        elif not live:
+            sink.write(many.closing(fmt, tally.pages))
+    return tally
+
+
+def _known_total(sources: Sequence[str]) -> int | None:
+    """The number of pages to come, if no source looks like an archive (by name: a guess that
+    only sizes the progress bar)."""
+    archive = (".warc", ".warc.gz", ".arc", ".arc.gz")
+    return None if any(s == "-" or s.lower().endswith(archive) for s in sources) else len(sources)
+
+
+class _Sink:
+    """Standard output, or the file `-o FILE` opened at once (so that a bad path fails before
+    any work is done), written piece by piece."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self.file: TextIO | None = None
+        if output not in (None, "-"):
+            try:
+                self.file = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as error:
+                raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.file is None:
+            _write(text, None)
+            return
+        try:
+            self.file.write(text)
+        except OSError as error:
+            raise OutputError(f"cannot write {self.output}: {error.strerror or error}") from None
+
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError as error:
+                if exc[0] is None:
+                    raise OutputError(f"cannot write {self.output}: {error.strerror or error}") from None
+
+
+class _Status:
+    """Failures as lines on stderr and, when enabled, a progress bar there (rich, shown once a
+    run has taken half a second)."""
+
+    DELAY = 0.5
+
+    def __init__(self, *, enabled: bool, total: int | None) -> None:
+        import time
+
+        self.enabled = enabled
+        self.total = total
+        self.started = time.monotonic()
+        self.progress: Any = None  # rich.progress.Progress, once started
+        self.task: Any = None
+
+    def update(self, tally: Tally) -> None:
+        if not self.enabled:
+            return
+        if self.progress is None:
+            import time
+
+            if time.monotonic() - self.started < self.DELAY:
+                return
+            self._start(tally)
+        self.progress.update(self.task, completed=tally.pages + tally.failed,
+                             description=tally.summary())
+
+    def say(self, line: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(line, soft_wrap=True)
+        else:
+            typer.echo(line, err=True)
+
+    def _start(self, tally: Tally) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True, markup=False, emoji=False, highlight=False)
+        self.progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=console, transient=True)
+        self.task = self.progress.add_task(tally.summary(), total=self.total,
+                                           completed=tally.pages + tally.failed)
+        self.progress.start()
+
+    def __enter__(self) -> _Status:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _stderr_is_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _one_line(message: str) -> str:
+    from feedline.render._text import one_line
+
+    return one_line(message)
 
 
 def parse_tz(value: str | None) -> str | None:
@@ -220,8 +420,6 @@ def _stdout_gone() -> NoReturn:
 
 
 def _fail(error: FeedlineError) -> NoReturn:
-    from feedline.render._text import one_line
-
-    message = one_line(str(error)) or type(error).__name__
+    message = _one_line(str(error)) or type(error).__name__
     typer.echo(f"feedline: error: {message}", err=True)
     raise typer.Exit(error.exit_code)

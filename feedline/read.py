@@ -3,11 +3,13 @@
 Bytes become text in this order (the first step that applies wins):
 
 1. a byte-order mark (UTF-8, UTF-16 or UTF-32, either byte order);
-2. a declared charset in the first 4 KB (`<meta charset>`, `<meta http-equiv=content-type
+2. the charset of an HTTP `Content-Type` header, when the caller passes it (`charset=`, e.g.
+   from a web archive's response record), if the bytes decode strictly in it;
+3. a declared charset in the first 4 KB (`<meta charset>`, `<meta http-equiv=content-type
    content="...; charset=...">` or the XML declaration), if the bytes decode strictly in it;
    labels map as browsers map them (iso-8859-1 and ascii mean windows-1252, shift_jis cp932...);
-3. UTF-8, if it decodes strictly (a multi-byte character cut off at the very end is dropped);
-4. detection with charset-normalizer.
+4. UTF-8, if it decodes strictly (a multi-byte character cut off at the very end is dropped);
+5. detection with charset-normalizer.
 
 Input that looks binary (a known magic number such as PNG, PDF or gzip, or a high share of
 control bytes) is refused before decoding; UTF-16 without a BOM is recognised first. The text
@@ -50,16 +52,18 @@ def read_page(
     name: str | None = None,
     lang: str | None = None,
     max_bytes: int = 50_000_000,
+    charset: str | None = None,
 ) -> Page:
     """Read `source` (a path, "-" for stdin, raw bytes or a binary stream) into a `Page`.
 
     `name` overrides the page's name (default: the path, or "-"); `lang` overrides the
-    language the page declares. Raises `InputError` for input that cannot be read.
+    language the page declares; `charset` is the charset of the HTTP `Content-Type` the
+    page was served with, if known. Raises `InputError` for input that cannot be read.
     """
     data, default_name, label = _load(source, max_bytes)
     if name is not None:
         label = repr(name)
-    text, encoding = decode(data, label)
+    text, encoding = decode(data, label, charset=charset)
     page_name = name if name is not None else default_name
     given_lang = (_primary_tag(lang) or lang.strip().lower()) if lang else None
     if not _looks_like_html(text):
@@ -202,20 +206,21 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f]+")
 _NOT_STRIPPED = bytes(b for b in range(256) if b not in (*range(0, 9), 11, 12, *range(14, 32)))
 
 
-def decode(data: bytes, label: str = "the input") -> tuple[str, str]:
+def decode(data: bytes, label: str = "the input", *, charset: str | None = None) -> tuple[str, str]:
     """Decode `data` to clean text; return (text, Python codec name used).
 
-    `label` names the input in error messages. Raises `InputError` for binary or
-    undecodable data. Empty input is "" in UTF-8.
+    `label` names the input in error messages; `charset` is an HTTP `Content-Type` charset,
+    tried after a byte-order mark and before the page's own declaration. Raises `InputError`
+    for binary or undecodable data. Empty input is "" in UTF-8.
     """
-    text, encoding = _decode(data, label)
+    text, encoding = _decode(data, label, charset)
     # Most pages hold no control characters: a fast test on the bytes spares a regex pass.
     wide = encoding.startswith(("utf-16", "utf-32"))
     controls = wide or bool(data.translate(None, _NOT_STRIPPED))
     return _clean(text, controls), encoding
 
 
-def _decode(data: bytes, label: str) -> tuple[str, str]:
+def _decode(data: bytes, label: str, charset: str | None = None) -> tuple[str, str]:
     bom = _bom(data)
     if bom is not None:
         encoding, size = bom
@@ -234,7 +239,8 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
             raise InputError(f"cannot decode {label}: it looks like {utf16} without a byte-order "
                              "mark but is not valid; re-save it as UTF-8") from None
     _refuse_controls(data, label)
-    for encoding in dict.fromkeys((_declared(data), "utf-8")):  # in order, without repeats
+    given = _codec(charset) if charset else None
+    for encoding in dict.fromkeys((given, _declared(data), "utf-8")):  # in order, without repeats
         if encoding is not None:
             try:
                 return _strict(data, encoding), encoding
@@ -292,7 +298,12 @@ def _declared(data: bytes) -> str | None:
     match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     if match is None:
         return None
-    label = match.group(1).decode("ascii").lower()
+    return _codec(match.group(1).decode("ascii"))
+
+
+def _codec(label: str) -> str | None:
+    """The Python codec for a charset label, read as browsers read it; None if unknown."""
+    label = label.strip().strip("\"'").lower()
     try:
         return codecs.lookup(_LABELS.get(label, label)).name
     except LookupError:
