@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from feedline.errors import FeedlineError, InputError, OutputError, UsageError
+from feedline.store_cli import register as register_store_commands
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -423,3 +424,8 @@ def _fail(error: FeedlineError) -> NoReturn:
     message = _one_line(str(error)) or type(error).__name__
     typer.echo(f"feedline: error: {message}", err=True)
     raise typer.Exit(error.exit_code)
+
+
+# The store's commands (`ingest`, `view`, `export`) live beside it; registered last so
+# `extract` stays the first command in the help.
+register_store_commands(app)

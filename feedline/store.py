@@ -1,6 +1,6 @@
 """The timeline store: many scrapes of the same feeds, kept as one deduplicated timeline in SQLite.
 
-    inputs(paths) ──> PageInput ──> ingest_pages(store, inputs, extract) ──> Store.entries(Query)
+    page_inputs(paths) ──> PageInput ──> ingest_pages(store, pages, extract) ──> Store.entries(Query)
                                          │ one transaction per page
                                          ▼
               pages · entries · revisions · sightings · sources · runs  (+ entries_fts)
@@ -29,7 +29,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -90,8 +90,8 @@ _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
 def name_stamp(name: str) -> tuple[datetime, tuple[int, int]] | None:
     """The capture time a file name carries, and its span in the name's last component.
 
-    Naive for the calendar forms (the page's wall clock), aware (UTC) for unix seconds and
-    for calendar forms with an offset.
+    Naive for the calendar forms (the page's wall clock), aware with the printed offset for
+    calendar forms that carry one, aware in this machine's zone for unix seconds.
     """
     base = PurePath(name).name
     for pattern in _NAME_STAMPS:
@@ -100,8 +100,8 @@ def name_stamp(name: str) -> tuple[datetime, tuple[int, int]] | None:
             if moment is not None:
                 return moment, match.span()
     match = _UNIX_STAMP.search(base)
-    if match:
-        return datetime.fromtimestamp(int(match.group()), timezone.utc), match.span()
+    if match:  # an instant without a zone: this machine's clock, as `date` names files
+        return datetime.fromtimestamp(int(match.group()), timezone.utc).astimezone(), match.span()
     return None
 
 
@@ -142,13 +142,22 @@ def page_key(name: str, url: str | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PageInput:
-    """One page to ingest: where it comes from and when it was captured (None: unknown)."""
+    """One page to ingest: where it comes from and when it was captured (None: unknown).
+
+    The hook for web archives: a WARC reader hands each response record in as
+    ``PageInput("crawl.warc.gz#1234", <WARC-Date>, CaptureSource.WARC, data=<body>,
+    url=<WARC-Target-URI>)``; everything downstream is the same as for files.
+    """
 
     name: str  # the path as given, or "-" for stdin
     captured_at: datetime | None
     capture_source: CaptureSource
+    data: bytes | None = None  # the page itself, when it is not read from `name`
+    url: str | None = None  # the page's URL when the page does not name one (page identity)
 
     def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
         if self.name == "-":
             stream = getattr(sys.stdin, "buffer", None)
             if stream is None:
@@ -160,7 +169,7 @@ class PageInput:
             raise InputError(f"cannot read {self.name!r}: {error.strerror or error}; check the path") from None
 
 
-def inputs(paths: Iterable[str], *, now: datetime | None = None, mtime: bool = False,
+def page_inputs(paths: Iterable[str], *, now: datetime | None = None, mtime: bool = False,
            skip: Iterable[Path] = ()) -> list[PageInput]:
     """The pages under `paths` (files, folders recursively, "-"), oldest capture first.
 
@@ -203,7 +212,7 @@ def _capture(name: str, now: datetime | None, mtime: bool) -> tuple[datetime | N
         return found[0], CaptureSource.NAME
     if mtime:
         try:
-            return datetime.fromtimestamp(os.stat(name).st_mtime, timezone.utc), CaptureSource.MTIME
+            return datetime.fromtimestamp(os.stat(name).st_mtime, timezone.utc).astimezone(), CaptureSource.MTIME
         except OSError:
             pass
     return None, CaptureSource.NONE
@@ -220,9 +229,9 @@ def _capture_order(page: PageInput) -> tuple:
 def capture_moment(moment: datetime | None, tz: str | None) -> datetime | None:
     """The capture time as `extract` will read it, and as the store records it.
 
-    A naive time is the page's wall clock (in `tz`, if given). An aware one (unix seconds,
-    mtime, an offset) is converted to `tz`, or without `tz` to this machine's zone: its
-    offset stays visible in `captured_at`.
+    As `extract` reads `now`: a naive time is the page's wall clock (in `tz`, if given); an
+    aware one is converted to `tz`, or without `tz` keeps its own wall clock. (Unix seconds
+    and mtimes arrive aware in this machine's zone, so their offset shows in `captured_at`.)
     """
     if moment is None:
         return None
@@ -232,7 +241,7 @@ def capture_moment(moment: datetime | None, tz: str | None) -> datetime | None:
 
         zone = ZoneInfo(tz)
         return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
-    return moment.astimezone() if moment.tzinfo is timezone.utc else moment
+    return moment
 
 
 def content_hash(data: bytes) -> str:
@@ -253,11 +262,15 @@ def fold(headline: str | None, text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two folded texts are: 1 equal, 0.99 one holds the other, else a difflib ratio."""
+    """How alike two folded texts are: 1 equal, 0.99 one holds the other, else a difflib ratio
+    of their openings; 0 when the shorter is under PREFIX_MIN characters ("Sirens in the north."
+    and "... south." differ by one word, like a typo: too short to tell)."""
     if a == b:
         return 1.0
     short, long = sorted((a, b), key=len)
-    if len(short) >= PREFIX_MIN and short in long:
+    if len(short) < PREFIX_MIN:
+        return 0.0
+    if short in long:
         return 0.99
     return SequenceMatcher(None, a[:COMPARE_CHARS], b[:COMPARE_CHARS], autojunk=False).ratio()
 
@@ -284,7 +297,8 @@ class Reading:
 
 def best_reading(readings: Iterable[Reading]) -> Reading:
     """The best-supported date: exact > inferred > partial > unknown, then the highest
-    confidence, then the earliest capture (a fresher page guesses less), page before store."""
+    confidence, then the earliest capture (a fresher page guesses less: on a later one the
+    entry sits further from the capture time, behind more rollovers), page before store."""
     return min(readings, key=lambda r: (
         -_STATUS_RANK[r.status], -round(r.confidence, 2), r.seen or "~", not r.by_page,
         r.local_date or "", r.evidence,
@@ -315,7 +329,7 @@ CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,           -- UTC
     finished_at TEXT,                   -- NULL: still running, or killed
-    status TEXT NOT NULL,               -- running | done | busy | failed
+    status TEXT NOT NULL,               -- running (or killed) | done | busy | failed | interrupted
     feedline_version TEXT NOT NULL,
     arguments TEXT NOT NULL,            -- JSON list
     pages_added INTEGER NOT NULL DEFAULT 0,
@@ -474,6 +488,7 @@ class Query:
     until: str | None = None
     source: str | None = None  # a part of a source's name or canonical name
     search: str | None = None  # an FTS5 query over headline and text
+    feed: str | None = None  # one feed key
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,7 +543,7 @@ class Store:
         try:
             conn = sqlite3.connect(shown, timeout=max(wait, 0.0), isolation_level=None)
         except sqlite3.Error as error:
-            raise StoreError(f"cannot open {shown!r}: {error}") from None
+            raise InputError(f"cannot open {shown!r}: {error}; check the path and its folder") from None
         store = cls(conn, shown)
         try:
             store._prepare()
@@ -629,19 +644,22 @@ class Store:
     def has_page(self, digest: str, captured_at: str | None) -> bool:
         """True when these bytes, captured at this time, are stored already."""
         with self._errors():
-            row = self.conn.execute(
+            return self.conn.execute(
                 "SELECT 1 FROM pages WHERE content_hash = ? AND captured_at IS ? LIMIT 1", (digest, captured_at)
-            ).fetchone()
-        return row is not None
+            ).fetchone() is not None
 
     def add_page(self, timeline: Timeline, *, name: str, digest: str, source: CaptureSource,
-                 feed: str | None = None, run_id: int | None = None) -> PageResult:
-        """Store one extracted page and its entries, in one transaction."""
+                 feed: str | None = None, url: str | None = None, run_id: int | None = None) -> PageResult:
+        """Store one extracted page and its entries, in one transaction.
+
+        The page's identity is `feed`, else the URL the page names, else `url`, else its name
+        without the time stamp (`page_key`)."""
         captured = _iso(timeline.now)
         with self.transaction():
-            if self._page_exists(digest, captured):
+            if self.has_page(digest, captured):  # another process may have stored it meanwhile
                 return PageResult(skipped=True, blind=captured is None)
-            page = self._insert_page(timeline, name, digest, source, feed, run_id)
+            key = feed or page_key(name, timeline.page.url or url)
+            page = self._insert_page(timeline, key, name, digest, source, run_id)
             sightings = [_sighting(entry) for entry in timeline.entries]
             placed, new = self._place(page, sightings)
             edited = self._record(page, sightings, placed, new)
@@ -649,15 +667,9 @@ class Store:
             self.conn.execute("UPDATE pages SET new_entries = ? WHERE id = ?", (len(new), page.id))
         return PageResult(blind=captured is None, entries=len(sightings), new=len(new), edited=edited)
 
-    def _page_exists(self, digest: str, captured: str | None) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM pages WHERE content_hash = ? AND captured_at IS ? LIMIT 1", (digest, captured)
-        ).fetchone() is not None
-
-    def _insert_page(self, timeline: Timeline, name: str, digest: str, source: CaptureSource,
-                     feed: str | None, run_id: int | None) -> _PageRow:
+    def _insert_page(self, timeline: Timeline, key: str, name: str, digest: str, source: CaptureSource,
+                     run_id: int | None) -> _PageRow:
         page = timeline.page
-        key = feed or page_key(name, page.url)
         captured = _iso(timeline.now)
         cursor = self.conn.execute(
             "INSERT INTO pages (feed, path, url, title, content_hash, captured_at, capture_source, tz, entries, "
@@ -688,7 +700,7 @@ class Store:
 
     def _exact_match(self, page: _PageRow, sighting: _Sighting, claimed: set[int]) -> int | None:
         rows = self.conn.execute(
-            f"SELECT DISTINCT {_CANDIDATE} FROM revisions r JOIN entries e ON e.id = r.entry_id "
+            f"SELECT {_CANDIDATE} FROM revisions r CROSS JOIN entries e ON e.id = r.entry_id "  # hash index first
             "WHERE r.text_hash = ? AND e.feed = ?", (sighting.text_hash, page.feed),
         ).fetchall()
         fits = [row for row in rows if row[0] not in claimed and self._compatible(page, sighting, row)]
@@ -696,18 +708,18 @@ class Store:
 
     def _fuzzy_match(self, page: _PageRow, sighting: _Sighting, claimed: set[int]) -> int | None:
         if sighting.relative:
-            day = sighting.entry.date.local_date
-            if day is None:
+            if sighting.entry.date.local_date is None:
                 return None
-            days = [(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
+            days = _near_days(sighting.entry.date.local_date)
             rows = self.conn.execute(
                 f"SELECT {_CANDIDATE} FROM entries e WHERE e.feed = ? AND e.local_date IN (?, ?, ?)",
                 (page.feed, *days),
             ).fetchall()
         else:
+            days = _near_days(sighting.entry.date.local_date)
             rows = self.conn.execute(
-                f"SELECT {_CANDIDATE} FROM entries e WHERE e.feed = ? AND (e.clock = ? OR e.clock IS NULL)",
-                (page.feed, sighting.clock),
+                f"SELECT {_CANDIDATE} FROM entries e WHERE e.feed = ? AND (e.clock = ? OR "
+                "(e.clock IS NULL AND e.local_date IN (?, ?, ?)))", (page.feed, sighting.clock, *days),
             ).fetchall()
         scored = []
         for row in rows:
@@ -721,11 +733,11 @@ class Store:
 
     def _compatible(self, page: _PageRow, sighting: _Sighting, row: tuple) -> bool:
         """May `sighting` be the stored entry `row`? Same clock, no contrary printed date, no recurrence."""
-        _, _, clock, first, last, local_date, status, confidence, moment = row
+        _, _, clock, first, last, local_date, status, confidence, moment, relative_minutes = row
         if not sighting.relative and clock is not None:
             if clock != sighting.clock:
                 return False
-        elif not _times_fit(sighting, moment):
+        elif not _times_fit(sighting, moment, relative_minutes):
             return False
         mine = sighting.entry.date
         if mine.iso is None or local_date is None or mine.iso == local_date:
@@ -841,43 +853,40 @@ class Store:
     def _refresh(self, entry_id: int) -> None:
         """Derive an entry's row from its revisions and sightings: a function of them alone,
         so that the order in which pages arrive does not matter."""
-        feed = self.conn.execute("SELECT feed FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
+        feed, headline, text = self.conn.execute(
+            "SELECT feed, headline, text FROM entries WHERE id = ?", (entry_id,)).fetchone()
         revisions = self.conn.execute(
             "SELECT id, headline, text, first_seen, last_seen, text_hash FROM revisions WHERE entry_id = ?", (entry_id,)
         ).fetchall()
         groups = self.conn.execute(f"SELECT {_GROUP} FROM sightings WHERE entry_id = ?", (entry_id,)).fetchall()
-        current = max(revisions, key=lambda r: (r[4] or "", r[3] or "", r[5]))
+        current = max(revisions, key=lambda r: (r[4] or "", r[3] or "", r[5]))  # the latest capture's text
         earliest = min(revisions, key=lambda r: (r[3] or "~", r[5]))
         latest = max(groups, key=lambda g: (g[_G["last_seen"]] or "", g[_G["stamp_text"]], g[_G["reading"]]))
-        clocks = sorted({g[_G["clock"]] for g in groups if g[_G["stamp_kind"]] != StampKind.RELATIVE} - {None})
-        clock = clocks[0] if clocks else None
-        firsts = [g[_G["first_seen"]] for g in groups if g[_G["first_seen"]]]
-        lasts = [g[_G["last_seen"]] for g in groups if g[_G["last_seen"]]]
-        first_seen, last_seen = (min(firsts), max(lasts)) if firsts else (None, None)
-        readings = [_group_reading(g) for g in groups]
-        window = self._window_reading(feed, clock, first_seen, readings)
-        best = best_reading(readings + ([window] if window else []))
-        fields = {
-            "clock": clock, "local_date": best.local_date, "datetime": best.datetime,
-            "local_time": _local_time(best, clock, latest),
-            "zone": latest[_G["zone"]], "stamp_text": latest[_G["stamp_text"]],
-            "stamp_kind": latest[_G["stamp_kind"]], "relative_minutes": latest[_G["relative_minutes"]],
-            "region": latest[_G["region"]], "span_start": latest[_G["span_start"]], "span_end": latest[_G["span_end"]],
-            "date_status": str(best.status), "confidence": round(best.confidence, 2),
-            "evidence": json.dumps(list(best.evidence), ensure_ascii=False),
-            "first_seen": first_seen, "last_seen": last_seen,
-            "times_seen": sum(g[_G["times_seen"]] for g in groups), "revisions": len(revisions),
-            "revision_id": current[0], "tz": self._page_tz(latest[_G["last_page_id"]]),
-        }
-        text = self.conn.execute("SELECT headline, text FROM entries WHERE id = ?", (entry_id,)).fetchone()
-        if tuple(text) != (current[1], current[2]):  # only then: the FTS index follows these columns
+        clock = _clock(groups)
+        tz = self._page_tz(latest[_G["last_page_id"]])
+        fields = {**_shown(latest), **_seen(groups), "clock": clock, "tz": tz, "revisions": len(revisions),
+                  "revision_id": current[0]}
+        fields.update(self._dated(feed, clock, fields["first_seen"], tz, groups, latest))
+        if (headline, text) != (current[1], current[2]):  # only then: the FTS index follows these columns
             fields.update(headline=current[1], text=current[2])
-        fields["uid"] = self._uid(entry_id, feed, best.local_date, clock or latest[_G["stamp_text"]], earliest)
+        fields["uid"] = self._uid(entry_id, feed, fields["local_date"], clock or fields["local_time"] or "", earliest)
         self.conn.execute(
             f"UPDATE entries SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?", (*fields.values(), entry_id)
         )
 
-    def _window_reading(self, feed: str, clock: str | None, first_seen: str | None,
+    def _dated(self, feed: str, clock: str | None, first_seen: str | None, tz: str | None, groups: list[tuple],
+               latest: tuple) -> dict[str, Any]:
+        """The date columns: the best reading of the sightings and the capture window."""
+        readings = [_group_reading(g) for g in groups]
+        window = self._window_reading(feed, clock, first_seen, tz, readings)
+        best = best_reading(readings + ([window] if window else []))
+        return {
+            "local_date": best.local_date, "datetime": best.datetime, "local_time": _local_time(best, clock, latest),
+            "date_status": str(best.status), "confidence": round(best.confidence, 2),
+            "evidence": json.dumps(list(best.evidence), ensure_ascii=False),
+        }
+
+    def _window_reading(self, feed: str, clock: str | None, first_seen: str | None, tz: str | None,
                         readings: list[Reading]) -> Reading | None:
         """First seen on capture C, absent from the feed's capture before (a latest-N feed shows a
         new entry at once): posted between them. With less than a day between, one day fits."""
@@ -893,7 +902,7 @@ class Store:
             return None
         evidence = (f"first seen on the capture of {first_seen[:16]}, not on the one of {row[0][:16]}: "
                     "posted between them",)
-        moment = _window_datetime(day, clock, readings)
+        moment = _window_datetime(day, clock, tz, readings)
         return Reading(DateStatus.INFERRED, day.isoformat(), WINDOW_CONFIDENCE, evidence, first_seen, moment,
                        by_page=False)
 
@@ -928,8 +937,8 @@ class Store:
     def _select(self, sql: str, params: list[Any], query: Query) -> list[tuple]:
         try:
             return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as error:
-            if query.search is None or "fts5" not in str(error):
+        except sqlite3.OperationalError:
+            if query.search is None:
                 raise
         # not FTS5 syntax: search for the words as written
         quoted = " ".join('"' + word.replace('"', '""') + '"' for word in query.search.split())
@@ -960,6 +969,15 @@ class Store:
                 "bytes": one("PRAGMA page_count") * one("PRAGMA page_size"),
             }
 
+    def page_bytes(self) -> int | None:
+        """Bytes the `pages` table and its indexes take (None without SQLite's dbstat)."""
+        try:
+            return self.conn.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name = 'pages' OR name IN "
+                "(SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pages')").fetchone()[0]
+        except sqlite3.OperationalError:
+            return None
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (for measuring its size)."""
         with self._errors():
@@ -972,7 +990,7 @@ Extract = Callable[[bytes, str, datetime | None], Timeline]  # (bytes, page name
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class Ingested:
     """What happened to one input: a result, or the error that stopped it."""
 
     page: PageInput
@@ -981,8 +999,8 @@ class Outcome:
 
 
 def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, tz: str | None = None,
-                 feed: str | None = None, run_id: int | None = None) -> Iterator[Outcome]:
-    """Ingest each page in its own transaction; yields one `Outcome` per page.
+                 feed: str | None = None, run_id: int | None = None) -> Iterator[Ingested]:
+    """Ingest each page in its own transaction; yields one `Ingested` per page.
 
     Pages already stored (same bytes, same capture time) are skipped before extraction.
     Unreadable pages yield their `InputError` and the others go on; `StoreBusyError` and
@@ -990,11 +1008,11 @@ def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, 
     """
     for page in pages:
         try:
-            yield Outcome(page, ingest_page(store, page, extract, tz=tz, feed=feed, run_id=run_id))
+            yield Ingested(page, ingest_page(store, page, extract, tz=tz, feed=feed, run_id=run_id))
         except (StoreBusyError, StoreError):
             raise
         except FeedlineError as error:
-            yield Outcome(page, None, error)
+            yield Ingested(page, None, error)
 
 
 def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | None = None,
@@ -1006,13 +1024,13 @@ def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | No
         return PageResult(skipped=True, blind=moment is None)
     timeline = extract(data, page.name, moment)
     return store.add_page(timeline, name=page.name, digest=digest, source=page.capture_source, feed=feed,
-                          run_id=run_id)
+                          url=page.url, run_id=run_id)
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────────
 
 _CANDIDATE = ("e.id, e.uid, e.clock, e.first_seen, e.last_seen, e.local_date, e.date_status, e.confidence, "
-              "e.datetime")
+              "e.datetime, e.relative_minutes")
 _GROUP_COLUMNS = ("reading", "stamp_text", "stamp_kind", "clock", "relative_minutes", "zone", "local_date",
                   "datetime", "date_status", "confidence", "evidence", "first_seen", "last_seen", "times_seen",
                   "region", "span_start", "span_end", "last_page_id")
@@ -1037,7 +1055,7 @@ def _sighting(entry: Entry) -> _Sighting:
     return _Sighting(entry, text_hash(entry.headline, entry.text), fold(entry.headline, entry.text), clock, relative)
 
 
-def _times_fit(sighting: _Sighting, stored: str | None) -> bool:
+def _times_fit(sighting: _Sighting, stored: str | None, stored_relative: float | None) -> bool:
     """Relative stamps ("2 hours ago") are coarse: datetimes within their own offset fit."""
     mine = sighting.entry.datetime
     if mine is None or stored is None:
@@ -1045,8 +1063,15 @@ def _times_fit(sighting: _Sighting, stored: str | None) -> bool:
     other = datetime.fromisoformat(stored)
     if (mine.tzinfo is None) != (other.tzinfo is None):
         mine, other = mine.replace(tzinfo=None), other.replace(tzinfo=None)
-    slack = max(3.0, sighting.entry.stamp.relative_minutes or 0.0)
+    slack = max(3.0, sighting.entry.stamp.relative_minutes or 0.0, stored_relative or 0.0)
     return abs((mine - other).total_seconds()) <= slack * 60
+
+
+def _near_days(day: date | None) -> list[str | None]:
+    """The day before, the day and the day after (None three times without a day)."""
+    if day is None:
+        return [None, None, None]
+    return [(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
 
 
 def _closeness(page: _PageRow, sighting: _Sighting, row: tuple) -> tuple:
@@ -1063,6 +1088,25 @@ def _closeness(page: _PageRow, sighting: _Sighting, row: tuple) -> tuple:
     return (not same_day, distance, row[1] or "")
 
 
+def _clock(groups: list[tuple]) -> str | None:
+    """The entry's printed clock ("16:00"); None when only relative stamps showed it."""
+    clocks = sorted({g[_G["clock"]] for g in groups if g[_G["stamp_kind"]] != StampKind.RELATIVE} - {None})
+    return clocks[0] if clocks else None
+
+
+def _seen(groups: list[tuple]) -> dict[str, Any]:
+    firsts = [g[_G["first_seen"]] for g in groups if g[_G["first_seen"]]]
+    lasts = [g[_G["last_seen"]] for g in groups if g[_G["last_seen"]]]
+    return {"first_seen": min(firsts, default=None), "last_seen": max(lasts, default=None),
+            "times_seen": sum(g[_G["times_seen"]] for g in groups)}
+
+
+def _shown(latest: tuple) -> dict[str, Any]:
+    """How the latest page showed the entry: its stamp and place on the page."""
+    return {name: latest[_G[name]] for name in ("zone", "stamp_text", "stamp_kind", "relative_minutes", "region",
+                                                 "span_start", "span_end")}
+
+
 def _group_reading(group: tuple) -> Reading:
     return Reading(
         DateStatus(group[_G["date_status"]]), group[_G["local_date"]], group[_G["confidence"]],
@@ -1070,16 +1114,17 @@ def _group_reading(group: tuple) -> Reading:
     )
 
 
-def _window_datetime(day: date, clock: str, readings: list[Reading]) -> str | None:
-    """The datetime of `day` at `clock`, with the offset the sightings' datetimes carry."""
+def _window_datetime(day: date, clock: str, tz: str | None, readings: list[Reading]) -> str:
+    """`day` at `clock`: in the zone `tz`, else with the fixed offset of a printed zone label
+    the sightings carry, else floating."""
     moment = datetime.combine(day, time.fromisoformat(clock))
+    if tz is not None:
+        from zoneinfo import ZoneInfo
+
+        return moment.replace(tzinfo=ZoneInfo(tz)).isoformat()
     for reading in readings:
         if reading.datetime is not None:
-            other = datetime.fromisoformat(reading.datetime)
-            if other.tzinfo is None:
-                return moment.isoformat()
-            shifted = other + (moment - other.replace(tzinfo=None))  # same zone rules, new wall clock
-            return moment.replace(tzinfo=shifted.tzinfo).isoformat()
+            return moment.replace(tzinfo=datetime.fromisoformat(reading.datetime).tzinfo).isoformat()
     return moment.isoformat()
 
 
@@ -1103,6 +1148,9 @@ def _filters(query: Query) -> tuple[list[str], list[Any]]:
                      "(s.canonical LIKE ? ESCAPE '\\' OR s.name LIKE ? ESCAPE '\\'))")
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", query.source.strip()) + "%"
         params += [pattern, pattern]
+    if query.feed:
+        where.append("e.feed = ?")
+        params.append(query.feed)
     if query.search:
         where.append("e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
         params.append(query.search)
@@ -1144,8 +1192,6 @@ def _timeline_order(item: StoredEntry) -> tuple:
 
 
 def _with_position(item: StoredEntry, position: int) -> StoredEntry:
-    from dataclasses import replace
-
     return replace(item, entry=replace(item.entry, position=position))
 
 

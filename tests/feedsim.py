@@ -3,13 +3,19 @@
     truth = simulate(seed=7, days=4)        # the ground truth: every entry, its date, its edits
     paths = write_snapshots(truth, folder)   # one file per capture, timestamp in the file name
 
-A `Feed` posts entries (generated text, never corpus text) at random times, denser by day
-than by night, sometimes two in the same minute; some entries are edited later (a typo
-fixed, an update appended). A snapshot is the feed's page at a capture time: the newest
-`window` entries, newest first, each in its text as of the capture. Captures come every
-few hours, with jitter; a few are saved without a timestamp in the file name (blind).
+A `Feed` posts entries (generated text, never corpus text) at random times from two days
+before the first capture on: a busy feed every 6-40 minutes by day and hours apart by night,
+sometimes two in the same minute; a quiet feed hours apart, now and then silent for more
+than a day (its pages span days: a single page often misdates their older entries). Some
+entries are edited later (a typo fixed, an update appended). A snapshot is the feed's page
+at a capture time: the newest `window` entries, newest first, each in its text as of the
+capture. Captures come every `capture_hours` (default 3), with jitter; every `blind_every`th
+capture of the HTML feed is saved without a timestamp in its file name (blind).
 
-Two page styles:
+`Truth.observed()` is what the captures can prove: the entries posted after their feed's
+first capture (the first page also shows older entries, the feed's history).
+
+Three feeds (`DEFAULT_FEEDS`) in two page styles:
 
 - ``clock12``: HTML, a 12-hour clock on its own line ("4:00 PM"), the headline, the text;
   the page names its canonical URL;
@@ -17,14 +23,16 @@ Two page styles:
   text on the next line.
 
 File names use the forms `feedline ingest` reads: ``newsdesk-2023-10-03T1800.html``,
-``newsdesk-2023-10-03T18:05.html``, ``ticker/20231003-180500.txt``, ``wire/1696345500.txt``.
+``newsdesk-2023-10-03T18:05.html``, ``ticker/20231003-180500.txt``, ``ticker/1696345500.txt``
+(unix seconds: the capture time read as this machine's local time).
 """
 from __future__ import annotations
 
+import bisect
 import html
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 START = datetime(2023, 10, 2, 0, 0)
@@ -67,7 +75,7 @@ _DETAILS = (
 _OPENINGS = (
     "The {thing} question has been debated for {n} months.",
     "Residents had asked for changes to the {thing} rules for years.",
-    "It is the {n}th such decision on {thing} matters since the spring.",
+    "It is decision number {n} on {thing} matters since the spring.",
     "The announcement came after a long meeting on {thing} costs.",
     "Observers had expected a different outcome on the {thing} file.",
     "Talks on the {thing} issue resumed earlier in the week.",
@@ -117,48 +125,74 @@ class Feed:
     style: str  # "clock12" or "ticker24"
     window: int = 20  # entries shown on a page
     url: str | None = None
+    pace: str = "busy"  # "busy": every 6-40 minutes by day; "quiet": hours apart, some silent days
 
 
 @dataclass
 class Truth:
     feeds: tuple[Feed, ...]
-    entries: list[TrueEntry] = field(default_factory=list)
-    captures: list[Capture] = field(default_factory=list)
+    entries: list[TrueEntry] = field(default_factory=list)  # by feed, then time
+    captures: list[Capture] = field(default_factory=list)  # by time
+    _posted: dict[str, tuple[list[datetime], list[TrueEntry]]] = field(default_factory=dict, repr=False)
 
     def feed(self, name: str) -> Feed:
         return next(feed for feed in self.feeds if feed.name == name)
 
     def visible(self, capture: Capture) -> list[TrueEntry]:
         """The entries the page shows at `capture`, newest first."""
-        posted = [e for e in self.entries if e.feed == capture.feed and e.when <= capture.moment]
-        posted.sort(key=lambda e: e.when, reverse=True)
-        return posted[: self.feed(capture.feed).window]
+        if capture.feed not in self._posted:
+            mine = sorted((e for e in self.entries if e.feed == capture.feed), key=lambda e: e.when)
+            self._posted[capture.feed] = ([e.when for e in mine], mine)
+        whens, mine = self._posted[capture.feed]
+        end = bisect.bisect_right(whens, capture.moment)
+        start = max(0, end - self.feed(capture.feed).window)
+        return mine[start:end][::-1]
+
+    def sightings(self) -> dict[int, list[Capture]]:
+        """id(entry) -> the captures that show it, in time order."""
+        shown: dict[int, list[Capture]] = {}
+        for capture in self.captures:
+            for entry in self.visible(capture):
+                shown.setdefault(id(entry), []).append(capture)
+        return shown
 
     def seen(self) -> list[TrueEntry]:
         """Entries shown on at least one capture."""
-        shown = {id(e) for c in self.captures for e in self.visible(c)}
+        shown = self.sightings()
         return [e for e in self.entries if id(e) in shown]
 
-    def last_version_seen(self, entry: TrueEntry) -> Version:
-        moments = [c.moment for c in self.captures if c.feed == entry.feed and entry in self.visible(c)]
-        return entry.version_at(max(moments))
+    def observed(self) -> list[TrueEntry]:
+        """Entries posted after their feed's first timed capture and shown on a timed one: the
+        timeline the captures can prove. (Older ones are the feed's history, which the first
+        page shows with whatever dates extract gives it.)"""
+        first = {f.name: min(c.moment for c in self.captures if c.feed == f.name and not c.blind)
+                 for f in self.feeds}
+        shown = self.sightings()
+        return [e for e in self.entries if e.when > first[e.feed]
+                and any(not c.blind for c in shown.get(id(e), []))]
+
+    def expected_version(self, entry: TrueEntry, shown: dict[int, list[Capture]] | None = None) -> Version:
+        """The text the store should show: as on the last timed capture that showed it."""
+        timed = [c.moment for c in (shown or self.sightings())[id(entry)] if not c.blind]
+        return entry.version_at(max(timed))
 
 
 DEFAULT_FEEDS = (
     Feed("newsdesk", "clock12", window=20, url="https://news.example.org/live"),
     Feed("ticker", "ticker24", window=25),
+    Feed("wire", "ticker24", window=10, pace="quiet"),
 )
 
 
-def simulate(seed: int = 7, days: int = 4, feeds: tuple[Feed, ...] = DEFAULT_FEEDS,
+def simulate(seed: int = 7, days: float = 4, feeds: tuple[Feed, ...] = DEFAULT_FEEDS,
              capture_hours: float = 3.0, blind_every: int = 9) -> Truth:
     """A ground truth of `days` days of posting on each feed, and its capture schedule."""
-    rng = random.Random(seed)
     truth = Truth(feeds)
-    phrases = _phrase_pool(rng)
-    for feed in feeds:
-        truth.entries += _post(rng, feed, days, phrases)
-        truth.captures += _captures(rng, feed, days, capture_hours, blind_every)
+    phrases = _phrase_pool(random.Random(seed))
+    for feed in feeds:  # posting and captures drawn apart: other schedules, the same posts
+        truth.entries += _post(random.Random(f"{seed}/{feed.name}/posts"), feed, days, phrases)
+        truth.captures += _captures(random.Random(f"{seed}/{feed.name}/captures"), feed, days, capture_hours,
+                                    blind_every)
     truth.entries.sort(key=lambda e: (e.feed, e.when))
     truth.captures.sort(key=lambda c: (c.moment, c.feed))
     return truth
@@ -170,13 +204,13 @@ def _phrase_pool(rng: random.Random) -> list[tuple[str, str, str, str]]:
     return pool
 
 
-def _post(rng: random.Random, feed: Feed, days: int, phrases: list) -> list[TrueEntry]:
+def _post(rng: random.Random, feed: Feed, days: float, phrases: list) -> list[TrueEntry]:
     entries: list[TrueEntry] = []
-    moment = START + timedelta(minutes=rng.randint(0, 120))
+    moment = START - timedelta(days=2) + timedelta(minutes=rng.randint(0, 120))
     end = START + timedelta(days=days)
     while moment < end:
         entries.append(_entry(rng, feed, moment, phrases.pop()))
-        moment += timedelta(minutes=_gap(rng, moment))
+        moment += timedelta(minutes=_gap(rng, moment) if feed.pace == "busy" else _quiet_gap(rng))
     return entries
 
 
@@ -187,6 +221,13 @@ def _gap(rng: random.Random, moment: datetime) -> int:
     if moment.hour < 6:
         return rng.randint(60, 420)
     return rng.randint(6, 40)
+
+
+def _quiet_gap(rng: random.Random) -> int:
+    """Minutes to the next post of a quiet feed: hours, and now and then more than a day."""
+    if rng.random() < 0.1:
+        return rng.randint(1500, 2000)
+    return rng.randint(60, 900)
 
 
 def _entry(rng: random.Random, feed: Feed, moment: datetime, phrase: tuple) -> TrueEntry:
@@ -215,16 +256,16 @@ def _typo(text: str) -> str:
     return " ".join(words)
 
 
-def _captures(rng: random.Random, feed: Feed, days: int, hours: float, blind_every: int) -> list[Capture]:
+def _captures(rng: random.Random, feed: Feed, days: float, hours: float, blind_every: int) -> list[Capture]:
     captures: list[Capture] = []
-    moment = START + timedelta(hours=1, minutes=rng.randint(0, 59))
+    moment = START + timedelta(hours=4, minutes=rng.randint(0, 59))
     end = START + timedelta(days=days)
     count = 0
     while moment < end:
         count += 1
         blind = blind_every > 0 and feed.url is not None and count % blind_every == 0
         captures.append(Capture(feed.name, moment, blind))
-        jitter = rng.randint(-40, 40)
+        jitter = rng.randint(-1, 1) * rng.random() * hours * 12  # up to a fifth of the interval
         moment += timedelta(minutes=hours * 60 + jitter, seconds=rng.randint(0, 59))
     return captures
 
@@ -283,7 +324,7 @@ def file_name(feed: Feed, capture: Capture, index: int) -> str:
             return f"{feed.name}-{moment:%Y-%m-%dT%H%M}.html"
         return f"{feed.name}-{moment:%Y-%m-%dT%H:%M}.html"
     if index % 3 == 0:
-        return f"wire/{feed.name}/{int(moment.timestamp())}.txt"  # unix seconds, local time
+        return f"{feed.name}/{int(moment.timestamp())}.txt"  # unix seconds (moment read as local time)
     return f"{feed.name}/{moment:%Y%m%d-%H%M%S}.txt"
 
 
@@ -298,6 +339,3 @@ def write_snapshots(truth: Truth, folder: Path, captures: list[Capture] | None =
         paths.append(path)
     return paths
 
-
-def expected_day(entry: TrueEntry) -> date:
-    return entry.when.date()

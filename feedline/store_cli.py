@@ -1,0 +1,413 @@
+"""The store's commands, for the `feedline` command line: `register(app)` adds them.
+
+    feedline ingest --db FILE PATHS... [--now ISO] [--tz ZONE] [--lang xx] [--feed KEY]
+                    [--capture-from name|mtime] [--wait SECONDS] [--quiet]
+    feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
+                    [--explain] [--width N]
+    feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
+
+Each command parses its options, makes one call into `feedline.store`, renders and writes.
+Exit codes (also in docs/store.md):
+
+    0    success (ingest: every page stored or already stored)
+    1    the database is no feedline store, or a newer feedline's (it is left unchanged)
+    2    usage: a bad option value or bad arguments
+    3    a page or the database could not be read (ingest stores the other pages first)
+    4    output that cannot be written (-o FILE)
+    75   the database stayed locked by another process for longer than --wait (EX_TEMPFAIL)
+    130  interrupted (the page in flight is rolled back)
+
+The pipeline, sqlite3, the store and rich are imported inside the commands: `feedline --help`
+and every cron start stay fast.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from feedline.errors import FeedlineError, OutputError, UsageError
+
+if TYPE_CHECKING:
+    from feedline.model import Timeline
+    from feedline.store import Ingested, Query, StoredEntry, Store
+
+
+class CaptureFrom(str, Enum):
+    """Where a page's capture time may come from after --now and the file name."""
+
+    NAME = "name"
+    MTIME = "mtime"
+
+
+class ExportFormat(str, Enum):
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+STORE_FIELDS = ("feed_key", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
+
+Db = Annotated[str, typer.Option("--db", metavar="FILE", help="The SQLite store (ingest creates it).")]
+Since = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or after DATE (YYYY-MM-DD[THH:MM]).")]
+Until = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or before DATE (YYYY-MM-DD[THH:MM]).")]
+SourceName = Annotated[str | None, typer.Option("--source", metavar="NAME", help="Entries citing NAME (a part of it).")]
+Search = Annotated[str | None, typer.Option(metavar="WORDS", help="Full-text search in headline and text (FTS5).")]
+FeedKey = Annotated[str | None, typer.Option("--feed", metavar="KEY", help="Only the feed KEY (URL or file stem).")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ingest`, `view` and `export` to `app`."""
+    app.command("ingest")(ingest)
+    app.command("view")(view)
+    app.command("export")(export)
+
+
+# ── ingest ──────────────────────────────────────────────────────────────────────────────────
+
+
+def ingest(
+    db: Db,
+    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help='Pages, folders (recursively), "-" for stdin.')],
+    now: Annotated[str | None, typer.Option(metavar="ISO", help="Capture time of every page, e.g. 2023-10-03T18:05.")] = None,
+    tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
+    lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
+    feed: Annotated[str | None, typer.Option(metavar="KEY", help="Page identity for all pages (default: URL or file stem).")] = None,
+    capture_from: Annotated[
+        CaptureFrom, typer.Option(help="After --now and a time stamp in the file name, also the file's mtime.")
+    ] = CaptureFrom.NAME,
+    wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+) -> None:
+    """Add scraped pages to the store; re-ingesting a page changes nothing."""
+    with _guarded():
+        from feedline.render._version import feedline_version
+        from feedline.store import Store, ingest_pages, page_inputs
+
+        zone, moment = _parse_tz(tz), _parse_now(now)
+        if lang is not None and not _LANG.fullmatch(lang):
+            raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+        pages = page_inputs(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
+        with Store.open(db, wait=wait) as store:
+            run_id = store.start_run(sys.argv[1:], feedline_version())
+            ingesting = ingest_pages(store, pages, extractor(zone, lang), tz=zone, feed=feed, run_id=run_id)
+            outcomes = _run(store, ingesting, run_id, quiet)
+            if not quiet:
+                typer.echo(_summary(db, outcomes, store.stats()))
+        failed = [o for o in outcomes if o.error is not None]
+        if failed:
+            raise typer.Exit(max(o.error.exit_code for o in failed))  # type: ignore[union-attr]
+
+
+def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -> list[Ingested]:
+    """Consume the ingest, reporting per page; the run row says how it ended."""
+    from feedline.store import StoreBusyError
+
+    done: list[Ingested] = []
+    status = "interrupted"
+    try:
+        for outcome in outcomes:
+            done.append(outcome)
+            _report(outcome, quiet)
+        status = "done"
+    except StoreBusyError:
+        status = "busy"
+        raise
+    except FeedlineError:
+        status = "failed"
+        raise
+    finally:
+        results = [o.result for o in done if o.result is not None]
+        try:
+            store.finish_run(run_id, status, results, sum(o.error is not None for o in done))
+        except FeedlineError:
+            pass  # the run row stays "running": it says the run did not finish
+    return done
+
+
+def _report(outcome: Ingested, quiet: bool) -> None:
+    if outcome.error is not None:
+        _echo_error(outcome.error)
+    elif outcome.result is not None and outcome.result.blind and not outcome.result.skipped and not quiet:
+        typer.echo(
+            f"feedline: note: {_clean(outcome.page.name)}: no capture time, ingested in blind mode "
+            "(put a time stamp in the file name, or pass --now or --capture-from mtime)",
+            err=True,
+        )
+
+
+def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any]) -> str:
+    results = [o.result for o in outcomes if o.result is not None]
+    added = [r for r in results if not r.skipped]
+    parts = [
+        f"{len(added)} page{'s' * (len(added) != 1)} added",
+        f"{sum(r.skipped for r in results)} already stored",
+    ]
+    blind = sum(r.blind for r in added)
+    if blind:
+        parts.append(f"{blind} blind")
+    failed = sum(o.error is not None for o in outcomes)
+    if failed:
+        parts.append(f"{failed} failed")
+    entries = (f"{sum(r.new for r in added)} new entries, {sum(r.edited for r in added)} edited, "
+               f"{stats['entries']} in {_clean(db)}")
+    return f"ingest: {', '.join(parts)}; {entries}"
+
+
+def extractor(tz: str | None, lang: str | None) -> Callable[[bytes, str, datetime | None], Timeline]:
+    """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline."""
+    from feedline.pipeline import extract
+    from feedline.read import read_page
+
+    def run(data: bytes, name: str, now: datetime | None) -> Timeline:
+        return extract(read_page(data, name=name, lang=lang), now=now, tz=tz, lang=lang)
+
+    return run
+
+
+def _db_files(db: str) -> list[Any]:
+    from pathlib import Path
+
+    return [Path(db + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
+
+# ── view and export ─────────────────────────────────────────────────────────────────────────
+
+
+def view(
+    db: Db,
+    since: Since = None,
+    until: Until = None,
+    source: SourceName = None,
+    search: Search = None,
+    feed: FeedKey = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
+    width: Annotated[int | None, typer.Option(min=20, metavar="N", help="Table width in columns.")] = None,
+) -> None:
+    """Show the stored timeline, a rule per day."""
+    with _guarded():
+        stored, stats = _load(db, _query(since, until, source, search, feed))
+        timeline = _timeline(db, stored, stats)
+        if _is_tty():
+            _print_table(timeline, explain=explain, width=width)
+        else:
+            from feedline.render.table import render_table_text
+
+            _write(render_table_text(timeline, explain=explain, width=width), None)
+
+
+def export(
+    db: Db,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.JSON,
+    since: Since = None,
+    until: Until = None,
+    source: SourceName = None,
+    search: Search = None,
+    feed: FeedKey = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
+) -> None:
+    """Write the stored timeline as JSON, JSON Lines or CSV (stable order, no generation time)."""
+    with _guarded():
+        query = _query(since, until, source, search, feed)
+        stored, _ = _load(db, query)
+        _write(render_export(stored, fmt.value, query), output)
+
+
+def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
+    """The entries in `fmt`: the fields of `extract`'s entries plus STORE_FIELDS."""
+    if fmt == "csv":
+        return _csv(stored)
+    from dataclasses import asdict
+
+    from feedline.model import FORMAT_VERSION
+    from feedline.render._version import feedline_version
+    from feedline.render.json_format import dumps
+    from feedline.store import SCHEMA_VERSION
+
+    objects = [_entry_object(item) for item in stored]
+    if fmt == "jsonl":
+        return "".join(dumps(obj) + "\n" for obj in objects)
+    document = {
+        "format_version": FORMAT_VERSION,
+        "generator": f"feedline {feedline_version()}",
+        "store": {"schema_version": SCHEMA_VERSION},
+        "query": asdict(query),
+        "entries": objects,
+    }
+    return dumps(document, indent=2) + "\n"
+
+
+def _entry_object(item: StoredEntry) -> dict[str, Any]:
+    from feedline.render.json_format import entry_to_dict
+
+    return {**entry_to_dict(item.entry), **{name: getattr(item, name) for name in STORE_FIELDS}}
+
+
+def _csv(stored: list[StoredEntry]) -> str:
+    import csv
+    import io
+
+    from feedline.render._text import clean
+    from feedline.render.csv_format import neutralise, render_csv
+
+    rows = csv.reader(io.StringIO(render_csv(_timeline("", stored, {}))))  # extract's columns
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(next(rows) + list(STORE_FIELDS))
+    for item, row in zip(stored, rows):
+        writer.writerow(row + [neutralise(clean(str(getattr(item, name) or ""))) for name in STORE_FIELDS])
+    return buffer.getvalue()
+
+
+def _load(db: str, query: Query) -> tuple[list[StoredEntry], dict[str, Any]]:
+    from feedline.store import Store
+
+    with Store.open(db, create=False) as store:
+        return store.entries(query), store.stats()
+
+
+def _timeline(db: str, stored: list[StoredEntry], stats: dict[str, Any]) -> Timeline:
+    from feedline.model import Page, Timeline
+
+    last = stats.get("last_capture")
+    title = f"{os.path.basename(db)}: {stats.get('pages', 0)} pages of {stats.get('feeds', 0)} feeds"
+    return Timeline(
+        page=Page(text="", name=db or "-", title=title),
+        entries=tuple(item.entry for item in stored),
+        now=datetime.fromisoformat(last) if last else None,
+    )
+
+
+def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
+    from rich.console import Console
+
+    from feedline.render.table import render_table
+
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:  # rich's own handler exits 1
+            self.quiet = True
+            raise BrokenPipeError
+
+    try:
+        render_table(timeline, StdoutConsole(width=width, markup=False, emoji=False, highlight=False),
+                     explain=explain)
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+# ── option parsing and output ───────────────────────────────────────────────────────────────
+
+
+def _query(since: str | None, until: str | None, source: str | None, search: str | None,
+           feed: str | None) -> Query:
+    from feedline.store import Query
+
+    return Query(since=_day_or_time(since, "--since"), until=_day_or_time(until, "--until"),
+                 source=source or None, search=search or None, feed=feed or None)
+
+
+def _day_or_time(value: str | None, option: str) -> str | None:
+    """"YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (seconds dropped); UsageError otherwise."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None).isoformat(timespec="minutes")
+    except ValueError:
+        raise UsageError(f"{option}: not a date: {value!r} (expected e.g. 2023-10-02 or 2023-10-02T18:00)") from None
+
+
+def _parse_tz(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from feedline.pipeline import resolve_zone
+
+    try:
+        resolve_zone(value)
+    except UsageError as error:
+        raise UsageError(f"--tz: {error}") from None
+    return value
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    """--now: an ISO 8601 date and time (naive: the pages' wall clock)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--now: not an ISO 8601 date and time: {value!r} (e.g. 2023-10-03T18:05)") from None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return moment
+    raise UsageError(f"--now: {value!r} has no time of day (e.g. {text}T18:05)")
+
+
+def _write(text: str, output: str | None) -> None:
+    if output not in (None, "-"):
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+        except OSError as error:
+            raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
+        return
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_gone()
+
+
+def _stdout_gone() -> NoReturn:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise typer.Exit(0)
+
+
+def _is_tty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+@contextmanager
+def _guarded() -> Iterator[None]:
+    """FeedlineError -> "feedline: error: ..." on stderr and its exit code."""
+    try:
+        yield
+    except FeedlineError as error:
+        _echo_error(error)
+        raise typer.Exit(error.exit_code) from None
+
+
+def _echo_error(error: FeedlineError) -> None:
+    typer.echo(f"feedline: error: {_clean(str(error)) or type(error).__name__}", err=True)
+
+
+def _clean(text: str) -> str:
+    from feedline.render._text import one_line
+
+    return one_line(text)
