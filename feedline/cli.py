@@ -26,13 +26,13 @@ from __future__ import annotations
 import os
 import re
 import sys
-from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from feedline.cli_support import fail, one_line, parse_now, parse_tz, stdout_gone, stdout_is_tty, write_output
 from feedline.errors import FeedlineError, InputError, OutputError, UsageError
 from feedline.store_cli import register as register_store_commands
 
@@ -140,7 +140,7 @@ def extract(
         paths, manifests = paths or [], manifest or []
         if not paths and not manifests:
             raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
-        terminal = output in (None, "-") and _is_tty()
+        terminal = output in (None, "-") and stdout_is_tty()
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
         from feedline import inputs
@@ -155,7 +155,7 @@ def extract(
             else:
                 from feedline.render import render
 
-                _write(render(timeline, chosen, explain=explain, width=width), output)
+                write_output(render(timeline, chosen, explain=explain, width=width), output)
             return
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
@@ -169,7 +169,7 @@ def extract(
         if tally.failed:
             raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
     except FeedlineError as error:
-        _fail(error)
+        fail(error)
 
 
 def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
@@ -188,7 +188,7 @@ def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, 
             tally.add(outcome)
             status.update(tally)
             if isinstance(outcome, inputs.Failed):
-                status.say(f"feedline: error: {_one_line(outcome.message)}")
+                status.say(f"feedline: error: {one_line(outcome.message)}")
             elif isinstance(outcome, inputs.Done):
                 if merge:
                     done.append(outcome.timeline)
@@ -233,7 +233,7 @@ class _Sink:
         if not text:
             return
         if self.file is None:
-            _write(text, None)
+            write_output(text, None)
             return
         try:
             self.file.write(text)
@@ -311,64 +311,12 @@ def _stderr_is_tty() -> bool:
         return False
 
 
-def _one_line(message: str) -> str:
-    from feedline.render._text import one_line
-
-    return one_line(message)
-
-
-def parse_tz(value: str | None) -> str | None:
-    """`value` if it names an IANA time zone; UsageError otherwise."""
-    if value is None:
-        return None
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise UsageError(f"--tz: unknown time zone {value!r} (expected an IANA name such as Europe/Kyiv)") from None
-    return value
-
-
-def parse_now(value: str | None, tz: str | None) -> datetime | None:
-    """--now as a datetime: aware if it has an offset or `tz` is given, floating otherwise.
-
-    A naive value is read as `tz`'s wall clock; an aware one is converted to `tz`.
-    """
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--now: not an ISO 8601 date and time: {value!r} (e.g. 2023-10-03T18:05)") from None
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        pass
-    else:
-        raise UsageError(f"--now: {value!r} has no time of day (e.g. {text}T18:05)")
-    if tz is None:
-        return moment
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(tz)
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
-
-
 def main() -> None:
     """Console-script entry point (`feedline = "feedline.cli:main"`)."""
     try:
         app()
     except KeyboardInterrupt:  # outside the command (typer maps the rest to 130 itself)
         sys.exit(130)
-
-
-def _is_tty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):  # replaced or closed stdout
-        return False
 
 
 def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
@@ -386,44 +334,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
     try:
         render_table(timeline, console, explain=explain)
     except BrokenPipeError:
-        _stdout_gone()
-
-
-def _write(text: str, output: str | None) -> None:
-    """`text` as UTF-8 to stdout, or to the file `output` (OutputError when it cannot be)."""
-    if output in (None, "-"):
-        try:
-            buffer = getattr(sys.stdout, "buffer", None)
-            if buffer is None:
-                sys.stdout.write(text)
-            else:
-                sys.stdout.flush()
-                buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _stdout_gone()
-        return
-    try:
-        with open(output, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-    except OSError as error:
-        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
-
-
-def _stdout_gone() -> NoReturn:
-    """The reader of stdout went away (`feedline ... | head`): stop quietly."""
-    try:  # keep the interpreter's final flush of stdout from failing again
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    raise typer.Exit(0)
-
-
-def _fail(error: FeedlineError) -> NoReturn:
-    message = _one_line(str(error)) or type(error).__name__
-    typer.echo(f"feedline: error: {message}", err=True)
-    raise typer.Exit(error.exit_code)
+        stdout_gone()
 
 
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so

@@ -29,11 +29,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from feedline.errors import FeedlineError, OutputError, UsageError
+from feedline.cli_support import one_line, parse_now, parse_tz, stdout_gone, stdout_is_tty, write_output
+from feedline.errors import FeedlineError, UsageError
 
 if TYPE_CHECKING:
     from feedline.model import Timeline
@@ -92,7 +93,7 @@ def ingest(
         from feedline.render._version import feedline_version
         from feedline.store import Store, ingest_pages, page_inputs
 
-        zone, moment = _parse_tz(tz), _parse_now(now)
+        zone, moment = parse_tz(tz), parse_now(now, None)
         if lang is not None and not _LANG.fullmatch(lang):
             raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
         pages = page_inputs(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
@@ -138,7 +139,7 @@ def _report(outcome: Ingested, quiet: bool) -> None:
         _echo_error(outcome.error)
     elif outcome.result is not None and outcome.result.blind and not outcome.result.skipped and not quiet:
         typer.echo(
-            f"feedline: note: {_clean(outcome.page.name)}: no capture time, ingested in blind mode "
+            f"feedline: note: {one_line(outcome.page.name)}: no capture time, ingested in blind mode "
             "(put a time stamp in the file name, or pass --now or --capture-from mtime)",
             err=True,
         )
@@ -158,7 +159,7 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any]) -> str:
     if failed:
         parts.append(f"{failed} failed")
     entries = (f"{sum(r.new for r in added)} new entries, {sum(r.edited for r in added)} edited, "
-               f"{stats['entries']} in {_clean(db)}")
+               f"{stats['entries']} in {one_line(db)}")
     return f"ingest: {', '.join(parts)}; {entries}"
 
 
@@ -196,12 +197,12 @@ def view(
     with _guarded():
         stored, stats = _load(db, _query(since, until, source, search, feed))
         timeline = _timeline(db, stored, stats)
-        if _is_tty():
+        if stdout_is_tty():
             _print_table(timeline, explain=explain, width=width)
         else:
             from feedline.render.table import render_table_text
 
-            _write(render_table_text(timeline, explain=explain, width=width), None)
+            write_output(render_table_text(timeline, explain=explain, width=width), None)
 
 
 def export(
@@ -218,7 +219,7 @@ def export(
     with _guarded():
         query = _query(since, until, source, search, feed)
         stored, _ = _load(db, query)
-        _write(render_export(stored, fmt.value, query), output)
+        write_output(render_export(stored, fmt.value, query), output)
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
@@ -300,7 +301,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
         render_table(timeline, StdoutConsole(width=width, markup=False, emoji=False, highlight=False),
                      explain=explain)
     except BrokenPipeError:
-        _stdout_gone()
+        stdout_gone()
 
 
 # ── option parsing and output ───────────────────────────────────────────────────────────────
@@ -329,70 +330,6 @@ def _day_or_time(value: str | None, option: str) -> str | None:
         raise UsageError(f"{option}: not a date: {value!r} (expected e.g. 2023-10-02 or 2023-10-02T18:00)") from None
 
 
-def _parse_tz(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from feedline.pipeline import resolve_zone
-
-    try:
-        resolve_zone(value)
-    except UsageError as error:
-        raise UsageError(f"--tz: {error}") from None
-    return value
-
-
-def _parse_now(value: str | None) -> datetime | None:
-    """--now: an ISO 8601 date and time (naive: the pages' wall clock)."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--now: not an ISO 8601 date and time: {value!r} (e.g. 2023-10-03T18:05)") from None
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return moment
-    raise UsageError(f"--now: {value!r} has no time of day (e.g. {text}T18:05)")
-
-
-def _write(text: str, output: str | None) -> None:
-    if output not in (None, "-"):
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as file:
-                file.write(text)
-        except OSError as error:
-            raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
-        return
-    try:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(text)
-        else:
-            buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _stdout_gone()
-
-
-def _stdout_gone() -> NoReturn:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    raise typer.Exit(0)
-
-
-def _is_tty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 @contextmanager
 def _guarded() -> Iterator[None]:
     """FeedlineError -> "feedline: error: ..." on stderr and its exit code."""
@@ -404,10 +341,4 @@ def _guarded() -> Iterator[None]:
 
 
 def _echo_error(error: FeedlineError) -> None:
-    typer.echo(f"feedline: error: {_clean(str(error)) or type(error).__name__}", err=True)
-
-
-def _clean(text: str) -> str:
-    from feedline.render._text import one_line
-
-    return one_line(text)
+    typer.echo(f"feedline: error: {one_line(str(error)) or type(error).__name__}", err=True)

@@ -43,8 +43,9 @@ RANK: dict[str, int] = {
     "render": 11,
     "export": 11,
     "store": 11,
-    "store_cli": 12,
-    "cli": 13,
+    "cli_support": 12,  # option parsing and output shared by the commands
+    "store_cli": 13,
+    "cli": 14,
 }
 FOUNDATION = {"model", "errors"}  # may import each other
 EXTRACTION = {"markup", "read", "tokens", "entries", "claims", "dates", "sources", "pipeline"}
