@@ -264,7 +264,8 @@ def test_json_document_fields() -> None:
     assert doc["generator"].startswith("feedline ")
     assert doc["mode"] == "capture" and doc["now"] == "2023-10-03T18:05:00+03:00"
     assert doc["page"] == {"name": "samples/small.txt", "kind": "text", "encoding": "utf-8",
-                           "url": None, "title": "Small feed", "lang": "en"}
+                           "url": None, "title": "Small feed", "lang": "en",
+                           "published": None, "modified": None}
     floating, aware, partial, relative = doc["entries"]
     assert [e["id"] for e in doc["entries"]] == ["e-germany", "e-atacms", "e-bst", "e-relative"]
     assert aware["datetime"] == "2023-10-03T16:00:00+03:00" and aware["floating"] is False

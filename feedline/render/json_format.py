@@ -35,6 +35,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
             "url": page.url,
             "title": page.title,
             "lang": page.lang,
+            "published": page.markup.published if page.markup else None,
+            "modified": page.markup.modified if page.markup else None,
         },
         "mode": timeline.mode,
         "now": _iso(timeline.now),
