@@ -50,19 +50,53 @@ class _Parsed:
 
 def verified_claims(drafts: list[Draft], markup: Markup | None) -> dict[int, Claim]:
     """Verified claims by the stamp line of the entry they date."""
-    if markup is None:
+    paired, lying, page_offset = _judge(drafts, markup)
+    if lying:
         return {}
-    paired = _pair_time_marks(drafts, markup.time_marks) + _pair_updates(drafts, markup.updates)
-    paired = [(d, p) for d, p in paired if p is not None]
-    if _one_instant(p for _, p in paired):
-        return {}
-    page_offset = _page_offset(paired)
     claims: dict[int, Claim] = {}
     for draft, parsed in paired:
         claim = _check(draft, parsed, page_offset)
         if claim is not None and draft.line not in claims:
             claims[draft.line] = claim
     return claims
+
+
+def markup_only(drafts: list[Draft], markup: Markup | None) -> list[tuple[LiveUpdate, Claim | None]]:
+    """Structured updates that pair with no visible entry, each with its time on the page's
+    clock when that can be known (an explicit offset, or the page offset the visible
+    entries show); None when it cannot (UTC only, or markup that lies)."""
+    if markup is None or not markup.updates:
+        return []
+    paired, lying, page_offset = _judge(drafts, markup)
+    shown = set(_paired_updates(drafts, markup.updates))
+    out: list[tuple[LiveUpdate, Claim | None]] = []
+    for update in markup.updates:
+        if update in shown:
+            continue
+        parsed = _parse(update.published, update.origin) if update.published else None
+        out.append((update, None if lying or parsed is None else _hidden_claim(parsed, page_offset)))
+    return out
+
+
+def _judge(drafts: list[Draft], markup: Markup | None) -> tuple[list[tuple[Draft, _Parsed]], bool, int | None]:
+    """Claims paired with entries, whether they lie (one instant on all), the page offset."""
+    if markup is None:
+        return [], False, None
+    paired = _pair_time_marks(drafts, markup.time_marks) + _pair_updates(drafts, markup.updates)
+    kept = [(d, p) for d, p in paired if p is not None]
+    return kept, _one_instant(p for _, p in kept), _page_offset(kept)
+
+
+def _hidden_claim(parsed: _Parsed, page_offset: int | None) -> Claim | None:
+    note = f"{parsed.origin} {parsed.raw}, not visible on the page"
+    if parsed.offset_minutes is None:
+        return None
+    if page_offset is not None:
+        local = parsed.wall - timedelta(minutes=parsed.offset_minutes) + timedelta(minutes=page_offset)
+        return Claim(local.date(), local.time().replace(second=0), page_offset, f"{note}, at the page's UTC{page_offset / 60:+g}")
+    if parsed.zulu:
+        return None  # UTC, or a local time marked Z: the page's clock does not follow
+    return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), parsed.offset_minutes, note)
 
 
 # ── pairing claims with entries ─────────────────────────────────────────────────────────
@@ -86,19 +120,24 @@ def _pair_time_marks(drafts: list[Draft], marks: tuple[TimeMark, ...]) -> list[t
 
 def _pair_updates(drafts: list[Draft], updates: tuple[LiveUpdate, ...]) -> list[tuple[Draft, _Parsed | None]]:
     """A structured update pairs with the entry whose headline or text opens the same way."""
+    return [(draft, _parse(update.published, update.origin))
+            for update, draft in _paired_updates(drafts, updates).items() if update.published]
+
+
+def _paired_updates(drafts: list[Draft], updates: tuple[LiveUpdate, ...]) -> dict[LiveUpdate, Draft]:
     openings: dict[str, Draft] = {}
     for draft in drafts:
         for part in (draft.headline, draft.text):
             if part and len(part) >= 12:
                 openings.setdefault(_norm(part)[:MATCH_CHARS], draft)
-    pairs = []
+    found: dict[LiveUpdate, Draft] = {}
     for update in updates:
         for part in (update.headline, update.body):
             draft = openings.get(_norm(part)[:MATCH_CHARS]) if part and len(part) >= 12 else None
-            if draft is not None and update.published:
-                pairs.append((draft, _parse(update.published, update.origin)))
+            if draft is not None:
+                found[update] = draft
                 break
-    return pairs
+    return found
 
 
 # ── reading and judging claims ──────────────────────────────────────────────────────────

@@ -130,6 +130,9 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Several pages: no progress bar, no summary line.")
     ] = False,
+    with_hidden: Annotated[
+        bool, typer.Option("--with-hidden", help="Also the live-blog updates only the page's structured data shows.")
+    ] = False,
 ) -> None:
     """Extract the timeline of each page."""
     try:
@@ -149,7 +152,8 @@ def extract(
             from feedline.pipeline import extract as run_pipeline
 
             path = paths[0]
-            timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang)
+            timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
+                                    hidden=with_hidden)
             if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
                 _print_table(timeline, explain=explain, width=width)
             else:
@@ -159,7 +163,7 @@ def extract(
             return
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
-                              jobs=jobs or os.cpu_count() or 1, keep_text=False)
+                              jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden)
         live = chosen == "table" and terminal
         status = _Status(enabled=not quiet and not terminal and _stderr_is_tty(), total=_known_total(sources))
         tally = _extract_many(outcomes, chosen, output, merge=merge, live=live, explain=explain,

@@ -146,6 +146,7 @@ class Entry:
     date: DateFix
     datetime: datetime | None  # aware when the zone is known, naive ("floating") otherwise
     sources: tuple[Source, ...] = ()
+    visible: bool = True  # False: an update only the page's structured data shows
 
     @property
     def floating(self) -> bool:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import BinaryIO
 
+from feedline.claims import markup_only
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import UsageError
-from feedline.model import Entry, Page, Timeline
+from feedline.model import DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.read import read_page
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
@@ -21,12 +22,14 @@ Source = str | os.PathLike | bytes | BinaryIO | Page
 
 
 def extract(source: Source, *, now: datetime | None = None, tz: str | None = None,
-            lang: str | None = None) -> Timeline:
+            lang: str | None = None, hidden: bool = False) -> Timeline:
     """Extract a page's dated, source-attributed timeline.
 
     `source` is a path (``"-"`` for stdin), raw bytes, a binary stream or a decoded `Page`.
     `now` is the capture time (naive = the page's wall clock in `tz`); without it, dates
-    come from the page alone. `tz` is the IANA zone of the page's clock.
+    come from the page alone. `tz` is the IANA zone of the page's clock. With `hidden`,
+    live-blog updates that only the page's structured data shows are entries too
+    (`Entry.visible` False).
     Raises `InputError` for unreadable input and `UsageError` for a bad `tz`.
     """
     zone = resolve_zone(tz)
@@ -37,7 +40,10 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
     # Sources read every language's cues unless the caller names one: pages often declare
     # the wrong language (a French page marked "en") or quote in another.
-    entries = sorted((_entry(d, position, lang) for position, d in enumerate(dated)), key=_chronological)
+    found = [_entry(d, position, lang) for position, d in enumerate(dated)]
+    if hidden:
+        found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
+    entries = sorted(found, key=_chronological)
     diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",)
     return Timeline(page, tuple(entries), now=(clock.aware or clock.wall) if clock else None, tz=tz,
                     diagnostics=diagnostics)
@@ -81,6 +87,35 @@ def _entry(dated: Dated, position: int, lang: str | None) -> Entry:
         datetime=dated.datetime,
         sources=find_sources(draft.headline, draft.text, lang),
     )
+
+
+def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: tzinfo | None,
+                         lang: str | None) -> list[Entry]:
+    """Entries for structured updates no visible entry shows, after the visible ones."""
+    out = []
+    for offset, (update, claim) in enumerate(markup_only(drafts, page.markup)):
+        stamp = Stamp(update.published or update.origin, (0, 0), StampKind.DATETIME,
+                      hour=claim.local_time.hour if claim else None, minute=claim.local_time.minute if claim else None,
+                      year=claim.local_date.year if claim else None, month=claim.local_date.month if claim else None,
+                      day=claim.local_date.day if claim else None)
+        if claim is not None:
+            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.7, evidence=(claim.evidence,))
+            moment = datetime.combine(claim.local_date, claim.local_time)
+            moment = moment.replace(tzinfo=zone) if zone else moment.replace(
+                tzinfo=timezone(timedelta(minutes=claim.utc_offset_minutes or 0)))
+        else:
+            fix = DateFix(DateStatus.UNKNOWN, evidence=(
+                f"{update.origin} {update.published or '(no time)'}, not visible on the page: "
+                "the page's clock for it is unknown",))
+            moment = None
+        text = update.body or ""
+        words = " ".join(f"{update.headline or ''} {text}".split())[:200].casefold()
+        out.append(Entry(
+            id=hashlib.sha1(f"markup\x1f{stamp.text}\x1f{words}".encode()).hexdigest()[:16],
+            stamp=stamp, headline=update.headline, text=text, span=(0, 0), feed=feed,
+            position=first + offset, local_time=claim.local_time if claim else None, date=fix,
+            datetime=moment, sources=find_sources(update.headline, text, lang), visible=False))
+    return out
 
 
 def _entry_id(dated: Dated) -> str:

@@ -86,3 +86,30 @@ def test_page_dates_in_meta_help_place_the_year(now: str | None) -> None:
                       ("7:32 AM", "", "Analysts assess the front line in the east")], head=head)
     kwargs = {"now": datetime(2023, 10, 3, 16, 30)} if now else {}
     assert {r[1] for r in dates(page, **kwargs)} == {"2023-10-03"}
+
+
+def test_updates_only_in_structured_data_are_entries_on_request() -> None:
+    items = [("10:01", "", "The squad trains in front of the home fans"),
+             ("09:01", "", "Coach expects a tough semi-final on Wednesday")]
+    ld = {"@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"headline": "The squad trains in front of the home fans", "datePublished": "2023-08-14T09:01:00Z"},
+        {"headline": "Coach expects a tough semi-final on Wednesday", "datePublished": "2023-08-14T08:01:00Z"},
+        {"headline": "An older update that scrolled off the page", "datePublished": "2023-08-13T20:15:00Z"}]}
+    page = html_page(items, json_ld=ld)
+    assert [e.visible for e in extract(page).entries] == [True, True]
+    entries = sorted(extract(page, hidden=True).entries, key=lambda e: e.position)
+    assert [e.visible for e in entries] == [True, True, False]
+    hidden = entries[2]
+    assert hidden.headline == "An older update that scrolled off the page"
+    # the visible entry shows the page's clock is UTC+1, so the hidden one is placed on it
+    assert (hidden.date.iso, hidden.local_time.strftime("%H:%M")) == ("2023-08-13", "21:15")
+    assert "not visible on the page" in hidden.date.evidence[0]
+
+
+def test_a_hidden_update_with_only_a_utc_time_stays_undated() -> None:
+    ld = {"@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"headline": "An update that no visible entry shows at all", "datePublished": "2023-08-13T20:15:00Z"}]}
+    visible = [("10:01", "", "A visible entry with its own text"), ("09:30", "", "Another visible entry, older")]
+    entries = extract(html_page(visible, json_ld=ld), hidden=True).entries
+    hidden = [e for e in entries if not e.visible]
+    assert len(hidden) == 1 and hidden[0].date.status is DateStatus.UNKNOWN and hidden[0].datetime is None

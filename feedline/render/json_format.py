@@ -68,6 +68,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "confidence": round(_number(fix.confidence) or 0.0, 2),
         "evidence": list(fix.evidence),
         "span": list(entry.span),
+        "visible": entry.visible,
     }
 
 

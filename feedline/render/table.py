@@ -123,6 +123,8 @@ def _entry_cell(entry: Entry, explain: bool) -> Text:
     if headline and text:
         cell.append("\n")
     cell.append(text)
+    if not entry.visible:
+        cell.append("\n(in the page's structured data only)", style="dim")
     if explain:
         fix = entry.date
         cell.append(f"\ndate {fix.status}, confidence {fix.confidence:.2f}", style="dim")
