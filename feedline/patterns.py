@@ -6,6 +6,8 @@ All quantifiers are bounded; no pattern nests unbounded repetition.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from feedline import lexicon
@@ -131,7 +133,7 @@ HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
 HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
 DATE_RE = regex.compile(DATE, FLAGS)
-PAGE_STAMP_CUE_RE = regex.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")", FLAGS)
+PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")", re.IGNORECASE)  # stdlib: faster
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
 MENTION_BEFORE_CLOCK_RE = regex.compile(
     r"(?:\b(?:at|from|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"

@@ -126,7 +126,10 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
         return Token(index, start, line, LineKind.BLANK)
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
-    digits = _DIGITS_RE.search(line) is not None
+    if len(line) > SHORT_LINE:  # a long line holds a stamp only near an end: look there only
+        digits = (_DIGITS_RE.search(line, 0, EDGE) or _DIGITS_RE.search(line, len(line) - EDGE)) is not None
+    else:
+        digits = _DIGITS_RE.search(line) is not None
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
@@ -134,7 +137,8 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
-    found = _find_stamp(line, start, ctx) if digits or _has_relative_word(line) else None
+    edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
+    found = _find_stamp(line, start, ctx) if digits or _has_relative_word(edges) else None
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
