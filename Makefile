@@ -3,7 +3,7 @@
 #   make test    set up .venv, run the test suite
 #   make run     extract the seed page and show it as a table
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
-#   make bench   speed ratios against dateparser / datefinder
+#   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
 SHELL := bash
@@ -13,10 +13,12 @@ STAMP = $(VENV)/.installed
 SEED = samples/kyiv-independent-2023-10-03.txt
 SCORE = ../shared/corpus/score.py
 
-# Extra arguments, e.g. `make test PYTEST_ARGS='-k cli -x'`, `make bench BENCH_ARGS='--json out.json'`.
+# Extra arguments, e.g. `make test PYTEST_ARGS='-k cli -x'`, `make bench BENCH_ARGS='--json out.json'`,
+# `make bench BENCH_STORE_ARGS='--snapshots 2000 --period-days 0'` (benchmarks/bench_store.py --help).
 PYTEST_ARGS ?=
 EVAL_ARGS ?=
 BENCH_ARGS ?=
+BENCH_STORE_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run test eval bench clean distclean
@@ -49,9 +51,12 @@ eval:
 
 # Bytecode first: an installed package has it, and PYTHONDONTWRITEBYTECODE (set on some
 # machines) would otherwise make every run of the editable install recompile feedline.
+# bench_store.py's default (10,000 snapshots, then the 2-day growth table) takes about two
+# minutes on a 2-core machine; its table names the number of snapshots it ran.
 bench: $(STAMP)
 	$(VENV)/bin/python -m compileall -q feedline
 	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
+	$(VENV)/bin/python benchmarks/bench_store.py $(BENCH_STORE_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .bench *.egg-info

@@ -14,7 +14,8 @@ each source and extracts its pages in order:
   Other records (requests, metadata, images, redirects...) are `Skipped`; a cut-off or
   corrupt archive ends in a `Failed` after every record before the damage.
 
-A page that cannot be read is a `Failed` outcome, not an exception: the rest go on.
+`archive_pages` gives an archive's records without extracting them (`feedline ingest` stores
+them its own way). A page that cannot be read is a `Failed` outcome, not an exception: the rest go on.
 Anything else raised is a bug and propagates. With `jobs` > 1 pages are extracted in a
 process pool (spawned workers, results in input order); a run of one page never starts one.
 
@@ -47,9 +48,12 @@ __all__ = [
     "Failed",
     "Outcome",
     "Skipped",
+    "ArchivePage",
     "Tally",
+    "archive_pages",
     "collect",
     "is_archive",
+    "looks_like_archive",
     "merge",
     "run",
     "single_page",
@@ -94,6 +98,17 @@ class Failed:
 Outcome = Done | Skipped | Failed
 
 
+@dataclass(frozen=True, slots=True)
+class ArchivePage:
+    """An HTML response record of a web archive, not yet extracted (see `archive_pages`)."""
+
+    name: str  # "crawl.warc.gz#1234": the archive and the record's offset
+    data: bytes  # the HTTP payload, decoded from its Content-Encoding
+    url: str | None  # WARC-Target-URI
+    captured: datetime | None  # WARC-Date, aware (UTC when it has no offset); None when missing
+    charset: str | None  # of the HTTP Content-Type
+
+
 @dataclass(slots=True)
 class Tally:
     """Counts of a run's outcomes, for the summary line."""
@@ -132,7 +147,7 @@ def single_page(paths: Sequence[str], manifests: Sequence[str] = ()) -> bool:
         return False
     path = paths[0]
     if path == "-":
-        return not _looks_like_archive(_peek_stdin())
+        return not looks_like_archive(_peek_stdin())
     return not os.path.isdir(path) and not is_archive(path)
 
 
@@ -226,10 +241,11 @@ def is_archive(path: str | os.PathLike[str]) -> bool:
             head = file.read(_SNIFF)
     except (OSError, ValueError):
         return False
-    return _looks_like_archive(head)
+    return looks_like_archive(head)
 
 
-def _looks_like_archive(head: bytes) -> bool:
+def looks_like_archive(head: bytes) -> bool:
+    """True if `head` (the first bytes of a file or stream) starts like a WARC or ARC file."""
     if head.startswith(b"\x1f\x8b"):
         import zlib
 
@@ -308,20 +324,14 @@ def _items(sources: Iterable[str]) -> Iterator[_Task | Skipped | Failed]:
             except InputError as error:
                 yield Failed(str(error))
                 continue
-            if _looks_like_archive(data[:_SNIFF]):
+            if looks_like_archive(data[:_SNIFF]):
                 import io
 
                 yield from _records(io.BytesIO(data), "-", len(data))
             else:
                 yield _Task(data, "-")
         elif is_archive(source):
-            try:
-                file = open(source, "rb")  # noqa: SIM115 - closed below, after the generator
-            except OSError as error:
-                yield Failed(f"cannot read {source!r}: {error.strerror or error}")
-                continue
-            with file:
-                yield from _records(file, source, os.fstat(file.fileno()).st_size)
+            yield from _archive_file(source)
         else:
             yield _Task(source, source)
 
@@ -413,6 +423,36 @@ def _in_pool(items: Iterator[_Task | Skipped | Failed], options: _Options, jobs:
 
 
 # ── web archives ─────────────────────────────────────────────────────────────────────────────
+
+
+def archive_pages(source: str, data: bytes | None = None) -> Iterator[ArchivePage | Skipped | Failed]:
+    """The records of the web archive at path `source` (or in `data`, named `source`), in order.
+
+    An `ArchivePage` per HTML response record, a `Skipped` per other record (its name and
+    why), and a `Failed` where a record's payload cannot be decoded or where the archive is
+    cut off or corrupt (then nothing follows): the records `feedline extract` reads, for
+    callers that extract them their own way (`feedline ingest`). Does not check that
+    `source` is an archive (see `is_archive`, `looks_like_archive`).
+    """
+    import io
+
+    items = _records(io.BytesIO(data), source, len(data)) if data is not None else _archive_file(source)
+    for item in items:
+        if isinstance(item, _Task):
+            assert isinstance(item.source, bytes)
+            yield ArchivePage(item.name, item.source, item.url, item.captured, item.charset)
+        else:
+            yield item
+
+
+def _archive_file(path: str) -> Iterator[_Task | Skipped | Failed]:
+    try:
+        file = open(path, "rb")  # noqa: SIM115 - closed below, after the generator
+    except OSError as error:
+        yield Failed(f"cannot read {path!r}: {error.strerror or error}")
+        return
+    with file:
+        yield from _records(file, path, os.fstat(file.fileno()).st_size)
 
 
 def _records(stream: IO[bytes], archive: str, size: int | None) -> Iterator[_Task | Skipped | Failed]:

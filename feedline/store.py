@@ -70,7 +70,7 @@ class CaptureSource(StrEnum):
     NOW = "now"  # --now
     NAME = "name"  # a time stamp in the file name
     MTIME = "mtime"  # the file's modification time (--capture-from mtime)
-    WARC = "warc-date"  # reserved: a WARC record's WARC-Date (the WARC reader will set it)
+    WARC = "warc-date"  # a web archive record's WARC-Date (feedline.store_cli reads archives)
     NONE = "none"  # unknown: the page is read in blind mode
 
 
@@ -144,9 +144,10 @@ def page_key(name: str, url: str | None = None) -> str:
 class PageInput:
     """One page to ingest: where it comes from and when it was captured (None: unknown).
 
-    The hook for web archives: a WARC reader hands each response record in as
-    ``PageInput("crawl.warc.gz#1234", <WARC-Date>, CaptureSource.WARC, data=<body>,
-    url=<WARC-Target-URI>)``; everything downstream is the same as for files.
+    A web archive's HTML response record comes in as ``PageInput("crawl.warc.gz#1234",
+    <WARC-Date>, CaptureSource.WARC, data=<payload>, url=<WARC-Target-URI>)`` (built by
+    feedline.store_cli, which reads archives with feedline.inputs: this module reads none);
+    everything downstream is the same as for files.
     """
 
     name: str  # the path as given, or "-" for stdin
@@ -178,8 +179,12 @@ def page_inputs(paths: Iterable[str], *, now: datetime | None = None, mtime: boo
     database itself) are left out of folders. Missing paths are kept: reading them fails.
     """
     excluded = {_resolved(p) for p in skip}
-    found = [PageInput(name, *_capture(name, now, mtime)) for name in _walk(paths, excluded)]
-    return sorted(found, key=_capture_order)
+    return by_capture(PageInput(name, *_capture(name, now, mtime)) for name in _walk(paths, excluded))
+
+
+def by_capture(pages: Iterable[PageInput]) -> list[PageInput]:
+    """`pages` oldest capture first (by instant when aware), then those without one; ties by name."""
+    return sorted(pages, key=_capture_order)
 
 
 def _walk(paths: Iterable[str], excluded: set[Path]) -> Iterator[str]:

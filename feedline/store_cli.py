@@ -7,26 +7,34 @@
     feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
+`ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
+HTML response record is a page (`PageInput` with the record's bytes, WARC-Target-URI and
+WARC-Date); `feedline.store` itself reads no archive.
 Exit codes (also in docs/store.md):
 
     0    success (ingest: every page stored or already stored)
     1    the database is no feedline store, or a newer feedline's (it is left unchanged)
     2    usage: a bad option value or bad arguments
-    3    a page or the database could not be read (ingest stores the other pages first)
+    3    a page, a whole web archive or the database could not be read (ingest stores the
+         other pages first)
     4    output that cannot be written (-o FILE)
+    5    ingest: a web archive was read only in part (cut off or corrupt after some records,
+         or records that cannot be read); every readable record was stored. 3 wins over 5.
     75   the database stayed locked by another process for longer than --wait (EX_TEMPFAIL)
     130  interrupted (the page in flight is rolled back)
 
-The pipeline, sqlite3, the store and rich are imported inside the commands: `feedline --help`
-and every cron start stay fast.
+The pipeline, sqlite3, the store, warcio and rich are imported inside the commands:
+`feedline --help` and every cron start stay fast.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -34,11 +42,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from feedline.cli_support import one_line, parse_now, parse_tz, stdout_gone, stdout_is_tty, write_output
-from feedline.errors import FeedlineError, UsageError
+from feedline.errors import FeedlineError, InputError, UsageError
 
 if TYPE_CHECKING:
     from feedline.model import Timeline
-    from feedline.store import Ingested, Query, StoredEntry, Store
+    from feedline.store import Ingested, PageInput, Query, StoredEntry, Store
 
 
 class CaptureFrom(str, Enum):
@@ -52,6 +60,15 @@ class ExportFormat(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+
+
+EXIT_PARTIAL = 5  # as `feedline extract`: some inputs failed, the rest were processed
+
+
+class PartlyReadError(FeedlineError):
+    """A web archive read in part: every record before the damage was stored."""
+
+    exit_code = EXIT_PARTIAL
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -77,35 +94,98 @@ def register(app: typer.Typer) -> None:
 
 def ingest(
     db: Db,
-    paths: Annotated[list[str], typer.Argument(metavar="PATHS...", help='Pages, folders (recursively), "-" for stdin.')],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), "-" for stdin.')],
     now: Annotated[str | None, typer.Option(metavar="ISO", help="Capture time of every page, e.g. 2023-10-03T18:05.")] = None,
     tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
     lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
     feed: Annotated[str | None, typer.Option(metavar="KEY", help="Page identity for all pages (default: URL or file stem).")] = None,
     capture_from: Annotated[
-        CaptureFrom, typer.Option(help="After --now and a time stamp in the file name, also the file's mtime.")
+        CaptureFrom,
+        typer.Option(help="After --now, WARC-Date and a time stamp in the file name, also the file's mtime."),
     ] = CaptureFrom.NAME,
     wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
-    """Add scraped pages to the store; re-ingesting a page changes nothing."""
+    """Add scraped pages (files, or web archives' HTML records) to the store; re-ingesting a page changes nothing."""
     with _guarded():
         from feedline.render._version import feedline_version
-        from feedline.store import Store, ingest_pages, page_inputs
+        from feedline.store import Store, ingest_pages
 
         zone, moment = parse_tz(tz), parse_now(now, None)
         if lang is not None and not _LANG.fullmatch(lang):
             raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
-        pages = page_inputs(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
+        found = collect_pages(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
         with Store.open(db, wait=wait) as store:
             run_id = store.start_run(sys.argv[1:], feedline_version())
-            ingesting = ingest_pages(store, pages, extractor(zone, lang), tz=zone, feed=feed, run_id=run_id)
-            outcomes = _run(store, ingesting, run_id, quiet)
+            ingesting = ingest_pages(store, found.pages, extractor(zone, lang, found.records), tz=zone, feed=feed,
+                                     run_id=run_id)
+            outcomes = _run(store, itertools.chain(found.failures, ingesting), run_id, quiet)
             if not quiet:
-                typer.echo(_summary(db, outcomes, store.stats()))
-        failed = [o for o in outcomes if o.error is not None]
-        if failed:
-            raise typer.Exit(max(o.error.exit_code for o in failed))  # type: ignore[union-attr]
+                typer.echo(_summary(db, outcomes, store.stats(), found.skipped))
+        code = _exit_code(outcomes, found.records)
+        if code:
+            raise typer.Exit(code)
+
+
+@dataclass
+class Collected:
+    """What `ingest` reads: pages, and what of the inputs is not a page or cannot be read."""
+
+    pages: list[PageInput] = field(default_factory=list)  # oldest capture first
+    failures: list[Ingested] = field(default_factory=list)  # unreadable inputs and archive damage
+    skipped: int = 0  # archive records that are no page (requests, images, redirects...)
+    records: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # archive page: (URL, charset)
+
+
+def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool = False,
+                  skip: Iterable[Any] = ()) -> Collected:
+    """The pages under `paths` (`store.page_inputs`), each web archive among them replaced by its
+    HTML response records, all oldest capture first.
+
+    A record's capture time is `now`, else its WARC-Date (`CaptureSource.WARC`), else the
+    archive file's own (a time stamp in its name, its mtime), else unknown. Its URL is the
+    WARC-Target-URI. Standard input ("-") is read here, and may be an archive too.
+    """
+    from dataclasses import replace
+
+    from feedline import inputs
+    from feedline.store import CaptureSource, Ingested, PageInput, by_capture, page_inputs
+
+    found = Collected()
+    for page in page_inputs(paths, now=now, mtime=mtime, skip=skip):
+        data = None
+        if page.name == "-":
+            try:
+                data = page.read()
+            except InputError as error:
+                found.failures.append(Ingested(page, None, error))
+                continue
+            if not inputs.looks_like_archive(data[:512]):
+                found.pages.append(replace(page, data=data))
+                continue
+        elif not inputs.is_archive(page.name):
+            found.pages.append(page)
+            continue
+        read = 0
+        damage: list[str] = []
+        for item in inputs.archive_pages(page.name, data):
+            if isinstance(item, inputs.ArchivePage):
+                if page.capture_source is CaptureSource.NOW or item.captured is None:
+                    captured, source = page.captured_at, page.capture_source
+                else:
+                    captured, source = item.captured, CaptureSource.WARC
+                found.pages.append(PageInput(item.name, captured, source, data=item.data, url=item.url))
+                found.records[item.name] = (item.url, item.charset)
+                read += 1
+            elif isinstance(item, inputs.Skipped):
+                found.skipped += 1
+            else:
+                damage.append(item.message)
+        error = PartlyReadError if read else InputError  # nothing of it read: the archive is unreadable
+        found.failures += [Ingested(page, None, error(message)) for message in damage]
+    found.pages = by_capture(found.pages)
+    return found
 
 
 def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -> list[Ingested]:
@@ -145,7 +225,21 @@ def _report(outcome: Ingested, quiet: bool) -> None:
         )
 
 
-def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any]) -> str:
+def _exit_code(outcomes: list[Ingested], records: Mapping[str, object]) -> int:
+    """0; 3 when an input could not be read at all; else 5 when an archive was read in part."""
+    codes = set()
+    for outcome in outcomes:
+        if outcome.error is not None:
+            code = outcome.error.exit_code
+            if code == InputError.exit_code and outcome.page.name in records:
+                code = EXIT_PARTIAL  # one record of an archive whose other records were read
+            codes.add(code)
+    if InputError.exit_code in codes:
+        return InputError.exit_code
+    return max(codes, default=0)
+
+
+def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: int = 0) -> str:
     results = [o.result for o in outcomes if o.result is not None]
     added = [r for r in results if not r.skipped]
     parts = [
@@ -155,6 +249,8 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any]) -> str:
     blind = sum(r.blind for r in added)
     if blind:
         parts.append(f"{blind} blind")
+    if skipped:
+        parts.append(f"{skipped} archive record{'s' * (skipped != 1)} skipped")
     failed = sum(o.error is not None for o in outcomes)
     if failed:
         parts.append(f"{failed} failed")
@@ -163,13 +259,26 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any]) -> str:
     return f"ingest: {', '.join(parts)}; {entries}"
 
 
-def extractor(tz: str | None, lang: str | None) -> Callable[[bytes, str, datetime | None], Timeline]:
-    """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline."""
+def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None
+              ) -> Callable[[bytes, str, datetime | None], Timeline]:
+    """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
+
+    `records` maps the names of archive records to their (URL, HTTP charset): the charset is
+    honoured and the URL is the page's, as `feedline extract` reads archive records.
+    """
+    from dataclasses import replace
+
     from feedline.pipeline import extract
     from feedline.read import read_page
 
+    known = records or {}
+
     def run(data: bytes, name: str, now: datetime | None) -> Timeline:
-        return extract(read_page(data, name=name, lang=lang), now=now, tz=tz, lang=lang)
+        url, charset = known.get(name, (None, None))
+        page = read_page(data, name=name, lang=lang, charset=charset)
+        if url:
+            page = replace(page, url=url)
+        return extract(page, now=now, tz=tz, lang=lang)
 
     return run
 

@@ -765,3 +765,130 @@ def test_view_and_export_errors(sim: Sim, tmp_path: Path, command: list[str], co
     result = runner.invoke(APP, args)
     assert result.exit_code == code and "feedline: error:" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+# ── web archives ────────────────────────────────────────────────────────────────────────────
+
+HARBOUR = "https://harbour.example/live"
+FERRY = ("11:15", TEXT)
+NIGHT_BUS = ("12:40", OTHER)
+BRIDGE = ("16:05", "The bridge to the island is closed for the afternoon as winds reach 120 km/h.")
+
+
+def feed_html(items: list[tuple[str, str]]) -> bytes:
+    """A hand-written feed page: newest first, a clock and a text per item."""
+    body = "".join(f"<div class='item'><p>{clock}</p><p>{text}</p></div>" for clock, text in items)
+    return (f"<!doctype html><html lang='en'><head><title>Harbour live</title></head>"
+            f"<body><h1>Harbour live</h1>{body}</body></html>").encode()
+
+
+def warc(records: list[tuple[str, bytes, str, str | None]]) -> tuple[bytes, list[int]]:
+    """(WARC bytes, offset of each record) for (URL, payload, Content-Type, WARC-Date) response records."""
+    import io
+
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    offsets = []
+    for url, payload, content_type, when in records:
+        offsets.append(buffer.tell())
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+        record.rec_headers.remove_header("WARC-Date")
+        if when is not None:
+            record.rec_headers.add_header("WARC-Date", when)
+        writer.write_record(record)
+    return buffer.getvalue(), offsets
+
+
+def crawl() -> list[tuple[str, bytes, str, str | None]]:
+    """The same feed captured twice (the second also shows a newer entry), and its logo."""
+    return [
+        (HARBOUR, feed_html([NIGHT_BUS, FERRY]), "text/html; charset=utf-8", "2023-10-03T13:00:00Z"),
+        ("https://harbour.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png", "2023-10-03T13:00:02Z"),
+        (HARBOUR, feed_html([BRIDGE, NIGHT_BUS, FERRY]), "text/html; charset=utf-8", "2023-10-03T16:10:00Z"),
+    ]
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_web_archive_is_one_page_per_html_record(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    data, offsets = warc(crawl())
+    archive.write_bytes(data)
+    db = tmp_path / "warc.db"
+    result = runner.invoke(APP, ["ingest", "--db", str(db), str(archive)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ingest: 2 pages added, 0 already stored, 1 archive record skipped; "
+                                    "3 new entries, 0 edited, 3 in ")
+    assert rows(db, "SELECT feed, path, url, captured_at, capture_source, entries FROM pages ORDER BY id") == [
+        (HARBOUR, f"{archive}#{offsets[0]}", HARBOUR, "2023-10-03T13:00:00+00:00", "warc-date", 2),
+        (HARBOUR, f"{archive}#{offsets[2]}", HARBOUR, "2023-10-03T16:10:00+00:00", "warc-date", 3),
+    ]
+    assert str(CaptureSource.WARC) == "warc-date"
+    # deduplicated across the two records: each entry once, seen as often as it was shown
+    assert rows(db, "SELECT local_date, local_time, times_seen, first_seen FROM entries ORDER BY local_time") == [
+        ("2023-10-03", "11:15", 2, "2023-10-03T13:00:00+00:00"),
+        ("2023-10-03", "12:40", 2, "2023-10-03T13:00:00+00:00"),
+        ("2023-10-03", "16:05", 1, "2023-10-03T16:10:00+00:00"),
+    ]
+    again = runner.invoke(APP, ["ingest", "--db", str(db), str(tmp_path)])  # the folder: the archive and db
+    assert again.exit_code == 0, again.output
+    assert "0 pages added, 2 already stored, 1 archive record skipped" in again.stdout
+
+
+def test_capture_time_now_then_warc_date_then_file_name(tmp_path: Path) -> None:
+    records = crawl()
+    records[2] = records[2][:3] + (None,)  # no WARC-Date
+    folder = tmp_path / "snap"
+    folder.mkdir()
+    data, offsets = warc(records)
+    (folder / "harbour-2023-10-03T1900.warc.gz").write_bytes(data)
+    db = tmp_path / "a.db"
+    assert runner.invoke(APP, ["ingest", "--db", str(db), str(folder), "--tz", "Europe/Kyiv"]).exit_code == 0
+    assert rows(db, "SELECT captured_at, capture_source FROM pages ORDER BY id") == [
+        ("2023-10-03T16:00:00+03:00", "warc-date"), ("2023-10-03T19:00:00+03:00", "name")]
+    db = tmp_path / "b.db"
+    result = runner.invoke(APP, ["ingest", "--db", str(db), "-", "--now", "2023-10-03T20:00"],
+                           input=data)
+    assert result.exit_code == 0, result.output
+    assert rows(db, "SELECT path, captured_at, capture_source FROM pages ORDER BY id") == [
+        ("-#0", "2023-10-03T20:00:00", "now"), (f"-#{offsets[2]}", "2023-10-03T20:00:00", "now")]
+
+
+def test_a_truncated_archive_stores_its_readable_records_and_exits_5(tmp_path: Path) -> None:
+    data, offsets = warc(crawl())
+    archive = tmp_path / "cut.warc.gz"
+    archive.write_bytes(data[: (offsets[2] + len(data)) // 2])  # the second capture cut in its middle
+    db = tmp_path / "cut.db"
+    result = runner.invoke(APP, ["ingest", "--db", str(db), str(archive)])
+    assert result.exit_code == 5
+    [error] = result.stderr.splitlines()
+    assert error.startswith(f"feedline: error: web archive {str(archive)!r} is cut off or corrupt at offset "
+                            f"{offsets[2]}: ")
+    assert result.stdout.startswith("ingest: 1 page added, 0 already stored, 1 archive record skipped, 1 failed; "
+                                    "2 new entries")
+    assert rows(db, "SELECT path, capture_source FROM pages") == [(f"{archive}#0", "warc-date")]
+    assert rows(db, "SELECT status, pages_added, pages_failed FROM runs") == [("done", 1, 1)]
+    # cut in its first record: nothing of it is read, as an unreadable page (3)
+    archive.write_bytes(data[: offsets[1] // 2])
+    result = runner.invoke(APP, ["ingest", "--db", str(tmp_path / "none.db"), str(archive)])
+    assert result.exit_code == 3 and "no record before it" in result.stderr
+
+
+def test_cli_import_loads_no_archive_parser_or_terminal_library() -> None:
+    code = ("import json, sys; import feedline.cli; "
+            "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'warcio', 'rich', 'dateparser', 'selectolax', 'sqlite3'})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
