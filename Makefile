@@ -17,7 +17,7 @@ SCORE = ../shared/corpus/score.py
 # `make bench BENCH_STORE_ARGS='--snapshots 2000 --period-days 0'` (benchmarks/bench_store.py --help).
 PYTEST_ARGS ?=
 EVAL_ARGS ?=
-BENCH_ARGS ?=
+BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
 
 .DEFAULT_GOAL := help
