@@ -22,16 +22,22 @@ How it works, in four passes over a bounded prefix of the entry:
 
 Per-language cue words, role nouns and the acronym table are plain data below.
 
-For speed, a word's class is computed once per language set, the cue regex is tried only
-where a cue's first word starts (with just the cues that open with it), and regexes are
+For speed, the text is read in chunks (runs between whitespace, which no token crosses):
+each distinct chunk is tokenised once per language set and remembered, with where a cue
+may start in it, so an entry costs a split and a set lookup per chunk. Tokens are made
+only for an entry with a cue (or headline label), and then only those next to it. A cue's
+regex is tried only where its first word starts (with just the cues that open with it),
+and not when the next word cannot go on the cue ("a" needs "déclaré"). Regexes are
 compiled on first use.
 """
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, NamedTuple, cast, overload
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import add
+from typing import Any, Callable, Generic, Iterable, Iterator, NamedTuple, TypeVar, cast
 
 import regex
 
@@ -48,8 +54,8 @@ REGEX_TIMEOUT = 0.5
 MAX_NP_TOKENS = 10
 #: Longest name `canonical_name` reads.
 MAX_NAME_CHARS = 300
-#: Words whose token class is remembered, per language set.
-MAX_KNOWN_WORDS = 50_000
+#: Chunks (runs of text between whitespace) whose tokens are remembered, per language set.
+MAX_KNOWN_CHUNKS = 30_000  # ~560 bytes each: some 17 MB at most, as 50,000 words were
 
 # ----------------------------------------------------------------------------- data
 
@@ -454,20 +460,26 @@ _PHOTO_PAREN = _lazy(
     r"\bcredit\b|\bpicture\b|\bafp via\b)[^()\n]{0,160}\)",
     regex.I,
 )
-_CREDIT_LINE = _lazy(
-    r"(?m)^[ \t]{0,8}(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
-    r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$",
-    regex.I,
+_CREDIT_LINE = (  # a line "Photo: Jane Doe/Reuters"
+    r"[ \t]{0,8}(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
+    r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$"
 )
 _BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
-_BYLINE = _lazy(  # a line that is only "By Jane Doe and John Roe"; "Reporting by ..."
-    rf"(?m)^[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
+_BYLINE = (  # a line that is only "By Jane Doe and John Roe"
+    rf"[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
     rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
-    r"|\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
+)
+#: Either masked line: each matches a whole line, from its start to its end.
+_MASKED_LINE = _lazy(rf"^(?:{_CREDIT_LINE}|{_BYLINE})", regex.I | regex.M | regex.V0)
+_REPORTING_BY = _lazy(
+    r"\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
     r"[^\n.;]{0,120}",
     regex.I | regex.V0,
 )
-_BY = _lazy("by", regex.I | regex.V0)  # as _BYLINE spells it
+_BY = _lazy("by", regex.I | regex.V0)  # as _REPORTING_BY spells it
+#: What _PHOTO_PAREN needs, casefolded: "/", "©", or a part of one of its words without
+#: an "i", "k" or "s", which a regex matches caselessly to letters that casefold apart.
+_PHOTO_MARKS = ("/", "©", "getty", "hutter", "photo", "foto", "mage", "cred", "ctur", "afp v")
 _WIRE = _lazy(
     r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
@@ -503,10 +515,15 @@ _PATTERN_LEAD = _lazy(r"(?:\(\?<=[^()]*\))?(?P<word>\p{L}+)(?=\\s|\(\?=\\s)")
 NAME, ACR, DET, CONN, AND, ROLE, LOW, STOP, NUM, NON = (
     "NAME", "ACR", "DET", "CONN", "AND", "ROLE", "LOW", "STOP", "NUM", "NON")
 _HEADS = (NAME, ROLE, ACR)
+_T = TypeVar("_T")
 
 
-#: An offset where a cue may start, and the first words of the cues to try there (None: all).
-_CueStart = tuple[int, "frozenset[str] | None"]
+#: Where a cue may start in a token, where its first word ends, and that word casefolded
+#: (None: any cue may start there).
+_CueLead = tuple[int, int, "str | None"]
+#: Where a cue may start in a chunk, its first word (as `_CueLead`), and the words one of
+#: which must follow (`_followers`; None: no need).
+_CueStart = tuple[int, "str | None", "frozenset[str] | None"]
 
 
 class _Info(NamedTuple):
@@ -514,7 +531,6 @@ class _Info(NamedTuple):
 
     kind: str
     poss: bool  # "Army's": a possessive name, which acts like a determiner
-    cue: tuple[_CueStart, ...]  # where a cue may start: `_cue_offsets`
 
 
 class _Tok(NamedTuple):
@@ -525,37 +541,73 @@ class _Tok(NamedTuple):
     end: int
     kind: str
     poss: bool
-    cue: tuple[_CueStart, ...]
 
 
-class _Tokens:
-    """A text's tokens, stored by column; `toks[k]` builds a `_Tok` when first asked for.
+class _Chunk(NamedTuple):
+    """The tokens of a chunk: a run of text between whitespace.
 
-    A page has tens of thousands of tokens, and only those near a cue are looked at.
+    No token holds whitespace and `_TOKEN` looks behind nothing and ahead one character
+    at most, so a chunk has the same tokens alone as in its text.
     """
 
-    __slots__ = ("words", "starts", "infos", "_built")
+    size: int  # the number of tokens
+    offsets: tuple[int, ...]  # where each token starts in the chunk
+    words: tuple[str, ...]
+    infos: tuple[_Info, ...]
+    cues: tuple[_CueStart, ...]  # where in the chunk a cue may start: see `_cue_offsets`
+    acronym: bool  # it holds an "(ACR)" token
+    head: str | None  # its first word, for `_may_follow`: see `_head`
 
-    def __init__(self, words: list[str], starts: list[int], infos: list[_Info]) -> None:
-        self.words, self.starts, self.infos = words, starts, infos
-        self._built: list[_Tok | None] = [None] * len(words)
+
+class _Tokens(dict[int, _Tok]):
+    """A text's tokens, made chunk by chunk as they are asked for: `toks[k]` is a `_Tok`.
+
+    An entry has a hundred tokens or so, and only those next to a cue are looked at. The
+    tokens made so far are this dict's items (`__missing__` makes the others), so that
+    asking again is a plain lookup; `len(toks)` counts all the tokens, made or not.
+    """
+
+    def __init__(self, lex: _Lexicon, parts: list[str], part_starts: list[int]) -> None:
+        super().__init__()
+        self.chunks = lex.chunks
+        self.parts, self.part_starts = parts, part_starts  # the text's chunks, in order
+        # the index of each chunk's first token, then the number of tokens
+        self.firsts = list(accumulate(map(lex.sizes.get, parts, repeat(1)), initial=0))
+        self.count = self.firsts[-1]
+        self.acronymed = lex.acronymed
 
     def __len__(self) -> int:
-        return len(self.words)
+        return self.count
 
-    @overload
-    def __getitem__(self, k: int) -> _Tok: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[_Tok]: ...
-
-    def __getitem__(self, k: int | slice) -> _Tok | list[_Tok]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self.words)))]
-        tok = self._built[k]
-        if tok is None:
-            word, start = self.words[k], self.starts[k]
-            tok = self._built[k] = _Tok(word, start, start + len(word), *self.infos[k])
+    def __missing__(self, k: int) -> _Tok:
+        at = k + self.count if k < 0 else k  # as a list takes it
+        if not 0 <= at < self.count:
+            raise IndexError(k)
+        i = bisect_right(self.firsts, at) - 1  # the chunk that holds the token
+        chunk, j = self.chunks[self.parts[i]], at - self.firsts[i]
+        word, start = chunk.words[j], self.part_starts[i] + chunk.offsets[j]
+        kind, poss = chunk.infos[j]
+        # tuple.__new__: a NamedTuple's own __new__ is a Python function, twice as slow
+        tok = self[k] = tuple.__new__(_Tok, (word, start, start + len(word), kind, poss))
         return tok
+
+    def between(self, s: int, e: int) -> list[_Tok]:
+        """toks[s:e], as a list would slice."""
+        return [self[k] for k in range(*slice(s, e).indices(len(self)))]
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        i = bisect_right(self.part_starts, pos) - 1  # the last chunk starting at or before
+        if i < 0:
+            return 0
+        offsets = self.chunks[self.parts[i]].offsets
+        return self.firsts[i] + bisect_left(offsets, pos - self.part_starts[i])
+
+    def acronyms(self) -> Iterator[int]:
+        """The indices of the "(ACR)" tokens."""
+        for i in compress(count(), map(self.acronymed.__contains__, self.parts)):
+            infos = self.chunks[self.parts[i]].infos
+            yield from (self.firsts[i] + j for j in range(len(infos)) if infos[j].kind == ACR)
 
 
 class _Cand(NamedTuple):
@@ -565,14 +617,41 @@ class _Cand(NamedTuple):
     role: Role
 
 
-class _Ctx(NamedTuple):
-    """One entry being read: the masked text, its tokens, and its headline's extent."""
+class _lazy_attr(Generic[_T]):
+    """`functools.cached_property` without its lock, which in Python 3.11 costs more than
+    most of what is cached here."""
 
-    text: str
-    toks: _Tokens
-    lang: str | None
-    head_end: int  # end of the headline line; 0 when there is no headline
-    title_head: bool  # the headline is Title Cased ("Travis Kelce Responds to ...")
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: Any, cls: type | None = None) -> _T:
+        value = obj.__dict__[self.name] = self.func(obj)  # read from there from now on
+        return value
+
+
+class _Ctx:
+    """One entry being read: the masked text, its headline's extent, and its chunks and
+    tokens, made when first asked for (most entries have no cue and need no tokens)."""
+
+    def __init__(self, text: str, keys: tuple[str, ...], lang: str | None, head_end: int):
+        self.text, self.keys, self.lang = text, keys, lang
+        self.head_end = head_end  # end of the headline line; 0 when there is no headline
+        self.parts = text.split()  # its chunks (see `_Chunk`)
+        self.lex = _lexicon(keys)  # with all the chunks in it:
+        self.lex.learn(self.parts)
+
+    @_lazy_attr
+    def part_starts(self) -> list[int]:
+        return _part_starts(self.text, self.parts)
+
+    @_lazy_attr
+    def toks(self) -> _Tokens:
+        return _Tokens(self.lex, self.parts, self.part_starts)
+
+    @_lazy_attr
+    def title_head(self) -> bool:
+        """The headline is Title Cased ("Travis Kelce Responds to ...")."""
+        return _title_case(self.text[:self.head_end])
 
     def joined(self, k: int) -> bool:
         """True when only plain spaces separate toks[k - 1] and toks[k]."""
@@ -584,35 +663,104 @@ class _Ctx(NamedTuple):
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
-        return bisect_left(self.toks.starts, pos)
+        return self.toks.index_at(pos)
 
 
 def _blank(gap: str) -> bool:
-    return all(ch in " \t\u00a0" for ch in gap)
+    return not gap.strip(" \t\u00a0")
 
 
-#: `_word_info` of the words seen so far, per language set: words repeat a lot.
-_KNOWN: dict[tuple[str, ...], dict[str, _Info]] = {}
+def _part_starts(text: str, parts: list[str]) -> list[int]:
+    """Where each of `parts` (``text.split()``) starts in `text`."""
+    sizes = list(map(len, parts))
+    if len(text) == sum(sizes) + len(sizes) - 1:  # one character between two
+        return list(map(add, accumulate(sizes, initial=0), range(len(sizes))))
+    starts = []
+    at = 0
+    for part in parts:
+        at = text.find(part, at)  # only whitespace comes between two chunks
+        starts.append(at)
+        at += len(part)
+    return starts
 
 
-def _tokens(text: str, keys: tuple[str, ...]) -> _Tokens:
-    # No timeout: _TOKEN is linear (bounded quantifiers, no nesting), and a timeout makes
-    # the regex module check the clock all along, which doubles the cost of this scan.
-    matches = list(_TOKEN.finditer(text))
-    words = [m[0] for m in matches]
-    known = _KNOWN.get(keys)
-    if known is None or len(known) > MAX_KNOWN_WORDS:
-        known = _KNOWN[keys] = {}  # a new dict: another thread may still read the old one
-    for word in set(words).difference(known):
-        known[word] = _word_info(word, keys)
-    return _Tokens(words, [m.start() for m in matches], [known[w] for w in words])
+class _Lexicon:
+    """The chunks and words seen so far, for one language set: they repeat a lot."""
+
+    __slots__ = ("keys", "chunks", "known", "cued", "sizes", "acronymed", "words")
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+        self.chunks: dict[str, _Chunk] = {}
+        # What a text's chunks are looked up in first, as these are smaller than `chunks`
+        # (or as fast) and need no look at a _Chunk itself:
+        self.known: set[str] = set()  # the keys of `chunks`
+        self.cued: set[str] = set()  # the chunks in which a cue may start
+        self.sizes: dict[str, int] = {}  # the number of tokens of a chunk, if not 1
+        self.acronymed: set[str] = set()  # the chunks with an "(ACR)" token
+        self.words: dict[str, _Info] = {}
+
+    def learn(self, parts: list[str]) -> None:
+        """Put every one of `parts` in the tables."""
+        if self.known.issuperset(parts):
+            return
+        for part in set(parts).difference(self.known):
+            chunk = self._chunk(part)
+            self.chunks[part] = chunk  # in this order, as another thread may read them
+            if chunk.cues:
+                self.cued.add(part)
+            if chunk.size != 1:
+                self.sizes[part] = chunk.size
+            if chunk.acronym:
+                self.acronymed.add(part)
+            self.known.add(part)
+
+    def _chunk(self, part: str) -> _Chunk:
+        # No timeout: _TOKEN is linear (bounded quantifiers, no nesting), and a timeout makes
+        # the regex module check the clock all along, which doubles the cost of this scan.
+        matches = list(_TOKEN.finditer(part))
+        words = tuple(m[0] for m in matches)
+        infos = tuple(map(self._info, words))
+        cues = []
+        for m in matches:
+            for start, end, lead in _cue_offsets(m[0], self.keys):
+                follow = None if lead is None else _followers(self.keys, lead)
+                if follow is not None and m.start() + end < len(part):
+                    continue  # a space must follow its word, as nothing else may
+                cues.append((m.start() + start, lead, follow))
+        return _Chunk(len(words), tuple(m.start() for m in matches), words, infos, tuple(cues),
+                      any(info.kind == ACR for info in infos), _head(part))
+
+    def _info(self, word: str) -> _Info:
+        info = self.words.get(word)
+        if info is None:
+            info = self.words[word] = _word_info(word, self.keys)
+        return info
+
+
+def _head(part: str) -> str | None:
+    """A chunk's first word, lowercased, if ASCII (else None); "" if it opens with no word."""
+    m = _LEAD_RUN.match(part)
+    if not m:
+        return ""
+    return m[0].lower() if m[0].isascii() else None
+
+
+_LEXICONS: dict[tuple[str, ...], _Lexicon] = {}
+
+
+def _lexicon(keys: tuple[str, ...]) -> _Lexicon:
+    lex = _LEXICONS.get(keys)
+    if lex is None or len(lex.chunks) > MAX_KNOWN_CHUNKS:
+        lex = _LEXICONS[keys] = _Lexicon(keys)  # a new one: another thread may read the old
+    return lex
 
 
 def _word_info(word: str, keys: tuple[str, ...]) -> _Info:
     # only the "(ISW)" alternative of _TOKEN opens with a bracket
     kind = ACR if word[0] == "(" else _classify(word, _cue_words(keys))
     poss = kind == NAME and len(word) > 2 and word[-2:] in ("'s", "’s", "s'", "s’")
-    return _Info(kind, poss, _cue_offsets(word, keys))
+    return _Info(kind, poss)
 
 
 def _classify(word: str, cue_words: frozenset[str]) -> str:
@@ -699,7 +847,7 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     if lang == "de" or k + 1 >= j:
         return False
     if lang in _ROMANCE:
-        return any(t.kind in (NAME, CONN) for t in ctx.toks[k + 1:min(k + 3, j)])
+        return any(t.kind in (NAME, CONN) for t in ctx.toks.between(k + 1, min(k + 3, j)))
     return ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
 
 
@@ -783,7 +931,7 @@ def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
 
 def _appended_name(ctx: _Ctx, s: int, e: int) -> int | None:
     """'il portavoce del dipartimento di Stato, Matthew Miller': a role, then its holder."""
-    if not any(t.kind == ROLE for t in ctx.toks[s:e]) or e >= len(ctx.toks):
+    if not any(t.kind == ROLE for t in ctx.toks.between(s, e)) or e >= len(ctx.toks):
         return None
     if ctx.text[ctx.toks[e - 1].end:ctx.toks[e].start].strip(" \t") != ",":
         return None
@@ -807,7 +955,7 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
 
     Not strict (after "according to", "citing"): any role noun will do ("a senior official").
     """
-    toks = ctx.toks[s:e]
+    toks = ctx.toks.between(s, e)
     words = [t.text.casefold() for t in toks]
     phrase = " ".join(words)
     if phrase in NOT_SOURCES or _LEAD_ARTICLE.sub("", phrase) in NOT_SOURCES:
@@ -848,30 +996,35 @@ def _lang_keys(lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys((base, "en"))) if base in VERBS else tuple(VERBS)
 
 
-@lru_cache(maxsize=None)  # finite: language sets x groups of first words
-def _cue_regex(keys: tuple[str, ...], leads: frozenset[str] | None = None) -> regex.Pattern[str]:
-    """The cues of languages `keys` as one regex; with `leads` (casefolded first words),
-    only the cues that open with one: where such a word starts, no other cue can match."""
+@lru_cache(maxsize=None)  # finite: language sets x first words
+def _cue_regex(keys: tuple[str, ...], lead: str | None = None) -> regex.Pattern[str]:
+    """The cues of languages `keys` as one regex; with `lead` (a casefolded first word),
+    only the cues that open with it: where such a word starts, no other cue can match.
+
+    "has said": one or two auxiliaries, then a verb. That is ``(?:AUX ){0,2}VERB``, spelt
+    ``AUX (?:AUX )?VERB|VERB`` (which matches alike) so that `lead` can pick the first
+    auxiliary and the bare verbs: a regex of every verb is slow to fail.
+    """
     def opens(phrase: str) -> bool:
-        return leads is None or _lead_run(phrase) in leads
+        return lead is None or _lead_run(phrase) == lead
 
     def alt(phrases: Iterable[str]) -> str:
         return _alt(p for p in phrases if opens(p))
 
     verbs: list[str] = []
     for k in keys:
-        aux = AUXILIARIES.get(k, ())
-        if aux and (leads is None or alt(aux)):  # "has said": then any verb may follow
-            verbs.append(rf"(?:(?:{_alt(aux)})\s{{1,3}}){{0,2}}(?:{_alt(VERBS.get(k, ()))})")
-        elif alt(VERBS.get(k, ())):
-            verbs.append(f"(?:{alt(VERBS.get(k, ()))})")
+        aux, said = AUXILIARIES.get(k, ()), VERBS.get(k, ())
+        if alt(aux):
+            verbs.append(rf"(?:{alt(aux)})\s{{1,3}}(?:(?:{_alt(aux)})\s{{1,3}})?(?:{_alt(said)})")
+        if alt(said):
+            verbs.append(f"(?:{alt(said)})")
         if alt(PERFECT_AUX.get(k, ())):  # "a déclaré"
             verbs.append(rf"(?:{alt(PERFECT_AUX[k])})\s{{1,3}}(?:{_alt(PARTICIPLES[k])})")
 
     def group(kind: str, words: dict[str, tuple[str, ...]]) -> str:
         alts = [alt(p for k in keys for p in words.get(k, ()))]
         alts += [rx for k in keys for kd, rx in PATTERN_CUES.get(k, ())
-                 if kd == kind and (leads is None or _pattern_lead(rx) in leads)]
+                 if kd == kind and (lead is None or _pattern_lead(rx) == lead)]
         return f"(?P<{kind}>{'|'.join(a for a in alts if a) or '(?!)'})"
 
     alts = "|".join((group("cite", CITING), group("subj", INVERTED), group("prep", PREPOSITIONS),
@@ -898,12 +1051,6 @@ class _Leads(NamedTuple):
     words: frozenset[str]  # casefolded: "according", "d" (of "d'après"), "has" ("has said")
     letters: frozenset[str]  # the letters of `words`
     kin: regex.Pattern[str]  # a letter that a regex matches to a first word's, caselessly
-    aux: frozenset[str]  # the auxiliaries among `words`: any verb may follow them
-
-    def group(self, word: str) -> frozenset[str]:
-        """The first words whose cues are tried together (see `_cue_regex`): the
-        auxiliaries share one regex, as each brings every verb along."""
-        return self.aux if word in self.aux else frozenset((word,))
 
 
 @lru_cache(maxsize=32)
@@ -913,8 +1060,7 @@ def _cue_leads(keys: tuple[str, ...]) -> _Leads:
     leads |= {_pattern_lead(rx, fold=False) for k in keys for _, rx in PATTERN_CUES.get(k, ())}
     words = frozenset(w.casefold() for w in leads)
     kin = regex.compile(f"[{regex.escape(''.join(sorted(set(''.join(leads)))))}]", _CASELESS)
-    aux = {_lead_run(p) for t in (AUXILIARIES, PERFECT_AUX) for k in keys for p in t.get(k, ())}
-    return _Leads(words, frozenset("".join(words)), kin, frozenset(aux))
+    return _Leads(words, frozenset("".join(words)), kin)
 
 
 @lru_cache(maxsize=None)  # finite: the phrases of the tables above
@@ -935,39 +1081,92 @@ def _pattern_lead(rx: str, fold: bool = True) -> str:
     return m.group("word").casefold() if fold else m.group("word")
 
 
-def _cue_offsets(word: str, keys: tuple[str, ...]) -> tuple[_CueStart, ...]:
-    """Where in a token a cue may start, and the cue's first words (None: any cue may).
+def _cue_offsets(word: str, keys: tuple[str, ...]) -> tuple[_CueLead, ...]:
+    """Where in a token a cue may start, and the cue's first word (None: any cue may).
 
     A cue starts a run of word characters (not after an apostrophe or hyphen) that is,
     case aside, the first word of a cue: in a word token only its first run ("d" in
     "d'après"); in "U.S.", "unica.md" or "(AT&T)" possibly a later one.
     """
     leads = _cue_leads(keys)
-    out: list[_CueStart] = []
+    out: list[_CueLead] = []
     for m in _CUE_RUN.finditer(word):
         run = m.group()
         key = run.casefold()
         if key in leads.words:
-            out.append((m.start(), leads.group(key)))
-        elif any(leads.kin.match(ch) and not leads.letters.issuperset(ch.casefold())
-                 for ch in run):
-            out.append((m.start(), None))  # see `_Leads`: try every cue
+            out.append((m.start(), m.end(), key))
+        elif not run.isascii() and any(  # (no cue letter matches an ASCII letter oddly)
+                leads.kin.match(ch) and not leads.letters.issuperset(ch.casefold()) for ch in run):
+            out.append((m.start(), m.end(), None))  # see `_Leads`: try every cue
     return tuple(out)
 
 
-def _cue_starts(ctx: _Ctx) -> Iterator[_CueStart]:
-    """Offsets, in order, where a cue may start, with its first words (see `_cue_offsets`)."""
-    for start, info in zip(ctx.toks.starts, ctx.toks.infos):
-        for offset, leads in info.cue:
-            yield start + offset, leads
+@lru_cache(maxsize=None)  # finite: language sets x first words
+def _followers(keys: tuple[str, ...], lead: str) -> frozenset[str] | None:
+    """The words one of which must follow `lead`, after a space, for a cue that opens with
+    it to match ("a" needs "déclaré", "is" needs "quoted"), lowercased and ASCII only (see
+    `_may_follow`); None if a cue may end with `lead`, or go on other than after a space.
+
+    This walks `_cue_regex(keys, lead)`'s alternatives: a phrase, then what may follow it.
+    """
+    def opens(phrase: str) -> bool:
+        return _lead_run(phrase) == lead
+
+    options: list[tuple[str, tuple[str, ...]]] = []
+    for k in keys:
+        aux = AUXILIARIES.get(k, ())
+        options += [(a, aux + VERBS.get(k, ())) for a in aux if opens(a)]
+        options += [(v, ()) for v in VERBS.get(k, ()) if opens(v)]
+        options += [(a, PARTICIPLES[k]) for a in PERFECT_AUX.get(k, ()) if opens(a)]
+        options += [(p, ()) for t in (CITING, INVERTED, PREPOSITIONS)
+                    for p in t.get(k, ()) if opens(p)]
+        if any(_pattern_lead(rx) == lead for _, rx in PATTERN_CUES.get(k, ())):
+            return None  # a pattern may go on in any way
+    words: set[str] = set()
+    for phrase, then in options:
+        first, *rest = phrase.split()
+        if _lead_run(first, fold=False) != first:
+            return None  # "d'après": no space after "d"
+        nexts = rest[:1] or [p.split()[0] for p in then]
+        if not nexts:
+            return None  # "said": the cue may end here
+        for word in nexts:
+            run = _LEAD_RUN.match(word)
+            if not run:
+                return None
+            words.add(run[0].lower())
+    return frozenset(w for w in words if w.isascii())
+
+
+def _may_follow(chunk: _Chunk | None, words: frozenset[str]) -> bool:
+    """A chunk may follow a cue's first word that needs one of `words` (`_followers`).
+
+    If its first word is ASCII, a regex matches it to one of `words` caselessly only if it
+    lowercases to it: no letter of the cues matches an ASCII letter but its two cases.
+    """
+    return chunk is not None and (chunk.head is None or chunk.head in words)
 
 
 def _cue_matches(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[regex.Match[str]]:
-    """`_cue_regex(keys).finditer(ctx.text)`, tried only where a cue may start."""
+    """`_cue_regex(keys).finditer(ctx.text)`, tried only where a cue may start.
+
+    Those places are found chunk by chunk (see `_Chunk.cues`), with a look at the next
+    chunk when the cue needs a word there (`_followers`). An entry with no chunk in which
+    a cue may start is done with in one set comparison.
+    """
+    lex, parts = ctx.lex, ctx.parts
+    if lex.cued.isdisjoint(parts):
+        return
+    starts = []  # (chunk index, offset in it, first word): where the chunks allow a cue
+    nexts = chain(islice(parts, 1, None), ("",))
+    for i, part, after in compress(zip(count(), parts, nexts), map(lex.cued.__contains__, parts)):
+        starts += [(i, offset, lead) for offset, lead, follow in lex.chunks[part].cues
+                   if follow is None or _may_follow(lex.chunks.get(after), follow)]
     end = 0
-    for pos, leads in _cue_starts(ctx):
+    for i, offset, lead in starts:
+        pos = ctx.part_starts[i] + offset  # made only now, if ever: they take a pass
         if pos >= end:
-            m = _cue_regex(keys, leads).match(ctx.text, pos)  # one position: no timeout needed
+            m = _cue_regex(keys, lead).match(ctx.text, pos)  # one position: no timeout needed
             if m:
                 end = m.end()
                 yield m
@@ -1043,6 +1242,8 @@ def _after_document(ctx: _Ctx, pos: int) -> int:
 
 def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
     """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line."""
+    if "(" not in ctx.text:
+        return
     for m in _WIRE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
         name = m.group("name")
         low = name.casefold()
@@ -1057,13 +1258,21 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
 def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'."""
     head = ctx.text[:ctx.head_end]
-    for rx, cue in ((_HEAD_COLON, ":"), (_HEAD_DASH, "—")):
-        m = rx.match(head, timeout=REGEX_TIMEOUT)
+    # each form needs its mark: ":", a long dash, any dash
+    for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
+        m = _has_any(head, marks) and rx.match(head, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
-    m = _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
+    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _has_any(text: str, parts: Iterable[str]) -> bool:
+    for part in parts:
+        if part in text:
+            return True
+    return False
 
 
 def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
@@ -1101,14 +1310,17 @@ def _title_case(head: str) -> bool:
 # ----------------------------------------------------------------------------- masking
 
 def _mask(text: str) -> str:
-    """Blank photo credits and bylines, keeping every offset."""
-    found = [*_PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT),
-             *_line_matches(_CREDIT_LINE, text)]
-    # "Reporting by ..." needs a "by"; without one only the line-anchored "By Jane Doe" is left
+    """Blank photo credits and bylines, keeping every offset.
+
+    Each pattern is scanned for only where it may match: a credit in brackets needs a
+    bracket, "Reporting by ..." a "by", and credit and byline lines start at a line start.
+    (What is blanked is the union of all matches, so the scans may overlap.)
+    """
+    found = [*_line_matches(_MASKED_LINE, text)]
+    if "(" in text and ")" in text and _has_any(text.casefold(), _PHOTO_MARKS):
+        found += _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT)
     if _BY.search(text):
-        found += _BYLINE.finditer(text, timeout=REGEX_TIMEOUT)
-    else:
-        found += _line_matches(_BYLINE, text)
+        found += _REPORTING_BY.finditer(text, timeout=REGEX_TIMEOUT)
     if not found:
         return text
     chars = list(text)
@@ -1143,14 +1355,19 @@ def canonical_name(name: str, acronyms: dict[str, str] | None = None) -> str:
     >>> canonical_name("the Associated Press"), canonical_name("AP")
     ('Associated Press', 'Associated Press')
     """
+    return _expand(_bare_name(name), acronyms or {})
+
+
+@lru_cache(maxsize=4096)  # names repeat across a page's entries
+def _bare_name(name: str) -> str:
+    """`canonical_name` before acronyms are expanded."""
     s = _WS.sub(" ", unicodedata.normalize("NFKC", name[:MAX_NAME_CHARS]))
     s = s.strip(" \t.,;:\"'“”«»„")
     m = _TRAIL_ACR.match(s)
     if m and _looks_acronym(m.group("acr")):
         s = m.group("full")
     s = _LEAD_ARTICLE.sub("", s) or s
-    s = _TRAIL_POSS.sub("", s) if len(s) > 3 else s
-    return _expand(s, acronyms or {})
+    return _TRAIL_POSS.sub("", s) if len(s) > 3 else s
 
 
 def _expand(s: str, local: dict[str, str]) -> str:
@@ -1175,11 +1392,11 @@ def _looks_acronym(s: str) -> bool:
 def _text_acronyms(ctx: _Ctx) -> dict[str, str]:
     """'Full Name (ACR)' pairs printed in the entry: acr -> canonical full name."""
     out: dict[str, str] = {}
+    if "(" not in ctx.text:
+        return out  # an "(ACR)" token opens with a bracket
     toks = ctx.toks
-    for k, info in enumerate(toks.infos):
-        if info.kind != ACR:
-            continue
-        letters = "".join(c for c in toks.words[k] if c.isalpha()).casefold()
+    for k in toks.acronyms():
+        letters = "".join(c for c in toks[k].text if c.isalpha()).casefold()
         for s in range(k - 1, max(-1, k - 9), -1):
             initials = "".join(toks[x].text[0] for x in range(s, k) if toks[x].kind == NAME)
             if toks[s].kind == NAME and initials.casefold() == letters:
@@ -1201,10 +1418,10 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     keys = _lang_keys(lang)
     head_end = min(len(headline), MAX_CHARS) if headline else 0
     try:
-        toks = _tokens(work, keys)
-        ctx = _Ctx(work, toks, lang, head_end,
-                   _title_case(work[:head_end]))
+        ctx = _Ctx(work, keys, lang, head_end)
         cands = list(_collect(ctx, keys))
+        if not cands:
+            return ()
         acronyms = _text_acronyms(ctx)
     except TimeoutError:
         return ()

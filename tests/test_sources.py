@@ -3,13 +3,16 @@
 Table-driven: one row per rule (positive and negative), per-language cue rows, the seed
 page's six entries exactly, spans into ``headline + "\\n" + text``, robustness
 (hypothesis: never raises, spans in range; a 200 KB entry returns fast), and the fast paths
-(cues tried only where one may start, line-anchored masks) against the plain regex scans.
+(chunk tokens, cues tried only where one may start, masks scanned only where they may
+match) against plain regex scans, with the facts about letters they rest on.
 """
 from __future__ import annotations
 
 import re
 import sys
 import time
+from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -318,6 +321,24 @@ def test_letters_that_casefold_apart_still_match_like_the_regex() -> None:
 
 # ----------------------------------------------------------------------------- fast paths
 
+ALL_KEYS = [sources._lang_keys(lang) for lang in (None, "en", "de", "fr", "es", "it", "pt", "ro",
+                                                  "pl", "uk", "ru", "cs", "fi")]
+CUE_TABLES = (sources.VERBS, sources.AUXILIARIES, sources.PERFECT_AUX, sources.PARTICIPLES,
+              sources.PREPOSITIONS, sources.INVERTED, sources.CITING)
+EVERY = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+CASELESS = regex.I | regex.V0
+
+
+def _caseless_kin(letters: str) -> dict[str, set[str]]:
+    """Each of `letters` -> every character the regex module matches to it caselessly."""
+    return {c: _kin(c) for c in set(letters)}
+
+
+@lru_cache(maxsize=None)
+def _kin(c: str) -> set[str]:
+    return set(regex.findall(regex.escape(c), EVERY, CASELESS))
+
+
 def test_letters_that_a_regex_matches_caselessly_casefold_alike_or_are_odd() -> None:
     """Cues are tried only at words that casefold to a cue's first word, or that have a
     letter `_Leads` calls odd: that must cover every letter the regex module matches."""
@@ -328,13 +349,38 @@ def test_letters_that_a_regex_matches_caselessly_casefold_alike_or_are_odd() -> 
     written |= {c for v in sources.PATTERN_CUES.values() for _, rx in v
                 for c in sources._pattern_lead(rx, fold=False)}
     leads = sources._cue_leads(sources._lang_keys(None))
-    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-    caseless = regex.I | regex.V0
-    kin = regex.compile(f"[{regex.escape(''.join(sorted(written)))}]", caseless)
-    for x in set(kin.findall(every)):
-        for c in written:
-            if x.casefold() != c.casefold() and regex.fullmatch(regex.escape(c), x, caseless):
+    for c, kin in _caseless_kin("".join(written)).items():
+        for x in kin:
+            if x.casefold() != c.casefold():
                 assert leads.kin.match(x) and not leads.letters.issuperset(x.casefold()), x
+
+
+def test_an_ascii_word_is_never_odd() -> None:
+    """`_cue_offsets` skips the odd-letter check for an ASCII word."""
+    for keys in ALL_KEYS:
+        leads = sources._cue_leads(keys)
+        for ch in map(chr, range(128)):
+            assert not leads.kin.match(ch) or leads.letters.issuperset(ch.casefold()), ch
+
+
+def test_cue_letters_match_an_ascii_letter_only_in_its_own_two_cases() -> None:
+    """`_may_follow` compares an ASCII word to the cues' words lowercased."""
+    letters = "".join(p for t in CUE_TABLES for v in t.values() for p in v)
+    for c, kin in _caseless_kin(letters).items():
+        assert {x for x in kin if x.isascii()} <= ({c.lower(), c.upper()} if c.isascii() else set())
+
+
+def test_photo_marks_casefold_as_the_regex_matches_them() -> None:
+    """`_mask` looks for `_PHOTO_MARKS` in the casefolded text before it runs _PHOTO_PAREN."""
+    for c, kin in _caseless_kin("".join(sources._PHOTO_MARKS)).items():
+        assert {x.casefold() for x in kin} == {c}, c
+
+
+def test_whitespace_splits_chunks_and_is_no_part_of_a_token() -> None:
+    """`_Chunk`: str.split and the `re` module split at str.isspace, which no token has."""
+    spaces = "".join(ch for ch in EVERY if ch.isspace())
+    assert re.findall(r"\s", EVERY) == list(spaces)
+    assert not regex.search(r"[\p{L}\p{M}\p{N}()&.\-'’]", spaces)
 
 
 CUE_WORDS = st.sampled_from([
@@ -344,27 +390,102 @@ CUE_WORDS = st.sampled_from([
     "HIEẞ", "об этом сообщил", "Об этом", "за даними", "jak podaje", "U.S.", "(Said)", "(AT&T)",
     "said.md", "x" * 45, "rock’n’roll", "Reuters", "the", "Jane", "Doe", ",", ".", "\n", "\"",
     "(", ")", "-", "'", "’", "by", "By Jane Doe", "Reporting by", "Photo:", "Credit |", "12",
+    # words a cue needs after its first one (`_followers`), and words that are not those
+    "is", "was", "quoted", "QUOTED", "as saying", "de", "acuerdo", "con", "ha", "HA", "hanno",
+    "detto", "dit", "DÉCLARÉ", "déclaré,", "new", "have", "also", "then", "s", "odvoláním",
+    "na", "en", "citant", "aussi", "spus", "a spus", "A SPUS", "also said", "said:", "a,",
 ])
+SPACES = st.sampled_from([" ", " ", " ", "  ", "   ", "    ", "\n", "\n\n", "\t", "\u00a0",
+                          "\x1c", "\u2009", ""])
 CUE_TEXTS = st.one_of(st.text(max_size=300),
                       st.lists(CUE_WORDS, max_size=60).map(" ".join),
-                      st.lists(CUE_WORDS, max_size=60).map("".join))
+                      st.lists(CUE_WORDS, max_size=60).map("".join),
+                      st.lists(st.tuples(SPACES, CUE_WORDS), max_size=60).map(
+                          lambda pairs: "".join(a + b for a, b in pairs)))
+
+
+@lru_cache(maxsize=None)
+def _plain_cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
+    """Every cue of `keys` in one regex, as written before `_cue_regex` was split by first
+    word: auxiliaries as ``(?:AUX ){0,2}VERB``."""
+    alt = sources._alt
+    verbs = []
+    for k in keys:
+        aux, said = sources.AUXILIARIES.get(k, ()), sources.VERBS.get(k, ())
+        verbs.append(rf"(?:(?:{alt(aux)})\s{{1,3}}){{0,2}}(?:{alt(said)})" if aux
+                     else f"(?:{alt(said)})")
+        if sources.PERFECT_AUX.get(k):
+            verbs.append(rf"(?:{alt(sources.PERFECT_AUX[k])})\s{{1,3}}"
+                         rf"(?:{alt(sources.PARTICIPLES[k])})")
+
+    def group(kind: str, table: dict[str, tuple[str, ...]]) -> str:
+        alts = [alt(p for k in keys for p in table.get(k, ()))]
+        alts += [rx for k in keys for kd, rx in sources.PATTERN_CUES.get(k, ()) if kd == kind]
+        return f"(?P<{kind}>{'|'.join(a for a in alts if a) or '(?!)'})"
+
+    alts = "|".join((group("cite", sources.CITING), group("subj", sources.INVERTED),
+                     group("prep", sources.PREPOSITIONS), f"(?P<verb>{'|'.join(verbs)})"))
+    w = r"[\p{L}\p{M}\p{N}]"
+    return regex.compile(rf"(?<!{w}|['’\-])(?:{alts})(?!{w}|-)", CASELESS)
+
+
+def _same_cues(text: str, lang: str | None) -> None:
+    keys = sources._lang_keys(lang)
+    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, 0),
+                                                                   keys)]
+    full = [(m.span(), m.lastgroup) for m in sources._cue_regex(keys).finditer(text)]
+    plain = [(m.span(), m.lastgroup) for m in _plain_cue_regex(keys).finditer(text)]
+    assert fast == full == plain
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=CUE_TEXTS, lang=LANGS)
+def test_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | None) -> None:
+    _same_cues(text, lang)
+
+
+# Auxiliaries (one or two), multi-word auxiliaries and verbs, and words a cue needs next.
+CHAINS = ["X have also said it", "X has then said", "X had also reportedly said", "X a dit",
+          "X a également déclaré", "X ont également annoncé", "X ha anche detto", "Lo ha detto X",
+          "X was quoted as saying", "X is quoted  as\tsaying", "X a  spus", "X a\n\ndéclaré",
+          "X A DÉCLARÉ", "X ha\x1cdetto", "X a    déclaré", "de acuerdo con X", "s odvoláním na X",
+          "X, a new one", "X a déclaré: Y", "X has", "X a", "X hat auch gesagt"]
+
+
+@pytest.mark.parametrize("text", CHAINS)
+@pytest.mark.parametrize("lang", [None, "en", "fr", "it", "es", "ro", "cs", "de"])
+def test_chained_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | None) -> None:
+    _same_cues(text, lang)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, lang=LANGS)
-def test_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | None) -> None:
-    keys = sources._lang_keys(lang)
-    ctx = sources._Ctx(text, sources._tokens(text, keys), lang, 0, False)
-    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(ctx, keys)]
-    full = [(m.span(), m.lastgroup) for m in sources._cue_regex(keys).finditer(text)]
-    assert fast == full
+def test_chunk_tokens_are_the_tokens_of_a_full_scan(text: str, lang: str | None) -> None:
+    toks = sources._Ctx(text, sources._lang_keys(lang), lang, 0).toks
+    matches = list(sources._TOKEN.finditer(text))
+    assert len(toks) == len(matches)
+    assert [(t.text, t.start, t.end) for t in toks.between(0, len(toks))] == [
+        (m[0], m.start(), m.end()) for m in matches]
+    starts = [m.start() for m in matches]
+    assert [toks.index_at(pos) for pos in range(len(text) + 2)] == [
+        bisect_left(starts, pos) for pos in range(len(text) + 2)]
+    assert [toks[k].kind for k in toks.acronyms()] == [
+        "ACR" for m in matches if m[0].startswith("(")]
+    if matches:
+        assert toks[-1] == toks[len(toks) - 1]
+    with pytest.raises(IndexError):
+        toks[len(toks)]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS)
-def test_line_anchored_masks_match_as_a_full_scan(text: str) -> None:
-    for rx in (sources._CREDIT_LINE, sources._BYLINE):
-        if rx is sources._BYLINE and sources._BY.search(text):
-            continue  # "... by" is scanned in full
-        assert ([m.span() for m in sources._line_matches(rx, text)]
-                == [m.span() for m in rx.finditer(text)])
+def test_masks_are_those_of_plain_scans(text: str) -> None:
+    """`_mask` scans line by line, and each pattern only where it may match: it blanks
+    what one scan of each pattern, as written before, does."""
+    credit = regex.compile(rf"(?m)^{sources._CREDIT_LINE}", regex.I)
+    byline = regex.compile(rf"(?m)^{sources._BYLINE}|{sources._REPORTING_BY.pattern}", CASELESS)
+    chars = list(text)
+    for rx in (sources._PHOTO_PAREN, credit, byline):
+        for m in rx.finditer(text):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    assert sources._mask(text) == "".join(chars)
