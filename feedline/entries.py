@@ -9,6 +9,7 @@ twice (key-events list, a repeated widget) is kept once.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -86,9 +87,13 @@ def _signature(token: Token) -> tuple:
     assert stamp is not None
     if stamp.kind is StampKind.RELATIVE:
         return ("relative", token.placement.value if token.placement else "")
-    shape = regex.sub(r"\d+", "9", stamp.text.strip("()[] "))
-    shape = regex.sub(r"[^\W\d_]+", "a", shape)
+    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", stamp.text.strip("()[] ")))
     return (stamp.kind.value, shape, token.placement.value if token.placement else "")
+
+
+_NUMBER_RE = re.compile(r"\d+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 
 def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
@@ -336,7 +341,7 @@ def _key(draft: Draft) -> str:
     """The opening words of the entry's first real line (labels and author names skipped)."""
     lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
     core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
-    words = regex.sub(r"[\W_]+", " ", core[:200]).casefold().split()
+    words = _NON_WORD_RE.sub(" ", core[:200]).casefold().split()
     return " ".join(words[:KEY_WORDS])
 
 

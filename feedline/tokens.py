@@ -213,11 +213,11 @@ _RELATIVE_WORD_RE = re.compile(
 
 
 # Plain substrings that every relative stamp contains one of: a cheap test before the regex.
-_RELATIVE_HINT_RE = re.compile("ago|vor|il y a|acum|hace|há|před|pred|fa|temu|назад|тому|geleden")
+_RELATIVE_HINT_RE = re.compile("ago|vor|il y a|acum|hace|há|před|pred|fa|temu|назад|тому|geleden", re.IGNORECASE)
 
 
 def _has_relative_word(text: str) -> bool:
-    return _RELATIVE_HINT_RE.search(text.lower()) is not None and _RELATIVE_WORD_RE.search(text) is not None
+    return _RELATIVE_HINT_RE.search(text) is not None and _RELATIVE_WORD_RE.search(text) is not None
 
 
 def _may_be_day_heading(line: str) -> bool:
