@@ -133,7 +133,8 @@ HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
 HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
 DATE_RE = regex.compile(DATE, FLAGS)
-PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")", re.IGNORECASE)  # stdlib: faster
+# Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
+PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
 MENTION_BEFORE_CLOCK_RE = regex.compile(
     r"(?:\b(?:at|from|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"

@@ -11,6 +11,7 @@ than a short one.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -133,7 +134,7 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
-    if digits and PAGE_STAMP_CUE_RE.search(line[:200]):
+    if digits and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
@@ -213,11 +214,11 @@ _RELATIVE_WORD_RE = re.compile(
 
 
 # Plain substrings that every relative stamp contains one of: a cheap test before the regex.
-_RELATIVE_HINT_RE = re.compile("ago|vor|il y a|acum|hace|há|před|pred|fa|temu|назад|тому|geleden", re.IGNORECASE)
+_RELATIVE_HINT_RE = re.compile("ago|vor|il y a|acum|hace|há|před|pred|fa|temu|назад|тому|geleden")
 
 
 def _has_relative_word(text: str) -> bool:
-    return _RELATIVE_HINT_RE.search(text) is not None and _RELATIVE_WORD_RE.search(text) is not None
+    return _RELATIVE_HINT_RE.search(text.lower()) is not None and _RELATIVE_WORD_RE.search(text) is not None
 
 
 def _may_be_day_heading(line: str) -> bool:
@@ -323,7 +324,7 @@ def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
     return hour, minute, bool(ampm)
 
 
-def date_fields(match: regex.Match, month_first: bool,
+def date_fields(match: regex.Match, month_first: bool | Callable[[], bool],
                 lang: str | None = None) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of a matched date; Nones when it is no date.
 
@@ -344,7 +345,11 @@ def date_fields(match: regex.Match, month_first: bool,
         return (year, month, day) if month and day and _real_day(year, month, day) else (None, None, None)
     if groups.get("d1"):
         a, b = int(groups["d1"][0]), int(groups["d2"][0])
-        day, month = (b, a) if (month_first and b <= 31 and a <= 12) or a > 31 or (a <= 12 < b) else (a, b)
+        if a > 12 or b > 12:  # only one reading is a date: no need to ask the page
+            day, month = (b, a) if a <= 12 < b or a > 31 else (a, b)
+        else:
+            first = month_first() if callable(month_first) else month_first  # asked only when needed
+            day, month = (b, a) if first else (a, b)
         if _real_day(year, month, day):
             return year, month, day
     return None, None, None
@@ -392,7 +397,6 @@ class Context:
         self._month_first: bool | None = None
         self.lang = lang  # the page's language, for dateparser's fallback
 
-    @property
     def month_first(self) -> bool:
         """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
         if self._month_first is None:
