@@ -11,8 +11,8 @@ than a short one.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
