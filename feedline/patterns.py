@@ -132,7 +132,6 @@ RELATIVE_RE = regex.compile(RELATIVE, FLAGS)
 HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
 HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
-DATE_RE = regex.compile(DATE, FLAGS)
 # Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
 PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").

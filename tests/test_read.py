@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feedline.errors import InputError
-from feedline.model import PageKind
 from feedline.read import decode, read_page
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "pages"
