@@ -1,4 +1,4 @@
-"""Every compiled regex of feedline, composed from named atoms.
+"""The stamp, date, heading and mention patterns of feedline, composed from named atoms.
 
 Each atom is wrapped in ``(?:...)`` before it is composed, so an alternation inside an
 atom can never leak into the pattern around it. Per-language words come from `lexicon`.

@@ -319,6 +319,7 @@ who which der die qui che que który która które który котрий яка я
 #: Capitalised words that are not names: pronouns, sentence adverbs, time words, labels.
 NON_NAMES: frozenset[str] = frozenset("""
 he she they it we i you his her their our my its this that these those there here
+nobody somebody someone everyone everybody anyone
 meanwhile earlier later however but and also so then now today yesterday tonight tomorrow
 separately still yet in on at after before when while as if although though since because
 according asked speaking despite with without from for by to of
@@ -1375,7 +1376,8 @@ def _expand(s: str, local: dict[str, str]) -> str:
     key = s.casefold()
     if key in local:
         return local[key]
-    if s in ACRONYMS or (len(s) > 2 and key in _ACRONYMS_CI):
+    # Case-insensitively only when written in capitals: "Who said…" is no World Health Organization.
+    if s in ACRONYMS or (len(s) > 2 and s.isupper() and key in _ACRONYMS_CI):
         return ACRONYMS.get(s) or _ACRONYMS_CI[key]
     return _FULL_NAMES.get(key, s)
 

@@ -489,3 +489,12 @@ def test_masks_are_those_of_plain_scans(text: str) -> None:
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
     assert sources._mask(text) == "".join(chars)
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    pytest.param("WHO", "World Health Organization", id="acronym-in-capitals"),
+    pytest.param("Who", "Who", id="ordinary-word-not-expanded"),
+    pytest.param("Mod", "Mod", id="mixed-case-word-not-expanded"),
+])
+def test_acronyms_expand_only_when_written_in_capitals(name: str, canonical: str) -> None:
+    assert canonical_name(name) == canonical
