@@ -421,7 +421,7 @@ ACRONYMS: dict[str, str] = {
     "IDF": "Israel Defense Forces",
     "BBC": "British Broadcasting Corporation",
     "NPCC": "National Police Chiefs' Council",
-    "MOD": "Ministry of Defence",
+    "MOD": "Ministry of Defence", "MoD": "Ministry of Defence",
     "UNICEF": "United Nations Children's Fund",
     "UNRWA": "United Nations Relief and Works Agency",
 }
