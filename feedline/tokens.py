@@ -206,6 +206,7 @@ _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed).
 _CLOCK_HINT_RE = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
@@ -459,7 +460,8 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
     shapes: dict[str, list[int]] = {}
     for i, token in enumerate(tokens):
         if token.kind is LineKind.PAGE_STAMP and token.stamp is not None:
-            shapes.setdefault(_DIGITS_RE.sub("9", token.stamp.text), []).append(i)
+            shape = _LETTERS_RE.sub("a", _DIGITS_RE.sub("9", token.stamp.text))  # "6:34pm" ~ "8:15am"
+            shapes.setdefault(shape, []).append(i)
     out = tokens
     for indices in shapes.values():
         if len({tokens[i].stamp.text for i in indices if tokens[i].stamp}) < REPEATED_BYLINES:

@@ -294,8 +294,6 @@ def test_section_label_above_a_comment_thread_is_not_the_first_comment() -> None
     assert "Reader comments" not in full_text(first)
 
 
-@known_bug("'Posted by: NAME | DATE' lines are taken for the page's own byline stamps, so a comment thread "
-           "written that way yields no entries at all")
 def test_posted_by_comment_stamps_are_entries() -> None:
     text = """
 Comments
