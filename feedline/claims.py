@@ -78,6 +78,27 @@ def markup_only(drafts: list[Draft], markup: Markup | None) -> list[tuple[LiveUp
     return out
 
 
+def page_times(drafts: list[Draft], markup: Markup | None) -> list[tuple[str, datetime]]:
+    """The page's published / modified times on the page's clock, where that clock is known:
+    written with a local offset, or an instant when the visible entries show the page offset."""
+    if markup is None:
+        return []
+    _, _, page_offset = _judge(drafts, markup)
+    out = []
+    for label, value in (("published", markup.published), ("modified", markup.modified)):
+        parsed = _parse(value, label) if value else None
+        if parsed is None or parsed.offset_minutes is None:
+            continue
+        if page_offset is not None:
+            local = parsed.wall - timedelta(minutes=parsed.offset_minutes) + timedelta(minutes=page_offset)
+        elif not parsed.zulu:
+            local = parsed.wall
+        else:
+            continue  # UTC, and the page's own offset is unknown
+        out.append((f"{label} {value}", local))
+    return out
+
+
 def _judge(drafts: list[Draft], markup: Markup | None) -> tuple[list[tuple[Draft, _Parsed]], bool, int | None]:
     """Claims paired with entries, whether they lie (one instant on all), the page offset."""
     if markup is None:

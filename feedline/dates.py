@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import regex
 
-from feedline.claims import Claim, verified_claims
+from feedline.claims import Claim, page_times, verified_claims
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
@@ -525,6 +525,11 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
         day = _iso_day(value)
         if day is not None:
             everything.append(day)
+    for text, moment in page_times(drafts, markup):  # markup page dates, on the page's clock
+        others.append(Stamp(text, (0, 0), StampKind.DATETIME, hour=moment.hour, minute=moment.minute,
+                            year=moment.year, month=moment.month, day=moment.day))
+        other_lines.append(-1)
+        plain.append(False)
     typical = sorted(everything)[len(everything) // 2] if everything else None
     return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain),
                      verified_claims(drafts, markup))

@@ -113,3 +113,17 @@ def test_a_hidden_update_with_only_a_utc_time_stays_undated() -> None:
     entries = extract(html_page(visible, json_ld=ld), hidden=True).entries
     hidden = [e for e in entries if not e.visible]
     assert len(hidden) == 1 and hidden[0].date.status is DateStatus.UNKNOWN and hidden[0].datetime is None
+
+
+def test_a_modified_time_on_the_page_clock_dates_the_newest_entry_in_blind_mode() -> None:
+    head = '<meta property="article:modified_time" content="2023-05-15T12:50:00+01:00">'
+    page = html_page([("12.50 BST", "", "Leaders agree on new sanctions against the importers"),
+                      ("12.34 BST", "", "The summit opens with a minute of silence")], head=head)
+    assert {r[1] for r in dates(page)} == {"2023-05-15"}
+
+
+def test_a_utc_modified_time_counts_only_once_the_page_offset_is_known() -> None:
+    head = '<meta property="article:modified_time" content="2023-05-15T11:50:00Z">'
+    items = [("12:50", "", "Leaders agree on new sanctions against the importers"),
+             ("12:34", "", "The summit opens with a minute of silence")]
+    assert {r[1] for r in dates(html_page(items, head=head))} == {None}  # 11:50Z: no clock on the page says 11:50
