@@ -32,6 +32,8 @@ from feedline.tokens import Heading, LineKind, Token, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
+LOWER_BOUND_SLACK_DAYS = 31  # a feed may show items up to a month older than its page's byline
+MODIFIED_HINT_MINUTES = 30  # a modified time this soon after the newest entry is the page's last update
 LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
 SCHEDULE_SLACK_MINUTES = 10  # a dated stamp this far after the capture time is a schedule
 ORDER_SLACK_MINUTES = 10  # neighbours this much out of order are noise, not another half-day
@@ -311,6 +313,10 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
             if (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
                 day = date(stamp.year, stamp.month, stamp.day)
                 return day - timedelta(days=item.offset), inferred, 0.85, (f"page stamp '{stamp.text}' has the same clock",)
+    if now is None:  # 3a. the page's modified time as a capture-time hint
+        hinted = _modified_hint(group, page)
+        if hinted is not None:
+            return hinted
     opened = _opening_stamp(group, page)  # 3b. the page stamp that opened a live blog
     if opened is not None:
         stamp, item = opened
@@ -328,6 +334,22 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     if mention_base is not None:  # 5. in-text mentions
         return mention_base, inferred, 0.6, (mention_note,)
     return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
+
+
+def _modified_hint(group: list[_Item], page: PageDates) -> Anchor | None:
+    """The page's modified time (on its clock) just after the newest entry: the page was
+    captured after it, and the newest entry is its last update. Dated like capture mode."""
+    newest = max(group, key=lambda i: (i.offset, _minutes(i.draft)))
+    for stamp in page.stamps:
+        if not stamp.text.startswith("modified ") or stamp.hour is None:
+            continue
+        lead = (stamp.hour * 60 + (stamp.minute or 0)) - _minutes(newest.draft)
+        if 0 <= lead <= MODIFIED_HINT_MINUTES:
+            day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
+            return day - timedelta(days=newest.offset), DateStatus.INFERRED, 0.6, (
+                f"page {stamp.text} follows the newest entry within {MODIFIED_HINT_MINUTES} min: "
+                "taken as a capture-time hint",)
+    return None
 
 
 def _opening_stamp(group: list[_Item], page: PageDates) -> tuple[Stamp, _Item] | None:
@@ -430,9 +452,10 @@ def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
         latest = now.wall.date() + timedelta(days=1)
         candidates = [d for y in range(latest.year, latest.year - WEEKDAY_YEARS, -1)
                       if (d := _safe_date(y, month, day)) is not None and d <= latest]
-    elif page.lower is not None:
-        candidates = [d for y in range(page.lower.year, page.lower.year + WEEKDAY_YEARS)
-                      if (d := _safe_date(y, month, day)) is not None and d >= page.lower]
+    elif page.lower is not None:  # not older than the page (less a month: teasers of the days before)
+        floor = page.lower - timedelta(days=LOWER_BOUND_SLACK_DAYS)
+        candidates = [d for y in range(floor.year, floor.year + WEEKDAY_YEARS)
+                      if (d := _safe_date(y, month, day)) is not None and d >= floor]
     elif page.typical is not None:
         typical = page.typical
         candidates = sorted((d for y in range(typical.year - 1, typical.year + 2)
@@ -526,6 +549,8 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
         if day is not None:
             everything.append(day)
     for text, moment in page_times(drafts, markup):  # markup page dates, on the page's clock
+        if text.startswith("published "):
+            bylines.append(moment.date())  # a bound like a byline
         others.append(Stamp(text, (0, 0), StampKind.DATETIME, hour=moment.hour, minute=moment.minute,
                             year=moment.year, month=moment.month, day=moment.day))
         other_lines.append(-1)

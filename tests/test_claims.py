@@ -127,3 +127,19 @@ def test_a_utc_modified_time_counts_only_once_the_page_offset_is_known() -> None
     items = [("12:50", "", "Leaders agree on new sanctions against the importers"),
              ("12:34", "", "The summit opens with a minute of silence")]
     assert {r[1] for r in dates(html_page(items, head=head))} == {None}  # 11:50Z: no clock on the page says 11:50
+
+
+def test_a_modified_time_just_after_the_newest_entry_is_a_capture_time_hint() -> None:
+    head = '<meta property="article:modified_time" content="2023-05-15T13:05:00+01:00">'
+    page = html_page([("12.50 BST", "", "Leaders agree on new sanctions against the importers"),
+                      ("12.34 BST", "", "The summit opens with a minute of silence")], head=head)
+    timeline = extract(page)
+    assert {e.date.iso for e in timeline.entries} == {"2023-05-15"}
+    assert any("capture-time hint" in reason for e in timeline.entries for reason in e.date.evidence)
+
+
+def test_a_published_time_bounds_the_year_of_teasers_from_the_days_before() -> None:
+    head = '<meta property="article:published_time" content="2026-01-08T17:46:00+02:00">'
+    items = [("8 января, 17:13", "", "Как работает рынок услуг в прифронтовых городах"),
+             ("7 января, 18:21", "", "Как Украине удалось спасти отношения с Чехией")]
+    assert [r[1] for r in dates(html_page(items, head=head))] == ["2026-01-08", "2026-01-07"]
