@@ -215,13 +215,15 @@ def _minutes(draft: Draft) -> int:
 
 
 def _newest_first(items: list[_Item]) -> bool:
+    """Newest-first, the way feeds run, unless the clocks rise more often than they fall and
+    at least twice: one rising step between two entries is as likely a midnight."""
     down = up = 0
     for a, b in zip(items, items[1:]):
         if a.segment == b.segment:
             delta = _minutes(b.draft) - _minutes(a.draft)
             down += delta < 0
             up += delta > 0
-    return down >= up
+    return not (up > down and up >= 2)
 
 
 def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:

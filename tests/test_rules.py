@@ -218,3 +218,9 @@ def test_a_weekday_in_a_heading_picks_the_year() -> None:
     text = ("Últimas\nQuarta, 04 de Maio\n09:02\nLeilão do tribunal tem veículos a partir de mil reais.\n"
             "08:51\nMotorista é denunciado depois de acidente na avenida.\n")
     assert {r[2] for r in dated(text, now=datetime(2023, 1, 10, 12, 0))} == {"2022-05-04"}  # 4 May 2022: a Wednesday
+
+
+def test_two_entries_with_a_rising_clock_are_a_newest_first_feed_across_midnight() -> None:
+    text = "Latest\n00:10\nNight trains resume after the storm damage is cleared.\n" \
+           "23:50\nPower returns to most homes in the north of the county.\n"
+    assert [r[2] for r in dated(text, now=datetime(2023, 3, 2, 6, 0))] == ["2023-03-02", "2023-03-01"]
