@@ -48,17 +48,16 @@ class _Parsed:
     origin: str
 
 
-def verified_claims(drafts: list[Draft], markup: Markup | None) -> dict[int, Claim]:
-    """Verified claims by the stamp line of the entry they date."""
+def verified_claims(drafts: list[Draft], markup: Markup | None) -> tuple[dict[int, Claim], list[tuple[str, datetime]]]:
+    """Verified claims by the stamp line of the entry they date, and the page's published /
+    modified times on the page's clock (see `_page_times`), from one judgement of the markup."""
     paired, lying, page_offset = _judge(drafts, markup)
-    if lying:
-        return {}
     claims: dict[int, Claim] = {}
-    for draft, parsed in paired:
+    for draft, parsed in [] if lying else paired:
         claim = _check(draft, parsed, page_offset)
         if claim is not None and draft.line not in claims:
             claims[draft.line] = claim
-    return claims
+    return claims, _page_times(markup, page_offset)
 
 
 def markup_only(drafts: list[Draft], markup: Markup | None) -> list[tuple[LiveUpdate, Claim | None]]:
@@ -78,12 +77,11 @@ def markup_only(drafts: list[Draft], markup: Markup | None) -> list[tuple[LiveUp
     return out
 
 
-def page_times(drafts: list[Draft], markup: Markup | None) -> list[tuple[str, datetime]]:
+def _page_times(markup: Markup | None, page_offset: int | None) -> list[tuple[str, datetime]]:
     """The page's published / modified times on the page's clock, where that clock is known:
     written with a local offset, or an instant when the visible entries show the page offset."""
     if markup is None:
         return []
-    _, _, page_offset = _judge(drafts, markup)
     out = []
     for label, value in (("published", markup.published), ("modified", markup.modified)):
         parsed = _parse(value, label) if value else None

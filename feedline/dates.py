@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import regex
 
-from feedline.claims import Claim, page_times, verified_claims
+from feedline.claims import Claim, verified_claims
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
@@ -550,7 +550,8 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
         day = _iso_day(value)
         if day is not None:
             everything.append(day)
-    for text, moment in page_times(drafts, markup):  # markup page dates, on the page's clock
+    claims, page_times = verified_claims(drafts, markup)
+    for text, moment in page_times:  # markup page dates, on the page's clock
         if text.startswith("published "):
             bylines.append(moment.date())  # a bound like a byline
         others.append(Stamp(text, (0, 0), StampKind.DATETIME, hour=moment.hour, minute=moment.minute,
@@ -559,7 +560,7 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
         plain.append(False)
     typical = sorted(everything)[len(everything) // 2] if everything else None
     return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain),
-                     verified_claims(drafts, markup))
+                     claims)
 
 
 def _iso_day(value: str | None) -> date | None:
