@@ -14,6 +14,7 @@ from feedline.errors import FeedlineError, InputError, OutputError, UsageError
 from feedline.model import (
     FORMAT_VERSION,
     DateFix,
+    DateBasis,
     DateStatus,
     Entry,
     Page,
@@ -42,6 +43,7 @@ __all__ = [
     "Page",
     "Role",
     "StampKind",
+    "DateBasis",
     "DateStatus",
     "PageKind",
     "FeedlineError",

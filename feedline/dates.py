@@ -12,6 +12,9 @@ anchor available, in this order (the cascade stops at the first that answers):
   4. the capture time (`now`): the newest entry is not after it;
   5. in-text mentions ("reported on Oct. 3"): an entry is not older than what it reports.
 
+Each date names its basis (model.DateBasis). A quiet feed (one entry per QUIET_HOURS or
+slower) read back from the capture time gets no date: any of its gaps could be a day longer.
+
 Years missing from a date come from the capture time, else from the page's own dates
 (the feed does not predate its page), else stay unknown ("--MM-DD"). A date the page does
 not support is None, never a guess.
@@ -20,18 +23,21 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 import regex
 
 from feedline.claims import Claim, verified_claims
 from feedline.entries import Draft, Feed, median
-from feedline.model import DateFix, DateStatus, Markup, Stamp, StampKind
+from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
+QUIET_HOURS = 6  # a feed this slow (hours per entry) can hide a whole day in any gap (e^-4: one gap in 55)
+QUIET_MIN_ENTRIES = 3  # entries needed to judge a feed's pace
 LOWER_BOUND_SLACK_DAYS = 31  # a feed may show items up to a month older than its page's byline
 MODIFIED_HINT_MINUTES = 30  # a modified time this soon after the newest entry is the page's last update
 LIVE_START_MINUTES = 120  # a live blog's first entry follows its page's publication stamp
@@ -171,7 +177,8 @@ def _date_twelve_hour(drafts: list[Draft], now: Clock) -> dict[int, tuple[time |
             continue
         bound = moment
         out[draft.line] = (moment.time(), DateFix(DateStatus.INFERRED, moment.date(), confidence=0.6, evidence=(
-            "12-hour clock without am/pm: the latest reading not after the capture time and the entry above",)))
+            "12-hour clock without am/pm: the latest reading not after the capture time and the entry above",),
+            basis=DateBasis.CAPTURE))
     return out
 
 
@@ -228,10 +235,9 @@ def _newest_first(items: list[_Item]) -> bool:
 
 def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     """Day offsets within each segment; False when the clocks are not in feed order."""
-    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
-    # The longest plausible gap between neighbours: a "rollover" implying a longer silence
-    # than the feed ever has is a boundary between two lists, not a new day.
-    longest_gap = max(MAX_SILENCE_MINUTES, 8 * median(steps)) if steps else MAX_SILENCE_MINUTES
+    # A "rollover" implying a longer silence than the feed ever has is a boundary between
+    # two lists, not a new day.
+    longest_gap = _longest_silence(items)
     against = pairs = 0  # neighbours whose clocks run against the feed's order
     for a, b in zip(items, items[1:]):
         if a.segment != b.segment:
@@ -246,9 +252,32 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     return against <= max(1, pairs // 4)
 
 
+def _longest_silence(items: list[_Item]) -> float:
+    """The longest gap between neighbours the feed's pace makes plausible, in minutes."""
+    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
+    return max(MAX_SILENCE_MINUTES, 8 * median(steps)) if steps else MAX_SILENCE_MINUTES
+
+
+def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None:
+    """Hours per entry when the segment, read back from the capture time, is a quiet feed.
+
+    A clock repeats every day: a silence of a day more looks the same. Taking the gaps as
+    random (exponential) at the segment's mean pace, a gap hides another day e^(-24/mean)
+    as often as not: at one entry per QUIET_HOURS or slower that is one gap in twenty, and
+    nothing on the page proves the day of any entry read back across them.
+    """
+    if len(group) < QUIET_MIN_ENTRIES:  # too few entries to judge a pace
+        return None
+    oldest = min(datetime.combine(base + timedelta(days=i.offset), _clock_time(i.draft.stamp) or time())
+                 for i in group)
+    hours = (bound - oldest).total_seconds() / 3600 / len(group)
+    return hours if hours >= QUIET_HOURS else None
+
+
 def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, page: PageDates, newest_first: bool,
                   unsorted: bool = False) -> dict[int, tuple[time | None, DateFix]]:
-    base, status, confidence, evidence = _anchor(group, heading, now, page, unsorted)
+    base, status, confidence, evidence, basis, bound = _anchor(group, heading, now, page, unsorted)
+    quiet = _quiet_pace(group, base, bound) if bound is not None and isinstance(base, date) else None
     out: dict[int, tuple[time | None, DateFix]] = {}
     for item in group:
         stamp = item.draft.stamp
@@ -258,20 +287,26 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
         if own is not None and isinstance(own, date):
             fix = DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, own,
                           confidence=1.0 if stamp.year else 0.85,
-                          evidence=(_own_date_note(stamp),))
+                          evidence=(_own_date_note(stamp),), basis=DateBasis.STAMP)
         elif claim is not None:
-            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.9, evidence=(claim.evidence,))
+            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.9, evidence=(claim.evidence,),
+                          basis=DateBasis.MARKUP)
+        elif quiet is not None and isinstance(base, date):
+            likely = base + timedelta(days=item.offset)
+            fix = DateFix(DateStatus.UNKNOWN, evidence=evidence + (
+                f"a quiet feed (one entry per {quiet:.0f} h): a silence of a day more would show the same clocks; "
+                f"most likely {likely.isoformat()}, not proven",), basis=basis)
         elif isinstance(base, date):
             day = base + timedelta(days=item.offset)
             notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
-            fix = DateFix(status, day, confidence=confidence, evidence=notes)
+            fix = DateFix(status, day, confidence=confidence, evidence=notes, basis=basis)
         elif isinstance(base, tuple):
             md = _shift_month_day(base, item.offset)
             fix = DateFix(DateStatus.PARTIAL, month_day=md, confidence=confidence,
-                          evidence=evidence + ("year unknown",))
+                          evidence=evidence + ("year unknown",), basis=basis)
         elif own is not None:  # month and day printed, year unknown
             fix = DateFix(DateStatus.PARTIAL, month_day=own, confidence=0.8,
-                          evidence=("month and day printed in the stamp; year unknown",))
+                          evidence=("month and day printed in the stamp; year unknown",), basis=DateBasis.STAMP)
         else:
             fix = DateFix(DateStatus.UNKNOWN, evidence=evidence or ("no date evidence on the page",))
         out[item.draft.line] = (local_time, fix)
@@ -290,7 +325,15 @@ def _rollover_note(item: _Item, newest_first: bool) -> str:
     return f"{days} midnight rollover{'s' if days > 1 else ''} in the feed order ({side} day)"
 
 
-Anchor = tuple["date | tuple[int, int] | None", DateStatus, float, tuple[str, ...]]
+class Anchor(NamedTuple):
+    """A segment's base date (of offset 0) and how it was reached."""
+
+    base: "date | tuple[int, int] | None"
+    status: DateStatus
+    confidence: float
+    evidence: tuple[str, ...]
+    basis: DateBasis
+    bound: datetime | None = None  # the capture time (or its stand-in) the base was read back from
 
 
 def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
@@ -300,21 +343,24 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     for item in group:  # 1. a date printed in a stamp, or verified in the markup
         own = _stamp_date(item.draft.stamp, now, page)
         if isinstance(own, date):
-            return own - timedelta(days=item.offset), inferred, 0.9, (f"stamp '{item.draft.stamp.text}' prints the date",)
+            return Anchor(own - timedelta(days=item.offset), inferred, 0.9,
+                          (f"stamp '{item.draft.stamp.text}' prints the date",), DateBasis.STAMP)
         claim = page.claims.get(item.draft.line)
         if claim is not None:
-            return claim.local_date - timedelta(days=item.offset), inferred, 0.85, (
-                f"entry at {item.draft.stamp.text}: {claim.evidence}",)
+            return Anchor(claim.local_date - timedelta(days=item.offset), inferred, 0.85, (
+                f"entry at {item.draft.stamp.text}: {claim.evidence}",), DateBasis.MARKUP)
     if heading is not None and heading.heading is not None:  # 2. the heading above
         found = _heading_date(heading.heading, now, page)
         if found is not None:
-            return found, inferred, 0.9, (f"heading '{heading.text}'",)
-        return None, DateStatus.UNKNOWN, 0.0, (f"heading '{heading.text}' needs the capture time (--now)",)
+            return Anchor(found, inferred, 0.9, (f"heading '{heading.text}'",), DateBasis.HEADING)
+        return Anchor(None, DateStatus.UNKNOWN, 0.0, (f"heading '{heading.text}' needs the capture time (--now)",),
+                      DateBasis.NONE)
     for item in group:  # 3. a page stamp with the same clock
         for stamp in page.stamps:
             if (stamp.hour, stamp.minute) == (item.draft.stamp.hour, item.draft.stamp.minute):
                 day = date(stamp.year, stamp.month, stamp.day)
-                return day - timedelta(days=item.offset), inferred, 0.85, (f"page stamp '{stamp.text}' has the same clock",)
+                return Anchor(day - timedelta(days=item.offset), inferred, 0.85,
+                              (f"page stamp '{stamp.text}' has the same clock",), DateBasis.PAGE_STAMP)
     if now is None:  # 3a. the page's modified time as a capture-time hint
         hinted = _modified_hint(group, page)
         if hinted is not None:
@@ -323,19 +369,22 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     if opened is not None:
         stamp, item = opened
         day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
-        return day - timedelta(days=item.offset), inferred, 0.75, (
-            f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",)
+        return Anchor(day - timedelta(days=item.offset), inferred, 0.75, (
+            f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",), DateBasis.PAGE_STAMP)
     mention_base, mention_note, firm = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
         if firm >= LATE_CAPTURE_MENTIONS and isinstance(mention_base, date) and (bound - mention_base).days > LATE_CAPTURE_DAYS:
-            return mention_base, inferred, 0.6, (mention_note, f"{firm} entries report dates well before the capture "
-                                                 f"time {now.wall:%Y-%m-%d %H:%M}: the page was captured late")
+            return Anchor(mention_base, inferred, 0.6, (
+                mention_note, f"{firm} entries report dates well before the capture "
+                f"time {now.wall:%Y-%m-%d %H:%M}: the page was captured late"), DateBasis.MENTION)
         confidence = 0.6 if unsorted else 0.85
-        return bound, inferred, confidence, (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
+        return Anchor(bound, inferred, confidence,
+                      (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",), DateBasis.CAPTURE,
+                      now.wall)
     if mention_base is not None:  # 5. in-text mentions
-        return mention_base, inferred, 0.6, (mention_note,)
-    return None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",)
+        return Anchor(mention_base, inferred, 0.6, (mention_note,), DateBasis.MENTION)
+    return Anchor(None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",), DateBasis.NONE)
 
 
 def _modified_hint(group: list[_Item], page: PageDates) -> Anchor | None:
@@ -348,9 +397,10 @@ def _modified_hint(group: list[_Item], page: PageDates) -> Anchor | None:
         lead = (stamp.hour * 60 + (stamp.minute or 0)) - _minutes(newest.draft)
         if 0 <= lead <= MODIFIED_HINT_MINUTES:
             day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
-            return day - timedelta(days=newest.offset), DateStatus.INFERRED, 0.6, (
+            hint = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute or 0)
+            return Anchor(day - timedelta(days=newest.offset), DateStatus.INFERRED, 0.6, (
                 f"page {stamp.text} follows the newest entry within {MODIFIED_HINT_MINUTES} min: "
-                "taken as a capture-time hint",)
+                "taken as a capture-time hint",), DateBasis.CAPTURE, hint)
     return None
 
 
@@ -501,7 +551,8 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     minutes = stamp.relative_minutes or 0.0
     claim = page.claims.get(draft.line)
     if now is None and claim is not None:
-        return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,))
+        return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
+                                         basis=DateBasis.MARKUP)
     if now is None:
         return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
     moment = (now.aware - timedelta(minutes=minutes)) if now.aware else now.wall - timedelta(minutes=minutes)
@@ -509,7 +560,7 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
     return wall.time().replace(second=0, microsecond=0), DateFix(
         DateStatus.INFERRED, wall.date(), confidence=confidence,
-        evidence=(f"capture time {now.wall:%Y-%m-%d %H:%M} minus '{stamp.text}'",))
+        evidence=(f"capture time {now.wall:%Y-%m-%d %H:%M} minus '{stamp.text}'",), basis=DateBasis.CAPTURE)
 
 
 @dataclass(frozen=True, slots=True)

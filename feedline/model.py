@@ -39,6 +39,19 @@ class DateStatus(StrEnum):
     UNKNOWN = "unknown"  # the page does not support a date
 
 
+class DateBasis(StrEnum):
+    """What an entry's date rests on (the first link of its evidence)."""
+
+    STAMP = "stamp"  # the stamp prints the date ("8 января, 17:46", "Yesterday 9:15")
+    MARKUP = "markup"  # the page's structured data, checked against the visible clock
+    HEADING = "heading"  # a date heading above the entry
+    PAGE_STAMP = "page-stamp"  # a byline / "Updated" / publication stamp of the page
+    CAPTURE = "capture"  # read back from the capture time (or the page's modified time)
+    MENTION = "mention"  # a date the entries' text reports
+    WINDOW = "window"  # store: first seen on one capture, absent from the one before
+    NONE = "none"  # nothing: the date is unknown
+
+
 @dataclass(frozen=True, slots=True)
 class TimeMark:
     """A `<time datetime>` element: what it shows and what its attribute claims."""
@@ -120,6 +133,7 @@ class DateFix:
     month_day: tuple[int, int] | None = None  # when only the year is unknown
     confidence: float = 0.0  # 0..1
     evidence: tuple[str, ...] = ()
+    basis: DateBasis = DateBasis.NONE
 
     @property
     def iso(self) -> str | None:

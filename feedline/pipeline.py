@@ -13,7 +13,7 @@ from feedline.claims import markup_only
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import UsageError
-from feedline.model import DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
+from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.read import read_page
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
@@ -99,7 +99,8 @@ def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: 
                       year=claim.local_date.year if claim else None, month=claim.local_date.month if claim else None,
                       day=claim.local_date.day if claim else None)
         if claim is not None:
-            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.7, evidence=(claim.evidence,))
+            fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.7, evidence=(claim.evidence,),
+                          basis=DateBasis.MARKUP)
             moment = datetime.combine(claim.local_date, claim.local_time)
             moment = moment.replace(tzinfo=zone) if zone else moment.replace(
                 tzinfo=timezone(timedelta(minutes=claim.utc_offset_minutes or 0)))

@@ -37,9 +37,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from feedline.errors import FeedlineError, InputError
-from feedline.model import DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
+from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
 
-SCHEMA_VERSION = 1  # PRAGMA user_version written by the last migration in MIGRATIONS
+SCHEMA_VERSION = 2  # PRAGMA user_version written by the last migration in MIGRATIONS
 
 SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
 COMPARE_CHARS = 200
@@ -297,13 +297,24 @@ class Reading:
     evidence: tuple[str, ...]
     seen: str | None  # capture of the earliest page that gave it (None: blind pages only)
     datetime: str | None
+    basis: DateBasis = DateBasis.NONE
     by_page: bool = True
 
 
 def best_reading(readings: Iterable[Reading]) -> Reading:
     """The best-supported date: exact > inferred > partial > unknown, then the highest
     confidence, then the earliest capture (a fresher page guesses less: on a later one the
-    entry sits further from the capture time, behind more rollovers), page before store."""
+    entry sits further from the capture time, behind more rollovers), page before store.
+
+    Of the dates read back from a capture time, only the earliest capture's count: every
+    silence between the entry and that capture also lies before any later one, so a later
+    page cannot know better (and a page too far from the entry says "unknown" for a reason).
+    """
+    readings = list(readings)
+    walked = [r.seen or "~" for r in readings if r.basis is DateBasis.CAPTURE]
+    if walked:
+        first = min(walked)
+        readings = [r for r in readings if r.basis is not DateBasis.CAPTURE or (r.seen or "~") == first]
     return min(readings, key=lambda r: (
         -_STATUS_RANK[r.status], -round(r.confidence, 2), r.seen or "~", not r.by_page,
         r.local_date or "", r.evidence,
@@ -458,8 +469,14 @@ CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGI
 END;
 """
 
+# 2: what each date rests on (model.DateBasis); rows of version 1 read "none".
+_DATE_BASIS_V2 = """
+ALTER TABLE sightings ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE entries ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'none';
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a store from user_version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -816,7 +833,7 @@ class Store:
         stamp = entry.stamp
         reading = "|".join(map(str, (
             revision_id, stamp.kind, "" if sighting.relative else stamp.text, sighting.clock, fix.iso,
-            fix.status, f"{fix.confidence:.2f}",
+            fix.status, f"{fix.confidence:.2f}", fix.basis,
         )))
         seen = page.captured_at
         latest = {"stamp_text": stamp.text, "relative_minutes": stamp.relative_minutes, "zone": stamp.zone,
@@ -825,8 +842,8 @@ class Store:
         sets = ", ".join(f"{col} = CASE WHEN {_IS_LATER} THEN excluded.{col} ELSE {col} END" for col in latest)
         self.conn.execute(
             "INSERT INTO sightings (entry_id, revision_id, reading, stamp_kind, clock, local_date, date_status, "
-            "confidence, evidence, first_page_id, first_seen, last_seen, times_seen, "
-            f"{', '.join(latest)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, {', '.join('?' * len(latest))}) "
+            "date_basis, confidence, evidence, first_page_id, first_seen, last_seen, times_seen, "
+            f"{', '.join(latest)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, {', '.join('?' * len(latest))}) "
             "ON CONFLICT (entry_id, reading) DO UPDATE SET times_seen = times_seen + 1, "
             f"evidence = CASE WHEN {_IS_EARLIER} THEN excluded.evidence ELSE evidence END, "
             f"first_page_id = CASE WHEN {_IS_EARLIER} THEN excluded.first_page_id ELSE first_page_id END, "
@@ -834,7 +851,7 @@ class Store:
             "first_seen = coalesce(min(first_seen, excluded.first_seen), first_seen, excluded.first_seen), "
             "last_seen = coalesce(max(last_seen, excluded.last_seen), last_seen, excluded.last_seen)",
             (entry_id, revision_id, reading, str(stamp.kind), sighting.clock, fix.iso, str(fix.status),
-             round(fix.confidence, 2), json.dumps(list(fix.evidence), ensure_ascii=False), page.id, seen, seen,
+             str(fix.basis), round(fix.confidence, 2), json.dumps(list(fix.evidence), ensure_ascii=False), page.id, seen, seen,
              *latest.values()),
         )
 
@@ -874,7 +891,7 @@ class Store:
         fields.update(self._dated(feed, clock, fields["first_seen"], tz, groups, latest))
         if (headline, text) != (current[1], current[2]):  # only then: the FTS index follows these columns
             fields.update(headline=current[1], text=current[2])
-        fields["uid"] = self._uid(entry_id, feed, fields["local_date"], clock or fields["local_time"] or "", earliest)
+        fields["uid"] = self._uid(entry_id, feed, fields["first_seen"], clock or fields["local_time"] or "", earliest)
         self.conn.execute(
             f"UPDATE entries SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?", (*fields.values(), entry_id)
         )
@@ -887,7 +904,7 @@ class Store:
         best = best_reading(readings + ([window] if window else []))
         return {
             "local_date": best.local_date, "datetime": best.datetime, "local_time": _local_time(best, clock, latest),
-            "date_status": str(best.status), "confidence": round(best.confidence, 2),
+            "date_status": str(best.status), "date_basis": str(best.basis), "confidence": round(best.confidence, 2),
             "evidence": json.dumps(list(best.evidence), ensure_ascii=False),
         }
 
@@ -909,16 +926,17 @@ class Store:
                     "posted between them",)
         moment = _window_datetime(day, clock, tz, readings)
         return Reading(DateStatus.INFERRED, day.isoformat(), WINDOW_CONFIDENCE, evidence, first_seen, moment,
-                       by_page=False)
+                       DateBasis.WINDOW, by_page=False)
 
     def _page_tz(self, page_id: int) -> str | None:
         row = self.conn.execute("SELECT tz FROM pages WHERE id = ?", (page_id,)).fetchone()
         return row[0] if row else None
 
-    def _uid(self, entry_id: int, feed: str, day: str | None, clock: str, earliest: tuple) -> str:
-        """Stable id: feed, date, clock and the first text seen (a suffix if ever taken)."""
+    def _uid(self, entry_id: int, feed: str, first_seen: str | None, clock: str, earliest: tuple) -> str:
+        """Stable id: feed, first capture, clock and the first text seen (a suffix if ever taken).
+        Not the date: that may improve with later pages, and the id must not move with it."""
         base = hashlib.sha1(
-            "\x1f".join((feed, day or "", clock, text_hash(earliest[1], earliest[2]))).encode()
+            "\x1f".join((feed, first_seen or "", clock, text_hash(earliest[1], earliest[2]))).encode()
         ).hexdigest()[:16]
         uid, n = base, 1
         while self.conn.execute("SELECT 1 FROM entries WHERE uid = ? AND id != ?", (uid, entry_id)).fetchone():
@@ -1038,13 +1056,13 @@ _CANDIDATE = ("e.id, e.uid, e.clock, e.first_seen, e.last_seen, e.local_date, e.
               "e.datetime, e.relative_minutes")
 _GROUP_COLUMNS = ("reading", "stamp_text", "stamp_kind", "clock", "relative_minutes", "zone", "local_date",
                   "datetime", "date_status", "confidence", "evidence", "first_seen", "last_seen", "times_seen",
-                  "region", "span_start", "span_end", "last_page_id")
+                  "region", "span_start", "span_end", "last_page_id", "date_basis")
 _GROUP = ", ".join(_GROUP_COLUMNS)
 _G = {name: index for index, name in enumerate(_GROUP_COLUMNS)}
 _ENTRY_COLUMNS = ("uid", "feed", "clock", "local_date", "local_time", "datetime", "zone", "headline", "text",
                   "stamp_text", "stamp_kind", "relative_minutes", "date_status", "confidence", "evidence",
                   "first_seen", "last_seen", "times_seen", "revisions", "revision_id", "region", "span_start",
-                  "span_end")
+                  "span_end", "date_basis")
 _ENTRY = ", ".join(f"e.{c}" for c in _ENTRY_COLUMNS)
 _E = {name: index for index, name in enumerate(_ENTRY_COLUMNS)}
 # min / max of a stored capture and a new one, NULL (blind) counting as absent
@@ -1116,6 +1134,7 @@ def _group_reading(group: tuple) -> Reading:
     return Reading(
         DateStatus(group[_G["date_status"]]), group[_G["local_date"]], group[_G["confidence"]],
         tuple(json.loads(group[_G["evidence"]])), group[_G["first_seen"]], group[_G["datetime"]],
+        DateBasis(group[_G["date_basis"]]),
     )
 
 
@@ -1182,7 +1201,7 @@ def _date_fix(row: tuple) -> DateFix:
     local_date = date.fromisoformat(iso) if iso and not iso.startswith("--") else None
     month_day = (int(iso[2:4]), int(iso[5:7])) if iso and iso.startswith("--") else None
     return DateFix(DateStatus(row[_E["date_status"]]), local_date, month_day, row[_E["confidence"]],
-                   tuple(json.loads(row[_E["evidence"]])))
+                   tuple(json.loads(row[_E["evidence"]])), DateBasis(row[_E["date_basis"]]))
 
 
 def _timeline_order(item: StoredEntry) -> tuple:

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from feedline.model import DateStatus, Page, Timeline
+from feedline.model import DateBasis, DateStatus, Page, Timeline
 from feedline.pipeline import extract
 
 
@@ -117,6 +117,41 @@ A concert in the main square drew a crowd of several thousand people.
         ("07:45", "07:45", "2024-03-10"),
     ]
     assert all(e.datetime is not None and e.datetime <= now for e in timeline.entries)
+
+
+QUIET = """
+Wire
+
+23:43
+The harbour authority approved the new ferry timetable for the winter.
+16:37
+Rail operators suspended night services on the coastal line for repairs.
+01:49
+The statistics office revised its estimate of last quarter's growth.
+"""
+
+
+def test_a_quiet_feed_read_back_from_the_capture_time_leaves_the_day_unproven() -> None:
+    """Three entries over a day (one per 8 h): any gap could be a day longer, so no date."""
+    timeline = extract(page(QUIET), now=datetime(2023, 10, 2, 4, 1))
+    assert [d for _, _, d in dated(timeline)] == [None, None, None]
+    for entry in timeline.entries:
+        assert entry.date.status is DateStatus.UNKNOWN and entry.date.basis is DateBasis.CAPTURE
+        assert "quiet feed" in entry.date.evidence[-1] and "most likely 2023-10-01" in entry.date.evidence[-1]
+
+
+def test_a_feed_posting_every_few_hours_keeps_its_dates_across_a_night() -> None:
+    text = "Latest\n\n" + "".join(f"{clock}\nItem number {n} of the evening and morning news here.\n"
+                                    for n, clock in enumerate(("08:10", "07:30", "23:40", "21:15", "19:00", "17:20")))
+    timeline = extract(page(text), now=datetime(2024, 5, 2, 8, 30))
+    assert [d for _, _, d in dated(timeline)] == ["2024-05-01"] * 4 + ["2024-05-02"] * 2
+    assert {e.date.basis for e in timeline.entries} == {DateBasis.CAPTURE}
+
+
+def test_a_quiet_feed_under_a_date_heading_keeps_its_dates() -> None:
+    timeline = extract(page("Wire\n\nMonday, 2 October 2023\n" + QUIET.split("Wire", 1)[1]),
+                       now=datetime(2023, 10, 2, 4, 1))
+    assert all(e.date.local_date is not None and e.date.basis is DateBasis.HEADING for e in timeline.entries)
 
 
 # ── headings ───────────────────────────────────────────────────────────────────────────

@@ -64,6 +64,7 @@ EXPECTED_ALL = [
     "Page",
     "Role",
     "StampKind",
+    "DateBasis",
     "DateStatus",
     "PageKind",
     "FeedlineError",

@@ -28,7 +28,7 @@ import typer
 from typer.testing import CliRunner
 
 import feedsim
-from feedline.model import DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
+from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
 from feedline.store import (
     SCHEMA_VERSION,
     CaptureSource,
@@ -183,6 +183,42 @@ def test_best_reading_prefers_status_then_confidence_then_fresher_page() -> None
     assert best_reading([partial, unknown]) == partial
 
 
+def test_of_the_dates_read_back_from_a_capture_only_the_earliest_capture_counts() -> None:
+    """A later page has every silence of the earlier one between the entry and its capture,
+    and more: when the earliest says the day is unproven, a later reading cannot prove it."""
+    def reading(status: DateStatus, day: str | None, confidence: float, seen: str | None,
+                basis: DateBasis) -> Reading:
+        return Reading(status, day, confidence, ("x",), seen, None, basis)
+
+    first = reading(DateStatus.UNKNOWN, None, 0.0, "2023-10-02T04:00", DateBasis.CAPTURE)
+    later = reading(DateStatus.INFERRED, "2023-10-01", 0.85, "2023-10-03T04:00", DateBasis.CAPTURE)
+    heading = reading(DateStatus.INFERRED, "2023-09-30", 0.9, "2023-10-03T04:00", DateBasis.HEADING)
+    blind = reading(DateStatus.INFERRED, "2023-10-01", 0.6, None, DateBasis.CAPTURE)
+    assert best_reading([later, first]) == first
+    assert best_reading([later, first, heading]) == heading  # another basis still competes
+    assert best_reading([blind, later]) == later  # a blind page's hint is later than any capture
+    assert best_reading([blind]) == blind
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
+    from feedline.store import MIGRATIONS, _statements
+
+    db = tmp_path / "v1.db"
+    conn = sqlite3.connect(db)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Store.open(db) as opened:
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        columns = {row[1] for row in opened.conn.execute("PRAGMA table_info(sightings)")}
+        assert "date_basis" in columns
+        add(opened, [Item("16:00", TEXT, D2)], at(D2, "16:05"))
+        [only] = opened.entries()
+        assert only.entry.date.local_date == D2 and only.entry.date.basis is DateBasis.NONE  # the test page's
+
+
 # ── the identity rule, on hand-made timelines ──────────────────────────────────────────────
 
 
@@ -331,9 +367,11 @@ def test_first_seen_between_two_captures_dates_the_entry(store: Store) -> None:
 
 def test_a_heading_on_a_later_page_fixes_an_earlier_guess(store: Store) -> None:
     add(store, [Item("16:00", TEXT, D2, confidence=0.6)], at(D2, "16:05"))
+    [guessed] = store.entries()
     add(store, [Item("16:00", TEXT, D1, confidence=0.9)], at(D2, "20:05"))  # e.g. a date heading
     [only] = store.entries()
     assert only.entry.date.local_date == D1
+    assert only.entry.id == guessed.entry.id  # the stable id does not move with the date
 
 
 def test_sources_follow_the_text_shown(store: Store) -> None:
@@ -435,6 +473,42 @@ def test_ingesting_every_snapshot_reproduces_the_ground_truth(sim: Sim) -> None:
             ambiguous.add(item.entry.id)  # some single page gave another date, or none
     assert (dates, texts) == (len(observed), len(observed))
     assert len(ambiguous) >= 20, "the simulation should hold entries a single page dates wrongly"
+
+
+def stored_dates(truth: feedsim.Truth, db: Path) -> dict[str, list[tuple[str, feedsim.TrueEntry, DateFix]]]:
+    """Every entry any page showed, with the date the store gives it, by kind: "observed"
+    (posted after its feed's first timed capture), "blind" (shown only on pages saved without
+    a capture time) or "history" (older than the first capture: its first page's)."""
+    with Store.open(db) as opened:
+        stored = {(s.feed_key, s.entry.local_time, s.entry.headline): s for s in opened.entries()}
+    observed = {id(e) for e in truth.observed()}
+    shown = truth.sightings()
+    kinds: dict[str, list] = {"observed": [], "blind": [], "history": []}
+    for entry in truth.seen():
+        timed = any(not c.blind for c in shown[id(entry)])
+        version = truth.expected_version(entry, shown) if timed else entry.versions[0]
+        item = stored[(feed_key(truth, entry.feed), entry.when.time(), version.headline)]
+        kind = "observed" if id(entry) in observed else "history" if timed else "blind"
+        kinds[kind].append((entry.feed, entry, item.entry.date))
+    return kinds
+
+
+@pytest.mark.parametrize("seed", [3, 5, 17, 23, 31])
+def test_every_date_the_captures_prove_and_no_confident_guess_about_history(seed: int, tmp_path: Path) -> None:
+    """Entries posted between captures: 100% of dates, whatever the seed. The history a feed
+    shows on its first pages: the busy feeds' dated (rollovers), the quiet feed's left
+    unproven (a silence of a day more shows the same clocks); a wrong date only as a guess
+    (a quiet feed's page that reads as an unsorted list: confidence 0.6)."""
+    truth = feedsim.simulate(seed=seed, days=SIM_DAYS)
+    feedsim.write_snapshots(truth, tmp_path / "snap")
+    ingest_folder(tmp_path / "feed.db", list(page_inputs([str(tmp_path / "snap")])))
+    kinds = stored_dates(truth, tmp_path / "feed.db")
+    assert all(fix.local_date == entry.when.date() for _, entry, fix in kinds["observed"])
+    assert all(fix.local_date is None for _, _, fix in kinds["blind"])  # nothing dates them
+    busy = [(entry, fix) for feed, entry, fix in kinds["history"] if truth.feed(feed).pace == "busy"]
+    assert busy and all(fix.local_date == entry.when.date() for entry, fix in busy)
+    for _, entry, fix in kinds["history"]:
+        assert fix.local_date in (entry.when.date(), None) or fix.confidence < 0.85, (entry.when, fix)
 
 
 def test_edited_entries_keep_their_revisions(sim: Sim) -> None:
@@ -749,7 +823,7 @@ def test_export_csv_has_extracts_columns_and_the_stores(sim: Sim, tmp_path: Path
     result = runner.invoke(APP, ["export", "--db", str(sim.db), "-f", "csv", "-o", str(target)])
     assert result.exit_code == 0 and result.stdout == ""
     header = target.read_text(encoding="utf-8").splitlines()[0]
-    assert header == ("id,local_date,local_time,datetime,time_text,headline,text,sources,confidence,date_status,"
+    assert header == ("id,local_date,local_time,datetime,time_text,headline,text,sources,confidence,date_status,date_basis,"
                       "feed_key,first_seen,last_seen,times_seen,revisions")
 
 

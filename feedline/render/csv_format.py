@@ -29,6 +29,7 @@ HEADER = (
     "sources",
     "confidence",
     "date_status",
+    "date_basis",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,4 +61,5 @@ def _row(entry: Entry) -> list[str]:
         "; ".join(source_names(entry)),
         f"{entry.date.confidence:.2f}",
         str(entry.date.status),
+        str(entry.date.basis),
     ]

@@ -65,6 +65,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "text": entry.text,
         "sources": [_source(source) for source in entry.sources],
         "date_status": str(fix.status),
+        "date_basis": str(fix.basis),
         "confidence": round(_number(fix.confidence) or 0.0, 2),
         "evidence": list(fix.evidence),
         "span": list(entry.span),
