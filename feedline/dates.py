@@ -487,7 +487,7 @@ def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tup
         return now.wall.date() - timedelta(days=stamp.days_ago) if now is not None else None
     if stamp.month is None or stamp.day is None:
         return None
-    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page)
+    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday)
 
 
 def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
@@ -500,7 +500,11 @@ def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
     """
     if year is not None:
         return _safe_date(year, month, day) or (month, day)
-    if now is not None:
+    if now is not None and weekday is not None:  # the weekday decides, a schedule's year included
+        today = now.wall.date()
+        candidates = sorted((d for y in range(today.year + 1, today.year - WEEKDAY_YEARS, -1)
+                             if (d := _safe_date(y, month, day)) is not None), key=lambda d: abs((d - today).days))
+    elif now is not None:
         latest = now.wall.date() + timedelta(days=1)
         candidates = [d for y in range(latest.year, latest.year - WEEKDAY_YEARS, -1)
                       if (d := _safe_date(y, month, day)) is not None and d <= latest]

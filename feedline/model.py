@@ -111,6 +111,7 @@ class Stamp:
     zone: str | None = None  # zone label as printed: "BST", "GMT", "EST"
     utc_offset_minutes: int | None = None  # offset stated by the label, when it is unambiguous
     twelve_hour: bool = False  # printed with am/pm
+    weekday: int | None = None  # 0 = Monday, when the stamp names the day of the week ("Tue, Jan 2")
 
 
 @dataclass(frozen=True, slots=True)

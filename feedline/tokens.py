@@ -283,7 +283,7 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Con
     if hour is None:
         return None
     label, offset = _zone(match.group("zone"))
-    year = month = day = days_ago = None
+    year = month = day = days_ago = weekday = None
     if kind is StampKind.DATETIME:
         word = match.group("dayword")
         if word is not None:
@@ -294,8 +294,10 @@ def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Con
             year, month, day = date_fields(match, ctx.month_first, ctx.lang)
             if month is None:
                 return None  # the word was no month: the plain clock is found on its own
+            named = match.group("weekday")
+            weekday = WEEKDAY_NUMBER.get(named.casefold()) if named else None
     return Stamp(text, span, kind, hour=hour, minute=minute, year=year, month=month, day=day,
-                 days_ago=days_ago, zone=label, utc_offset_minutes=offset, twelve_hour=twelve)
+                 days_ago=days_ago, zone=label, utc_offset_minutes=offset, twelve_hour=twelve, weekday=weekday)
 
 
 def _zone(printed: str | None) -> tuple[str | None, int | None]:

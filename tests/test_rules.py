@@ -59,6 +59,29 @@ def test_in_blind_mode_nothing_tells_a_schedule_apart() -> None:
     assert len(dated(SCHEDULE)) == 4
 
 
+WEEKDAY_SCHEDULE = """Webinars
+Tue, Jan 2, 11:00 GMT
+What moves the markets in the new year, with our chief analyst
+Wed, Jan 3, 14:00 GMT
+Chart patterns for beginners, live questions and answers
+Latest news
+Dec 26, 23:10 GMT
+Markets close quietly after the holiday session in Asia and Europe.
+"""
+
+
+def test_a_printed_weekday_picks_the_year_even_after_the_capture() -> None:
+    """"Tue, Jan 2" seen on 27 December 2006 is 2 January 2007 (a Tuesday), not 2006 (a
+    Monday): a schedule, dropped in capture mode."""
+    assert [r[0] for r in dated(WEEKDAY_SCHEDULE, now=datetime(2006, 12, 27, 4, 38))] == ["Dec 26, 23:10 GMT"]
+
+
+def test_a_printed_weekday_picks_the_nearest_year_that_has_it() -> None:
+    rows = dated("Archive\nFri, Mar 3, 09:15\nThe ferry timetable changes for the spring season.\n",
+                 now=datetime(2024, 11, 2, 12, 0))
+    assert rows == [("Fri, Mar 3, 09:15", "09:15", "2023-03-03")]  # 2023, not 2024: 3 March 2023 was a Friday
+
+
 LINKED_ARTICLE_DATE = """Live
 15:20
 Talks resume in the capital after a night of shelling near the border towns.
