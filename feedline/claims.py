@@ -8,8 +8,15 @@ The visible stamp is the truth for the time of day. A claim is kept only when it
   - or it is an instant (UTC or an offset) whose distance to the visible clock is one and
     the same whole number of quarter hours for most claims of the page: that distance is
     the page's UTC offset, and the date follows on the page's clock;
-  - for a relative stamp ("21 mins ago") there is no clock to compare: a claim with an
-    explicit non-UTC offset gives the local time as written.
+  - for a relative stamp ("21 mins ago") there is no clock to compare, but the claim plus the
+    stamp's offset is the moment the page was rendered, the same for every relative stamp:
+    claims whose sums agree (within the stamp's unit) with most others are kept. The local
+    time is the claim's own when written with a non-UTC offset, else the instant on the
+    page's clock when the page offset is known.
+
+The page offset comes from the distances between instants and visible clocks (two or more
+agreeing), or from one such distance that equals the offset the page writes in its own
+published / modified time.
 
 Claims are all dropped when most carry one and the same instant (the page's own time put
 on every update). Claims that agree with no visible stamp date nothing.
@@ -53,8 +60,15 @@ def verified_claims(drafts: list[Draft], markup: Markup | None) -> tuple[dict[in
     modified times on the page's clock (see `_page_times`), from one judgement of the markup."""
     paired, lying, page_offset = _judge(drafts, markup)
     claims: dict[int, Claim] = {}
-    for draft, parsed in [] if lying else paired:
-        claim = _check(draft, parsed, page_offset)
+    if lying:
+        paired = []
+    relative = [(d, p) for d, p in paired if _clock_minutes(d) is None]
+    rendered = _render_moment(relative)
+    for draft, parsed in paired:
+        if _clock_minutes(draft) is None:
+            claim = _relative_claim(draft, parsed, page_offset, rendered)
+        else:
+            claim = _check(draft, parsed, page_offset)
         if claim is not None and draft.line not in claims:
             claims[draft.line] = claim
     return claims, _page_times(markup, page_offset)
@@ -103,7 +117,7 @@ def _judge(drafts: list[Draft], markup: Markup | None) -> tuple[list[tuple[Draft
         return [], False, None
     paired = _pair_time_marks(drafts, markup.time_marks) + _pair_updates(drafts, markup.updates)
     kept = [(d, p) for d, p in paired if p is not None]
-    return kept, _one_instant(p for _, p in kept), _page_offset(kept)
+    return kept, _one_instant(p for _, p in kept), _page_offset(kept, markup.time_marks, _written_offsets(markup))
 
 
 def _hidden_claim(parsed: _Parsed, page_offset: int | None) -> Claim | None:
@@ -208,8 +222,35 @@ def _distance(draft: Draft, parsed: _Parsed) -> int | None:
     return delta - 1440 if delta > 14 * 60 else delta
 
 
-def _page_offset(paired: list[tuple[Draft, _Parsed]]) -> int | None:
+_MARK_CLOCK_RE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:.])")
+
+
+def _mark_distance(mark: TimeMark) -> int | None:
+    """Minutes from a `<time>` element's instant to the one clock its text shows ("Publiziert:
+    01.07.2023, 11:16"), in -12 h .. +14 h; None without exactly one clock or an instant."""
+    clocks = _MARK_CLOCK_RE.findall(mark.text)
+    parsed = _parse(mark.value, "time[datetime]")
+    if len(clocks) != 1 or parsed is None or parsed.offset_minutes is None:
+        return None
+    utc = parsed.wall - timedelta(minutes=parsed.offset_minutes)
+    delta = (int(clocks[0][0]) * 60 + int(clocks[0][1]) - (utc.hour * 60 + utc.minute)) % 1440
+    return delta - 1440 if delta > 14 * 60 else delta
+
+
+def _written_offsets(markup: Markup) -> set[int]:
+    """The non-UTC offsets the page writes in its own published / modified times."""
+    parsed = [_parse(value, label) for label, value in (("published", markup.published),
+                                                        ("modified", markup.modified)) if value]
+    return {p.offset_minutes for p in parsed if p is not None and p.offset_minutes is not None and not p.zulu}
+
+
+def _page_offset(paired: list[tuple[Draft, _Parsed]], marks: tuple[TimeMark, ...] = (),
+                 written: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
     distances = [d for draft, parsed in paired if (d := _distance(draft, parsed)) is not None]
+    if not distances:  # no entry shows a clock: the page's other <time> elements may
+        distances = [d for mark in marks if (d := _mark_distance(mark)) is not None]
+    if len(distances) == 1 and distances[0] in written:
+        return distances[0]  # one visible clock, confirmed by the page's own written offset
     if len(distances) < 2:
         return None
     offset, count = Counter(distances).most_common(1)[0]
@@ -218,14 +259,55 @@ def _page_offset(paired: list[tuple[Draft, _Parsed]]) -> int | None:
     return offset
 
 
+def _unit_minutes(minutes: float) -> float:
+    """How exact a relative stamp is: "21 mins ago" to the minute, "3 hrs ago" to the hour."""
+    return 2 if minutes < 60 else 60 if minutes < 1440 else 1440
+
+
+def _rendered(draft: Draft, parsed: _Parsed) -> datetime | None:
+    """The claim's UTC instant plus the stamp's offset: when the page said "N ago"."""
+    if parsed.offset_minutes is None or draft.stamp.relative_minutes is None:
+        return None
+    return parsed.wall - timedelta(minutes=parsed.offset_minutes - draft.stamp.relative_minutes)
+
+
+def _render_moment(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
+    """The moment most relative claims agree the page was rendered, if two or more agree."""
+    moments = sorted(m for d, p in relative if d.stamp.relative_minutes is not None
+                     and d.stamp.relative_minutes < 60 and (m := _rendered(d, p)) is not None)
+    if len(moments) < 2:
+        return None
+    middle = moments[len(moments) // 2]
+    agreeing = [m for m in moments if abs((m - middle).total_seconds()) <= 120]
+    return middle if len(agreeing) >= 2 and len(agreeing) >= OFFSET_SHARE * len(moments) else None
+
+
+def _relative_claim(draft: Draft, parsed: _Parsed, page_offset: int | None, rendered: datetime | None) -> Claim | None:
+    """A claim about a relative stamp: kept when it agrees with the page's render moment
+    (or, alone, when it writes a local offset); on the page's clock."""
+    moment = _rendered(draft, parsed)
+    if moment is None:
+        return None
+    if rendered is not None:
+        slack = _unit_minutes(draft.stamp.relative_minutes or 0) * 60  # sites floor or round: either side
+        if abs((moment - rendered).total_seconds()) > slack + 120:
+            return None
+        note = f"{parsed.origin} {parsed.raw} agrees with '{draft.stamp.text}' as the other relative stamps do"
+    elif parsed.zulu:
+        return None
+    else:
+        note = f"{parsed.origin} {parsed.raw}"
+    if not parsed.zulu:
+        return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), parsed.offset_minutes, note)
+    if page_offset is None:
+        return None  # UTC, and the page's own clock is unknown
+    local = parsed.wall + timedelta(minutes=page_offset)
+    return Claim(local.date(), local.time().replace(second=0), page_offset, f"{note}, at the page's UTC{page_offset / 60:+g}")
+
+
 def _check(draft: Draft, parsed: _Parsed, page_offset: int | None) -> Claim | None:
     visible = _clock_minutes(draft)
     wall_minutes = parsed.wall.hour * 60 + parsed.wall.minute
-    if visible is None:  # a relative stamp: only an explicit local offset says the local time
-        if parsed.offset_minutes is None or parsed.zulu:
-            return None
-        return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), parsed.offset_minutes,
-                     f"{parsed.origin} {parsed.raw}")
     if wall_minutes == visible:
         offset = None if parsed.zulu else parsed.offset_minutes
         return Claim(parsed.wall.date(), parsed.wall.time().replace(second=0), offset,

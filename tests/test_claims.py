@@ -77,6 +77,36 @@ def test_a_relative_stamp_takes_the_local_time_its_markup_writes() -> None:
     assert by_stamp["21 mins ago"].date.status is DateStatus.INFERRED
 
 
+RELATIVE_UTC = [("vor 28 Minuten", "2024-09-04T12:48:54Z", "Die Stadt plant neue Velowege am Seeufer"),
+                ("vor 37 Minuten", "2024-09-04T12:39:53Z", "Der Gemeinderat lehnt das Budget knapp ab"),
+                ("vor 2 Stunden", "2024-09-04T11:31:00Z", "Zugausfall zwischen Bern und Thun behoben"),
+                ("vor 3 Stunden", "2024-09-04T06:00:00Z", "Eine Meldung mit einer Zeit, die nicht passt")]
+BYLINE_TIME = '<meta property="article:published_time" content="2023-07-01T11:16:11+02:00">'
+
+
+def relative_page(byline: str) -> bytes:
+    page = html_page(RELATIVE_UTC, head=BYLINE_TIME).decode()
+    return page.replace("<h1>Live</h1>", f"<h1>Live</h1>{byline}").encode()
+
+
+def test_utc_claims_on_relative_stamps_that_agree_give_local_times_at_the_page_offset() -> None:
+    """The claims plus their stamps' offsets agree on when the page was rendered (13:16 UTC);
+    the byline's visible 11:16 against its 09:16 UTC, confirmed by the +02:00 the page writes,
+    gives the page's clock. "vor 2 Stunden" was 1 h 46 min (rounded); the 06:00 claim is 7 hours
+    back for a stamp of three, and is dropped."""
+    page = relative_page('<p>Publiziert: <time datetime="2023-07-01T09:16:11Z">01.07.2023, 11:16</time></p>')
+    by_stamp = {e.stamp.text: e for e in extract(page).entries}
+    assert {k: e.local_time.strftime("%H:%M") if e.local_time else None for k, e in by_stamp.items()} == {
+        "vor 28 Minuten": "14:48", "vor 37 Minuten": "14:39", "vor 2 Stunden": "13:31", "vor 3 Stunden": None}
+    assert by_stamp["vor 28 Minuten"].date.iso == "2024-09-04"
+    assert "at the page's UTC+2" in by_stamp["vor 28 Minuten"].date.evidence[0]
+
+
+def test_utc_claims_on_relative_stamps_stay_undated_while_the_page_clock_is_unknown() -> None:
+    page = relative_page("<p>Publiziert am 1. Juli</p>")
+    assert all(e.local_time is None and e.date.local_date is None for e in extract(page).entries)
+
+
 @pytest.mark.parametrize("now", [None, "capture"], ids=["blind", "capture"])
 def test_page_dates_in_meta_help_place_the_year(now: str | None) -> None:
     from datetime import datetime
