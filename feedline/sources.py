@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import add
@@ -375,6 +376,30 @@ rząd ministerstwo policja wojsko prokuratura służby
 vláda ministerstvo policie soud hallitus ministeriö poliisi
 """.split())
 
+#: Frequent function words, by language, for guessing an entry's language when the caller
+#: names none: the grammar of names differs (Romance adjectives after the noun, German
+#: nouns all capitalised). Words that several languages share vote for each of them.
+FUNCTION_WORDS: dict[str, str] = {
+    "en": "the and of to is was are that with for from has have this by",
+    "de": "der die das und ist nicht mit den dem ein eine auf für sich von im zu auch wird hat",
+    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il",
+    "es": "el los las del que por con para una es según han se al más pero como",
+    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche",
+    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que",
+    "ro": "și şi în de la cu că pe din care este fost pentru au mai nu sunt",
+    "pl": "i w z na się nie że do jest to od po jak ale przez",
+    "cs": "a v se na je že s z do o to k jsou jako ale podle při",
+    "uk": "і в на що з не у до та це як від про за й його",
+    "ru": "и в на что не с по это как к о из за от для но он",
+    "fi": "ja on ei että se oli ovat myös mutta kun joka tai hän mukaan",
+}
+_FUNCTION_LANGS: dict[str, tuple[str, ...]] = {  # as written, and capitalised
+    form: tuple(k for k, words in FUNCTION_WORDS.items() if w in words.split())
+    for w in {w for words in FUNCTION_WORDS.values() for w in words.split()}
+    for form in (w, w.capitalize())}
+#: Function words an entry needs, at the least, for its language to be guessed.
+MIN_FUNCTION_WORDS = 3
+
 #: Headline labels that are not speakers: "Live updates: ...", "Watch: ...".
 LABELS: frozenset[str] = frozenset("""
 live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaking news|update|
@@ -650,6 +675,13 @@ class _Ctx:
         return _Tokens(self.lex, self.parts, self.part_starts)
 
     @_lazy_attr
+    def grammar(self) -> str:
+        """The entry's language for the grammar of names ("it", "de"...): the caller's if
+        it has cue words, else a guess from the entry's function words; "" if unknown."""
+        base = (self.lang or "").split("-")[0].casefold()
+        return base if base in VERBS else _guess_lang(self.parts)
+
+    @_lazy_attr
     def title_head(self) -> bool:
         """The headline is Title Cased ("Travis Kelce Responds to ...")."""
         return _title_case(self.text[:self.head_end])
@@ -665,6 +697,14 @@ class _Ctx:
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return self.toks.index_at(pos)
+
+
+def _guess_lang(parts: list[str]) -> str:
+    """The language most of `parts`' function words belong to (`FUNCTION_WORDS`), if it
+    has at least `MIN_FUNCTION_WORDS` and more than any other; else ""."""
+    votes = Counter(chain.from_iterable(filter(None, map(_FUNCTION_LANGS.get, parts))))
+    (best, n), *rest = votes.most_common(2) or [("", 0)]
+    return best if n >= MIN_FUNCTION_WORDS and not (rest and rest[0][1] == n) else ""
 
 
 def _blank(gap: str) -> bool:
@@ -803,7 +843,7 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     allow two adjectives after a head ("esercito israeliano").
     """
     state, best, lows, possessed = "pre", None, 0, False
-    romance = (ctx.lang or "")[:2] in _ROMANCE
+    romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
         t = ctx.toks[k]
         if t.kind in _HEADS:
@@ -844,7 +884,7 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     "capo di stato maggiore israeliano Herzi Halevi"). Never in German, where every noun is
     capitalised and a lowercase word between two is a verb.
     """
-    lang = (ctx.lang or "")[:2]
+    lang = ctx.grammar
     if lang == "de" or k + 1 >= j:
         return False
     if lang in _ROMANCE:

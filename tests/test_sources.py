@@ -228,6 +228,29 @@ def test_unknown_language_uses_every_cue_list() -> None:
         "le ministère de la Santé"]
 
 
+GUESSED = [
+    ("it-adjective-after-noun", "L'esercito francese ha fatto sapere che la base è chiusa.",
+     ["L'esercito francese"]),
+    ("it-role-adjective-name", "Lo ha fatto sapere il portavoce militare svizzero Marco Rossi",
+     ["il portavoce militare svizzero Marco Rossi"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in GUESSED], ids=[c[0] for c in GUESSED])
+def test_unknown_language_guessed_from_function_words(text: str, expected: list[str]) -> None:
+    assert _names(None, text, None) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il governo ha detto che la legge è pronta per il voto", "it"),
+    ("Die Regierung hat gesagt, dass das Gesetz für die Wahl bereit ist", "de"),
+    ("The government said that the law is ready for the vote", "en"),
+    ("Reuters said", ""),  # too few function words
+])
+def test_guess_lang(text: str, lang: str) -> None:
+    assert sources._guess_lang(text.split()) == lang
+
+
 # ----------------------------------------------------------------------------- spans, order, roles
 
 def test_spans_index_headline_plus_newline_plus_text() -> None:
