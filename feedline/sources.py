@@ -53,6 +53,8 @@ MAX_CHARS = 5000
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
+#: Longest first line of a text with no headline that is read as its headline.
+MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
 MAX_NAME_CHARS = 300
 #: Chunks (runs of text between whitespace) whose tokens are remembered, per language set.
@@ -1320,8 +1322,9 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
     a, b = m.start("name"), m.end("name")
     name = _WS.sub(" ", ctx.text[a:b]).strip()
-    if not name or "," in name or name.casefold() in LABELS or name.split()[0].casefold() in LABELS:
-        return False
+    words = name.casefold().split()
+    if not name or "," in name or name.casefold() in LABELS or {words[0], words[-1]} & LABELS:
+        return False  # "Live updates", "Live: ...", "Monthly webinar"
     if ctx.text[m.end():m.end() + 1].isdigit():
         return False
     s, e = ctx.index_at(a), ctx.index_at(b)
@@ -1458,7 +1461,7 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head_end = min(len(headline), MAX_CHARS) if headline else 0
+    head_end = min(len(headline), MAX_CHARS) if headline else _title_line_end(work)
     try:
         ctx = _Ctx(work, keys, lang, head_end)
         cands = list(_collect(ctx, keys))
@@ -1468,6 +1471,14 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     except TimeoutError:
         return ()
     return _dedupe(full, cands, acronyms)
+
+
+def _title_line_end(text: str) -> int:
+    """Where a text with no headline ends its first line, if that line reads as a title
+    (a ticker item "Speaker: statement"): short, and followed by more or by nothing."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return end if end <= MAX_TITLE_LINE else 0
 
 
 def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:

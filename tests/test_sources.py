@@ -214,6 +214,7 @@ HEADLINES = [
     ("it-colon-quote", "it", "Unicef: “A Gaza una carneficina”", ["Unicef"]),
     ("section-then-speaker", "pl", "Żużel. Piotr Nowak: Nie jestem gwiazdą", ["Piotr Nowak"]),
     ("list-is-not-a-speaker", "ru", "Холанд, Геррейру и Сане: лучшие голы тура", []),
+    ("label-last-word", "en", "Weekly Webinar: Trading the open", []),
 ]
 
 
@@ -221,6 +222,17 @@ HEADLINES = [
                          ids=[c[0] for c in HEADLINES])
 def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> None:
     assert _names(headline, "", lang) == expected
+
+
+def test_first_line_of_a_text_without_headline_reads_as_one() -> None:
+    assert _names(None, "Jane Doe: We will win the cup\nThe final is on Sunday.", None) == [
+        "Jane Doe"]
+    assert _names(None, "Jane Doe — о новом сезоне", None) == ["Jane Doe"]
+
+
+def test_long_first_line_is_no_headline() -> None:
+    text = "Jane Doe: " + "the season was long and the team played well in every game. " * 3
+    assert _names(None, text, None) == []
 
 
 def test_unknown_language_uses_every_cue_list() -> None:
