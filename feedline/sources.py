@@ -180,14 +180,18 @@ PERFECT_AUX: dict[str, tuple[str, ...]] = {
 #: Prepositions followed by the source: "according to X", "laut X". Any noun phrase with a
 #: name or a role noun counts after these ("according to a senior official").
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "en": ("according to", "via", "appeared first on", "interview with", "speaking to"),
+    "en": ("according to", "via", "appeared first on", "interview with", "speaking to",
+           "reported by", "quoted by", "published by"),
     "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
            "nach Informationen von", "nach Informationen der", "nach Informationen des",
            "nach Informationen", "nach Berichten von", "nach Berichten der", "nach Berichten des",
-           "gemäß"),
+           "gemäß", "im Interview mit", "im Gespräch mit"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),
-    "it": ("secondo", "stando a", "stando al", "stando alla", "stando ai"),
+    "it": ("secondo", "stando a", "stando al", "stando alla", "stando ai", "intervista a",
+           "intervista al", "intervista alla", "intervista con", "un'intervista a",
+           "un'intervista al", "un'intervista alla", "un’intervista a", "un’intervista al",
+           "un’intervista alla"),
     "pt": ("segundo", "de acordo com", "conforme"),
     "ro": ("potrivit", "conform", "citat de", "apare prima dată în", "apare prima dată pe"),
     "pl": ("według",),
@@ -244,8 +248,18 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|"
                  r"riport(?:a|ano)|dic(?:e|ono)|detto|scriv(?:e|ono)|rend(?:e|ono)\snoto|"
                  r"reso\snoto|annunciat?[oaie]?|affermat?[oaie]?|comunicat?[oaie]?|"
-                 r"confermat?[oaie]?|precisat?[oaie]?|spiegat?[oaie]?|fatto\ssapere|fa\ssapere)"
+                 r"confermat?[oaie]?|precisat?[oaie]?|spiegat?[oaie]?|fatto\ssapere|fa\ssapere|"
+                 r"fanno\ssapere|ribadit[oaie]|ribadisc(?:e|ono)|dichiarat[oaie]|dichiar(?:a|ano)|"
+                 r"scritto|sottolineat[oaie])"
                  r"(?:\s(?:stamani|oggi|ieri))?"),
+        # "È quanto riferisce l'agenzia X", "secondo quanto riporta X"
+        ("subj", r"quanto\s(?:riferisc(?:e|ono)|riport(?:a|ano)|scriv(?:e|ono)|rend(?:e|ono)\snoto|"
+                 r"afferm(?:a|ano)|dic(?:e|ono)|annunci(?:a|ano)|sostien(?:e|ono))"),
+        # "una nota riportata dai media locali": the agent of a passive report verb
+        *(("prep", form + r"\s(?:da|dal|dallo|dalla|dai|dagli|dalle)(?=\s)")
+          for stem in ("riportat", "citat", "riferit", "rilanciat", "diffus", "pubblicat",
+                       "annunciat")
+          for form in (stem + "o", stem + "a", stem + "i", stem + "e")),
         # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
@@ -287,6 +301,7 @@ hallitus ministeriö ministeri poliisi
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
 of for de du des del della delle dello dei degli di da do dos von vom van zu zur zum al y für
+per
 """.split())
 
 #: Coordinators that join two sources ("Reuters and the Wall Street Journal").
@@ -308,7 +323,7 @@ than though although whereas once until
 dass weil wenn als ob aber sondern wie
 que qui quand mais car lorsque comme
 que quien cuando pero porque como
-che chi quando ma perché come
+che chi quando ma perché come su sul sulla sui sugli sulle nel nella nei negli nelle tra fra con
 że który która które gdy ale jak
 що який яка які коли але як
 что который которая которые когда но как
