@@ -962,6 +962,22 @@ def _apposition(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _named_holder(ctx: _Ctx, k: int) -> tuple[int, int] | None:
+    """'Jane Doe, the agency's chief executive, said': the person named before the role.
+
+    The name before the comma must open its clause and be two to four capitalised words
+    (a title abbreviation such as "Cllr" among them): a person's name, not a place
+    ("In Berlin, the minister said") or a time ("Last week, ...").
+    """
+    before = ctx.text[:ctx.toks[k].start].rstrip(" \t\u00a0")
+    if not before.endswith(","):
+        return None
+    found = _back_np(ctx, len(before) - 1)
+    if not found or not 2 <= found[1] - found[0] <= 4:
+        return None
+    return found if all(t.kind == NAME for t in ctx.toks.between(*found)) else None
+
+
 def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     """'councillor Margaret Clarke, who said': the name before ', who'."""
     k = ctx.index_at(cue_start) - 1
@@ -1250,6 +1266,9 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+        holder = _named_holder(ctx, found[0])
+        if holder:
+            yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
     elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
