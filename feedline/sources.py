@@ -435,6 +435,12 @@ wideo|zobacz|zobacz wideo|relacja|na żywo|
 відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция
 """.replace("\n", "").split("|"))
 
+#: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
+TRAILING_LABELS: frozenset[str] = frozenset("""
+webinar update updates podcast quiz poll recap preview review explainer gallery video videos
+photos timeline factbox summary ticker liveticker newsblog live
+""".split())
+
 #: Wire services and broadcasters that are sources when named in parentheses or told.
 MEDIA: frozenset[str] = frozenset(s.casefold() for s in (
     "Reuters", "AP", "AFP", "AFX News", "AFX", "dpa", "DPA", "PA", "PA Media", "ANSA",
@@ -533,6 +539,10 @@ _HEAD_SUFFIX = _lazy(
 )
 _HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
     r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+_QUOTE = "\"“”«»„"
+_HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
+    rf"^[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
+    rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
 _HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
@@ -1340,6 +1350,7 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         m = _has_any(head, marks) and rx.match(head, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+    yield from _head_told_cands(ctx, head)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
@@ -1352,15 +1363,35 @@ def _has_any(text: str, parts: Iterable[str]) -> bool:
     return False
 
 
+def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
+    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...': the speaker and the outlet told."""
+    m = ":" in head and _HEAD_TOLD.match(head, timeout=REGEX_TIMEOUT)
+    if not m or ctx.text[m.end():m.end() + 1].isdigit():
+        return
+    outlet = ctx.index_at(m.start("outlet"))
+    if ctx.toks[outlet].kind != NAME:
+        return  # "Biden to meet Xi: ...": a verb, not an outlet
+    spans = [m.span("name"), m.span("outlet")]
+    if all(_label_name(ctx, a, b) for a, b in spans):
+        for a, b in spans:
+            yield _Cand(a, b, m.group("to").strip() + " …:", Role.ORIGIN)
+
+
 def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
-    a, b = m.start("name"), m.end("name")
-    name = _WS.sub(" ", ctx.text[a:b]).strip()
-    words = name.casefold().split()
-    if not name or "," in name or name.casefold() in LABELS or {words[0], words[-1]} & LABELS:
-        return False  # "Live updates", "Live: ...", "Monthly webinar"
     if ctx.text[m.end():m.end() + 1].isdigit():
         return False
+    return _label_name(ctx, m.start("name"), m.end("name"))
+
+
+def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b], before a headline's colon or dash, is a valid name of a few words."""
+    name = _WS.sub(" ", ctx.text[a:b]).strip()
+    words = name.casefold().split()
+    if not name or "," in name or name.casefold() in LABELS or words[0] in LABELS:
+        return False  # "Live updates", "Live: ..."
+    if words[-1] in TRAILING_LABELS:
+        return False  # "Monthly webinar", "Weekly quiz"
     s, e = ctx.index_at(a), ctx.index_at(b)
     if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
         return False

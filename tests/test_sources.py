@@ -239,6 +239,10 @@ HEADLINES = [
     ("section-then-speaker", "pl", "Żużel. Piotr Nowak: Nie jestem gwiazdą", ["Piotr Nowak"]),
     ("list-is-not-a-speaker", "ru", "Холанд, Геррейру и Сане: лучшие голы тура", []),
     ("label-last-word", "en", "Weekly Webinar: Trading the open", []),
+    ("speaker-to-outlet", "en", "Jane Doe to Acme News: We will win", ["Jane Doe", "Acme News"]),
+    ("speaker-a-outlet", "it", "Rossi a Radio Acme: “Vinceremo”", ["Rossi", "Radio Acme"]),
+    ("speaker-li-outlet", "ar", 'سامي لـ"الصباح": الانتخابات في موعدها', ["سامي", "الصباح"]),
+    ("to-a-verb-is-no-outlet", "en", "Acme Corp to buy Beta Ltd: deal done", []),
 ]
 
 
