@@ -543,6 +543,10 @@ _QUOTE = "\"“”«»„"
 _HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
     rf"^[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
     rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
+_HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Slavic "about"
+    r"^[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
+    r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
+    r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
@@ -1351,6 +1355,9 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     yield from _head_told_cands(ctx, head)
+    m = _HEAD_ABOUT.match(head, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)

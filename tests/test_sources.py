@@ -243,6 +243,9 @@ HEADLINES = [
     ("speaker-a-outlet", "it", "Rossi a Radio Acme: “Vinceremo”", ["Rossi", "Radio Acme"]),
     ("speaker-li-outlet", "ar", 'سامي لـ"الصباح": الانتخابات في موعدها', ["سامي", "الصباح"]),
     ("to-a-verb-is-no-outlet", "en", "Acme Corp to buy Beta Ltd: deal done", []),
+    ("pl-name-about", "pl", "ZOBACZ WIDEO Piotr Nowak o sezonie. Jest dobrze", ["Piotr Nowak"]),
+    ("ru-name-about", "ru", "Иван Петров о новом сезоне", ["Иван Петров"]),
+    ("pl-one-word-is-no-name", "pl", "Decyzja o budowie drogi", []),
 ]
 
 
