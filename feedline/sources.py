@@ -14,11 +14,14 @@ How it works, in four passes over a bounded prefix of the entry:
    "ministero"...), LOW (other lowercase), STOP (clause words, cue words), NUM, NON
    (capitalised non-names: pronouns, "Meanwhile").
 3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
-   "laut X"), citing ("citing Y" gives role CITED), wire tags ("(Reuters)"), headline
-   forms ("Sunak: ...", "... - Health Ministry", "... – reports").
+   "laut X", "reported by X"), citing ("citing Y" gives role CITED), wire tags
+   ("(Reuters)"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
+   ...", "... - Health Ministry", "... – reports"; a text with no headline has its short
+   first line read as one).
 4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
    (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
-   modifiers after a possessive: "the Army's chief weapons buyer").
+   modifiers after a possessive: "the Army's chief weapons buyer"), by the grammar of the
+   entry's language, given or guessed from its function words.
 
 Per-language cue words, role nouns and the acronym table are plain data below.
 
