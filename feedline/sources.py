@@ -14,11 +14,14 @@ How it works, in four passes over a bounded prefix of the entry:
    "ministero"...), LOW (other lowercase), STOP (clause words, cue words), NUM, NON
    (capitalised non-names: pronouns, "Meanwhile").
 3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
-   "laut X"), citing ("citing Y" gives role CITED), wire tags ("(Reuters)"), headline
-   forms ("Sunak: ...", "... - Health Ministry", "... – reports").
+   "laut X", "reported by X"), citing ("citing Y" gives role CITED), wire tags
+   ("(Reuters)"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
+   ...", "... - Health Ministry", "... – reports"; a text with no headline has its short
+   first line read as one).
 4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
    (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
-   modifiers after a possessive: "the Army's chief weapons buyer").
+   modifiers after a possessive: "the Army's chief weapons buyer"), by the grammar of the
+   entry's language, given or guessed from its function words.
 
 Per-language cue words, role nouns and the acronym table are plain data below.
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, islice, repeat
 from operator import add
@@ -52,6 +56,8 @@ MAX_CHARS = 5000
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
+#: Longest first line of a text with no headline that is read as its headline.
+MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
 MAX_NAME_CHARS = 300
 #: Chunks (runs of text between whitespace) whose tokens are remembered, per language set.
@@ -177,14 +183,18 @@ PERFECT_AUX: dict[str, tuple[str, ...]] = {
 #: Prepositions followed by the source: "according to X", "laut X". Any noun phrase with a
 #: name or a role noun counts after these ("according to a senior official").
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "en": ("according to", "via", "appeared first on", "interview with", "speaking to"),
+    "en": ("according to", "via", "appeared first on", "interview with", "speaking to",
+           "reported by", "quoted by", "published by"),
     "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
            "nach Informationen von", "nach Informationen der", "nach Informationen des",
            "nach Informationen", "nach Berichten von", "nach Berichten der", "nach Berichten des",
-           "gemäß"),
+           "gemäß", "im Interview mit", "im Gespräch mit"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),
-    "it": ("secondo", "stando a", "stando al", "stando alla", "stando ai"),
+    "it": ("secondo", "stando a", "stando al", "stando alla", "stando ai", "intervista a",
+           "intervista al", "intervista alla", "intervista con", "un'intervista a",
+           "un'intervista al", "un'intervista alla", "un’intervista a", "un’intervista al",
+           "un’intervista alla"),
     "pt": ("segundo", "de acordo com", "conforme"),
     "ro": ("potrivit", "conform", "citat de", "apare prima dată în", "apare prima dată pe"),
     "pl": ("według",),
@@ -241,8 +251,18 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|"
                  r"riport(?:a|ano)|dic(?:e|ono)|detto|scriv(?:e|ono)|rend(?:e|ono)\snoto|"
                  r"reso\snoto|annunciat?[oaie]?|affermat?[oaie]?|comunicat?[oaie]?|"
-                 r"confermat?[oaie]?|precisat?[oaie]?|spiegat?[oaie]?|fatto\ssapere|fa\ssapere)"
+                 r"confermat?[oaie]?|precisat?[oaie]?|spiegat?[oaie]?|fatto\ssapere|fa\ssapere|"
+                 r"fanno\ssapere|ribadit[oaie]|ribadisc(?:e|ono)|dichiarat[oaie]|dichiar(?:a|ano)|"
+                 r"scritto|sottolineat[oaie])"
                  r"(?:\s(?:stamani|oggi|ieri))?"),
+        # "È quanto riferisce l'agenzia X", "secondo quanto riporta X"
+        ("subj", r"quanto\s(?:riferisc(?:e|ono)|riport(?:a|ano)|scriv(?:e|ono)|rend(?:e|ono)\snoto|"
+                 r"afferm(?:a|ano)|dic(?:e|ono)|annunci(?:a|ano)|sostien(?:e|ono))"),
+        # "una nota riportata dai media locali": the agent of a passive report verb
+        *(("prep", form + r"\s(?:da|dal|dallo|dalla|dai|dagli|dalle)(?=\s)")
+          for stem in ("riportat", "citat", "riferit", "rilanciat", "diffus", "pubblicat",
+                       "annunciat")
+          for form in (stem + "o", stem + "a", stem + "i", stem + "e")),
         # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
@@ -284,6 +304,7 @@ hallitus ministeriö ministeri poliisi
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
 of for de du des del della delle dello dei degli di da do dos von vom van zu zur zum al y für
+per
 """.split())
 
 #: Coordinators that join two sources ("Reuters and the Wall Street Journal").
@@ -305,7 +326,7 @@ than though although whereas once until
 dass weil wenn als ob aber sondern wie
 que qui quand mais car lorsque comme
 que quien cuando pero porque como
-che chi quando ma perché come
+che chi quando ma perché come su sul sulla sui sugli sulle nel nella nei negli nelle tra fra con
 że który która które gdy ale jak
 що який яка які коли але як
 что который которая которые когда но как
@@ -375,6 +396,30 @@ rząd ministerstwo policja wojsko prokuratura służby
 vláda ministerstvo policie soud hallitus ministeriö poliisi
 """.split())
 
+#: Frequent function words, by language, for guessing an entry's language when the caller
+#: names none: the grammar of names differs (Romance adjectives after the noun, German
+#: nouns all capitalised). Words that several languages share vote for each of them.
+FUNCTION_WORDS: dict[str, str] = {
+    "en": "the and of to is was are that with for from has have this by",
+    "de": "der die das und ist nicht mit den dem ein eine auf für sich von im zu auch wird hat",
+    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il",
+    "es": "el los las del que por con para una es según han se al más pero como",
+    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche",
+    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que",
+    "ro": "și şi în de la cu că pe din care este fost pentru au mai nu sunt",
+    "pl": "i w z na się nie że do jest to od po jak ale przez",
+    "cs": "a v se na je že s z do o to k jsou jako ale podle při",
+    "uk": "і в на що з не у до та це як від про за й його",
+    "ru": "и в на что не с по это как к о из за от для но он",
+    "fi": "ja on ei että se oli ovat myös mutta kun joka tai hän mukaan",
+}
+_FUNCTION_LANGS: dict[str, tuple[str, ...]] = {  # as written, and capitalised
+    form: tuple(k for k, words in FUNCTION_WORDS.items() if w in words.split())
+    for w in {w for words in FUNCTION_WORDS.values() for w in words.split()}
+    for form in (w, w.capitalize())}
+#: Function words an entry needs, at the least, for its language to be guessed.
+MIN_FUNCTION_WORDS = 3
+
 #: Headline labels that are not speakers: "Live updates: ...", "Watch: ...".
 LABELS: frozenset[str] = frozenset("""
 live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaking news|update|
@@ -392,6 +437,12 @@ diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
 wideo|zobacz|zobacz wideo|relacja|na żywo|
 відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция
 """.replace("\n", "").split("|"))
+
+#: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
+TRAILING_LABELS: frozenset[str] = frozenset("""
+webinar update updates podcast quiz poll recap preview review explainer gallery video videos
+photos timeline factbox summary ticker liveticker newsblog live
+""".split())
 
 #: Wire services and broadcasters that are sources when named in parentheses or told.
 MEDIA: frozenset[str] = frozenset(s.casefold() for s in (
@@ -491,6 +542,14 @@ _HEAD_SUFFIX = _lazy(
 )
 _HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
     r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+_QUOTE = "\"“”«»„"
+_HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
+    rf"^[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
+    rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
+_HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Slavic "about"
+    r"^[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
+    r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
+    r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
@@ -650,6 +709,13 @@ class _Ctx:
         return _Tokens(self.lex, self.parts, self.part_starts)
 
     @_lazy_attr
+    def grammar(self) -> str:
+        """The entry's language for the grammar of names ("it", "de"...): the caller's if
+        it has cue words, else a guess from the entry's function words; "" if unknown."""
+        base = (self.lang or "").split("-")[0].casefold()
+        return base if base in VERBS else _guess_lang(self.parts)
+
+    @_lazy_attr
     def title_head(self) -> bool:
         """The headline is Title Cased ("Travis Kelce Responds to ...")."""
         return _title_case(self.text[:self.head_end])
@@ -665,6 +731,14 @@ class _Ctx:
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return self.toks.index_at(pos)
+
+
+def _guess_lang(parts: list[str]) -> str:
+    """The language most of `parts`' function words belong to (`FUNCTION_WORDS`), if it
+    has at least `MIN_FUNCTION_WORDS` and more than any other; else ""."""
+    votes = Counter(chain.from_iterable(filter(None, map(_FUNCTION_LANGS.get, parts))))
+    (best, n), *rest = votes.most_common(2) or [("", 0)]
+    return best if n >= MIN_FUNCTION_WORDS and not (rest and rest[0][1] == n) else ""
 
 
 def _blank(gap: str) -> bool:
@@ -803,7 +877,7 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     allow two adjectives after a head ("esercito israeliano").
     """
     state, best, lows, possessed = "pre", None, 0, False
-    romance = (ctx.lang or "")[:2] in _ROMANCE
+    romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
         t = ctx.toks[k]
         if t.kind in _HEADS:
@@ -844,7 +918,7 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     "capo di stato maggiore israeliano Herzi Halevi"). Never in German, where every noun is
     capitalised and a lowercase word between two is a verb.
     """
-    lang = (ctx.lang or "")[:2]
+    lang = ctx.grammar
     if lang == "de" or k + 1 >= j:
         return False
     if lang in _ROMANCE:
@@ -903,6 +977,22 @@ def _apposition(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     if found and ctx.text[:ctx.toks[found[0]].start].rstrip(" \t\u00a0").endswith(","):
         return found
     return None
+
+
+def _named_holder(ctx: _Ctx, k: int) -> tuple[int, int] | None:
+    """'Jane Doe, the agency's chief executive, said': the person named before the role.
+
+    The name before the comma must open its clause and be two to four capitalised words
+    (a title abbreviation such as "Cllr" among them): a person's name, not a place
+    ("In Berlin, the minister said") or a time ("Last week, ...").
+    """
+    before = ctx.text[:ctx.toks[k].start].rstrip(" \t\u00a0")
+    if not before.endswith(","):
+        return None
+    found = _back_np(ctx, len(before) - 1)
+    if not found or not 2 <= found[1] - found[0] <= 4:
+        return None
+    return found if all(t.kind == NAME for t in ctx.toks.between(*found)) else None
 
 
 def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
@@ -1193,6 +1283,9 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+        holder = _named_holder(ctx, found[0])
+        if holder:
+            yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
     elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
@@ -1264,6 +1357,10 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         m = _has_any(head, marks) and rx.match(head, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+    yield from _head_told_cands(ctx, head)
+    m = _HEAD_ABOUT.match(head, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
@@ -1276,14 +1373,35 @@ def _has_any(text: str, parts: Iterable[str]) -> bool:
     return False
 
 
+def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
+    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...': the speaker and the outlet told."""
+    m = ":" in head and _HEAD_TOLD.match(head, timeout=REGEX_TIMEOUT)
+    if not m or ctx.text[m.end():m.end() + 1].isdigit():
+        return
+    outlet = ctx.index_at(m.start("outlet"))
+    if ctx.toks[outlet].kind != NAME:
+        return  # "Biden to meet Xi: ...": a verb, not an outlet
+    spans = [m.span("name"), m.span("outlet")]
+    if all(_label_name(ctx, a, b) for a, b in spans):
+        for a, b in spans:
+            yield _Cand(a, b, m.group("to").strip() + " …:", Role.ORIGIN)
+
+
 def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
-    a, b = m.start("name"), m.end("name")
-    name = _WS.sub(" ", ctx.text[a:b]).strip()
-    if not name or "," in name or name.casefold() in LABELS or name.split()[0].casefold() in LABELS:
-        return False
     if ctx.text[m.end():m.end() + 1].isdigit():
         return False
+    return _label_name(ctx, m.start("name"), m.end("name"))
+
+
+def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b], before a headline's colon or dash, is a valid name of a few words."""
+    name = _WS.sub(" ", ctx.text[a:b]).strip()
+    words = name.casefold().split()
+    if not name or "," in name or name.casefold() in LABELS or words[0] in LABELS:
+        return False  # "Live updates", "Live: ..."
+    if words[-1] in TRAILING_LABELS:
+        return False  # "Monthly webinar", "Weekly quiz"
     s, e = ctx.index_at(a), ctx.index_at(b)
     if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
         return False
@@ -1418,7 +1536,7 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head_end = min(len(headline), MAX_CHARS) if headline else 0
+    head_end = min(len(headline), MAX_CHARS) if headline else _title_line_end(work)
     try:
         ctx = _Ctx(work, keys, lang, head_end)
         cands = list(_collect(ctx, keys))
@@ -1428,6 +1546,14 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     except TimeoutError:
         return ()
     return _dedupe(full, cands, acronyms)
+
+
+def _title_line_end(text: str) -> int:
+    """Where a text with no headline ends its first line, if that line reads as a title
+    (a ticker item "Speaker: statement"): short, and followed by more or by nothing."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    return end if end <= MAX_TITLE_LINE else 0
 
 
 def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:

@@ -103,6 +103,14 @@ ENGLISH = [
     ("headline-dash-name", "Death toll rises to 40 - Health Ministry", "", ["Health Ministry"]),
     ("headline-colon", "Sunak: 'We stand with Ukraine'", "", ["Sunak"]),
     ("via", None, "The clip was shared via Acme Radio.", ["Acme Radio"]),
+    ("name-then-role", None, "Jane Doe, the Acme Trust's chief executive, said the plan works.",
+     ["Jane Doe", "the Acme Trust's chief executive"]),
+    ("name-then-title", None, 'Cllr Jane Doe, Chair of the Acme Association said: "We act."',
+     ["Cllr Jane Doe", "Chair of the Acme Association"]),
+    ("place-before-comma-is-no-holder", None, "In Berlin, the Acme Institute said it works.",
+     ["the Acme Institute"]),
+    ("reported-by", None, "Two ships collided, as reported by the Acme Herald.",
+     ["the Acme Herald"]),
     ("told-outlet", None, "Jane Doe told Acme Radio that talks would resume.",
      ["Jane Doe", "Acme Radio"]),
     ("and-split", None, "Reuters and the Daily Planet previously reported the plans.",
@@ -180,6 +188,22 @@ LANGUAGES = [
     ("it-role-then-holder", "it",
      "Lo ha detto il portavoce del dipartimento di Stato, Matthew Miller, ai giornalisti.",
      ["il portavoce del dipartimento di Stato, Matthew Miller"]),
+    ("it-lo-fanno-sapere", "it", "Lo fanno sapere le Forze di Difesa italiane.",
+     ["le Forze di Difesa italiane"]),
+    ("it-lo-ha-ribadito", "it", "Il ponte resta chiuso. Lo ha ribadito il sindaco Mario Rossi.",
+     ["il sindaco Mario Rossi"]),
+    ("it-quanto-riferisce", "it", "È quanto riferisce l'agenzia Acme, che cita testimoni.",
+     ["l'agenzia Acme"]),
+    ("it-passive-agent", "it", "In una nota riportata dai media locali, il club chiede calma.",
+     ["media locali"]),
+    ("it-intervista-a", "it", "Il tecnico ha parlato in un'intervista a Radio Acme, ieri.",
+     ["Radio Acme"]),
+    ("it-per-in-a-name", "it",
+     "Lo ha detto l'Alto commissario per i diritti umani Maria Rossi, a Ginevra.",
+     ["l'Alto commissario per i diritti umani Maria Rossi"]),
+    ("it-preposition-ends-a-name", "it", "Il porto riapre. Lo ha scritto su Acme il sindaco.", []),
+    ("de-im-interview-mit", "de", "Das sagte sie im Interview mit dem Acme Radio.",
+     ["dem Acme Radio"]),
     ("pl-wedlug", "pl", "Według agencji PAP w wypadku zginęły dwie osoby.", ["agencji PAP"]),
     ("pl-poinformowal", "pl", "Minister Zdrowia Adam Nowak poinformował, że szpitale są gotowe.",
      ["Minister Zdrowia Adam Nowak"]),
@@ -214,6 +238,14 @@ HEADLINES = [
     ("it-colon-quote", "it", "Unicef: “A Gaza una carneficina”", ["Unicef"]),
     ("section-then-speaker", "pl", "Żużel. Piotr Nowak: Nie jestem gwiazdą", ["Piotr Nowak"]),
     ("list-is-not-a-speaker", "ru", "Холанд, Геррейру и Сане: лучшие голы тура", []),
+    ("label-last-word", "en", "Weekly Webinar: Trading the open", []),
+    ("speaker-to-outlet", "en", "Jane Doe to Acme News: We will win", ["Jane Doe", "Acme News"]),
+    ("speaker-a-outlet", "it", "Rossi a Radio Acme: “Vinceremo”", ["Rossi", "Radio Acme"]),
+    ("speaker-li-outlet", "ar", 'سامي لـ"الصباح": الانتخابات في موعدها', ["سامي", "الصباح"]),
+    ("to-a-verb-is-no-outlet", "en", "Acme Corp to buy Beta Ltd: deal done", []),
+    ("pl-name-about", "pl", "ZOBACZ WIDEO Piotr Nowak o sezonie. Jest dobrze", ["Piotr Nowak"]),
+    ("ru-name-about", "ru", "Иван Петров о новом сезоне", ["Иван Петров"]),
+    ("pl-one-word-is-no-name", "pl", "Decyzja o budowie drogi", []),
 ]
 
 
@@ -223,9 +255,43 @@ def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> Non
     assert _names(headline, "", lang) == expected
 
 
+def test_first_line_of_a_text_without_headline_reads_as_one() -> None:
+    assert _names(None, "Jane Doe: We will win the cup\nThe final is on Sunday.", None) == [
+        "Jane Doe"]
+    assert _names(None, "Jane Doe — о новом сезоне", None) == ["Jane Doe"]
+
+
+def test_long_first_line_is_no_headline() -> None:
+    text = "Jane Doe: " + "the season was long and the team played well in every game. " * 3
+    assert _names(None, text, None) == []
+
+
 def test_unknown_language_uses_every_cue_list() -> None:
     assert _names(None, "Selon le ministère de la Santé, 40 personnes sont mortes.", None) == [
         "le ministère de la Santé"]
+
+
+GUESSED = [
+    ("it-adjective-after-noun", "L'esercito francese ha fatto sapere che la base è chiusa.",
+     ["L'esercito francese"]),
+    ("it-role-adjective-name", "Lo ha fatto sapere il portavoce militare svizzero Marco Rossi",
+     ["il portavoce militare svizzero Marco Rossi"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in GUESSED], ids=[c[0] for c in GUESSED])
+def test_unknown_language_guessed_from_function_words(text: str, expected: list[str]) -> None:
+    assert _names(None, text, None) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il governo ha detto che la legge è pronta per il voto", "it"),
+    ("Die Regierung hat gesagt, dass das Gesetz für die Wahl bereit ist", "de"),
+    ("The government said that the law is ready for the vote", "en"),
+    ("Reuters said", ""),  # too few function words
+])
+def test_guess_lang(text: str, lang: str) -> None:
+    assert sources._guess_lang(text.split()) == lang
 
 
 # ----------------------------------------------------------------------------- spans, order, roles
