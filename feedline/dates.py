@@ -352,7 +352,12 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     if heading is not None and heading.heading is not None:  # 2. the heading above
         found = _heading_date(heading.heading, now, page)
         if found is not None:
-            return Anchor(found, inferred, 0.9, (f"heading '{heading.text}'",), DateBasis.HEADING)
+            back = _rendered_days_before(group, found, heading.heading, now)
+            note = (f"heading '{heading.text}'",) + ((
+                f"its clocks run past the capture time: the page said it {back} day(s) before",) if back else ())
+            if back and isinstance(found, date):
+                found -= timedelta(days=back)
+            return Anchor(found, inferred, 0.9, note, DateBasis.HEADING)
         return Anchor(None, DateStatus.UNKNOWN, 0.0, (f"heading '{heading.text}' needs the capture time (--now)",),
                       DateBasis.NONE)
     for item in group:  # 3. a page stamp with the same clock
@@ -487,20 +492,24 @@ def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tup
         return now.wall.date() - timedelta(days=stamp.days_ago) if now is not None else None
     if stamp.month is None or stamp.day is None:
         return None
-    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday)
+    clock = time(stamp.hour, stamp.minute or 0) if stamp.hour is not None else None
+    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday, clock)
 
 
 def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
-                  page: PageDates, weekday: int | None = None) -> "date | tuple[int, int]":
+                  page: PageDates, weekday: int | None = None, clock: time | None = None) -> "date | tuple[int, int]":
     """A full date when the year is printed or inferable; else (month, day).
 
-    With a capture time: the latest such date not after it. Without: the first not before
-    the page's byline, else the one nearest the page's other dates. A printed weekday
-    ("Quarta, 04 de Maio") must agree with the year chosen.
+    With a capture time: for a stamp's date (with its `clock`, or a weekday) the year that
+    puts it nearest the capture date, the year after included (an upcoming date is a
+    schedule); for any other date the latest not more than a day after the capture date.
+    Without: the first not before the page's byline, else the one nearest the page's other
+    dates. A printed weekday ("Quarta, 04 de Maio") must agree with the year chosen.
     """
     if year is not None:
         return _safe_date(year, month, day) or (month, day)
-    if now is not None and weekday is not None:  # the weekday decides, a schedule's year included
+    if now is not None and (weekday is not None or clock is not None):
+        # A stamp's date: the year nearest the capture, a schedule's (after it) included
         today = now.wall.date()
         candidates = sorted((d for y in range(today.year + 1, today.year - WEEKDAY_YEARS, -1)
                              if (d := _safe_date(y, month, day)) is not None), key=lambda d: abs((d - today).days))
@@ -548,6 +557,17 @@ def _heading_date(heading: Heading, now: Clock | None, page: PageDates) -> "date
     if heading.relative_minutes is not None:
         return (now.wall - timedelta(minutes=heading.relative_minutes)).date()
     return None
+
+
+def _rendered_days_before(group: list[_Item], base: "date | tuple[int, int]", heading: Heading,
+                          now: Clock | None) -> int:
+    """Days before the capture that a day word or relative label ("Today", "2 hours ago")
+    was written: 0, unless the clocks under it would run past the capture time."""
+    if now is None or not isinstance(base, date) or (heading.days_ago is None and heading.relative_minutes is None):
+        return 0
+    newest = max(datetime.combine(base + timedelta(days=i.offset), _clock_time(i.draft.stamp) or time()) for i in group)
+    late = newest - (now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES))
+    return late.days + 1 if late > timedelta(0) else 0
 
 
 def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | None, DateFix]:

@@ -55,6 +55,18 @@ def test_dated_stamps_after_the_capture_time_are_schedules_not_entries() -> None
     assert [r[0] for r in rows] == ["Dec 26, 23:10 GMT", "Dec 26, 22:40 GMT"]
 
 
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("11.3. 15:32", None),  # tomorrow: a schedule, dropped
+    ("14.3. 15:32", None),  # in four days: still a schedule, not last year's item
+    ("9.3. 15:32", "2024-03-09"),  # the day before
+    ("20.12. 15:32", "2023-12-20"),  # last December
+])
+def test_a_month_day_stamp_takes_the_year_nearest_the_capture(stamp: str, expected: str | None) -> None:
+    rows = dated(f"Ticker\n{stamp}\nRail workers announced a second day of strikes on the coast.\n",
+                 now=datetime(2024, 3, 10, 8, 0))
+    assert [r[2] for r in rows] == ([expected] if expected else [])
+
+
 def test_in_blind_mode_nothing_tells_a_schedule_apart() -> None:
     assert len(dated(SCHEDULE)) == 4
 
