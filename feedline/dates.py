@@ -393,19 +393,21 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
 
 
 def _modified_hint(group: list[_Item], page: PageDates) -> Anchor | None:
-    """The page's modified time (on its clock) just after the newest entry: the page was
-    captured after it, and the newest entry is its last update. Dated like capture mode."""
+    """The page's modified time (on its clock), or a dated stamp on a line of its own, just
+    after the newest entry: the page's last update, which that entry made. The page was
+    captured after it. Dated like capture mode. The last update is not older than any date
+    the page prints: a stamp that is belongs to some older item."""
     newest = max(group, key=lambda i: (i.offset, _minutes(i.draft)))
-    for stamp in page.stamps:
-        if not stamp.text.startswith("modified ") or stamp.hour is None:
+    for stamp, plain in zip(page.stamps, page.plain):
+        if not (stamp.text.startswith("modified ") or plain) or stamp.hour is None:
             continue
         lead = (stamp.hour * 60 + (stamp.minute or 0)) - _minutes(newest.draft)
-        if 0 <= lead <= MODIFIED_HINT_MINUTES:
-            day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
+        day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
+        if 0 <= lead <= MODIFIED_HINT_MINUTES and (page.latest is None or day >= page.latest):
             hint = datetime(day.year, day.month, day.day, stamp.hour, stamp.minute or 0)
             return Anchor(day - timedelta(days=newest.offset), DateStatus.INFERRED, 0.6, (
-                f"page {stamp.text} follows the newest entry within {MODIFIED_HINT_MINUTES} min: "
-                "taken as a capture-time hint",), DateBasis.CAPTURE, hint)
+                f"page {'' if stamp.text.startswith('modified ') else 'stamp '}{stamp.text} follows the newest "
+                f"entry within {MODIFIED_HINT_MINUTES} min: taken as a capture-time hint",), DateBasis.CAPTURE, hint)
     return None
 
 
@@ -593,6 +595,7 @@ class PageDates:
 
     lower: date | None = None  # latest byline / "Updated" date: the feeds are not older
     typical: date | None = None  # median of every full date printed on the page
+    latest: date | None = None  # the latest of them, and of the dated headings
     stamps: tuple[Stamp, ...] = ()  # fully dated stamps that are not entries
     stamp_lines: tuple[int, ...] = ()  # their line numbers
     plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
@@ -606,7 +609,11 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
     others: list[Stamp] = []
     other_lines: list[int] = []
     plain: list[bool] = []
+    headed: list[date] = []  # full dates of headings
     for token in tokens:
+        heading = token.heading
+        if heading is not None and heading.year and heading.month and heading.day:
+            headed += filter(None, [_safe_date(heading.year, heading.month, heading.day)])
         stamp = token.stamp
         if stamp is None or not (stamp.year and stamp.month and stamp.day):
             continue
@@ -633,9 +640,11 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
                             year=moment.year, month=moment.month, day=moment.day))
         other_lines.append(-1)
         plain.append(False)
-    typical = sorted(everything)[len(everything) // 2] if everything else None
-    return PageDates(max(bylines) if bylines else None, typical, tuple(others), tuple(other_lines), tuple(plain),
-                     claims)
+    ordered = sorted(everything)
+    typical = ordered[len(ordered) // 2] if ordered else None
+    latest = max(ordered + headed, default=None)
+    return PageDates(max(bylines) if bylines else None, typical, latest, tuple(others), tuple(other_lines),
+                     tuple(plain), claims)
 
 
 def _iso_day(value: str | None) -> date | None:

@@ -94,6 +94,25 @@ def test_a_printed_weekday_picks_the_nearest_year_that_has_it() -> None:
     assert rows == [("Fri, Mar 3, 09:15", "09:15", "2023-03-03")]  # 2023, not 2024: 3 March 2023 was a Friday
 
 
+UPDATED_LINE = """Harbour ticker
+27.08.2024, 12:32 Uhr
+12.31 Uhr: Die Fähre nach Lindau fährt wieder nach Fahrplan
+Der Betrieb läuft seit dem Mittag wieder normal, teilte die Reederei mit.
+11.13 Uhr: Sperrung der Uferstraße aufgehoben
+Die Polizei hat die Straße nach dem Unfall am Morgen wieder freigegeben.
+"""
+
+
+def test_a_dated_line_just_after_the_newest_entry_dates_the_feed_in_blind_mode() -> None:
+    """The page's last update (12:32) came a minute after its newest entry (12.31)."""
+    assert [r[2] for r in dated(UPDATED_LINE)] == ["2024-08-27", "2024-08-27"]
+
+
+def test_a_dated_line_older_than_other_dates_on_the_page_is_no_update_time() -> None:
+    page = UPDATED_LINE.replace("27.08.2024, 12:32", "15.08.2016, 12:32") + "Montag, 26. August 2024\n"
+    assert [r[2] for r in dated(page)] == [None, None]
+
+
 LINKED_ARTICLE_DATE = """Live
 15:20
 Talks resume in the capital after a night of shelling near the border towns.
