@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 import regex
 
@@ -263,8 +263,9 @@ def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None
 
     A clock repeats every day: a silence of a day more looks the same. Taking the gaps as
     random (exponential) at the segment's mean pace, a gap hides another day e^(-24/mean)
-    as often as not: at one entry per QUIET_HOURS or slower that is one gap in twenty, and
-    nothing on the page proves the day of any entry read back across them.
+    as often as not: at one entry per QUIET_HOURS (6) or slower that is one gap in 55 or
+    more, too often across a page's gaps, and nothing on the page proves the day of any
+    entry read back across them.
     """
     if len(group) < QUIET_MIN_ENTRIES:  # too few entries to judge a pace
         return None
@@ -375,7 +376,8 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
         stamp, item = opened
         day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
         return Anchor(day - timedelta(days=item.offset), inferred, 0.75, (
-            f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",), DateBasis.PAGE_STAMP)
+            f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",),
+            DateBasis.PAGE_STAMP)
     mention_base, mention_note, firm = _mention_bound(group, now, page)
     if now is not None:  # 4. the capture time
         bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
@@ -494,15 +496,14 @@ def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tup
         return now.wall.date() - timedelta(days=stamp.days_ago) if now is not None else None
     if stamp.month is None or stamp.day is None:
         return None
-    clock = time(stamp.hour, stamp.minute or 0) if stamp.hour is not None else None
-    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday, clock)
+    return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday, in_stamp=True)
 
 
 def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
-                  page: PageDates, weekday: int | None = None, clock: time | None = None) -> "date | tuple[int, int]":
+                  page: PageDates, weekday: int | None = None, in_stamp: bool = False) -> "date | tuple[int, int]":
     """A full date when the year is printed or inferable; else (month, day).
 
-    With a capture time: for a stamp's date (with its `clock`, or a weekday) the year that
+    With a capture time: for a stamp's date (`in_stamp`), or one with a weekday, the year that
     puts it nearest the capture date, the year after included (an upcoming date is a
     schedule); for any other date the latest not more than a day after the capture date.
     Without: the first not before the page's byline, else the one nearest the page's other
@@ -510,7 +511,7 @@ def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
     """
     if year is not None:
         return _safe_date(year, month, day) or (month, day)
-    if now is not None and (weekday is not None or clock is not None):
+    if now is not None and (weekday is not None or in_stamp):
         # A stamp's date: the year nearest the capture, a schedule's (after it) included
         today = now.wall.date()
         candidates = sorted((d for y in range(today.year + 1, today.year - WEEKDAY_YEARS, -1)
