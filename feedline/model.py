@@ -92,6 +92,9 @@ class Page:
     title: str | None = None
     lang: str | None = None  # BCP 47 primary tag ("en", "de"), if declared or given
     markup: Markup | None = None  # HTML pages only
+    # The decoded HTML (HTML pages read by feedline only): to read again what the page's CSS
+    # hides when nothing visible is a feed. Not kept in the timelines `extract` returns.
+    html: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import BinaryIO
 
@@ -14,7 +15,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import UsageError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
-from feedline.read import read_page
+from feedline.read import html_to_text, read_page
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
 
@@ -35,18 +36,31 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     zone = resolve_zone(tz)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
-    tokens = tokenize(page)
-    drafts, feeds = find_entries(tokens)
-    dated = date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
+    notes: tuple[str, ...] = ()
+    drafts, feeds, dated = _stages(page, clock, zone)
+    if not dated and page.html is not None:
+        # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
+        revealed = replace(page, text=html_to_text(page.html, reveal=True)[0])
+        drafts, feeds, dated = _stages(revealed, clock, zone)
+        if dated:
+            page = revealed
+            notes = ("no visible entries: these are in content the page's CSS hides (visible: false)",)
     # Sources read every language's cues unless the caller names one: pages often declare
     # the wrong language (a French page marked "en") or quote in another.
-    found = [_entry(d, position, lang) for position, d in enumerate(dated)]
+    found = [_entry(d, position, lang, visible=not notes) for position, d in enumerate(dated)]
     if hidden:
         found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
     entries = sorted(found, key=_chronological)
-    diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",)
-    return Timeline(page, tuple(entries), now=(clock.aware or clock.wall) if clock else None, tz=tz,
-                    diagnostics=diagnostics)
+    diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",) + notes
+    return Timeline(replace(page, html=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+                    tz=tz, diagnostics=diagnostics)
+
+
+def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list[Dated]]:
+    """Tokens, entries and dates of a page: its drafts, feed regions and dated drafts."""
+    tokens = tokenize(page)
+    drafts, feeds = find_entries(tokens)
+    return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
 
 
 def resolve_zone(tz: str | None) -> tzinfo | None:
@@ -72,7 +86,7 @@ def _clock(now: datetime | None, zone: tzinfo | None) -> Clock | None:
     return Clock(now, None)
 
 
-def _entry(dated: Dated, position: int, lang: str | None) -> Entry:
+def _entry(dated: Dated, position: int, lang: str | None, visible: bool = True) -> Entry:
     draft = dated.draft
     return Entry(
         id=_entry_id(dated),
@@ -86,6 +100,7 @@ def _entry(dated: Dated, position: int, lang: str | None) -> Entry:
         date=dated.date,
         datetime=dated.datetime,
         sources=find_sources(draft.headline, draft.text, lang),
+        visible=visible,
     )
 
 

@@ -79,6 +79,7 @@ def read_page(
         title=title,
         lang=given_lang or declared_lang,
         markup=read_markup(text),
+        html=text,
     )
 
 
@@ -402,8 +403,12 @@ _LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
 _CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
+def html_to_text(html: str, *, reveal: bool = False) -> tuple[str, str | None, str | None, str | None]:
     """Convert an HTML document to (text, title, lang, canonical URL).
+
+    With `reveal`, what the page's own CSS hides (`display: none`, `visibility: hidden` in
+    its style sheets and `style` attributes: a paywall's styling) is rendered too; what HTML
+    itself does not render (below) stays out.
 
     The text emulates Chromium's `document.body.innerText` with JavaScript off and no
     network, so only the page's own `<style>` elements and `style` attributes apply: one
@@ -428,7 +433,7 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None, str | None]:
     body = tree.body
     text = ""
     if body is not None:
-        text = _Lines(_Styles(tree).computed(), _closed_details(body)).render(body)
+        text = _Lines(_Styles(tree, reveal=reveal).computed(), _closed_details(body)).render(body)
     # Control characters were removed from the input: only character references make more.
     text = _clean(text, controls="&#" in html)
     return text, _title(tree), _declared_lang(tree), _canonical_url(tree)
@@ -694,8 +699,9 @@ class _Styles:
     `<link>`ed sheets (which were not loaded without network anyway).
     """
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, *, reveal: bool = False) -> None:
         self._won: dict[int, dict[str, tuple[_Priority, str]]] = {}
+        self._reveal = reveal  # ignore the page's own hiding (author origins 1 and 2)
         for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
             self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
         self._add_sheets(tree)
@@ -716,6 +722,8 @@ class _Styles:
         return result
 
     def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
+        if self._reveal and priority[1] and value in _HIDING.get(prop, ()):
+            return
         won = self._won.setdefault(mem_id, {})
         if prop not in won or priority >= won[prop][0]:
             won[prop] = (priority, value)
@@ -747,6 +755,9 @@ class _Styles:
                         priority = (important, 1, specificity, order)
                         for mem_id in matches[selector]:
                             self._set(mem_id, prop, value, priority)
+
+
+_HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 
 
 def _style_rules(css: str) -> Iterator[tuple[str, str]]:

@@ -390,3 +390,39 @@ def test_biggest_page_converts_fast() -> None:
     started = time.perf_counter()
     read_page(data)
     assert time.perf_counter() - started < 0.5  # about 15 ms on a quiet machine
+
+
+# ── what the page's CSS hides ─────────────────────────────────────────────────────────────
+PAYWALLED = """<!doctype html><html><head><style>.locked{display:none}.fade{visibility:hidden}</style></head>
+<body><h1>Ticker</h1><p>Subscribe to read on.</p>
+<div class="locked"><h2>11.04 Uhr: Die Fähre nach Lindau fährt wieder</h2><p>Der Betrieb läuft normal.</p>
+<h2>9.30 Uhr: Sperrung der Uferstrasse aufgehoben</h2><p>Die Polizei gab die Strasse frei.</p></div>
+<p class="fade">Faded note</p><p hidden>Never rendered</p><template><p>Template</p></template></body></html>"""
+
+
+def test_reveal_renders_what_the_pages_css_hides_but_not_what_html_hides() -> None:
+    from feedline.read import html_to_text
+
+    shown = html_to_text(PAYWALLED)[0]
+    revealed = html_to_text(PAYWALLED, reveal=True)[0]
+    assert "11.04 Uhr" not in shown and "Faded note" not in shown
+    assert "11.04 Uhr" in revealed and "Faded note" in revealed
+    assert "Never rendered" not in revealed and "Template" not in revealed
+
+
+def test_a_feed_only_the_pages_css_hides_is_read_and_marked_not_visible() -> None:
+    from feedline.pipeline import extract
+
+    timeline = extract(PAYWALLED.encode())
+    assert [(e.stamp.text, e.visible) for e in sorted(timeline.entries, key=lambda e: e.position)] == [
+        ("11.04 Uhr", False), ("9.30 Uhr", False)]
+    assert any("CSS hides" in note for note in timeline.diagnostics)
+    assert timeline.page.html is None  # not carried in the result
+
+
+def test_hidden_content_stays_out_when_something_visible_is_a_feed() -> None:
+    from feedline.pipeline import extract
+
+    page = PAYWALLED.replace("<p>Subscribe to read on.</p>", "<h2>12.15 Uhr: Neuer Fahrplan gilt ab Montag</h2>")
+    timeline = extract(page.encode())
+    assert [(e.stamp.text, e.visible) for e in timeline.entries] == [("12.15 Uhr", True)]
