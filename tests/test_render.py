@@ -359,7 +359,7 @@ def test_markdown_groups_days_and_lists_entries() -> None:
             "(Bloomberg; the Army's chief weapons buyer)") in text
     assert "- **21 mins ago** A relative stamp in blind mode." in text
     explained = render(small_timeline(), "markdown", explain=True)
-    assert "  - date inferred, confidence 0.90" in explained
+    assert "  - date inferred (none), confidence 0.90" in explained
 
 
 def test_markdown_escapes_scraped_text() -> None:
@@ -427,7 +427,7 @@ def test_table_on_a_colour_terminal_has_no_scraped_escapes() -> None:
 def test_table_explain_adds_evidence_and_confidence() -> None:
     plain, explained = table_text(small_timeline()), table_text(small_timeline(), explain=True)
     assert "confidence" not in plain
-    assert "date inferred, confidence 0.90, 2023-10-03T16:00:00+03:00" in explained
+    assert "date inferred (none), confidence 0.90, 2023-10-03T16:00:00+03:00" in explained
     assert "• capture time 2023-10-03T18:05+03:00" in explained
 
 

@@ -50,6 +50,6 @@ def _item(entry: Entry) -> str:
 
 def _explanation(entry: Entry) -> list[str]:
     fix = entry.date
-    lines = [f"  - date {escape(str(fix.status))}, confidence {fix.confidence:.2f}"]
+    lines = [f"  - date {escape(str(fix.status))} ({escape(str(fix.basis))}), confidence {fix.confidence:.2f}"]
     lines += [f"  - {escape(reason)}" for reason in fix.evidence if one_line(reason)]
     return lines

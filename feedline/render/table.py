@@ -124,10 +124,11 @@ def _entry_cell(entry: Entry, explain: bool) -> Text:
         cell.append("\n")
     cell.append(text)
     if not entry.visible:
-        cell.append("\n(in the page's structured data only)", style="dim")
+        where = "in the page's structured data only" if entry.span == (0, 0) else "hidden by the page's CSS"
+        cell.append(f"\n({where})", style="dim")
     if explain:
         fix = entry.date
-        cell.append(f"\ndate {fix.status}, confidence {fix.confidence:.2f}", style="dim")
+        cell.append(f"\ndate {fix.status} ({fix.basis}), confidence {fix.confidence:.2f}", style="dim")
         if entry.datetime is not None:
             cell.append(f", {entry.datetime.isoformat()}", style="dim")
         for reason in fix.evidence:
