@@ -87,13 +87,16 @@ def _signature(token: Token) -> tuple:
     assert stamp is not None
     if stamp.kind is StampKind.RELATIVE:
         return ("relative", token.placement.value if token.placement else "")
-    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", stamp.text.strip("()[] ")))
+    # A stamp alone on its line keeps its decorations: "6:53" and "6:53 •" are two lists.
+    printed = token.text if token.placement is Placement.ALONE else stamp.text
+    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", _SPACE_RE.sub(" ", printed.strip("()[] "))))
     return (stamp.kind.value, shape, token.placement.value if token.placement else "")
 
 
 _NUMBER_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
@@ -168,6 +171,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         prev = _neighbour(tokens, token.index, -1)
         if prev is not None and _starts_item(prev):
             score += 1
+        elif prev is not None and nxt is not None and _is_headline(prev) and _is_byline_name(nxt):
+            score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
     return score >= 0
 
 
@@ -239,6 +244,22 @@ _NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 def _is_label(token: Token) -> bool:
     text = token.text
     return token.kind is LineKind.TEXT and (_is_caps(text) or (_weight(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
+
+
+_SENTENCE_END = (".", "!", "?", "…", "\"", "”")
+
+
+def _is_headline(token: Token) -> bool:
+    """A line of content that does not end like a sentence."""
+    return (token.kind is LineKind.TEXT and _weight(token.text) >= MIN_CONTENT
+            and len(token.text) <= HEADLINE_MAX and not token.text.endswith(_SENTENCE_END))
+
+
+def _is_byline_name(token: Token) -> bool:
+    """ "Jane Doe": two to four capitalised words alone on their line."""
+    words = token.text.split()
+    return (token.kind is LineKind.TEXT and 2 <= len(words) <= 4 and len(token.text) < LABEL_ONLY_CHARS
+            and all(w[:1].isupper() and w.isalpha() for w in words))
 
 
 def _starts_item(token: Token) -> bool:

@@ -198,7 +198,7 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
     stamp = _stamp(match, kind, line[s:e], start + s, ctx)
     if stamp is None:
         return None
-    rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
+    rest = (line[:s] + " " + line[e:]).strip(_SPACES + ":|-–—•·,()[]")
     return stamp, placement, rest
 
 
@@ -228,8 +228,9 @@ def _may_be_day_heading(line: str) -> bool:
     return first in lexicon.DAY_WORDS or first in WEEKDAY_NAMES
 
 
-_LEAD_JUNK = " \t([•·|-–—>*"
-_TRAIL_JUNK = " \t)]:|-–—•·,."
+_SPACES = " \t\xa0\u2009\u202f"  # a stamp glued to a bullet by a no-break space is still alone
+_LEAD_JUNK = _SPACES + "([•·|-–—>*"
+_TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
 
 
 def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:

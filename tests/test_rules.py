@@ -247,3 +247,43 @@ def test_two_entries_with_a_rising_clock_are_a_newest_first_feed_across_midnight
     text = "Latest\n00:10\nNight trains resume after the storm damage is cleared.\n" \
            "23:50\nPower returns to most homes in the north of the county.\n"
     assert [r[2] for r in dated(text, now=datetime(2023, 3, 2, 6, 0))] == ["2023-03-02", "2023-03-01"]
+
+
+CARDS = """Top stories
+Harbour board approves the new ferry timetable for the summer
+6:53 •
+Ana Writer
+Fish market reopens after a month of repairs to its roof
+5:30 •
+Ben Reporter
+Council delays the vote on the footbridge over the river
+4:10 •
+Cleo Editor
+Most read this week across the whole of the site
+"""
+
+
+def test_a_byline_name_under_the_stamp_shows_the_stamp_closes_its_card() -> None:
+    timeline = extract(Page(CARDS), now=datetime(2024, 6, 3, 7, 0))
+    by_time = {e.local_time.strftime("%H:%M"): f"{e.headline or ''} {e.text}" for e in timeline.entries if e.local_time}
+    assert "ferry timetable" in by_time["06:53"]
+    assert "Fish market" in by_time["05:30"]
+    assert "footbridge" in by_time["04:10"]
+
+
+def test_a_bare_clock_list_and_a_bulleted_one_are_two_regions() -> None:
+    latest = """Latest
+6:58
+Tram line to the airport opens two weeks ahead of schedule
+6:41
+Storm warning lifted for the coast as the wind drops
+6:02
+Lifeboat crew rescues two kayakers near the lighthouse
+"""
+    timeline = extract(Page(latest + CARDS), now=datetime(2024, 6, 3, 7, 0))
+    by_time = {e.local_time.strftime("%H:%M"): f"{e.headline or ''} {e.text}" for e in timeline.entries if e.local_time}
+    assert "Tram line" in by_time["06:58"]
+    assert "Lifeboat" in by_time["06:02"]
+    assert "ferry timetable" in by_time["06:53"]
+    assert "footbridge" in by_time["04:10"]
+    assert len({e.feed for e in timeline.entries}) == 2

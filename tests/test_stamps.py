@@ -120,6 +120,7 @@ PLACED = [
                  id="dated-between-label-and-duration"),
     pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "21 mins ago", dict(kind=RELATIVE, relative_minutes=21),
                  "11:48 Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("6:53\xa0•", ALONE, "6:53", dict(kind=CLOCK, hour=6, minute=53), "", id="alone-nbsp-bullet"),
 ]
 
 
