@@ -193,6 +193,8 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
         return None
     if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
         return None
+    if kind is StampKind.RELATIVE and placement is Placement.TRAIL and _RELATIVE_MENTION_RE.search(line, max(0, s - 20), s):
+        return None  # "Show updates from 49m ago": a control, not an item's stamp
     if line[e - 1] == ")" and "(" not in line[s:e]:
         e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
     stamp = _stamp(match, kind, line[s:e], start + s, ctx)
@@ -203,6 +205,9 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
 
 
 _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+_RELATIVE_MENTION_RE = regex.compile(
+    r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
+    re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
