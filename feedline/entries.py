@@ -61,7 +61,7 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
         stamp_first = _stamp_first(region, tokens, boundaries)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
-        size = _item_size(region, tokens)
+        size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
             edge = position == (len(region) - 1 if stamp_first else 0)
@@ -161,10 +161,9 @@ def _ends_short_item(token: Token) -> bool:
 
 
 def _is_item_line(token: Token) -> bool:
-    return token.kind is LineKind.TEXT and not _COUNT_LINE_RE.fullmatch(token.text)
-
-
-_COUNT_LINE_RE = re.compile(r"\d{1,6}")  # a bare comment or share count
+    """A text line that is not a bare comment or share count ("28")."""
+    text = token.text
+    return token.kind is LineKind.TEXT and not (len(text) <= 6 and text.isdigit())
 
 
 def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int]) -> bool:
@@ -201,7 +200,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
             score -= 1  # "(04:32 GMT)" alone on its line: an aside to the item above it
         elif prev is not None and _starts_item(prev):
             score += 1
-        elif prev is not None and nxt is not None and _is_headline(prev) and _is_byline_name(nxt):
+        elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
             score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
         elif len(region) >= 2 and _glued_above(tokens, token.index):
             score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
@@ -294,10 +293,9 @@ def _bracketed(token: Token) -> bool:
 
 def _glued_above(tokens: list[Token], index: int) -> bool:
     """A headline right above the stamp, and a blank line right below it."""
-    above = tokens[index - 1] if index > 0 else None
-    below = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (above is not None and _is_headline(above)
-            and (below is None or below.kind is LineKind.BLANK))
+    if index + 1 < len(tokens) and tokens[index + 1].kind is not LineKind.BLANK:
+        return False
+    return index > 0 and _is_headline(tokens[index - 1])
 
 
 def _is_byline_name(token: Token) -> bool:
