@@ -21,7 +21,9 @@ from feedline.tokens import LineKind, Placement, Token
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
+SHORT_ITEMS = 2  # a region whose items have at most this many text lines (median) lists short items
 LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
+RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment printed twice
 KEY_WORDS = 12  # opening words that identify an item shown twice
 
 
@@ -59,11 +61,15 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
         stamp_first = _stamp_first(region, tokens, boundaries)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
+        size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
             edge = position == (len(region) - 1 if stamp_first else 0)
             limit = max(4, 2 * gap) if edge else MAX_GAP_LINES
-            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit)
+            # In a list of short items above their stamps, an item as long as the list's
+            # items goes on only with lines longer than a fragment.
+            short = size if not stamp_first and size <= SHORT_ITEMS else None
+            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short)
             if draft is not None:
                 region_drafts.append(draft)
         if not _labels_only(region_drafts):
@@ -87,13 +93,16 @@ def _signature(token: Token) -> tuple:
     assert stamp is not None
     if stamp.kind is StampKind.RELATIVE:
         return ("relative", token.placement.value if token.placement else "")
-    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", stamp.text.strip("()[] ")))
+    # A stamp alone on its line keeps its decorations: "6:53" and "6:53 •" are two lists.
+    printed = token.text if token.placement is Placement.ALONE else stamp.text
+    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", _SPACE_RE.sub(" ", printed.strip("()[] "))))
     return (stamp.kind.value, shape, token.placement.value if token.placement else "")
 
 
 _NUMBER_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
@@ -138,6 +147,25 @@ def _median_gap(region: list[Token]) -> int:
     return max(1, int(median([b.index - a.index - 1 for a, b in zip(region, region[1:])])))
 
 
+def _item_size(region: list[Token], tokens: list[Token]) -> int:
+    """The median number of text lines between two stamps of the region."""
+    if len(region) < 2:
+        return MAX_GAP_LINES
+    return int(median([sum(1 for t in tokens[a.index + 1:b.index] if _is_item_line(t))
+                       for a, b in zip(region, region[1:])]))
+
+
+def _ends_short_item(token: Token) -> bool:
+    """A widget line or a fragment (not a bare count): the end of a short item, walking away."""
+    return token.kind is LineKind.BOILERPLATE or (_is_item_line(token) and _is_fragment(token.text))
+
+
+def _is_item_line(token: Token) -> bool:
+    """A text line that is not a bare comment or share count ("28")."""
+    text = token.text
+    return token.kind is LineKind.TEXT and not (len(text) <= 6 and text.isdigit())
+
+
 def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int]) -> bool:
     """Does the stamp come before its item? Decided by where the content is.
 
@@ -145,7 +173,9 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     one edge of the region but not the other; and, per stamp, a label or section heading
     right above it (an item starts at the stamp) or a list footer / "Name:" line right
     below it (an item ends at the stamp). A line repeated under many stamps is a kicker
-    and votes for nothing.
+    and votes for nothing. A bracketed stamp line, a byline name under the stamp with a
+    headline above, or a headline glued above the stamp with a blank line below, votes
+    for the stamp closing its item.
     """
     leads = sum(1 for t in region if t.placement is Placement.LEAD)
     if leads * 2 >= len(region):
@@ -166,8 +196,14 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         if nxt is not None and repeats[nxt.text] < 3 and _ends_item(nxt):
             score -= 1
         prev = _neighbour(tokens, token.index, -1)
-        if prev is not None and _starts_item(prev):
+        if _bracketed(token):
+            score -= 1  # "(04:32 GMT)" alone on its line: an aside to the item above it
+        elif prev is not None and _starts_item(prev):
             score += 1
+        elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
+            score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
+        elif len(region) >= 2 and _glued_above(tokens, token.index):
+            score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
     return score >= 0
 
 
@@ -241,6 +277,34 @@ def _is_label(token: Token) -> bool:
     return token.kind is LineKind.TEXT and (_is_caps(text) or (_weight(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
 
 
+_SENTENCE_END = (".", "!", "?", "…", "\"", "”")
+
+
+def _is_headline(token: Token) -> bool:
+    """A line of content that does not end like a sentence."""
+    return (token.kind is LineKind.TEXT and _weight(token.text) >= MIN_CONTENT
+            and len(token.text) <= HEADLINE_MAX and not token.text.endswith(_SENTENCE_END))
+
+
+def _bracketed(token: Token) -> bool:
+    """ "(04:32 GMT)" alone on its line."""
+    return token.placement is Placement.ALONE and token.text.startswith(("(", "[")) and token.text.endswith((")", "]"))
+
+
+def _glued_above(tokens: list[Token], index: int) -> bool:
+    """A headline right above the stamp, and a blank line right below it."""
+    if index + 1 < len(tokens) and tokens[index + 1].kind is not LineKind.BLANK:
+        return False
+    return index > 0 and _is_headline(tokens[index - 1])
+
+
+def _is_byline_name(token: Token) -> bool:
+    """ "Jane Doe": two to four capitalised words alone on their line."""
+    words = token.text.split()
+    return (token.kind is LineKind.TEXT and 2 <= len(words) <= 4 and len(token.text) < LABEL_ONLY_CHARS
+            and all(w[:1].isupper() and w.isalpha() for w in words))
+
+
 def _starts_item(token: Token) -> bool:
     """A section heading or label: what comes before a stamp that opens an item."""
     return token.kind in (LineKind.HEADING, LineKind.BOILERPLATE) or _is_label(token)
@@ -283,17 +347,28 @@ def _weight(text: str) -> int:
     return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(text[:200]))
 
 
-def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int) -> list[Token]:
-    """Non-blank lines from `start` (exclusive) in direction `step`, up to a boundary or limit."""
+def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int,
+          *, edge: bool = True, short: int | None = None, block: bool = False) -> list[Token]:
+    """Text and stamp lines from `start` (exclusive) in direction `step`, up to a boundary or
+    limit; blank lines and bare counts are skipped.
+
+    An `edge` walk (the region's outermost item) also ends at a widget line going down
+    and at a label going up; a `short` one, once it has that many lines, at a fragment; a
+    `block` one at the first blank line.
+    """
     out: list[Token] = []
     i = start + step
     while 0 <= i < len(tokens) and len(out) < limit and i not in boundaries:
         token = tokens[i]
-        if token.kind is LineKind.BOILERPLATE and out and step > 0 and limit < MAX_GAP_LINES:
+        if block and token.kind is LineKind.BLANK:
+            break
+        if token.kind is LineKind.BOILERPLATE and out and step > 0 and edge:
             break  # a widget line ends the last entry of a region
-        if step < 0 and out and limit < MAX_GAP_LINES and _starts_item(token):
+        if step < 0 and out and edge and short is None and _starts_item(token):
             break  # a label above the first item of a region is the region's, not the item's
-        if token.kind in (LineKind.TEXT, LineKind.STAMP):
+        if short is not None and len(out) >= short and _ends_short_item(token):
+            break  # "Section label / Headline / 2 hours ago": the label is not the item's
+        if token.kind is LineKind.STAMP or _is_item_line(token):
             out.append(token)
         i += step
     return out if step > 0 else out[::-1]
@@ -301,9 +376,12 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
-           boundaries: set[int], limit: int) -> Draft | None:
+           boundaries: set[int], limit: int, edge: bool, short: int | None) -> Draft | None:
     assert token.stamp is not None
-    body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit)
+    # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
+    card = not stamp_first and _glued_above(tokens, token.index)
+    body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
+                 edge=edge, short=short, block=card)
     body = _trim_fragments(body)
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
     lines = [t.text for t in body]
@@ -367,11 +445,18 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_moment(a: Stamp, b: Stamp) -> bool:
+    if a.relative_minutes is not None and b.relative_minutes is not None:
+        return _same_offset(a.relative_minutes, b.relative_minutes)
     if a.hour is None or b.hour is None:
         return True
     if (a.month, a.day) != (b.month, b.day) and a.month and b.month:
         return False
     return abs((a.hour * 60 + (a.minute or 0)) - (b.hour * 60 + (b.minute or 0))) <= 2
+
+
+def _same_offset(a: float, b: float) -> bool:
+    """ "2 hours ago" and "6 hours ago" are two moments; "59 minutes ago" and "1 hour ago" one."""
+    return abs(a - b) <= max(RELATIVE_SLACK_MINUTES, 0.25 * max(a, b))
 
 
 def _better(a: Draft, b: Draft) -> bool:

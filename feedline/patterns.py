@@ -105,7 +105,7 @@ _UNITS = _alt(lexicon.RELATIVE_UNITS)
 _NUMBER = r"(?:\d{1,3}|" + _alt(lexicon.NUMBER_WORDS) + r")"
 _EN_UNIT = r"(?:" + _UNITS + r"|[smhdw])"
 RELATIVE = (
-    r"(?:"
+    r"(?<![\p{L}\d])(?:"  # a whole word: "From 49m ago" holds no "o[ne] m[inute]"
     r"(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?\s(?:ago|fa|temu|назад|тому|geleden)"
     r"|(?:vor|il\sy\sa|acum|hace|há|před|pred)\s(?P<n>" + _NUMBER + r")\s(?P<unit>" + _UNITS + r")"
     r")(?!\p{L})"  # a clock may be glued after it: "21 mins ago11:48"

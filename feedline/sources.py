@@ -1379,7 +1379,7 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
     outlet = ctx.index_at(m.start("outlet"))
-    if ctx.toks[outlet].kind != NAME:
+    if outlet >= len(ctx.toks) or ctx.toks[outlet].kind != NAME:
         return  # "Biden to meet Xi: ...": a verb, not an outlet
     spans = [m.span("name"), m.span("outlet")]
     if all(_label_name(ctx, a, b) for a, b in spans):

@@ -193,16 +193,21 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
         return None
     if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
         return None
+    if kind is StampKind.RELATIVE and placement is Placement.TRAIL and _RELATIVE_MENTION_RE.search(line, max(0, s - 20), s):
+        return None  # "Show updates from 49m ago": a control, not an item's stamp
     if line[e - 1] == ")" and "(" not in line[s:e]:
         e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
     stamp = _stamp(match, kind, line[s:e], start + s, ctx)
     if stamp is None:
         return None
-    rest = (line[:s] + " " + line[e:]).strip(" \t:|-–—•·,()[]")
+    rest = (line[:s] + " " + line[e:]).strip(_SPACES + ":|-–—•·,()[]")
     return stamp, placement, rest
 
 
 _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+_RELATIVE_MENTION_RE = regex.compile(
+    r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
+    re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
@@ -228,8 +233,9 @@ def _may_be_day_heading(line: str) -> bool:
     return first in lexicon.DAY_WORDS or first in WEEKDAY_NAMES
 
 
-_LEAD_JUNK = " \t([•·|-–—>*"
-_TRAIL_JUNK = " \t)]:|-–—•·,."
+_SPACES = " \t\xa0\u2009\u202f"  # a stamp glued to a bullet by a no-break space is still alone
+_LEAD_JUNK = _SPACES + "([•·|-–—>*"
+_TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
 
 
 def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:

@@ -278,3 +278,120 @@ def test_two_entries_with_a_rising_clock_are_a_newest_first_feed_across_midnight
     text = "Latest\n00:10\nNight trains resume after the storm damage is cleared.\n" \
            "23:50\nPower returns to most homes in the north of the county.\n"
     assert [r[2] for r in dated(text, now=datetime(2023, 3, 2, 6, 0))] == ["2023-03-02", "2023-03-01"]
+
+
+CARDS = """Top stories
+Harbour board approves the new ferry timetable for the summer
+6:53 •
+Ana Writer
+Fish market reopens after a month of repairs to its roof
+5:30 •
+Ben Reporter
+Council delays the vote on the footbridge over the river
+4:10 •
+Cleo Editor
+Most read this week across the whole of the site
+"""
+
+
+def test_a_byline_name_under_the_stamp_shows_the_stamp_closes_its_card() -> None:
+    timeline = extract(Page(CARDS), now=datetime(2024, 6, 3, 7, 0))
+    by_time = {e.local_time.strftime("%H:%M"): f"{e.headline or ''} {e.text}" for e in timeline.entries if e.local_time}
+    assert "ferry timetable" in by_time["06:53"]
+    assert "Fish market" in by_time["05:30"]
+    assert "footbridge" in by_time["04:10"]
+
+
+def test_a_bare_clock_list_and_a_bulleted_one_are_two_regions() -> None:
+    latest = """Latest
+6:58
+Tram line to the airport opens two weeks ahead of schedule
+6:41
+Storm warning lifted for the coast as the wind drops
+6:02
+Lifeboat crew rescues two kayakers near the lighthouse
+"""
+    timeline = extract(Page(latest + CARDS), now=datetime(2024, 6, 3, 7, 0))
+    by_time = {e.local_time.strftime("%H:%M"): f"{e.headline or ''} {e.text}" for e in timeline.entries if e.local_time}
+    assert "Tram line" in by_time["06:58"]
+    assert "Lifeboat" in by_time["06:02"]
+    assert "ferry timetable" in by_time["06:53"]
+    assert "footbridge" in by_time["04:10"]
+    assert len({e.feed for e in timeline.entries}) == 2
+
+
+RELATED_CARDS = """The court heard the expert reports on Tuesday and adjourned until next month.
+
+Harbour owner sells the old ferry terminal to the city
+12. 3. 2024 13:31
+
+The sale closed after months of talks, the city council confirmed in a statement.
+
+The judge asked both sides to file their final written submissions by the spring.
+
+Second expert report finds the owner fit to stand trial
+5. 9. 2023 8:15
+
+The defence had argued that the owner was too ill to attend the hearings in person.
+"""
+
+
+def test_a_headline_glued_above_its_stamp_is_a_card_the_stamp_closes() -> None:
+    timeline = extract(Page(RELATED_CARDS), now=datetime(2025, 4, 8, 9, 0))
+    texts = {e.stamp.text: f"{e.headline or ''} {e.text}".strip() for e in timeline.entries}
+    assert texts == {"12. 3. 2024 13:31": "Harbour owner sells the old ferry terminal to the city",
+                     "5. 9. 2023 8:15": "Second expert report finds the owner fit to stand trial"}
+
+
+def test_a_bracketed_stamp_closes_the_short_item_above_it() -> None:
+    text = """Markets at a glance
+EUR/USD
+Drops below 1.3150
+(04:32 GMT)
+GBP/USD
+Trades below 1.9600
+(04:34 GMT)
+USD/JPY
+Moves up toward 119.00
+(04:36 GMT)
+
+Follow all currency pairs in real time in the charts section of the site
+"""
+    timeline = extract(Page(text), now=datetime(2024, 6, 3, 5, 0))
+    by_time = {e.local_time.strftime("%H:%M"): f"{e.headline or ''} {e.text}" for e in timeline.entries if e.local_time}
+    assert by_time["04:32"] == "EUR/USD Drops below 1.3150"
+    assert by_time["04:36"] == "USD/JPY Moves up toward 119.00"
+
+
+SECTIONED_LIST = """Holiday deals
+Best garden chairs reviewed for the summer
+Home / 2 hours ago
+14
+Best barbecue grills for small balconies
+Home / 3 hours ago
+8
+LOCAL SPORTS
+Rowing club wins the regional cup for the third year running
+Sports / 4 hours ago
+Cycling race closes the old bridge road on Sunday morning
+Sports / 5 hours ago
+SPORT VIDEOS
+Rowing club wins the regional cup for the third year running
+Sports / 9 hours ago
+"""
+
+
+def test_a_section_label_between_short_items_belongs_to_no_item() -> None:
+    timeline = extract(Page(SECTIONED_LIST), now=datetime(2024, 6, 3, 12, 0))
+    texts = [f"{e.headline or ''} {e.text}".strip() for e in sorted(timeline.entries, key=lambda e: e.position)]
+    assert not any("LOCAL SPORTS" in t or "SPORT VIDEOS" in t for t in texts), texts
+    assert not any(t[:2].isdigit() for t in texts), texts  # a bare comment count is no item's
+
+
+def test_one_headline_with_far_apart_relative_stamps_is_two_items() -> None:
+    timeline = extract(Page(SECTIONED_LIST), now=datetime(2024, 6, 3, 12, 0))
+    rowing = [e.stamp.text for e in timeline.entries if "Rowing club" in f"{e.headline} {e.text}"]
+    assert sorted(rowing) == ["4 hours ago", "9 hours ago"]
+    twice = SECTIONED_LIST.replace("9 hours ago", "4 hours ago")
+    rowing = [e for e in extract(Page(twice), now=datetime(2024, 6, 3, 12, 0)).entries if "Rowing club" in e.text]
+    assert len(rowing) == 1

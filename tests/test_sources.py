@@ -353,6 +353,10 @@ WORDS = st.sampled_from(["said", "Reuters", "according to", "the", "(ISW)", ",",
 TEXTS = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=60).map(" ".join))
 
 
+def test_a_told_headline_whose_outlet_is_only_punctuation_does_not_raise() -> None:
+    assert find_sources("0 to ;: :", "", None) == ()
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(headline=st.one_of(st.none(), TEXTS), text=TEXTS, lang=LANGS)
 def test_never_raises_and_spans_are_in_range(headline: str | None, text: str, lang: str | None) -> None:

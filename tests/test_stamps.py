@@ -120,6 +120,9 @@ PLACED = [
                  id="dated-between-label-and-duration"),
     pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "21 mins ago", dict(kind=RELATIVE, relative_minutes=21),
                  "11:48 Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("Tom 5m ago", TRAIL, "5m ago", dict(kind=RELATIVE, relative_minutes=5), "Tom",
+                 id="relative-starts-at-a-word"),
+    pytest.param("6:53\xa0•", ALONE, "6:53", dict(kind=CLOCK, hour=6, minute=53), "", id="alone-nbsp-bullet"),
 ]
 
 
@@ -207,6 +210,8 @@ NOT_STAMPS = [
     pytest.param("10:00 – 12:00 Uhr", id="range-spaced-en-dash-Uhr"),
     pytest.param("10:00 bis 12:00 Uhr", id="range-bis"),
     pytest.param("1:23.456", id="lap-time-alone"),
+    pytest.param("Show updates from 49m ago", id="relative-after-from"),
+    pytest.param("Posts since 2 hours ago", id="relative-after-since"),
     pytest.param("Füchse Berlin — THW Kiel 23:21", id="handball-score-after-teams",
                  marks=known_bug("a match score 'Team — Team 23:21' is accepted as a trailing clock 23:21")),
 ]
