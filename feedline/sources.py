@@ -557,6 +557,7 @@ _ADJ_SUFFIX = _lazy(
     r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
 )
 _WS = _lazy(r"\s+")
+_NAME_WORD = _lazy(rf"{_WORDCH}+")
 _LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
@@ -1539,13 +1540,48 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     head_end = min(len(headline), MAX_CHARS) if headline else _title_line_end(work)
     try:
         ctx = _Ctx(work, keys, lang, head_end)
-        cands = list(_collect(ctx, keys))
+        cands = _drop_topic_labels(ctx, list(_collect(ctx, keys)))
         if not cands:
             return ()
         acronyms = _text_acronyms(ctx)
     except TimeoutError:
         return ()
     return _dedupe(full, cands, acronyms)
+
+
+def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'Israele: ...' over a text whose sources are others ("l'esercito israeliano ha
+    riferito"): the headline's label names a topic or place, not who speaks.
+
+    A headline speaker stays when the text names no source but outlets and whom they cite
+    ("..., Reuters reported, citing ...": they report the speaker), or one sharing a word
+    with it."""
+    if not any(c.cue in _SPEAKER_CUES for c in cands):
+        return cands
+    names = (ctx.text[c.start:c.end] for c in cands
+             if c.start >= ctx.head_end and c.role == Role.ORIGIN)
+    said = set(chain.from_iterable(_name_words(n) for n in names if not _outlet(n)))
+    if not said:
+        return cands
+    return [c for c in cands if c.cue not in _SPEAKER_CUES
+            or not said.isdisjoint(_name_words(ctx.text[c.start:c.end]))]
+
+
+_SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speaker forms
+
+
+def _outlet(name: str) -> bool:
+    """A wire service or broadcaster by name ("Reuters"), or one with a media noun."""
+    words = _bare_name(name).casefold().split()
+    return " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words)
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name and of its canonical name, an acronym in any case expanded
+    ("Oms": "organizzazione", "mondiale"...), but the shortest."""
+    bare = _bare_name(name)
+    text = f"{bare} {_expand(bare, {})} {_ACRONYMS_CI.get(bare.casefold(), '')}".casefold()
+    return {w for w in _NAME_WORD.findall(text) if len(w) > 2}
 
 
 def _title_line_end(text: str) -> int:

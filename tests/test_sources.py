@@ -255,6 +255,24 @@ def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> Non
     assert _names(headline, "", lang) == expected
 
 
+HEADLINE_AND_TEXT = [
+    ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
+     "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
+    ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
+     ["Doe", "Jane Doe"]),
+    ("speaker-as-acronym-stays", "en", "Unicef: 'Aid is needed'",
+     "The United Nations Children's Fund said aid is needed.",
+     ["Unicef", "The United Nations Children's Fund"]),
+]
+
+
+@pytest.mark.parametrize("lang, headline, text, expected", [c[1:] for c in HEADLINE_AND_TEXT],
+                         ids=[c[0] for c in HEADLINE_AND_TEXT])
+def test_headline_speaker_against_the_text(lang: str, headline: str, text: str,
+                                           expected: list[str]) -> None:
+    assert _names(headline, text, lang) == expected
+
+
 def test_first_line_of_a_text_without_headline_reads_as_one() -> None:
     assert _names(None, "Jane Doe: We will win the cup\nThe final is on Sunday.", None) == [
         "Jane Doe"]
