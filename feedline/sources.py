@@ -558,6 +558,7 @@ _ADJ_SUFFIX = _lazy(
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
+_NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
 _LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
@@ -842,7 +843,7 @@ def _word_info(word: str, keys: tuple[str, ...]) -> _Info:
 def _classify(word: str, cue_words: frozenset[str]) -> str:
     low = word.casefold()
     if any(ch.isdigit() for ch in word):
-        return NUM
+        return NAME if _NUMBERED_NAME.match(word) else NUM  # "Tg24", "TF1": channels
     if low in cue_words:
         return STOP
     for kind, words in ((DET, DETERMINERS), (AND, AND_WORDS), (CONN, CONNECTORS)):
@@ -896,6 +897,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
             if state != "head":
                 break
             state = "pre"
+        elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
+            best = k + 1  # "Channel 13", "Radio 1"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and ctx.toks[k - 1].kind == CONN):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
@@ -909,6 +912,13 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _channel_number(ctx: _Ctx, k: int) -> bool:
+    """toks[k] numbers the broadcaster before it: "Channel 13", "Radio 1", "Kanal 12"."""
+    t = ctx.toks[k]
+    return (len(t.text) <= 3 and t.text.isdigit() and k > 0 and ctx.joined(k)
+            and _elided(ctx.toks[k - 1].text).casefold() in _NUMBERED_NOUNS)
 
 
 def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
@@ -941,7 +951,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         t = ctx.toks[s - 1]
         if s < e and not ctx.joined(s):
             break
-        if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW):
+        if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
+                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)):
             break
         lows += t.kind == LOW
         if lows > 3:
@@ -1071,6 +1082,8 @@ _AUX_WORDS: frozenset[str] = frozenset(
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
 _MEDIA_NOUNS = frozenset("broadcaster newspaper agency radio channel tv station".split())
+#: Broadcasters that a number follows: "Channel 13", "Radio 1".
+_NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
 
 
 _CASELESS = regex.I | regex.V0  # simple case folding: one letter matches one letter
