@@ -104,7 +104,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "it": (
         "dice", "afferma", "dichiara", "annuncia", "riferisce", "spiega", "sottolinea", "scrive",
         "fa sapere", "rende noto", "comunica", "avverte", "denuncia", "conferma", "riporta",
-        "rivela", "precisa", "ribadisce", "aggiunge",
+        "rivela", "precisa", "ribadisce", "aggiunge", "racconta",
     ),
     "pt": (
         "disse", "afirmou", "informou", "declarou", "anunciou", "confirmou", "explicou", "diz",
@@ -168,7 +168,7 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
            "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
            "comunicato",
-           "denunciato", "avvertito", "aggiunto", "ribadito"),
+           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato"),
     "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
            "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
@@ -563,6 +563,8 @@ _LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_ELIDED_ARTICLE = _lazy(r"^(?:l|un)['’](?=\p{L})", regex.I)
+_ELIDED_DATIVE = _lazy(r"^(?:all|agl)['’](?=\p{L})", regex.I)
 _ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
 
@@ -882,6 +884,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
         t = ctx.toks[k]
+        if k > i and _ELIDED_ARTICLE.match(t.text) and ctx.toks[k - 1].kind not in (CONN, AND):
+            break  # "Acme l'ambasciatore": an article opens another name
         if t.kind in _HEADS:
             if t.kind == ACR and k == i:
                 return None
@@ -1081,8 +1085,13 @@ _AUX_WORDS: frozenset[str] = frozenset(
     w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
-_MEDIA_NOUNS = frozenset("broadcaster newspaper agency radio channel tv station".split())
+_MEDIA_NOUNS = frozenset("""
+broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
+canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
+""".split())
 #: Broadcasters that a number follows: "Channel 13", "Radio 1".
+#: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".
+_DATIVES = frozenset("to a ad al alla allo ai agli alle à au aux ao".split())
 _NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
 
 
@@ -1303,15 +1312,55 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
     elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        fwd = _fwd_np(ctx, m.end(), loose=False)
-        if fwd and _valid(ctx, *fwd):
-            yield _Cand(*ctx.span(*fwd), cue, Role.ORIGIN)
+        yield from _subject_after(ctx, m.end(), cue, loose=False)
+        return
+    told = _dative_outlet(ctx, m.end())
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
+    """'..." said X' (not `loose`), 'Lo ha detto X' (`loose`: names joined by "and" split):
+    the subject after a cue that ends at `pos`, and an outlet it speaks to, before or after
+    it ("dice all'Acme X", "ha detto X a Radio 1")."""
+    told = _dative_outlet(ctx, pos)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+        pos = told[1]
+    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    if not fwd:
+        return
+    for s, e in _split_and(ctx, *fwd) if loose else [fwd]:
+        if _valid(ctx, s, e):
+            yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+    told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
+    """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
+    (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
+    k = ctx.index_at(pos)
+    if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
+        return None
+    t = ctx.toks[k]
+    if t.text.casefold() in _DATIVES:
+        fwd = _fwd_np(ctx, t.end, loose=False)
+        if fwd:
+            a, b = ctx.span(*fwd)
+            name = ctx.text[a:b]
+            return (a, b) if _outlet(name) or any(c.isdigit() for c in name) else None
+    elided = _ELIDED_DATIVE.match(t.text)  # "all'Acme": the name is in the token
+    if elided and t.text[elided.end()].isupper() and _outlet(t.text[elided.end():]):
+        return t.start + elided.end(), t.end
+    return None
 
 
 def _inverted(text: str, pos: int) -> bool:
-    """'..." said X' / ', sagte X': the verb follows a quote, comma or line start."""
+    """'..." said X' / ', sagte X': the verb follows a quote, comma, dash or line start."""
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ",\"“”»«'’\n:—–."
+    return not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
@@ -1327,6 +1376,9 @@ def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
 def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'according to X', 'laut X', 'citing Y' (role CITED), 'Об этом сообщил X'."""
     kind = m.lastgroup or "prep"
+    if kind == "subj":
+        yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
+        return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
     fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd:
