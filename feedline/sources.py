@@ -1092,6 +1092,7 @@ canale agencia emisora cadena periódico diario agence chaîne journal quotidien
 #: Broadcasters that a number follows: "Channel 13", "Radio 1".
 #: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".
 _DATIVES = frozenset("to a ad al alla allo ai agli alle à au aux ao".split())
+_DATIVE_LETTERS = frozenset("tTaAàÀ")
 _NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
 
 
@@ -1341,6 +1342,8 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
 def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
     """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
     (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
+    if ctx.text[pos:pos + 4].lstrip(" \t\u00a0")[:1] not in _DATIVE_LETTERS:
+        return None  # the first letter of none of `_DATIVES`
     k = ctx.index_at(pos)
     if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
         return None
