@@ -567,6 +567,8 @@ _ELIDED_ARTICLE = _lazy(r"^(?:l|un)['’](?=\p{L})", regex.I)
 _ELIDED_DATIVE = _lazy(r"^(?:all|agl)['’](?=\p{L})", regex.I)
 _ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
+#: Languages whose names hold lowercase words: titles ("Sky reporter Jane Doe"), adjectives.
+_LOWERCASE_INSIDE = _ROMANCE | {"en"}
 
 _CONTRACTION = _lazy(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
 _HEAD_WORD = _lazy(r"\p{L}[\p{L}'’\-]{3,}")
@@ -1476,6 +1478,9 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(not ctx.joined(k) or ctx.toks[k].kind == AND for k in range(s + 1, e)):
         return False
+    if ctx.grammar not in _LOWERCASE_INSIDE and any(
+            ctx.toks[k].kind == LOW for k in range(s + 1, e - 1)):
+        return False  # "Ente überquert Straße": a verb or preposition, as in German
     return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
 
 

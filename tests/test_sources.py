@@ -262,6 +262,9 @@ HEADLINES = [
     ("pl-name-about", "pl", "ZOBACZ WIDEO Piotr Nowak o sezonie. Jest dobrze", ["Piotr Nowak"]),
     ("ru-name-about", "ru", "Иван Петров о новом сезоне", ["Иван Петров"]),
     ("pl-one-word-is-no-name", "pl", "Decyzja o budowie drogi", []),
+    ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
+    ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
+     ["Acme reporter Jane Doe"]),
 ]
 
 
