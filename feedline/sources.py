@@ -346,6 +346,11 @@ separately still yet in on at after before when while as if although though sinc
 according asked speaking despite with without from for by to of
 monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem
+ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
+daraufhin deshalb daher zunächst
+montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
+mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
+dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
 il elle ils elles on nous je vous ce cette ces
 él ella ellos ellas nosotros yo usted
 lui lei loro noi io

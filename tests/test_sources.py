@@ -144,6 +144,8 @@ NEGATIVE = [
     ("object-of-preposition", None, "An MP in Plymouth has slammed the violence."),
     ("own-statements", None, "Die Armee hat laut eigenen Angaben zwei Ziele getroffen."),
     ("same-sources", None, "Secondo le stesse fonti, il valico resta chiuso."),
+    ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
+    ("de-weekday", None, "Die Täter flohen, wie die Zeitung \"Acme\" am Dienstag berichtete."),
 ]
 
 
