@@ -56,6 +56,8 @@ MAX_CHARS = 5000
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
+#: Longest name in a caseless script (Arabic...) before a verb, in tokens.
+MAX_CASELESS_NAME = 4
 #: Longest first line of a text with no headline that is read as its headline.
 MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
@@ -140,6 +142,9 @@ VERBS: dict[str, tuple[str, ...]] = {
     "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila",
            "sdělil", "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
     "fi": ("sanoi", "kertoi", "ilmoitti", "totesi", "mukaan"),
+    "ar": ("قال", "قالت", "يقول", "تقول", "أكد", "أكدت", "يؤكد", "تؤكد", "أعلن", "أعلنت", "يعلن",
+           "تعلن", "أفاد", "أفادت", "صرح", "صرّح", "صرحت", "أبلغ", "أبلغت", "يرد", "ترد", "رد",
+           "ردت", "كشف", "كشفت", "يكشف", "تكشف", "أوضح", "أوضحت", "اعتبر", "اعتبرت"),
 }
 
 #: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
@@ -1311,6 +1316,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
+    if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
+        found = None  # no capitals to end it: more words are a clause, not a name
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)

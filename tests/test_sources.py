@@ -240,6 +240,8 @@ LANGUAGES = [
      ["Ministerului Sănătății"]),
     ("cs-podle", "cs", "Podle agentury ČTK nikdo nebyl zraněn.", ["agentury ČTK"]),
     ("fi-mukaan", "fi", "Poliisin mukaan kukaan ei loukkaantunut.", ["Poliisin"]),
+    ("ar-verb", "ar", "وزير الداخلية أكد أن الطريق مفتوح", ["وزير الداخلية"]),
+    ("ar-clause-is-no-name", "ar", "في الصباح الباكر من يوم الأحد الماضي أكد أن الطريق مفتوح", []),
 ]
 
 
