@@ -16,8 +16,9 @@ How it works, in four passes over a bounded prefix of the entry:
 3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
    "laut X", "reported by X"), citing ("citing Y" gives role CITED), wire tags
    ("(Reuters)"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
-   ...", "... - Health Ministry", "... – reports"; a text with no headline has its short
-   first line read as one).
+   ...", "... – Doe: “...”", "... - Health Ministry", "... – reports"; a text with no
+   headline, or under a section label such as "POLITICS", has its short first line read
+   as one). A headline speaker the text's own sources do not name is a topic ("Israele:").
 4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
    (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
    modifiers after a possessive: "the Army's chief weapons buyer"), by the grammar of the
@@ -551,16 +552,21 @@ _HEAD_SUFFIX = _lazy(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )
 _HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
-    r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+    r"[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
 _QUOTE = "\"“”«»„"
 _HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
-    rf"^[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
     rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
+_HEAD_TOLD_CASE = _lazy(  # Finnish "Jane Doe MTV:lle: ...": the outlet's case ending
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)[ \t]+(?P<outlet>\p{{Lu}}[\p{{Lu}}\p{{N}}]{{1,10}})"
+    rf"(?P<to>:(?:lle|ille|lla|llä))[ \t]*:[ \t]+(?=\S)")
+_HEAD_LATER = _lazy(  # "... – Jane Doe: “...”": a speaker after a dash, then a quote
+    rf"[ \t][—–][ \t]+(?P<name>[^:\n—–{_QUOTE}]{{1,40}}?)[ \t]*:[ \t]*(?=[{_QUOTE}])")
 _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Slavic "about"
-    r"^[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
+    r"[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
     r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
-_HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
+_HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
@@ -709,9 +715,11 @@ class _Ctx:
     """One entry being read: the masked text, its headline's extent, and its chunks and
     tokens, made when first asked for (most entries have no cue and need no tokens)."""
 
-    def __init__(self, text: str, keys: tuple[str, ...], lang: str | None, head_end: int):
+    def __init__(self, text: str, keys: tuple[str, ...], lang: str | None,
+                 head: tuple[int, int]) -> None:
         self.text, self.keys, self.lang = text, keys, lang
-        self.head_end = head_end  # end of the headline line; 0 when there is no headline
+        # where the headline (or the line read as one) starts and ends; (0, 0) for none
+        self.head_start, self.head_end = head
         self.parts = text.split()  # its chunks (see `_Chunk`)
         self.lex = _lexicon(keys)  # with all the chunks in it:
         self.lex.learn(self.parts)
@@ -734,7 +742,7 @@ class _Ctx:
     @_lazy_attr
     def title_head(self) -> bool:
         """The headline is Title Cased ("Travis Kelce Responds to ...")."""
-        return _title_case(self.text[:self.head_end])
+        return _title_case(self.text[self.head_start:self.head_end])
 
     def joined(self, k: int) -> bool:
         """True when only plain spaces separate toks[k - 1] and toks[k]."""
@@ -1311,7 +1319,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
     words = cue.casefold().split()
-    if cue[0].isupper() and not (m.start() < ctx.head_end and ctx.title_head):
+    if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
@@ -1433,18 +1441,26 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
 # ----------------------------------------------------------------------------- headlines
 
 def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
-    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'."""
-    head = ctx.text[:ctx.head_end]
+    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'.
+
+    The patterns are matched in text[head_start:head_end] (as `pos` and `endpos`, so that
+    the spans index the text)."""
+    a, b = ctx.head_start, ctx.head_end
+    head = ctx.text[a:b]
     # each form needs its mark: ":", a long dash, any dash
     for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
-        m = _has_any(head, marks) and rx.match(head, timeout=REGEX_TIMEOUT)
+        m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     yield from _head_told_cands(ctx, head)
-    m = _HEAD_ABOUT.match(head, timeout=REGEX_TIMEOUT)
+    m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
+    m = _HEAD_ABOUT.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
-    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
+    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
 
@@ -1457,8 +1473,11 @@ def _has_any(text: str, parts: Iterable[str]) -> bool:
 
 
 def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
-    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...': the speaker and the outlet told."""
-    m = ":" in head and _HEAD_TOLD.match(head, timeout=REGEX_TIMEOUT)
+    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...', 'Jane Doe ACME:lle: ...': the speaker
+    and the outlet told."""
+    a, b = ctx.head_start, ctx.head_end
+    m = ":" in head and (_HEAD_TOLD.match(ctx.text, a, b, timeout=REGEX_TIMEOUT) or (
+        ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
     outlet = ctx.index_at(m.start("outlet"))
@@ -1622,9 +1641,8 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head_end = min(len(headline), MAX_CHARS) if headline else _title_line_end(work)
     try:
-        ctx = _Ctx(work, keys, lang, head_end)
+        ctx = _Ctx(work, keys, lang, _head_span(headline, work))
         cands = _drop_topic_labels(ctx, list(_collect(ctx, keys)))
         if not cands:
             return ()
@@ -1669,6 +1687,23 @@ def _name_words(name: str) -> set[str]:
     return {w for w in _NAME_WORD.findall(text) if len(w) > 2}
 
 
+def _head_span(headline: str | None, work: str) -> tuple[int, int]:
+    """Where in `work` the headline is: the headline itself, or the text's first line when
+    there is no headline or it is a section label ("POLITICS", "KEY EVENT")."""
+    if not headline:
+        return 0, _title_line_end(work)
+    end = min(len(headline), MAX_CHARS)
+    if not _section_label(headline):
+        return 0, end
+    start = min(end + 1, len(work))
+    return start, start + _title_line_end(work[start:])
+
+
+def _section_label(headline: str) -> bool:
+    """A headline of one to three words in capitals, without a colon: a section's name."""
+    return headline.isupper() and len(headline.split()) <= 3 and ":" not in headline
+
+
 def _title_line_end(text: str) -> int:
     """Where a text with no headline ends its first line, if that line reads as a title
     (a ticker item "Speaker: statement"): short, and followed by more or by nothing."""
@@ -1678,7 +1713,7 @@ def _title_line_end(text: str) -> int:
 
 
 def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
-    if ctx.head_end:
+    if ctx.head_end > ctx.head_start:
         yield from _headline_cands(ctx)
     yield from _wire_cands(ctx)
     yield from _cue_cands(ctx, keys)

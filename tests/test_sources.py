@@ -266,6 +266,9 @@ HEADLINES = [
     ("pl-name-about", "pl", "ZOBACZ WIDEO Piotr Nowak o sezonie. Jest dobrze", ["Piotr Nowak"]),
     ("ru-name-about", "ru", "Иван Петров о новом сезоне", ["Иван Петров"]),
     ("pl-one-word-is-no-name", "pl", "Decyzja o budowie drogi", []),
+    ("fi-speaker-outlet-case", "fi", "Matti Virtanen ACME:lle: ”Kaikki on hyvin”",
+     ["Matti Virtanen", "ACME"]),
+    ("speaker-after-dash", "en", "Storm hits the coast – Jane Doe: “We are ready”", ["Jane Doe"]),
     ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
     ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
      ["Acme reporter Jane Doe"]),
@@ -300,6 +303,10 @@ def test_first_line_of_a_text_without_headline_reads_as_one() -> None:
     assert _names(None, "Jane Doe: We will win the cup\nThe final is on Sunday.", None) == [
         "Jane Doe"]
     assert _names(None, "Jane Doe — о новом сезоне", None) == ["Jane Doe"]
+
+
+def test_first_line_under_a_section_label_reads_as_the_headline() -> None:
+    assert _names("POLITICS", "Jane Doe: 'We will win'\nThe vote is on Sunday.") == ["Jane Doe"]
 
 
 def test_long_first_line_is_no_headline() -> None:
@@ -538,7 +545,7 @@ def _plain_cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
 
 def _same_cues(text: str, lang: str | None) -> None:
     keys = sources._lang_keys(lang)
-    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, 0),
+    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, (0, 0)),
                                                                    keys)]
     full = [(m.span(), m.lastgroup) for m in sources._cue_regex(keys).finditer(text)]
     plain = [(m.span(), m.lastgroup) for m in _plain_cue_regex(keys).finditer(text)]
@@ -568,7 +575,7 @@ def test_chained_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | N
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, lang=LANGS)
 def test_chunk_tokens_are_the_tokens_of_a_full_scan(text: str, lang: str | None) -> None:
-    toks = sources._Ctx(text, sources._lang_keys(lang), lang, 0).toks
+    toks = sources._Ctx(text, sources._lang_keys(lang), lang, (0, 0)).toks
     matches = list(sources._TOKEN.finditer(text))
     assert len(toks) == len(matches)
     assert [(t.text, t.start, t.end) for t in toks.between(0, len(toks))] == [
