@@ -579,7 +579,7 @@ _LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
-_ELIDED_ARTICLE = _lazy(r"^(?:l|un)['’](?=\p{L})", regex.I)
+_APOSTROPHES = ("'", "’")
 _ELIDED_DATIVE = _lazy(r"^(?:all|agl)['’](?=\p{L})", regex.I)
 _ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
@@ -761,8 +761,11 @@ def _guess_lang(parts: list[str]) -> str:
     """The language most of `parts`' function words belong to (`FUNCTION_WORDS`), if it
     has at least `MIN_FUNCTION_WORDS` and more than any other; else ""."""
     votes = Counter(chain.from_iterable(filter(None, map(_FUNCTION_LANGS.get, parts))))
-    (best, n), *rest = votes.most_common(2) or [("", 0)]
-    return best if n >= MIN_FUNCTION_WORDS and not (rest and rest[0][1] == n) else ""
+    n = max(votes.values(), default=0)
+    if n < MIN_FUNCTION_WORDS:
+        return ""
+    best = [lang for lang, v in votes.items() if v == n]
+    return best[0] if len(best) == 1 else ""
 
 
 def _blank(gap: str) -> bool:
@@ -904,7 +907,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
         t = ctx.toks[k]
-        if k > i and _ELIDED_ARTICLE.match(t.text) and ctx.toks[k - 1].kind not in (CONN, AND):
+        if k > i and t.kind != CONN and _elided_article(t.text) and (
+                ctx.toks[k - 1].kind not in (CONN, AND)):
             break  # "Acme l'ambasciatore": an article opens another name
         if t.kind in _HEADS:
             if t.kind == ACR and k == i:
@@ -936,6 +940,12 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _elided_article(word: str) -> bool:
+    """"l'ambasciatore", "un'agenzia": an elided article and its noun."""
+    return (word[1:2] in _APOSTROPHES and word[0] in "lL") or (
+        word[2:3] in _APOSTROPHES and word[:2].casefold() == "un")
 
 
 def _channel_number(ctx: _Ctx, k: int) -> bool:
@@ -1112,7 +1122,7 @@ canale agencia emisora cadena periódico diario agence chaîne journal quotidien
 #: Broadcasters that a number follows: "Channel 13", "Radio 1".
 #: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".
 _DATIVES = frozenset("to a ad al alla allo ai agli alle à au aux ao".split())
-_DATIVE_LETTERS = frozenset("tTaAàÀ")
+_ELIDED_DATIVES = frozenset({"all'", "all’", "agl'", "agl’"})  # as _ELIDED_DATIVE matches
 _NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
 
 
@@ -1353,9 +1363,8 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
     if not fwd:
         return
-    for s, e in _split_and(ctx, *fwd) if loose else [fwd]:
-        if _valid(ctx, s, e):
-            yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+    for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
+        yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
@@ -1364,8 +1373,10 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
 def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
     """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
     (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
-    if ctx.text[pos:pos + 4].lstrip(" \t\u00a0")[:1] not in _DATIVE_LETTERS:
-        return None  # the first letter of none of `_DATIVES`
+    word = ctx.text[pos:pos + 8].split(None, 1)
+    if not word or (word[0].casefold() not in _DATIVES
+                    and word[0][:4].casefold() not in _ELIDED_DATIVES):
+        return None  # none of `_DATIVES` follows: the common case, decided cheaply
     k = ctx.index_at(pos)
     if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
         return None
@@ -1509,8 +1520,8 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(not ctx.joined(k) or ctx.toks[k].kind == AND for k in range(s + 1, e)):
         return False
-    if ctx.grammar not in _LOWERCASE_INSIDE and any(
-            ctx.toks[k].kind == LOW for k in range(s + 1, e - 1)):
+    if any(ctx.toks[k].kind == LOW for k in range(s + 1, e - 1)) and (
+            ctx.grammar not in _LOWERCASE_INSIDE):
         return False  # "Ente überquert Straße": a verb or preposition, as in German
     return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
 
@@ -1641,11 +1652,14 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
+    head = (0, min(len(headline), MAX_CHARS)) if headline and not headline.isupper() else (
+        _head_span(headline, work))
     try:
-        ctx = _Ctx(work, keys, lang, _head_span(headline, work))
-        cands = _drop_topic_labels(ctx, list(_collect(ctx, keys)))
+        ctx = _Ctx(work, keys, lang, head)
+        cands = list(_collect(ctx, keys))
         if not cands:
             return ()
+        cands = _drop_topic_labels(ctx, cands)
         acronyms = _text_acronyms(ctx)
     except TimeoutError:
         return ()
