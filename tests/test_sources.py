@@ -117,6 +117,8 @@ ENGLISH = [
      ["Reuters", "the Daily Planet"]),
     ("title-case-headline", "Coach Tony Smith Responds to Criticism", "", ["Coach Tony Smith"]),
     ("feed-footer", None, "The post Ten tips appeared first on Acme News.", ["Acme News"]),
+    ("have-hit-out", None, "The Acme Traders Union have hit out at the new rules.",
+     ["The Acme Traders Union"]),
     ("interview-with", None, "Jane Doe said in a radio interview with state broadcaster ABC.",
      ["Jane Doe", "state broadcaster ABC"]),
 ]
