@@ -16,8 +16,9 @@ How it works, in four passes over a bounded prefix of the entry:
 3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
    "laut X", "reported by X"), citing ("citing Y" gives role CITED), wire tags
    ("(Reuters)"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
-   ...", "... - Health Ministry", "... – reports"; a text with no headline has its short
-   first line read as one).
+   ...", "... – Doe: “...”", "... - Health Ministry", "... – reports"; a text with no
+   headline, or under a section label such as "POLITICS", has its short first line read
+   as one). A headline speaker the text's own sources do not name is a topic ("Israele:").
 4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
    (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
    modifiers after a possessive: "the Army's chief weapons buyer"), by the grammar of the
@@ -56,6 +57,8 @@ MAX_CHARS = 5000
 REGEX_TIMEOUT = 0.5
 #: Longest noun phrase, in tokens.
 MAX_NP_TOKENS = 10
+#: Longest name in a caseless script (Arabic...) before a verb, in tokens.
+MAX_CASELESS_NAME = 4
 #: Longest first line of a text with no headline that is read as its headline.
 MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
@@ -79,7 +82,8 @@ VERBS: dict[str, tuple[str, ...]] = {
         "blasted", "condemns", "condemned", "responds", "responded", "eulogizes", "reassures",
         "vows", "vowed", "rejects", "rejected", "criticises", "criticised", "criticizes",
         "criticized", "accuses", "accused", "hopes", "fears", "published", "replied",
-        "commented", "cautioned", "emphasised", "emphasized", "informed", "hits out", "lashes",
+        "commented", "cautioned", "emphasised", "emphasized", "informed", "hits out", "hit out",
+        "lashes",
         "lashes out", "indicated", "indicates", "signalled", "signaled",
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
     ),
@@ -104,7 +108,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "it": (
         "dice", "afferma", "dichiara", "annuncia", "riferisce", "spiega", "sottolinea", "scrive",
         "fa sapere", "rende noto", "comunica", "avverte", "denuncia", "conferma", "riporta",
-        "rivela", "precisa", "ribadisce", "aggiunge",
+        "rivela", "precisa", "ribadisce", "aggiunge", "racconta",
     ),
     "pt": (
         "disse", "afirmou", "informou", "declarou", "anunciou", "confirmou", "explicou", "diz",
@@ -140,6 +144,9 @@ VERBS: dict[str, tuple[str, ...]] = {
     "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila",
            "sdělil", "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
     "fi": ("sanoi", "kertoi", "ilmoitti", "totesi", "mukaan"),
+    "ar": ("قال", "قالت", "يقول", "تقول", "أكد", "أكدت", "يؤكد", "تؤكد", "أعلن", "أعلنت", "يعلن",
+           "تعلن", "أفاد", "أفادت", "صرح", "صرّح", "صرحت", "أبلغ", "أبلغت", "يرد", "ترد", "رد",
+           "ردت", "كشف", "كشفت", "يكشف", "تكشف", "أوضح", "أوضحت", "اعتبر", "اعتبرت"),
 }
 
 #: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
@@ -168,7 +175,7 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
            "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
            "comunicato",
-           "denunciato", "avvertito", "aggiunto", "ribadito"),
+           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato"),
     "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
            "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
@@ -346,6 +353,11 @@ separately still yet in on at after before when while as if although though sinc
 according asked speaking despite with without from for by to of
 monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem
+ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
+daraufhin deshalb daher zunächst
+montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
+mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
+dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
 il elle ils elles on nous je vous ce cette ces
 él ella ellos ellas nosotros yo usted
 lui lei loro noi io
@@ -541,28 +553,39 @@ _HEAD_SUFFIX = _lazy(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )
 _HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
-    r"^[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+    r"[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
 _QUOTE = "\"“”«»„"
 _HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
-    rf"^[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
     rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
+_HEAD_TOLD_CASE = _lazy(  # Finnish "Jane Doe MTV:lle: ...": the outlet's case ending
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)[ \t]+(?P<outlet>\p{{Lu}}[\p{{Lu}}\p{{N}}]{{1,10}})"
+    rf"(?P<to>:(?:lle|ille|lla|llä))[ \t]*:[ \t]+(?=\S)")
+_HEAD_LATER = _lazy(  # "... – Jane Doe: “...”": a speaker after a dash, then a quote
+    rf"[ \t][—–][ \t]+(?P<name>[^:\n—–{_QUOTE}]{{1,40}}?)[ \t]*:[ \t]*(?=[{_QUOTE}])")
 _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Slavic "about"
-    r"^[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
+    r"[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
     r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
-_HEAD_DASH = _lazy(r"^[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
+_HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
 )
 _WS = _lazy(r"\s+")
+_NAME_WORD = _lazy(rf"{_WORDCH}+")
+_NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
 _LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_APOSTROPHES = ("'", "’")
+_ELIDED_DATIVE = _lazy(r"^(?:all|agl)['’](?=\p{L})", regex.I)
 _ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
 _ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
+#: Languages whose names hold lowercase words: titles ("Sky reporter Jane Doe"), adjectives.
+_LOWERCASE_INSIDE = _ROMANCE | {"en"}
 
 _CONTRACTION = _lazy(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
 _HEAD_WORD = _lazy(r"\p{L}[\p{L}'’\-]{3,}")
@@ -693,9 +716,11 @@ class _Ctx:
     """One entry being read: the masked text, its headline's extent, and its chunks and
     tokens, made when first asked for (most entries have no cue and need no tokens)."""
 
-    def __init__(self, text: str, keys: tuple[str, ...], lang: str | None, head_end: int):
+    def __init__(self, text: str, keys: tuple[str, ...], lang: str | None,
+                 head: tuple[int, int]) -> None:
         self.text, self.keys, self.lang = text, keys, lang
-        self.head_end = head_end  # end of the headline line; 0 when there is no headline
+        # where the headline (or the line read as one) starts and ends; (0, 0) for none
+        self.head_start, self.head_end = head
         self.parts = text.split()  # its chunks (see `_Chunk`)
         self.lex = _lexicon(keys)  # with all the chunks in it:
         self.lex.learn(self.parts)
@@ -718,7 +743,7 @@ class _Ctx:
     @_lazy_attr
     def title_head(self) -> bool:
         """The headline is Title Cased ("Travis Kelce Responds to ...")."""
-        return _title_case(self.text[:self.head_end])
+        return _title_case(self.text[self.head_start:self.head_end])
 
     def joined(self, k: int) -> bool:
         """True when only plain spaces separate toks[k - 1] and toks[k]."""
@@ -737,8 +762,11 @@ def _guess_lang(parts: list[str]) -> str:
     """The language most of `parts`' function words belong to (`FUNCTION_WORDS`), if it
     has at least `MIN_FUNCTION_WORDS` and more than any other; else ""."""
     votes = Counter(chain.from_iterable(filter(None, map(_FUNCTION_LANGS.get, parts))))
-    (best, n), *rest = votes.most_common(2) or [("", 0)]
-    return best if n >= MIN_FUNCTION_WORDS and not (rest and rest[0][1] == n) else ""
+    n = max(votes.values(), default=0)
+    if n < MIN_FUNCTION_WORDS:
+        return ""
+    best = [lang for lang, v in votes.items() if v == n]
+    return best[0] if len(best) == 1 else ""
 
 
 def _blank(gap: str) -> bool:
@@ -841,7 +869,7 @@ def _word_info(word: str, keys: tuple[str, ...]) -> _Info:
 def _classify(word: str, cue_words: frozenset[str]) -> str:
     low = word.casefold()
     if any(ch.isdigit() for ch in word):
-        return NUM
+        return NAME if _NUMBERED_NAME.match(word) else NUM  # "Tg24", "TF1": channels
     if low in cue_words:
         return STOP
     for kind, words in ((DET, DETERMINERS), (AND, AND_WORDS), (CONN, CONNECTORS)):
@@ -880,6 +908,9 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
         t = ctx.toks[k]
+        if k > i and t.kind != CONN and _elided_article(t.text) and (
+                ctx.toks[k - 1].kind not in (CONN, AND)):
+            break  # "Acme l'ambasciatore": an article opens another name
         if t.kind in _HEADS:
             if t.kind == ACR and k == i:
                 return None
@@ -895,6 +926,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
             if state != "head":
                 break
             state = "pre"
+        elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
+            best = k + 1  # "Channel 13", "Radio 1"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and ctx.toks[k - 1].kind == CONN):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
@@ -908,6 +941,19 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _elided_article(word: str) -> bool:
+    """"l'ambasciatore", "un'agenzia": an elided article and its noun."""
+    return (word[1:2] in _APOSTROPHES and word[0] in "lL") or (
+        word[2:3] in _APOSTROPHES and word[:2].casefold() == "un")
+
+
+def _channel_number(ctx: _Ctx, k: int) -> bool:
+    """toks[k] numbers the broadcaster before it: "Channel 13", "Radio 1", "Kanal 12"."""
+    t = ctx.toks[k]
+    return (len(t.text) <= 3 and t.text.isdigit() and k > 0 and ctx.joined(k)
+            and _elided(ctx.toks[k - 1].text).casefold() in _NUMBERED_NOUNS)
 
 
 def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
@@ -940,7 +986,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         t = ctx.toks[s - 1]
         if s < e and not ctx.joined(s):
             break
-        if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW):
+        if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
+                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)):
             break
         lows += t.kind == LOW
         if lows > 3:
@@ -1069,7 +1116,15 @@ _AUX_WORDS: frozenset[str] = frozenset(
     w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
-_MEDIA_NOUNS = frozenset("broadcaster newspaper agency radio channel tv station".split())
+_MEDIA_NOUNS = frozenset("""
+broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
+canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
+""".split())
+#: Broadcasters that a number follows: "Channel 13", "Radio 1".
+#: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".
+_DATIVES = frozenset("to a ad al alla allo ai agli alle à au aux ao".split())
+_ELIDED_DATIVES = frozenset({"all'", "all’", "agl'", "agl’"})  # as _ELIDED_DATIVE matches
+_NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
 
 
 _CASELESS = regex.I | regex.V0  # simple case folding: one letter matches one letter
@@ -1275,11 +1330,13 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
     words = cue.casefold().split()
-    if cue[0].isupper() and not (m.start() < ctx.head_end and ctx.title_head):
+    if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
+    if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
+        found = None  # no capitals to end it: more words are a clause, not a name
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
@@ -1289,15 +1346,58 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
     elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        fwd = _fwd_np(ctx, m.end(), loose=False)
-        if fwd and _valid(ctx, *fwd):
-            yield _Cand(*ctx.span(*fwd), cue, Role.ORIGIN)
+        yield from _subject_after(ctx, m.end(), cue, loose=False)
+        return
+    told = _dative_outlet(ctx, m.end())
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
+    """'..." said X' (not `loose`), 'Lo ha detto X' (`loose`: names joined by "and" split):
+    the subject after a cue that ends at `pos`, and an outlet it speaks to, before or after
+    it ("dice all'Acme X", "ha detto X a Radio 1")."""
+    told = _dative_outlet(ctx, pos)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+        pos = told[1]
+    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    if not fwd:
+        return
+    for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
+        yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+    told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
+    """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
+    (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
+    word = ctx.text[pos:pos + 8].split(None, 1)
+    if not word or (word[0].casefold() not in _DATIVES
+                    and word[0][:4].casefold() not in _ELIDED_DATIVES):
+        return None  # none of `_DATIVES` follows: the common case, decided cheaply
+    k = ctx.index_at(pos)
+    if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
+        return None
+    t = ctx.toks[k]
+    if t.text.casefold() in _DATIVES:
+        fwd = _fwd_np(ctx, t.end, loose=False)
+        if fwd:
+            a, b = ctx.span(*fwd)
+            name = ctx.text[a:b]
+            return (a, b) if _outlet(name) or any(c.isdigit() for c in name) else None
+    elided = _ELIDED_DATIVE.match(t.text)  # "all'Acme": the name is in the token
+    if elided and t.text[elided.end()].isupper() and _outlet(t.text[elided.end():]):
+        return t.start + elided.end(), t.end
+    return None
 
 
 def _inverted(text: str, pos: int) -> bool:
-    """'..." said X' / ', sagte X': the verb follows a quote, comma or line start."""
+    """'..." said X' / ', sagte X': the verb follows a quote, comma, dash or line start."""
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ",\"“”»«'’\n:—–."
+    return not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
@@ -1313,6 +1413,9 @@ def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
 def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'according to X', 'laut X', 'citing Y' (role CITED), 'Об этом сообщил X'."""
     kind = m.lastgroup or "prep"
+    if kind == "subj":
+        yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
+        return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
     fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd:
@@ -1350,18 +1453,26 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
 # ----------------------------------------------------------------------------- headlines
 
 def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
-    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'."""
-    head = ctx.text[:ctx.head_end]
+    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'.
+
+    The patterns are matched in text[head_start:head_end] (as `pos` and `endpos`, so that
+    the spans index the text)."""
+    a, b = ctx.head_start, ctx.head_end
+    head = ctx.text[a:b]
     # each form needs its mark: ":", a long dash, any dash
     for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
-        m = _has_any(head, marks) and rx.match(head, timeout=REGEX_TIMEOUT)
+        m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     yield from _head_told_cands(ctx, head)
-    m = _HEAD_ABOUT.match(head, timeout=REGEX_TIMEOUT)
+    m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
+    m = _HEAD_ABOUT.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
-    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(head, timeout=REGEX_TIMEOUT)
+    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
 
@@ -1374,8 +1485,11 @@ def _has_any(text: str, parts: Iterable[str]) -> bool:
 
 
 def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
-    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...': the speaker and the outlet told."""
-    m = ":" in head and _HEAD_TOLD.match(head, timeout=REGEX_TIMEOUT)
+    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...', 'Jane Doe ACME:lle: ...': the speaker
+    and the outlet told."""
+    a, b = ctx.head_start, ctx.head_end
+    m = ":" in head and (_HEAD_TOLD.match(ctx.text, a, b, timeout=REGEX_TIMEOUT) or (
+        ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
     outlet = ctx.index_at(m.start("outlet"))
@@ -1407,6 +1521,9 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(not ctx.joined(k) or ctx.toks[k].kind == AND for k in range(s + 1, e)):
         return False
+    if any(ctx.toks[k].kind == LOW for k in range(s + 1, e - 1)) and (
+            ctx.grammar not in _LOWERCASE_INSIDE):
+        return False  # "Ente überquert Straße": a verb or preposition, as in German
     return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
 
 
@@ -1536,16 +1653,70 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head_end = min(len(headline), MAX_CHARS) if headline else _title_line_end(work)
+    head = (0, min(len(headline), MAX_CHARS)) if headline and not headline.isupper() else (
+        _head_span(headline, work))
     try:
-        ctx = _Ctx(work, keys, lang, head_end)
+        ctx = _Ctx(work, keys, lang, head)
         cands = list(_collect(ctx, keys))
         if not cands:
             return ()
+        cands = _drop_topic_labels(ctx, cands)
         acronyms = _text_acronyms(ctx)
     except TimeoutError:
         return ()
     return _dedupe(full, cands, acronyms)
+
+
+def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'Israele: ...' over a text whose sources are others ("l'esercito israeliano ha
+    riferito"): the headline's label names a topic or place, not who speaks.
+
+    A headline speaker stays when the text names no source but outlets and whom they cite
+    ("..., Reuters reported, citing ...": they report the speaker), or one sharing a word
+    with it."""
+    if not any(c.cue in _SPEAKER_CUES for c in cands):
+        return cands
+    names = (ctx.text[c.start:c.end] for c in cands
+             if c.start >= ctx.head_end and c.role == Role.ORIGIN)
+    said = set(chain.from_iterable(_name_words(n) for n in names if not _outlet(n)))
+    if not said:
+        return cands
+    return [c for c in cands if c.cue not in _SPEAKER_CUES
+            or not said.isdisjoint(_name_words(ctx.text[c.start:c.end]))]
+
+
+_SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speaker forms
+
+
+def _outlet(name: str) -> bool:
+    """A wire service or broadcaster by name ("Reuters"), or one with a media noun."""
+    words = _bare_name(name).casefold().split()
+    return " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words)
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name and of its canonical name, an acronym in any case expanded
+    ("Oms": "organizzazione", "mondiale"...), but the shortest."""
+    bare = _bare_name(name)
+    text = f"{bare} {_expand(bare, {})} {_ACRONYMS_CI.get(bare.casefold(), '')}".casefold()
+    return {w for w in _NAME_WORD.findall(text) if len(w) > 2}
+
+
+def _head_span(headline: str | None, work: str) -> tuple[int, int]:
+    """Where in `work` the headline is: the headline itself, or the text's first line when
+    there is no headline or it is a section label ("POLITICS", "KEY EVENT")."""
+    if not headline:
+        return 0, _title_line_end(work)
+    end = min(len(headline), MAX_CHARS)
+    if not _section_label(headline):
+        return 0, end
+    start = min(end + 1, len(work))
+    return start, start + _title_line_end(work[start:])
+
+
+def _section_label(headline: str) -> bool:
+    """A headline of one to three words in capitals, without a colon: a section's name."""
+    return headline.isupper() and len(headline.split()) <= 3 and ":" not in headline
 
 
 def _title_line_end(text: str) -> int:
@@ -1557,7 +1728,7 @@ def _title_line_end(text: str) -> int:
 
 
 def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
-    if ctx.head_end:
+    if ctx.head_end > ctx.head_start:
         yield from _headline_cands(ctx)
     yield from _wire_cands(ctx)
     yield from _cue_cands(ctx, keys)

@@ -117,6 +117,8 @@ ENGLISH = [
      ["Reuters", "the Daily Planet"]),
     ("title-case-headline", "Coach Tony Smith Responds to Criticism", "", ["Coach Tony Smith"]),
     ("feed-footer", None, "The post Ten tips appeared first on Acme News.", ["Acme News"]),
+    ("have-hit-out", None, "The Acme Traders Union have hit out at the new rules.",
+     ["The Acme Traders Union"]),
     ("interview-with", None, "Jane Doe said in a radio interview with state broadcaster ABC.",
      ["Jane Doe", "state broadcaster ABC"]),
 ]
@@ -144,6 +146,8 @@ NEGATIVE = [
     ("object-of-preposition", None, "An MP in Plymouth has slammed the violence."),
     ("own-statements", None, "Die Armee hat laut eigenen Angaben zwei Ziele getroffen."),
     ("same-sources", None, "Secondo le stesse fonti, il valico resta chiuso."),
+    ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
+    ("de-weekday", None, "Die Täter flohen, wie die Zeitung \"Acme\" am Dienstag berichtete."),
 ]
 
 
@@ -202,6 +206,22 @@ LANGUAGES = [
      "Lo ha detto l'Alto commissario per i diritti umani Maria Rossi, a Ginevra.",
      ["l'Alto commissario per i diritti umani Maria Rossi"]),
     ("it-preposition-ends-a-name", "it", "Il porto riapre. Lo ha scritto su Acme il sindaco.", []),
+    ("it-channel-number", "it", "Lo riferisce l'emittente israeliana Channel 13, ieri sera.",
+     ["l'emittente israeliana Channel 13"]),
+    ("it-number-after-a-name-is-no-part", "it", "Secondo la Acme 24 persone sono morte.",
+     ["la Acme"]),
+    ("it-channel-with-digits", "it", "Il ministro ha parlato in un'intervista a Acme Tg24, ieri.",
+     ["Acme Tg24"]),
+    ("it-told-outlet", "it", "Un medico ha raccontato a Radio Acme la sua giornata.",
+     ["Radio Acme"]),
+    ("it-elided-outlet-then-speaker", "it", "“Siamo pronti - dice all'Ansa il sindaco Mario Rossi.",
+     ["Ansa", "il sindaco Mario Rossi"]),
+    ("it-outlet-then-speaker", "it", "Lo ha detto a Canale 5 l'ambasciatore Mario Rossi.",
+     ["Canale 5", "l'ambasciatore Mario Rossi"]),
+    ("it-speaker-then-outlet", "it", "Lo ha detto il sindaco Mario Rossi a Radio Acme.",
+     ["il sindaco Mario Rossi", "Radio Acme"]),
+    ("it-person-told-is-no-outlet", "it", "Lo ha detto il sindaco Mario Rossi a Giulia Bianchi.",
+     ["il sindaco Mario Rossi"]),
     ("de-im-interview-mit", "de", "Das sagte sie im Interview mit dem Acme Radio.",
      ["dem Acme Radio"]),
     ("pl-wedlug", "pl", "Według agencji PAP w wypadku zginęły dwie osoby.", ["agencji PAP"]),
@@ -222,6 +242,8 @@ LANGUAGES = [
      ["Ministerului Sănătății"]),
     ("cs-podle", "cs", "Podle agentury ČTK nikdo nebyl zraněn.", ["agentury ČTK"]),
     ("fi-mukaan", "fi", "Poliisin mukaan kukaan ei loukkaantunut.", ["Poliisin"]),
+    ("ar-verb", "ar", "وزير الداخلية أكد أن الطريق مفتوح", ["وزير الداخلية"]),
+    ("ar-clause-is-no-name", "ar", "في الصباح الباكر من يوم الأحد الماضي أكد أن الطريق مفتوح", []),
 ]
 
 
@@ -246,6 +268,12 @@ HEADLINES = [
     ("pl-name-about", "pl", "ZOBACZ WIDEO Piotr Nowak o sezonie. Jest dobrze", ["Piotr Nowak"]),
     ("ru-name-about", "ru", "Иван Петров о новом сезоне", ["Иван Петров"]),
     ("pl-one-word-is-no-name", "pl", "Decyzja o budowie drogi", []),
+    ("fi-speaker-outlet-case", "fi", "Matti Virtanen ACME:lle: ”Kaikki on hyvin”",
+     ["Matti Virtanen", "ACME"]),
+    ("speaker-after-dash", "en", "Storm hits the coast – Jane Doe: “We are ready”", ["Jane Doe"]),
+    ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
+    ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
+     ["Acme reporter Jane Doe"]),
 ]
 
 
@@ -255,10 +283,32 @@ def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> Non
     assert _names(headline, "", lang) == expected
 
 
+HEADLINE_AND_TEXT = [
+    ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
+     "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
+    ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
+     ["Doe", "Jane Doe"]),
+    ("speaker-as-acronym-stays", "en", "Unicef: 'Aid is needed'",
+     "The United Nations Children's Fund said aid is needed.",
+     ["Unicef", "The United Nations Children's Fund"]),
+]
+
+
+@pytest.mark.parametrize("lang, headline, text, expected", [c[1:] for c in HEADLINE_AND_TEXT],
+                         ids=[c[0] for c in HEADLINE_AND_TEXT])
+def test_headline_speaker_against_the_text(lang: str, headline: str, text: str,
+                                           expected: list[str]) -> None:
+    assert _names(headline, text, lang) == expected
+
+
 def test_first_line_of_a_text_without_headline_reads_as_one() -> None:
     assert _names(None, "Jane Doe: We will win the cup\nThe final is on Sunday.", None) == [
         "Jane Doe"]
     assert _names(None, "Jane Doe — о новом сезоне", None) == ["Jane Doe"]
+
+
+def test_first_line_under_a_section_label_reads_as_the_headline() -> None:
+    assert _names("POLITICS", "Jane Doe: 'We will win'\nThe vote is on Sunday.") == ["Jane Doe"]
 
 
 def test_long_first_line_is_no_headline() -> None:
@@ -501,7 +551,7 @@ def _plain_cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
 
 def _same_cues(text: str, lang: str | None) -> None:
     keys = sources._lang_keys(lang)
-    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, 0),
+    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, (0, 0)),
                                                                    keys)]
     full = [(m.span(), m.lastgroup) for m in sources._cue_regex(keys).finditer(text)]
     plain = [(m.span(), m.lastgroup) for m in _plain_cue_regex(keys).finditer(text)]
@@ -531,7 +581,7 @@ def test_chained_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | N
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, lang=LANGS)
 def test_chunk_tokens_are_the_tokens_of_a_full_scan(text: str, lang: str | None) -> None:
-    toks = sources._Ctx(text, sources._lang_keys(lang), lang, 0).toks
+    toks = sources._Ctx(text, sources._lang_keys(lang), lang, (0, 0)).toks
     matches = list(sources._TOKEN.finditer(text))
     assert len(toks) == len(matches)
     assert [(t.text, t.start, t.end) for t in toks.between(0, len(toks))] == [
