@@ -25,6 +25,7 @@ from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CLOCK_RE,
     DATETIME_RE,
+    DAY_WORD_RE,
     HEADING_DATE_RE,
     HEADING_DAYWORD_RE,
     MENTION_BEFORE_CLOCK_RE,
@@ -166,17 +167,28 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
-        spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH))
-                 for m in _CLOCK_HINT_RE.finditer(line, lo, hi)
-                 if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+        clocks = [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+        spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
+        # A date travels with its clock as digits beside it or a day word before it; without
+        # either the costly date pattern cannot match there.
+        dated = [spot for spot, m in zip(spots, clocks) if _may_carry_date(line, spot, m)]
         relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        if not spots and not relative:
+            continue
         for pattern, kind in _ALL_KINDS:
-            for a, b in spots if pattern is not RELATIVE_RE else relative:
+            for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
                 for match in pattern.finditer(line, a, b):
                     found = _accept(line, start, match, kind, ctx)
                     if found is not None:
                         return found
     return None
+
+
+def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
+    """Whether digits other than the clock's, or a day word before it, lie in the spot."""
+    a, b = spot
+    return (_DIGITS_RE.search(line, a, clock.start()) is not None or _DIGITS_RE.search(line, clock.end(), b) is not None
+            or DAY_WORD_RE.search(line, a, clock.start()) is not None)
 
 
 def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Context) -> tuple[Stamp, Placement, str] | None:
