@@ -571,7 +571,8 @@ _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
-    r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
+    r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
+    r"ская|ские|ского)$"  # "militare", "turco" (not "qualcuno"... "-uco")
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
@@ -960,15 +961,17 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
     English: a title between names ("Chief constable Glen Mayhew", "Sky reporter Becky").
-    Romance: adjectives before a connector or name ("ministro russo degli Esteri",
-    "capo di stato maggiore israeliano Herzi Halevi"). Never in German, where every noun is
+    Romance: adjectives before a connector, a name or an elided preposition and its noun
+    ("ministro russo degli Esteri", "capo di stato maggiore israeliano Herzi Halevi",
+    "stato maggiore dell'esercito"). Never in German, where every noun is
     capitalised and a lowercase word between two is a verb.
     """
     lang = ctx.grammar
     if lang == "de" or k + 1 >= j:
         return False
     if lang in _ROMANCE:
-        return any(t.kind in (NAME, CONN) for t in ctx.toks.between(k + 1, min(k + 3, j)))
+        return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
+                   for t in ctx.toks.between(k + 1, min(k + 3, j)))
     return ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
 
 
@@ -998,9 +1001,9 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
     for start in range(s, e):
         t = ctx.toks[start]
-        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind == NAME
+        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind in (NAME, ROLE)
         if t.kind in (CONN, AND) or (t.kind == LOW and not title):
-            continue  # a name may open with a lowercase title: "councillor Jane Doe"
+            continue  # a lowercase title may open a name: "councillor Jane Doe", "rail official"
         if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
             return start, e
     return None
@@ -1092,6 +1095,9 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
     """A phrase names a source: not a pronoun, label, anaphor or bare generic role.
 
     Not strict (after "according to", "citing"): any role noun will do ("a senior official").
+    Strict: an institution ("the police"), or a role that a lowercase word qualifies ("a
+    health leader", "il portavoce militare"), but for English "the" + title, which refers
+    back to someone named ("the prime minister said").
     """
     toks = ctx.toks.between(s, e)
     words = [t.text.casefold() for t in toks]
@@ -1107,7 +1113,9 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
     roles = {_elided(t.text.casefold()) for t in toks if t.kind == ROLE}
     if not strict:
         return bool(roles)
-    return bool(roles & INSTITUTIONS) and words[0] not in INDEFINITE
+    if roles & INSTITUTIONS and words[0] not in INDEFINITE:
+        return True
+    return bool(roles) and words[0] != "the" and any(t.kind == LOW for t in toks)
 
 
 # ----------------------------------------------------------------------------- cues

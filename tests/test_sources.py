@@ -121,6 +121,10 @@ ENGLISH = [
      ["The Acme Traders Union"]),
     ("interview-with", None, "Jane Doe said in a radio interview with state broadcaster ABC.",
      ["Jane Doe", "state broadcaster ABC"]),
+    ("modified-role", None, "A transport leader has said the trains will run.",
+     ["A transport leader"]),
+    ("lowercase-before-role", None, "Fares rise as rail official warns of delays.",
+     ["rail official"]),
 ]
 
 
@@ -142,6 +146,7 @@ NEGATIVE = [
     ("date-after-colon", "Morning Express: 11/9/2023", ""),
     ("anaphoric-role", None, "The group was founded in 2001. A spokesperson said it would reopen."),
     ("officials-alone", None, "Officials said the road would reopen."),
+    ("the-title-refers-back", None, "Jane Doe met them. Later the prime minister said it went well."),
     ("capitalised-verb-outside-title", "Related Reports", ""),
     ("object-of-preposition", None, "An MP in Plymouth has slammed the violence."),
     ("own-statements", None, "Die Armee hat laut eigenen Angaben zwei Ziele getroffen."),
@@ -196,6 +201,13 @@ LANGUAGES = [
      ["le Forze di Difesa italiane"]),
     ("it-lo-ha-ribadito", "it", "Il ponte resta chiuso. Lo ha ribadito il sindaco Mario Rossi.",
      ["il sindaco Mario Rossi"]),
+    ("it-role-adjective", "it", "Lo ha fatto sapere il portavoce militare nella notte.",
+     ["il portavoce militare"]),
+    ("it-adjective-co", "it", "L'esercito turco ha ribadito di essere pronto.",
+     ["L'esercito turco"]),
+    ("it-adjective-before-elided", "it",
+     "Lo ha detto il capo di stato maggiore dell'esercito italiano Mario Rossi.",
+     ["il capo di stato maggiore dell'esercito italiano Mario Rossi"]),
     ("it-quanto-riferisce", "it", "È quanto riferisce l'agenzia Acme, che cita testimoni.",
      ["l'agenzia Acme"]),
     ("it-passive-agent", "it", "In una nota riportata dai media locali, il club chiede calma.",
