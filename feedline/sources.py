@@ -59,6 +59,8 @@ REGEX_TIMEOUT = 0.5
 MAX_NP_TOKENS = 10
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
 MAX_CASELESS_NAME = 4
+#: Longest aside between a subject and its verb ("Jane Doe, 45, said").
+MAX_ASIDE_CHARS = 200
 #: Longest first line of a text with no headline that is read as its headline.
 MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
@@ -569,6 +571,8 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
+
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
@@ -1045,6 +1049,32 @@ def _named_holder(ctx: _Ctx, k: int) -> tuple[int, int] | None:
     return found if all(t.kind == NAME for t in ctx.toks.between(*found)) else None
 
 
+def _aside(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """The subject before a comma and a verb: 'Jane Doe, 45, said', 'il ministero, gestito
+    da Hamas, ha riferito' (an aside between two commas, after a subject that opens its
+    clause), 'Il capo ... Herzi Halevi, ha affermato' (a stray comma, after a subject of
+    two words or more that opens its sentence).
+
+    The aside is short and holds no quote, sentence mark or line break, so that '"...",
+    said X' keeps its subject after the verb."""
+    before = ctx.text[:cue_start].rstrip(" \t\u00a0")
+    if not before.endswith(","):
+        return None
+    end = len(before) - 1
+    first = before.rfind(",", max(0, end - MAX_ASIDE_CHARS), end)
+    if first >= 0 and _ASIDE_BREAKS.isdisjoint(before[first + 1:end]):
+        return _back_np(ctx, first)
+    found = _back_np(ctx, end)
+    if not found or found[1] - found[0] < 2:
+        return None
+    head = ctx.text[:ctx.toks[found[0]].start].rstrip(" \t\u00a0")
+    return found if not head or head[-1] in _SENTENCE_ENDS else None
+
+
+_ASIDE_BREAKS = frozenset(".!?;:\n" + _QUOTE)
+_SENTENCE_ENDS = frozenset(".!?\n")
+
+
 def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     """'councillor Margaret Clarke, who said': the name before ', who'."""
     k = ctx.index_at(cue_start) - 1
@@ -1124,6 +1154,8 @@ _AUX_WORDS: frozenset[str] = frozenset(
     w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
+#: Verbs that take a charge or a deed, not words, as their object: "admitted a charge".
+_PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
@@ -1342,9 +1374,16 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
+    if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
+        return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
+    if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
+        found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
+        if not found:
+            yield from after
+            return
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
@@ -1353,12 +1392,20 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
             yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
-    elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        yield from _subject_after(ctx, m.end(), cue, loose=False)
-        return
     told = _dative_outlet(ctx, m.end())
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
+                    ) -> tuple[tuple[int, int] | None, list[_Cand]]:
+    """After a comma, the verb's subject follows it ('"...", said X', ', ha riferito X') or
+    stands before an aside ('Jane Doe, 45, said'): the subject after it first, but for
+    "told", whose object follows it ('Jane Doe, 45, told Acme Radio')."""
+    if told and (found := _aside(ctx, m.start())):
+        return found, []
+    after = list(_subject_after(ctx, m.end(), m.group("verb"), loose=False))
+    return (None if after or told else _aside(ctx, m.start())), after
 
 
 def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
