@@ -317,7 +317,7 @@ per
 """.split())
 
 #: Coordinators that join two sources ("Reuters and the Wall Street Journal").
-AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "і", "и", "ja"})
+AND_WORDS: frozenset[str] = frozenset({"and", "und", "sowie", "et", "e", "y", "і", "и", "ja"})
 
 #: Determiners that may open a name.
 DETERMINERS: frozenset[str] = frozenset("""
@@ -909,9 +909,11 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
     allow two adjectives after a head ("esercito israeliano").
     """
-    state, best, lows, possessed = "pre", None, 0, False
+    state, best, lows, possessed, skip = "pre", None, 0, False, i
     romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
+        if k < skip:
+            continue
         t = ctx.toks[k]
         if k > i and t.kind != CONN and _elided_article(t.text) and (
                 ctx.toks[k - 1].kind not in (CONN, AND)):
@@ -928,9 +930,12 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
-            if state != "head":
+            if state == "head":
+                state = "pre"
+                continue
+            skip = _attribute_end(ctx, k, j)
+            if not skip:
                 break
-            state = "pre"
         elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
@@ -946,6 +951,22 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _attribute_end(ctx: _Ctx, k: int, j: int) -> int:
+    """German "der von der Hamas kontrollierte Zivilschutz": where an attribute that opens
+    with "von" after an article ends (its participle, before the noun); 0 if none."""
+    if k == 0 or ctx.toks[k].text not in ("von", "vom") or ctx.toks[k - 1].kind != DET or (
+            ctx.grammar != "de"):
+        return 0
+    for n in range(k + 2, min(k + 6, j - 1)):
+        t = ctx.toks[n]
+        if t.kind == LOW:
+            return n if t.text.endswith(_PARTICIPLE_ENDS) and ctx.toks[n + 1].kind == NAME else 0
+    return 0
+
+
+_PARTICIPLE_ENDS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "enem", "ener", "enes")
 
 
 def _elided_article(word: str) -> bool:
