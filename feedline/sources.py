@@ -1545,12 +1545,24 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
-    m = _HEAD_ABOUT.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
+    """One of `marks` (words between spaces) is in `head`, as a pattern's ``[ \\t]+word[ \\t]+``
+    needs (any tab: maybe)."""
+    return "\t" in head or _has_any(head, marks)
+
+
+#: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
+_TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
+_ABOUT_MARKS = (" o ", " о ", " об ", " про ")
 
 
 def _has_any(text: str, parts: Iterable[str]) -> bool:
@@ -1564,7 +1576,8 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
     """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...', 'Jane Doe ACME:lle: ...': the speaker
     and the outlet told."""
     a, b = ctx.head_start, ctx.head_end
-    m = ":" in head and (_HEAD_TOLD.match(ctx.text, a, b, timeout=REGEX_TIMEOUT) or (
+    m = ":" in head and ((_blanked_any(head, _TOLD_MARKS) and _HEAD_TOLD.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)) or (
         ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return

@@ -649,3 +649,20 @@ def test_masks_are_those_of_plain_scans(text: str) -> None:
 ])
 def test_acronyms_expand_only_when_written_in_capitals(name: str, canonical: str) -> None:
     assert canonical_name(name) == canonical
+
+
+HEAD_WORDS = st.sampled_from(["Jane", "Doe", "Acme", "Radio", "to", "a", "al", "alla", "для",
+                              "لـ", "o", "о", "об", "про", "Piotr", "Nowak", "sezonie", ":",
+                              "\"", "“", "x", "TO", "A"])
+HEADS = st.one_of(st.text(max_size=80), st.lists(st.tuples(SPACES, HEAD_WORDS), max_size=12).map(
+    lambda pairs: "".join(a + b for a, b in pairs)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(head=HEADS)
+def test_headline_prefilters_pass_what_the_patterns_match(head: str) -> None:
+    """The "to"/"about" forms are tried only when their word stands between blanks."""
+    for rx, marks in ((sources._HEAD_TOLD, sources._TOLD_MARKS),
+                      (sources._HEAD_ABOUT, sources._ABOUT_MARKS)):
+        if rx.match(head):
+            assert sources._blanked_any(head, marks)
