@@ -88,6 +88,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "lashes",
         "lashes out", "indicated", "indicates", "signalled", "signaled",
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
+        "given an update", "gave an update",
     ),
     "de": (
         "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte",

@@ -125,6 +125,8 @@ ENGLISH = [
      ["A transport leader"]),
     ("lowercase-before-role", None, "Fares rise as rail official warns of delays.",
      ["rail official"]),
+    ("given-an-update", None, "The Acme Rail Board have given an update on fares.",
+     ["The Acme Rail Board"]),
     ("aside-age", None, "Jane Doe, 61, said the bridge was unsafe.", ["Jane Doe"]),
     ("aside-clause-told", None,
      "Jane Doe, who has led the riders since 2001, told Acme Radio: \"We wait.\"",
