@@ -59,6 +59,8 @@ REGEX_TIMEOUT = 0.5
 MAX_NP_TOKENS = 10
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
 MAX_CASELESS_NAME = 4
+#: Longest aside between a subject and its verb ("Jane Doe, 45, said").
+MAX_ASIDE_CHARS = 200
 #: Longest first line of a text with no headline that is read as its headline.
 MAX_TITLE_LINE = 160
 #: Longest name `canonical_name` reads.
@@ -86,6 +88,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "lashes",
         "lashes out", "indicated", "indicates", "signalled", "signaled",
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
+        "given an update", "gave an update",
     ),
     "de": (
         "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte",
@@ -315,7 +318,7 @@ per
 """.split())
 
 #: Coordinators that join two sources ("Reuters and the Wall Street Journal").
-AND_WORDS: frozenset[str] = frozenset({"and", "und", "et", "e", "y", "і", "и", "ja"})
+AND_WORDS: frozenset[str] = frozenset({"and", "und", "sowie", "et", "e", "y", "і", "и", "ja"})
 
 #: Determiners that may open a name.
 DETERMINERS: frozenset[str] = frozenset("""
@@ -569,9 +572,12 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
+
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
-    r"eña|ense|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|ская|ские|ского)$"
+    r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
+    r"ская|ские|ского)$"  # "militare", "turco" (not "qualcuno"... "-uco")
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
@@ -904,9 +910,11 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
     words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
     allow two adjectives after a head ("esercito israeliano").
     """
-    state, best, lows, possessed = "pre", None, 0, False
+    state, best, lows, possessed, skip = "pre", None, 0, False, i
     romance = ctx.grammar in _ROMANCE
     for k in range(i, j):
+        if k < skip:
+            continue
         t = ctx.toks[k]
         if k > i and t.kind != CONN and _elided_article(t.text) and (
                 ctx.toks[k - 1].kind not in (CONN, AND)):
@@ -923,9 +931,12 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
-            if state != "head":
+            if state == "head":
+                state = "pre"
+                continue
+            skip = _attribute_end(ctx, k, j)
+            if not skip:
                 break
-            state = "pre"
         elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
@@ -941,6 +952,22 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _attribute_end(ctx: _Ctx, k: int, j: int) -> int:
+    """German "der von der Hamas kontrollierte Zivilschutz": where an attribute that opens
+    with "von" after an article ends (its participle, before the noun); 0 if none."""
+    if k == 0 or ctx.toks[k].text not in ("von", "vom") or ctx.toks[k - 1].kind != DET or (
+            ctx.grammar != "de"):
+        return 0
+    for n in range(k + 2, min(k + 6, j - 1)):
+        t = ctx.toks[n]
+        if t.kind == LOW:
+            return n if t.text.endswith(_PARTICIPLE_ENDS) and ctx.toks[n + 1].kind == NAME else 0
+    return 0
+
+
+_PARTICIPLE_ENDS = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "enem", "ener", "enes")
 
 
 def _elided_article(word: str) -> bool:
@@ -960,15 +987,17 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
     English: a title between names ("Chief constable Glen Mayhew", "Sky reporter Becky").
-    Romance: adjectives before a connector or name ("ministro russo degli Esteri",
-    "capo di stato maggiore israeliano Herzi Halevi"). Never in German, where every noun is
+    Romance: adjectives before a connector, a name or an elided preposition and its noun
+    ("ministro russo degli Esteri", "capo di stato maggiore israeliano Herzi Halevi",
+    "stato maggiore dell'esercito"). Never in German, where every noun is
     capitalised and a lowercase word between two is a verb.
     """
     lang = ctx.grammar
     if lang == "de" or k + 1 >= j:
         return False
     if lang in _ROMANCE:
-        return any(t.kind in (NAME, CONN) for t in ctx.toks.between(k + 1, min(k + 3, j)))
+        return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
+                   for t in ctx.toks.between(k + 1, min(k + 3, j)))
     return ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
 
 
@@ -998,9 +1027,9 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
     for start in range(s, e):
         t = ctx.toks[start]
-        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind == NAME
+        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind in (NAME, ROLE)
         if t.kind in (CONN, AND) or (t.kind == LOW and not title):
-            continue  # a name may open with a lowercase title: "councillor Jane Doe"
+            continue  # a lowercase title may open a name: "councillor Jane Doe", "rail official"
         if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
             return start, e
     return None
@@ -1040,6 +1069,32 @@ def _named_holder(ctx: _Ctx, k: int) -> tuple[int, int] | None:
     if not found or not 2 <= found[1] - found[0] <= 4:
         return None
     return found if all(t.kind == NAME for t in ctx.toks.between(*found)) else None
+
+
+def _aside(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """The subject before a comma and a verb: 'Jane Doe, 45, said', 'il ministero, gestito
+    da Hamas, ha riferito' (an aside between two commas, after a subject that opens its
+    clause), 'Il capo ... Herzi Halevi, ha affermato' (a stray comma, after a subject of
+    two words or more that opens its sentence).
+
+    The aside is short and holds no quote, sentence mark or line break, so that '"...",
+    said X' keeps its subject after the verb."""
+    before = ctx.text[:cue_start].rstrip(" \t\u00a0")
+    if not before.endswith(","):
+        return None
+    end = len(before) - 1
+    first = before.rfind(",", max(0, end - MAX_ASIDE_CHARS), end)
+    if first >= 0 and _ASIDE_BREAKS.isdisjoint(before[first + 1:end]):
+        return _back_np(ctx, first)
+    found = _back_np(ctx, end)
+    if not found or found[1] - found[0] < 2:
+        return None
+    head = ctx.text[:ctx.toks[found[0]].start].rstrip(" \t\u00a0")
+    return found if not head or head[-1] in _SENTENCE_ENDS else None
+
+
+_ASIDE_BREAKS = frozenset(".!?;:\n" + _QUOTE)
+_SENTENCE_ENDS = frozenset(".!?\n")
 
 
 def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
@@ -1092,6 +1147,9 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
     """A phrase names a source: not a pronoun, label, anaphor or bare generic role.
 
     Not strict (after "according to", "citing"): any role noun will do ("a senior official").
+    Strict: an institution ("the police"), or a role that a lowercase word qualifies ("a
+    health leader", "il portavoce militare"), but for English "the" + title, which refers
+    back to someone named ("the prime minister said").
     """
     toks = ctx.toks.between(s, e)
     words = [t.text.casefold() for t in toks]
@@ -1107,7 +1165,9 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
     roles = {_elided(t.text.casefold()) for t in toks if t.kind == ROLE}
     if not strict:
         return bool(roles)
-    return bool(roles & INSTITUTIONS) and words[0] not in INDEFINITE
+    if roles & INSTITUTIONS and words[0] not in INDEFINITE:
+        return True
+    return bool(roles) and words[0] != "the" and any(t.kind == LOW for t in toks)
 
 
 # ----------------------------------------------------------------------------- cues
@@ -1116,6 +1176,8 @@ _AUX_WORDS: frozenset[str] = frozenset(
     w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
+#: Verbs that take a charge or a deed, not words, as their object: "admitted a charge".
+_PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
@@ -1334,9 +1396,16 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
+    if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
+        return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
+    if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
+        found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
+        if not found:
+            yield from after
+            return
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
@@ -1345,12 +1414,20 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
             yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
         if words[-1] in _TOLD:
             yield from _told_object(ctx, m)
-    elif words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        yield from _subject_after(ctx, m.end(), cue, loose=False)
-        return
     told = _dative_outlet(ctx, m.end())
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
+                    ) -> tuple[tuple[int, int] | None, list[_Cand]]:
+    """After a comma, the verb's subject follows it ('"...", said X', ', ha riferito X') or
+    stands before an aside ('Jane Doe, 45, said'): the subject after it first, but for
+    "told", whose object follows it ('Jane Doe, 45, told Acme Radio')."""
+    if told and (found := _aside(ctx, m.start())):
+        return found, []
+    after = list(_subject_after(ctx, m.end(), m.group("verb"), loose=False))
+    return (None if after or told else _aside(ctx, m.start())), after
 
 
 def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
@@ -1469,12 +1546,24 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
-    m = _HEAD_ABOUT.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
+    """One of `marks` (words between spaces) is in `head`, as a pattern's ``[ \\t]+word[ \\t]+``
+    needs (any tab: maybe)."""
+    return "\t" in head or _has_any(head, marks)
+
+
+#: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
+_TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
+_ABOUT_MARKS = (" o ", " о ", " об ", " про ")
 
 
 def _has_any(text: str, parts: Iterable[str]) -> bool:
@@ -1488,7 +1577,8 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
     """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...', 'Jane Doe ACME:lle: ...': the speaker
     and the outlet told."""
     a, b = ctx.head_start, ctx.head_end
-    m = ":" in head and (_HEAD_TOLD.match(ctx.text, a, b, timeout=REGEX_TIMEOUT) or (
+    m = ":" in head and ((_blanked_any(head, _TOLD_MARKS) and _HEAD_TOLD.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)) or (
         ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
