@@ -1388,6 +1388,32 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
             yield from _prep_cands(ctx, m)
 
 
+#: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
+_TIME_PHRASE = regex.compile(
+    r"(?:\b(?:am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
+_DAY_WORDS = frozenset("""
+today yesterday tonight heute gestern vorgestern hier aujourd'hui ieri oggi ayer hoy
+""".split())
+_WEEKDAY_STEMS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+)
+
+
+def _time_phrase_before(text: str, pos: int) -> int | None:
+    """Where a day phrase ending right before `pos` starts ("am Dienstag", "on Monday",
+    "gestern"): the subject may end before it. None when there is none."""
+    m = _TIME_PHRASE.search(text, max(0, pos - 24), pos)
+    if m is None or m.start() == 0:
+        return None
+    day = m.group("day").casefold()
+    if day in _DAY_WORDS or day.startswith(_WEEKDAY_STEMS):
+        return m.start()
+    return None
+
+
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
@@ -1399,6 +1425,9 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
         return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
+    if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
+        when = _time_phrase_before(ctx.text, m.start())
+        found = _back_np(ctx, when) if when is not None else None
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
