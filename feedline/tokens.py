@@ -42,6 +42,7 @@ SHORT_LINE = 180
 EDGE = 90
 DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
 SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+PAGE_STAMP_REACH = 300  # a byline's stamp lies within this many characters of its start
 REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
@@ -135,7 +136,7 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
-    if digits and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
+    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
@@ -151,7 +152,7 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
 
 def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
-    for match in DATETIME_RE.finditer(line, 0, 300):
+    for match in DATETIME_RE.finditer(line, 0, PAGE_STAMP_REACH):
         s = _skip_false_weekday(line, match, match.start())
         if s is None:
             continue
@@ -167,7 +168,7 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
-        clocks = [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+        clocks = _clock_hints(line, lo, hi)
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
         # A date travels with its clock as digits beside it or a day word before it; without
         # either the costly date pattern cannot match there.
@@ -182,6 +183,13 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
                     if found is not None:
                         return found
     return None
+
+
+def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Where a clock may be in line[lo:hi], near an end of the line."""
+    if not _may_hold_clock(line, lo, hi):
+        return []
+    return [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
 
 
 def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
@@ -227,6 +235,15 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed).
 _CLOCK_HINT_RE = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
+# What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
+_CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
+
+
+def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
+    """False when no clock can sit in line[lo:hi] (most lines with digits hold none)."""
+    return _CLOCK_CUE_RE.search(line, lo, hi) is not None
+
+
 _RELATIVE_WORD_RE = re.compile(
     r"ago(?![^\W\d_])|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
 
