@@ -54,16 +54,17 @@ ZONE_OFFSETS: dict[str, int] = {
 }
 assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE = (
     r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
     r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
-    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$",
-    re.IGNORECASE,
+    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$"
 )
+_BOILERPLATE_RE = re.compile(_BOILERPLATE, re.IGNORECASE)
+_BOILERPLATE_LOWERED_RE = re.compile(_BOILERPLATE)  # for lowered ASCII lines
 
 
 class LineKind(StrEnum):
@@ -127,12 +128,13 @@ def tokenize(page: Page) -> list[Token]:
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
         return Token(index, start, line, LineKind.BLANK)
+    # A long line holds a stamp only near an end: look there only.
+    edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
-    if len(line) > SHORT_LINE:  # a long line holds a stamp only near an end: look there only
-        digits = (_DIGITS_RE.search(line, 0, EDGE) or _DIGITS_RE.search(line, len(line) - EDGE)) is not None
-    else:
-        digits = _DIGITS_RE.search(line) is not None
+    digits = _DIGITS_RE.search(edges) is not None
+    if not digits and not _has_relative_word(edges):
+        return _plain_line(index, start, line, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, line, LineKind.HEADING, heading=heading)
@@ -140,14 +142,29 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
             return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
-    edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
-    found = _find_stamp(line, start, ctx) if digits or _has_relative_word(edges) else None
+    found = _find_stamp(line, start, ctx)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
-    if len(line) <= 80 and _BOILERPLATE_RE.match(line):
+    return _plain_line(index, start, line, ctx, may_head=False)
+
+
+def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool = True) -> Token:
+    """A line without a stamp: a day heading ("Yesterday"), boilerplate or text."""
+    heading = _heading(line, ctx) if may_head and len(line) <= 60 and _may_be_day_heading(line) else None
+    if heading is not None:
+        return Token(index, start, line, LineKind.HEADING, heading=heading)
+    if len(line) <= 80 and _is_boilerplate(line):
         return Token(index, start, line, LineKind.BOILERPLATE)
     return Token(index, start, line, LineKind.TEXT)
+
+
+def _is_boilerplate(line: str) -> bool:
+    # Case-insensitive matching costs several times more than matching lowered text. The
+    # two agree on ASCII text; elsewhere Unicode case folding has its oddities ("ſ" ~ "s").
+    if line.isascii():
+        return _BOILERPLATE_LOWERED_RE.match(line.lower()) is not None
+    return _BOILERPLATE_RE.match(line) is not None
 
 
 def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
