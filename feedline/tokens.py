@@ -513,7 +513,7 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
     """Byline-like lines that repeat ("Posted by: NAME | 5.18.2005 6:34pm") stamp a comment thread."""
     shapes: dict[str, list[int]] = {}
     for i, token in enumerate(tokens):
-        if token.kind is LineKind.PAGE_STAMP and token.stamp is not None:
+        if token.stamp is not None and token.kind is LineKind.PAGE_STAMP:  # the cheap test first
             shape = _LETTERS_RE.sub("a", _DIGITS_RE.sub("9", token.stamp.text))  # "6:34pm" ~ "8:15am"
             shapes.setdefault(shape, []).append(i)
     out = tokens
@@ -535,9 +535,9 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
     """A relative stamp alone on its line, followed by a clock line, is a group label."""
     out = list(tokens)
     for i, token in enumerate(tokens):
-        if token.kind is not LineKind.STAMP or token.placement is not Placement.ALONE:
+        if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:  # the cheap test first
             continue
-        if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:
+        if token.kind is not LineKind.STAMP or token.placement is not Placement.ALONE:
             continue
         nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not LineKind.BLANK), None)
         if nxt is not None and nxt.kind is LineKind.STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
