@@ -24,6 +24,7 @@ from feedline import lexicon
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CLOCK_RE,
+    FLAGS,
     DATETIME_RE,
     DAY_WORD_RE,
     HEADING_DATE_RE,
@@ -74,6 +75,12 @@ class LineKind(StrEnum):
     HEADING = "heading"  # a date heading or day word alone on its line
     PAGE_STAMP = "page_stamp"  # byline / updated / published stamp: a page date, not an entry
     BOILERPLATE = "boilerplate"
+
+
+# The kinds as plain names for the per-line code: on Python 3.11 each `LineKind.X` is a
+# slow enum member lookup, which shows in a loop over every line of a page.
+_TEXT, _BLANK, _STAMP = LineKind.TEXT, LineKind.BLANK, LineKind.STAMP
+_HEADING, _PAGE_STAMP, _BOILERPLATE = LineKind.HEADING, LineKind.PAGE_STAMP, LineKind.BOILERPLATE
 
 
 class Placement(StrEnum):
@@ -127,7 +134,7 @@ def tokenize(page: Page) -> list[Token]:
 
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
-        return Token(index, start, line, LineKind.BLANK)
+        return Token(index, start, line, _BLANK)
     # A long line holds a stamp only near an end: look there only.
     edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
@@ -137,15 +144,15 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
         return _plain_line(index, start, line, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
-        return Token(index, start, line, LineKind.HEADING, heading=heading)
+        return Token(index, start, line, _HEADING, heading=heading)
     if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
-            return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
+            return Token(index, start, line, _PAGE_STAMP, page_stamp)
     found = _find_stamp(line, start, ctx)
     if found is not None:
         stamp, placement, rest = found
-        return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
+        return Token(index, start, line, _STAMP, stamp, placement, rest)
     return _plain_line(index, start, line, ctx, may_head=False)
 
 
@@ -153,10 +160,10 @@ def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool 
     """A line without a stamp: a day heading ("Yesterday"), boilerplate or text."""
     heading = _heading(line, ctx) if may_head and len(line) <= 60 and _may_be_day_heading(line) else None
     if heading is not None:
-        return Token(index, start, line, LineKind.HEADING, heading=heading)
+        return Token(index, start, line, _HEADING, heading=heading)
     if len(line) <= 80 and _is_boilerplate(line):
-        return Token(index, start, line, LineKind.BOILERPLATE)
-    return Token(index, start, line, LineKind.TEXT)
+        return Token(index, start, line, _BOILERPLATE)
+    return Token(index, start, line, _TEXT)
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -485,6 +492,8 @@ def _relative_minutes(match: regex.Match) -> float | None:
 
 def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
+    if _HEADING_CHARS_RE.fullmatch(line) is None:
+        return None
     match = HEADING_DATE_RE.match(line)
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
@@ -504,6 +513,12 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
 
 
+# All a heading line can hold: letters, digits, spaces and date punctuation, a colon only at
+# its end. A cheap test that spares most short lines with digits (clocks, counts) the two
+# heading patterns.
+_HEADING_CHARS_RE = regex.compile(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
+
+
 def _known_weekday(match: regex.Match) -> bool:
     weekday = match.group("weekday")
     return weekday is None or weekday.casefold() in WEEKDAY_NAMES
@@ -513,7 +528,7 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
     """Byline-like lines that repeat ("Posted by: NAME | 5.18.2005 6:34pm") stamp a comment thread."""
     shapes: dict[str, list[int]] = {}
     for i, token in enumerate(tokens):
-        if token.stamp is not None and token.kind is LineKind.PAGE_STAMP:  # the cheap test first
+        if token.stamp is not None and token.kind is _PAGE_STAMP:  # the cheap test first
             shape = _LETTERS_RE.sub("a", _DIGITS_RE.sub("9", token.stamp.text))  # "6:34pm" ~ "8:15am"
             shapes.setdefault(shape, []).append(i)
     out = tokens
@@ -526,7 +541,7 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
             found = _find_stamp(token.text, token.start, ctx)
             if found is not None:
                 stamp, placement, rest = found
-                out[i] = Token(token.index, token.start, token.text, LineKind.STAMP, stamp, placement, rest)
+                out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
     return out
 
 
@@ -537,11 +552,11 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:  # the cheap test first
             continue
-        if token.kind is not LineKind.STAMP or token.placement is not Placement.ALONE:
+        if token.kind is not _STAMP or token.placement is not Placement.ALONE:
             continue
-        nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not LineKind.BLANK), None)
-        if nxt is not None and nxt.kind is LineKind.STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
-            out[i] = Token(token.index, token.start, token.text, LineKind.HEADING,
+        nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not _BLANK), None)
+        if nxt is not None and nxt.kind is _STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
+            out[i] = Token(token.index, token.start, token.text, _HEADING,
                            heading=Heading(relative_minutes=token.stamp.relative_minutes))
     return out
 
