@@ -193,13 +193,13 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
+        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        if not clocks and not relative:
+            continue
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
         # A date travels with its clock as digits beside it or a day word before it; without
         # either the costly date pattern cannot match there.
         dated = [spot for spot, m in zip(spots, clocks) if _may_carry_date(line, spot, m)]
-        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
-        if not spots and not relative:
-            continue
         for pattern, kind in _ALL_KINDS:
             for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
                 for match in pattern.finditer(line, a, b):
