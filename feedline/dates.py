@@ -89,8 +89,10 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
     scheduled times (a calendar, a kick-off), not entries.
     """
     page = _page_dates(tokens, drafts, markup)
-    headings = {t.index: t for t in tokens if t.kind is LineKind.HEADING and t.heading is not None}
-    nonblank = [t.index for t in tokens if t.kind not in (LineKind.BLANK, LineKind.BOILERPLATE)]
+    # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
+    # is slow enough to show in a loop over every line of a page.
+    headings = {t.index: t for t in tokens if t.heading is not None and t.kind is LineKind.HEADING}
+    nonblank = [t.index for t in tokens if t.kind not in _UNCOUNTED_KINDS]
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
@@ -105,6 +107,9 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
         offset = claim.utc_offset_minutes if claim is not None else None
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
+
+
+_UNCOUNTED_KINDS = frozenset({LineKind.BLANK, LineKind.BOILERPLATE})  # not counted in a heading's reach
 
 
 def _scheduled(stamp: Stamp, fix: DateFix, local_time: time | None, now: Clock) -> bool:

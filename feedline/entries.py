@@ -18,6 +18,11 @@ import regex
 from feedline.model import Span, Stamp, StampKind
 from feedline.tokens import LineKind, Placement, Token
 
+# The line kinds as plain names: on Python 3.11 each `LineKind.X` is a slow enum member
+# lookup, and the tests below run for every line a walk or a scan passes.
+_TEXT, _BLANK, _STAMP = LineKind.TEXT, LineKind.BLANK, LineKind.STAMP
+_HEADING, _PAGE_STAMP, _BOILERPLATE = LineKind.HEADING, LineKind.PAGE_STAMP, LineKind.BOILERPLATE
+
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
@@ -51,10 +56,10 @@ class Draft:
 
 def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
-    stamp_tokens = [t for t in tokens if t.kind is LineKind.STAMP]
+    stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
     regions = [r for r in _regions(stamp_tokens) if _is_feed(r)]
     boundaries = {t.index for r in regions for t in r}
-    boundaries |= {t.index for t in tokens if t.kind in (LineKind.HEADING, LineKind.PAGE_STAMP)}
+    boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
     drafts: list[Draft] = []
     feeds: list[Feed] = []
     for feed_id, region in enumerate(regions):
@@ -76,6 +81,9 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
             drafts.extend(region_drafts)
     drafts.sort(key=lambda d: d.line)
     return _dedupe(drafts), feeds
+
+
+_BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
 
 
 def _labels_only(drafts: list[Draft]) -> bool:
@@ -157,13 +165,13 @@ def _item_size(region: list[Token], tokens: list[Token]) -> int:
 
 def _ends_short_item(token: Token) -> bool:
     """A widget line or a fragment (not a bare count): the end of a short item, walking away."""
-    return token.kind is LineKind.BOILERPLATE or (_is_item_line(token) and _is_fragment(token.text))
+    return token.kind is _BOILERPLATE or (_is_item_line(token) and _is_fragment(token.text))
 
 
 def _is_item_line(token: Token) -> bool:
     """A text line that is not a bare comment or share count ("28")."""
     text = token.text
-    return token.kind is LineKind.TEXT and not (len(text) <= 6 and text.isdigit())
+    return token.kind is _TEXT and not (len(text) <= 6 and text.isdigit())
 
 
 def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int]) -> bool:
@@ -244,15 +252,15 @@ def _window(tokens: list[Token], index: int, step: int, size: int = 3) -> list[s
     """Up to `size` non-blank lines next to a stamp, stopping at the next stamp."""
     out: list[str] = []
     i = index + step
-    while 0 <= i < len(tokens) and len(out) < size and tokens[i].kind is not LineKind.STAMP:
-        if tokens[i].kind is not LineKind.BLANK:
+    while 0 <= i < len(tokens) and len(out) < size and tokens[i].kind is not _STAMP:
+        if tokens[i].kind is not _BLANK:
             out.append(tokens[i].text)
         i += step
     return out
 
 
 def _opening(token: Token | None) -> str:
-    if token is None or token.kind is not LineKind.TEXT:
+    if token is None or token.kind is not _TEXT:
         return ""
     words = token.text.split(maxsplit=1)
     return words[0].casefold() if words and len(token.text) >= MIN_CONTENT else ""
@@ -263,7 +271,7 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
     i = index + step
     while 0 <= i < len(tokens) and abs(i - index) <= 4:
         token = tokens[i]
-        if token.kind is not LineKind.BLANK and not _NOISE_LINE_RE.match(token.text):
+        if token.kind is not _BLANK and not _NOISE_LINE_RE.match(token.text):
             return token
         i += step
     return None
@@ -274,7 +282,7 @@ _NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 def _is_label(token: Token) -> bool:
     text = token.text
-    return token.kind is LineKind.TEXT and (_is_caps(text) or (_weight(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
+    return token.kind is _TEXT and (_is_caps(text) or (_weight(text) < 25 and not text.endswith((".", "!", "?", "…", "\"", "”"))))
 
 
 _SENTENCE_END = (".", "!", "?", "…", "\"", "”")
@@ -282,7 +290,7 @@ _SENTENCE_END = (".", "!", "?", "…", "\"", "”")
 
 def _is_headline(token: Token) -> bool:
     """A line of content that does not end like a sentence."""
-    return (token.kind is LineKind.TEXT and _weight(token.text) >= MIN_CONTENT
+    return (token.kind is _TEXT and _weight(token.text) >= MIN_CONTENT
             and len(token.text) <= HEADLINE_MAX and not token.text.endswith(_SENTENCE_END))
 
 
@@ -293,7 +301,7 @@ def _bracketed(token: Token) -> bool:
 
 def _glued_above(tokens: list[Token], index: int) -> bool:
     """A headline right above the stamp, and a blank line right below it."""
-    if index + 1 < len(tokens) and tokens[index + 1].kind is not LineKind.BLANK:
+    if index + 1 < len(tokens) and tokens[index + 1].kind is not _BLANK:
         return False
     return index > 0 and _is_headline(tokens[index - 1])
 
@@ -301,20 +309,20 @@ def _glued_above(tokens: list[Token], index: int) -> bool:
 def _is_byline_name(token: Token) -> bool:
     """ "Jane Doe": two to four capitalised words alone on their line."""
     words = token.text.split()
-    return (token.kind is LineKind.TEXT and 2 <= len(words) <= 4 and len(token.text) < LABEL_ONLY_CHARS
+    return (token.kind is _TEXT and 2 <= len(words) <= 4 and len(token.text) < LABEL_ONLY_CHARS
             and all(w[:1].isupper() and w.isalpha() for w in words))
 
 
 def _starts_item(token: Token) -> bool:
     """A section heading or label: what comes before a stamp that opens an item."""
-    return token.kind in (LineKind.HEADING, LineKind.BOILERPLATE) or _is_label(token)
+    return token.kind in (_HEADING, _BOILERPLATE) or _is_label(token)
 
 
 def _ends_item(token: Token) -> bool:
     """A list footer, heading or "Name:" line: what follows a stamp that closes an item."""
-    if token.kind in (LineKind.HEADING, LineKind.BOILERPLATE, LineKind.PAGE_STAMP):
+    if token.kind in (_HEADING, _BOILERPLATE, _PAGE_STAMP):
         return True
-    return token.kind is LineKind.TEXT and token.text.endswith(":") and _is_name_line(token.text)
+    return token.kind is _TEXT and token.text.endswith(":") and _is_name_line(token.text)
 
 
 _MARKUP_RE = regex.compile(r"<[a-z]{1,3}>\s*")
@@ -330,7 +338,7 @@ def _is_name_line(text: str) -> bool:
 def _content(lines: list[Token]) -> int:
     """Characters of headline- or sentence-like text (not labels in capitals)."""
     return sum(_weight(t.text) for t in lines
-               if t.kind is LineKind.TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
+               if t.kind is _TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
 
 
 _DENSE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -360,15 +368,15 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
     i = start + step
     while 0 <= i < len(tokens) and len(out) < limit and i not in boundaries:
         token = tokens[i]
-        if block and token.kind is LineKind.BLANK:
+        if block and token.kind is _BLANK:
             break
-        if token.kind is LineKind.BOILERPLATE and out and step > 0 and edge:
+        if token.kind is _BOILERPLATE and out and step > 0 and edge:
             break  # a widget line ends the last entry of a region
         if step < 0 and out and edge and short is None and _starts_item(token):
             break  # a label above the first item of a region is the region's, not the item's
         if short is not None and len(out) >= short and _ends_short_item(token):
             break  # "Section label / Headline / 2 hours ago": the label is not the item's
-        if token.kind is LineKind.STAMP or _is_item_line(token):
+        if token.kind is _STAMP or _is_item_line(token):
             out.append(token)
         i += step
     return out if step > 0 else out[::-1]

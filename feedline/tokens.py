@@ -24,6 +24,7 @@ from feedline import lexicon
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CLOCK_RE,
+    FLAGS,
     DATETIME_RE,
     DAY_WORD_RE,
     HEADING_DATE_RE,
@@ -42,6 +43,7 @@ SHORT_LINE = 180
 EDGE = 90
 DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
 SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+PAGE_STAMP_REACH = 300  # a byline's stamp lies within this many characters of its start
 REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps
 
 # Offsets in minutes for zone labels that name one offset only ("IST" and "CST" are ambiguous).
@@ -53,16 +55,17 @@ ZONE_OFFSETS: dict[str, int] = {
 }
 assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE = (
     r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
     r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
-    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$",
-    re.IGNORECASE,
+    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$"
 )
+_BOILERPLATE_RE = re.compile(_BOILERPLATE, re.IGNORECASE)
+_BOILERPLATE_LOWERED_RE = re.compile(_BOILERPLATE)  # for lowered ASCII lines
 
 
 class LineKind(StrEnum):
@@ -72,6 +75,12 @@ class LineKind(StrEnum):
     HEADING = "heading"  # a date heading or day word alone on its line
     PAGE_STAMP = "page_stamp"  # byline / updated / published stamp: a page date, not an entry
     BOILERPLATE = "boilerplate"
+
+
+# The kinds as plain names for the per-line code: on Python 3.11 each `LineKind.X` is a
+# slow enum member lookup, which shows in a loop over every line of a page.
+_TEXT, _BLANK, _STAMP = LineKind.TEXT, LineKind.BLANK, LineKind.STAMP
+_HEADING, _PAGE_STAMP, _BOILERPLATE = LineKind.HEADING, LineKind.PAGE_STAMP, LineKind.BOILERPLATE
 
 
 class Placement(StrEnum):
@@ -125,33 +134,49 @@ def tokenize(page: Page) -> list[Token]:
 
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
-        return Token(index, start, line, LineKind.BLANK)
+        return Token(index, start, line, _BLANK)
+    # A long line holds a stamp only near an end: look there only.
+    edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
-    if len(line) > SHORT_LINE:  # a long line holds a stamp only near an end: look there only
-        digits = (_DIGITS_RE.search(line, 0, EDGE) or _DIGITS_RE.search(line, len(line) - EDGE)) is not None
-    else:
-        digits = _DIGITS_RE.search(line) is not None
+    digits = _DIGITS_RE.search(edges) is not None
+    if not digits and not _has_relative_word(edges):
+        return _plain_line(index, start, line, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
-        return Token(index, start, line, LineKind.HEADING, heading=heading)
-    if digits and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
+        return Token(index, start, line, _HEADING, heading=heading)
+    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(line, start, ctx)
         if page_stamp is not None:
-            return Token(index, start, line, LineKind.PAGE_STAMP, page_stamp)
-    edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
-    found = _find_stamp(line, start, ctx) if digits or _has_relative_word(edges) else None
+            return Token(index, start, line, _PAGE_STAMP, page_stamp)
+    found = _find_stamp(line, start, ctx)
     if found is not None:
         stamp, placement, rest = found
-        return Token(index, start, line, LineKind.STAMP, stamp, placement, rest)
-    if len(line) <= 80 and _BOILERPLATE_RE.match(line):
-        return Token(index, start, line, LineKind.BOILERPLATE)
-    return Token(index, start, line, LineKind.TEXT)
+        return Token(index, start, line, _STAMP, stamp, placement, rest)
+    return _plain_line(index, start, line, ctx, may_head=False)
+
+
+def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool = True) -> Token:
+    """A line without a stamp: a day heading ("Yesterday"), boilerplate or text."""
+    heading = _heading(line, ctx) if may_head and len(line) <= 60 and _may_be_day_heading(line) else None
+    if heading is not None:
+        return Token(index, start, line, _HEADING, heading=heading)
+    if len(line) <= 80 and _is_boilerplate(line):
+        return Token(index, start, line, _BOILERPLATE)
+    return Token(index, start, line, _TEXT)
+
+
+def _is_boilerplate(line: str) -> bool:
+    # Case-insensitive matching costs several times more than matching lowered text. The
+    # two agree on ASCII text; elsewhere Unicode case folding has its oddities ("ſ" ~ "s").
+    if line.isascii():
+        return _BOILERPLATE_LOWERED_RE.match(line.lower()) is not None
+    return _BOILERPLATE_RE.match(line) is not None
 
 
 def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
-    for match in DATETIME_RE.finditer(line, 0, 300):
+    for match in DATETIME_RE.finditer(line, 0, PAGE_STAMP_REACH):
         s = _skip_false_weekday(line, match, match.start())
         if s is None:
             continue
@@ -167,14 +192,14 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
-        clocks = [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+        clocks = _clock_hints(line, lo, hi)
+        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        if not clocks and not relative:
+            continue
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
         # A date travels with its clock as digits beside it or a day word before it; without
         # either the costly date pattern cannot match there.
         dated = [spot for spot, m in zip(spots, clocks) if _may_carry_date(line, spot, m)]
-        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
-        if not spots and not relative:
-            continue
         for pattern, kind in _ALL_KINDS:
             for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
                 for match in pattern.finditer(line, a, b):
@@ -182,6 +207,13 @@ def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, 
                     if found is not None:
                         return found
     return None
+
+
+def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Where a clock may be in line[lo:hi], near an end of the line."""
+    if not _may_hold_clock(line, lo, hi):
+        return []
+    return [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
 
 
 def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
@@ -227,6 +259,15 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed).
 _CLOCK_HINT_RE = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
+# What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
+_CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
+
+
+def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
+    """False when no clock can sit in line[lo:hi] (most lines with digits hold none)."""
+    return _CLOCK_CUE_RE.search(line, lo, hi) is not None
+
+
 _RELATIVE_WORD_RE = re.compile(
     r"ago(?![^\W\d_])|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
 
@@ -451,6 +492,8 @@ def _relative_minutes(match: regex.Match) -> float | None:
 
 def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
+    if _HEADING_CHARS_RE.fullmatch(line) is None:
+        return None
     match = HEADING_DATE_RE.match(line)
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
@@ -470,6 +513,12 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
 
 
+# All a heading line can hold: letters, digits, spaces and date punctuation, a colon only at
+# its end. A cheap test that spares most short lines with digits (clocks, counts) the two
+# heading patterns.
+_HEADING_CHARS_RE = regex.compile(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
+
+
 def _known_weekday(match: regex.Match) -> bool:
     weekday = match.group("weekday")
     return weekday is None or weekday.casefold() in WEEKDAY_NAMES
@@ -479,7 +528,7 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
     """Byline-like lines that repeat ("Posted by: NAME | 5.18.2005 6:34pm") stamp a comment thread."""
     shapes: dict[str, list[int]] = {}
     for i, token in enumerate(tokens):
-        if token.kind is LineKind.PAGE_STAMP and token.stamp is not None:
+        if token.stamp is not None and token.kind is _PAGE_STAMP:  # the cheap test first
             shape = _LETTERS_RE.sub("a", _DIGITS_RE.sub("9", token.stamp.text))  # "6:34pm" ~ "8:15am"
             shapes.setdefault(shape, []).append(i)
     out = tokens
@@ -492,7 +541,7 @@ def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token
             found = _find_stamp(token.text, token.start, ctx)
             if found is not None:
                 stamp, placement, rest = found
-                out[i] = Token(token.index, token.start, token.text, LineKind.STAMP, stamp, placement, rest)
+                out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
     return out
 
 
@@ -501,13 +550,13 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
     """A relative stamp alone on its line, followed by a clock line, is a group label."""
     out = list(tokens)
     for i, token in enumerate(tokens):
-        if token.kind is not LineKind.STAMP or token.placement is not Placement.ALONE:
+        if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:  # the cheap test first
             continue
-        if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:
+        if token.kind is not _STAMP or token.placement is not Placement.ALONE:
             continue
-        nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not LineKind.BLANK), None)
-        if nxt is not None and nxt.kind is LineKind.STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
-            out[i] = Token(token.index, token.start, token.text, LineKind.HEADING,
+        nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not _BLANK), None)
+        if nxt is not None and nxt.kind is _STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
+            out[i] = Token(token.index, token.start, token.text, _HEADING,
                            heading=Heading(relative_minutes=token.stamp.relative_minutes))
     return out
 
