@@ -1664,14 +1664,39 @@ def _title_case(head: str) -> bool:
 
 # ----------------------------------------------------------------------------- masking
 
+_OPENING_QUOTES = ('"', "«", "„", "“")
+#: A short capitalised name in quotes after a lowercase word: the outlet or agency of
+#: "die Nachrichtenagentur "Acme"", "агентство «Акме»", "le journal « Le Acme »". Groups 1
+#: and 3 are the marks, blanked so that the name reads like any other.
+_QUOTED_NAME = _lazy(
+    r"(?<=\p{Ll}\s)([\"«„“]\s?)(\p{Lu}[\p{L}\d'’.\-]*(?:\s[\p{Lu}\d][\p{L}\d'’.\-]*){0,3})(\s?[\"»“”])"
+    r"(?![\p{L}\d])")
+
+
+class _Mark(NamedTuple):
+    """A span to blank, shaped like a match."""
+
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
 def _mask(text: str) -> str:
-    """Blank photo credits and bylines, keeping every offset.
+    """Blank photo credits and bylines, and the marks around quoted names, keeping every offset.
 
     Each pattern is scanned for only where it may match: a credit in brackets needs a
     bracket, "Reporting by ..." a "by", and credit and byline lines start at a line start.
     (What is blanked is the union of all matches, so the scans may overlap.)
     """
     found = [*_line_matches(_MASKED_LINE, text)]
+    if _has_any(text, _OPENING_QUOTES):  # the marks around a quoted name: "die Agentur «Acme»"
+        found += (mark for m in _QUOTED_NAME.finditer(text, timeout=REGEX_TIMEOUT)
+                  for mark in (_Mark(m.start(1), m.end(1)), _Mark(m.start(3), m.end(3))))
     if "(" in text and ")" in text and _has_any(text.casefold(), _PHOTO_MARKS):
         found += _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT)
     if _BY.search(text):
@@ -1853,6 +1878,23 @@ def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
     yield from _cue_cands(ctx, keys)
 
 
+_QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“", "“": "”"}
+
+
+def _closed_quote(full: str, start: int, end: int) -> str:
+    """The name at [start, end), with the closing mark of a quote it opens ("Agentur "Acme")."""
+    name = full[start:end]
+    opened = [q for q in _QUOTE_PAIRS if q in name]
+    if opened:
+        closing = _QUOTE_PAIRS[opened[-1]]
+        if name.count(closing) < name.count(opened[-1]) or (closing == opened[-1] and name.count(closing) % 2):
+            tail = full[end:end + 2]
+            at = tail.find(closing)
+            if at >= 0 and not tail[:at].strip():
+                return full[start:end + at + 1]
+    return name
+
+
 def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[Source, ...]:
     """Order by position; keep one source per canonical name and drop nested spans."""
     out: list[Source] = []
@@ -1861,12 +1903,12 @@ def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[So
     for c in sorted(cands, key=lambda c: (c.start, -c.end)):
         if any(a <= c.start and c.end <= b for a, b in taken):
             continue
-        name = full[c.start:c.end]
+        name = _closed_quote(full, c.start, c.end)
         canon = canonical_name(name, acronyms)
         key = canon.casefold()
         if not canon or key in seen or key in NOT_SOURCES:
             continue
         seen.add(key)
         taken.append((c.start, c.end))
-        out.append(Source(name, canon, c.role, _WS.sub(" ", c.cue.strip()), (c.start, c.end)))
+        out.append(Source(name, canon, c.role, _WS.sub(" ", c.cue.strip()), (c.start, c.start + len(name))))
     return tuple(out)

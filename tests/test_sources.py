@@ -165,6 +165,7 @@ NEGATIVE = [
     ("same-sources", None, "Secondo le stesse fonti, il valico resta chiuso."),
     ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
     ("de-weekday", None, "Die Täter flohen am Dienstag. Der Bericht kam am Dienstag."),
+    ("quoted-word-is-no-name", None, 'He said "Yes" to the plan, and the mayor agreed.'),
 ]
 
 
@@ -187,6 +188,13 @@ LANGUAGES = [
      ["Die Bundesregierung"]),
     ("de-wie-berichtet", "de", "Der Zug entgleiste, wie die Deutsche Presse-Agentur berichtet.",
      ["die Deutsche Presse-Agentur"]),
+    ("de-quoted-name", "de", 'Die Täter flohen, wie die Nachrichtenagentur "Acme" berichtete.',
+     ['die Nachrichtenagentur "Acme"']),
+    ("de-quoted-low-high", "de", "Laut der Zeitung „Acme“ ist der Minister zurückgetreten.",
+     ["der Zeitung „Acme“"]),
+    ("ru-quoted-name", "ru", "Об этом сообщает агентство «Акме Ньюс».", ["агентство «Акме Ньюс»"]),
+    ("en-quoted-name", "en", 'The minister resigned, the newspaper "Daily Acme" reported.',
+     ['the newspaper "Daily Acme"']),
     ("de-day-before-verb", "de", "Die Täter flohen, wie die Zeitung Acme am Dienstagabend berichtete.",
      ["die Zeitung Acme"]),
     ("en-day-before-verb", "en", "The ministry on Monday said the road was closed.", ["The ministry"]),
