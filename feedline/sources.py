@@ -927,7 +927,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
             best, lows = k + 1, 0
         elif t.kind == DET:
             genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
-            if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive:
+            titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
+            if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled:
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
