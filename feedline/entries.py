@@ -29,6 +29,7 @@ HEADLINE_MAX = 160
 SHORT_ITEMS = 2  # a region whose items have at most this many text lines (median) lists short items
 LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
 RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment printed twice
+ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
 
 
@@ -74,7 +75,8 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
             # In a list of short items above their stamps, an item as long as the list's
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
-            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short)
+            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
+                           one_liners=stamp_first and gap <= ONE_LINE_GAP)
             if draft is not None:
                 region_drafts.append(draft)
         if not _labels_only(region_drafts):
@@ -384,7 +386,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
-           boundaries: set[int], limit: int, edge: bool, short: int | None) -> Draft | None:
+           boundaries: set[int], limit: int, edge: bool, short: int | None,
+           one_liners: bool = False) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
     card = not stamp_first and _glued_above(tokens, token.index)
@@ -392,6 +395,8 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
                  edge=edge, short=short, block=card)
     body = _trim_fragments(body)
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    if one_liners and _headline_before(token):
+        lead = token.rest  # "Headline 17:24" in a list of one-line items: the line is its own headline
     lines = [t.text for t in body]
     if lead:
         headline, text_lines = lead, lines
@@ -405,6 +410,13 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
     span_tokens = [token, *body]
     span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
     return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+def _headline_before(token: Token) -> bool:
+    """A trailing stamp after a headline, not after an author's name."""
+    rest = token.rest
+    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT
+            and not rest.endswith(":") and not _is_name_line(rest))
 
 
 def _trim_fragments(body: list[Token]) -> list[Token]:

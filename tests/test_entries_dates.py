@@ -461,3 +461,28 @@ The central bank held interest rates at their current level.
     for entry in timeline.entries:
         assert entry.date.local_date == date(2023, 5, 15)
         assert entry.datetime is not None and entry.datetime.utcoffset() == offset
+
+
+HIGHLIGHTS_THEN_BYLINE = """
+Highlights
+Harbour bridge reopens after overnight repairs 14:05
+City council approves new cycling lanes 13:40
+By
+Ann Example Staff Writer
+Ben Sample Staff Writer
+
+14:05 Ann Example
+Harbour bridge reopens after overnight repairs
+The bridge reopened to traffic shortly after two o'clock.
+
+13:40 Ben Sample
+City council approves new cycling lanes
+Councillors voted in favour of the plan by a wide margin.
+"""
+
+
+def test_one_line_items_with_trailing_stamps_keep_their_own_headline() -> None:
+    """The last line of a highlights list does not take the byline below it as its item."""
+    timeline = extract(page(HIGHLIGHTS_THEN_BYLINE), now=datetime(2024, 3, 5, 15, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["13:40", "14:05"]
+    assert all("Staff Writer" not in full_text(e) for e in timeline.entries)
