@@ -67,6 +67,7 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
         stamp_first = _stamp_first(region, tokens, boundaries)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
+        one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
@@ -76,7 +77,7 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
-                           one_liners=stamp_first and gap <= ONE_LINE_GAP)
+                           one_liners=one_liners)
             if draft is not None:
                 region_drafts.append(draft)
         if not _labels_only(region_drafts):
@@ -390,13 +391,15 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
            one_liners: bool = False) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
-    card = not stamp_first and _glued_above(tokens, token.index)
-    body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
-                 edge=edge, short=short, block=card)
-    body = _trim_fragments(body)
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
     if one_liners and _headline_before(token):
-        lead = token.rest  # "Headline 17:24" in a list of one-line items: the line is its own headline
+        # "Headline 17:24" in a list of one-line items: the line is the whole item.
+        lead, body = token.rest, []
+    else:
+        card = not stamp_first and _glued_above(tokens, token.index)
+        body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
+                     edge=edge, short=short, block=card)
+        body = _trim_fragments(body)
     lines = [t.text for t in body]
     if lead:
         headline, text_lines = lead, lines
@@ -410,6 +413,12 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
     span_tokens = [token, *body]
     span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
     return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+def _distinct_rests(region: list[Token]) -> bool:
+    """No two stamp lines share their other text: "SI - NFL / 2 days ago" repeats a label, not a headline."""
+    rests = [t.rest for t in region]
+    return len(set(rests)) == len(rests)
 
 
 def _headline_before(token: Token) -> bool:

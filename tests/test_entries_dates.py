@@ -486,3 +486,42 @@ def test_one_line_items_with_trailing_stamps_keep_their_own_headline() -> None:
     timeline = extract(page(HIGHLIGHTS_THEN_BYLINE), now=datetime(2024, 3, 5, 15, 0))
     assert sorted(e.stamp.text for e in timeline.entries) == ["13:40", "14:05"]
     assert all("Staff Writer" not in full_text(e) for e in timeline.entries)
+
+
+SUMMARY_THEN_TICKER = """
+Key points
+Listen to this story in our evening radio bulletin every weekday.
+Bridge reopens after overnight repairs (14.05 BST)
+Council approves new cycling lanes (13.40 BST)
+
+14.05 BST: Bridge reopens after overnight repairs
+The bridge reopened to traffic shortly after two o'clock.
+
+13.40 BST: Council approves new cycling lanes
+Councillors voted in favour of the plan by a wide margin.
+"""
+
+
+def test_a_summary_list_item_with_a_trailing_stamp_is_its_own_line() -> None:
+    """The first line of a summary list does not take the note above the list as its text."""
+    timeline = extract(page(SUMMARY_THEN_TICKER), now=datetime(2024, 3, 5, 15, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["13.40 BST", "14.05 BST"]
+    assert all("radio bulletin" not in full_text(e) for e in timeline.entries)
+
+
+SOURCE_LABEL_LIST = """
+Harbour bridge reopens after overnight repairs
+via the sports desk of our partner site / 2 hours ago
+City council approves new cycling lanes
+via the sports desk of our partner site / 5 hours ago
+Local school wins regional chess final
+via the sports desk of our partner site / 8 hours ago
+View All
+"""
+
+
+def test_a_label_repeated_before_each_trailing_stamp_is_not_a_headline() -> None:
+    timeline = extract(page(SOURCE_LABEL_LIST), now=datetime(2024, 3, 5, 15, 0))
+    texts = [full_text(e) for e in in_page_order(timeline)]
+    assert len(texts) == 3
+    assert all("Harbour bridge" in t for t in texts[:1]) and "chess final" in texts[2]

@@ -211,6 +211,8 @@ NOT_STAMPS = [
     pytest.param("10:00 bis 12:00 Uhr", id="range-bis"),
     pytest.param("1:23.456", id="lap-time-alone"),
     pytest.param("The ferry crossing had been booked for 6pm.", id="clock-after-for"),
+    pytest.param("The ferry service to the island resumed three days ago.",
+                 id="relative-ending-a-sentence"),
     pytest.param("Show updates from 49m ago", id="relative-after-from"),
     pytest.param("Posts since 2 hours ago", id="relative-after-since"),
     pytest.param("Füchse Berlin — THW Kiel 23:21", id="handball-score-after-teams",
