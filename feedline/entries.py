@@ -399,7 +399,7 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         card = not stamp_first and _glued_above(tokens, token.index)
         body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
                      edge=edge, short=short, block=card)
-        body = _trim_fragments(body)
+        body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
     lines = [t.text for t in body]
     if lead:
         headline, text_lines = lead, lines
@@ -429,7 +429,8 @@ def _headline_before(token: Token) -> bool:
 
 
 def _trim_fragments(body: list[Token]) -> list[Token]:
-    """Drop trailing widget fragments ("Ukraine Daily", "News from") after real content."""
+    """Drop widget fragments ("Ukraine Daily", "News from") after real content, at the end
+    farthest from the stamp."""
     end = len(body)
     while end > 1 and _is_fragment(body[end - 1].text) and any(not _is_fragment(t.text) for t in body[:end - 1]):
         end -= 1

@@ -525,3 +525,26 @@ def test_a_label_repeated_before_each_trailing_stamp_is_not_a_headline() -> None
     texts = [full_text(e) for e in in_page_order(timeline)]
     assert len(texts) == 3
     assert all("Harbour bridge" in t for t in texts[:1]) and "chess final" in texts[2]
+
+
+SHORT_HEADLINE_ABOVE_STAMP = """
+Top news
+Storm closes two motorways in the north overnight
+21:31
+Related
+Rail union calls off next week's planned strike action
+Ferry fares rise for the summer season ahead of time
+Bridge repairs finish early
+0:51
+Museum reopens after a long renovation of its halls
+1:26
+Stadium plans approved by the city council on Monday
+21:45
+"""
+
+
+def test_a_short_headline_right_above_its_stamp_is_kept() -> None:
+    """Fragments are trimmed at the far end of an item, not next to its stamp."""
+    timeline = extract(page(SHORT_HEADLINE_ABOVE_STAMP), now=datetime(2024, 3, 5, 2, 0))
+    by_stamp = {e.stamp.text: full_text(e) for e in timeline.entries}
+    assert "Bridge repairs finish early" in by_stamp["0:51"]
