@@ -445,12 +445,20 @@ def _is_fragment(line: str) -> bool:
 _KIND_RANK = {StampKind.DATETIME: 0, StampKind.CLOCK: 1, StampKind.RELATIVE: 2}
 
 
-def _key(draft: Draft) -> str:
-    """The opening words of the entry's first real line (labels and author names skipped)."""
+def _key(draft: Draft) -> tuple[str, bool]:
+    """The opening words of the entry's first real line (labels and author names skipped),
+    and whether that line is cut short ("Leaders Must Prolong Brotherly R .."): then its
+    last, partial word is left out and the key is a prefix."""
     lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
     core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
     words = _NON_WORD_RE.sub(" ", core[:200]).casefold().split()
-    return " ".join(words[:KEY_WORDS])
+    cut = len(words) <= KEY_WORDS and core.rstrip().endswith(_CUT_MARKS)
+    if cut:
+        words = words[:-1]
+    return " ".join(words[:KEY_WORDS]), cut
+
+
+_CUT_MARKS = ("..", "…")
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -461,17 +469,35 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     name" at different times are two items.
     """
     kept: dict[str, list[Draft]] = {}
+    cut_keys: list[tuple[str, Draft]] = []
     for draft in drafts:
-        key = _key(draft)
+        key, cut = _key(draft)
         if len(key) < 12:
             key = f"#{draft.line}"
+        elif cut:
+            cut_keys.append((key, draft))
+            continue
         same = kept.setdefault(key, [])
         twin = next((i for i, other in enumerate(same) if _same_moment(draft.stamp, other.stamp)), None)
         if twin is None:
             same.append(draft)
         elif _better(draft, same[twin]):
             same[twin] = draft
+    for key, draft in cut_keys:
+        _add_cut(kept, key, draft)
     return sorted((d for group in kept.values() for d in group), key=lambda d: d.line)
+
+
+def _add_cut(kept: dict[str, list[Draft]], key: str, draft: Draft) -> None:
+    """A cut-short item is the full item whose key it begins, at the same moment."""
+    for full, group in kept.items():
+        if full.startswith(key) and full != key:
+            twin = next((i for i, other in enumerate(group) if _same_moment(draft.stamp, other.stamp)), None)
+            if twin is not None:
+                if _better(draft, group[twin]):
+                    group[twin] = draft
+                return
+    kept.setdefault(key, []).append(draft)
 
 
 def _same_moment(a: Stamp, b: Stamp) -> bool:

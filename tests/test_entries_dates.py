@@ -548,3 +548,23 @@ def test_a_short_headline_right_above_its_stamp_is_kept() -> None:
     timeline = extract(page(SHORT_HEADLINE_ABOVE_STAMP), now=datetime(2024, 3, 5, 2, 0))
     by_stamp = {e.stamp.text: full_text(e) for e in timeline.entries}
     assert "Bridge repairs finish early" in by_stamp["0:51"]
+
+
+CUT_SHORT_TWICE = """
+Latest
+Harbour authority and ferry operators agree new summer R ..
+4 minutes ago
+City council approves new cycling lanes for the old ..
+9 minutes ago
+
+More news
+Harbour authority and ferry operators agree new summer Rota for crossings
+4 minutes ago
+City council approves new cycling lanes for the old town centre
+9 minutes ago
+"""
+
+
+def test_a_headline_cut_short_with_dots_is_the_same_item_as_the_full_one() -> None:
+    timeline = extract(page(CUT_SHORT_TWICE), now=datetime(2024, 3, 5, 15, 0))
+    assert len(timeline.entries) == 2
