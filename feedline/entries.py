@@ -215,7 +215,15 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
             score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
         elif len(region) >= 2 and _glued_above(tokens, token.index):
             score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
+        elif prev is not None and _printed_twice(tokens, prev):
+            score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
     return score >= 0
+
+
+def _printed_twice(tokens: list[Token], token: Token) -> bool:
+    """The line right above repeats this headline."""
+    above = _neighbour(tokens, token.index, -1)
+    return above is not None and above.text == token.text and _is_headline(token)
 
 
 def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:

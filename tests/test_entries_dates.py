@@ -568,3 +568,30 @@ City council approves new cycling lanes for the old town centre
 def test_a_headline_cut_short_with_dots_is_the_same_item_as_the_full_one() -> None:
     timeline = extract(page(CUT_SHORT_TWICE), now=datetime(2024, 3, 5, 15, 0))
     assert len(timeline.entries) == 2
+
+
+TITLE_TWICE_CARDS = """
+Most read
+Harbour bridge reopens after a week of overnight repairs
+Harbour bridge reopens after a week of overnight repairs
+3 hours ago
+Transport
+City council approves new cycling lanes for the old town
+City council approves new cycling lanes for the old town
+5 hours ago
+Local politics
+Regional chess final won by a village school team
+Regional chess final won by a village school team
+6 hours ago
+Education
+Your comments
+Please keep the discussion civil; comments are moderated before they appear.
+"""
+
+
+def test_a_headline_printed_twice_above_its_stamp_is_the_stamps_item() -> None:
+    timeline = extract(page(TITLE_TWICE_CARDS), now=datetime(2024, 3, 5, 15, 0))
+    items = {e.stamp.text: full_text(e) for e in timeline.entries}
+    assert "Harbour bridge" in items["3 hours ago"]
+    assert "chess final" in items["6 hours ago"]
+    assert all("comments are moderated" not in t for t in items.values())
