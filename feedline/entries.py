@@ -24,6 +24,8 @@ _TEXT, _BLANK, _STAMP = LineKind.TEXT, LineKind.BLANK, LineKind.STAMP
 _HEADING, _PAGE_STAMP, _BOILERPLATE = LineKind.HEADING, LineKind.PAGE_STAMP, LineKind.BOILERPLATE
 
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
+STRAY_MIN_LINES = 12  # an edge stamp this far from the next, and
+STRAY_FACTOR = 4  # this many times the region's median gap away, stands apart
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
 SHORT_ITEMS = 2  # a region whose items have at most this many text lines (median) lists short items
@@ -129,7 +131,20 @@ def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
             done.append(region)
         open_regions[key] = [token]
     done.extend(open_regions.values())
-    return sorted(done, key=lambda r: r[0].index)
+    return sorted((part for region in done for part in _split_strays(region)), key=lambda r: r[0].index)
+
+
+def _split_strays(region: list[Token]) -> list[list[Token]]:
+    """A first stamp far above a tight list (an article's date above a "read also" list) is
+    a region of its own."""
+    if len(region) < 3:
+        return [region]
+    gaps = [b.index - a.index for a, b in zip(region, region[1:])]
+    return [[region[0]], region[1:]] if _stray(gaps[0], gaps[1:]) else [region]
+
+
+def _stray(gap: int, others: list[int]) -> bool:
+    return gap >= STRAY_MIN_LINES and gap >= STRAY_FACTOR * median(others)
 
 
 def _is_feed(region: list[Token]) -> bool:

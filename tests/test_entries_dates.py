@@ -595,3 +595,37 @@ def test_a_headline_printed_twice_above_its_stamp_is_the_stamps_item() -> None:
     assert "Harbour bridge" in items["3 hours ago"]
     assert "chess final" in items["6 hours ago"]
     assert all("comments are moderated" not in t for t in items.values())
+
+
+STRAY_ABOVE_LIST = """
+Editor's pick
+Is there reason to worry about rates?
+15:32
+COLUMN
+Partner blogs
+Jump into the unknown without any tricks at all
+SPONSORED
+Jump into the unknown without any tricks at all
+Say only what your listeners want to hear
+SPONSORED
+Say only what your listeners want to hear
+Studio
+Your next car could be a leased one this year
+All
+Followed
+Latest
+19:45
+EU
+Budget talks stall as leaders fail to agree on spending
+19:00
+HEALTH
+Professor warns about nurse staffing levels in hospitals
+18:33
+BUSINESS
+Merger deal was ready to be signed last week
+"""
+
+
+def test_a_stamp_far_above_a_tight_list_is_not_its_first_item() -> None:
+    timeline = extract(page(STRAY_ABOVE_LIST), now=datetime(2024, 3, 5, 20, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["18:33", "19:00", "19:45"]
