@@ -24,11 +24,14 @@ _TEXT, _BLANK, _STAMP = LineKind.TEXT, LineKind.BLANK, LineKind.STAMP
 _HEADING, _PAGE_STAMP, _BOILERPLATE = LineKind.HEADING, LineKind.PAGE_STAMP, LineKind.BOILERPLATE
 
 MAX_GAP_LINES = 60  # a longer stretch without a stamp of the same shape ends a region
+STRAY_MIN_LINES = 12  # an edge stamp this far from the next, and
+STRAY_FACTOR = 4  # this many times the region's median gap away, stands apart
 MIN_CONTENT = 20  # characters for a line to count as content, not a fragment
 HEADLINE_MAX = 160
 SHORT_ITEMS = 2  # a region whose items have at most this many text lines (median) lists short items
 LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
 RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment printed twice
+ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
 
 
@@ -66,6 +69,7 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
         stamp_first = _stamp_first(region, tokens, boundaries)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
+        one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
@@ -74,7 +78,8 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
             # In a list of short items above their stamps, an item as long as the list's
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
-            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short)
+            draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
+                           one_liners=one_liners)
             if draft is not None:
                 region_drafts.append(draft)
         if not _labels_only(region_drafts):
@@ -126,7 +131,20 @@ def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
             done.append(region)
         open_regions[key] = [token]
     done.extend(open_regions.values())
-    return sorted(done, key=lambda r: r[0].index)
+    return sorted((part for region in done for part in _split_strays(region)), key=lambda r: r[0].index)
+
+
+def _split_strays(region: list[Token]) -> list[list[Token]]:
+    """A first stamp far above a tight list (an article's date above a "read also" list) is
+    a region of its own."""
+    if len(region) < 3:
+        return [region]
+    gaps = [b.index - a.index for a, b in zip(region, region[1:])]
+    return [[region[0]], region[1:]] if _stray(gaps[0], gaps[1:]) else [region]
+
+
+def _stray(gap: int, others: list[int]) -> bool:
+    return gap >= STRAY_MIN_LINES and gap >= STRAY_FACTOR * median(others)
 
 
 def _is_feed(region: list[Token]) -> bool:
@@ -212,7 +230,15 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
             score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
         elif len(region) >= 2 and _glued_above(tokens, token.index):
             score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
+        elif prev is not None and _printed_twice(tokens, prev):
+            score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
     return score >= 0
+
+
+def _printed_twice(tokens: list[Token], token: Token) -> bool:
+    """The line right above repeats this headline."""
+    above = _neighbour(tokens, token.index, -1)
+    return above is not None and above.text == token.text and _is_headline(token)
 
 
 def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:
@@ -384,14 +410,19 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
-           boundaries: set[int], limit: int, edge: bool, short: int | None) -> Draft | None:
+           boundaries: set[int], limit: int, edge: bool, short: int | None,
+           one_liners: bool = False) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
-    card = not stamp_first and _glued_above(tokens, token.index)
-    body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
-                 edge=edge, short=short, block=card)
-    body = _trim_fragments(body)
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    if one_liners and _headline_before(token):
+        # "Headline 17:24" in a list of one-line items: the line is the whole item.
+        lead, body = token.rest, []
+    else:
+        card = not stamp_first and _glued_above(tokens, token.index)
+        body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
+                     edge=edge, short=short, block=card)
+        body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
     lines = [t.text for t in body]
     if lead:
         headline, text_lines = lead, lines
@@ -407,8 +438,22 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
     return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
 
 
+def _distinct_rests(region: list[Token]) -> bool:
+    """No two stamp lines share their other text: "SI - NFL / 2 days ago" repeats a label, not a headline."""
+    rests = [t.rest for t in region]
+    return len(set(rests)) == len(rests)
+
+
+def _headline_before(token: Token) -> bool:
+    """A trailing stamp after a headline, not after an author's name."""
+    rest = token.rest
+    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT
+            and not rest.endswith(":") and not _is_name_line(rest))
+
+
 def _trim_fragments(body: list[Token]) -> list[Token]:
-    """Drop trailing widget fragments ("Ukraine Daily", "News from") after real content."""
+    """Drop widget fragments ("Ukraine Daily", "News from") after real content, at the end
+    farthest from the stamp."""
     end = len(body)
     while end > 1 and _is_fragment(body[end - 1].text) and any(not _is_fragment(t.text) for t in body[:end - 1]):
         end -= 1
@@ -423,12 +468,20 @@ def _is_fragment(line: str) -> bool:
 _KIND_RANK = {StampKind.DATETIME: 0, StampKind.CLOCK: 1, StampKind.RELATIVE: 2}
 
 
-def _key(draft: Draft) -> str:
-    """The opening words of the entry's first real line (labels and author names skipped)."""
+def _key(draft: Draft) -> tuple[str, bool]:
+    """The opening words of the entry's first real line (labels and author names skipped),
+    and whether that line is cut short ("Leaders Must Prolong Brotherly R .."): then its
+    last, partial word is left out and the key is a prefix."""
     lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
     core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
     words = _NON_WORD_RE.sub(" ", core[:200]).casefold().split()
-    return " ".join(words[:KEY_WORDS])
+    cut = len(words) <= KEY_WORDS and core.rstrip().endswith(_CUT_MARKS)
+    if cut:
+        words = words[:-1]
+    return " ".join(words[:KEY_WORDS]), cut
+
+
+_CUT_MARKS = ("..", "…")
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
@@ -439,17 +492,35 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     name" at different times are two items.
     """
     kept: dict[str, list[Draft]] = {}
+    cut_keys: list[tuple[str, Draft]] = []
     for draft in drafts:
-        key = _key(draft)
+        key, cut = _key(draft)
         if len(key) < 12:
             key = f"#{draft.line}"
+        elif cut:
+            cut_keys.append((key, draft))
+            continue
         same = kept.setdefault(key, [])
         twin = next((i for i, other in enumerate(same) if _same_moment(draft.stamp, other.stamp)), None)
         if twin is None:
             same.append(draft)
         elif _better(draft, same[twin]):
             same[twin] = draft
+    for key, draft in cut_keys:
+        _add_cut(kept, key, draft)
     return sorted((d for group in kept.values() for d in group), key=lambda d: d.line)
+
+
+def _add_cut(kept: dict[str, list[Draft]], key: str, draft: Draft) -> None:
+    """A cut-short item is the full item whose key it begins, at the same moment."""
+    for full, group in kept.items():
+        if full.startswith(key) and full != key:
+            twin = next((i for i, other in enumerate(group) if _same_moment(draft.stamp, other.stamp)), None)
+            if twin is not None:
+                if _better(draft, group[twin]):
+                    group[twin] = draft
+                return
+    kept.setdefault(key, []).append(draft)
 
 
 def _same_moment(a: Stamp, b: Stamp) -> bool:

@@ -137,5 +137,5 @@ MENTION_RE = regex.compile(MENTION, FLAGS)
 PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
 MENTION_BEFORE_CLOCK_RE = regex.compile(
-    r"(?:\b(?:at|from|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"
+    r"(?:\b(?:at|from|for|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"
     r"a\slas|desde|hasta|o|od|do|в|с|до|після|la\sora|kello|klo)\s{1,3}|[-–]\s?)$", FLAGS)

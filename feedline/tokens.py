@@ -239,6 +239,8 @@ def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Con
         return None
     if kind is StampKind.RELATIVE and placement is Placement.TRAIL and _RELATIVE_MENTION_RE.search(line, max(0, s - 20), s):
         return None  # "Show updates from 49m ago": a control, not an item's stamp
+    if placement is Placement.TRAIL and _ends_sentence(line, s, e):
+        return None  # "... reopened just two weeks ago.": a sentence's own words, not a stamp
     if line[e - 1] == ")" and "(" not in line[s:e]:
         e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
     stamp = _stamp(match, kind, line[s:e], start + s, ctx)
@@ -305,6 +307,14 @@ def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
     while start < len(line) and line[start] in "., ":
         start += 1
     return start
+
+
+SENTENCE_WORDS = 4  # words before a trailing stamp that, with a full stop after it, make a sentence
+
+
+def _ends_sentence(line: str, s: int, e: int) -> bool:
+    """A full stop right after the stamp, and a sentence's worth of words before it."""
+    return line[e:].strip(_SPACES) == "." and len(line[:s].split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS
 
 
 def _placement(line: str, s: int, e: int) -> Placement | None:

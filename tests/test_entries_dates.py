@@ -461,3 +461,171 @@ The central bank held interest rates at their current level.
     for entry in timeline.entries:
         assert entry.date.local_date == date(2023, 5, 15)
         assert entry.datetime is not None and entry.datetime.utcoffset() == offset
+
+
+HIGHLIGHTS_THEN_BYLINE = """
+Highlights
+Harbour bridge reopens after overnight repairs 14:05
+City council approves new cycling lanes 13:40
+By
+Ann Example Staff Writer
+Ben Sample Staff Writer
+
+14:05 Ann Example
+Harbour bridge reopens after overnight repairs
+The bridge reopened to traffic shortly after two o'clock.
+
+13:40 Ben Sample
+City council approves new cycling lanes
+Councillors voted in favour of the plan by a wide margin.
+"""
+
+
+def test_one_line_items_with_trailing_stamps_keep_their_own_headline() -> None:
+    """The last line of a highlights list does not take the byline below it as its item."""
+    timeline = extract(page(HIGHLIGHTS_THEN_BYLINE), now=datetime(2024, 3, 5, 15, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["13:40", "14:05"]
+    assert all("Staff Writer" not in full_text(e) for e in timeline.entries)
+
+
+SUMMARY_THEN_TICKER = """
+Key points
+Listen to this story in our evening radio bulletin every weekday.
+Bridge reopens after overnight repairs (14.05 BST)
+Council approves new cycling lanes (13.40 BST)
+
+14.05 BST: Bridge reopens after overnight repairs
+The bridge reopened to traffic shortly after two o'clock.
+
+13.40 BST: Council approves new cycling lanes
+Councillors voted in favour of the plan by a wide margin.
+"""
+
+
+def test_a_summary_list_item_with_a_trailing_stamp_is_its_own_line() -> None:
+    """The first line of a summary list does not take the note above the list as its text."""
+    timeline = extract(page(SUMMARY_THEN_TICKER), now=datetime(2024, 3, 5, 15, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["13.40 BST", "14.05 BST"]
+    assert all("radio bulletin" not in full_text(e) for e in timeline.entries)
+
+
+SOURCE_LABEL_LIST = """
+Harbour bridge reopens after overnight repairs
+via the sports desk of our partner site / 2 hours ago
+City council approves new cycling lanes
+via the sports desk of our partner site / 5 hours ago
+Local school wins regional chess final
+via the sports desk of our partner site / 8 hours ago
+View All
+"""
+
+
+def test_a_label_repeated_before_each_trailing_stamp_is_not_a_headline() -> None:
+    timeline = extract(page(SOURCE_LABEL_LIST), now=datetime(2024, 3, 5, 15, 0))
+    texts = [full_text(e) for e in in_page_order(timeline)]
+    assert len(texts) == 3
+    assert all("Harbour bridge" in t for t in texts[:1]) and "chess final" in texts[2]
+
+
+SHORT_HEADLINE_ABOVE_STAMP = """
+Top news
+Storm closes two motorways in the north overnight
+21:31
+Related
+Rail union calls off next week's planned strike action
+Ferry fares rise for the summer season ahead of time
+Bridge repairs finish early
+0:51
+Museum reopens after a long renovation of its halls
+1:26
+Stadium plans approved by the city council on Monday
+21:45
+"""
+
+
+def test_a_short_headline_right_above_its_stamp_is_kept() -> None:
+    """Fragments are trimmed at the far end of an item, not next to its stamp."""
+    timeline = extract(page(SHORT_HEADLINE_ABOVE_STAMP), now=datetime(2024, 3, 5, 2, 0))
+    by_stamp = {e.stamp.text: full_text(e) for e in timeline.entries}
+    assert "Bridge repairs finish early" in by_stamp["0:51"]
+
+
+CUT_SHORT_TWICE = """
+Latest
+Harbour authority and ferry operators agree new summer R ..
+4 minutes ago
+City council approves new cycling lanes for the old ..
+9 minutes ago
+
+More news
+Harbour authority and ferry operators agree new summer Rota for crossings
+4 minutes ago
+City council approves new cycling lanes for the old town centre
+9 minutes ago
+"""
+
+
+def test_a_headline_cut_short_with_dots_is_the_same_item_as_the_full_one() -> None:
+    timeline = extract(page(CUT_SHORT_TWICE), now=datetime(2024, 3, 5, 15, 0))
+    assert len(timeline.entries) == 2
+
+
+TITLE_TWICE_CARDS = """
+Most read
+Harbour bridge reopens after a week of overnight repairs
+Harbour bridge reopens after a week of overnight repairs
+3 hours ago
+Transport
+City council approves new cycling lanes for the old town
+City council approves new cycling lanes for the old town
+5 hours ago
+Local politics
+Regional chess final won by a village school team
+Regional chess final won by a village school team
+6 hours ago
+Education
+Your comments
+Please keep the discussion civil; comments are moderated before they appear.
+"""
+
+
+def test_a_headline_printed_twice_above_its_stamp_is_the_stamps_item() -> None:
+    timeline = extract(page(TITLE_TWICE_CARDS), now=datetime(2024, 3, 5, 15, 0))
+    items = {e.stamp.text: full_text(e) for e in timeline.entries}
+    assert "Harbour bridge" in items["3 hours ago"]
+    assert "chess final" in items["6 hours ago"]
+    assert all("comments are moderated" not in t for t in items.values())
+
+
+STRAY_ABOVE_LIST = """
+Editor's pick
+Is there reason to worry about rates?
+15:32
+COLUMN
+Partner blogs
+Jump into the unknown without any tricks at all
+SPONSORED
+Jump into the unknown without any tricks at all
+Say only what your listeners want to hear
+SPONSORED
+Say only what your listeners want to hear
+Studio
+Your next car could be a leased one this year
+All
+Followed
+Latest
+19:45
+EU
+Budget talks stall as leaders fail to agree on spending
+19:00
+HEALTH
+Professor warns about nurse staffing levels in hospitals
+18:33
+BUSINESS
+Merger deal was ready to be signed last week
+"""
+
+
+def test_a_stamp_far_above_a_tight_list_is_not_its_first_item() -> None:
+    timeline = extract(page(STRAY_ABOVE_LIST), now=datetime(2024, 3, 5, 20, 0))
+    assert sorted(e.stamp.text for e in timeline.entries) == ["18:33", "19:00", "19:45"]
