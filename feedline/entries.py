@@ -216,6 +216,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     elif after >= MIN_CONTENT > before:
         score += 2
     score += _edge_kinship(region, tokens)
+    if _label_heads_first_item(region, tokens):
+        score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
     for token, nxt in zip(region, nexts):
@@ -233,6 +235,23 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         elif prev is not None and _printed_twice(tokens, prev):
             score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
     return score >= 0
+
+
+def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:
+    """In a list of one-line items, a headline right above the first stamp and a label
+    right above that headline: the label opens the list, so the headline is its first item.
+    A label under another headline ("Headline / By staff / Headline / 4:53 pm") is that
+    headline's byline, not the list's."""
+    if len(region) < 2 or _item_size(region, tokens) != 1:
+        return False
+    above = _neighbour(tokens, region[0].index, -1)
+    if above is None or not _is_headline(above):
+        return False
+    label = _neighbour(tokens, above.index, -1)
+    if label is None or not _starts_item(label):
+        return False
+    over = _neighbour(tokens, label.index, -1)
+    return over is None or not _is_headline(over)
 
 
 def _printed_twice(tokens: list[Token], token: Token) -> bool:

@@ -395,3 +395,37 @@ def test_one_headline_with_far_apart_relative_stamps_is_two_items() -> None:
     twice = SECTIONED_LIST.replace("9 hours ago", "4 hours ago")
     rowing = [e for e in extract(Page(twice), now=datetime(2024, 6, 3, 12, 0)).entries if "Rowing club" in e.text]
     assert len(rowing) == 1
+
+
+READ_ALSO = """The harbour authority said the new ferry timetable starts in the spring, after the works.
+
+Share
+Print
+see also
+Ferry timetable changes again after the harbour works
+
+12 March 2024, 10:15
+
+Council approves the budget for the new bridge
+
+4 March 2024, 16:40
+
+Rowing club wins the regional cup for the third year
+
+28 February 2024, 09:05
+
+
+
+Opinion, Interviews, Long Reads
+Columns
+
+Why the bridge budget is a test for the whole council
+"""
+
+
+def test_a_label_one_item_above_the_first_stamp_opens_a_list_of_items_above_their_stamps() -> None:
+    timeline = extract(Page(READ_ALSO), now=datetime(2024, 6, 3, 12, 0))
+    rows = {e.stamp.text: e.headline or e.text for e in timeline.entries}
+    assert rows == {"12 March 2024, 10:15": "Ferry timetable changes again after the harbour works",
+                    "4 March 2024, 16:40": "Council approves the budget for the new bridge",
+                    "28 February 2024, 09:05": "Rowing club wins the regional cup for the third year"}, rows
