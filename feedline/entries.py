@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from feedline.model import Span, Stamp, StampKind
+from feedline.patterns import UPDATE_CUE_RE
 from feedline.tokens import LineKind, Placement, Token
 
 # The line kinds as plain names: on Python 3.11 each `LineKind.X` is a slow enum member
@@ -55,6 +56,7 @@ class Draft:
     text: str
     span: Span
     body_lines: tuple[int, ...] = field(default=())
+    page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
 def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
@@ -82,6 +84,8 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
                            one_liners=one_liners)
             if draft is not None:
                 region_drafts.append(draft)
+        if len(region) == 1 and _is_page_label(region[0]):
+            region_drafts = [replace(d, page_label=True) for d in region_drafts]
         if not _labels_only(region_drafts):
             drafts.extend(region_drafts)
     drafts.sort(key=lambda d: d.line)
@@ -89,6 +93,13 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
 
 
 _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
+
+
+def _is_page_label(token: Token) -> bool:
+    """A lone relative stamp after an update cue ("LIVE Updated 4m ago"): when the page last
+    changed, not an item. Markup claims may still pair with it."""
+    assert token.stamp is not None
+    return token.stamp.kind is StampKind.RELATIVE and UPDATE_CUE_RE.search(token.rest.lower()) is not None
 
 
 def _labels_only(drafts: list[Draft]) -> bool:

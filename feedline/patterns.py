@@ -135,6 +135,8 @@ HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
 # Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
 PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
+# An update cue alone ("LIVE Updated 4m ago"), searched in lowercased text.
+UPDATE_CUE_RE = re.compile(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
 MENTION_BEFORE_CLOCK_RE = regex.compile(
     r"(?:\b(?:at|from|for|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"

@@ -429,3 +429,17 @@ def test_a_label_one_item_above_the_first_stamp_opens_a_list_of_items_above_thei
     assert rows == {"12 March 2024, 10:15": "Ferry timetable changes again after the harbour works",
                     "4 March 2024, 16:40": "Council approves the budget for the new bridge",
                     "28 February 2024, 09:05": "Rowing club wins the regional cup for the third year"}, rows
+
+
+UPDATE_LABEL = """Harbour works live: ferries resume after the storm
+LIVE Updated 5m ago
+12m ago
+Ferry operator confirms the first crossing leaves at noon
+40m ago
+Harbour master says the quay is safe again after inspection
+"""
+
+
+def test_an_update_label_with_a_relative_stamp_is_the_pages_not_an_entry() -> None:
+    stamps = [e.stamp.text for e in extract(Page(UPDATE_LABEL), now=datetime(2024, 6, 3, 12, 0)).entries]
+    assert sorted(stamps) == ["12m ago", "40m ago"], stamps
