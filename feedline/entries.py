@@ -416,8 +416,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
     """Text and stamp lines from `start` (exclusive) in direction `step`, up to a boundary or
     limit; blank lines and bare counts are skipped.
 
-    An `edge` walk (the region's outermost item) also ends at a widget line going down
-    and at a label going up; a `short` one, once it has that many lines, at a fragment; a
+    A walk up ends at a widget line, and so does an `edge` walk (the region's outermost
+    item) going down; an edge walk up also ends at a label; a `short` one, once it has that many lines, at a fragment; a
     `block` one at the first blank line.
     """
     out: list[Token] = []
@@ -426,8 +426,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
         token = tokens[i]
         if block and token.kind is _BLANK:
             break
-        if token.kind is _BOILERPLATE and out and step > 0 and edge:
-            break  # a widget line ends the last entry of a region
+        if token.kind is _BOILERPLATE and out and (step < 0 or edge):
+            break  # a widget line ends the last entry of a region, and any item above its stamp
         if step < 0 and out and edge and short is None and _starts_item(token):
             break  # a label above the first item of a region is the region's, not the item's
         if short is not None and len(out) >= short and _ends_short_item(token):

@@ -58,7 +58,7 @@ assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 _BOILERPLATE = (
     r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
-    r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
+    r"load\smore|(?:show|load)\s\d{1,5}\smore\b.*|zobrazit\s(?:další|dalších|více)\b.*|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"

@@ -443,3 +443,35 @@ Harbour master says the quay is safe again after inspection
 def test_an_update_label_with_a_relative_stamp_is_the_pages_not_an_entry() -> None:
     stamps = [e.stamp.text for e in extract(Page(UPDATE_LABEL), now=datetime(2024, 6, 3, 12, 0)).entries]
     assert sorted(stamps) == ["12m ago", "40m ago"], stamps
+
+
+COMMENTS_WITH_MORE = """Readers' comments
+The ferry should have been back on the water weeks ago.
+Everyone on the island has been waiting for it.
+The council was far too slow to act on the repairs.
+Ann Lee, 8 March, 17:46
+Good to see the quay open again after the storm damage.
+My children can get to school on time again.
+Let us hope the next storm is kinder to the harbour.
+Tom Ray, 8 March, 18:02
+The new timetable suits commuters far better than the old one.
+Show 4 more comments
+The harbour master deserves credit for the quick repairs.
+His crew worked through two weekends to finish the quay.
+Nobody expected the ferry back before the summer.
+Eva Kim, 8 March, 18:20
+"""
+
+
+def test_a_show_more_widget_ends_an_item_above_its_stamp() -> None:
+    timeline = extract(Page(COMMENTS_WITH_MORE), now=datetime(2024, 3, 9, 12, 0))
+    last = max(timeline.entries, key=lambda e: e.position)
+    assert last.stamp.text == "8 March, 18:20"
+    assert "timetable" not in f"{last.headline} {last.text}" and "Show 4" not in last.text, last
+
+
+@pytest.mark.parametrize("line", ["Show 4 more comments", "Load 12 more stories", "Zobrazit dalších 20 článků"])
+def test_a_show_n_more_line_is_a_widget(line: str) -> None:
+    from feedline.tokens import LineKind, tokenize
+
+    assert tokenize(Page(line))[0].kind is LineKind.BOILERPLATE
