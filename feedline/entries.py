@@ -34,6 +34,7 @@ LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
 RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment printed twice
 ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
+QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ class Draft:
 def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
     stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
-    regions = [r for r in _regions(stamp_tokens) if _is_feed(r)]
+    regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
     drafts: list[Draft] = []
@@ -156,6 +157,18 @@ def _split_strays(region: list[Token]) -> list[list[Token]]:
 
 def _stray(gap: int, others: list[int]) -> bool:
     return gap >= STRAY_MIN_LINES and gap >= STRAY_FACTOR * median(others)
+
+
+def _without_quoted(region: list[Token]) -> list[Token]:
+    """Trailing stamp lines that mostly open with one word ("Comment: From: Ann, Jun 3, 8:09 am"):
+    one that opens otherwise ("From: Ann, Jun 3, 5:21 am") is a post quoted inside an item."""
+    if len(region) < QUOTED_MIN or any(t.placement is not Placement.TRAIL for t in region):
+        return region
+    openings = [t.rest.split(maxsplit=1)[0] if t.rest else "" for t in region]
+    word, count = Counter(openings).most_common(1)[0]
+    if count * 5 < len(region) * 4:
+        return region
+    return [t for t, opening in zip(region, openings) if opening == word]
 
 
 def _is_feed(region: list[Token]) -> bool:

@@ -475,3 +475,30 @@ def test_a_show_n_more_line_is_a_widget(line: str) -> None:
     from feedline.tokens import LineKind, tokenize
 
     assert tokenize(Page(line))[0].kind is LineKind.BOILERPLATE
+
+
+QUOTED_POST = """Comment: From: Ann  Mar 08, 24 - 08:09 am
+
+The ferry should have been back on the water weeks ago.
+
+Comment: From: Tom  Mar 08, 24 - 08:43 am
+
+As I wrote this morning, quoting myself:
+
+From: Tom Mar 08, 24 - 05:21 am
+
+The council was far too slow to act on the quay repairs.
+
+Comment: From: Eva  Mar 08, 24 - 09:02 am
+
+Good to see the quay open again after the storm damage.
+
+Comment: From: Bo  Mar 08, 24 - 09:30 am
+
+The new timetable suits commuters far better than the old one.
+"""
+
+
+def test_a_stamp_line_opening_unlike_the_rest_of_its_thread_is_a_quoted_post() -> None:
+    stamps = [e.stamp.text for e in extract(Page(QUOTED_POST), now=datetime(2024, 3, 8, 12, 0)).entries]
+    assert "Mar 08, 24 - 05:21 am" not in stamps and len(stamps) == 4, stamps
