@@ -63,7 +63,7 @@ class Draft:
 def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
     stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
-    regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r)]
+    regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
     drafts: list[Draft] = []
@@ -169,6 +169,19 @@ def _without_quoted(region: list[Token]) -> list[Token]:
     if count * 5 < len(region) * 4:
         return region
     return [t for t, opening in zip(region, openings) if opening == word]
+
+
+def _is_schedule(region: list[Token]) -> bool:
+    """Table rows (three or more tab-separated cells) whose stamps run forward in time: a
+    calendar of upcoming events, not a feed."""
+    if len(region) < 2 or any(t.text.count("\t") < 2 for t in region):
+        return False
+    moments = [_moment(t.stamp) for t in region if t.stamp is not None]
+    return all(a <= b for a, b in zip(moments, moments[1:]))
+
+
+def _moment(stamp: Stamp) -> tuple[int, int, int, int, int]:
+    return (stamp.year or 0, stamp.month or 0, stamp.day or 0, stamp.hour or 0, stamp.minute or 0)
 
 
 def _is_feed(region: list[Token]) -> bool:

@@ -502,3 +502,15 @@ The new timetable suits commuters far better than the old one.
 def test_a_stamp_line_opening_unlike_the_rest_of_its_thread_is_a_quoted_post() -> None:
     stamps = [e.stamp.text for e in extract(Page(QUOTED_POST), now=datetime(2024, 3, 8, 12, 0)).entries]
     assert "Mar 08, 24 - 05:21 am" not in stamps and len(stamps) == 4, stamps
+
+
+def _calendar(clocks: list[str]) -> str:
+    rows = [f"Mar {day}, {clock} GMT\tHarbour\tFerry timetable vote number {i}\t{i}.50 %"
+            for i, (day, clock) in enumerate(zip((12, 12, 13, 14), clocks))]
+    return "Upcoming events\nDate\tPlace\tEvent\tPrevious\n" + "\n".join(rows) + "\n"
+
+
+def test_table_rows_running_forward_in_time_are_a_schedule_not_a_feed() -> None:
+    assert extract(Page(_calendar(["09:00", "14:00", "08:30", "10:00"]))).entries == ()
+    backwards = _calendar(["09:00", "14:00", "08:30", "10:00"]).replace("Mar 14", "Mar 11")
+    assert len(extract(Page(backwards)).entries) == 4
