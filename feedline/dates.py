@@ -100,6 +100,8 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
             fixes.update(_date_feed(members, headings, nonblank, now, page))
     out = []
     for draft in drafts:
+        if draft.page_label:
+            continue  # it served the claims above, and is no entry
         local_time, fix = fixes.get(draft.line, (_clock_time(draft.stamp), DateFix(DateStatus.UNKNOWN)))
         if now is not None and _scheduled(draft.stamp, fix, local_time, now):
             continue

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from feedline.model import Span, Stamp, StampKind
+from feedline.patterns import UPDATE_CUE_RE
 from feedline.tokens import LineKind, Placement, Token
 
 # The line kinds as plain names: on Python 3.11 each `LineKind.X` is a slow enum member
@@ -33,6 +34,7 @@ LABEL_ONLY_CHARS = 25  # a one-line entry this short is a label
 RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment printed twice
 ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
+QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,13 @@ class Draft:
     text: str
     span: Span
     body_lines: tuple[int, ...] = field(default=())
+    page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
 def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
     stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
-    regions = [r for r in _regions(stamp_tokens) if _is_feed(r)]
+    regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
     drafts: list[Draft] = []
@@ -82,6 +85,8 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
                            one_liners=one_liners)
             if draft is not None:
                 region_drafts.append(draft)
+        if len(region) == 1 and _is_page_label(region[0]):
+            region_drafts = [replace(d, page_label=True) for d in region_drafts]
         if not _labels_only(region_drafts):
             drafts.extend(region_drafts)
     drafts.sort(key=lambda d: d.line)
@@ -89,6 +94,13 @@ def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
 
 
 _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
+
+
+def _is_page_label(token: Token) -> bool:
+    """A lone relative stamp after an update cue ("LIVE Updated 4m ago"): when the page last
+    changed, not an item. Markup claims may still pair with it."""
+    assert token.stamp is not None
+    return token.stamp.kind is StampKind.RELATIVE and UPDATE_CUE_RE.search(token.rest.lower()) is not None
 
 
 def _labels_only(drafts: list[Draft]) -> bool:
@@ -145,6 +157,31 @@ def _split_strays(region: list[Token]) -> list[list[Token]]:
 
 def _stray(gap: int, others: list[int]) -> bool:
     return gap >= STRAY_MIN_LINES and gap >= STRAY_FACTOR * median(others)
+
+
+def _without_quoted(region: list[Token]) -> list[Token]:
+    """Trailing stamp lines that mostly open with one word ("Comment: From: Ann, Jun 3, 8:09 am"):
+    one that opens otherwise ("From: Ann, Jun 3, 5:21 am") is a post quoted inside an item."""
+    if len(region) < QUOTED_MIN or any(t.placement is not Placement.TRAIL for t in region):
+        return region
+    openings = [t.rest.split(maxsplit=1)[0] if t.rest else "" for t in region]
+    word, count = Counter(openings).most_common(1)[0]
+    if count * 5 < len(region) * 4:
+        return region
+    return [t for t, opening in zip(region, openings) if opening == word]
+
+
+def _is_schedule(region: list[Token]) -> bool:
+    """Table rows (three or more tab-separated cells) whose stamps run forward in time: a
+    calendar of upcoming events, not a feed."""
+    if len(region) < 2 or any(t.text.count("\t") < 2 for t in region):
+        return False
+    moments = [_moment(t.stamp) for t in region if t.stamp is not None]
+    return all(a <= b for a, b in zip(moments, moments[1:]))
+
+
+def _moment(stamp: Stamp) -> tuple[int, int, int, int, int]:
+    return (stamp.year or 0, stamp.month or 0, stamp.day or 0, stamp.hour or 0, stamp.minute or 0)
 
 
 def _is_feed(region: list[Token]) -> bool:
@@ -216,6 +253,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     elif after >= MIN_CONTENT > before:
         score += 2
     score += _edge_kinship(region, tokens)
+    if _label_heads_first_item(region, tokens):
+        score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
     for token, nxt in zip(region, nexts):
@@ -233,6 +272,23 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         elif prev is not None and _printed_twice(tokens, prev):
             score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
     return score >= 0
+
+
+def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:
+    """In a list of one-line items, a headline right above the first stamp and a label
+    right above that headline: the label opens the list, so the headline is its first item.
+    A label under another headline ("Headline / By staff / Headline / 4:53 pm") is that
+    headline's byline, not the list's."""
+    if len(region) < 2 or _item_size(region, tokens) != 1:
+        return False
+    above = _neighbour(tokens, region[0].index, -1)
+    if above is None or not _is_headline(above):
+        return False
+    label = _neighbour(tokens, above.index, -1)
+    if label is None or not _starts_item(label):
+        return False
+    over = _neighbour(tokens, label.index, -1)
+    return over is None or not _is_headline(over)
 
 
 def _printed_twice(tokens: list[Token], token: Token) -> bool:
@@ -386,8 +442,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
     """Text and stamp lines from `start` (exclusive) in direction `step`, up to a boundary or
     limit; blank lines and bare counts are skipped.
 
-    An `edge` walk (the region's outermost item) also ends at a widget line going down
-    and at a label going up; a `short` one, once it has that many lines, at a fragment; a
+    A walk up ends at a widget line, and so does an `edge` walk (the region's outermost
+    item) going down; an edge walk up also ends at a label; a `short` one, once it has that many lines, at a fragment; a
     `block` one at the first blank line.
     """
     out: list[Token] = []
@@ -396,8 +452,8 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
         token = tokens[i]
         if block and token.kind is _BLANK:
             break
-        if token.kind is _BOILERPLATE and out and step > 0 and edge:
-            break  # a widget line ends the last entry of a region
+        if token.kind is _BOILERPLATE and out and (step < 0 or edge):
+            break  # a widget line ends the last entry of a region, and any item above its stamp
         if step < 0 and out and edge and short is None and _starts_item(token):
             break  # a label above the first item of a region is the region's, not the item's
         if short is not None and len(out) >= short and _ends_short_item(token):

@@ -53,7 +53,7 @@ YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 # A time of day: "4:00 PM", "4.49pm", "16:07", "16.07 Uhr", "17h17", "00 h 58", "12.50 BST",
 # "21:06 (IST)", "10am EST". Named groups: hour, sep, minute, ampm, uhr, zone.
 CLOCK = (
-    r"(?:(?<![\d.,:/])"
+    r"(?:(?<![\d,:/])(?:(?<!\.)|(?<=(?<![\d.])[0-3]?\d\.[01]?\d\.))"  # after "18.2.": a glued date
     r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r"))"
     r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
     r"(?!\d|[.,]\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration ("01:09 min") nor a lap time ("1:23.456")
@@ -76,7 +76,7 @@ DATE_NUMERIC = (
     r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
 )
 DATE_NUMERIC_SHORT = (
-    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d))"
+    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
@@ -135,6 +135,8 @@ HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
 MENTION_RE = regex.compile(MENTION, FLAGS)
 # Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
 PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
+# An update cue alone ("LIVE Updated 4m ago"), searched in lowercased text.
+UPDATE_CUE_RE = re.compile(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
 MENTION_BEFORE_CLOCK_RE = regex.compile(
     r"(?:\b(?:at|from|for|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"

@@ -58,7 +58,7 @@ assert set(ZONE_OFFSETS) <= set(ZONE_LABELS)
 _BOILERPLATE = (
     r"^[\W_]{0,3}(?:subscribe|sign\s?up|sign\sin|log\s?in|newsletter|advertisement|advertising|anzeige|werbung|"
     r"publicité|pubblicità|publicidad|reklama|реклама|read\smore|more\s(?:news|videos|stories)|show\smore|"
-    r"load\smore|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
+    r"load\smore|(?:show|load)\s\d{1,5}\smore\b.*|zobrazit\s(?:další|dalších|více)\b.*|view\sall\b.*|see\sall\b.*|©.*|copyright\b.*|all\srights\sreserved.*|"
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
@@ -258,8 +258,9 @@ _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIV
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-# Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed).
-_CLOCK_HINT_RE = re.compile(r"(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
+# Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed; a dot
+# after a digit may precede one: "18.2.15:32").
+_CLOCK_HINT_RE = re.compile(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
 # What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
 _CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)

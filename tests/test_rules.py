@@ -395,3 +395,122 @@ def test_one_headline_with_far_apart_relative_stamps_is_two_items() -> None:
     twice = SECTIONED_LIST.replace("9 hours ago", "4 hours ago")
     rowing = [e for e in extract(Page(twice), now=datetime(2024, 6, 3, 12, 0)).entries if "Rowing club" in e.text]
     assert len(rowing) == 1
+
+
+READ_ALSO = """The harbour authority said the new ferry timetable starts in the spring, after the works.
+
+Share
+Print
+see also
+Ferry timetable changes again after the harbour works
+
+12 March 2024, 10:15
+
+Council approves the budget for the new bridge
+
+4 March 2024, 16:40
+
+Rowing club wins the regional cup for the third year
+
+28 February 2024, 09:05
+
+
+
+Opinion, Interviews, Long Reads
+Columns
+
+Why the bridge budget is a test for the whole council
+"""
+
+
+def test_a_label_one_item_above_the_first_stamp_opens_a_list_of_items_above_their_stamps() -> None:
+    timeline = extract(Page(READ_ALSO), now=datetime(2024, 6, 3, 12, 0))
+    rows = {e.stamp.text: e.headline or e.text for e in timeline.entries}
+    assert rows == {"12 March 2024, 10:15": "Ferry timetable changes again after the harbour works",
+                    "4 March 2024, 16:40": "Council approves the budget for the new bridge",
+                    "28 February 2024, 09:05": "Rowing club wins the regional cup for the third year"}, rows
+
+
+UPDATE_LABEL = """Harbour works live: ferries resume after the storm
+LIVE Updated 5m ago
+12m ago
+Ferry operator confirms the first crossing leaves at noon
+40m ago
+Harbour master says the quay is safe again after inspection
+"""
+
+
+def test_an_update_label_with_a_relative_stamp_is_the_pages_not_an_entry() -> None:
+    stamps = [e.stamp.text for e in extract(Page(UPDATE_LABEL), now=datetime(2024, 6, 3, 12, 0)).entries]
+    assert sorted(stamps) == ["12m ago", "40m ago"], stamps
+
+
+COMMENTS_WITH_MORE = """Readers' comments
+The ferry should have been back on the water weeks ago.
+Everyone on the island has been waiting for it.
+The council was far too slow to act on the repairs.
+Ann Lee, 8 March, 17:46
+Good to see the quay open again after the storm damage.
+My children can get to school on time again.
+Let us hope the next storm is kinder to the harbour.
+Tom Ray, 8 March, 18:02
+The new timetable suits commuters far better than the old one.
+Show 4 more comments
+The harbour master deserves credit for the quick repairs.
+His crew worked through two weekends to finish the quay.
+Nobody expected the ferry back before the summer.
+Eva Kim, 8 March, 18:20
+"""
+
+
+def test_a_show_more_widget_ends_an_item_above_its_stamp() -> None:
+    timeline = extract(Page(COMMENTS_WITH_MORE), now=datetime(2024, 3, 9, 12, 0))
+    last = max(timeline.entries, key=lambda e: e.position)
+    assert last.stamp.text == "8 March, 18:20"
+    assert "timetable" not in f"{last.headline} {last.text}" and "Show 4" not in last.text, last
+
+
+@pytest.mark.parametrize("line", ["Show 4 more comments", "Load 12 more stories", "Zobrazit dalších 20 článků"])
+def test_a_show_n_more_line_is_a_widget(line: str) -> None:
+    from feedline.tokens import LineKind, tokenize
+
+    assert tokenize(Page(line))[0].kind is LineKind.BOILERPLATE
+
+
+QUOTED_POST = """Comment: From: Ann  Mar 08, 24 - 08:09 am
+
+The ferry should have been back on the water weeks ago.
+
+Comment: From: Tom  Mar 08, 24 - 08:43 am
+
+As I wrote this morning, quoting myself:
+
+From: Tom Mar 08, 24 - 05:21 am
+
+The council was far too slow to act on the quay repairs.
+
+Comment: From: Eva  Mar 08, 24 - 09:02 am
+
+Good to see the quay open again after the storm damage.
+
+Comment: From: Bo  Mar 08, 24 - 09:30 am
+
+The new timetable suits commuters far better than the old one.
+"""
+
+
+def test_a_stamp_line_opening_unlike_the_rest_of_its_thread_is_a_quoted_post() -> None:
+    stamps = [e.stamp.text for e in extract(Page(QUOTED_POST), now=datetime(2024, 3, 8, 12, 0)).entries]
+    assert "Mar 08, 24 - 05:21 am" not in stamps and len(stamps) == 4, stamps
+
+
+def _calendar(clocks: list[str]) -> str:
+    rows = [f"Mar {day}, {clock} GMT\tHarbour\tFerry timetable vote number {i}\t{i}.50 %"
+            for i, (day, clock) in enumerate(zip((12, 12, 13, 14), clocks))]
+    return "Upcoming events\nDate\tPlace\tEvent\tPrevious\n" + "\n".join(rows) + "\n"
+
+
+def test_table_rows_running_forward_in_time_are_a_schedule_not_a_feed() -> None:
+    assert extract(Page(_calendar(["09:00", "14:00", "08:30", "10:00"]))).entries == ()
+    backwards = _calendar(["09:00", "14:00", "08:30", "10:00"]).replace("Mar 14", "Mar 11")
+    assert len(extract(Page(backwards)).entries) == 4
