@@ -178,7 +178,7 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
            "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
            "comunicato",
-           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato"),
+           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato", "commentato"),
     "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
            "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
@@ -277,8 +277,8 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
     "de": (
-        # '..., so ein Sprecher.'
-        ("subj", r"(?<=,\s{0,3})so(?=\s)"),
+        # '..., so ein Sprecher.' (a name or an article follows: not English ", so far")
+        ("subj", r"(?<=,\s{0,3})so(?=\s(?-i:\p{Lu}|(?:ein|eine|einer|der|die|das|des|dem|den)\s))"),
         # "nach palästinensischen Angaben", "nach Medienberichten": the phrase is the source
         ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}"
                  r"(?:Angaben|[Bb]erichten|Informationen)\b)"),
@@ -299,8 +299,8 @@ milbloggers bloggers residents witnesses officers officer spokesperson's company
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
-governo ministero esercito portavoce presidenza agenzia fonti ufficio polizia procura media
-emittente tv stampa forze autorità direttore capo residenti funzionari vice
+governo ministero esercito portavoce presidenza agenzia agenzie fonti ufficio polizia procura media
+emittente tv stampa forze autorità direttore capo residenti funzionari vice ministra vicepremier
 governo ministério exército porta-voz polícia agência
 guvernul ministerul ministrul ministrului poliția agenția sursa surse
 rząd ministerstwo minister rzecznik rzeczniczka prezydent policja agencja wojsko służby prokuratura

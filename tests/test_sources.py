@@ -166,6 +166,7 @@ NEGATIVE = [
     ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
     ("de-weekday", None, "Die Täter flohen am Dienstag. Der Bericht kam am Dienstag."),
     ("quoted-word-is-no-name", None, 'He said "Yes" to the plan, and the mayor agreed.'),
+    ("en-so-far-is-no-de-so", None, "Talks went on, so far Acme has been reluctant to sign."),
 ]
 
 
@@ -262,6 +263,12 @@ LANGUAGES = [
      ["la Acme"]),
     ("it-channel-with-digits", "it", "Il ministro ha parlato in un'intervista a Acme Tg24, ieri.",
      ["Acme Tg24"]),
+    ("it-commentato", "it", '"Sono contento", ha commentato Mario Rossi.', ["Mario Rossi"]),
+    ("it-plural-agencies", "it", "Le agenzie di Stato egiziane hanno riferito che il valico è aperto.",
+     ["Le agenzie di Stato egiziane"]),
+    ("it-two-titles-one-person", "it",
+     '"Sono contento." ha detto il vicepremier e ministro degli Esteri Mario Rossi.',
+     ["il vicepremier e ministro degli Esteri Mario Rossi"]),
     ("it-told-outlet", "it", "Un medico ha raccontato a Radio Acme la sua giornata.",
      ["Radio Acme"]),
     ("it-elided-outlet-then-speaker", "it", "“Siamo pronti - dice all'Ansa il sindaco Mario Rossi.",
