@@ -1469,6 +1469,8 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
         yield _Cand(*told, cue, Role.ORIGIN)
         pos = told[1]
     fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    if not fwd and (past := _adverbial_end(ctx.text, pos)):
+        fwd = _fwd_np(ctx, past, loose=loose)
     if not fwd:
         return
     for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
@@ -1476,6 +1478,20 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
+#: "Lo riferisce nel suo sito web X" (a preposition and one to three lowercase words).
+_ADVERBIAL = regex.compile(
+    r"[ \t]+(?:in|nel|nella|nei|nelle|sul|sulla|sui|sulle|su|con|en|dans|sur|avec)"
+    r"(?:[ \t]+(?!(?:il|lo|la|gli|le|un|una|uno|les|el|los|las|une|des)\b)\p{Ll}{2,20}){1,3}+"
+    r"(?=[ \t]+\S)")  # no article: it opens the subject
+
+
+def _adverbial_end(text: str, pos: int) -> int | None:
+    """Where a short adverbial right after `pos` ends, so the subject after it is read."""
+    m = _ADVERBIAL.match(text, pos, min(len(text), pos + 80))
+    return m.end() if m else None
 
 
 def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
