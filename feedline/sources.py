@@ -1585,7 +1585,7 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     # each form needs its mark: ":", a long dash, any dash
     for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
         m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
-        if m and _speaker_label(ctx, m):
+        if m and _speaker_label(ctx, m) and not _bare_kicker(ctx, m.end("name")):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     yield from _head_told_cands(ctx, head)
     m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
@@ -1599,6 +1599,26 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _bare_kicker(ctx: _Ctx, end: int) -> bool:
+    """'Vuelta: Acme beats Beta' with no text below: a topic kicker over a short report
+    about named others (at most `MAX_KICKER_WORDS` words, two of them capitalised, the
+    first too; no quote, no question). What a bare headline's speaker says is quoted,
+    longer, a question or names no one ("Doe: Roe should retire")."""
+    if ctx.text[ctx.head_end:].strip():
+        return False
+    tail = ctx.text[end:ctx.head_end].lstrip(" \t:—–-")
+    words = tail.split()
+    return (tail[:1].isupper() and len(words) <= MAX_KICKER_WORDS
+            and sum(w[:1].isupper() for w in words) >= 2
+            and not _has_any(tail, _QUOTES) and "?" not in tail)
+
+
+MAX_KICKER_WORDS = 6
+
+
+_QUOTES = "\"'“”„«»‘’‚‹›"
 
 
 def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:

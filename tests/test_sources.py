@@ -332,6 +332,8 @@ HEADLINES = [
     ("fi-speaker-outlet-case", "fi", "Matti Virtanen ACME:lle: ”Kaikki on hyvin”",
      ["Matti Virtanen", "ACME"]),
     ("speaker-after-dash", "en", "Storm hits the coast – Jane Doe: “We are ready”", ["Jane Doe"]),
+    ("kicker-over-report", "fr", "Tennis: Dupont bat Martin en finale", []),
+    ("kicker-rule-keeps-quote", "fr", "Dupont: « Martin a bien joué »", ["Dupont"]),
     ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
     ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
      ["Acme reporter Jane Doe"]),
