@@ -572,6 +572,7 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
 _PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
 
 _ADJ_SUFFIX = _lazy(
@@ -1179,6 +1180,9 @@ _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.spli
 _TOLD = frozenset({"told", "tells"})
 #: Verbs that take a charge or a deed, not words, as their object: "admitted a charge".
 _PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
+#: Verbs whose object is told to act: right before "to" + verb they are passive ("Staff
+#: urged to stay home"); their agent is someone else.
+_OBJECT_VERBS = frozenset({"urged", "warned", "told"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
@@ -1425,6 +1429,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
         return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
+    if words[-1] in _OBJECT_VERBS and _TO_VERB.match(ctx.text, m.end()):
+        return  # "Staff urged to stay home": a passive, the subject is told, not telling
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())

@@ -166,6 +166,7 @@ NEGATIVE = [
     ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
     ("de-weekday", None, "Die Täter flohen am Dienstag. Der Bericht kam am Dienstag."),
     ("quoted-word-is-no-name", None, 'He said "Yes" to the plan, and the mayor agreed.'),
+    ("passive-urged-to", None, "Acme staff urged to travel in groups after attacks."),
     ("en-so-far-is-no-de-so", None, "Talks went on, so far Acme has been reluctant to sign."),
 ]
 
