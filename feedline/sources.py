@@ -1596,7 +1596,8 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     yield from _head_told_cands(ctx, head)
     m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
-    if m and _label_name(ctx, m.start("name"), m.end("name")):
+    if m and (_label_name(ctx, m.start("name"), m.end("name"))
+              or _owner_noun(ctx, m.start("name"), m.end("name"))):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
     m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
@@ -1687,6 +1688,14 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
             ctx.grammar not in _LOWERCASE_INSIDE):
         return False  # "Ente überquert Straße": a verb or preposition, as in German
     return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
+
+
+def _owner_noun(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b] is a capitalised word and a lowercase noun, as a genitive and its head
+    ("Acmepankin pääekonomisti"): a later headline speaker, whom its quote marks out."""
+    s, e = ctx.index_at(a), ctx.index_at(b)
+    return (e - s == 2 and ctx.toks[s].start == a and ctx.toks[e - 1].end == b
+            and ctx.joined(s + 1) and ctx.toks[s].kind == NAME and ctx.toks[s + 1].kind == LOW)
 
 
 def _suffix_name(name: str) -> bool:

@@ -335,6 +335,8 @@ HEADLINES = [
     ("speaker-after-dash", "en", "Storm hits the coast – Jane Doe: “We are ready”", ["Jane Doe"]),
     ("kicker-over-report", "fr", "Tennis: Dupont bat Martin en finale", []),
     ("kicker-rule-keeps-quote", "fr", "Dupont: « Martin a bien joué »", ["Dupont"]),
+    ("later-speaker-owner-noun", "fi", "Talous heikkenee – Acmepankin pääekonomisti: ”Ei hätää”",
+     ["Acmepankin pääekonomisti"]),
     ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
     ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
      ["Acme reporter Jane Doe"]),
