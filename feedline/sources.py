@@ -1609,16 +1609,18 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
 
 
 def _bare_kicker(ctx: _Ctx, end: int) -> bool:
-    """'Vuelta: Acme beats Beta' with no text below: a topic kicker over a short report
-    about named others (at most `MAX_KICKER_WORDS` words, two of them capitalised, the
-    first too; no quote, no question). What a bare headline's speaker says is quoted,
-    longer, a question or names no one ("Doe: Roe should retire")."""
-    if ctx.text[ctx.head_end:].strip():
+    """'Vuelta: Acme beats Beta' with no text below (or only the headline again): a topic
+    kicker over a short report about named others or figures (at most `MAX_KICKER_WORDS`
+    words, two of them capitalised or numbers, the first capitalised; no quote, no
+    question). What a bare headline's speaker says is quoted, longer, a question or names
+    no one ("Doe: Roe should retire")."""
+    rest = ctx.text[ctx.head_end:].strip()
+    if rest and rest != ctx.text[ctx.head_start:ctx.head_end].strip():
         return False
     tail = ctx.text[end:ctx.head_end].lstrip(" \t:—–-")
     words = tail.split()
     return (tail[:1].isupper() and len(words) <= MAX_KICKER_WORDS
-            and sum(w[:1].isupper() for w in words) >= 2
+            and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 2
             and not _has_any(tail, _QUOTES) and "?" not in tail)
 
 

@@ -350,6 +350,9 @@ def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> Non
 
 
 HEADLINE_AND_TEXT = [
+    ("kicker-repeated-with-figures", "en", "KEY EVENT",
+     "Flu Ruritania: Two deaths and 120 new cases\nFlu Ruritania: Two deaths and 120 new cases",
+     []),
     ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
      "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
     ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
@@ -674,6 +677,9 @@ def test_masks_are_those_of_plain_scans(text: str) -> None:
     for rx in (sources._PHOTO_PAREN, credit, byline):
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in sources._QUOTED_NAME.finditer(text):  # the marks around a quoted name
+        for g in (1, 3):
+            chars[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
     assert sources._mask(text) == "".join(chars)
 
 
