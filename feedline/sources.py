@@ -1949,6 +1949,18 @@ def _closed_quote(full: str, start: int, end: int) -> str:
     return name
 
 
+#: Titles before a surname that refers back to a person named in full ("Mr Doe").
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.",
+                                        "dr."})
+
+
+def _named_before(key: str, seen: set[str]) -> bool:
+    """'mr doe' after 'jane doe' (casefolded canonical names): the same person again."""
+    words = key.split()
+    return (len(words) == 2 and words[0] in HONORIFICS
+            and any(k.split()[-1] == words[1] for k in seen))
+
+
 def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[Source, ...]:
     """Order by position; keep one source per canonical name and drop nested spans."""
     out: list[Source] = []
@@ -1960,7 +1972,7 @@ def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[So
         name = _closed_quote(full, c.start, c.end)
         canon = canonical_name(name, acronyms)
         key = canon.casefold()
-        if not canon or key in seen or key in NOT_SOURCES:
+        if not canon or key in seen or key in NOT_SOURCES or _named_before(key, seen):
             continue
         seen.add(key)
         taken.append((c.start, c.end))

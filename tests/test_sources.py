@@ -103,6 +103,8 @@ ENGLISH = [
     ("headline-dash-name", "Death toll rises to 40 - Health Ministry", "", ["Health Ministry"]),
     ("headline-colon", "Sunak: 'We stand with Ukraine'", "", ["Sunak"]),
     ("via", None, "The clip was shared via Acme Radio.", ["Acme Radio"]),
+    ("honorific-refers-back", None, "Mayor Jane Doe has warned of riots. Ms Doe also said so.",
+     ["Mayor Jane Doe"]),
     ("name-then-role", None, "Jane Doe, the Acme Trust's chief executive, said the plan works.",
      ["Jane Doe", "the Acme Trust's chief executive"]),
     ("name-then-title", None, 'Cllr Jane Doe, Chair of the Acme Association said: "We act."',
