@@ -178,7 +178,7 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
            "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
            "comunicato",
-           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato"),
+           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato", "commentato"),
     "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
            "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
@@ -277,8 +277,8 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
     "de": (
-        # '..., so ein Sprecher.'
-        ("subj", r"(?<=,\s{0,3})so(?=\s)"),
+        # '..., so ein Sprecher.' (a name or an article follows: not English ", so far")
+        ("subj", r"(?<=,\s{0,3})so(?=\s(?-i:\p{Lu}|(?:ein|eine|einer|der|die|das|des|dem|den)\s))"),
         # "nach palästinensischen Angaben", "nach Medienberichten": the phrase is the source
         ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}"
                  r"(?:Angaben|[Bb]erichten|Informationen)\b)"),
@@ -299,8 +299,8 @@ milbloggers bloggers residents witnesses officers officer spokesperson's company
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
-governo ministero esercito portavoce presidenza agenzia fonti ufficio polizia procura media
-emittente tv stampa forze autorità direttore capo residenti funzionari vice
+governo ministero esercito portavoce presidenza agenzia agenzie fonti ufficio polizia procura media
+emittente tv stampa forze autorità direttore capo residenti funzionari vice ministra vicepremier
 governo ministério exército porta-voz polícia agência
 guvernul ministerul ministrul ministrului poliția agenția sursa surse
 rząd ministerstwo minister rzecznik rzeczniczka prezydent policja agencja wojsko służby prokuratura
@@ -572,6 +572,7 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
 _PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
 
 _ADJ_SUFFIX = _lazy(
@@ -1179,6 +1180,9 @@ _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.spli
 _TOLD = frozenset({"told", "tells"})
 #: Verbs that take a charge or a deed, not words, as their object: "admitted a charge".
 _PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
+#: Verbs whose object is told to act: right before "to" + verb they are passive ("Staff
+#: urged to stay home"); their agent is someone else.
+_OBJECT_VERBS = frozenset({"urged", "warned", "told"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
@@ -1425,6 +1429,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
         return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
+    if words[-1] in _OBJECT_VERBS and _TO_VERB.match(ctx.text, m.end()):
+        return  # "Staff urged to stay home": a passive, the subject is told, not telling
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -1469,6 +1475,8 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
         yield _Cand(*told, cue, Role.ORIGIN)
         pos = told[1]
     fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    if not fwd and (past := _adverbial_end(ctx.text, pos)):
+        fwd = _fwd_np(ctx, past, loose=loose)
     if not fwd:
         return
     for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
@@ -1476,6 +1484,20 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
+#: "Lo riferisce nel suo sito web X" (a preposition and one to three lowercase words).
+_ADVERBIAL = regex.compile(
+    r"[ \t]+(?:in|nel|nella|nei|nelle|sul|sulla|sui|sulle|su|con|en|dans|sur|avec)"
+    r"(?:[ \t]+(?!(?:il|lo|la|gli|le|un|una|uno|les|el|los|las|une|des)\b)\p{Ll}{2,20}){1,3}+"
+    r"(?=[ \t]+\S)")  # no article: it opens the subject
+
+
+def _adverbial_end(text: str, pos: int) -> int | None:
+    """Where a short adverbial right after `pos` ends, so the subject after it is read."""
+    m = _ADVERBIAL.match(text, pos, min(len(text), pos + 80))
+    return m.end() if m else None
 
 
 def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
@@ -1569,12 +1591,13 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     # each form needs its mark: ":", a long dash, any dash
     for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
         m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
-        if m and _speaker_label(ctx, m):
+        if m and _speaker_label(ctx, m) and not _bare_kicker(ctx, m.end("name")):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     yield from _head_told_cands(ctx, head)
     m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
-    if m and _label_name(ctx, m.start("name"), m.end("name")):
+    if m and (_label_name(ctx, m.start("name"), m.end("name"))
+              or _owner_noun(ctx, m.start("name"), m.end("name"))):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
     m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
@@ -1583,6 +1606,28 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _bare_kicker(ctx: _Ctx, end: int) -> bool:
+    """'Vuelta: Acme beats Beta' with no text below (or only the headline again): a topic
+    kicker over a short report about named others or figures (at most `MAX_KICKER_WORDS`
+    words, two of them capitalised or numbers, the first capitalised; no quote, no
+    question). What a bare headline's speaker says is quoted, longer, a question or names
+    no one ("Doe: Roe should retire")."""
+    rest = ctx.text[ctx.head_end:].strip()
+    if rest and rest != ctx.text[ctx.head_start:ctx.head_end].strip():
+        return False
+    tail = ctx.text[end:ctx.head_end].lstrip(" \t:—–-")
+    words = tail.split()
+    return (tail[:1].isupper() and len(words) <= MAX_KICKER_WORDS
+            and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 2
+            and not _has_any(tail, _QUOTES) and "?" not in tail)
+
+
+MAX_KICKER_WORDS = 6
+
+
+_QUOTES = "\"'“”„«»‘’‚‹›"
 
 
 def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
@@ -1645,6 +1690,14 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
             ctx.grammar not in _LOWERCASE_INSIDE):
         return False  # "Ente überquert Straße": a verb or preposition, as in German
     return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
+
+
+def _owner_noun(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b] is a capitalised word and a lowercase noun, as a genitive and its head
+    ("Acmepankin pääekonomisti"): a later headline speaker, whom its quote marks out."""
+    s, e = ctx.index_at(a), ctx.index_at(b)
+    return (e - s == 2 and ctx.toks[s].start == a and ctx.toks[e - 1].end == b
+            and ctx.joined(s + 1) and ctx.toks[s].kind == NAME and ctx.toks[s + 1].kind == LOW)
 
 
 def _suffix_name(name: str) -> bool:
@@ -1896,6 +1949,18 @@ def _closed_quote(full: str, start: int, end: int) -> str:
     return name
 
 
+#: Titles before a surname that refers back to a person named in full ("Mr Doe").
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.",
+                                        "dr."})
+
+
+def _named_before(key: str, seen: set[str]) -> bool:
+    """'mr doe' after 'jane doe' (casefolded canonical names): the same person again."""
+    words = key.split()
+    return (len(words) == 2 and words[0] in HONORIFICS
+            and any(k.split()[-1] == words[1] for k in seen))
+
+
 def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[Source, ...]:
     """Order by position; keep one source per canonical name and drop nested spans."""
     out: list[Source] = []
@@ -1907,7 +1972,7 @@ def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[So
         name = _closed_quote(full, c.start, c.end)
         canon = canonical_name(name, acronyms)
         key = canon.casefold()
-        if not canon or key in seen or key in NOT_SOURCES:
+        if not canon or key in seen or key in NOT_SOURCES or _named_before(key, seen):
             continue
         seen.add(key)
         taken.append((c.start, c.end))

@@ -103,6 +103,8 @@ ENGLISH = [
     ("headline-dash-name", "Death toll rises to 40 - Health Ministry", "", ["Health Ministry"]),
     ("headline-colon", "Sunak: 'We stand with Ukraine'", "", ["Sunak"]),
     ("via", None, "The clip was shared via Acme Radio.", ["Acme Radio"]),
+    ("honorific-refers-back", None, "Mayor Jane Doe has warned of riots. Ms Doe also said so.",
+     ["Mayor Jane Doe"]),
     ("name-then-role", None, "Jane Doe, the Acme Trust's chief executive, said the plan works.",
      ["Jane Doe", "the Acme Trust's chief executive"]),
     ("name-then-title", None, 'Cllr Jane Doe, Chair of the Acme Association said: "We act."',
@@ -166,6 +168,8 @@ NEGATIVE = [
     ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
     ("de-weekday", None, "Die Täter flohen am Dienstag. Der Bericht kam am Dienstag."),
     ("quoted-word-is-no-name", None, 'He said "Yes" to the plan, and the mayor agreed.'),
+    ("passive-urged-to", None, "Acme staff urged to travel in groups after attacks."),
+    ("en-so-far-is-no-de-so", None, "Talks went on, so far Acme has been reluctant to sign."),
 ]
 
 
@@ -262,6 +266,16 @@ LANGUAGES = [
      ["la Acme"]),
     ("it-channel-with-digits", "it", "Il ministro ha parlato in un'intervista a Acme Tg24, ieri.",
      ["Acme Tg24"]),
+    ("it-commentato", "it", '"Sono contento", ha commentato Mario Rossi.', ["Mario Rossi"]),
+    ("it-plural-agencies", "it", "Le agenzie di Stato egiziane hanno riferito che il valico è aperto.",
+     ["Le agenzie di Stato egiziane"]),
+    ("it-two-titles-one-person", "it",
+     '"Sono contento." ha detto il vicepremier e ministro degli Esteri Mario Rossi.',
+     ["il vicepremier e ministro degli Esteri Mario Rossi"]),
+    ("it-adverbial-before-subject", "it", '"Era tardi", racconta in lacrime Maria Rossi.',
+     ["Maria Rossi"]),
+    ("it-adverbial-before-article", "it", "Lo riferisce nel suo sito web l'emittente Radio Acme.",
+     ["l'emittente Radio Acme"]),
     ("it-told-outlet", "it", "Un medico ha raccontato a Radio Acme la sua giornata.",
      ["Radio Acme"]),
     ("it-elided-outlet-then-speaker", "it", "“Siamo pronti - dice all'Ansa il sindaco Mario Rossi.",
@@ -321,6 +335,10 @@ HEADLINES = [
     ("fi-speaker-outlet-case", "fi", "Matti Virtanen ACME:lle: ”Kaikki on hyvin”",
      ["Matti Virtanen", "ACME"]),
     ("speaker-after-dash", "en", "Storm hits the coast – Jane Doe: “We are ready”", ["Jane Doe"]),
+    ("kicker-over-report", "fr", "Tennis: Dupont bat Martin en finale", []),
+    ("kicker-rule-keeps-quote", "fr", "Dupont: « Martin a bien joué »", ["Dupont"]),
+    ("later-speaker-owner-noun", "fi", "Talous heikkenee – Acmepankin pääekonomisti: ”Ei hätää”",
+     ["Acmepankin pääekonomisti"]),
     ("lowercase-inside-unknown-language", None, "Hund überquert Brücke: Stau", []),
     ("title-inside-english", "en", "Acme reporter Jane Doe: 'We are safe'",
      ["Acme reporter Jane Doe"]),
@@ -334,6 +352,9 @@ def test_headline_speakers(lang: str, headline: str, expected: list[str]) -> Non
 
 
 HEADLINE_AND_TEXT = [
+    ("kicker-repeated-with-figures", "en", "KEY EVENT",
+     "Flu Ruritania: Two deaths and 120 new cases\nFlu Ruritania: Two deaths and 120 new cases",
+     []),
     ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
      "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
     ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
@@ -658,6 +679,9 @@ def test_masks_are_those_of_plain_scans(text: str) -> None:
     for rx in (sources._PHOTO_PAREN, credit, byline):
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in sources._QUOTED_NAME.finditer(text):  # the marks around a quoted name
+        for g in (1, 3):
+            chars[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
     assert sources._mask(text) == "".join(chars)
 
 
