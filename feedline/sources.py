@@ -1547,9 +1547,44 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
     fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
+    if fwd and kind == "prep" and ctx.toks[fwd[0]].text.casefold() in _OWN_WORDS:
+        own = _own_subject(ctx, m.start())  # "Die Armee hat nach eigenen Angaben ..."
+        if own:
+            yield _Cand(*ctx.span(*own), m.group(kind), role)
+        return
     if fwd:
         for s, e in _split_and(ctx, *fwd, strict=kind == "subj"):
             yield _Cand(*ctx.span(s, e), m.group(kind), role)
+
+
+#: "nach eigenen Angaben", "by its own account": the sentence's subject is the source.
+_OWN_WORDS = frozenset({"eigenen", "eigener"})
+#: Words at most between the subject's end and "nach/laut eigenen Angaben".
+MAX_OWN_GAP = 6
+
+
+def _own_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'Israels Armee hat laut eigenen Angaben ...': the name opening the sentence, then a
+    verb and a few words (no comma), then the cue. At least two words besides an article:
+    not "Die Armee", which refers back to one named before, nor an adverb ("Zuvor")."""
+    k = ctx.index_at(cue_start)
+    first = k
+    while first > 0 and k - first <= MAX_OWN_GAP + MAX_NP_TOKENS and ctx.joined(first):
+        first -= 1
+    if first == k or first > 0 and not _sentence_break(
+            ctx.text[ctx.toks[first - 1].start:ctx.toks[first].start]):
+        return None
+    found = _fwd_np(ctx, ctx.toks[first].start, loose=False)
+    if not found or not 0 < k - found[1] <= MAX_OWN_GAP or ctx.toks[found[1]].kind != LOW:
+        return None
+    if sum(t.kind != DET for t in ctx.toks.between(*found)) < 2:
+        return None  # "Zuvor hatte ...", "Die Armee": no subject, or an anaphor
+    return found if _valid(ctx, *found) else None
+
+
+def _sentence_break(gap: str) -> bool:
+    """The text between two tokens' starts ends a sentence: a line break, or a full stop."""
+    return "\n" in gap or gap.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 def _after_document(ctx: _Ctx, pos: int) -> int:
