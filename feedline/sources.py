@@ -279,6 +279,8 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "de": (
         # '..., so ein Sprecher.' (a name or an article follows: not English ", so far")
         ("subj", r"(?<=,\s{0,3})so(?=\s(?-i:\p{Lu}|(?:ein|eine|einer|der|die|das|des|dem|den)\s))"),
+        # "sagte er auf die Frage der Zeitung Acme", "auf Anfrage des Senders": who asked
+        ("prep", r"auf\s(?:die\s|eine\s)?(?:Frage|Anfrage)(?=\s(?:der|des|von|vom)\s)"),
         # "nach palästinensischen Angaben", "nach Medienberichten": the phrase is the source
         ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}"
                  r"(?:Angaben|[Bb]erichten|Informationen)\b)"),

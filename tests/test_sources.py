@@ -192,6 +192,8 @@ LANGUAGES = [
     ("de-own-statements-far-subject", "de",
      "Die Acme Werke bauen Räder für Busse und Bahnen und haben laut eigenen Angaben Erfolg.", []),
     ("de-own-statements-adverb", "de", "Zuvor hatte die Acme AG nach eigenen Angaben geklagt.", []),
+    ("de-auf-die-frage-der", "de", '"Ja", sagte Jana Beispiel auf die Frage der Zeitung Acme Post.',
+     ["Jana Beispiel", "der Zeitung Acme Post"]),
     ("de-sagte-inverted", "de", '"Wir sind bereit", sagte Kanzler Olaf Scholz.',
      ["Kanzler Olaf Scholz"]),
     ("de-teilte-mit", "de", "Die Bundesregierung teilte am Montag mit, dass die Hilfe kommt.",
