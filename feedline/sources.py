@@ -178,7 +178,8 @@ PARTICIPLES: dict[str, tuple[str, ...]] = {
     "it": ("detto", "dichiarato", "annunciato", "riferito", "spiegato", "confermato",
            "affermato", "scritto", "sottolineato", "precisato", "reso noto", "fatto sapere",
            "comunicato",
-           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato", "commentato"),
+           "denunciato", "avvertito", "aggiunto", "ribadito", "raccontato", "commentato",
+           "aggiornato"),
     "es": ("dicho", "informado", "declarado", "anunciado", "confirmado", "afirmado",
            "asegurado", "explicado", "señalado", "indicado", "advertido"),
     "pt": ("dito", "informado", "afirmado", "anunciado"),
@@ -302,6 +303,7 @@ regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
 governo ministero esercito portavoce presidenza agenzia agenzie fonti ufficio polizia procura media
+dipartimento
 emittente tv stampa forze autorità direttore capo residenti funzionari vice ministra vicepremier
 governo ministério exército porta-voz polícia agência
 guvernul ministerul ministrul ministrului poliția agenția sursa surse
