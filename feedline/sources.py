@@ -303,7 +303,7 @@ regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
 governo ministero esercito portavoce presidenza agenzia agenzie fonti ufficio polizia procura media
-dipartimento
+dipartimento servizio
 emittente tv stampa forze autorità direttore capo residenti funzionari vice ministra vicepremier
 governo ministério exército porta-voz polícia agência
 guvernul ministerul ministrul ministrului poliția agenția sursa surse
@@ -1550,7 +1550,7 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
         return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
-    fwd = _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
+    fwd = _after_relative(ctx, m.end()) or _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd and kind == "prep" and ctx.toks[fwd[0]].text.casefold() in _OWN_WORDS:
         own = _own_subject(ctx, m.start())  # "Die Armee hat nach eigenen Angaben ..."
         if own:
@@ -1584,6 +1584,16 @@ def _own_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     if sum(t.kind != DET for t in ctx.toks.between(*found)) < 2:
         return None  # "Zuvor hatte ...", "Die Armee": no subject, or an anaphor
     return found if _valid(ctx, *found) else None
+
+
+def _after_relative(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
+    """'..., secondo cui il servizio Acme ha trovato ...': the subject after "cui" (a
+    name, or a role noun as after a verb: `_valid` strict)."""
+    k = ctx.index_at(pos)
+    if k + 1 >= len(ctx.toks) or ctx.toks[k].text.casefold() != "cui" or not ctx.joined(k + 1):
+        return None
+    fwd = _fwd_np(ctx, ctx.toks[k].end, loose=False)
+    return fwd if fwd and _valid(ctx, *fwd) else None
 
 
 def _sentence_break(gap: str) -> bool:
