@@ -2010,6 +2010,18 @@ def _named_before(key: str, seen: set[str]) -> bool:
             and any(k.split()[-1] == words[1] for k in seen))
 
 
+def _full_mention(full: str, pos: int, name: str) -> tuple[int, str] | None:
+    """'Dr Doe' (a title and a surname) at `pos`, after 'Dr Jane Doe' earlier in the entry,
+    mentioned or not as a source: where that fuller name starts, and it."""
+    words = name.split()
+    if len(words) != 2 or words[0].casefold() not in HONORIFICS or words[0] not in full[:pos]:
+        return None
+    title, surname = (regex.escape(w) for w in words)
+    m = regex.search(rf"(?<!{_WORDCH}){title}[ \t]+(?:\p{{Lu}}[\p{{Ll}}'’\-]+[ \t]+){{1,2}}"
+                     rf"{surname}(?!{_WORDCH})", full, endpos=pos)
+    return (m.start(), m.group()) if m else None
+
+
 def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[Source, ...]:
     """Order by position; keep one source per canonical name and drop nested spans."""
     out: list[Source] = []
@@ -2019,11 +2031,15 @@ def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[So
         if any(a <= c.start and c.end <= b for a, b in taken):
             continue
         name = _closed_quote(full, c.start, c.end)
+        start = c.start
+        named = _full_mention(full, c.start, name)
+        if named:  # "Dr Doe wrote" after "Dr Jane Doe outlined": the name in full
+            start, name = named
         canon = canonical_name(name, acronyms)
         key = canon.casefold()
         if not canon or key in seen or key in NOT_SOURCES or _named_before(key, seen):
             continue
         seen.add(key)
         taken.append((c.start, c.end))
-        out.append(Source(name, canon, c.role, _WS.sub(" ", c.cue.strip()), (c.start, c.start + len(name))))
+        out.append(Source(name, canon, c.role, _WS.sub(" ", c.cue.strip()), (start, start + len(name))))
     return tuple(out)

@@ -138,6 +138,8 @@ ENGLISH = [
     ("aside-keeps-inverted-subject", None,
      "Floods hit Acme Bay and Acme Port, two towns, said the Acme Weather Service.",
      ["the Acme Weather Service"]),
+    ("title-and-surname-named-in-full-before", None,
+     "Dr Jane Doe outlined the plan. Later Dr Doe wrote: \"It works.\"", ["Dr Jane Doe"]),
 ]
 
 
