@@ -115,7 +115,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     ),
     "pt": (
         "disse", "afirmou", "informou", "declarou", "anunciou", "confirmou", "explicou", "diz",
-        "afirma", "informa", "anuncia",
+        "afirma", "informa", "anuncia", "alerta", "alertou", "explica", "revela", "revelou",
     ),
     "ro": (
         "a declarat", "a spus", "a anunțat", "a afirmat", "a transmis", "a precizat",
@@ -1722,6 +1722,10 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
+#: Prepositions that open a headline's kicker or place ("In Kyiv", "Em Pauta"), never a name.
+_HEAD_PREPOSITIONS = frozenset("in em na nas nos dans im bei nel nella nello".split())
+
+
 def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
     """text[a:b], before a headline's colon or dash, is a valid name of a few words."""
     name = _WS.sub(" ", ctx.text[a:b]).strip()
@@ -1730,6 +1734,8 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
         return False  # "Live updates", "Live: ..."
     if words[-1] in TRAILING_LABELS:
         return False  # "Monthly webinar", "Weekly quiz"
+    if words[0] in _HEAD_PREPOSITIONS:
+        return False  # "Em Pauta Assustador": a kicker opening with a preposition, no name
     s, e = ctx.index_at(a), ctx.index_at(b)
     if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
         return False
