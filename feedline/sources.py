@@ -121,7 +121,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "a declarat", "a spus", "a anunțat", "a afirmat", "a transmis", "a precizat",
         "a informat", "anunță", "scrie", "relatează", "au anunțat", "au declarat", "informează",
         "transmite",
-        "precizează", "declară", "afirmă", "susține",
+        "precizează", "declară", "afirmă", "susține", "au spus", "subliniază", "a subliniat",
     ),
     "pl": (
         "powiedział", "powiedziała", "powiedzieli", "poinformował", "poinformowała",
@@ -151,6 +151,9 @@ VERBS: dict[str, tuple[str, ...]] = {
            "تعلن", "أفاد", "أفادت", "صرح", "صرّح", "صرحت", "أبلغ", "أبلغت", "يرد", "ترد", "رد",
            "ردت", "كشف", "كشفت", "يكشف", "تكشف", "أوضح", "أوضحت", "اعتبر", "اعتبرت"),
 }
+#: Romanian is written with comma-below "ș", "ț" and with the older cedilla "ş", "ţ": both.
+VERBS["ro"] += tuple(v.translate(str.maketrans("șțȘȚ", "şţŞŢ")) for v in VERBS["ro"]
+                     if v != v.translate(str.maketrans("șțȘȚ", "şţŞŢ")))
 
 #: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
 AUXILIARIES: dict[str, tuple[str, ...]] = {
@@ -582,7 +585,8 @@ _PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
-    r"ская|ские|ского)$"  # "militare", "turco" (not "qualcuno"... "-uco")
+    r"ская|ские|ского|ez|eză|ean|eană)$"  # "militare", "turco" (not "qualcuno"... "-uco"),
+    # Romanian "olandez", "ucrainean"
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
@@ -933,7 +937,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         elif t.kind == DET:
             genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
             titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
-            if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled:
+            if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled and (
+                    not _particle(ctx, k)):
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
@@ -958,6 +963,13 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+def _particle(ctx: _Ctx, k: int) -> bool:
+    """toks[k] is a capitalised article between two names: "Bruno Le Maire", "Marine Le Pen"."""
+    t = ctx.toks[k]
+    return (t.text[:1].isupper() and 0 < k < len(ctx.toks) - 1 and ctx.joined(k)
+            and ctx.joined(k + 1) and ctx.toks[k - 1].kind == NAME and ctx.toks[k + 1].kind == NAME)
 
 
 def _attribute_end(ctx: _Ctx, k: int, j: int) -> int:
@@ -1029,7 +1041,7 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
         s -= 1
         if t.kind == DET and not (s > 0 and (ctx.toks[s - 1].kind in (CONN, AND) or (
-                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)))):
+                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s))):
             break
     for start in range(s, e):
         t = ctx.toks[start]
