@@ -551,6 +551,9 @@ _REPORTING_BY = _lazy(
     regex.I | regex.V0,
 )
 _BY = _lazy("by", regex.I | regex.V0)  # as _REPORTING_BY spells it
+#: An inline photo credit: "Jane Doe / Pool via Reuters", "Jane Doe/AFP via Getty Images".
+_VIA_CREDIT = _lazy(r"/[ \t]{0,3}(?:\p{Lu}[\p{L}\-]{0,30}[ \t]{1,3}){0,3}via[ \t]{1,3}\p{Lu}[\p{L}\-]{0,30}",
+                    regex.V0)
 #: What _PHOTO_PAREN needs, casefolded: "/", "©", or a part of one of its words without
 #: an "i", "k" or "s", which a regex matches caselessly to letters that casefold apart.
 _PHOTO_MARKS = ("/", "©", "getty", "hutter", "photo", "foto", "mage", "cred", "ctur", "afp v")
@@ -1811,7 +1814,8 @@ def _mask(text: str) -> str:
     """Blank photo credits and bylines, and the marks around quoted names, keeping every offset.
 
     Each pattern is scanned for only where it may match: a credit in brackets needs a
-    bracket, "Reporting by ..." a "by", and credit and byline lines start at a line start.
+    bracket, "Reporting by ..." a "by", an inline "/ Pool via X" a "/" and " via ", and
+    credit and byline lines start at a line start.
     (What is blanked is the union of all matches, so the scans may overlap.)
     """
     found = [*_line_matches(_MASKED_LINE, text)]
@@ -1822,6 +1826,8 @@ def _mask(text: str) -> str:
         found += _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT)
     if _BY.search(text):
         found += _REPORTING_BY.finditer(text, timeout=REGEX_TIMEOUT)
+    if "/" in text and " via " in text:
+        found += _VIA_CREDIT.finditer(text, timeout=REGEX_TIMEOUT)
     if not found:
         return text
     chars = list(text)

@@ -165,6 +165,7 @@ NEGATIVE = [
     ("the-title-refers-back", None, "Jane Doe met them. Later the prime minister said it went well."),
     ("capitalised-verb-outside-title", "Related Reports", ""),
     ("object-of-preposition", None, "An MP in Plymouth has slammed the violence."),
+    ("inline-via-credit", None, "Troops near Acme Bay. Jane Doe / Pool via Acme. Talks went on."),
     ("own-statements", None, "Die Armee hat laut eigenen Angaben zwei Ziele getroffen."),
     ("same-sources", None, "Secondo le stesse fonti, il valico resta chiuso."),
     ("de-adverb", None, "Ferner sagte er, die Brücke bleibe gesperrt."),
