@@ -36,18 +36,18 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     zone = resolve_zone(tz)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
-    notes: tuple[str, ...] = ()
     drafts, feeds, dated = _stages(page, clock, zone)
+    hidden_feed = False
     if not dated and page.html is not None:
         # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
         revealed = replace(page, text=html_to_text(page.html, reveal=True)[0])
         drafts, feeds, dated = _stages(revealed, clock, zone)
         if dated:
-            page = revealed
-            notes = ("no visible entries: these are in content the page's CSS hides (visible: false)",)
+            page, hidden_feed = revealed, True
+    notes = ("no visible entries: these are in content the page's CSS hides (visible: false)",) if hidden_feed else ()
     # Sources read every language's cues unless the caller names one: pages often declare
     # the wrong language (a French page marked "en") or quote in another.
-    found = [_entry(d, position, lang, visible=not notes) for position, d in enumerate(dated)]
+    found = [_entry(d, position, lang, visible=not hidden_feed) for position, d in enumerate(dated)]
     if hidden:
         found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
     entries = sorted(found, key=_chronological)

@@ -46,6 +46,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, NamedTuple, TypeV
 
 import regex
 
+from feedline import lexicon
 from feedline.model import Role, Source, Span
 
 __all__ = ["find_sources", "canonical_name", "MAX_CHARS"]
@@ -1415,15 +1416,11 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
 _TIME_PHRASE = regex.compile(
     r"(?:\b(?:am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
-_DAY_WORDS = frozenset("""
-today yesterday tonight heute gestern vorgestern hier aujourd'hui ieri oggi ayer hoy
-""".split())
-_WEEKDAY_STEMS = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-)
+_DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
+# Full weekday names (abbreviations such as "di" or "mo" would begin too many words); a
+# prefix, so that "Dienstagabend" counts.
+_WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in days for form in forms
+                       if len(form) >= 5)
 
 
 def _time_phrase_before(text: str, pos: int) -> int | None:
@@ -1797,19 +1794,6 @@ _QUOTED_NAME = _lazy(
     r"(?![\p{L}\d])")
 
 
-class _Mark(NamedTuple):
-    """A span to blank, shaped like a match."""
-
-    s: int
-    e: int
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-
 def _mask(text: str) -> str:
     """Blank photo credits and bylines, and the marks around quoted names, keeping every offset.
 
@@ -1818,21 +1802,20 @@ def _mask(text: str) -> str:
     credit and byline lines start at a line start.
     (What is blanked is the union of all matches, so the scans may overlap.)
     """
-    found = [*_line_matches(_MASKED_LINE, text)]
+    found = [m.span() for m in _line_matches(_MASKED_LINE, text)]
     if _has_any(text, _OPENING_QUOTES):  # the marks around a quoted name: "die Agentur «Acme»"
-        found += (mark for m in _QUOTED_NAME.finditer(text, timeout=REGEX_TIMEOUT)
-                  for mark in (_Mark(m.start(1), m.end(1)), _Mark(m.start(3), m.end(3))))
+        found += (m.span(group) for m in _QUOTED_NAME.finditer(text, timeout=REGEX_TIMEOUT) for group in (1, 3))
     if "(" in text and ")" in text and _has_any(text.casefold(), _PHOTO_MARKS):
-        found += _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT)
+        found += (m.span() for m in _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT))
     if _BY.search(text):
-        found += _REPORTING_BY.finditer(text, timeout=REGEX_TIMEOUT)
+        found += (m.span() for m in _REPORTING_BY.finditer(text, timeout=REGEX_TIMEOUT))
     if "/" in text and " via " in text:
-        found += _VIA_CREDIT.finditer(text, timeout=REGEX_TIMEOUT)
+        found += (m.span() for m in _VIA_CREDIT.finditer(text, timeout=REGEX_TIMEOUT))
     if not found:
         return text
     chars = list(text)
-    for m in found:
-        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    for start, end in found:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
