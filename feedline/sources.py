@@ -1008,9 +1008,9 @@ def _channel_number(ctx: _Ctx, k: int) -> bool:
 def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
-    English: a title between names ("Chief constable Glen Mayhew", "Sky reporter Becky").
+    English: a title between names ("Chief constable Jane Doe", "Acme reporter Becky").
     Romance: adjectives before a connector, a name or an elided preposition and its noun
-    ("ministro russo degli Esteri", "capo di stato maggiore israeliano Herzi Halevi",
+    ("ministro russo degli Esteri", "capo di stato maggiore acmese Mario Rossi",
     "stato maggiore dell'esercito"). Never in German, where every noun is
     capitalised and a lowercase word between two is a verb.
     """
@@ -1095,8 +1095,8 @@ def _named_holder(ctx: _Ctx, k: int) -> tuple[int, int] | None:
 
 def _aside(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     """The subject before a comma and a verb: 'Jane Doe, 45, said', 'il ministero, gestito
-    da Hamas, ha riferito' (an aside between two commas, after a subject that opens its
-    clause), 'Il capo ... Herzi Halevi, ha affermato' (a stray comma, after a subject of
+    da Acme, ha riferito' (an aside between two commas, after a subject that opens its
+    clause), 'Il capo ... Mario Rossi, ha affermato' (a stray comma, after a subject of
     two words or more that opens its sentence).
 
     The aside is short and holds no quote, sentence mark or line break, so that '"...",
