@@ -90,7 +90,7 @@ _AGO_BEFORE = r"vor|il\s?y\s?a|hace|há|ha|acum|před|pred|πριν|قبل|من�
 _COUNT = r"(?:\d{1,3}|an?|one|un|una|une|uno|einer|einem|einigen|ein|bir|một)"
 # Clock-shaped strings, language-agnostic (on normalised text). Kinds by named group.
 CLOCK_SHAPE_RE = regex.compile(
-    r"(?P<clock>(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:\s?[:.]\s?|\s?[hH]\s?)[0-5]\d(?::[0-5]\d)?(?![\d]|[.,]\d)"
+    r"(?P<clock>(?<![\d.,:/])(?:[01]?\d|2[0-3])(?:[:.]|\s?[hH]\s?)[0-5]\d(?::[0-5]\d)?(?![\d]|[.,]\d)"
     r"(?:\s?[aApP]\.?\s?[mM]\b\.?)?)"
     r"|(?P<ampm>(?<![\d.,:/])(?:1[0-2]|0?[1-9])\s?[aApP]\.?\s?[mM](?![^\W\d_]))"
     r"|(?P<cjk>(?:午前|午後|上午|下午|中午|晚上|早上|凌晨|오전|오후)?\s?(?<!\d)(?:[01]?\d|2[0-3])\s?(?:時(?!間)|时(?!间)|点|點|시(?!간))\s?(?:[0-5]?\d\s?(?:分|분)?)?)"
@@ -216,12 +216,12 @@ def date_agrees(readings: list[Reading], entry: Entry) -> bool | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def feedline_reading(text: str, lang: str | None) -> tuple[int | None, int | None, int | None, int | None, int | None] | None:
-    """What feedline's own tokenizer reads in `text` alone: (year, month, day, hour, minute)."""
+def feedline_reading(text: str, lang: str | None) -> tuple[int | None, ...] | None:
+    """What feedline's own tokenizer reads in `text` alone: (year, month, day, hour, minute, weekday)."""
     for token in tokenize(Page(text=text, lang=lang)):
         if token.stamp is not None:
             s = token.stamp
-            return s.year, s.month, s.day, s.hour, s.minute
+            return s.year, s.month, s.day, s.hour, s.minute, s.weekday
     return None
 
 
@@ -371,7 +371,7 @@ def survey_page(task: dict[str, Any], timeout: float = 0) -> dict[str, Any]:
     page_id = task["id"]
     result: dict[str, Any] = {"id": page_id, "host": task.get("host"), "size": 0, "seconds": 0.0,
                               "entries": {}, "clocks": Counter(), "findings": [], "timeout": False}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     if timeout:
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -402,6 +402,7 @@ def survey_page(task: dict[str, Any], timeout: float = 0) -> dict[str, Any]:
         if timeout:
             signal.setitimer(signal.ITIMER_REAL, 0)
     result["seconds"] = round(time.perf_counter() - started, 3)
+    result["cpu"] = round(time.process_time() - cpu, 3)
     result["clocks"] = dict(result["clocks"])
     return result
 
@@ -459,10 +460,14 @@ def check_stamp(entry: Entry, tokens: list[Token], starts: list[int], text: str,
         if agrees is False:
             out.append(_finding("date_disagrees", page_id, time_text, ctx, mode=mode, got=entry.date.iso,
                                 basis=entry.date.basis.value, shape=shape(time_text)))
-        if mode == "blind" and (own is None or own[1] is None):
+        if mode == "blind" and (own is None or own[1] is None):  # the survey reads a date, feedline none
             out.append(_finding("date_unread", page_id, time_text, ctx, mode=mode, got=entry.date.iso,
                                 shape=shape(time_text)))
-    elif 0 <= s <= len(line.text):
+    if own is not None and own[5] is not None and entry.date.local_date is not None \
+            and entry.date.local_date.weekday() != own[5]:
+        out.append(_finding("date_disagrees", page_id, time_text, ctx, mode=mode, got=entry.date.iso,
+                            basis=entry.date.basis.value, shape=shape(time_text) + " (weekday)"))
+    if not readings and 0 <= s <= len(line.text):
         a, b = stamp_candidate(line.text, s, e)
         beside = line.text[a:s] + " " + line.text[e:b]
         near = printed_dates(beside, lang) if (a, b) != (s, e) and regex.search(r"\d", beside) else []
@@ -491,10 +496,17 @@ def check_order(timeline: Timeline, mode: str, page_id: str) -> list[dict[str, A
         for a, b in zip(members, members[1:]):
             da, db = a.date.local_date, b.date.local_date
             if (newest_first and db > da) or (not newest_first and db < da):
+                kind = "printed_unordered" if _printed(a) and _printed(b) else "backwards"
                 string = f"{a.stamp.text} → {b.stamp.text}"
                 ctx = f"{da} ({a.date.basis.value}) then {db} ({b.date.basis.value}), {'newest' if newest_first else 'oldest'}-first feed"
-                out.append(_finding("backwards", page_id, string, safe(ctx), mode=mode))
+                out.append(_finding(kind, page_id, string, safe(ctx), mode=mode))
     return out
+
+
+def _printed(entry: Entry) -> bool:
+    """The entry's stamp states its own date or offset: the page's order, not feedline's dating."""
+    stamp = entry.stamp
+    return stamp.month is not None or stamp.kind is StampKind.RELATIVE or stamp.days_ago is not None
 
 
 def check_modes(blind: Timeline, capture: Timeline, page_id: str) -> list[dict[str, Any]]:
@@ -535,6 +547,8 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
     span_starts = [a for a, _ in spans]
     counts: Counter = result["clocks"]
     edge_clocks: list[tuple[str, str]] = []
+    stamp_shapes = Counter(shape(t.stamp.text) for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None)
+    per_line: dict[int, list[str]] = defaultdict(list)  # clock strings that are not entry stamps, by line
     for m in CLOCK_SHAPE_RE.finditer(text):
         s, e = m.span()
         if not m[0].strip():
@@ -557,6 +571,11 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
             kind = "stamp_no_entry" if a < e and s < b else "stamp_line_other"
             if kind == "stamp_no_entry":
                 edge_clocks.append((m[0], token.text))
+                sh = shape(token.stamp.text)
+                result["findings"].append(_finding(
+                    "stamp_no_entry", result["id"], token.stamp.text, context(token.text, ls, le), shape=sh,
+                    guess="lone" if stamp_shapes[sh] == 1 else f"{stamp_shapes[sh]} of its shape",
+                    place=token.placement.value if token.placement else None))
         elif _edge(token.text, ls, le) is None:
             kind = "text_mention"
         else:
@@ -568,6 +587,14 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
                 shape=shape(token.text[a:b]), form=_form(m), place=_edge(token.text, ls, le),
                 guess=_look_alike(token.text, ls, le, m), patterns=_known_to_patterns(token.text, ls, le)))
         counts[kind] += 1
+        if kind not in ("entry_stamp", "page_stamp", "heading"):
+            per_line[token.index].append(m[0])
+    for index, strings in per_line.items():
+        if len(strings) >= 3:
+            line = tokens[index].text
+            result["findings"].append(_finding(
+                "inline_run", result["id"], " … ".join(strings[:4]), context(line, 0, 0), shape=shape(strings[0]),
+                count=len(strings), guess="in an entry" if any(a <= tokens[index].start < b for a, b in spans) else "outside entries"))
     return edge_clocks
 
 
@@ -672,14 +699,22 @@ FINDING_CLASSES = {
     "date_unread": "time_text prints a date; feedline's stamp reader, given time_text alone, reads none",
     "date_beside": "a date printed right beside the stamp on its line, outside time_text, that the entry's date does not match",
     "modes_disagree": "entry dated in both modes, two different dates",
-    "backwards": "date against the feed's order (later date below in a newest-first feed, or the reverse)",
+    "backwards": "a date feedline inferred runs against the feed's order (later date below in a newest-first feed, or the reverse)",
+    "printed_unordered": "two neighbours whose stamps print their dates (or offsets) run against the feed's order: the page's own order",
+    "inline_run": "a line outside entries' stamps holding 3+ clock strings: items printed on one visual line",
+    "stamp_no_entry": "a stamp the tokenizer read that no entry kept (lone: the only stamp of its shape on the page)",
     "merged": "entry text with a line opening with a stamp-shaped string",
     "missed_feed": f"no entry, yet >= {MISSED_FEED_MIN} clock strings at line edges",
     "unread_edge": "clock-shaped string at a text line's edge, not read as a stamp",
 }
 
 
-def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int) -> dict[str, Any]:
+SHAPED = ("unread_edge", "stamp_no_entry", "inline_run", "date_unread", "date_disagrees", "date_beside",
+          "time_disagrees", "merged")  # classes whose report groups strings by shape
+
+
+def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
+              load: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
     findings = [f for r in results for f in r["findings"]]
     hosts = {r["id"]: r.get("host") or r["id"] for r in results}
     classes: dict[str, dict[str, Any]] = {}
@@ -694,7 +729,7 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int) -> dict[
         clocks.update(r["clocks"])
         clock_pages.update(k for k, v in r["clocks"].items() if v)
     shapes: dict[str, dict[str, Any]] = {}
-    for kind in ("unread_edge", "date_unread", "date_disagrees", "date_beside", "time_disagrees", "merged"):
+    for kind in SHAPED:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for f in findings:
             if f["class"] == kind:
@@ -709,6 +744,7 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int) -> dict[
     slow = sorted(results, key=lambda r: -r["seconds"])[:10]
     return {
         "pages": len(results), "elapsed_seconds": round(elapsed, 1), "jobs": jobs,
+        "cpu_seconds": round(sum(r.get("cpu", 0.0) for r in results), 1), "load": load,
         "entries": {m: sum(r["entries"].get(m, 0) for r in results) for m in ("blind", "capture")},
         "pages_with_entries": sum(1 for r in results if r["entries"].get("blind")),
         "pages_with_capture": sum(1 for r in results if "capture" in r["entries"]),
@@ -716,13 +752,14 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int) -> dict[
         "clocks": {k: {"count": clocks[k], "pages": clock_pages[k]} for k in CLOCK_CLASSES},
         "unread_edge_guesses": [{"guess": g, "form": f, "count": n} for (g, f), n in guesses.most_common()],
         "shapes": shapes,
-        "slowest": [{"page": r["id"], "seconds": r["seconds"], "bytes": r["size"]} for r in slow],
+        "slowest": [{"page": r["id"], "seconds": r["seconds"], "cpu": r.get("cpu"), "bytes": r["size"]} for r in slow],
     }
 
 
 def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: int, out: Any = sys.stdout) -> None:
     w = lambda s="": print(s, file=out)  # noqa: E731
-    w(f"feedline survey: {summary['pages']} pages in {summary['elapsed_seconds']} s (--jobs {summary['jobs']}); "
+    w(f"feedline survey: {summary['pages']} pages in {summary['elapsed_seconds']} s (--jobs {summary['jobs']}, "
+      f"{summary['cpu_seconds']} s CPU in the workers, load average {summary['load'][0]:.1f} before, {summary['load'][1]:.1f} after); "
       f"entries blind {summary['entries']['blind']} on {summary['pages_with_entries']} pages, "
       f"capture {summary['entries']['capture']} ({summary['pages_with_capture']} pages with a markup time)")
     w()
@@ -730,7 +767,7 @@ def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: in
     for kind, label in FINDING_CLASSES.items():
         c = summary["classes"][kind]
         modes = ", ".join(f"{m} {n}" for m, n in sorted(c["by_mode"].items()) if m != "-")
-        w(f"  {kind:<15} {c['count']:>6} {c['pages']:>5} {c['sites']:>5}  {label}" + (f" [{modes}]" if modes else ""))
+        w(f"  {kind:<17} {c["count"]:>6} {c['pages']:>5} {c['sites']:>5}  {label}" + (f" [{modes}]" if modes else ""))
     w()
     w("Clock-shaped strings in page text (count / pages):")
     for kind, label in CLOCK_CLASSES.items():
@@ -743,8 +780,8 @@ def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: in
     w()
     w("Slowest pages:")
     for s in summary["slowest"]:
-        w(f"  {s['seconds']:>7.2f} s  {s['bytes']:>9} bytes  {s['page']}")
-    for kind in ("unread_edge", "date_unread", "date_disagrees", "date_beside", "time_disagrees", "merged"):
+        w(f"  {s['seconds']:>7.2f} s ({s['cpu'] or 0:.2f} s CPU)  {s['bytes']:>9} bytes  {s['page']}")
+    for kind in SHAPED:
         groups = summary["shapes"][kind]
         if not groups:
             continue
@@ -792,15 +829,16 @@ def main(argv: list[str] | None = None) -> int:
         tasks = [t for t in tasks if t["id"] in wanted]
     if args.limit:
         tasks = sorted(tasks, key=lambda t: t["id"])[:args.limit]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     results = run_all(tasks, max(1, args.jobs), args.timeout)
     elapsed = time.perf_counter() - started
-    summary = summarise(results, elapsed, max(1, args.jobs))
+    summary = summarise(results, elapsed, max(1, args.jobs), (load_before, os.getloadavg()[0]))
     findings = [f for r in sorted(results, key=lambda r: r["id"]) for f in r["findings"]]
     report(summary, findings, args.examples)
     if args.json:
         Path(args.json).write_text(json.dumps({"summary": summary, "findings": findings,
-                                               "pages": [{k: r[k] for k in ("id", "host", "size", "seconds", "entries", "clocks")}
+                                               "pages": [{k: r.get(k) for k in ("id", "host", "size", "seconds", "cpu", "entries", "clocks")}
                                                          | {"now": r.get("now")} for r in results]},
                                               ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
