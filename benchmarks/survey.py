@@ -767,7 +767,7 @@ def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: in
     for kind, label in FINDING_CLASSES.items():
         c = summary["classes"][kind]
         modes = ", ".join(f"{m} {n}" for m, n in sorted(c["by_mode"].items()) if m != "-")
-        w(f"  {kind:<17} {c["count"]:>6} {c['pages']:>5} {c['sites']:>5}  {label}" + (f" [{modes}]" if modes else ""))
+        w(f"  {kind:<17} {c['count']:>6} {c['pages']:>5} {c['sites']:>5}  {label}" + (f" [{modes}]" if modes else ""))
     w()
     w("Clock-shaped strings in page text (count / pages):")
     for kind, label in CLOCK_CLASSES.items():
