@@ -310,6 +310,11 @@ def _edge(line: str, s: int, e: int) -> str | None:
     return None
 
 
+def _ends_sentence(line: str, s: int, e: int) -> bool:
+    """"... suivies des auditions à partir de 03h45.": a sentence's own clock (feedline's rule too)."""
+    return line[e:].strip(" \t\xa0)\"'”»") in (".", "!", "?") and len(line[:s].split(None, 4)) >= 4
+
+
 def _look_alike(line: str, s: int, e: int, m: regex.Match) -> str:
     """Why an unread edge clock may be no clock at all: the survey's guess, for reading the counts."""
     string = m[0]
@@ -467,11 +472,13 @@ def check_stamp(entry: Entry, tokens: list[Token], starts: list[int], text: str,
             and entry.date.local_date.weekday() != own[5]:
         out.append(_finding("date_disagrees", page_id, time_text, ctx, mode=mode, got=entry.date.iso,
                             basis=entry.date.basis.value, shape=shape(time_text) + " (weekday)"))
-    if not readings and 0 <= s <= len(line.text):
+    if 0 <= s <= len(line.text):
+        # The stamp widened over a date printed beside it ("2024/12/03" + time_text "23:58"),
+        # read as a whole: "2020. 06. 04." before "06. 04. 11:27" makes it year-month-day.
         a, b = stamp_candidate(line.text, s, e)
-        beside = line.text[a:s] + " " + line.text[e:b]
-        near = printed_dates(beside, lang) if (a, b) != (s, e) and regex.search(r"\d", beside) else []
-        if near and date_agrees(near, entry) is not True:
+        beside = line.text[a:s] + line.text[e:b]
+        near = printed_dates(line.text[a:b], lang) if regex.search(r"\d", beside) else []
+        if near and date_agrees(near, entry) is not True and (not readings or set(near) != set(readings)):
             out.append(_finding("date_beside", page_id, line.text[a:b], ctx, mode=mode, got=entry.date.iso,
                                 shape=shape(line.text[a:b])))
     return out
@@ -571,12 +578,14 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
             kind = "stamp_no_entry" if a < e and s < b else "stamp_line_other"
             if kind == "stamp_no_entry":
                 edge_clocks.append((m[0], token.text))
-                sh = shape(token.stamp.text)
+                a, b = stamp_candidate(token.text, ls, le)
+                many = stamp_shapes[shape(token.stamp.text)] > 1
+                dated = "dated" if token.stamp.month is not None or printed_dates(token.text[a:b], None) else "clock"
                 result["findings"].append(_finding(
-                    "stamp_no_entry", result["id"], token.stamp.text, context(token.text, ls, le), shape=sh,
-                    guess="lone" if stamp_shapes[sh] == 1 else f"{stamp_shapes[sh]} of its shape",
+                    "stamp_no_entry", result["id"], token.text[a:b], context(token.text, ls, le), shape=shape(token.text[a:b]),
+                    guess=("several" if many else "lone") + ", " + dated,
                     place=token.placement.value if token.placement else None))
-        elif _edge(token.text, ls, le) is None:
+        elif _edge(token.text, ls, le) is None or _ends_sentence(token.text, ls, le):
             kind = "text_mention"
         else:
             kind = "unread_edge"
@@ -587,15 +596,22 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
                 shape=shape(token.text[a:b]), form=_form(m), place=_edge(token.text, ls, le),
                 guess=_look_alike(token.text, ls, le, m), patterns=_known_to_patterns(token.text, ls, le)))
         counts[kind] += 1
-        if kind not in ("entry_stamp", "page_stamp", "heading"):
+        if kind not in ("entry_stamp", "page_stamp", "heading") and not _bare_dotted(m):
             per_line[token.index].append(m[0])
     for index, strings in per_line.items():
-        if len(strings) >= 3:
-            line = tokens[index].text
+        line = tokens[index].text
+        first = CLOCK_SHAPE_RE.match(normalise(line).lstrip(_LEAD_JUNK))
+        # Three clocks or more, the first opening the line: items run together, not prose.
+        if len(strings) >= 3 and first is not None and first[0] == strings[0]:
             result["findings"].append(_finding(
                 "inline_run", result["id"], " … ".join(strings[:4]), context(line, 0, 0), shape=shape(strings[0]),
                 count=len(strings), guess="in an entry" if any(a <= tokens[index].start < b for a, b in spans) else "outside entries"))
     return edge_clocks
+
+
+def _bare_dotted(m: regex.Match) -> bool:
+    """"0.49", "12.43": a dotted number without a clock word, a decimal more often than a clock."""
+    return bool(m["clock"]) and ":" not in m[0] and not regex.search(r"[hH]|[aApP]\.?\s?[mM]", m[0])
 
 
 def _form(m: regex.Match) -> str:
@@ -701,7 +717,7 @@ FINDING_CLASSES = {
     "modes_disagree": "entry dated in both modes, two different dates",
     "backwards": "a date feedline inferred runs against the feed's order (later date below in a newest-first feed, or the reverse)",
     "printed_unordered": "two neighbours whose stamps print their dates (or offsets) run against the feed's order: the page's own order",
-    "inline_run": "a line outside entries' stamps holding 3+ clock strings: items printed on one visual line",
+    "inline_run": "a line opening with a clock string and holding 3+ that are not entries' stamps: items printed on one visual line",
     "stamp_no_entry": "a stamp the tokenizer read that no entry kept (lone: the only stamp of its shape on the page)",
     "merged": "entry text with a line opening with a stamp-shaped string",
     "missed_feed": f"no entry, yet >= {MISSED_FEED_MIN} clock strings at line edges",
@@ -709,8 +725,15 @@ FINDING_CLASSES = {
 }
 
 
-SHAPED = ("unread_edge", "stamp_no_entry", "inline_run", "date_unread", "date_disagrees", "date_beside",
+SHAPED = ("unread_edge", "unread_edge_lookalike", "stamp_no_entry", "inline_run", "date_unread", "date_disagrees", "date_beside",
           "time_disagrees", "merged")  # classes whose report groups strings by shape
+
+
+def _in_table(table: str, finding: dict[str, Any]) -> bool:
+    """Unread edge clocks the survey guesses to be look-alikes (ranges, durations, decimals) have their own table."""
+    if not table.startswith("unread_edge"):
+        return True
+    return (finding.get("guess") != "clock-like") == table.endswith("_lookalike")
 
 
 def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
@@ -732,7 +755,7 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
     for kind in SHAPED:
         groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for f in findings:
-            if f["class"] == kind:
+            if f["class"] == kind.removesuffix("_lookalike") and _in_table(kind, f):
                 groups[f.get("shape", "")].append(f)
         shapes[kind] = sorted(({"shape": sh, "count": len(items), "sites": len({hosts.get(f["page"], f["page"]) for f in items}),
                                 "pages": sorted({f["page"] for f in items})[:20],
@@ -756,7 +779,8 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
     }
 
 
-def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: int, out: Any = sys.stdout) -> None:
+def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: int, out: Any = None) -> None:
+    out = out or sys.stdout
     w = lambda s="": print(s, file=out)  # noqa: E731
     w(f"feedline survey: {summary['pages']} pages in {summary['elapsed_seconds']} s (--jobs {summary['jobs']}, "
       f"{summary['cpu_seconds']} s CPU in the workers, load average {summary['load'][0]:.1f} before, {summary['load'][1]:.1f} after); "
