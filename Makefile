@@ -4,6 +4,7 @@
 #   make run     extract the seed page and show it as a table
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
+#   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
 SHELL := bash
@@ -19,12 +20,13 @@ PYTEST_ARGS ?=
 EVAL_ARGS ?=
 BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
+SURVEY_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test eval bench clean distclean
+.PHONY: help venv run test eval bench survey clean distclean
 
 help:
-	@sed -n '3,7s/^#//p' Makefile
+	@sed -n '3,8s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -57,6 +59,12 @@ bench: $(STAMP)
 	$(VENV)/bin/python -m compileall -q feedline
 	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
 	$(VENV)/bin/python benchmarks/bench_store.py $(BENCH_STORE_ARGS)
+
+# The survey (benchmarks/survey.py --help; docs/survey.md): e.g. SURVEY_ARGS='--corpus --json survey.json'.
+survey:
+	@if [ ! -d ../shared/pool/pages ]; then echo "make survey: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
+	$(MAKE) --no-print-directory $(STAMP) && \
+	$(VENV)/bin/python benchmarks/survey.py $(SURVEY_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .bench *.egg-info
