@@ -323,7 +323,7 @@ def _look_alike(line: str, s: int, e: int, m: regex.Match) -> str:
         return "range"
     if regex.match(r"(?:min|sek|sec|s|mins|minutes)\b", after) or string.count(":") == 2:
         return "duration"
-    if m["clock"] and "." in string and not regex.search(r"[ap]\.?m|uhr|h", line[e:e + 6].lower()):
+    if m["clock"] and regex.match(r"\d{1,2}\.\d", string) and not regex.search(r"[ap]\.?\s?m|uhr|h", line[e:e + 6].lower()):
         return "dotted, no marker"
     if regex.search(r"\d\s?[-:]\s?\d", line[max(0, s - 6):s]) or regex.match(r"\s?[-–]\s?\d", line[e:e + 4]):
         return "score-like"
@@ -555,7 +555,7 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
     counts: Counter = result["clocks"]
     edge_clocks: list[tuple[str, str]] = []
     stamp_shapes = Counter(shape(t.stamp.text) for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None)
-    per_line: dict[int, list[str]] = defaultdict(list)  # clock strings that are not entry stamps, by line
+    per_line: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (string, class) by line, decimals left out
     for m in CLOCK_SHAPE_RE.finditer(text):
         s, e = m.span()
         if not m[0].strip():
@@ -581,6 +581,8 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
                 a, b = stamp_candidate(token.text, ls, le)
                 many = stamp_shapes[shape(token.stamp.text)] > 1
                 dated = "dated" if token.stamp.month is not None or printed_dates(token.text[a:b], None) else "clock"
+                if dated == "clock" and _under_date_line(tokens, token.index):
+                    dated = "clock under a date line"  # "Publicado: 06/05/2020 ·" / "10:07": a byline split in two
                 result["findings"].append(_finding(
                     "stamp_no_entry", result["id"], token.text[a:b], context(token.text, ls, le), shape=shape(token.text[a:b]),
                     guess=("several" if many else "lone") + ", " + dated,
@@ -596,17 +598,29 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
                 shape=shape(token.text[a:b]), form=_form(m), place=_edge(token.text, ls, le),
                 guess=_look_alike(token.text, ls, le, m), patterns=_known_to_patterns(token.text, ls, le)))
         counts[kind] += 1
-        if kind not in ("entry_stamp", "page_stamp", "heading") and not _bare_dotted(m):
-            per_line[token.index].append(m[0])
-    for index, strings in per_line.items():
+        if kind not in ("page_stamp", "heading") and not _bare_dotted(m):
+            per_line[token.index].append((m[0], kind))
+    for index, found in per_line.items():
         line = tokens[index].text
         first = CLOCK_SHAPE_RE.match(normalise(line).lstrip(_LEAD_JUNK))
-        # Three clocks or more, the first opening the line: items run together, not prose.
-        if len(strings) >= 3 and first is not None and first[0] == strings[0]:
+        strings = [string for string, _ in found]
+        # Three clocks or more, the first opening the line and two at least no entry's stamp:
+        # items run together on one line, not prose (which seldom opens with a clock).
+        if len(found) >= 3 and first is not None and first[0] == strings[0] \
+                and sum(kind != "entry_stamp" for _, kind in found) >= 2:
             result["findings"].append(_finding(
                 "inline_run", result["id"], " … ".join(strings[:4]), context(line, 0, 0), shape=shape(strings[0]),
                 count=len(strings), guess="in an entry" if any(a <= tokens[index].start < b for a, b in spans) else "outside entries"))
     return edge_clocks
+
+
+def _under_date_line(tokens: list[Token], index: int) -> bool:
+    """Whether the nearest non-blank line above is a page stamp or ends with a printed date."""
+    for token in reversed(tokens[max(0, index - 3):index]):
+        if token.kind is LineKind.BLANK:
+            continue
+        return token.kind is LineKind.PAGE_STAMP or bool(printed_dates(token.text.rstrip(" ·|,-–")[-24:], None))
+    return False
 
 
 def _bare_dotted(m: regex.Match) -> bool:
@@ -717,7 +731,7 @@ FINDING_CLASSES = {
     "modes_disagree": "entry dated in both modes, two different dates",
     "backwards": "a date feedline inferred runs against the feed's order (later date below in a newest-first feed, or the reverse)",
     "printed_unordered": "two neighbours whose stamps print their dates (or offsets) run against the feed's order: the page's own order",
-    "inline_run": "a line opening with a clock string and holding 3+ that are not entries' stamps: items printed on one visual line",
+    "inline_run": "a line opening with a clock string, holding 3+ of them, 2+ no entry's stamp: items printed on one visual line",
     "stamp_no_entry": "a stamp the tokenizer read that no entry kept (lone: the only stamp of its shape on the page)",
     "merged": "entry text with a line opening with a stamp-shaped string",
     "missed_feed": f"no entry, yet >= {MISSED_FEED_MIN} clock strings at line edges",
