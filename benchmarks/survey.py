@@ -394,8 +394,11 @@ def survey_page(task: dict[str, Any], timeout: float = 0) -> dict[str, Any]:
         now = capture_time(page)
         if now is not None:
             result["now"] = now.isoformat()
-            timelines["capture"] = extract(page, now=now)
-            result["entries"]["capture"] = len(timelines["capture"].entries)
+            # A capture time only dates the entries and drops schedules; it finds none that
+            # blind mode missed, so a page without entries is not extracted again.
+            if blind.entries:
+                timelines["capture"] = extract(page, now=now)
+            result["entries"]["capture"] = len(timelines["capture"].entries) if blind.entries else 0
         check_page(blind, timelines, lang, result)
     except PageTimeout:
         result["timeout"] = True
