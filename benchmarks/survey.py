@@ -267,6 +267,30 @@ def shape(text: str) -> str:
     return "".join(out)
 
 
+# Families of stamp forms, by shape: coarser than shapes, for "which rule would generalise".
+_FAMILIES = (
+    ("CJK relative (N時間前, N分前)", regex.compile(r"前|전")),
+    ("CJK date + CJK clock (2021年7月14日 9時05分)", regex.compile(r"[年月].*[時时點点시분分]")),
+    ("CJK clock (9時05分, 13點)", regex.compile(r"[時时點点시분分]")),
+    ("CJK date + colon clock (7月14日 09:05)", regex.compile(r"[年月]")),
+    ("year-first numeric date + clock (2021/07/14 09:05)", regex.compile(r"^9999[-/.] ?99?[-/.]")),
+    ("relative, Latin script (2 hours ago, vor 2 Std)", regex.compile(r"ago|\bvor\b|hace|il y a|há|acum", regex.I)),
+    ("month word + at/@/um/à + clock (April 2, 2020 at 7:07 am)", regex.compile(r"W.*(?: at | @|@| um | à | às )")),
+    ("month word + clock (3. Mai 2024, 17:47)", regex.compile(r"W.*9999|9999.*W|99? W")),
+    ("numeric day-month date + clock (14.07.2021 09:05)", regex.compile(r"99?[./-] ?99?[./-]")),
+    ("clock with am/pm (7:00 PM)", regex.compile(r"[ap]m|[ap]\.W|W\.W")),
+    ("bare clock (16:01, 9h05)", regex.compile(r"^9?9(?::|h| h )99$")),
+)
+
+
+def family(shape_text: str) -> str:
+    """The family of a stamp form's shape (see `_FAMILIES`); "other" when none fits."""
+    for name, pattern in _FAMILIES:
+        if pattern.search(shape_text):
+            return name
+    return "other"
+
+
 def safe(text: str) -> str:
     """Printable text: control and format characters (escapes, bidi marks) become spaces."""
     return "".join(" " if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in text)
@@ -746,6 +770,9 @@ SHAPED = ("unread_edge", "unread_edge_lookalike", "stamp_no_entry", "inline_run"
           "time_disagrees", "merged")  # classes whose report groups strings by shape
 
 
+_LOOK_ALIKES = frozenset({"dotted, no marker", "range", "duration", "score-like"})
+
+
 def _in_table(table: str, finding: dict[str, Any]) -> bool:
     """Unread edge clocks the survey guesses to be look-alikes (ranges, durations, decimals) have their own table."""
     if not table.startswith("unread_edge"):
@@ -781,6 +808,15 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
                                 "example": f"{items[0]['page']}: {items[0]['string']}"}
                                for sh, items in groups.items()), key=lambda g: (-g["sites"], -g["count"], g["shape"]))
     guesses = Counter((f.get("guess"), f.get("form")) for f in findings if f["class"] == "unread_edge")
+    families: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for f in findings:
+        if f["class"] in ("unread_edge", "stamp_no_entry", "date_beside") and f.get("guess") not in _LOOK_ALIKES:
+            label = f["class"] if f["class"] != "stamp_no_entry" else f"stamp_no_entry ({f.get('guess')})"
+            families[(label, family(f.get("shape", "")))].append(f)
+    family_rows = sorted(({"class": c, "family": fam, "count": len(items),
+                           "sites": len({hosts.get(f["page"], f["page"]) for f in items}),
+                           "pages": sorted({f["page"] for f in items})}
+                          for (c, fam), items in families.items()), key=lambda r: (r["class"], -r["sites"], r["family"]))
     slow = sorted(results, key=lambda r: -r["seconds"])[:10]
     return {
         "pages": len(results), "elapsed_seconds": round(elapsed, 1), "jobs": jobs,
@@ -790,6 +826,7 @@ def summarise(results: list[dict[str, Any]], elapsed: float, jobs: int,
         "pages_with_capture": sum(1 for r in results if "capture" in r["entries"]),
         "classes": classes,
         "clocks": {k: {"count": clocks[k], "pages": clock_pages[k]} for k in CLOCK_CLASSES},
+        "families": family_rows,
         "unread_edge_guesses": [{"guess": g, "form": f, "count": n} for (g, f), n in guesses.most_common()],
         "shapes": shapes,
         "slowest": [{"page": r["id"], "seconds": r["seconds"], "cpu": r.get("cpu"), "bytes": r["size"]} for r in slow],
@@ -822,6 +859,10 @@ def report(summary: dict[str, Any], findings: list[dict[str, Any]], examples: in
     w("Slowest pages:")
     for s in summary["slowest"]:
         w(f"  {s['seconds']:>7.2f} s ({s['cpu'] or 0:.2f} s CPU)  {s['bytes']:>9} bytes  {s['page']}")
+    w()
+    w("Stamp forms by family (class / family: count, sites, first pages):")
+    for r in summary["families"]:
+        w(f"  {r['class'][:34]:<34} {r['family'][:58]:<58} {r['count']:>5} {r['sites']:>4}  {', '.join(r['pages'][:6])}")
     for kind in SHAPED:
         groups = summary["shapes"][kind]
         if not groups:

@@ -195,3 +195,17 @@ def test_main_runs_on_two_pool_pages(tmp_path: Path, capsys: pytest.CaptureFixtu
 
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["summary"]["pages"] == 2 and doc["summary"]["classes"]["exception"]["count"] == 0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021/07/14 09:05", "year-first numeric date + clock (2021/07/14 09:05)"),
+    ("7月14日 09:05", "CJK date + colon clock (7月14日 09:05)"),
+    ("2021年7月14日 9時05分", "CJK date + CJK clock (2021年7月14日 9時05分)"),
+    ("3時間前", "CJK relative (N時間前, N分前)"),
+    ("vor 2 Std", "relative, Latin script (2 hours ago, vor 2 Std)"),
+    ("April 22, 2020 at 7:07 am", "month word + at/@/um/à + clock (April 2, 2020 at 7:07 am)"),
+    ("14.07.2021 09:05", "numeric day-month date + clock (14.07.2021 09:05)"),
+    ("9h05", "bare clock (16:01, 9h05)"),
+])
+def test_family_groups_shapes(text: str, expected: str) -> None:
+    assert survey.family(survey.shape(text)) == expected
