@@ -18,13 +18,20 @@ when the page's markup states a time (see `capture_time`), then checked for:
                    that the entry's date does not agree with;
 - modes_disagree   an entry dated in both modes with two different dates;
 - backwards        in one feed, a date later (newest-first feed) or earlier (oldest-first)
-                   than the entry above it: order and dates contradict each other;
+                   than the entry above it, one of the two dated by inference;
+- printed_unordered the same with both dates printed in the stamps: the page's own order;
 - merged           an entry's text has a line opening with a stamp-shaped string;
+- inline_run       a line opening with a clock and holding three or more: items on one line;
 - missed_feed      no entry on the page, yet many clock-shaped strings at line edges;
+- stamp_no_entry   a stamp the tokenizer read that no entry kept (lone or several, dated or not);
 - clock strings    every clock-shaped string of the page text, classed by what feedline made
                    of its line (see `CLOCK_CLASSES`); `unread_edge` (a clock at the edge of
                    a text line: where feeds put stamps, but no stamp was read) is grouped by
-                   shape.
+                   shape, and stamp forms are grouped into families (see `family`).
+
+The capture time of a pool page is unknown: capture mode uses the latest time the page's
+markup states (see `capture_time`), a lower bound. docs/survey.md defines every class and
+holds the pool's baseline.
 
 Findings name the page, the string and a line of context (trimmed, control characters
 removed: scraped text is never printed raw). Readable report to stdout, --json FILE for
