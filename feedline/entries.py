@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from feedline.model import Span, Stamp, StampKind
+from feedline.items import ItemBoxes
+from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE
 from feedline.tokens import LineKind, Placement, Token
 
@@ -60,22 +62,34 @@ class Draft:
     page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
-def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
-    """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
+def find_entries(tokens: list[Token], layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
+    """Feed entries in page order (duplicates removed) and the feed regions they belong to.
+
+    `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
+    (see `items`), they decide each item's lines; the text-layout rules decide the rest.
+    """
     stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
+    boxes = ItemBoxes(tokens, layout) if layout is not None else None
     drafts: list[Draft] = []
     feeds: list[Feed] = []
     for feed_id, region in enumerate(regions):
+        boxed = _boxed_drafts(region, tokens, feed_id, boxes) if boxes is not None else {}
         stamp_first = _stamp_first(region, tokens, boundaries)
+        if boxed:
+            # The side most boxed items hold more of their lines on decides for the rest.
+            stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
+            if token.index in boxed:
+                region_drafts.append(boxed[token.index])
+                continue
             edge = position == (len(region) - 1 if stamp_first else 0)
             limit = max(4, 2 * gap) if edge else MAX_GAP_LINES
             # In a list of short items above their stamps, an item as long as the list's
@@ -103,10 +117,15 @@ def _is_page_label(token: Token) -> bool:
     return token.stamp.kind is StampKind.RELATIVE and UPDATE_CUE_RE.search(token.rest.lower()) is not None
 
 
+def _lines(draft: Draft) -> list[str]:
+    """The draft's non-empty lines, headline first."""
+    return [line for line in (draft.headline or "", *draft.text.split("\n")) if line]
+
+
 def _labels_only(drafts: list[Draft]) -> bool:
     """Clocks beside bare labels ("London 15:00", "New York 10:00"): a world clock, not a feed."""
     def label(d: Draft) -> bool:
-        lines = [line for line in (d.headline or "", *d.text.split("\n")) if line]
+        lines = _lines(d)
         return len(lines) == 1 and len(lines[0]) < LABEL_ONLY_CHARS
 
     return len(drafts) >= 2 and all(label(d) for d in drafts)
@@ -484,6 +503,76 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         headline, text_lines = lead, lines
     elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and not lines[0].endswith((".", "!", "?", "…")):
         headline, text_lines = lines[0], lines[1:]
+    else:
+        headline, text_lines = None, lines
+    text = "\n".join(text_lines)
+    if not headline and not text:
+        return None
+    span_tokens = [token, *body]
+    span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
+    return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+def _boxed_drafts(region: list[Token], tokens: list[Token], feed: int, boxes: ItemBoxes) -> dict[int, Draft]:
+    """The drafts of the region's stamps whose items the page's boxes bound, by stamp line;
+    none unless they are most of the region's items. Boxes that mostly hold labels only
+    ("6:52 / Agency name") are the cards' bylines, not the cards: the text layout finds
+    those items."""
+    drafts: dict[int, Draft] = {}
+    for line, (first, last) in boxes.item_lines(region).items():
+        draft = _boxed_draft(tokens, tokens[line], feed, first, last, boxes.is_heading)
+        if draft is not None:
+            drafts[line] = draft
+    if len(drafts) < 2 or len(drafts) * 3 < len(region) * 2:
+        return {}  # the boxes bound too few of the region's items to be its list
+    labels = sum(1 for d in drafts.values() if all(_is_label_line(text) for text in _lines(d)))
+    return {} if labels * 2 >= len(drafts) else drafts
+
+
+def _lines_below(draft: Draft, line: int) -> bool:
+    """Whether most of the draft's lines lie below its stamp line."""
+    below = sum(1 for i in draft.body_lines if i > line)
+    return below * 2 >= len(draft.body_lines)
+
+
+def _is_label_line(text: str) -> bool:
+    """A label, a name or a kicker: at most three words, short, not a sentence."""
+    return len(text.split()) <= 3 and _weight(text) < 30 and not text.endswith(_SENTENCE_END)
+
+
+def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last: int,
+                 heading: Callable[[Token], bool]) -> Draft | None:
+    """The entry of a stamp whose item the page's boxes bound to lines first..last.
+
+    The item's lines on either side of the stamp are its content (widget lines and bare
+    counts skipped; a lone label on one side of the stamp, with the content on the other,
+    is the card's kicker or byline and left out); the rest of a leading stamp's line is the
+    headline, else the item's first line when it reads as one or is set as a heading.
+    """
+    assert token.stamp is not None
+    above = [t for t in tokens[first:token.index] if _is_item_line(t)]
+    below = [t for t in tokens[token.index + 1:last + 1] if _is_item_line(t)]
+    lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    # Labels on one side of the stamp, the content on the other: a card's kicker or
+    # category ("World / 2h ago / Headline"), its author or a "Read more" under it.
+    if not lead and not token.rest and above and below:
+        if len(above) == 1 and _is_label_line(above[0].text) and not all(_is_label_line(t.text) for t in below):
+            above = []
+        elif len(below) == 1 and _is_label_line(below[0].text) and not all(_is_label_line(t.text) for t in above):
+            below = []
+    # Labels over the item ("Politics / Edit / Headline / 5:28 p.m. / Body"): its kickers.
+    while len(above) >= 2 and _is_label_line(above[0].text) and not _is_label_line(above[-1].text):
+        above = above[1:]
+    lines = [t.text for t in above]
+    if token.rest and not lead:
+        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text
+    lines += [t.text for t in below]
+    body = [*above, *below]
+    if lead:
+        headline, text_lines = lead, lines
+    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and (
+            not lines[0].endswith((".", "!", "?", "…")) or (body and body[0].text == lines[0] and heading(body[0]))):
+        headline, text_lines = lines[0], lines[1:]  # a heading element is a headline, "Goal!" too
     else:
         headline, text_lines = None, lines
     text = "\n".join(text_lines)
