@@ -31,6 +31,7 @@ RANK: dict[str, float] = {
     "data": 1,  # per-language words, as files (feedline/data/*) or modules
     "lexicon": 1,
     "patterns": 2,
+    "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
     "markup": 3,  # time claims of the HTML, read beside the visible text
     "read": 4,
     "tokens": 5,
@@ -49,7 +50,7 @@ RANK: dict[str, float] = {
     "cli": 14,
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"markup", "read", "tokens", "items", "entries", "claims", "dates", "sources", "pipeline"}
+EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "dates", "sources", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}
