@@ -535,6 +535,13 @@ def _lines_below(draft: Draft, line: int) -> bool:
     return below * 2 >= len(draft.body_lines)
 
 
+#: A photo credit line: "Photo: Jane Doe", "Bildrechte: IMAGO / Name", "Jane Doe/Getty Images".
+_CREDIT_RE = regex.compile(
+    r"(?:photo(?:graph)?s?|images?|pictures?|credits?|fotos?|bild(?:rechte)?|fotó|zdjęcie|фото)\s?[:|]"
+    r"|\p{Lu}[\p{L} .'’-]{1,40}/\s?(?:Getty Images|AP|AFP|Reuters|EPA|dpa|Shutterstock|Alamy|PA)$",
+    regex.IGNORECASE)
+
+
 def _is_label_line(text: str) -> bool:
     """A label, a name or a kicker: at most three words, short, not a sentence."""
     return len(text.split()) <= 3 and _weight(text) < 30 and not text.endswith(_SENTENCE_END)
@@ -550,19 +557,24 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     headline, else the item's first line when it reads as one or is set as a heading.
     """
     assert token.stamp is not None
-    above = [t for t in tokens[first:token.index] if _is_item_line(t)]
-    below = [t for t in tokens[token.index + 1:last + 1] if _is_item_line(t)]
+    above = [t for t in tokens[first:token.index] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
+    below = [t for t in tokens[token.index + 1:last + 1] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
     # Labels on one side of the stamp, the content on the other: a card's kicker or
     # category ("World / 2h ago / Headline"), its author or a "Read more" under it.
     if not lead and not token.rest and above and below:
-        if len(above) == 1 and _is_label_line(above[0].text) and not all(_is_label_line(t.text) for t in below):
-            above = []
-        elif len(below) == 1 and _is_label_line(below[0].text) and not all(_is_label_line(t.text) for t in above):
+        if len(below) == 1 and _is_label_line(below[0].text) and not all(_is_label_line(t.text) for t in above):
             below = []
-    # Labels over the item ("Politics / Edit / Headline / 5:28 p.m. / Body"): its kickers.
+    # Labels over the item ("Politics / Edit / Headline / 5:28 p.m. / Body"): its kickers;
+    # labels only, over content below the stamp: the comment's author, the card's section.
     while len(above) >= 2 and _is_label_line(above[0].text) and not _is_label_line(above[-1].text):
         above = above[1:]
+    titled = next((k for k, t in enumerate(above) if heading(t)), None)
+    if titled and not lead:
+        above = above[titled:]  # what stands over the item's heading element are its kickers
+    if above and below and not lead and all(_is_label_line(t.text) for t in above) \
+            and not all(_is_label_line(t.text) for t in below):
+        above = []
     lines = [t.text for t in above]
     if token.rest and not lead:
         lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text
