@@ -542,6 +542,13 @@ _CREDIT_RE = regex.compile(
     regex.IGNORECASE)
 
 
+def _is_kicker(text: str) -> bool:
+    """A line over a headline that labels it: a label, capitals, or a short phrase in lower
+    case ("coming soon to the court")."""
+    return (_is_label_line(text) or _is_caps(text)
+            or (text[:1].islower() and len(text.split()) <= 6 and not text.endswith(_SENTENCE_END)))
+
+
 def _is_label_line(text: str) -> bool:
     """A label, a name or a kicker: at most three words, short, not a sentence."""
     return len(text.split()) <= 3 and _weight(text) < 30 and not text.endswith(_SENTENCE_END)
@@ -570,8 +577,8 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     while len(above) >= 2 and _is_label_line(above[0].text) and not _is_label_line(above[-1].text):
         above = above[1:]
     titled = next((k for k, t in enumerate(above) if heading(t)), None)
-    if titled and not lead:
-        above = above[titled:]  # what stands over the item's heading element are its kickers
+    if titled and not lead and all(_is_kicker(t.text) for t in above[:titled]):
+        above = above[titled:]  # labels over the item's heading element are its kickers
     if above and below and not lead and all(_is_label_line(t.text) for t in above) \
             and not all(_is_label_line(t.text) for t in below):
         above = []

@@ -79,3 +79,19 @@ def test_layout_spans_match_the_rendered_text():
     assert spans["ul.l"] == "one 1\ntwo" and spans["p"] == "end"
     li = layout.innermost(rendered.text.index("two"))
     assert layout.shapes[li] == "li.i" and layout.shapes[layout.parents[li]] == "ul.l"
+
+
+def test_comment_author_above_the_stamp_is_no_headline_and_credits_are_dropped():
+    # Comment threads (newspaper-38, trafilatura-391 in the pool: author, stamp, comment) and
+    # photo credits over cards ("Bildrechte:", "Name/Getty Images": fundus-52, theweek-1).
+    comments = [("Ann Lee", "2 weeks ago", "I think the council got this one badly wrong, sadly."),
+                ("Bob", "3 weeks ago", "Thanks for the clear explanation of the new rules.")]
+    html = _page("<ol class='comments'>" + "".join(
+        f"<li class='comment'><div class='author'>{a}</div><div class='when'>{s}</div><p>{c}</p></li>"
+        for a, s, c in comments) + "</ol>")
+    assert [(e.headline, e.text) for e in _entries(html)] == [(None, c) for _, _, c in comments]
+    cards = [("Photo: Jane Doe/Reuters", "Harbour bridge reopens to traffic after repairs", "11:05"),
+             ("Bildrechte: IMAGO / Name", "Council approves the new city budget at last", "10:40")]
+    html = _page("<div class='list'>" + "".join(
+        f"<div class='card'><div>{c}</div><h3>{t}</h3><div class='t'>{s}</div></div>" for c, t, s in cards) + "</div>")
+    assert [e.headline or e.text for e in _entries(html)] == [t for _, t, _ in cards]
