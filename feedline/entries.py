@@ -271,7 +271,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         score -= 2
     elif after >= MIN_CONTENT > before:
         score += 2
-    score += _edge_kinship(region, tokens)
+    score += _edge_kinship(region, tokens) or _shape_kinship(region, tokens)
     if _label_heads_first_item(region, tokens):
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
@@ -282,6 +282,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         prev = _neighbour(tokens, token.index, -1)
         if _bracketed(token):
             score -= 1  # "(04:32 GMT)" alone on its line: an aside to the item above it
+        elif prev is not None and _BYLINE_RE.match(prev.text):
+            score -= 1  # "Headline / By Jane Doe / 13 hours ago": the author and the stamp close a card
         elif prev is not None and _starts_item(prev):
             score += 1
         elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
@@ -334,6 +336,57 @@ def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:
     return _kicker_kinship(region, tokens)
 
 
+def _shape_kinship(region: list[Token], tokens: list[Token]) -> int:
+    """+2 / -2 when only the lines after / before the region have the shape of its items.
+
+    Between two stamps lies one item; when most of those stretches have one shape (a
+    headline then a teaser, say), the region's outer item has it too: on the side of the
+    region where the same shape repeats lies the item that the edge stamp owns.
+    """
+    if len(region) < 3:
+        return 0
+    shapes = Counter(_shape(tokens[a.index + 1:b.index]) for a, b in zip(region, region[1:]))
+    shape, count = shapes.most_common(1)[0]
+    if not shape or count * 5 < (len(region) - 1) * 3:
+        return 0
+    # One line more: an item that a date line beyond it closes or opens ("Headline / Teaser
+    # / Nov 16", a card older than the relative stamps go) is that date's, not the region's.
+    before = _shape(_lines_toward(tokens, region[0].index, -1, len(shape) + 1))
+    after = _shape(_lines_toward(tokens, region[-1].index, +1, len(shape) + 1))
+    before_fits = before == shape or (before[1:] == shape and before[0] not in _DATED)  # (at the page's top)
+    after_fits = after == shape or (after[:-1] == shape and after[-1] not in _DATED)
+    return 2 if after_fits and not before_fits else -2 if before_fits and not after_fits else 0
+
+
+_DATED = frozenset({"heading", "stamp", "page_stamp"})
+
+
+def _shape(lines: list[Token]) -> tuple[str, ...]:
+    """The kinds of the non-blank lines: content, label, or the token kind."""
+    out = []
+    for t in lines:
+        if t.kind is _BLANK:
+            continue
+        if t.kind is not _TEXT:
+            out.append(t.kind.value)
+        elif _weight(t.text) >= MIN_CONTENT:
+            out.append("content")
+        else:
+            out.append("label")
+    return tuple(out)
+
+
+def _lines_toward(tokens: list[Token], index: int, step: int, count: int) -> list[Token]:
+    """Up to `count` non-blank lines next to a stamp line, in page order."""
+    out: list[Token] = []
+    i = index + step
+    while 0 <= i < len(tokens) and len(out) < count:
+        if tokens[i].kind is not _BLANK:
+            out.append(tokens[i])
+        i += step
+    return out if step > 0 else out[::-1]
+
+
 def _kicker_kinship(region: list[Token], tokens: list[Token]) -> int:
     """The same for a kicker line ("Women's World Cup") that opens every item of the list."""
     windows = [_window(tokens, t.index, +1) for t in region[:-1]]
@@ -378,6 +431,8 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
     return None
 
 
+#: An author line: "By Jane Doe", "Von Jana Muster", "Par Jean Dupont", "Por Ana Pérez".
+_BYLINE_RE = regex.compile(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
 _NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 
