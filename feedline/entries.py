@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from feedline.model import Span, Stamp, StampKind
+from feedline.items import ItemBoxes
+from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE
 from feedline.tokens import LineKind, Placement, Token
 
@@ -60,22 +62,34 @@ class Draft:
     page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
-def find_entries(tokens: list[Token]) -> tuple[list[Draft], list[Feed]]:
-    """Feed entries in page order (duplicates removed) and the feed regions they belong to."""
+def find_entries(tokens: list[Token], layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
+    """Feed entries in page order (duplicates removed) and the feed regions they belong to.
+
+    `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
+    (see `items`), they decide each item's lines; the text-layout rules decide the rest.
+    """
     stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
+    boxes = ItemBoxes(tokens, layout) if layout is not None else None
     drafts: list[Draft] = []
     feeds: list[Feed] = []
     for feed_id, region in enumerate(regions):
+        boxed = _boxed_drafts(region, tokens, feed_id, boxes) if boxes is not None else {}
         stamp_first = _stamp_first(region, tokens, boundaries)
+        if boxed:
+            # The side most boxed items hold more of their lines on decides for the rest.
+            stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
         region_drafts = []
         for position, token in enumerate(region):
+            if token.index in boxed:
+                region_drafts.append(boxed[token.index])
+                continue
             edge = position == (len(region) - 1 if stamp_first else 0)
             limit = max(4, 2 * gap) if edge else MAX_GAP_LINES
             # In a list of short items above their stamps, an item as long as the list's
@@ -103,10 +117,15 @@ def _is_page_label(token: Token) -> bool:
     return token.stamp.kind is StampKind.RELATIVE and UPDATE_CUE_RE.search(token.rest.lower()) is not None
 
 
+def _lines(draft: Draft) -> list[str]:
+    """The draft's non-empty lines, headline first."""
+    return [line for line in (draft.headline or "", *draft.text.split("\n")) if line]
+
+
 def _labels_only(drafts: list[Draft]) -> bool:
     """Clocks beside bare labels ("London 15:00", "New York 10:00"): a world clock, not a feed."""
     def label(d: Draft) -> bool:
-        lines = [line for line in (d.headline or "", *d.text.split("\n")) if line]
+        lines = _lines(d)
         return len(lines) == 1 and len(lines[0]) < LABEL_ONLY_CHARS
 
     return len(drafts) >= 2 and all(label(d) for d in drafts)
@@ -252,7 +271,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         score -= 2
     elif after >= MIN_CONTENT > before:
         score += 2
-    score += _edge_kinship(region, tokens)
+    score += _edge_kinship(region, tokens) or _shape_kinship(region, tokens)
     if _label_heads_first_item(region, tokens):
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
@@ -263,6 +282,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         prev = _neighbour(tokens, token.index, -1)
         if _bracketed(token):
             score -= 1  # "(04:32 GMT)" alone on its line: an aside to the item above it
+        elif prev is not None and _BYLINE_RE.match(prev.text):
+            score -= 1  # "Headline / By Jane Doe / 13 hours ago": the author and the stamp close a card
         elif prev is not None and _starts_item(prev):
             score += 1
         elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
@@ -315,6 +336,57 @@ def _edge_kinship(region: list[Token], tokens: list[Token]) -> int:
     return _kicker_kinship(region, tokens)
 
 
+def _shape_kinship(region: list[Token], tokens: list[Token]) -> int:
+    """+2 / -2 when only the lines after / before the region have the shape of its items.
+
+    Between two stamps lies one item; when most of those stretches have one shape (a
+    headline then a teaser, say), the region's outer item has it too: on the side of the
+    region where the same shape repeats lies the item that the edge stamp owns.
+    """
+    if len(region) < 3:
+        return 0
+    shapes = Counter(_shape(tokens[a.index + 1:b.index]) for a, b in zip(region, region[1:]))
+    shape, count = shapes.most_common(1)[0]
+    if not shape or count * 5 < (len(region) - 1) * 3:
+        return 0
+    # One line more: an item that a date line beyond it closes or opens ("Headline / Teaser
+    # / Nov 16", a card older than the relative stamps go) is that date's, not the region's.
+    before = _shape(_lines_toward(tokens, region[0].index, -1, len(shape) + 1))
+    after = _shape(_lines_toward(tokens, region[-1].index, +1, len(shape) + 1))
+    before_fits = before == shape or (before[1:] == shape and before[0] not in _DATED)  # (at the page's top)
+    after_fits = after == shape or (after[:-1] == shape and after[-1] not in _DATED)
+    return 2 if after_fits and not before_fits else -2 if before_fits and not after_fits else 0
+
+
+_DATED = frozenset({"heading", "stamp", "page_stamp"})
+
+
+def _shape(lines: list[Token]) -> tuple[str, ...]:
+    """The kinds of the non-blank lines: content, label, or the token kind."""
+    out = []
+    for t in lines:
+        if t.kind is _BLANK:
+            continue
+        if t.kind is not _TEXT:
+            out.append(t.kind.value)
+        elif _weight(t.text) >= MIN_CONTENT:
+            out.append("content")
+        else:
+            out.append("label")
+    return tuple(out)
+
+
+def _lines_toward(tokens: list[Token], index: int, step: int, count: int) -> list[Token]:
+    """Up to `count` non-blank lines next to a stamp line, in page order."""
+    out: list[Token] = []
+    i = index + step
+    while 0 <= i < len(tokens) and len(out) < count:
+        if tokens[i].kind is not _BLANK:
+            out.append(tokens[i])
+        i += step
+    return out if step > 0 else out[::-1]
+
+
 def _kicker_kinship(region: list[Token], tokens: list[Token]) -> int:
     """The same for a kicker line ("Women's World Cup") that opens every item of the list."""
     windows = [_window(tokens, t.index, +1) for t in region[:-1]]
@@ -359,6 +431,8 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
     return None
 
 
+#: An author line: "By Jane Doe", "Von Jana Muster", "Par Jean Dupont", "Por Ana Pérez".
+_BYLINE_RE = regex.compile(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
 _NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 
@@ -484,6 +558,95 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         headline, text_lines = lead, lines
     elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and not lines[0].endswith((".", "!", "?", "…")):
         headline, text_lines = lines[0], lines[1:]
+    else:
+        headline, text_lines = None, lines
+    text = "\n".join(text_lines)
+    if not headline and not text:
+        return None
+    span_tokens = [token, *body]
+    span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
+    return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+def _boxed_drafts(region: list[Token], tokens: list[Token], feed: int, boxes: ItemBoxes) -> dict[int, Draft]:
+    """The drafts of the region's stamps whose items the page's boxes bound, by stamp line;
+    none unless they are most of the region's items. Boxes that mostly hold labels only
+    ("6:52 / Agency name") are the cards' bylines, not the cards: the text layout finds
+    those items."""
+    drafts: dict[int, Draft] = {}
+    for line, (first, last) in boxes.item_lines(region).items():
+        draft = _boxed_draft(tokens, tokens[line], feed, first, last, boxes.is_heading)
+        if draft is not None:
+            drafts[line] = draft
+    if len(drafts) < 2 or len(drafts) * 3 < len(region) * 2:
+        return {}  # the boxes bound too few of the region's items to be its list
+    labels = sum(1 for d in drafts.values() if all(_is_label_line(text) for text in _lines(d)))
+    return {} if labels * 2 >= len(drafts) else drafts
+
+
+def _lines_below(draft: Draft, line: int) -> bool:
+    """Whether most of the draft's lines lie below its stamp line."""
+    below = sum(1 for i in draft.body_lines if i > line)
+    return below * 2 >= len(draft.body_lines)
+
+
+#: A photo credit line: "Photo: Jane Doe", "Bildrechte: IMAGO / Name", "Jane Doe/Getty Images".
+_CREDIT_RE = regex.compile(
+    r"(?:photo(?:graph)?s?|images?|pictures?|credits?|fotos?|bild(?:rechte)?|fotó|zdjęcie|фото)\s?[:|]"
+    r"|\p{Lu}[\p{L} .'’-]{1,40}/\s?(?:Getty Images|AP|AFP|Reuters|EPA|dpa|Shutterstock|Alamy|PA)$",
+    regex.IGNORECASE)
+
+
+def _is_kicker(text: str) -> bool:
+    """A line over a headline that labels it: a label, capitals, or a short phrase in lower
+    case ("coming soon to the court")."""
+    return (_is_label_line(text) or _is_caps(text)
+            or (text[:1].islower() and len(text.split()) <= 6 and not text.endswith(_SENTENCE_END)))
+
+
+def _is_label_line(text: str) -> bool:
+    """A label, a name or a kicker: at most three words, short, not a sentence."""
+    return len(text.split()) <= 3 and _weight(text) < 30 and not text.endswith(_SENTENCE_END)
+
+
+def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last: int,
+                 heading: Callable[[Token], bool]) -> Draft | None:
+    """The entry of a stamp whose item the page's boxes bound to lines first..last.
+
+    The item's lines on either side of the stamp are its content (widget lines and bare
+    counts skipped; a lone label on one side of the stamp, with the content on the other,
+    is the card's kicker or byline and left out); the rest of a leading stamp's line is the
+    headline, else the item's first line when it reads as one or is set as a heading.
+    """
+    assert token.stamp is not None
+    above = [t for t in tokens[first:token.index] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
+    below = [t for t in tokens[token.index + 1:last + 1] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
+    lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    # Labels on one side of the stamp, the content on the other: a card's kicker or
+    # category ("World / 2h ago / Headline"), its author or a "Read more" under it.
+    if not lead and not token.rest and above and below:
+        if len(below) == 1 and _is_label_line(below[0].text) and not all(_is_label_line(t.text) for t in above):
+            below = []
+    # Labels over the item ("Politics / Edit / Headline / 5:28 p.m. / Body"): its kickers;
+    # labels only, over content below the stamp: the comment's author, the card's section.
+    while len(above) >= 2 and _is_label_line(above[0].text) and not _is_label_line(above[-1].text):
+        above = above[1:]
+    titled = next((k for k, t in enumerate(above) if heading(t)), None)
+    if titled and not lead and all(_is_kicker(t.text) for t in above[:titled]):
+        above = above[titled:]  # labels over the item's heading element are its kickers
+    if above and below and not lead and all(_is_label_line(t.text) for t in above) \
+            and not all(_is_label_line(t.text) for t in below):
+        above = []
+    lines = [t.text for t in above]
+    if token.rest and not lead:
+        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text
+    lines += [t.text for t in below]
+    body = [*above, *below]
+    if lead:
+        headline, text_lines = lead, lines
+    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and (
+            not lines[0].endswith((".", "!", "?", "…")) or (body and body[0].text == lines[0] and heading(body[0]))):
+        headline, text_lines = lines[0], lines[1:]  # a heading element is a headline, "Goal!" too
     else:
         headline, text_lines = None, lines
     text = "\n".join(text_lines)

@@ -6,6 +6,7 @@ Every stage returns new values; nothing here parses, prints or reads files.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -81,6 +82,28 @@ class Markup:
 
 
 @dataclass(frozen=True, slots=True)
+class Layout:
+    """An HTML page's block boxes as spans of `Page.text`: how the page itself groups lines.
+
+    Box `i` spans `starts[i]:ends[i]` of the text (leading line breaks included), lies inside
+    box `parents[i]` (-1: none) and has the shape `shapes[i]` ("article.item": tag and first
+    class). Text from `mark_at[k]` on, up to the next mark, lies directly in box `mark_box[k]`.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    parents: tuple[int, ...]
+    shapes: tuple[str, ...]
+    mark_at: tuple[int, ...]
+    mark_box: tuple[int, ...]
+
+    def innermost(self, offset: int) -> int:
+        """The innermost box holding the text at `offset` (-1: none)."""
+        k = bisect_right(self.mark_at, offset) - 1
+        return self.mark_box[k] if k >= 0 else -1
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A decoded page as block-structured text: one line per visual block."""
 
@@ -95,6 +118,9 @@ class Page:
     # The decoded HTML (HTML pages read by feedline only): to read again what the page's CSS
     # hides when nothing visible is a feed. Not kept in the timelines `extract` returns.
     html: str | None = field(default=None, repr=False, compare=False)
+    # Its block boxes (HTML pages read by feedline only): which lines the page groups as one
+    # item. Not kept in the timelines `extract` returns.
+    layout: Layout | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import UsageError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
-from feedline.read import html_to_text, read_page
+from feedline.read import read_page, render_html
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
 
@@ -40,7 +40,8 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     hidden_feed = False
     if not dated and page.html is not None:
         # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
-        revealed = replace(page, text=html_to_text(page.html, reveal=True)[0])
+        shown = render_html(page.html, reveal=True)
+        revealed = replace(page, text=shown.text, layout=shown.layout)
         drafts, feeds, dated = _stages(revealed, clock, zone)
         if dated:
             page, hidden_feed = revealed, True
@@ -52,14 +53,14 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
         found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
     entries = sorted(found, key=_chronological)
     diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",) + notes
-    return Timeline(replace(page, html=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+    return Timeline(replace(page, html=None, layout=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
                     tz=tz, diagnostics=diagnostics)
 
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its drafts, feed regions and dated drafts."""
     tokens = tokenize(page)
-    drafts, feeds = find_entries(tokens)
+    drafts, feeds = find_entries(tokens, page.layout)
     return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
 
 

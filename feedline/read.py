@@ -30,16 +30,16 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline.errors import InputError
 from feedline.markup import read_markup
-from feedline.model import Page, PageKind
+from feedline.model import Layout, Page, PageKind
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["decode", "html_to_text", "read_page"]
+__all__ = ["decode", "html_to_text", "read_page", "render_html"]
 
 _CHUNK = 1 << 20
 
@@ -69,7 +69,7 @@ def read_page(
     if not _looks_like_html(text):
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
                     lang=given_lang)
-    body, title, declared_lang, url = html_to_text(text)
+    body, title, declared_lang, url, layout = render_html(text)
     return Page(
         text=body,
         name=page_name,
@@ -80,6 +80,7 @@ def read_page(
         lang=given_lang or declared_lang,
         markup=read_markup(text),
         html=text,
+        layout=layout,
     )
 
 
@@ -392,6 +393,7 @@ _PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext"})
 # What an element adds around its content (a paragraph and a block double as the number of
 # newlines the innerText algorithm requires around them).
 _INLINE, _BLOCK, _PARAGRAPH, _CELL, _ROW, _ATOMIC = 0, 1, 2, 3, 4, 5
+_BOXED = frozenset({_BLOCK, _PARAGRAPH, _ATOMIC})  # the boxes `Layout` records: text breaks around them
 
 _Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.computed
 _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
@@ -404,7 +406,23 @@ _CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]'
 
 
 def html_to_text(html: str, *, reveal: bool = False) -> tuple[str, str | None, str | None, str | None]:
-    """Convert an HTML document to (text, title, lang, canonical URL).
+    """Convert an HTML document to (text, title, lang, canonical URL): see `render_html`."""
+    rendered = render_html(html, reveal=reveal)
+    return rendered.text, rendered.title, rendered.lang, rendered.url
+
+
+class Rendered(NamedTuple):
+    """An HTML document as text, with what the page says about itself."""
+
+    text: str
+    title: str | None
+    lang: str | None
+    url: str | None  # canonical URL
+    layout: Layout | None  # its block boxes over `text` (None when the text had to be cleaned)
+
+
+def render_html(html: str, *, reveal: bool = False) -> Rendered:
+    """Convert an HTML document to text, title, lang, canonical URL and block layout.
 
     With `reveal`, what the page's own CSS hides (`display: none`, `visibility: hidden` in
     its style sheets and `style` attributes: a paywall's styling) is rendered too; what HTML
@@ -431,12 +449,16 @@ def html_to_text(html: str, *, reveal: bool = False) -> tuple[str, str | None, s
 
     tree = LexborHTMLParser(html)
     body = tree.body
-    text = ""
+    text, layout = "", None
     if body is not None:
-        text = _Lines(_Styles(tree, reveal=reveal).computed(), _closed_details(body)).render(body)
+        lines = _Lines(_Styles(tree, reveal=reveal).computed(), _closed_details(body))
+        text = lines.render(body)
+        layout = lines.layout()
     # Control characters were removed from the input: only character references make more.
-    text = _clean(text, controls="&#" in html)
-    return text, _title(tree), _declared_lang(tree), _canonical_url(tree)
+    cleaned = _clean(text, controls="&#" in html)
+    if len(cleaned) != len(text):
+        layout = None  # its offsets no longer hold
+    return Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
 
 
 def _closed_details(body: LexborNode) -> set[int]:
@@ -469,6 +491,15 @@ class _Lines:
         self.run: list[str] = []  # collapsible text not yet flushed
         self.required = 0  # the line breaks required since the last text
         self.strip_left = True  # at the start of a line, a cell or an inline-block
+        self.length = 0  # characters emitted so far
+        # Block and inline-block boxes (see `Layout`), and the boxes open now.
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.parents: list[int] = []
+        self.shapes: list[str] = []
+        self.open_boxes: list[int] = [-1]
+        self.mark_at: list[int] = []
+        self.mark_box: list[int] = []
 
     def render(self, root: LexborNode) -> str:
         """Walk `root`'s subtree in document order, iteratively."""
@@ -494,6 +525,8 @@ class _Lines:
                     self.open(kind, tag == "br" and inner[2])
                     child = node.child
                     if child is not None and tag not in _REPLACED:
+                        if kind in _BOXED:
+                            self.open_box(node, tag)
                         stack.append((kind, context))
                         context = inner
                         node = child
@@ -506,8 +539,26 @@ class _Lines:
                     return self.result()
                 kind, context = stack.pop()
                 self.close(kind, node)
+                if kind in _BOXED:
+                    self.close_box()
             node = node.next
         return self.result()
+
+    def open_box(self, node: LexborNode, tag: str) -> None:
+        classes = node.attributes.get("class") if tag != "p" else None
+        first = classes.split(maxsplit=1)[:1] if classes else ()
+        self.parents.append(self.open_boxes[-1])
+        self.open_boxes.append(len(self.starts))
+        self.starts.append(self.length)
+        self.ends.append(self.length)
+        self.shapes.append(f"{tag}.{first[0]}" if first else tag)
+
+    def close_box(self) -> None:
+        self.ends[self.open_boxes.pop()] = self.length
+
+    def layout(self) -> Layout:
+        return Layout(tuple(self.starts), tuple(self.ends), tuple(self.parents), tuple(self.shapes),
+                      tuple(self.mark_at), tuple(self.mark_box))
 
     def open(self, kind: int, line_break: bool) -> None:
         if kind == _BLOCK or kind == _PARAGRAPH:
@@ -574,9 +625,15 @@ class _Lines:
         if self.required:
             if self.out:
                 self.out.append("\n" * self.required)
+                self.length += self.required
             self.required = 0
+        box = self.open_boxes[-1]
+        if not self.mark_box or self.mark_box[-1] != box:
+            self.mark_at.append(self.length)
+            self.mark_box.append(box)
         self.strip_left = text[-1] in "\t\n"
         self.out.append(text)
+        self.length += len(text)
 
     def end_line(self) -> None:
         self.flush(line_end=True)

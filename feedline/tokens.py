@@ -21,6 +21,7 @@ from typing import NamedTuple
 import regex
 
 from feedline import lexicon
+from feedline.lines import visual_lines
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CLOCK_RE,
@@ -120,14 +121,12 @@ class Token(NamedTuple):
 
 
 def tokenize(page: Page) -> list[Token]:
-    """Split the page into lines and classify each one."""
+    """Split the page into its visual lines (see `lines`) and classify each one."""
     ctx = Context(page.text, page.lang)
     tokens: list[Token] = []
-    offset = 0
-    for index, raw in enumerate(page.text.split("\n")):
+    for index, (offset, raw) in enumerate(visual_lines(page.text)):
         stripped = raw.strip()
         start = offset + (len(raw) - len(raw.lstrip()))
-        offset += len(raw) + 1
         tokens.append(_classify(index, start, stripped, ctx))
     return _relative_labels_to_headings(_repeated_bylines_to_stamps(tokens, ctx))
 

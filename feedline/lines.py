@@ -1,0 +1,94 @@
+"""A page's text → its visual lines: the text's own lines, with inline runs of items split.
+
+A ticker or "latest news" list whose items are inline elements comes out of a browser's
+innerText as one long line: "08:45 Headline one 08:38 Headline two 08:31 Headline three".
+Such a run is split before each of its clocks, so that every item is a line of its own and
+its clock leads it, as in any other feed.
+
+A page has runs only when one line reads as a list, never as a sentence: three or more
+clocks of one shape, the first at the line's start, each followed by an item of at least
+`MIN_ITEM_WORDS` words, and the clocks running one way in time (newest first or oldest
+first; one midnight allowed). "Open between 07:00 and 14:00, Fridays 7:00 to 13:00" is no
+run. Then every line of the page is cut before each clock of that shape that opens an item
+of a few words and follows no preposition ("at 14:00"): a browser's text breaks runs
+anywhere, so a line may hold the tail of one item and the head of the next.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+
+from feedline.patterns import MENTION_BEFORE_CLOCK_RE
+
+MIN_CLOCKS = 3
+MIN_ITEM_WORDS = 3
+MIN_RUN_CHARS = 60  # shorter lines cannot hold three items
+MAX_RUN_CHARS = 20_000  # longer lines are never cut: no ticker is that long
+MENTION_REACH = 16  # a preposition before a clock lies within this many characters of it
+
+# A 24-hour clock at a word boundary, followed by a space and the start of a word or quote.
+_CLOCK = re.compile(r"(?<![\w.:/-])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\w.:/-])(?=\s+[\w«\"'„“‘(])")
+_DECORATION = " \t•·|*-–—"
+_HINT = re.compile(r"\d[:.]\d\d\s")  # cheap: a run needs MIN_CLOCKS of these
+
+
+def visual_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each visual line of `text`, in order; the lines are unstripped."""
+    raws = text.split("\n")
+    shape = _run_shape(raws)
+    offset = 0
+    for raw in raws:
+        cuts = _cuts(raw, shape) if shape is not None and 8 < len(raw) <= MAX_RUN_CHARS else None
+        if not cuts:
+            yield offset, raw
+        else:
+            for a, b in zip([0, *cuts], [*cuts, len(raw)]):
+                if b > a:
+                    yield offset + a, raw[a:b]
+        offset += len(raw) + 1
+
+
+def _run_shape(raws: list[str]) -> tuple[int, str] | None:
+    """The clock shape (hour digits, separator) of the page's first inline run, if any.
+
+    Once a page prints one run, its other lines are cut at clocks of that shape too: a
+    browser's text may break a run anywhere, leaving one or two items on a line.
+    """
+    for raw in raws:
+        if not MIN_RUN_CHARS <= len(raw) <= MAX_RUN_CHARS or _CLOCK.match(raw.lstrip(_DECORATION)) is None:
+            continue
+        if len(list(islice(_HINT.finditer(raw), MIN_CLOCKS))) == MIN_CLOCKS:
+            clocks = _item_clocks(raw)
+            if len(clocks) >= MIN_CLOCKS and raw[:clocks[0].start()].strip(_DECORATION) == "" and _one_shape(raw, clocks) \
+                    and _one_way([int(m.group(1)) * 60 + int(m.group(2)) for m in clocks]):
+                return len(clocks[0].group(1)), raw[clocks[0].end(1)]
+    return None
+
+
+def _cuts(line: str, shape: tuple[int, str]) -> list[int]:
+    """Where the line splits: before each clock of the run's shape that opens an item."""
+    return [m.start() for m in _item_clocks(line) if m.start() > 0 and (len(m.group(1)), line[m.end(1)]) == shape]
+
+
+def _item_clocks(line: str) -> list[re.Match[str]]:
+    """The clocks of the line that are each followed by an item of a few words; a clock
+    after a preposition ("at 14:00") is part of an item's text."""
+    clocks = [m for m in _CLOCK.finditer(line) if MENTION_BEFORE_CLOCK_RE.search(line, max(0, m.start() - MENTION_REACH), m.start()) is None]
+    return [m for m, n in zip(clocks, [*clocks[1:], None])
+            if len(line[m.end():n.start() if n is not None else len(line)].split()) >= MIN_ITEM_WORDS]
+
+
+def _one_shape(line: str, clocks: list[re.Match[str]]) -> bool:
+    return len({(len(m.group(1)), line[m.end(1)]) for m in clocks}) == 1
+
+
+def _one_way(minutes: list[int]) -> bool:
+    """Whether the times run one way, allowing one turn over midnight (a jump of 12 hours
+    or more against the run's direction)."""
+    steps = [b - a for a, b in zip(minutes, minutes[1:])]
+    for against in (lambda step: step > 0, lambda step: step < 0):  # newest first, oldest first
+        turns = [step for step in steps if against(step)]
+        if not turns or (len(turns) == 1 and abs(turns[0]) >= 720):
+            return True
+    return False

@@ -1,0 +1,38 @@
+"""Which side of its stamp a card sits on, in page text (no HTML boxes).
+
+Card lists print headline, teaser, then the stamp ("Headline / Teaser / 2H ago"), with
+a section label over the list and older cards carrying only a date: cbsnews-1 (dev
+corpus), htmldate-78 and zyte-7 in the pool ("Headline / 7 hours ago"). Author lines
+over the stamp ("Headline / By Jane Doe / 13 hours ago") close a card: newspaper-25 in
+the pool, theweek-1's cards in the corpus. Examples are invented.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import feedline
+
+NOW = datetime(2024, 3, 5, 12, 0)
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    timeline = feedline.extract(text.encode(), now=NOW, tz="UTC")
+    entries = sorted(timeline.entries, key=lambda e: e.position)
+    return [(e.stamp.text, (e.headline or e.text).splitlines()[0]) for e in entries]
+
+
+CARDS = [("Bridge reopens to traffic after months of repairs", "Drivers can use the crossing again from today", "32M ago"),
+         ("Council approves the new city budget at last", "The vote passed by a narrow margin on Monday", "1H ago"),
+         ("Storm warning issued for the whole coast tonight", "Forecasters expect strong winds and heavy rain", "2H ago"),
+         ("Schools to reopen after the long winter break", "Pupils return on Wednesday, officials confirmed", "5H ago")]
+
+
+def test_cards_closed_by_their_stamp_with_a_dated_card_after_them() -> None:
+    text = "".join(f"{h}\n\n{d}\n\n{s}\n" for h, d, s in CARDS) + \
+        "Harbour festival draws record crowds this year\n\nOrganisers counted visitors all weekend\n\nNov 16\n"
+    assert _items(text) == [(s, h) for h, _, s in CARDS]
+
+
+def test_an_author_line_over_the_stamp_closes_the_card() -> None:
+    text = "More Stories Like This\n\n" + "".join(f"{h}\nBy Jane Doe\n{s}\n\n" for h, _, s in CARDS) + "TRENDING\n"
+    assert _items(text) == [(s, h) for h, _, s in CARDS]
