@@ -638,8 +638,8 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
             and not all(_is_label_line(t.text) for t in below):
         above = []
     lines = [t.text for t in above]
-    if token.rest and not lead:
-        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text
+    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)):
+        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text, "Ann on 17:24" is a byline
     lines += [t.text for t in below]
     body = [*above, *below]
     if lead:
