@@ -590,6 +590,12 @@ def _lines_below(draft: Draft, line: int) -> bool:
     return below * 2 >= len(draft.body_lines)
 
 
+def _is_boxed_line(token: Token) -> bool:
+    """A line of a boxed item's content: not a widget, count, photo credit or bare URL."""
+    return _is_item_line(token) and not _CREDIT_RE.match(token.text) and not _URL_LINE_RE.match(token.text)
+
+
+_URL_LINE_RE = regex.compile(r"(?:https?://|www\.)\S+$")
 #: A photo credit line: "Photo: Jane Doe", "Bildrechte: IMAGO / Name", "Jane Doe/Getty Images".
 _CREDIT_RE = regex.compile(
     r"(?:photo(?:graph)?s?|images?|pictures?|credits?|fotos?|bild(?:rechte)?|fotó|zdjęcie|фото)\s?[:|]"
@@ -619,8 +625,8 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     headline, else the item's first line when it reads as one or is set as a heading.
     """
     assert token.stamp is not None
-    above = [t for t in tokens[first:token.index] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
-    below = [t for t in tokens[token.index + 1:last + 1] if _is_item_line(t) and not _CREDIT_RE.match(t.text)]
+    above = [t for t in tokens[first:token.index] if _is_boxed_line(t)]
+    below = [t for t in tokens[token.index + 1:last + 1] if _is_boxed_line(t)]
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
     # Labels on one side of the stamp, the content on the other: a card's kicker or
     # category ("World / 2h ago / Headline"), its author or a "Read more" under it.
@@ -638,8 +644,8 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
             and not all(_is_label_line(t.text) for t in below):
         above = []
     lines = [t.text for t in above]
-    if token.rest and not lead:
-        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text
+    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)):
+        lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text, "Ann on 17:24" is a byline
     lines += [t.text for t in below]
     body = [*above, *below]
     if lead:

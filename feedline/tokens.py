@@ -63,7 +63,8 @@ _BOILERPLATE = (
     r"weiterlesen|mehr\sladen|lire\sla\ssuite|leggi\sanche|share|teilen|partager|condividi|"
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
-    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?)\W{0,3}$"
+    r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?|"
+    r"reply|antworten|répondre|responder|rispondi|odpowiedz|odpovědět|ответить|відповісти)\W{0,3}$"
 )
 _BOILERPLATE_RE = re.compile(_BOILERPLATE, re.IGNORECASE)
 _BOILERPLATE_LOWERED_RE = re.compile(_BOILERPLATE)  # for lowered ASCII lines

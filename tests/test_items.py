@@ -95,3 +95,16 @@ def test_comment_author_above_the_stamp_is_no_headline_and_credits_are_dropped()
     html = _page("<div class='list'>" + "".join(
         f"<div class='card'><div>{c}</div><h3>{t}</h3><div class='t'>{s}</div></div>" for c, t, s in cards) + "</div>")
     assert [e.headline or e.text for e in _entries(html)] == [t for _, t, _ in cards]
+
+
+def test_a_reply_widget_and_the_author_before_the_stamp_are_not_the_comment():
+    # "Ann on 11/08/2020 at 9:52 / Reply / comment" (trafilatura-355: "Antworten";
+    # newspaper-38: "Reply"): the author and the widget are no content, and two short
+    # replies of one author a minute apart stay two comments.
+    comments = [("Ann Lee", "9:52", "So well written, all the best to you both!"),
+                ("Bob Stone", "9:58", "Lovely pictures, thank you for sharing them."),
+                ("Ann Lee", "10:05", "Thanks!"), ("Ann Lee", "10:06", "Thanks!")]
+    html = _page("<ol class='comments'>" + "".join(
+        f"<li class='comment'><div class='meta'>{a} on 11/08/2020 at {s}</div><div class='r'>Reply</div>"
+        f"<p>{c}</p></li>" for a, s, c in comments) + "</ol>")
+    assert [e.text for e in _entries(html, now="2020-08-11T12:00")] == [c for _, _, c in comments]
