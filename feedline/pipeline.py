@@ -54,6 +54,8 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
         found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
     entries = sorted(found, key=_chronological)
     diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",) + notes
+    if page.markup is not None:
+        diagnostics += page.markup.notes
     dropped = out_of_range(page.markup)
     if dropped:
         diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
