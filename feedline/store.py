@@ -36,8 +36,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from difflib import SequenceMatcher
 from enum import StrEnum
 from pathlib import Path, PurePath
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline

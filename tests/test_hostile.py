@@ -144,11 +144,10 @@ def test_the_issue_pages_exit_0_on_the_command_line(name: str, tmp_path: Path) -
     html, hidden = PAGES[name]
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
-    done = subprocess.run([*FEEDLINE, "extract", str(path), "-f", "json", *(["--with-hidden"] if hidden else [])],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    json.loads(done.stdout)
+    result = runner.invoke(cli.app, ["extract", str(path), "-f", "json", *(["--with-hidden"] if hidden else [])])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert result.stderr == ""
+    json.loads(result.stdout)
 
 
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59-12:00", "0001-01-01T00:00Z",
@@ -546,6 +545,20 @@ def test_reading_a_missing_store_is_an_input_error(tmp_path: Path) -> None:
     result = _export(tmp_path / "none.db")
     assert result.exit_code == 3 and "no such database" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_reading_a_store_too_old_to_read_without_migrating_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    for statement in store._statements(store.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="schema version 1"):
+        store.Store.open(path, readonly=True)
+    assert path.read_bytes() == before
 
 
 def _dead_pid() -> int:
