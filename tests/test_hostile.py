@@ -520,6 +520,23 @@ def test_a_store_in_a_folder_that_cannot_be_written_is_read_immutable(db: Path, 
     assert opened == ["immutable=1"]
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes read-only folders")
+def test_a_store_in_a_chmod_read_only_folder_can_be_exported(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    copy = folder / "feed.db"
+    shutil.copy(db, copy)
+    expected = _export(db).stdout
+    folder.chmod(0o555)
+    try:
+        result = _export(copy)
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 0 and result.stdout == expected
+
+
 def test_read_only_falls_back_to_immutable_when_mode_ro_cannot_open(db: Path, monkeypatch: pytest.MonkeyPatch
                                                                    ) -> None:
     expected = _export(db).stdout
