@@ -19,7 +19,9 @@ agreeing), or from one such distance that equals the offset the page writes in i
 published / modified time.
 
 Claims are all dropped when most carry one and the same instant (the page's own time put
-on every update). Claims that agree with no visible stamp date nothing.
+on every update). Claims that agree with no visible stamp date nothing. A value outside the
+range dates can be computed in (a year before 2 or after 9998, an offset of 24 hours or
+more, minutes past 59) is no claim: `out_of_range` lists them for the page's diagnostics.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from feedline.model import LiveUpdate, Markup, StampKind, TimeMark
 SAME_INSTANT_SHARE = 0.8  # this share of claims on one instant: the page's time, not the entries'
 OFFSET_SHARE = 0.6  # this share of instants at one distance from the visible clocks: the page offset
 MATCH_CHARS = 40  # opening characters compared to pair a structured update with its entry
+YEARS = (2, 9998)  # a claim's year: a day of shifting either way stays a representable date
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +181,30 @@ _ISO_RE = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$", re.IGNORECASE)
 
 
+def out_of_range(markup: Markup | None) -> list[str]:
+    """The markup's date values written as ISO 8601 but outside the computable range (see
+    `_in_range`): dropped as claims, for the page's diagnostics."""
+    if markup is None:
+        return []
+    values = [markup.published, markup.modified, *(m.value for m in markup.time_marks),
+              *(u.published for u in markup.updates)]
+    return [value for value in values if value and (match := _ISO_RE.match(value)) and not _in_range(match.groups())]
+
+
+def _in_range(groups: tuple[str | None, ...]) -> bool:
+    """A year computable a day either way, an offset under 24 hours with minutes under 60."""
+    year, zone = int(groups[0] or 0), groups[6]
+    if not YEARS[0] <= year <= YEARS[1]:
+        return False
+    if zone and zone.upper() != "Z":
+        digits = zone[1:].replace(":", "")
+        return int(digits[:2]) < 24 and int(digits[2:]) < 60
+    return True
+
+
 def _parse(value: str, origin: str) -> _Parsed | None:
     match = _ISO_RE.match(value)
-    if match is None:
+    if match is None or not _in_range(match.groups()):
         return None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
@@ -268,7 +292,10 @@ def _rendered(draft: Draft, parsed: _Parsed) -> datetime | None:
     """The claim's UTC instant plus the stamp's offset: when the page said "N ago"."""
     if parsed.offset_minutes is None or draft.stamp.relative_minutes is None:
         return None
-    return parsed.wall - timedelta(minutes=parsed.offset_minutes - draft.stamp.relative_minutes)
+    try:
+        return parsed.wall - timedelta(minutes=parsed.offset_minutes - draft.stamp.relative_minutes)
+    except OverflowError:  # "N years ago" near the ends of the calendar: no moment
+        return None
 
 
 def _render_moment(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:

@@ -8,16 +8,20 @@ Parse options, call the pipeline once, render, write. Several pages (several pat
 directory, a manifest, a web archive) go through `feedline.inputs.run` and are rendered
 one after another (`feedline.render.many`), or merged. Exit codes:
 
-    0    success (also when stdout's reader goes away: broken pipe)
+    0    success
     1    any other FeedlineError
-    2    usage: a bad option value (--now, --tz, --lang, --format, --width, --jobs) or bad arguments
+    2    usage: a bad option value (--now outside 1900-2200, --tz, --lang, --format, --width
+         outside 20-1000, --jobs) or bad arguments
     3    input that cannot be read (missing file, directory, binary, undecodable); with
          several inputs: none could be read
-    4    output that cannot be written (-o FILE)
-    5    several inputs: some could not be read (each said on stderr), the rest were processed
+    4    output that cannot be written (-o FILE, or stdout: a full disk says so in one line,
+         a reader gone away (`| head -1`) stops quietly)
+    5    one page: its extraction failed unexpectedly (ExtractionError, one line); several
+         inputs: some could not be read or extracted (each said on stderr), the rest were processed
     130  interrupted (Ctrl-C)
 
-Only `FeedlineError` is caught: anything else is a bug and keeps its traceback.
+Errors are reported by `cli_support.guarded` (one line). An unexpected exception while
+extracting a page is that page's failure (`errors.page_failure`), never a traceback.
 The pipeline, the renderers and rich are imported inside the command, so that
 `--help` and `--version` stay fast.
 """
@@ -32,8 +36,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from feedline.cli_support import fail, one_line, parse_now, parse_tz, stdout_gone, stdout_is_tty, write_output
-from feedline.errors import FeedlineError, InputError, OutputError, UsageError
+from feedline.cli_support import (
+    WIDTHS,
+    guarded,
+    one_line,
+    parse_now,
+    parse_tz,
+    stdout_failed,
+    stdout_is_tty,
+    write_output,
+)
+from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
 from feedline.store_cli import register as register_store_commands
 
 if TYPE_CHECKING:
@@ -42,10 +55,6 @@ if TYPE_CHECKING:
 
     from feedline.inputs import Outcome, Tally
     from feedline.model import Timeline
-
-#: Exit code of a run over several inputs where some could not be read and the rest were processed.
-EXIT_PARTIAL = 5
-
 
 class Format(str, Enum):
     """--format choices: the names in `feedline.render.FORMATS`."""
@@ -109,7 +118,8 @@ def extract(
         str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
-    width: Annotated[int | None, typer.Option(min=20, metavar="N", help="Table width in columns.")] = None,
+    width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
+                                              help="Table width in columns (20-1000).")] = None,
     glob: Annotated[
         list[str] | None,
         typer.Option("--glob", metavar="PATTERN", show_default=False,
@@ -135,7 +145,7 @@ def extract(
     ] = False,
 ) -> None:
     """Extract the timeline of each page."""
-    try:
+    with guarded():
         zone = parse_tz(tz)
         moment = parse_now(now, zone)
         if lang is not None and not _LANG.fullmatch(lang):
@@ -152,8 +162,11 @@ def extract(
             from feedline.pipeline import extract as run_pipeline
 
             path = paths[0]
-            timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
-                                    hidden=with_hidden)
+            try:
+                timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
+                                        hidden=with_hidden)
+            except Exception as error:  # noqa: BLE001 - a FeedlineError as it is, a bug as one line
+                raise page_failure(path, error) from None
             if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
                 _print_table(timeline, explain=explain, width=width)
             else:
@@ -172,8 +185,6 @@ def extract(
             typer.echo(f"feedline: {tally.summary()}", err=True)
         if tally.failed:
             raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
-    except FeedlineError as error:
-        fail(error)
 
 
 def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
@@ -337,8 +348,8 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
     console = StdoutConsole(width=width, markup=False, emoji=False, highlight=False)
     try:
         render_table(timeline, console, explain=explain)
-    except BrokenPipeError:
-        stdout_gone()
+    except OSError as error:  # a broken pipe (quiet) or a full disk
+        stdout_failed(error)
 
 
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so

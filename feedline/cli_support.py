@@ -1,17 +1,26 @@
 """What the CLI commands share: option parsing, writing output, reporting errors.
 
 Used by `cli` (extract) and `store_cli` (ingest, view, export); nothing here extracts.
+Every command runs inside `guarded()`, the one error reporter: a `FeedlineError` becomes one
+line on stderr (`feedline: error: <message>`) and its exit code. Writing to stdout goes
+through `write_output` (or `stdout_failed` for rich's console): a full disk is exit 4 with
+one line, a closed pipe (`feedline ... | head -1`) exit 4 quietly, as Unix tools stop.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 import typer
 
-from feedline.errors import FeedlineError, OutputError, UsageError
+from feedline.errors import EXIT_OUTPUT, NOW_YEARS, FeedlineError, OutputError, UsageError
+
+WIDTHS = (20, 1000)  # --width: narrower cannot show a row, wider is no terminal
 
 
 def parse_tz(value: str | None) -> str | None:
@@ -45,12 +54,22 @@ def parse_now(value: str | None, tz: str | None) -> datetime | None:
         pass
     else:
         raise UsageError(f"--now: {value!r} has no time of day (e.g. {text}T18:05)")
+    check_now(moment, "--now")
     if tz is None:
         return moment
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(tz)
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def check_now(moment: datetime, label: str = "--now") -> None:
+    """UsageError unless `moment` falls in the years NOW_YEARS (dates near year 1 or 9999
+    cannot be computed with)."""
+    first, last = NOW_YEARS
+    if not first <= moment.year <= last:
+        raise UsageError(f"{label}: {moment.isoformat()} is outside the years {first}-{last}; "
+                         "give the page's capture time")
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -62,10 +81,10 @@ def write_output(text: str, output: str | None) -> None:
                 sys.stdout.write(text)
             else:
                 sys.stdout.flush()
-                buffer.write(text.encode("utf-8"))
+                _write_all(buffer, text.encode("utf-8"))
             sys.stdout.flush()
-        except BrokenPipeError:
-            stdout_gone()
+        except OSError as error:
+            stdout_failed(error)
         return
     try:
         with open(output, "w", encoding="utf-8", newline="") as file:
@@ -74,20 +93,67 @@ def write_output(text: str, output: str | None) -> None:
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
+def _write_all(buffer: BinaryIO, data: bytes) -> None:
+    """All of `data`: a large write to a pipe whose reader goes away midway returns the part
+    written, without an error (the error comes with the next write)."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:  # a non-blocking stream that is full: not what a command writes to
+            raise OSError(errno.EAGAIN, "standard output takes no more (non-blocking)")
+        view = view[written:]
+
+
+def write_line(line: str) -> None:
+    """One line of text to stdout (a summary), as `write_output` writes."""
+    write_output(line + "\n", None)
+
+
+def stdout_failed(error: OSError) -> NoReturn:
+    """Writing stdout failed: its reader went away (quietly), or the disk is full (one line).
+    Either way exit 4, with stdout pointed at /dev/null so the interpreter's final flush
+    does not fail again."""
+    if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+        stdout_gone()
+    _drop_stdout()
+    raise OutputError(f"cannot write to standard output: {error.strerror or error}")
+
+
 def stdout_gone() -> NoReturn:
-    """The reader of stdout went away (`feedline ... | head`): stop quietly."""
+    """The reader of stdout went away (`feedline ... | head`): stop quietly, exit 4."""
+    _drop_stdout()
+    raise typer.Exit(EXIT_OUTPUT)
+
+
+def _drop_stdout() -> None:
     try:  # keep the interpreter's final flush of stdout from failing again
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    raise typer.Exit(0)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """The commands' one error reporter: a FeedlineError raised inside becomes one line on
+    stderr and its exit code (`typer.Exit`)."""
+    try:
+        yield
+    except FeedlineError as error:
+        fail(error)
 
 
 def fail(error: FeedlineError) -> NoReturn:
-    message = one_line(str(error)) or type(error).__name__
-    typer.echo(f"feedline: error: {message}", err=True)
-    raise typer.Exit(error.exit_code)
+    """Report `error` (`report`) and exit with its code."""
+    report(error)
+    raise typer.Exit(error.exit_code) from None
+
+
+def report(error: FeedlineError) -> None:
+    """`feedline: error: <message>` on stderr, one line."""
+    typer.echo(f"feedline: error: {one_line(str(error)) or type(error).__name__}", err=True)
+
+
 def stdout_is_tty() -> bool:
     try:
         return sys.stdout.isatty()

@@ -16,7 +16,8 @@ each source and extracts its pages in order:
 
 `archive_pages` gives an archive's records without extracting them (`feedline ingest` stores
 them its own way). A page that cannot be read is a `Failed` outcome, not an exception: the rest go on.
-Anything else raised is a bug and propagates. With `jobs` > 1 pages are extracted in a
+So is a page whose extraction raises anything unexpected (a bug; `errors.page_failure` names
+the page and the exception), and a page whose worker process died. With `jobs` > 1 pages are extracted in a
 process pool (spawned workers, results in input order); a run of one page never starts one.
 
 warcio, concurrent.futures and multiprocessing are imported only when needed: the CLI
@@ -35,10 +36,12 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from feedline.errors import InputError, UsageError
+from feedline.errors import NOW_YEARS, InputError, UsageError, page_failure
 from feedline.model import Entry, Timeline
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.recordloader import ArcWarcRecord
 
@@ -382,6 +385,8 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
             timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=options.hidden)
     except InputError as error:
         return Failed(str(error))
+    except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
+        return Failed(str(page_failure(task.name, error)))
     if not options.keep_text:
         timeline = replace(timeline, page=replace(timeline.page, text=""))
     return Done(timeline)
@@ -399,27 +404,36 @@ def _in_pool(items: Iterator[_Task | Skipped | Failed], options: _Options, jobs:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
-    pending: deque[Future[Done | Failed] | Skipped | Failed] = deque()
+    pending: deque[tuple[Future[Done | Failed], str] | Skipped | Failed] = deque()
     in_flight = 0
     try:
         for item in items:
             if isinstance(item, _Task):
-                pending.append(pool.submit(_extract, item, options))
+                pending.append((pool.submit(_extract, item, options), item.name))
                 in_flight += 1
             else:
                 pending.append(item)
-            while pending and (in_flight >= 4 * jobs or not isinstance(pending[0], Future)
-                               or pending[0].done()):
+            while pending and (in_flight >= 4 * jobs or not isinstance(pending[0], tuple)
+                               or pending[0][0].done()):
                 head = pending.popleft()
-                if isinstance(head, Future):
+                if isinstance(head, tuple):
                     in_flight -= 1
-                    head = head.result()
+                    head = _result(*head)
                 yield head
         while pending:
             head = pending.popleft()
-            yield head.result() if isinstance(head, Future) else head
+            yield _result(*head) if isinstance(head, tuple) else head
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[Done | Failed], name: str) -> Done | Failed:
+    """A worker's outcome; `Failed` when the worker died (killed, out of memory) or its result
+    could not be sent back. After a death the pool is broken: the pages still in it fail too."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - BrokenProcessPool, a pickling error...
+        return Failed(str(page_failure(name, error)))
 
 
 # ── web archives ─────────────────────────────────────────────────────────────────────────────
@@ -559,6 +573,8 @@ def _warc_date(record: ArcWarcRecord) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
+    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+        return None  # no capture time rather than one nothing can be computed with
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
@@ -609,7 +625,10 @@ def _moment(entry: Entry) -> tuple[int, datetime]:
     moment = entry.datetime
     if moment is not None:
         if moment.tzinfo is not None:
-            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+            try:
+                moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+            except OverflowError:  # within a day of year 1 or 9999: its wall clock will do
+                moment = moment.replace(tzinfo=None)
         return 0, moment
     clock = entry.local_time or time(0, 0)
     fix = entry.date

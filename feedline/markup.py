@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import html
 import json
+from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from feedline.model import LiveUpdate, Markup, TimeMark
 
 MAX_MARKS = 2_000  # claims kept per page: enough for any feed, bounded for hostile pages
 MAX_JSON_LD = 2_000_000  # characters of JSON-LD parsed per page
+MAX_JSON_LD_ITEMS = 20_000  # JSON-LD objects (array members, @graph members) looked at per page
 
 _PUBLISHED_META = ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued",
                    "og:published_time", "publish-date", "sailthru.date")
@@ -39,16 +42,21 @@ def read_markup(html: str) -> Markup:
     published = _meta(tree, _PUBLISHED_META)
     modified = _meta(tree, _MODIFIED_META)
     updates: list[LiveUpdate] = []
-    for obj in _json_ld_objects(tree):
+    notes: list[str] = []
+    for obj in _json_ld_objects(tree, notes):
         published = published or _text(obj.get("datePublished"))
         modified = modified or _text(obj.get("dateModified"))
         for update in _as_list(obj.get("liveBlogUpdate")):
-            if isinstance(update, dict):
+            if isinstance(update, dict) and len(updates) <= MAX_MARKS:
                 updates.append(_update(update, "json-ld liveBlogUpdate"))
-    updates.extend(_microdata_updates(tree))
-    marks = tuple(_time_marks(tree))
-    return Markup(published=published, modified=modified, time_marks=marks,
-                  updates=tuple(updates[:MAX_MARKS]))
+    updates.extend(islice(_microdata_updates(tree), MAX_MARKS + 1))
+    marks = tuple(islice(_time_marks(tree), MAX_MARKS + 1))
+    if len(updates) > MAX_MARKS:
+        notes.append(f"markup: only the first {MAX_MARKS:,} live-blog updates read")
+    if len(marks) > MAX_MARKS:
+        notes.append(f"markup: only the first {MAX_MARKS:,} <time datetime> elements read")
+    return Markup(published=published, modified=modified, time_marks=marks[:MAX_MARKS],
+                  updates=tuple(updates[:MAX_MARKS]), notes=tuple(notes))
 
 
 def _meta(tree: Any, names: tuple[str, ...]) -> str | None:
@@ -60,24 +68,32 @@ def _meta(tree: Any, names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _json_ld_objects(tree: Any) -> Iterator[dict]:
-    """Top-level JSON-LD objects, with `@graph` members and arrays flattened."""
+def _json_ld_objects(tree: Any, notes: list[str]) -> Iterator[dict]:
+    """Top-level JSON-LD objects, with `@graph` members and arrays flattened, in document
+    order (breadth first within a script); at most MAX_JSON_LD characters and
+    MAX_JSON_LD_ITEMS items per page, a note in `notes` when a cap cuts."""
     budget = MAX_JSON_LD
+    items = MAX_JSON_LD_ITEMS
     for node in tree.css('script[type="application/ld+json"]'):
         raw = node.text(deep=True) or ""
         budget -= len(raw)
         if budget < 0:
+            notes.append(f"markup: JSON-LD beyond {MAX_JSON_LD:,} characters not read")
             return
         try:
             data = json.loads(raw)
         except (ValueError, RecursionError):
             continue
-        stack = _as_list(data)
-        while stack:
-            obj = stack.pop(0)
+        queue = deque(_as_list(data))
+        while queue:
+            items -= 1
+            if items < 0:
+                notes.append(f"markup: only the first {MAX_JSON_LD_ITEMS:,} JSON-LD items read")
+                return
+            obj = queue.popleft()
             if isinstance(obj, dict):
                 yield obj
-                stack.extend(_as_list(obj.get("@graph")))
+                queue.extend(_as_list(obj.get("@graph")))
 
 
 def _as_list(value: object) -> list:
@@ -110,12 +126,7 @@ def _microdata_updates(tree: Any) -> Iterator[LiveUpdate]:
 
 
 def _time_marks(tree: Any) -> Iterator[TimeMark]:
-    count = 0
     for node in tree.css("time[datetime]"):
         value = (node.attributes.get("datetime") or "").strip()
-        if not value:
-            continue
-        yield TimeMark(text=" ".join(node.text(deep=True).split()), value=value)
-        count += 1
-        if count >= MAX_MARKS:
-            return
+        if value:
+            yield TimeMark(text=" ".join(node.text(deep=True).split()), value=value)

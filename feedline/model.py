@@ -79,6 +79,7 @@ class Markup:
     modified: str | None = None
     time_marks: tuple[TimeMark, ...] = ()
     updates: tuple[LiveUpdate, ...] = ()
+    notes: tuple[str, ...] = ()  # what a size cap left unread (diagnostics of the timeline)
 
 
 @dataclass(frozen=True, slots=True)

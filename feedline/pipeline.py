@@ -10,10 +10,10 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import BinaryIO
 
-from feedline.claims import markup_only
+from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
-from feedline.errors import UsageError
+from feedline.errors import NOW_YEARS, UsageError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.read import read_page, render_html
 from feedline.sources import find_sources
@@ -31,8 +31,10 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     come from the page alone. `tz` is the IANA zone of the page's clock. With `hidden`,
     live-blog updates that only the page's structured data shows are entries too
     (`Entry.visible` False).
-    Raises `InputError` for unreadable input and `UsageError` for a bad `tz`.
+    Raises `InputError` for unreadable input, `UsageError` for a bad `tz` or a `now` outside
+    the years `errors.NOW_YEARS` (1900-2200).
     """
+    _check_now(now)
     zone = resolve_zone(tz)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
@@ -53,6 +55,12 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
         found += _markup_only_entries(drafts, page, len(feeds), len(found), zone, lang)
     entries = sorted(found, key=_chronological)
     diagnostics = (f"{len(feeds)} feed region(s), {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}",) + notes
+    if page.markup is not None:
+        diagnostics += page.markup.notes
+    dropped = out_of_range(page.markup)
+    if dropped:
+        diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
+                        f"evidence (e.g. {dropped[0][:40]!r})",)
     return Timeline(replace(page, html=None, layout=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
                     tz=tz, diagnostics=diagnostics)
 
@@ -62,6 +70,16 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens, page.layout)
     return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
+
+
+def _check_now(now: datetime | None) -> None:
+    if now is None:
+        return
+    if not isinstance(now, datetime):
+        raise TypeError(f"now must be a datetime, not {type(now).__name__}")
+    first, last = NOW_YEARS
+    if not first <= now.year <= last:
+        raise UsageError(f"now: {now.isoformat()} is outside the years {first}-{last}; give the page's capture time")
 
 
 def resolve_zone(tz: str | None) -> tzinfo | None:

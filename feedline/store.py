@@ -15,9 +15,11 @@ seen on a capture and absent from the one before it was posted in between.
 This is the only module that holds SQL. It imports no extraction stage: the caller passes
 `extract` (a function of bytes, page name and capture time) to `ingest_pages`.
 
-Errors: `StoreError` (exit 1) for a file that is not a feedline store, or one written by a
-newer feedline (refused before anything is written); `StoreBusyError` (exit 75) when another
-process holds the write lock for longer than the wait.
+Errors (defined in `feedline.errors`): `StoreError` (exit 1) for a file that is not a feedline
+store, or one written by a newer feedline (refused before anything is written);
+`StoreBusyError` (exit 75) when another process holds the write lock for longer than the wait.
+A page whose extraction raises anything else is that page's failure (`ExtractionError`): it
+is recorded in the run (`run_failures`) and the other pages go on.
 """
 from __future__ import annotations
 
@@ -35,11 +37,12 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
-from feedline.errors import FeedlineError, InputError
+from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
 
-SCHEMA_VERSION = 2  # PRAGMA user_version written by the last migration in MIGRATIONS
+SCHEMA_VERSION = 3  # PRAGMA user_version written by the last migration in MIGRATIONS
 
 SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
 COMPARE_CHARS = 200
@@ -49,18 +52,6 @@ WINDOW_CONFIDENCE = 0.9  # "first seen on this capture, absent from the one befo
 
 _STATUS_RANK = {DateStatus.EXACT: 3, DateStatus.INFERRED: 2, DateStatus.PARTIAL: 1, DateStatus.UNKNOWN: 0}
 _SPACES = re.compile(r"\s+")
-
-
-class StoreError(FeedlineError):
-    """The file is no feedline store, or a newer feedline's: nothing was written."""
-
-    exit_code = 1
-
-
-class StoreBusyError(FeedlineError):
-    """Another process held the database's write lock for longer than the wait."""
-
-    exit_code = 75
 
 
 # ── capture times and page identity ─────────────────────────────────────────────────────────
@@ -107,6 +98,8 @@ def name_stamp(name: str) -> tuple[datetime, tuple[int, int]] | None:
 
 def _calendar_stamp(match: re.Match[str]) -> datetime | None:
     parts = [int(match.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
+    if not NOW_YEARS[0] <= parts[0] <= NOW_YEARS[1]:
+        return None  # no capture time: a page captured then is not read (nor stored) as such
     try:
         moment = datetime(*parts)
     except ValueError:
@@ -217,9 +210,12 @@ def _capture(name: str, now: datetime | None, mtime: bool) -> tuple[datetime | N
         return found[0], CaptureSource.NAME
     if mtime:
         try:
-            return datetime.fromtimestamp(os.stat(name).st_mtime, timezone.utc).astimezone(), CaptureSource.MTIME
-        except OSError:
+            moment = datetime.fromtimestamp(os.stat(name).st_mtime, timezone.utc).astimezone()
+        except (OSError, ValueError, OverflowError):
             pass
+        else:
+            if NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+                return moment, CaptureSource.MTIME
     return None, CaptureSource.NONE
 
 
@@ -475,8 +471,27 @@ ALTER TABLE sightings ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'none';
 ALTER TABLE entries ADD COLUMN date_basis TEXT NOT NULL DEFAULT 'none';
 """
 
+# 3: which process runs an ingest (a run whose process is gone is marked abandoned), and the
+# pages each run could not ingest, with the reason.
+_RUN_FAILURES_V3 = """
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+CREATE TABLE run_failures (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    path TEXT NOT NULL,                 -- the page, archive record or input as named
+    reason TEXT NOT NULL,               -- the one-line error
+    failed_at TEXT NOT NULL             -- UTC
+);
+CREATE INDEX run_failures_run ON run_failures(run_id);
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a store from user_version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2, _RUN_FAILURES_V3)
+#: The oldest schema `view` and `export` read without migrating (they open the store read-only).
+READABLE_FROM = 2
+#: A run of a store older than version 3 (no pid) left `running` this long ago is abandoned.
+ABANDONED_AFTER = timedelta(days=1)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -553,20 +568,55 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self.readonly = False
 
     # opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, wait: float = 30.0, create: bool = True) -> Store:
-        """Open (and create or migrate) the store at `path`, waiting up to `wait` seconds for locks."""
+    def open(cls, path: str | os.PathLike[str], *, wait: float = 30.0, create: bool = True,
+             readonly: bool = False) -> Store:
+        """Open (and create or migrate) the store at `path`, waiting up to `wait` seconds for locks.
+
+        `readonly` (for `view` and `export`) opens an existing store without writing anything:
+        SQLite's `mode=ro`, or `immutable=1` when that cannot open it (the store's folder is not
+        writable, so the WAL's shared-memory file cannot be made; see `_open_readonly`).
+        """
         shown = os.fspath(path)
-        if not create and not os.path.exists(shown):
+        if (readonly or not create) and not os.path.exists(shown):
             raise InputError(f"no such database: {shown!r}; create it with 'feedline ingest --db {shown} PATHS'")
+        if readonly:
+            return cls._open_readonly(shown, wait)
         try:
             conn = sqlite3.connect(shown, timeout=max(wait, 0.0), isolation_level=None)
         except sqlite3.Error as error:
             raise InputError(f"cannot open {shown!r}: {error}; check the path and its folder") from None
+        return cls._prepared(conn, shown, readonly=False)
+
+    @classmethod
+    def _open_readonly(cls, shown: str, wait: float) -> Store:
+        """`mode=ro` first: it sees the WAL's latest commits. It needs to create or write the
+        `-shm` file beside the database; where the folder forbids that, `immutable=1` reads the
+        main file alone (commits still in the WAL are not seen until a writer checkpoints)."""
+        uri = "file:" + quote(os.path.abspath(shown))
+        attempts = ("mode=ro", "immutable=1") if _folder_writable(shown) else ("immutable=1",)
+        failure: FeedlineError | None = None
+        for query in attempts:
+            try:
+                conn = _connect(f"{uri}?{query}", wait)
+            except sqlite3.Error as error:
+                failure = InputError(f"cannot open {shown!r}: {error}; check the path and its folder")
+                continue
+            try:
+                return cls._prepared(conn, shown, readonly=True)
+            except StoreError as error:  # "unable to open database file": the -shm cannot be made
+                failure = error
+        assert failure is not None
+        raise failure
+
+    @classmethod
+    def _prepared(cls, conn: sqlite3.Connection, shown: str, *, readonly: bool) -> Store:
         store = cls(conn, shown)
+        store.readonly = readonly
         try:
             store._prepare()
         except BaseException:
@@ -586,6 +636,11 @@ class Store:
     def _prepare(self) -> None:
         with self._errors():
             version = self._version()  # read before anything is written
+            if self.readonly:
+                if version < READABLE_FROM:
+                    raise StoreError(f"{self.path!r} is a store of schema version {version}: run "
+                                     "'feedline ingest' on it once to upgrade it, then read it")
+                return
             self.conn.execute("PRAGMA foreign_keys = ON")
             if version < SCHEMA_VERSION:
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -641,12 +696,34 @@ class Store:
     # runs ------------------------------------------------------------------------------------
 
     def start_run(self, arguments: list[str], version: str) -> int:
+        """A new `runs` row, status `running`; runs that died before they finished (their
+        process is gone) are marked `abandoned` first."""
         with self.transaction():
+            self._abandon_dead_runs()
             cursor = self.conn.execute(
-                "INSERT INTO runs (started_at, status, feedline_version, arguments) VALUES (?, 'running', ?, ?)",
-                (_utc_now(), version, json.dumps(arguments, ensure_ascii=False)),
+                "INSERT INTO runs (started_at, status, feedline_version, arguments, pid, host) "
+                "VALUES (?, 'running', ?, ?, ?, ?)",
+                (_utc_now(), version, json.dumps(arguments, ensure_ascii=False), os.getpid(), _host()),
             )
         return int(cursor.lastrowid or 0)
+
+    def _abandon_dead_runs(self) -> None:
+        """`running` runs whose process is known to be gone become `abandoned`: those of this
+        host whose pid no longer exists, and those without a pid (an older store) started more
+        than ABANDONED_AFTER ago. Runs of other hosts are left alone (their pids mean nothing here)."""
+        host = _host()
+        cutoff = (datetime.now(timezone.utc) - ABANDONED_AFTER).isoformat(timespec="seconds")
+        dead = [run_id for run_id, pid, run_host, started in self.conn.execute(
+                    "SELECT id, pid, host, started_at FROM runs WHERE status = 'running'").fetchall()
+                if (pid is None and started < cutoff) or (pid is not None and run_host == host and not _alive(pid))]
+        for run_id in dead:
+            self.conn.execute("UPDATE runs SET status = 'abandoned' WHERE id = ?", (run_id,))
+
+    def record_failure(self, run_id: int, path: str, reason: str) -> None:
+        """One page (or input) the run could not ingest, and why (a `run_failures` row)."""
+        with self.transaction():
+            self.conn.execute("INSERT INTO run_failures (run_id, path, reason, failed_at) VALUES (?, ?, ?, ?)",
+                              (run_id, path, reason, _utc_now()))
 
     def finish_run(self, run_id: int, status: str, results: list[PageResult], failed: int) -> None:
         totals = (
@@ -1026,16 +1103,17 @@ def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, 
     """Ingest each page in its own transaction; yields one `Ingested` per page.
 
     Pages already stored (same bytes, same capture time) are skipped before extraction.
-    Unreadable pages yield their `InputError` and the others go on; `StoreBusyError` and
-    `StoreError` stop the run (they are raised).
+    Unreadable pages yield their `InputError`, pages whose extraction raises anything
+    unexpected an `ExtractionError` (the page's transaction is rolled back), and the others
+    go on; `StoreBusyError` and `StoreError` stop the run (they are raised).
     """
     for page in pages:
         try:
             yield Ingested(page, ingest_page(store, page, extract, tz=tz, feed=feed, run_id=run_id))
         except (StoreBusyError, StoreError):
             raise
-        except FeedlineError as error:
-            yield Ingested(page, None, error)
+        except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
+            yield Ingested(page, None, page_failure(page.name, error))
 
 
 def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | None = None,
@@ -1217,6 +1295,31 @@ def _timeline_order(item: StoredEntry) -> tuple:
 
 def _with_position(item: StoredEntry, position: int) -> StoredEntry:
     return replace(item, entry=replace(item.entry, position=position))
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def _alive(pid: int) -> bool:
+    """True unless no process `pid` exists on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # exists (another user's), or cannot tell
+    return True
+
+
+def _folder_writable(path: str) -> bool:
+    return os.access(os.path.dirname(os.path.abspath(path)) or ".", os.W_OK)
+
+
+def _connect(uri: str, wait: float) -> sqlite3.Connection:
+    return sqlite3.connect(uri, uri=True, timeout=max(wait, 0.0), isolation_level=None)
 
 
 def _utc_now() -> str:

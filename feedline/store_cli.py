@@ -17,9 +17,13 @@ Exit codes (also in docs/store.md):
     2    usage: a bad option value or bad arguments
     3    a page, a whole web archive or the database could not be read (ingest stores the
          other pages first)
-    4    output that cannot be written (-o FILE)
+    4    output that cannot be written (-o FILE, or stdout: a full disk, a closed pipe)
     5    ingest: a web archive was read only in part (cut off or corrupt after some records,
-         or records that cannot be read); every readable record was stored. 3 wins over 5.
+         or records that cannot be read), or a page's extraction failed unexpectedly; every
+         other page was stored. 3 wins over 5.
+
+Each page that fails is one `feedline: error:` line and a `run_failures` row of the run.
+`view` and `export` open the store read-only (`Store.open(readonly=True)`).
     75   the database stayed locked by another process for longer than --wait (EX_TEMPFAIL)
     130  interrupted (the page in flight is rolled back)
 
@@ -33,7 +37,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -41,8 +44,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from feedline.cli_support import one_line, parse_now, parse_tz, stdout_gone, stdout_is_tty, write_output
-from feedline.errors import FeedlineError, InputError, UsageError
+from feedline.cli_support import (
+    WIDTHS,
+    guarded,
+    one_line,
+    parse_now,
+    parse_tz,
+    report,
+    stdout_failed,
+    stdout_is_tty,
+    write_line,
+    write_output,
+)
+from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
 
 if TYPE_CHECKING:
     from feedline.model import Timeline
@@ -60,15 +74,6 @@ class ExportFormat(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
-
-
-EXIT_PARTIAL = 5  # as `feedline extract`: some inputs failed, the rest were processed
-
-
-class PartlyReadError(FeedlineError):
-    """A web archive read in part: every record before the damage was stored."""
-
-    exit_code = EXIT_PARTIAL
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -108,7 +113,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
 ) -> None:
     """Add scraped pages (files, or web archives' HTML records) to the store; re-ingesting a page changes nothing."""
-    with _guarded():
+    with guarded():
         from feedline.render._version import feedline_version
         from feedline.store import Store, ingest_pages
 
@@ -122,7 +127,7 @@ def ingest(
                                      run_id=run_id)
             outcomes = _run(store, itertools.chain(found.failures, ingesting), run_id, quiet)
             if not quiet:
-                typer.echo(_summary(db, outcomes, store.stats(), found.skipped))
+                write_line(_summary(db, outcomes, store.stats(), found.skipped))
         code = _exit_code(outcomes, found.records)
         if code:
             raise typer.Exit(code)
@@ -189,15 +194,16 @@ def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool 
 
 
 def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -> list[Ingested]:
-    """Consume the ingest, reporting per page; the run row says how it ended."""
-    from feedline.store import StoreBusyError
-
+    """Consume the ingest, reporting per page (a failed page also in the run's `run_failures`);
+    the run row says how it ended."""
     done: list[Ingested] = []
     status = "interrupted"
     try:
         for outcome in outcomes:
             done.append(outcome)
             _report(outcome, quiet)
+            if outcome.error is not None:
+                store.record_failure(run_id, outcome.page.name, one_line(str(outcome.error)))
         status = "done"
     except StoreBusyError:
         status = "busy"
@@ -216,7 +222,7 @@ def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -
 
 def _report(outcome: Ingested, quiet: bool) -> None:
     if outcome.error is not None:
-        _echo_error(outcome.error)
+        report(outcome.error)
     elif outcome.result is not None and outcome.result.blind and not outcome.result.skipped and not quiet:
         typer.echo(
             f"feedline: note: {one_line(outcome.page.name)}: no capture time, ingested in blind mode "
@@ -300,10 +306,11 @@ def view(
     search: Search = None,
     feed: FeedKey = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
-    width: Annotated[int | None, typer.Option(min=20, metavar="N", help="Table width in columns.")] = None,
+    width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
+                                              help="Table width in columns (20-1000).")] = None,
 ) -> None:
     """Show the stored timeline, a rule per day."""
-    with _guarded():
+    with guarded():
         stored, stats = _load(db, _query(since, until, source, search, feed))
         timeline = _timeline(db, stored, stats)
         if stdout_is_tty():
@@ -325,7 +332,7 @@ def export(
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
     """Write the stored timeline as JSON, JSON Lines or CSV (stable order, no generation time)."""
-    with _guarded():
+    with guarded():
         query = _query(since, until, source, search, feed)
         stored, _ = _load(db, query)
         write_output(render_export(stored, fmt.value, query), output)
@@ -380,7 +387,7 @@ def _csv(stored: list[StoredEntry]) -> str:
 def _load(db: str, query: Query) -> tuple[list[StoredEntry], dict[str, Any]]:
     from feedline.store import Store
 
-    with Store.open(db, create=False) as store:
+    with Store.open(db, readonly=True) as store:
         return store.entries(query), store.stats()
 
 
@@ -409,8 +416,8 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
     try:
         render_table(timeline, StdoutConsole(width=width, markup=False, emoji=False, highlight=False),
                      explain=explain)
-    except BrokenPipeError:
-        stdout_gone()
+    except OSError as error:  # a broken pipe (quiet) or a full disk
+        stdout_failed(error)
 
 
 # ── option parsing and output ───────────────────────────────────────────────────────────────
@@ -437,17 +444,3 @@ def _day_or_time(value: str | None, option: str) -> str | None:
         return datetime.fromisoformat(text).replace(tzinfo=None).isoformat(timespec="minutes")
     except ValueError:
         raise UsageError(f"{option}: not a date: {value!r} (expected e.g. 2023-10-02 or 2023-10-02T18:00)") from None
-
-
-@contextmanager
-def _guarded() -> Iterator[None]:
-    """FeedlineError -> "feedline: error: ..." on stderr and its exit code."""
-    try:
-        yield
-    except FeedlineError as error:
-        _echo_error(error)
-        raise typer.Exit(error.exit_code) from None
-
-
-def _echo_error(error: FeedlineError) -> None:
-    typer.echo(f"feedline: error: {one_line(str(error)) or type(error).__name__}", err=True)

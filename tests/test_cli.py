@@ -229,10 +229,11 @@ def test_feedline_errors_map_to_exit_codes(stub: StubPipeline, error: FeedlineEr
     assert_one_line_error(result, code, str(error).split("\n")[0])
 
 
-def test_other_exceptions_are_not_swallowed(stub: StubPipeline) -> None:
-    stub.result = RuntimeError("bug")
+def test_an_unexpected_error_in_a_page_is_one_line_exit_5(stub: StubPipeline) -> None:
+    stub.result = RuntimeError("bug\nsecond line")
     result = run("extract", "page.txt")
-    assert result.exit_code == 1 and isinstance(result.exception, RuntimeError)
+    assert_one_line_error(result, 5, "'page.txt': extraction failed (RuntimeError: bug second line)")
+    assert "Traceback" not in result.output
 
 
 def test_interrupt_exits_130(stub: StubPipeline) -> None:
@@ -261,7 +262,7 @@ def test_broken_pipe_exits_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", Stdout())
     with pytest.raises(typer.Exit) as stopped:
         cli_support.write_output("{}", None)
-    assert stopped.value.exit_code == 0
+    assert stopped.value.exit_code == 4
 
 
 # ---------------------------------------------------------------- the real thing

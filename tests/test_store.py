@@ -28,6 +28,7 @@ import typer
 from typer.testing import CliRunner
 
 import feedsim
+from feedline.errors import StoreBusyError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
 from feedline.store import (
     SCHEMA_VERSION,
@@ -35,7 +36,6 @@ from feedline.store import (
     Query,
     Reading,
     Store,
-    StoreBusyError,
     best_reading,
     fold,
     ingest_pages,
@@ -211,9 +211,11 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store.open(db) as opened:
-        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         columns = {row[1] for row in opened.conn.execute("PRAGMA table_info(sightings)")}
         assert "date_basis" in columns
+        assert {"pid", "host"} <= {row[1] for row in opened.conn.execute("PRAGMA table_info(runs)")}
+        assert opened.conn.execute("SELECT count(*) FROM run_failures").fetchone()[0] == 0
         add(opened, [Item("16:00", TEXT, D2)], at(D2, "16:05"))
         [only] = opened.entries()
         assert only.entry.date.local_date == D2 and only.entry.date.basis is DateBasis.NONE  # the test page's
@@ -613,7 +615,7 @@ def test_a_killed_ingest_loses_at_most_the_page_in_flight(sim: Sim, tmp_path: Pa
     assert export_of(db) == sim.export
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT status, finished_at IS NULL FROM runs ORDER BY id").fetchall() == [
-        ("running", 1), ("done", 0)]
+        ("abandoned", 1), ("done", 0)]  # the killed run's process is gone: the rerun says so
     conn.close()
 
 

@@ -4,9 +4,12 @@
 docs/timeline.schema.json (`format_version` = model.FORMAT_VERSION). It holds
 no generation timestamp, so the same input always renders byte-identically.
 
-Strings are kept as scraped (JSON escapes C0 controls itself); DEL, C1 controls
-and lone surrogates are additionally written as \\u escapes so that the raw
-output is safe to print on a terminal and always encodes as UTF-8.
+Strings are kept as scraped (JSON escapes C0 controls itself); DEL, C1 controls,
+lone surrogates, bidirectional controls (`_text.BIDI`) and the line and paragraph
+separators U+2028 / U+2029 (line ends to some JSON Lines readers) are additionally
+written as \\u escapes, so that the raw output is safe to print on a terminal and always
+encodes as UTF-8; invisible format characters (`_text.INVISIBLE`) are removed, as in
+every format.
 """
 from __future__ import annotations
 
@@ -17,9 +20,11 @@ from datetime import datetime
 from typing import Any
 
 from feedline.model import FORMAT_VERSION, Entry, Source, Timeline
+from feedline.render._text import BIDI, INVISIBLE, escape_code_point
 from feedline.render._version import feedline_version
 
-_UNSAFE = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+_UNSAFE = re.compile(f"[\x7f-\x9f\ud800-\udfff\u2028\u2029{BIDI}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
@@ -90,7 +95,7 @@ def dumps(value: Any, indent: int | None = None) -> str:
     """`json.dumps` as feedline writes it: UTF-8 text, unsafe code points escaped."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
     # These code points can only occur inside JSON strings, so escaping them is lossless.
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(escape_code_point, _INVISIBLE.sub("", text))
 
 
 def _source(source: Source) -> dict[str, Any]:
