@@ -98,6 +98,8 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
+#: Words that set two sides against each other in a headline's kicker ("Acme vs Beta: ...").
+_VERSUS = frozenset({"vs", "vs.", "v", "v."})
 #: Prepositions that open a headline's kicker or place ("In Kyiv", "Em Pauta"), never a name.
 _HEAD_PREPOSITIONS = frozenset("in em na nas nos dans im bei nel nella nello".split())
 
@@ -112,6 +114,8 @@ def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
         return False  # "Monthly webinar", "Weekly quiz"
     if words[0] in _HEAD_PREPOSITIONS:
         return False  # "Em Pauta Assustador": a kicker opening with a preposition, no name
+    if not _VERSUS.isdisjoint(words):
+        return False  # "Acme vs Beta Live Score: ...": a fixture or a comparison, no speaker
     s, e = ctx.index_at(a), ctx.index_at(b)
     if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
         return False

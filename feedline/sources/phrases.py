@@ -114,7 +114,9 @@ def _channel_number(ctx: _Ctx, k: int) -> bool:
 def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
-    English: a title between names ("Chief constable Jane Doe", "Acme reporter Becky").
+    English: a title between names ("Chief constable Jane Doe", "Acme reporter Becky"), or
+    a lowercase modifier between a name and a role noun ("Federal safety officials",
+    "New York state officials").
     Romance: adjectives before a connector, a name or an elided preposition and its noun
     ("ministro russo degli Esteri", "capo di stato maggiore acmese Mario Rossi",
     "stato maggiore dell'esercito"). Never in German, where every noun is
@@ -126,7 +128,7 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     if lang in _ROMANCE:
         return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
                    for t in ctx.toks.between(k + 1, min(k + 3, j)))
-    return ctx.toks[k + 1].kind == NAME and ctx.toks[k - 1].kind == NAME
+    return ctx.toks[k + 1].kind in (NAME, ROLE) and ctx.toks[k - 1].kind == NAME
 
 
 def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, int] | None:
@@ -155,7 +157,10 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
     for start in range(s, e):
         t = ctx.toks[start]
-        title = t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind in (NAME, ROLE)
+        # (not in German, where a lowercase word before a noun is a pronoun or an adjective:
+        # "hat seine Haltung bekräftigt")
+        title = (t.kind == LOW and start + 1 < e and ctx.toks[start + 1].kind in (NAME, ROLE)
+                 and ctx.grammar != "de")
         if t.kind in (CONN, AND) or (t.kind == LOW and not title):
             continue  # a lowercase title may open a name: "councillor Jane Doe", "rail official"
         if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):

@@ -21,6 +21,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         "lashes out", "indicated", "indicates", "signalled", "signaled",
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
         "given an update", "gave an update",
+        "is reporting", "are reporting", "is also reporting", "are also reporting",
     ),
     "de": (
         "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte",
@@ -83,9 +84,121 @@ VERBS: dict[str, tuple[str, ...]] = {
            "تعلن", "أفاد", "أفادت", "صرح", "صرّح", "صرحت", "أبلغ", "أبلغت", "يرد", "ترد", "رد",
            "ردت", "كشف", "كشفت", "يكشف", "تكشف", "أوضح", "أوضحت", "اعتبر", "اعتبرت"),
 }
+#: Irregular third-person forms of the verbs in `VERB_STEMS`, whole.
+VERBS["es"] += ("dicen", "dijeron", "advierte", "advierten", "prevé", "prevén", "previó", "pide",
+                "piden", "pidió", "pidieron", "sostiene", "sostienen", "sostuvo", "niega", "niegan",
+                "negó", "cree", "creen")
+VERBS["pt"] += ("dizem", "disseram", "pede", "pedem", "pediu", "prevê", "preveem", "previu")
+VERBS["fr"] += ("disent", "promet", "promettent", "prévient", "préviennent", "avertit",
+                "avertissent", "reconnaît", "reconnaissent", "met en garde",
+                "mettent en garde", "répond", "répondent", "écrit", "écrivent", "dément",
+                "démentent")
+VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: Romanian is written with comma-below "ș", "ț" and with the older cedilla "ş", "ţ": both.
 VERBS["ro"] += tuple(v.translate(str.maketrans("șțȘȚ", "şţŞŢ")) for v in VERBS["ro"]
                      if v != v.translate(str.maketrans("șțȘȚ", "şţŞŢ")))
+#: Report verbs as stems, by language and conjugation class: each class's endings
+#: (`VERB_ENDINGS`) make the third-person forms that headlines and reports use, singular and
+#: plural, present or past ("denunci" + "an": "Familiares denuncian que ...", "звинувати" +
+#: "в": "Сенатор звинуватив ..."). Irregular forms are listed whole in `VERBS`.
+VERB_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {
+        "ar": ("denunci", "asegur", "afirm", "anunci", "confirm", "explic", "señal", "indic",
+               "alert", "critic", "acus", "reclam", "revel", "estim", "destac", "aclar",
+               "expres", "declar", "report", "inform", "subray", "cuestion", "rechaz", "lament",
+               "inst", "consider", "calific", "apunt", "recalc"),
+        "er": ("reconoc", "respond"),
+        "ir": ("insist", "exig", "admit", "escrib"),
+    },
+    "pt": {
+        "ar": ("afirm", "inform", "declar", "anunci", "confirm", "explic", "alert", "revel",
+               "critic", "denunci", "acus", "reclam", "destac", "apont", "neg", "avis",
+               "ressalt", "sublinh", "estim", "relat", "comunic", "lament", "cobr"),
+        "er": ("defend", "promet", "respond", "escrev"),
+        "ir": ("garant", "admit", "insist", "exig"),
+    },
+    "it": {
+        "are": ("denunci", "annunci", "conferm", "afferm", "dichiar", "spieg", "sottoline",
+                "precis", "comunic", "riport", "rivel", "critic", "accus", "assicur",
+                "segnal", "esort", "neg", "stim", "replic", "lament", "raccont"),
+        "ere": ("chied", "ammett", "promett", "resping", "insist", "scriv"),
+        "ire": ("avvert",),
+    },
+    "fr": {
+        "er": ("dénonc", "annonc", "affirm", "indiqu", "estim", "rapport", "condamn", "expliqu",
+               "assur", "précis", "soulign", "confirm", "demand", "réclam", "accus", "alert",
+               "critiqu", "insist", "révèl", "regrett", "déplor", "salu", "jug", "déclar",
+               "racont", "fustig", "point"),
+    },
+    "uk": {
+        "past": ("повідоми", "заяви", "сказа", "наголоси", "зазначи", "написа", "підтверди",
+                 "анонсува", "оголоси", "звинувати", "запевни", "попереди", "назва", "розпові",
+                 "поясни", "заклика", "визна", "відпові", "вимага", "прокоментува", "дода",
+                 "розкритикува", "спростува", "пообіця"),
+    },
+    "ru": {
+        "past": ("сообщи", "заяви", "сказа", "отмети", "подчеркну", "написа", "подтверди",
+                 "рассказа", "анонсирова", "объяви", "обвини", "завери", "предупреди", "назва",
+                 "поясни", "призва", "призна", "ответи", "потребова", "добави", "раскритикова",
+                 "пообеща", "опроверга"),
+    },
+    "pl": {
+        "past": ("powiedzia", "poinformowa", "przekaza", "oświadczy", "ogłosi", "stwierdzi",
+                 "napisa", "poda", "doda", "zapowiedzia", "ostrzeg", "zaapelowa",
+                 "przyzna", "skrytykowa", "wezwa", "oskarży", "ujawni", "podkreśli", "zaznaczy",
+                 "wyjaśni", "odpowiedzia", "zaprzeczy", "zdradzi", "oceni"),
+    },
+    "cs": {
+        "past": ("řek", "uved", "oznámi", "sděli", "napsa", "varova", "upozorni", "zdůrazni",
+                 "potvrdi", "prohlási", "doda", "vysvětli", "přizna", "kritizova", "obvini",
+                 "odmít", "slíbi"),
+    },
+    "de": {
+        "weak": ("warn", "forder", "beton", "kritisier", "bestätig", "erklär", "meld", "mahn",
+                 "klag", "verlang", "beklag", "lob", "äußer", "schätz", "behaupt", "bericht",
+                 "kündig", "appellier", "bekräftig", "versicher", "dementier"),
+    },
+}
+VERB_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"ar": ("a", "an", "ó", "aron"), "er": ("e", "en", "ió", "ieron"),
+           "ir": ("e", "en", "ió", "ieron")},
+    "pt": {"ar": ("a", "am", "ou", "aram"), "er": ("e", "em", "eu", "eram"),
+           "ir": ("e", "em", "iu", "iram")},
+    "it": {"are": ("a", "ano"), "ere": ("e", "ono"), "ire": ("e", "ono")},
+    "fr": {"er": ("e", "ent")},
+    "uk": {"past": ("в", "ла", "ло", "ли")},
+    "ru": {"past": ("л", "ла", "ло", "ли")},
+    "pl": {"past": ("ł", "ła", "ło", "li")},
+    "cs": {"past": ("l", "la", "lo", "li")},
+    "de": {"weak": ("t", "te", "ten", "en")},
+}
+#: Past participles by class, after an auxiliary ("ha denunciado", "a dénoncé").
+PARTICIPLE_ENDINGS: dict[str, dict[str, str]] = {
+    "es": {"ar": "ado", "er": "ido", "ir": "ido"},
+    "pt": {"ar": "ado", "er": "ido", "ir": "ido"},
+    "it": {"are": "ato", "ire": "ito"},
+    "fr": {"er": "é"},
+}
+
+
+def _inflect(stem: str, ending: str, lang: str) -> str:
+    """A stem and an ending: "denunci" + "an"; German "-t" after a "t" or "d" takes an "e"
+    ("bericht" + "t" -> "berichtet"), and its "-en" after "-er" is "-n" ("fordern")."""
+    if lang == "de" and stem[-1] in "td" and ending.startswith("t"):
+        return f"{stem}e{ending}"
+    if lang == "de" and stem[-2:] in ("er", "el") and stem[-3:] != "ier" and ending == "en":
+        return f"{stem}n"  # "fordern"
+    return stem + ending
+
+
+def _conjugated(table: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(dict.fromkeys(_inflect(stem, end, lang) for cls, stems in classes.items()
+                                      for stem in stems for end in table[lang][cls]))
+            for lang, classes in VERB_STEMS.items()}
+
+
+for _lang, _forms in _conjugated(VERB_ENDINGS).items():
+    VERBS[_lang] = tuple(dict.fromkeys(VERBS[_lang] + _forms))
 #: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
 AUXILIARIES: dict[str, tuple[str, ...]] = {
     "en": ("has", "have", "had", "also", "previously", "earlier", "later", "reportedly",
@@ -123,6 +236,10 @@ PERFECT_AUX: dict[str, tuple[str, ...]] = {
     "es": ("ha", "han", "había", "habían"),
     "pt": ("tem", "têm", "havia"),
 }
+for _lang, _ends in PARTICIPLE_ENDINGS.items():
+    PARTICIPLES[_lang] = tuple(dict.fromkeys(PARTICIPLES[_lang] + tuple(
+        _inflect(stem, _ends[cls], _lang) for cls, stems in VERB_STEMS[_lang].items()
+        if cls in _ends for stem in stems)))
 #: Prepositions followed by the source: "according to X", "laut X". Any noun phrase with a
 #: name or a role noun counts after these ("according to a senior official").
 PREPOSITIONS: dict[str, tuple[str, ...]] = {
