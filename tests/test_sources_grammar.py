@@ -93,3 +93,23 @@ def test_fixture_kicker_is_no_speaker(headline: str) -> None:
 def test_progressive_report_verb() -> None:
     text = "The Acme Herald is also reporting on the layoffs. Acme News is reporting that the office closed."
     assert names(None, "x\n" + text, "en") == ["The Acme Herald", "Acme News"]
+
+
+# In a language without articles, a sentence that opens with a capitalised word and a few
+# lowercase ones before a report verb has them as its subject: an adjective and its noun,
+# a noun and its genitive (24tv.ua, oren.mk.ru, rzn.mk.ru, wday.ru; zaxid).
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Американський сенатор звинуватив Акмеland у саботажі", ["Американський сенатор"]),
+    ("Міністр охорони здоров’я попередив про нову хвилю", ["Міністр охорони здоров’я"]),
+    ("Львівські фітнес-клуби заявили про відкриття залів", ["Львівські фітнес-клуби"]),
+    ("Министр образования заявил, что школы откроются", ["Министр образования"]),
+    ("Nowy minister zdrowia ostrzegł przed epidemią", ["Nowy minister zdrowia"]),
+    ("Хтось дуже вчасно попередив про повінь", []),  # a pronoun
+])
+def test_sentence_subject_without_articles(headline: str, expected: list[str]) -> None:
+    assert names(headline, "") == expected
+
+
+def test_sentence_subject_needs_the_sentence_start() -> None:
+    # "про" (about) is no name: the words before the verb do not open the sentence
+    assert names(None, "x\nРечник говорив про нові правила міністр заявив") == []

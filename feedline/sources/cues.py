@@ -15,14 +15,14 @@ from feedline.sources.atoms import (
     REGEX_TIMEOUT, _ELIDED_DATIVE, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
 )
 from feedline.sources.cuewords import (
-    _DATIVES, _ELIDED_DATIVES, _EN_AUX, _MEDIA_NOUNS, _OBJECT_VERBS, _PLEA_VERBS, _TOLD,
-    _cue_regex,
+    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _MEDIA_NOUNS, _OBJECT_VERBS,
+    _PLEA_VERBS, _TOLD, _cue_regex,
 )
 from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _fwd_np, _named_holder,
-    _relative, _split_and, _valid,
+    _relative, _sentence_subject, _split_and, _valid,
 )
 
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
@@ -111,6 +111,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         found = _back_np(ctx, when) if when is not None else None
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
+    if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
+        found = _sentence_subject(ctx, m.start())
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
         if not found:

@@ -8,7 +8,8 @@ from typing import Iterable, NamedTuple
 import regex
 
 from feedline.sources.words import (
-    AUXILIARIES, CITING, INVERTED, PARTICIPLES, PATTERN_CUES, PERFECT_AUX, PREPOSITIONS, VERBS,
+    ARTICLELESS, AUXILIARIES, CITING, INVERTED, PARTICIPLES, PATTERN_CUES, PERFECT_AUX,
+    PREPOSITIONS, VERBS,
 )
 from feedline.sources.atoms import _CUE_RUN, _LEAD_RUN, _PATTERN_LEAD, _WORDCH
 
@@ -36,6 +37,10 @@ canale agencia emisora cadena periódico diario agence chaîne journal quotidien
 _DATIVES = frozenset("to a ad al alla allo ai agli alle à au aux ao".split())
 _ELIDED_DATIVES = frozenset({"all'", "all’", "agl'", "agl’"})  # as _ELIDED_DATIVE matches
 _NUMBERED_NOUNS = frozenset("channel radio tv canale canal kanal rete".split())
+#: Verb cues of the languages without articles (Slavic), casefolded: their subject may be
+#: an adjective and a noun that only the sentence's start delimits (`_sentence_subject`).
+_ARTICLELESS_VERBS: frozenset[str] = frozenset(
+    v.casefold() for lang in ARTICLELESS for v in VERBS.get(lang, ()) if " " not in v)
 _CASELESS = regex.I | regex.V0  # simple case folding: one letter matches one letter
 
 

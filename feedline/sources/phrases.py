@@ -3,6 +3,7 @@ backwards from a cue (a subject) or forwards (an object), by the grammar of the
 entry's language, and tells a valid source name from a pronoun or a generic word."""
 from __future__ import annotations
 
+from feedline import lexicon
 from feedline.sources.words import (
     ANAPHORIC, AND_WORDS, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
     RELATIVES, REPORT_NOUNS,
@@ -175,6 +176,41 @@ def _opens_clause(ctx: _Ctx, start: int) -> bool:
     prev = ctx.toks[start - 1]
     low = prev.text.casefold()
     return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
+
+
+#: Lowercase words a sentence's subject may have after its first, capitalised word in a
+#: language without articles: adjectives before the noun, a genitive after it.
+MAX_SUBJECT_LOWS = 3
+
+
+def _sentence_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'Американський сенатор звинуватив', 'Міністр охорони здоров’я попередив': a sentence
+    that opens with a capitalised word and one to `MAX_SUBJECT_LOWS` lowercase words right
+    before the verb. With no articles to mark where a name starts (Slavic languages), the
+    sentence's start does; the capitalised word is no pronoun ("Хтось") or day ("Вчера")."""
+    e = ctx.index_at(cue_start)
+    if e < 2 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
+        return None
+    for s in range(e - 1, max(e - MAX_SUBJECT_LOWS - 1, 0) - 1, -1):
+        t = ctx.toks[s]
+        if s < e - 1 and not ctx.joined(s + 1):
+            return None
+        if t.kind == NAME:
+            day = t.text.casefold() in lexicon.DAY_WORDS  # "Вчера министр заявил"
+            return (s, e) if s < e - 1 and not day and _sentence_start(ctx, s) else None
+        if t.kind not in (LOW, ROLE):
+            return None
+    return None
+
+
+def _sentence_start(ctx: _Ctx, k: int) -> bool:
+    """toks[k] opens a sentence: the text's or the headline's start, or after a full stop,
+    question or exclamation mark, colon or line break."""
+    if k == 0 or ctx.toks[k].start == ctx.head_start:
+        return True
+    gap = ctx.text[ctx.toks[k - 1].end:ctx.toks[k].start]
+    return any(ch in _SENTENCE_ENDS or ch == ":" for ch in gap) or (
+        ctx.toks[k - 1].text[-1:] in (".", "!", "?", ":"))
 
 
 def _apposition(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:

@@ -199,6 +199,8 @@ def _conjugated(table: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, tuple
 
 for _lang, _forms in _conjugated(VERB_ENDINGS).items():
     VERBS[_lang] = tuple(dict.fromkeys(VERBS[_lang] + _forms))
+#: Languages with cue words and no articles (see `phrases._sentence_subject`).
+ARTICLELESS: tuple[str, ...] = ("uk", "ru", "pl", "cs")
 #: Words that may stand between the subject and its verb ("has said", "hat ... gesagt").
 AUXILIARIES: dict[str, tuple[str, ...]] = {
     "en": ("has", "have", "had", "also", "previously", "earlier", "later", "reportedly",
@@ -407,8 +409,8 @@ il elle ils elles on nous je vous ce cette ces
 él ella ellos ellas nosotros yo usted
 lui lei loro noi io
 ona oni one my ja
-він вона вони ми я він
-он она они мы я
+він вона вони ми я він хтось хто ніхто щось
+он она они мы я кто-то кто никто что-то
 jak když tak
 """.split())
 #: Nouns for a document that stands between a cue and its author: "a statement by X".
