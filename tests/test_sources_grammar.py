@@ -113,3 +113,28 @@ def test_sentence_subject_without_articles(headline: str, expected: list[str]) -
 def test_sentence_subject_needs_the_sentence_start() -> None:
     # "про" (about) is no name: the words before the verb do not open the sentence
     assert names(None, "x\nРечник говорив про нові правила міністр заявив") == []
+
+
+# More English report verbs: "recalled:", "conceded", "countered", "quipped" (chicago.suntimes.com,
+# dailystar.co.uk, namibian.com.na, newsday.co.tt, nymag.com; express).
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Jane Doe of the Acme Mail recalled: "I was there at the time."', ["Jane Doe of the Acme Mail"]),
+    ("The plan failed, Acme Corp conceded on Monday.", ["Acme Corp"]),
+])
+def test_more_english_report_verbs(text: str, expected: list[str]) -> None:
+    assert names("Plans", text, "en") == expected
+
+
+# An outlet told something is one by its media noun: "News", "Daily ...", "Times", "Herald"
+# (dailymaverick.co.za, foxnews.com, gma.yahoo.com, msn.com, news.az; express).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jane Doe told Acme News that the plan had failed.", ["Jane Doe", "Acme News"]),
+    ("Jane Roe told the Daily Acme that she had left.", ["Jane Roe", "the Daily Acme"]),
+    ("Jane Doe told her sister that the plan had failed.", ["Jane Doe"]),
+])
+def test_told_an_outlet_by_its_media_noun(text: str, expected: list[str]) -> None:
+    assert names("Plans", text, "en") == expected
+
+
+def test_critics_after_according_to() -> None:
+    assert names("Plans", "It was a failure according to critics, but it went ahead.", "en") == ["critics"]

@@ -31,6 +31,7 @@ _OBJECT_VERBS = frozenset({"urged", "warned", "told"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
+news daily times herald tribune gazette telegraph mail
 """.split())
 #: Broadcasters that a number follows: "Channel 13", "Radio 1".
 #: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".

@@ -22,6 +22,8 @@ VERBS: dict[str, tuple[str, ...]] = {
         "was quoted as saying", "were quoted as saying", "is quoted as saying",
         "given an update", "gave an update",
         "is reporting", "are reporting", "is also reporting", "are also reporting",
+        "recalled", "recalls", "recounted", "conceded", "concedes", "countered", "counters",
+        "remarked", "quipped", "asserted", "asserts", "complained", "complains", "outlined",
     ),
     "de": (
         "sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "teilte",
@@ -345,7 +347,7 @@ researchers scientists experts analysts sources source statement commission comm
 administration cabinet presidency military's government's ministry's army's police's parliament
 mayor governor commissioner coach manager ceo founder leader leaders regulator watchdog union
 diplomats diplomat envoy ambassador navy airforce guard guards staff reporters correspondent
-milbloggers bloggers residents witnesses officers officer spokesperson's company firm group
+milbloggers bloggers residents witnesses officers officer spokesperson's company firm group critics
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
