@@ -57,6 +57,7 @@ SOURCES_RANK: dict[str, int] = {
     "tokens": 3,  # chunks, tokens, the entry being read
     "names": 4,  # canonical names, outlets
     "phrases": 4,  # noun phrases
+    "unspaced": 4,  # cues of scripts without spaces (Japanese)
     "headlines": 5,  # headline forms
     "cues": 5,  # cues in running text
     "find": 6,  # find_sources

@@ -138,3 +138,17 @@ def test_told_an_outlet_by_its_media_noun(text: str, expected: list[str]) -> Non
 
 def test_critics_after_according_to() -> None:
     assert names("Plans", "It was a failure according to critics, but it went ahead.", "en") == ["critics"]
+
+
+# Japanese, written without spaces: "X によると" / "X によれば" (chunichi.co.jp, sankei.com,
+# tokyo-np.co.jp, lhpat-tm.com) and "X は「…」と述べた" (afpbb.com, nikkei.com, sankei.com,
+# wired.jp): the run of Han and Katakana before the cue is the name.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("大雨が続いた。気象庁によると、雨は続く見込みだ。", ["気象庁"]),
+    ("アクメ電力の発表によると、停電は解消した。", ["アクメ電力"]),
+    ("捜査関係者によれば、男は逃走した。", ["捜査関係者"]),
+    ("アクメ社長は「売り上げは伸びる」と述べた。", ["アクメ社長"]),
+    ("雨によって道が混んだ。", []),  # "によって" (by means of) is no cue
+])
+def test_unspaced_japanese_cues(text: str, expected: list[str]) -> None:
+    assert names(None, text) == expected

@@ -18,6 +18,7 @@ from feedline.sources.names import (
 )
 from feedline.sources.cues import _cue_cands, _wire_cands
 from feedline.sources.headlines import _headline_cands
+from feedline.sources.unspaced import _unspaced_cands
 
 #: Only this many characters of an entry (headline + text) are examined.
 MAX_CHARS = 5000
@@ -107,6 +108,7 @@ def _collect(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
         yield from _headline_cands(ctx)
     yield from _wire_cands(ctx)
     yield from _cue_cands(ctx, keys)
+    yield from _unspaced_cands(ctx)
 
 
 _QUOTE_PAIRS = {'"': '"', "«": "»", "„": "“", "“": "”"}
