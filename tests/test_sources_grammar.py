@@ -152,3 +152,17 @@ def test_critics_after_according_to() -> None:
 ])
 def test_unspaced_japanese_cues(text: str, expected: list[str]) -> None:
     assert names(None, text) == expected
+
+
+# Norwegian, Danish and Swedish: "sier", "siger", "säger", "opplyser", "uppger"... and
+# "ifølge", "enligt" (aftonbladet.se, expressen.se, hbl.fi, dagbladet.no, nrk.no, vg.no,
+# nettavisen.no, jyllands-posten.dk, sermitsiaq.ag).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("– Vi er klare, sier statsminister Ola Acme.", ["statsminister Ola Acme"]),
+    ("Politiet opplyser at veien er stengt.", ["Politiet"]),
+    ("Ifølge Acme Nyt er broen lukket.", ["Acme Nyt"]),
+    ("Enligt polisen var det lugnt under natten.", ["polisen"]),
+    ("Jens Acme siger, at det er slut.", ["Jens Acme"]),
+])
+def test_scandinavian_cues(text: str, expected: list[str]) -> None:
+    assert names("Nyheter", text) == expected

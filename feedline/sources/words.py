@@ -82,6 +82,13 @@ VERBS: dict[str, tuple[str, ...]] = {
     "cs": ("řekl", "řekla", "řekli", "uvedl", "uvedla", "uvedlo", "oznámil", "oznámila",
            "sdělil", "sdělila", "napsal", "napsala", "uvádí", "popisuje"),
     "fi": ("sanoi", "kertoi", "ilmoitti", "totesi", "mukaan"),
+    "no": ("sier", "skriver", "skrev", "opplyser", "opplyste", "melder", "meldte", "bekrefter",
+           "bekreftet", "advarer", "advarte", "uttalte", "forteller", "fortalte"),
+    "da": ("siger", "sagde", "skriver", "skrev", "oplyser", "oplyste", "meddeler", "meddelte",
+           "bekræfter", "bekræftede", "advarer", "advarede", "udtaler", "udtalte", "fortæller",
+           "fortalte"),
+    "sv": ("säger", "sade", "skriver", "skrev", "uppger", "uppgav", "meddelar", "meddelade",
+           "bekräftar", "bekräftade", "varnar", "varnade", "berättar", "berättade"),
     "ar": ("قال", "قالت", "يقول", "تقول", "أكد", "أكدت", "يؤكد", "تؤكد", "أعلن", "أعلنت", "يعلن",
            "تعلن", "أفاد", "أفادت", "صرح", "صرّح", "صرحت", "أبلغ", "أبلغت", "يرد", "ترد", "رد",
            "ردت", "كشف", "كشفت", "يكشف", "تكشف", "أوضح", "أوضحت", "اعتبر", "اعتبرت"),
@@ -266,6 +273,9 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "ru": ("по данным", "по словам", "по информации", "согласно"),
     "cs": ("podle",),
     "fi": (),
+    "no": ("ifølge", "i følge"),
+    "da": ("ifølge", "i følge"),
+    "sv": ("enligt",),
 }
 #: Phrases after which the speaking subject follows, as after an inverted verb:
 #: "Об этом сообщил X", "Lo ha detto X", "jak podaje X". The subject must be a name.
@@ -362,6 +372,7 @@ rząd ministerstwo minister rzecznik rzeczniczka prezydent policja agencja wojsk
 командование минобороны мвд
 vláda ministerstvo ministr mluvčí policie soud
 hallitus ministeriö ministeri poliisi
+politiet polisen regjeringen regeringen departementet ministeriet myndighetene myndighederne
 """.split())
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
