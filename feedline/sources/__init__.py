@@ -27,7 +27,8 @@ How it works, in four passes over a bounded prefix of the entry:
 The package's modules, in the order they may import one another: `words` (per-language
 cue words, role nouns and the acronym table, as plain data), `atoms` (regexes),
 `masking`, `cuewords` (the cue tables compiled), `tokens`, `names` (canonical names),
-`phrases` (noun phrases), `headlines` and `cues` (the cue forms), and `find`.
+`phrases` (noun phrases), `unspaced` (Japanese cues), `headlines` and `cues` (the cue
+forms), and `find`.
 
 For speed, the text is read in chunks (runs between whitespace, which no token crosses):
 each distinct chunk is tokenised once per language set and remembered, with where a cue

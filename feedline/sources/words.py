@@ -32,7 +32,9 @@ VERBS: dict[str, tuple[str, ...]] = {
         "meldeten", "schrieb", "schreibt", "bestätigte", "bestätigt", "warnte", "warnt", "warnen",
         "kündigte", "forderte", "fordert", "fordern", "betonte", "betont", "kritisierte",
         "kritisiert", "glaubt", "spricht", "klagt", "klagen", "verkündete", "zufolge", "lehnt",
-        "hieß", "wies", "räumte", "räumt",
+        "hieß", "wies", "räumte", "räumt", "verrät", "verriet", "enthüllt", "enthüllte",
+        "plaudert", "plauderte", "schwärmt", "schwärmte", "gesteht", "gestand", "kontert",
+        "konterte", "poltert", "polterte",
     ),
     "fr": (
         "déclare", "annonce", "affirme", "indique", "estime", "rapporte", "dénonce", "condamne",
