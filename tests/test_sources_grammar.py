@@ -166,3 +166,15 @@ def test_unspaced_japanese_cues(text: str, expected: list[str]) -> None:
 ])
 def test_scandinavian_cues(text: str, expected: list[str]) -> None:
     assert names("Nyheter", text) == expected
+
+
+# German "Das meldete X" / "Dies berichtete X": after a sentence's opening demonstrative the
+# subject follows its verb (absatzwirtschaft.de, autozeitung.de, lto.de, mdr.de, spox.com; nzz).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das meldete die palästinensische Nachrichtenagentur Acme am Montag.",
+     ["die palästinensische Nachrichtenagentur Acme"]),
+    ("Es regnet. Dies berichtete der Sender Acme.", ["der Sender Acme"]),
+    ("Über das berichtete die Zeitung Acme.", []),  # "das" inside a sentence: no inversion
+])
+def test_german_demonstrative_inverts(text: str, expected: list[str]) -> None:
+    assert names("Nachrichten", text) == expected

@@ -200,9 +200,15 @@ def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
 
 
 def _inverted(text: str, pos: int) -> bool:
-    """'..." said X' / ', sagte X': the verb follows a quote, comma, dash or line start."""
+    """'..." said X' / ', sagte X': the verb follows a quote, comma, dash or line start, or a
+    German sentence's opening "Das" / "Dies" ("Das meldete die Agentur Acme")."""
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
-    return not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
+    return (not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
+            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 12), pos)))
+
+
+#: A German sentence opening with "Das" or "Dies" right before its verb: the subject follows.
+_DEMONSTRATIVE = regex.compile(r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies)[ \t]{1,3}\Z")
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
