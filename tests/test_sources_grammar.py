@@ -178,3 +178,14 @@ def test_scandinavian_cues(text: str, expected: list[str]) -> None:
 ])
 def test_german_demonstrative_inverts(text: str, expected: list[str]) -> None:
     assert names("Nachrichten", text) == expected
+
+
+# "accused of", "slammed for": a passive; the subject is judged, not judging (cbsnews.com,
+# guardian.co.tt, occupydemocrats.com, scotsman.com, au.news.yahoo.com).
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Teen accused of smuggling goods across the border", []),
+    ("Acme Star slammed for remarks about fans", []),
+    ("Jane Doe accused the council of ignoring residents", ["Jane Doe"]),
+])
+def test_judged_passive_is_no_cue(headline: str, expected: list[str]) -> None:
+    assert names(headline, "", "en") == expected

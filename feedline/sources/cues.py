@@ -12,11 +12,11 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, _BY_WORDS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _ELIDED_DATIVE, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
 )
 from feedline.sources.cuewords import (
-    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _MEDIA_NOUNS, _OBJECT_VERBS,
-    _PLEA_VERBS, _TOLD, _cue_regex,
+    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
+    _OBJECT_VERBS, _PLEA_VERBS, _TOLD, _cue_regex,
 )
 from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
@@ -105,6 +105,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
     if words[-1] in _OBJECT_VERBS and _TO_VERB.match(ctx.text, m.end()):
         return  # "Staff urged to stay home": a passive, the subject is told, not telling
+    if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
+        return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())

@@ -28,6 +28,10 @@ _PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
 #: Verbs whose object is told to act: right before "to" + verb they are passive ("Staff
 #: urged to stay home"); their agent is someone else.
 _OBJECT_VERBS = frozenset({"urged", "warned", "told"})
+#: Verbs whose object is judged: right before "of", "for" or "over" they are passive ("Teen
+#: accused of smuggling", "Actor slammed for remarks"); the judge is someone else.
+_JUDGED_VERBS = frozenset({"accused", "slammed", "blasted", "criticised", "criticized", "praised",
+                           "condemned"})
 _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
