@@ -189,3 +189,11 @@ def test_german_demonstrative_inverts(text: str, expected: list[str]) -> None:
 ])
 def test_judged_passive_is_no_cue(headline: str, expected: list[str]) -> None:
     assert names(headline, "", "en") == expected
+
+
+# "ACR: ..." over a text that spells the acronym out is the speaker, even when the text's
+# sources are its officers (ekd.de, tine.no; noticialdia).
+def test_headline_acronym_spelled_out_in_the_text_is_kept() -> None:
+    text = "El director general de la Organización Mundial de la Salud (OMS), Juan Pérez, declaró que hay tres."
+    assert names("OMS: Tres vacunas están en ensayos", text, "es") == ["OMS", "Juan Pérez"]
+    assert names("Ruritania: Tres vacunas están en ensayos", text, "es") == ["Juan Pérez"]

@@ -42,20 +42,21 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
         cands = list(_collect(ctx, keys))
         if not cands:
             return ()
-        cands = _drop_topic_labels(ctx, cands)
         acronyms = _text_acronyms(ctx)
+        cands = _drop_topic_labels(ctx, cands, acronyms)
     except TimeoutError:
         return ()
     return _dedupe(full, cands, acronyms)
 
 
-def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) -> list[_Cand]:
     """'Israele: ...' over a text whose sources are others ("l'esercito israeliano ha
     riferito"): the headline's label names a topic or place, not who speaks.
 
     A headline speaker stays when the text names no source but outlets and whom they cite
     ("..., Reuters reported, citing ...": they report the speaker), or one sharing a word
-    with it."""
+    with it, or when it is an acronym that the text spells out ("OMS: ..." over "el director
+    general de la Organización Mundial de la Salud (OMS), Jane Doe, declaró")."""
     if not any(c.cue in _SPEAKER_CUES for c in cands):
         return cands
     names = (ctx.text[c.start:c.end] for c in cands
@@ -64,7 +65,8 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     if not said:
         return cands
     return [c for c in cands if c.cue not in _SPEAKER_CUES
-            or not said.isdisjoint(_name_words(ctx.text[c.start:c.end]))]
+            or not said.isdisjoint(_name_words(ctx.text[c.start:c.end]))
+            or ctx.text[c.start:c.end].strip().casefold() in acronyms]
 
 
 _SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speaker forms
