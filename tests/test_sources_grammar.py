@@ -197,3 +197,17 @@ def test_headline_acronym_spelled_out_in_the_text_is_kept() -> None:
     text = "El director general de la Organización Mundial de la Salud (OMS), Juan Pérez, declaró que hay tres."
     assert names("OMS: Tres vacunas están en ensayos", text, "es") == ["OMS", "Juan Pérez"]
     assert names("Ruritania: Tres vacunas están en ensayos", text, "es") == ["Juan Pérez"]
+
+
+# A document noun that opens its clause right before a report verb: "..., study says",
+# "report claims", "A new survey warns" (cbsnews.com, ctvnews.ca, news.cnet.com); with
+# "the" it refers back to a document named before.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Passwords sell for $3 on forums, report claims", ["report"]),
+    ("It is the tablet or nothing, survey says", ["survey"]),
+    ("A new study says commuters sleep less", ["A new study"]),
+    ("The report said the numbers fell", []),
+    ("Acme shows report said nothing", []),
+])
+def test_document_subject(text: str, expected: list[str]) -> None:
+    assert names("x", text, "en") == expected

@@ -21,8 +21,8 @@ from feedline.sources.cuewords import (
 from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
-    MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _fwd_np, _named_holder,
-    _relative, _sentence_subject, _split_and, _valid,
+    MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
+    _named_holder, _relative, _sentence_subject, _split_and, _valid,
 )
 
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
@@ -115,6 +115,10 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
         found = _sentence_subject(ctx, m.start())
+    document = None if found else _document_subject(ctx, m.start())
+    if document:  # "..., study says", "A new report warns": a document, no name
+        yield _Cand(*ctx.span(*document), cue, Role.ORIGIN)
+        return
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
         if not found:

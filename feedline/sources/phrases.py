@@ -203,6 +203,27 @@ def _sentence_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _document_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'..., study says', 'report claims', 'A new survey warns': a document noun (a report
+    noun such as "report", "study", "survey") that opens its clause right before the verb,
+    alone or after an indefinite article and at most one lowercase word. With a definite
+    article ("the report said") it refers back to a document named before, and is no
+    source."""
+    e = ctx.index_at(cue_start)
+    if e == 0 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
+        return None
+    if ctx.toks[e - 1].text.casefold() not in REPORT_NOUNS:
+        return None
+    s = e - 1
+    if s > 0 and ctx.joined(s) and ctx.toks[s - 1].kind == LOW:
+        s -= 1  # "new"
+    if s > 0 and ctx.joined(s) and ctx.toks[s - 1].text.casefold() in INDEFINITE:
+        s -= 1
+    if s > 0 and ctx.joined(s):
+        return None  # "the report", "shows report": no clause opens here
+    return s, e
+
+
 def _sentence_start(ctx: _Ctx, k: int) -> bool:
     """toks[k] opens a sentence: the text's or the headline's start, or after a full stop,
     question or exclamation mark, colon or line break."""
