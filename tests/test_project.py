@@ -49,6 +49,21 @@ RANK: dict[str, float] = {
     "store_cli": 13,
     "cli": 14,
 }
+# Rank of each module of the `sources` package (see docs/sources.md): a module may import
+# a sibling of lower rank; the package's `__init__` re-exports `find_sources`.
+SOURCES_RANK: dict[str, int] = {
+    "words": 0,  # per-language word lists, as data
+    "atoms": 1,  # regexes and small string tests
+    "masking": 2,  # credits and bylines blanked
+    "cuewords": 2,  # the cue tables compiled
+    "tokens": 3,  # chunks, tokens, the entry being read
+    "names": 4,  # canonical names, outlets
+    "phrases": 4,  # noun phrases
+    "unspaced": 4,  # cues of scripts without spaces (Japanese)
+    "headlines": 5,  # headline forms
+    "cues": 5,  # cues in running text
+    "find": 6,  # find_sources
+}
 FOUNDATION = {"model", "errors"}  # may import each other
 EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "dates", "sources", "pipeline"}
 OUTPUT = {"render", "export", "store"}
@@ -166,6 +181,31 @@ def test_imports_follow_the_pipeline(path: Path) -> None:
             continue  # reported by test_every_module_has_a_place_in_the_pipeline
         if RANK[theirs] >= RANK[mine]:
             bad.append(f"{where}: '{mine}' comes before '{theirs}' in the pipeline")
+    assert not bad, "\n".join(bad)
+
+
+SOURCES_MODULES = [p for p in MODULES if _module_name(p).startswith("feedline.sources.")]
+
+
+def test_every_sources_module_has_a_rank() -> None:
+    unplaced = [_module_name(p) for p in SOURCES_MODULES if p.stem not in SOURCES_RANK]
+    assert not unplaced, f"modules missing from SOURCES_RANK in {Path(__file__).name}: {unplaced}"
+
+
+@pytest.mark.parametrize("path", SOURCES_MODULES, ids=[_module_name(p) for p in SOURCES_MODULES])
+def test_sources_modules_import_lower_ranks(path: Path) -> None:
+    mine = SOURCES_RANK.get(path.stem)
+    bad: list[str] = []
+    for line, target, taken in _imports(path):
+        parts = target.split(".")
+        if parts[:2] != ["feedline", "sources"]:
+            continue
+        theirs = SOURCES_RANK.get(parts[2]) if len(parts) > 2 else None
+        where = f"{path.relative_to(ROOT)}:{line} imports {target}" + (f".{taken}" if taken else "")
+        if theirs is None:
+            bad.append(f"{where}: import from the module that defines it, not the package")
+        elif mine is not None and theirs >= mine:
+            bad.append(f"{where}: '{path.stem}' does not come after '{parts[2]}'")
     assert not bad, "\n".join(bad)
 
 

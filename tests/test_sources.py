@@ -20,9 +20,9 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feedline import sources
 from feedline.model import Role, Source
 from feedline.sources import MAX_CHARS, canonical_name, find_sources
+from feedline.sources import atoms, cues, cuewords, headlines, masking, tokens, words
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "kyiv-independent-2023-10-03.txt"
 O, C = Role.ORIGIN, Role.CITED
@@ -439,7 +439,7 @@ def test_unknown_language_guessed_from_function_words(text: str, expected: list[
     ("Reuters said", ""),  # too few function words
 ])
 def test_guess_lang(text: str, lang: str) -> None:
-    assert sources._guess_lang(text.split()) == lang
+    assert tokens._guess_lang(text.split()) == lang
 
 
 # ----------------------------------------------------------------------------- spans, order, roles
@@ -539,10 +539,10 @@ def test_letters_that_casefold_apart_still_match_like_the_regex() -> None:
 
 # ----------------------------------------------------------------------------- fast paths
 
-ALL_KEYS = [sources._lang_keys(lang) for lang in (None, "en", "de", "fr", "es", "it", "pt", "ro",
+ALL_KEYS = [cuewords._lang_keys(lang) for lang in (None, "en", "de", "fr", "es", "it", "pt", "ro",
                                                   "pl", "uk", "ru", "cs", "fi")]
-CUE_TABLES = (sources.VERBS, sources.AUXILIARIES, sources.PERFECT_AUX, sources.PARTICIPLES,
-              sources.PREPOSITIONS, sources.INVERTED, sources.CITING)
+CUE_TABLES = (words.VERBS, words.AUXILIARIES, words.PERFECT_AUX, words.PARTICIPLES,
+              words.PREPOSITIONS, words.INVERTED, words.CITING)
 EVERY = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
 CASELESS = regex.I | regex.V0
 
@@ -560,13 +560,13 @@ def _kin(c: str) -> set[str]:
 def test_letters_that_a_regex_matches_caselessly_casefold_alike_or_are_odd() -> None:
     """Cues are tried only at words that casefold to a cue's first word, or that have a
     letter `_Leads` calls odd: that must cover every letter the regex module matches."""
-    tables = (sources.VERBS, sources.AUXILIARIES, sources.PERFECT_AUX, sources.PREPOSITIONS,
-              sources.INVERTED, sources.CITING)
+    tables = (words.VERBS, words.AUXILIARIES, words.PERFECT_AUX, words.PREPOSITIONS,
+              words.INVERTED, words.CITING)
     written = {c for t in tables for v in t.values() for p in v
-               for c in sources._lead_run(p, fold=False)}
-    written |= {c for v in sources.PATTERN_CUES.values() for _, rx in v
-                for c in sources._pattern_lead(rx, fold=False)}
-    leads = sources._cue_leads(sources._lang_keys(None))
+               for c in cuewords._lead_run(p, fold=False)}
+    written |= {c for v in words.PATTERN_CUES.values() for _, rx in v
+                for c in cuewords._pattern_lead(rx, fold=False)}
+    leads = cuewords._cue_leads(cuewords._lang_keys(None))
     for c, kin in _caseless_kin("".join(written)).items():
         for x in kin:
             if x.casefold() != c.casefold():
@@ -576,7 +576,7 @@ def test_letters_that_a_regex_matches_caselessly_casefold_alike_or_are_odd() -> 
 def test_an_ascii_word_is_never_odd() -> None:
     """`_cue_offsets` skips the odd-letter check for an ASCII word."""
     for keys in ALL_KEYS:
-        leads = sources._cue_leads(keys)
+        leads = cuewords._cue_leads(keys)
         for ch in map(chr, range(128)):
             assert not leads.kin.match(ch) or leads.letters.issuperset(ch.casefold()), ch
 
@@ -590,7 +590,7 @@ def test_cue_letters_match_an_ascii_letter_only_in_its_own_two_cases() -> None:
 
 def test_photo_marks_casefold_as_the_regex_matches_them() -> None:
     """`_mask` looks for `_PHOTO_MARKS` in the casefolded text before it runs _PHOTO_PAREN."""
-    for c, kin in _caseless_kin("".join(sources._PHOTO_MARKS)).items():
+    for c, kin in _caseless_kin("".join(atoms._PHOTO_MARKS)).items():
         assert {x.casefold() for x in kin} == {c}, c
 
 
@@ -626,32 +626,32 @@ CUE_TEXTS = st.one_of(st.text(max_size=300),
 def _plain_cue_regex(keys: tuple[str, ...]) -> regex.Pattern[str]:
     """Every cue of `keys` in one regex, as written before `_cue_regex` was split by first
     word: auxiliaries as ``(?:AUX ){0,2}VERB``."""
-    alt = sources._alt
+    alt = cuewords._alt
     verbs = []
     for k in keys:
-        aux, said = sources.AUXILIARIES.get(k, ()), sources.VERBS.get(k, ())
+        aux, said = words.AUXILIARIES.get(k, ()), words.VERBS.get(k, ())
         verbs.append(rf"(?:(?:{alt(aux)})\s{{1,3}}){{0,2}}(?:{alt(said)})" if aux
                      else f"(?:{alt(said)})")
-        if sources.PERFECT_AUX.get(k):
-            verbs.append(rf"(?:{alt(sources.PERFECT_AUX[k])})\s{{1,3}}"
-                         rf"(?:{alt(sources.PARTICIPLES[k])})")
+        if words.PERFECT_AUX.get(k):
+            verbs.append(rf"(?:{alt(words.PERFECT_AUX[k])})\s{{1,3}}"
+                         rf"(?:{alt(words.PARTICIPLES[k])})")
 
     def group(kind: str, table: dict[str, tuple[str, ...]]) -> str:
         alts = [alt(p for k in keys for p in table.get(k, ()))]
-        alts += [rx for k in keys for kd, rx in sources.PATTERN_CUES.get(k, ()) if kd == kind]
+        alts += [rx for k in keys for kd, rx in words.PATTERN_CUES.get(k, ()) if kd == kind]
         return f"(?P<{kind}>{'|'.join(a for a in alts if a) or '(?!)'})"
 
-    alts = "|".join((group("cite", sources.CITING), group("subj", sources.INVERTED),
-                     group("prep", sources.PREPOSITIONS), f"(?P<verb>{'|'.join(verbs)})"))
+    alts = "|".join((group("cite", words.CITING), group("subj", words.INVERTED),
+                     group("prep", words.PREPOSITIONS), f"(?P<verb>{'|'.join(verbs)})"))
     w = r"[\p{L}\p{M}\p{N}]"
     return regex.compile(rf"(?<!{w}|['’\-])(?:{alts})(?!{w}|-)", CASELESS)
 
 
 def _same_cues(text: str, lang: str | None) -> None:
-    keys = sources._lang_keys(lang)
-    fast = [(m.span(), m.lastgroup) for m in sources._cue_matches(sources._Ctx(text, keys, lang, (0, 0)),
+    keys = cuewords._lang_keys(lang)
+    fast = [(m.span(), m.lastgroup) for m in cues._cue_matches(tokens._Ctx(text, keys, lang, (0, 0)),
                                                                    keys)]
-    full = [(m.span(), m.lastgroup) for m in sources._cue_regex(keys).finditer(text)]
+    full = [(m.span(), m.lastgroup) for m in cuewords._cue_regex(keys).finditer(text)]
     plain = [(m.span(), m.lastgroup) for m in _plain_cue_regex(keys).finditer(text)]
     assert fast == full == plain
 
@@ -679,8 +679,8 @@ def test_chained_cues_are_found_as_by_a_full_regex_scan(text: str, lang: str | N
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, lang=LANGS)
 def test_chunk_tokens_are_the_tokens_of_a_full_scan(text: str, lang: str | None) -> None:
-    toks = sources._Ctx(text, sources._lang_keys(lang), lang, (0, 0)).toks
-    matches = list(sources._TOKEN.finditer(text))
+    toks = tokens._Ctx(text, cuewords._lang_keys(lang), lang, (0, 0)).toks
+    matches = list(atoms._TOKEN.finditer(text))
     assert len(toks) == len(matches)
     assert [(t.text, t.start, t.end) for t in toks.between(0, len(toks))] == [
         (m[0], m.start(), m.end()) for m in matches]
@@ -700,16 +700,16 @@ def test_chunk_tokens_are_the_tokens_of_a_full_scan(text: str, lang: str | None)
 def test_masks_are_those_of_plain_scans(text: str) -> None:
     """`_mask` scans line by line, and each pattern only where it may match: it blanks
     what one scan of each pattern, as written before, does."""
-    credit = regex.compile(rf"(?m)^{sources._CREDIT_LINE}", regex.I)
-    byline = regex.compile(rf"(?m)^{sources._BYLINE}|{sources._REPORTING_BY.pattern}", CASELESS)
+    credit = regex.compile(rf"(?m)^{atoms._CREDIT_LINE}", regex.I)
+    byline = regex.compile(rf"(?m)^{atoms._BYLINE}|{atoms._REPORTING_BY.pattern}", CASELESS)
     chars = list(text)
-    for rx in (sources._PHOTO_PAREN, credit, byline):
+    for rx in (atoms._PHOTO_PAREN, credit, byline):
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
-    for m in sources._QUOTED_NAME.finditer(text):  # the marks around a quoted name
+    for m in masking._QUOTED_NAME.finditer(text):  # the marks around a quoted name
         for g in (1, 3):
             chars[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
-    assert sources._mask(text) == "".join(chars)
+    assert masking._mask(text) == "".join(chars)
 
 
 @pytest.mark.parametrize(("name", "canonical"), [
@@ -732,7 +732,7 @@ HEADS = st.one_of(st.text(max_size=80), st.lists(st.tuples(SPACES, HEAD_WORDS), 
 @given(head=HEADS)
 def test_headline_prefilters_pass_what_the_patterns_match(head: str) -> None:
     """The "to"/"about" forms are tried only when their word stands between blanks."""
-    for rx, marks in ((sources._HEAD_TOLD, sources._TOLD_MARKS),
-                      (sources._HEAD_ABOUT, sources._ABOUT_MARKS)):
+    for rx, marks in ((atoms._HEAD_TOLD, headlines._TOLD_MARKS),
+                      (atoms._HEAD_ABOUT, headlines._ABOUT_MARKS)):
         if rx.match(head):
-            assert sources._blanked_any(head, marks)
+            assert headlines._blanked_any(head, marks)

@@ -1,0 +1,133 @@
+"""Regular expressions of the sources pass, compiled on first use, and small string tests
+on headlines."""
+from __future__ import annotations
+
+from typing import Any, Iterable, cast
+
+import regex
+
+#: Seconds a regex scan of a whole entry may take before the pass gives up. (The linear
+#: token scan and matches at one position go without: a timeout costs more than they do.)
+REGEX_TIMEOUT = 0.5
+
+
+class _LazyRegex:
+    """A regex compiled on first use: compiling them all would double the import time."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:  # reached only until the first use
+        compiled = regex.compile(self.pattern, self.flags)
+        for method in ("match", "fullmatch", "search", "finditer", "findall", "sub"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return cast("regex.Pattern[str]", _LazyRegex(pattern, flags))
+
+
+_WORDCH = r"[\p{L}\p{M}\p{N}]"
+_TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Capt|Maj|Adm|Cllr|Rev)\."
+_TOKEN = _lazy(
+    rf"""
+    (?P<acr>\(\p{{Lu}}[\p{{Lu}}\p{{Ll}}\p{{N}}&.\-]{{0,9}}\)(?!{_WORDCH}))   # (ISW)
+  | (?P<abbr>{_TITLE_ABBR}|(?:\p{{Lu}}\.){{2,6}})                             # Dr. U.S.
+  | (?P<site>\p{{L}}[\p{{L}}\p{{N}}\-]{{0,40}}\.\p{{Ll}}{{2,6}}(?!{_WORDCH}|\.\p{{L}}))  # Unica.md
+  | (?P<word>{_WORDCH}{{1,40}}(?:[\-'’]{_WORDCH}{{1,40}}){{0,4}}(?:['’]s?(?!{_WORDCH}))?)
+    """,
+    regex.X | regex.V0,
+)
+_PHOTO_PAREN = _lazy(
+    r"\([^()\n]{0,160}?(?:/|©|\bgetty\b|\bshutterstock\b|\bphoto\b|\bfoto\b|\bimage\b|"
+    r"\bcredit\b|\bpicture\b|\bafp via\b)[^()\n]{0,160}\)",
+    regex.I,
+)
+_CREDIT_LINE = (  # a line "Photo: Jane Doe/Reuters"
+    r"[ \t]{0,8}(?:photo(?:graph)?|image|picture|credit|foto|bild|fotó|zdjęcie|фото)"
+    r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$"
+)
+_BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
+_BYLINE = (  # a line that is only "By Jane Doe and John Roe"
+    rf"[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
+    rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
+)
+#: Either masked line: each matches a whole line, from its start to its end.
+_MASKED_LINE = _lazy(rf"^(?:{_CREDIT_LINE}|{_BYLINE})", regex.I | regex.M | regex.V0)
+_REPORTING_BY = _lazy(
+    r"\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
+    r"[^\n.;]{0,120}",
+    regex.I | regex.V0,
+)
+_BY = _lazy("by", regex.I | regex.V0)  # as _REPORTING_BY spells it
+#: An inline photo credit: "Jane Doe / Pool via Reuters", "Jane Doe/AFP via Getty Images".
+_VIA_CREDIT = _lazy(r"/[ \t]{0,3}(?:\p{Lu}[\p{L}\-]{0,30}[ \t]{1,3}){0,3}via[ \t]{1,3}\p{Lu}[\p{L}\-]{0,30}",
+                    regex.V0)
+#: What _PHOTO_PAREN needs, casefolded: "/", "©", or a part of one of its words without
+#: an "i", "k" or "s", which a regex matches caselessly to letters that casefold apart.
+_PHOTO_MARKS = ("/", "©", "getty", "hutter", "photo", "foto", "mage", "cred", "ctur", "afp v")
+_WIRE = _lazy(
+    r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
+    r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
+    regex.M,
+)
+_HEAD_SUFFIX = _lazy(
+    r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
+)
+_HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
+    r"[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
+_QUOTE = "\"“”«»„"
+_HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
+    rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")
+_HEAD_TOLD_CASE = _lazy(  # Finnish "Jane Doe MTV:lle: ...": the outlet's case ending
+    rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)[ \t]+(?P<outlet>\p{{Lu}}[\p{{Lu}}\p{{N}}]{{1,10}})"
+    rf"(?P<to>:(?:lle|ille|lla|llä))[ \t]*:[ \t]+(?=\S)")
+_HEAD_LATER = _lazy(  # "... – Jane Doe: “...”": a speaker after a dash, then a quote
+    rf"[ \t][—–][ \t]+(?P<name>[^:\n—–{_QUOTE}]{{1,40}}?)[ \t]*:[ \t]*(?=[{_QUOTE}])")
+_HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Slavic "about"
+    r"[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
+    r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
+    r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
+_HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
+_REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
+_TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
+_JUDGED_FOR = _lazy(r"[ \t]{1,3}(?:of|for|over)[ \t]", regex.I)  # "accused of", "slammed for"
+_PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
+_ADJ_SUFFIX = _lazy(
+    r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
+    r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
+    r"ская|ские|ского|ez|eză|ean|eană)$"  # "militare", "turco" (not "qualcuno"... "-uco"),
+    # Romanian "olandez", "ucrainean"
+)
+_WS = _lazy(r"\s+")
+_NAME_WORD = _lazy(rf"{_WORDCH}+")
+_NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
+_LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
+_TRAIL_POSS = _lazy(r"['’]s?$")
+_TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
+_ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)
+_APOSTROPHES = ("'", "’")
+_ELIDED_DATIVE = _lazy(r"^(?:all|agl)['’](?=\p{L})", regex.I)
+_ELIDED_PREP = _lazy(r"^(?:all|dall|nell|sull|coll)['’]", regex.I)
+_ROMANCE = frozenset({"fr", "es", "it", "pt", "ro"})
+#: Languages whose names hold lowercase words: titles ("Sky reporter Jane Doe"), adjectives.
+_LOWERCASE_INSIDE = _ROMANCE | {"en"}
+_CONTRACTION = _lazy(r"['’](?:s|ve|ll|d|re|m)$", regex.I)
+_HEAD_WORD = _lazy(r"\p{L}[\p{L}'’\-]{3,}")
+_LEAD_RUN = _lazy(rf"{_WORDCH}+")
+_CUE_RUN = _lazy(rf"(?<!{_WORDCH}|['’\-]){_WORDCH}+")  # as _cue_regex's lookbehind
+_PATTERN_LEAD = _lazy(r"(?:\(\?<=[^()]*\))?(?P<word>\p{L}+)(?=\\s|\(\?=\\s)")
+
+
+def _has_any(text: str, parts: Iterable[str]) -> bool:
+    for part in parts:
+        if part in text:
+            return True
+    return False
+
+
+def _title_case(head: str) -> bool:
+    words = _HEAD_WORD.findall(head)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

@@ -1,0 +1,312 @@
+"""Sources named around a cue in running text: the subject of a report verb (before it, or
+after it when inverted), the object of "according to", "citing" and the like, and
+wire tags such as "(Reuters)"."""
+from __future__ import annotations
+
+from itertools import chain, compress, count, islice
+from typing import Iterator
+
+import regex
+
+from feedline import lexicon
+from feedline.model import Role, Span
+from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, _BY_WORDS
+from feedline.sources.atoms import (
+    REGEX_TIMEOUT, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+)
+from feedline.sources.cuewords import (
+    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
+    _OBJECT_VERBS, _PLEA_VERBS, _TOLD, _cue_regex,
+)
+from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.names import _outlet
+from feedline.sources.phrases import (
+    MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
+    _named_holder, _relative, _sentence_subject, _split_and, _valid,
+)
+
+#: Longest name in a caseless script (Arabic...) before a verb, in tokens.
+MAX_CASELESS_NAME = 4
+
+
+def _may_follow(chunk: _Chunk | None, words: frozenset[str]) -> bool:
+    """A chunk may follow a cue's first word that needs one of `words` (`_followers`).
+
+    If its first word is ASCII, a regex matches it to one of `words` caselessly only if it
+    lowercases to it: no letter of the cues matches an ASCII letter but its two cases.
+    """
+    return chunk is not None and (chunk.head is None or chunk.head in words)
+
+
+def _cue_matches(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[regex.Match[str]]:
+    """`_cue_regex(keys).finditer(ctx.text)`, tried only where a cue may start.
+
+    Those places are found chunk by chunk (see `_Chunk.cues`), with a look at the next
+    chunk when the cue needs a word there (`_followers`). An entry with no chunk in which
+    a cue may start is done with in one set comparison.
+    """
+    lex, parts = ctx.lex, ctx.parts
+    if lex.cued.isdisjoint(parts):
+        return
+    starts = []  # (chunk index, offset in it, first word): where the chunks allow a cue
+    nexts = chain(islice(parts, 1, None), ("",))
+    for i, part, after in compress(zip(count(), parts, nexts), map(lex.cued.__contains__, parts)):
+        starts += [(i, offset, lead) for offset, lead, follow in lex.chunks[part].cues
+                   if follow is None or _may_follow(lex.chunks.get(after), follow)]
+    end = 0
+    for i, offset, lead in starts:
+        pos = ctx.part_starts[i] + offset  # made only now, if ever: they take a pass
+        if pos >= end:
+            m = _cue_regex(keys, lead).match(ctx.text, pos)  # one position: no timeout needed
+            if m:
+                end = m.end()
+                yield m
+
+
+def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
+    for m in _cue_matches(ctx, keys):
+        if m.group("verb"):
+            yield from _verb_cands(ctx, m)
+        else:
+            yield from _prep_cands(ctx, m)
+
+
+#: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
+_TIME_PHRASE = regex.compile(
+    r"(?:\b(?:am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
+_DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
+# Full weekday names (abbreviations such as "di" or "mo" would begin too many words); a
+# prefix, so that "Dienstagabend" counts.
+_WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in days for form in forms
+                       if len(form) >= 5)
+
+
+def _time_phrase_before(text: str, pos: int) -> int | None:
+    """Where a day phrase ending right before `pos` starts ("am Dienstag", "on Monday",
+    "gestern"): the subject may end before it. None when there is none."""
+    m = _TIME_PHRASE.search(text, max(0, pos - 24), pos)
+    if m is None or m.start() == 0:
+        return None
+    day = m.group("day").casefold()
+    if day in _DAY_WORDS or day.startswith(_WEEKDAY_STEMS):
+        return m.start()
+    return None
+
+
+def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
+    cue = m.group("verb")
+    words = cue.casefold().split()
+    if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
+        return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
+    if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
+        return  # "Jane Doe reports from Brussels": a correspondent's byline
+    if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
+        return  # "Jane Doe, 43, admitted a charge of ...", "denied stealing": a plea
+    if words[-1] in _OBJECT_VERBS and _TO_VERB.match(ctx.text, m.end()):
+        return  # "Staff urged to stay home": a passive, the subject is told, not telling
+    if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
+        return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
+    found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
+    if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
+        when = _time_phrase_before(ctx.text, m.start())
+        found = _back_np(ctx, when) if when is not None else None
+    if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
+        found = None  # no capitals to end it: more words are a clause, not a name
+    if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
+        found = _sentence_subject(ctx, m.start())
+    document = None if found else _document_subject(ctx, m.start())
+    if document:  # "..., study says", "A new report warns": a document, no name
+        yield _Cand(*ctx.span(*document), cue, Role.ORIGIN)
+        return
+    if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
+        found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
+        if not found:
+            yield from after
+            return
+    if found:
+        for s, e in _split_and(ctx, *found):
+            yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+        holder = _named_holder(ctx, found[0])
+        if holder:
+            yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
+        if words[-1] in _TOLD:
+            yield from _told_object(ctx, m)
+    told = _dative_outlet(ctx, m.end())
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
+                    ) -> tuple[tuple[int, int] | None, list[_Cand]]:
+    """After a comma, the verb's subject follows it ('"...", said X', ', ha riferito X') or
+    stands before an aside ('Jane Doe, 45, said'): the subject after it first, but for
+    "told", whose object follows it ('Jane Doe, 45, told Acme Radio')."""
+    if told and (found := _aside(ctx, m.start())):
+        return found, []
+    after = list(_subject_after(ctx, m.end(), m.group("verb"), loose=False))
+    return (None if after or told else _aside(ctx, m.start())), after
+
+
+def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
+    """'..." said X' (not `loose`), 'Lo ha detto X' (`loose`: names joined by "and" split):
+    the subject after a cue that ends at `pos`, and an outlet it speaks to, before or after
+    it ("dice all'Acme X", "ha detto X a Radio 1")."""
+    told = _dative_outlet(ctx, pos)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+        pos = told[1]
+    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    if not fwd and (past := _adverbial_end(ctx.text, pos)):
+        fwd = _fwd_np(ctx, past, loose=loose)
+    if not fwd:
+        return
+    for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
+        yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
+    told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
+    if told:
+        yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
+#: "Lo riferisce nel suo sito web X" (a preposition and one to three lowercase words).
+_ADVERBIAL = regex.compile(
+    r"[ \t]+(?:in|nel|nella|nei|nelle|sul|sulla|sui|sulle|su|con|en|dans|sur|avec)"
+    r"(?:[ \t]+(?!(?:il|lo|la|gli|le|un|una|uno|les|el|los|las|une|des)\b)\p{Ll}{2,20}){1,3}+"
+    r"(?=[ \t]+\S)")  # no article: it opens the subject
+
+
+def _adverbial_end(text: str, pos: int) -> int | None:
+    """Where a short adverbial right after `pos` ends, so the subject after it is read."""
+    m = _ADVERBIAL.match(text, pos, min(len(text), pos + 80))
+    return m.end() if m else None
+
+
+def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
+    """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
+    (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
+    word = ctx.text[pos:pos + 8].split(None, 1)
+    if not word or (word[0].casefold() not in _DATIVES
+                    and word[0][:4].casefold() not in _ELIDED_DATIVES):
+        return None  # none of `_DATIVES` follows: the common case, decided cheaply
+    k = ctx.index_at(pos)
+    if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
+        return None
+    t = ctx.toks[k]
+    if t.text.casefold() in _DATIVES:
+        fwd = _fwd_np(ctx, t.end, loose=False)
+        if fwd:
+            a, b = ctx.span(*fwd)
+            name = ctx.text[a:b]
+            return (a, b) if _outlet(name) or any(c.isdigit() for c in name) else None
+    elided = _ELIDED_DATIVE.match(t.text)  # "all'Acme": the name is in the token
+    if elided and t.text[elided.end()].isupper() and _outlet(t.text[elided.end():]):
+        return t.start + elided.end(), t.end
+    return None
+
+
+def _inverted(text: str, pos: int) -> bool:
+    """'..." said X' / ', sagte X': the verb follows a quote, comma, dash or line start, or a
+    German sentence's opening "Das" / "Dies" ("Das meldete die Agentur Acme")."""
+    before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
+    return (not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
+            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 12), pos)))
+
+
+#: A German sentence opening with "Das" or "Dies" right before its verb: the subject follows.
+_DEMONSTRATIVE = regex.compile(r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies)[ \t]{1,3}\Z")
+
+
+def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'X told Reuters' / 'told state broadcaster ABC': the outlet is a source too."""
+    fwd = _fwd_np(ctx, m.end(), loose=False)
+    if not fwd:
+        return
+    words = [ctx.toks[k].text.casefold() for k in range(*fwd)]
+    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words):
+        yield _Cand(*ctx.span(*fwd), m.group("verb"), Role.ORIGIN)
+
+
+def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
+    """'according to X', 'laut X', 'citing Y' (role CITED), 'Об этом сообщил X'."""
+    kind = m.lastgroup or "prep"
+    if kind == "subj":
+        yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
+        return
+    role = Role.CITED if kind == "cite" else Role.ORIGIN
+    fwd = _after_relative(ctx, m.end()) or _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
+    if fwd and kind == "prep" and ctx.toks[fwd[0]].text.casefold() in _OWN_WORDS:
+        own = _own_subject(ctx, m.start())  # "Die Armee hat nach eigenen Angaben ..."
+        if own:
+            yield _Cand(*ctx.span(*own), m.group(kind), role)
+        return
+    if fwd:
+        for s, e in _split_and(ctx, *fwd, strict=kind == "subj"):
+            yield _Cand(*ctx.span(s, e), m.group(kind), role)
+
+
+#: "nach eigenen Angaben", "by its own account": the sentence's subject is the source.
+_OWN_WORDS = frozenset({"eigenen", "eigener"})
+#: Words at most between the subject's end and "nach/laut eigenen Angaben".
+MAX_OWN_GAP = 6
+
+
+def _own_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'Israels Armee hat laut eigenen Angaben ...': the name opening the sentence, then a
+    verb and a few words (no comma), then the cue. At least two words besides an article:
+    not "Die Armee", which refers back to one named before, nor an adverb ("Zuvor")."""
+    k = ctx.index_at(cue_start)
+    first = k
+    while first > 0 and k - first <= MAX_OWN_GAP + MAX_NP_TOKENS and ctx.joined(first):
+        first -= 1
+    if first == k or first > 0 and not _sentence_break(
+            ctx.text[ctx.toks[first - 1].start:ctx.toks[first].start]):
+        return None
+    found = _fwd_np(ctx, ctx.toks[first].start, loose=False)
+    if not found or not 0 < k - found[1] <= MAX_OWN_GAP or ctx.toks[found[1]].kind != LOW:
+        return None
+    if sum(t.kind != DET for t in ctx.toks.between(*found)) < 2:
+        return None  # "Zuvor hatte ...", "Die Armee": no subject, or an anaphor
+    return found if _valid(ctx, *found) else None
+
+
+def _after_relative(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
+    """'..., secondo cui il servizio Acme ha trovato ...': the subject after "cui" (a
+    name, or a role noun as after a verb: `_valid` strict)."""
+    k = ctx.index_at(pos)
+    if k + 1 >= len(ctx.toks) or ctx.toks[k].text.casefold() != "cui" or not ctx.joined(k + 1):
+        return None
+    fwd = _fwd_np(ctx, ctx.toks[k].end, loose=False)
+    return fwd if fwd and _valid(ctx, *fwd) else None
+
+
+def _sentence_break(gap: str) -> bool:
+    """The text between two tokens' starts ends a sentence: a line break, or a full stop."""
+    return "\n" in gap or gap.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+def _after_document(ctx: _Ctx, pos: int) -> int:
+    """'according to a statement published by the ministry': skip to 'the ministry'."""
+    k = ctx.index_at(pos)
+    if k >= len(ctx.toks) or ctx.toks[k].kind != DET:
+        return pos
+    for n in range(k + 1, min(k + 5, len(ctx.toks))):
+        if not ctx.joined(n):
+            break
+        if ctx.toks[n].text.casefold() in _BY_WORDS:
+            nouns = {ctx.toks[x].text.casefold() for x in range(k, n)}
+            return ctx.toks[n].end if nouns & REPORT_NOUNS else pos
+    return pos
+
+
+def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line."""
+    if "(" not in ctx.text:
+        return
+    for m in _WIRE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        name = m.group("name")
+        low = name.casefold()
+        if low in LABELS:
+            continue
+        if low in MEDIA or (m.group("after") is not None and " " in name and name.istitle()):
+            yield _Cand(m.start("name"), m.end("name"), m.group().strip(), Role.ORIGIN)

@@ -1,0 +1,146 @@
+"""Sources named by a headline's form: "Speaker: ...", "Speaker to Outlet: ...",
+"... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports"."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from feedline.model import Role
+from feedline.sources.words import CONNECTORS, LABELS, TRAILING_LABELS
+from feedline.sources.atoms import (
+    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_SUFFIX, _HEAD_TOLD,
+    _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _WS, _has_any,
+)
+from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
+from feedline.sources.phrases import _parse_np, _valid
+
+def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'Sunak: ...', 'Левандовски — о ...', '... - Health Ministry', '... – reports'.
+
+    The patterns are matched in text[head_start:head_end] (as `pos` and `endpos`, so that
+    the spans index the text)."""
+    a, b = ctx.head_start, ctx.head_end
+    head = ctx.text[a:b]
+    # each form needs its mark: ":", a long dash, any dash
+    for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
+        m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+        if m and _speaker_label(ctx, m) and not _bare_kicker(ctx, m.end("name")):
+            yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+    yield from _head_told_cands(ctx, head)
+    m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and (_label_name(ctx, m.start("name"), m.end("name"))
+              or _owner_noun(ctx, m.start("name"), m.end("name"))):
+        yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
+    m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
+    m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _suffix_name(m.group("name")):
+        yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+
+
+def _bare_kicker(ctx: _Ctx, end: int) -> bool:
+    """'Vuelta: Acme beats Beta' with no text below (or only the headline again): a topic
+    kicker over a short report about named others or figures (at most `MAX_KICKER_WORDS`
+    words, two of them capitalised or numbers, the first capitalised; no quote, no
+    question). What a bare headline's speaker says is quoted, longer, a question or names
+    no one ("Doe: Roe should retire")."""
+    rest = ctx.text[ctx.head_end:].strip()
+    if rest and rest != ctx.text[ctx.head_start:ctx.head_end].strip():
+        return False
+    tail = ctx.text[end:ctx.head_end].lstrip(" \t:—–-")
+    words = tail.split()
+    return (tail[:1].isupper() and len(words) <= MAX_KICKER_WORDS
+            and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 2
+            and not _has_any(tail, _QUOTES) and "?" not in tail)
+
+
+MAX_KICKER_WORDS = 6
+_QUOTES = "\"'“”„«»‘’‚‹›"
+
+
+def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
+    """One of `marks` (words between spaces) is in `head`, as a pattern's ``[ \\t]+word[ \\t]+``
+    needs (any tab: maybe)."""
+    return "\t" in head or _has_any(head, marks)
+
+
+#: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
+_TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
+_ABOUT_MARKS = (" o ", " о ", " об ", " про ")
+
+
+def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
+    """'Jane Doe to Acme Radio: ...', 'X لـ"Y": ...', 'Jane Doe ACME:lle: ...': the speaker
+    and the outlet told."""
+    a, b = ctx.head_start, ctx.head_end
+    m = ":" in head and ((_blanked_any(head, _TOLD_MARKS) and _HEAD_TOLD.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)) or (
+        ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
+    if not m or ctx.text[m.end():m.end() + 1].isdigit():
+        return
+    outlet = ctx.index_at(m.start("outlet"))
+    if outlet >= len(ctx.toks) or ctx.toks[outlet].kind != NAME:
+        return  # "Biden to meet Xi: ...": a verb, not an outlet
+    spans = [m.span("name"), m.span("outlet")]
+    if all(_label_name(ctx, a, b) for a, b in spans):
+        for a, b in spans:
+            yield _Cand(a, b, m.group("to").strip() + " …:", Role.ORIGIN)
+
+
+def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
+    """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
+    if ctx.text[m.end():m.end() + 1].isdigit():
+        return False
+    return _label_name(ctx, m.start("name"), m.end("name"))
+
+
+#: Words that set two sides against each other in a headline's kicker ("Acme vs Beta: ...").
+_VERSUS = frozenset({"vs", "vs.", "v", "v."})
+#: Prepositions that open a headline's kicker or place ("In Kyiv", "Em Pauta"), never a name.
+_HEAD_PREPOSITIONS = frozenset("in em na nas nos dans im bei nel nella nello".split())
+
+
+def _label_name(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b], before a headline's colon or dash, is a valid name of a few words."""
+    name = _WS.sub(" ", ctx.text[a:b]).strip()
+    words = name.casefold().split()
+    if not name or "," in name or name.casefold() in LABELS or words[0] in LABELS:
+        return False  # "Live updates", "Live: ..."
+    if words[-1] in TRAILING_LABELS:
+        return False  # "Monthly webinar", "Weekly quiz"
+    if words[0] in _HEAD_PREPOSITIONS:
+        return False  # "Em Pauta Assustador": a kicker opening with a preposition, no name
+    if not _VERSUS.isdisjoint(words):
+        return False  # "Acme vs Beta Live Score: ...": a fixture or a comparison, no speaker
+    s, e = ctx.index_at(a), ctx.index_at(b)
+    if not 0 < e - s <= 5 or ctx.toks[s].start != a or ctx.toks[e - 1].end != b:
+        return False
+    if any(not ctx.joined(k) or ctx.toks[k].kind == AND for k in range(s + 1, e)):
+        return False
+    if any(ctx.toks[k].kind == LOW for k in range(s + 1, e - 1)) and (
+            ctx.grammar not in _LOWERCASE_INSIDE):
+        return False  # "Ente überquert Straße": a verb or preposition, as in German
+    return _parse_np(ctx, s, e, loose=True) == e and _valid(ctx, s, e)
+
+
+def _owner_noun(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b] is a capitalised word and a lowercase noun, as a genitive and its head
+    ("Acmepankin pääekonomisti"): a later headline speaker, whom its quote marks out."""
+    s, e = ctx.index_at(a), ctx.index_at(b)
+    return (e - s == 2 and ctx.toks[s].start == a and ctx.toks[e - 1].end == b
+            and ctx.joined(s + 1) and ctx.toks[s].kind == NAME and ctx.toks[s + 1].kind == LOW)
+
+
+def _suffix_name(name: str) -> bool:
+    """'Health Ministry' / 'Reports' after a headline dash (Title Cased, at most 4 words)."""
+    words = name.split()
+    if not 1 <= len(words) <= 4 or name.casefold() in LABELS:
+        return False
+    if len(words) == 1 and words[0].casefold() == "reports":
+        return True
+    return words[0][0].isupper() and all(
+        w[0].isupper() or w.casefold() in CONNECTORS for w in words)

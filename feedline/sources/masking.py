@@ -1,0 +1,61 @@
+"""Blank photo credits, bylines and the quote marks around short quoted names, keeping
+every offset, before an entry is read for its sources."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from feedline.sources.atoms import (
+    REGEX_TIMEOUT, _BY, _MASKED_LINE, _PHOTO_MARKS, _PHOTO_PAREN, _REPORTING_BY, _VIA_CREDIT,
+    _has_any, _lazy,
+)
+
+_OPENING_QUOTES = ('"', "«", "„", "“")
+#: A short capitalised name in quotes after a lowercase word: the outlet or agency of
+#: "die Nachrichtenagentur "Acme"", "агентство «Акме»", "le journal « Le Acme »". Groups 1
+#: and 3 are the marks, blanked so that the name reads like any other.
+_QUOTED_NAME = _lazy(
+    r"(?<=\p{Ll}\s)([\"«„“]\s?)(\p{Lu}[\p{L}\d'’.\-]*(?:\s[\p{Lu}\d][\p{L}\d'’.\-]*){0,3})(\s?[\"»“”])"
+    r"(?![\p{L}\d])")
+
+
+def _mask(text: str) -> str:
+    """Blank photo credits and bylines, and the marks around quoted names, keeping every offset.
+
+    Each pattern is scanned for only where it may match: a credit in brackets needs a
+    bracket, "Reporting by ..." a "by", an inline "/ Pool via X" a "/" and " via ", and
+    credit and byline lines start at a line start.
+    (What is blanked is the union of all matches, so the scans may overlap.)
+    """
+    found = [m.span() for m in _line_matches(_MASKED_LINE, text)]
+    if _has_any(text, _OPENING_QUOTES):  # the marks around a quoted name: "die Agentur «Acme»"
+        found += (m.span(group) for m in _QUOTED_NAME.finditer(text, timeout=REGEX_TIMEOUT) for group in (1, 3))
+    if "(" in text and ")" in text and _has_any(text.casefold(), _PHOTO_MARKS):
+        found += (m.span() for m in _PHOTO_PAREN.finditer(text, timeout=REGEX_TIMEOUT))
+    if _BY.search(text):
+        found += (m.span() for m in _REPORTING_BY.finditer(text, timeout=REGEX_TIMEOUT))
+    if "/" in text and " via " in text:
+        found += (m.span() for m in _VIA_CREDIT.finditer(text, timeout=REGEX_TIMEOUT))
+    if not found:
+        return text
+    chars = list(text)
+    for start, end in found:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _line_matches(rx: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """`rx.finditer(text)` for a pattern that matches only from a line start to its end.
+
+    No timeout: one position at a time, a bounded pattern cannot run long (and a timeout
+    costs more than the match itself).
+    """
+    start = 0
+    while True:
+        m = rx.match(text, start)
+        if m:
+            yield m
+        start = text.find("\n", start) + 1
+        if not start:
+            return
