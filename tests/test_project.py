@@ -36,6 +36,8 @@ RANK: dict[str, int] = {
     "tokens": 5,
     "entries": 6,
     "claims": 7,  # markup claims checked against the visible stamps
+    "days": 7,  # one least-cost choice of day per entry over a feed
+    "zone": 7,  # the page's UTC offset from its clues, when only the capture instant is known
     "dates": 8,
     "sources": 9,
     "pipeline": 10,
