@@ -305,7 +305,7 @@ def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None
 
 def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, page: PageDates, newest_first: bool,
                   unsorted: bool = False) -> dict[int, tuple[time | None, DateFix]]:
-    base, status, confidence, evidence, basis, bound = _anchor(group, heading, now, page, unsorted)
+    base, status, confidence, evidence, basis, bound, run = _anchor(group, heading, now, page, unsorted)
     quiet = _quiet_pace(group, base, bound) if bound is not None and isinstance(base, date) else None
     out: dict[int, tuple[time | None, DateFix]] = {}
     for item in group:
@@ -320,6 +320,9 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
         elif claim is not None:
             fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.9, evidence=(claim.evidence,),
                           basis=DateBasis.MARKUP)
+        elif run is not None and item.offset != run:
+            fix = DateFix(DateStatus.UNKNOWN, evidence=evidence + (
+                "a midnight rollover lies between this entry and the one that reports the date: not dated",), basis=basis)
         elif quiet is not None and isinstance(base, date):
             likely = base + timedelta(days=item.offset)
             fix = DateFix(DateStatus.UNKNOWN, evidence=evidence + (
@@ -363,6 +366,7 @@ class Anchor(NamedTuple):
     evidence: tuple[str, ...]
     basis: DateBasis
     bound: datetime | None = None  # the capture time (or its stand-in) the base was read back from
+    run: int | None = None  # a mention dates only the entries of its own day run (this offset)
 
 
 def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
@@ -406,19 +410,9 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
         return Anchor(day - timedelta(days=item.offset), inferred, 0.75, (
             f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",),
             DateBasis.PAGE_STAMP)
-    mention_base, mention_note, firm = _mention_bound(group, now, page)
-    if now is not None:  # 4. the capture time
-        bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
-        if firm >= LATE_CAPTURE_MENTIONS and isinstance(mention_base, date) and (bound - mention_base).days > LATE_CAPTURE_DAYS:
-            return Anchor(mention_base, inferred, 0.6, (
-                mention_note, f"{firm} entries report dates well before the capture "
-                f"time {now.wall:%Y-%m-%d %H:%M}: the page was captured late"), DateBasis.MENTION)
-        confidence = 0.6 if unsorted else 0.85
-        return Anchor(bound, inferred, confidence,
-                      (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",), DateBasis.CAPTURE,
-                      now.wall)
-    if mention_base is not None:  # 5. in-text mentions
-        return Anchor(mention_base, inferred, 0.6, (mention_note,), DateBasis.MENTION)
+    mention_base, mention_note, run = _mention_bound(group, now, page)
+    if mention_base is not None:  # 5. in-text mentions, firm ones, within their day run
+        return Anchor(mention_base, inferred, 0.6, (mention_note,), DateBasis.MENTION, run=run)
     return Anchor(None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",), DateBasis.NONE)
 
 
@@ -457,41 +451,25 @@ def _opening_stamp(group: list[_Item], page: PageDates) -> tuple[Stamp, _Item] |
     return None
 
 
-def _latest_day(draft: Draft, now: Clock) -> date:
-    """The latest date on which this clock reading is not after the capture time.
-
-    A stamp with its own zone label ("9:30 GMT") is compared with the capture time on
-    that zone's clock.
-    """
-    wall = now.wall
-    offset = draft.stamp.utc_offset_minutes
-    if offset is not None and now.aware is not None:
-        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
-    clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
-    return wall.date() if clock <= wall.time() else wall.date() - timedelta(days=1)
-
-
 def _mention_bound(group: list[_Item], now: Clock | None,
-                   page: PageDates) -> tuple["date | tuple[int, int] | None", str, int]:
-    """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date.
-
-    Also returns how many entries report a date right after a reporting verb ("Bloomberg
-    reported on Oct. 3", "stated at a press conference on Oct. 2"): the firm mentions.
+                   page: PageDates) -> tuple["date | tuple[int, int] | None", str, int | None]:
+    """The latest date the entries firmly report ("Bloomberg reported on Oct. 3", "stated at
+    a press conference on Oct. 2"), as a base date, and the day run (offset) of the entry that
+    reports it. A date named in passing ("met in New York on Sept. 14") names an event, not
+    the post, and counts for nothing; nor does a report cross a midnight to its neighbours.
     """
     best: date | tuple[int, int] | None = None
     note = ""
-    firm = 0
+    run = None
     for item in group:
         text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
-        item_firm = False
         for match in MENTION_RE.finditer(text):
             before = text[max(0, match.start() - 120):match.start()]
-            if not _REPORTING_BEFORE_RE.search(before):
+            if not _REPORTING_BEFORE_RE.search(before) or not _REPORTED_RIGHT_BEFORE_RE.search(before):
                 continue
             year, month, day = date_fields(match, False)
             if month is None or day is None:
                 continue
-            item_firm = item_firm or _REPORTED_RIGHT_BEFORE_RE.search(before) is not None
             resolved = _resolve_year(year, month, day, now, page)
             candidate: date | tuple[int, int]
             if isinstance(resolved, date):
@@ -499,9 +477,9 @@ def _mention_bound(group: list[_Item], now: Clock | None,
             else:
                 candidate = _shift_month_day(resolved, -item.offset)
             if best is None or _later(candidate, best):
-                best, note = candidate, f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
-        firm += item_firm
-    return best, note, firm
+                best, run = candidate, item.offset
+                note = f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
+    return best, note, run
 
 
 def _later(a: "date | tuple[int, int]", b: "date | tuple[int, int]") -> bool:
