@@ -1,16 +1,25 @@
 """Entries + page context + capture time → full dates, each with its evidence.
 
-Per feed region, entries are cut into *segments* by date headings. Within a segment each
-entry gets a day offset from the segment's first entry: the feed's order (newest-first or
-oldest-first) is detected from its clocks, and a clock that jumps the wrong way by more than
-an hour is a midnight rollover. Each segment's base date then comes from the most reliable
-anchor available, in this order (the cascade stops at the first that answers):
+Per feed region, entries are cut into *segments* by date headings and the feed's order
+(newest-first or oldest-first) is read from its clocks.
 
-  1. dates printed in the stamps themselves;
-  2. the segment's heading ("Dienstag, 27. August 2024", "Yesterday", "Acum 2 ore");
-  3. a page stamp (byline, "Updated") whose clock equals an entry's clock;
-  4. the capture time (`now`): the newest entry is not after it;
-  5. in-text mentions ("reported on Oct. 3"): an entry is not older than what it reports.
+With a capture time (`now`), each feed is dated as one decision (`date_feed_at_capture`):
+candidate days per entry, costs for the evidence each day contradicts (a printed date is
+fixed, the capture time a hard bound; then verified markup, the heading, a page stamp with
+the same clock, firm in-text mentions, the capture window) and for how neighbours' days fit
+the order (midnight rollovers, entries out of order); days.best_days finds the least-cost
+assignment and each entry's margin. A capture instant without a zone is first put on the
+page's clock (zone.py).
+
+Without one (blind mode), each entry gets a day offset from its segment's first entry (a
+clock that jumps the wrong way by more than an hour is a midnight rollover) and each
+segment a base date from the first anchor that answers:
+
+  1. dates printed in the stamps themselves (or verified markup);
+  2. the segment's heading ("Dienstag, 27. August 2024");
+  3. a page stamp (byline, "Updated") whose clock equals an entry's clock; the page's
+     modified time just after the newest entry; a page stamp opening a live blog;
+  5. firm in-text mentions ("reported on Oct. 3"), for the reporting entry's day run only.
 
 Each date names its basis (model.DateBasis). A quiet feed (one entry per QUIET_HOURS or
 slower) read back from the capture time gets no date: any of its gaps could be a day longer.

@@ -50,7 +50,7 @@ RANK: dict[str, int] = {
     "cli": 14,
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"markup", "read", "tokens", "entries", "claims", "dates", "sources", "pipeline"}
+EXTRACTION = {"markup", "read", "tokens", "entries", "claims", "days", "zone", "dates", "sources", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}
