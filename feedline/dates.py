@@ -872,7 +872,9 @@ def _candidates(fact: _Evidence, pool: set[int], ordered: int | None) -> list[in
     (so that neighbours can follow it)."""
     if fact.pinned is not None:
         return [fact.pinned]
-    days = set(range(fact.latest - BACK_DAYS, fact.latest + 1)) | pool
+    days = set(pool)
+    if ordered is None or ordered + 1 >= fact.latest - BACK_DAYS - 1:  # (far down a long feed: its order only)
+        days.update(range(fact.latest - BACK_DAYS, fact.latest + 1))
     if ordered is not None:
         days.update(range(ordered - 1, ordered + 2))
     return sorted((d for d in days if d <= fact.latest), reverse=True)
