@@ -39,18 +39,10 @@ def best_days(candidates: Sequence[Sequence[int]], unary: Callable[[int, int], f
         return []
     own = [[unary(i, d) for d in candidates[i]] for i in range(n)]
     steps: list[dict[int, float]] = [{} for _ in range(n)]  # pairwise costs by shift, computed once
-
-    def step(i: int, shift: int) -> float:
-        table = steps[i]
-        cost = table.get(shift)
-        if cost is None:
-            cost = table[shift] = pairwise(i, shift)
-        return cost
-
     forward: list[list[float]] = [own[0][:]]
     back: list[list[int]] = [[-1] * len(candidates[0])]
-    for i in range(1, n):
-        previous, days_before = forward[i - 1], candidates[i - 1]
+    for i in range(1, n):  # (inlined loops: a feed may hold tens of thousands of entries)
+        previous, days_before, table, own_here = forward[i - 1], candidates[i - 1], steps[i], own[i]
         row, links = [], []
         for k, b in enumerate(candidates[i]):
             best, link = INFEASIBLE, -1
@@ -58,26 +50,36 @@ def best_days(candidates: Sequence[Sequence[int]], unary: Callable[[int, int], f
                 cost = previous[j]
                 if cost == INFEASIBLE:
                     continue
-                cost += step(i, a - b)
+                shift = a - b
+                pair = table.get(shift)
+                if pair is None:
+                    pair = table[shift] = pairwise(i, shift)
+                cost += pair
                 if cost < best:
                     best, link = cost, j
-            row.append(best + own[i][k])
+            row.append(best + own_here[k])
             links.append(link)
         forward.append(row)
         back.append(links)
     # Costs of the best completion from each state to the end, for the margins.
     backward: list[list[float]] = [[0.0] * len(c) for c in candidates]
     for i in range(n - 2, -1, -1):
-        following, days_after, own_after = backward[i + 1], candidates[i + 1], own[i + 1]
+        following, days_after, own_after, table = backward[i + 1], candidates[i + 1], own[i + 1], steps[i + 1]
+        rests = [own_after[k] + following[k] for k in range(len(days_after))]
+        here = backward[i]
         for j, a in enumerate(candidates[i]):
             best = INFEASIBLE
             for k, b in enumerate(days_after):
-                cost = own_after[k] + following[k]
+                cost = rests[k]
                 if cost < best:
-                    cost += step(i + 1, a - b)
+                    shift = a - b
+                    pair = table.get(shift)
+                    if pair is None:
+                        pair = table[shift] = pairwise(i + 1, shift)
+                    cost += pair
                     if cost < best:
                         best = cost
-            backward[i][j] = best
+            here[j] = best
     total = min(forward[-1])
     if total == INFEASIBLE:
         return None
