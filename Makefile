@@ -3,6 +3,7 @@
 #   make test    set up .venv, run the test suite
 #   make run     extract the seed page and show it as a table
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
+#   make eval-warc  the corpus as a WARC (capture instant in UTC, no --tz): dated gold entries dated right
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
 #   make clean   remove build and cache files (make distclean also removes .venv)
@@ -18,12 +19,13 @@ SCORE = ../shared/corpus/score.py
 # `make bench BENCH_STORE_ARGS='--snapshots 2000 --period-days 0'` (benchmarks/bench_store.py --help).
 PYTEST_ARGS ?=
 EVAL_ARGS ?=
+EVAL_WARC_ARGS ?=
 BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
 SURVEY_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test eval bench survey clean distclean
+.PHONY: help venv run test eval eval-warc bench survey clean distclean
 
 help:
 	@sed -n '3,8s/^#//p' Makefile
@@ -50,6 +52,9 @@ eval:
 	@if [ ! -f $(SCORE) ]; then echo "make eval: $(SCORE) not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
 	python3 $(SCORE) --cmd "$(CURDIR)/$(VENV)/bin/feedline" --mode both $(EVAL_ARGS)
+
+eval-warc: $(STAMP)
+	$(VENV)/bin/python benchmarks/warc_dates.py $(EVAL_WARC_ARGS)
 
 # Bytecode first: an installed package has it, and PYTHONDONTWRITEBYTECODE (set on some
 # machines) would otherwise make every run of the editable install recompile feedline.

@@ -1,16 +1,25 @@
 """Entries + page context + capture time → full dates, each with its evidence.
 
-Per feed region, entries are cut into *segments* by date headings. Within a segment each
-entry gets a day offset from the segment's first entry: the feed's order (newest-first or
-oldest-first) is detected from its clocks, and a clock that jumps the wrong way by more than
-an hour is a midnight rollover. Each segment's base date then comes from the most reliable
-anchor available, in this order (the cascade stops at the first that answers):
+Per feed region, entries are cut into *segments* by date headings and the feed's order
+(newest-first or oldest-first) is read from its clocks.
 
-  1. dates printed in the stamps themselves;
-  2. the segment's heading ("Dienstag, 27. August 2024", "Yesterday", "Acum 2 ore");
-  3. a page stamp (byline, "Updated") whose clock equals an entry's clock;
-  4. the capture time (`now`): the newest entry is not after it;
-  5. in-text mentions ("reported on Oct. 3"): an entry is not older than what it reports.
+With a capture time (`now`), each feed is dated as one decision (`date_feed_at_capture`):
+candidate days per entry, costs for the evidence each day contradicts (a printed date is
+fixed, the capture time a hard bound; then verified markup, the heading, a page stamp with
+the same clock, firm in-text mentions, the capture window) and for how neighbours' days fit
+the order (midnight rollovers, entries out of order); days.best_days finds the least-cost
+assignment and each entry's margin. A capture instant without a zone is first put on the
+page's clock (zone.py).
+
+Without one (blind mode), each entry gets a day offset from its segment's first entry (a
+clock that jumps the wrong way by more than an hour is a midnight rollover) and each
+segment a base date from the first anchor that answers:
+
+  1. dates printed in the stamps themselves (or verified markup);
+  2. the segment's heading ("Dienstag, 27. August 2024");
+  3. a page stamp (byline, "Updated") whose clock equals an entry's clock; the page's
+     modified time just after the newest entry; a page stamp opening a live blog;
+  5. firm in-text mentions ("reported on Oct. 3"), for the reporting entry's day run only.
 
 Each date names its basis (model.DateBasis). A quiet feed (one entry per QUIET_HOURS or
 slower) read back from the capture time gets no date: any of its gaps could be a day longer.
@@ -22,13 +31,15 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple
 
 import regex
 
 from feedline.claims import Claim, verified_claims
+from feedline.days import INFEASIBLE, Choice, best_days
+from feedline.zone import ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
@@ -48,6 +59,7 @@ LATE_CAPTURE_MENTIONS = 2  # entries firmly reporting older dates that show a la
 LATE_CAPTURE_DAYS = 2  # ... when their dates lie this many days before the capture-time bound
 WEEKDAY_YEARS = 12  # years searched for one whose calendar has the printed weekday
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads
+NEWEST_RUN = 3  # a feed's newest entries (one may be pinned out of order): none lies after the capture
 
 _REPORTED_RIGHT_BEFORE_RE = regex.compile(
     r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
@@ -72,6 +84,7 @@ class Clock:
 
     wall: datetime  # naive: the page's local clock
     aware: datetime | None
+    zone_known: bool = True  # False: an instant whose page clock is unknown (WARC-Date, --now with an offset)
 
 
 @dataclass(slots=True)
@@ -82,13 +95,25 @@ class _Item:
 
 
 def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
-                 now: Clock | None, zone: tzinfo | None, markup: Markup | None = None) -> list[Dated]:
+                 now: Clock | None, zone: tzinfo | None, markup: Markup | None = None,
+                 lang: str | None = None, url: str | None = None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order.
 
     With a capture time, stamps that print a date after it are dropped: they are
-    scheduled times (a calendar, a kick-off), not entries.
+    scheduled times (a calendar, a kick-off), not entries. A capture instant whose page
+    clock is unknown is first put on the clock the page's stamps suggest (zone.py).
     """
     page = _page_dates(tokens, drafts, markup)
+    zone_note = None
+    if now is not None and not now.zone_known and now.aware is not None:
+        inferred = infer_offset(_zone_clues(drafts, feeds, page, markup, lang, url),
+                                now.aware.astimezone(timezone.utc).replace(tzinfo=None))
+        if inferred is not None:
+            fixed = timezone(timedelta(minutes=inferred.offset))
+            local = now.aware.astimezone(fixed)
+            now, zone_note = Clock(local.replace(tzinfo=None), local), inferred.note
+            if inferred.firm and zone is None:
+                zone = fixed
     # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
     # is slow enough to show in a loop over every line of a page.
     headings = {t.index: t for t in tokens if t.heading is not None and t.kind is LineKind.HEADING}
@@ -107,6 +132,8 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
             continue
         claim = page.claims.get(draft.line)
         offset = claim.utc_offset_minutes if claim is not None else None
+        if zone_note and fix.basis is DateBasis.CAPTURE:
+            fix = replace(fix, evidence=fix.evidence + (zone_note,))
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
 
@@ -141,6 +168,9 @@ def _date_feed(members: list[Draft], headings: dict[int, Token], nonblank: list[
     newest_first = _newest_first([_Item(d, 0) for d in clocked])
     items, segment_headings = _segments(clocked, headings, nonblank, newest_first)
     sorted_feed = _assign_offsets(items, newest_first)
+    if now is not None:
+        result.update(date_feed_at_capture(items, segment_headings, now, page, newest_first, sorted_feed))
+        return result
     for segment in sorted({i.segment for i in items}):
         group = [i for i in items if i.segment == segment]
         heading = segment_headings.get(segment)
@@ -284,7 +314,7 @@ def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None
 
 def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, page: PageDates, newest_first: bool,
                   unsorted: bool = False) -> dict[int, tuple[time | None, DateFix]]:
-    base, status, confidence, evidence, basis, bound = _anchor(group, heading, now, page, unsorted)
+    base, status, confidence, evidence, basis, bound, run = _anchor(group, heading, now, page, unsorted)
     quiet = _quiet_pace(group, base, bound) if bound is not None and isinstance(base, date) else None
     out: dict[int, tuple[time | None, DateFix]] = {}
     for item in group:
@@ -299,6 +329,9 @@ def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, 
         elif claim is not None:
             fix = DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.9, evidence=(claim.evidence,),
                           basis=DateBasis.MARKUP)
+        elif run is not None and item.offset != run:
+            fix = DateFix(DateStatus.UNKNOWN, evidence=evidence + (
+                "a midnight rollover lies between this entry and the one that reports the date: not dated",), basis=basis)
         elif quiet is not None and isinstance(base, date):
             likely = base + timedelta(days=item.offset)
             fix = DateFix(DateStatus.UNKNOWN, evidence=evidence + (
@@ -329,7 +362,7 @@ def _own_date_note(stamp: Stamp) -> str:
 
 def _rollover_note(item: _Item, newest_first: bool) -> str:
     days = abs(item.offset)
-    side = "earlier" if newest_first else "later"
+    side = "earlier" if item.offset < 0 else "later"
     return f"{days} midnight rollover{'s' if days > 1 else ''} in the feed order ({side} day)"
 
 
@@ -342,6 +375,7 @@ class Anchor(NamedTuple):
     evidence: tuple[str, ...]
     basis: DateBasis
     bound: datetime | None = None  # the capture time (or its stand-in) the base was read back from
+    run: int | None = None  # a mention dates only the entries of its own day run (this offset)
 
 
 def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
@@ -385,19 +419,9 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
         return Anchor(day - timedelta(days=item.offset), inferred, 0.75, (
             f"page stamp '{stamp.text}' opens the feed: its oldest entry follows within {LIVE_START_MINUTES // 60} h",),
             DateBasis.PAGE_STAMP)
-    mention_base, mention_note, firm = _mention_bound(group, now, page)
-    if now is not None:  # 4. the capture time
-        bound = min(_latest_day(item.draft, now) - timedelta(days=item.offset) for item in group)
-        if firm >= LATE_CAPTURE_MENTIONS and isinstance(mention_base, date) and (bound - mention_base).days > LATE_CAPTURE_DAYS:
-            return Anchor(mention_base, inferred, 0.6, (
-                mention_note, f"{firm} entries report dates well before the capture "
-                f"time {now.wall:%Y-%m-%d %H:%M}: the page was captured late"), DateBasis.MENTION)
-        confidence = 0.6 if unsorted else 0.85
-        return Anchor(bound, inferred, confidence,
-                      (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",), DateBasis.CAPTURE,
-                      now.wall)
-    if mention_base is not None:  # 5. in-text mentions
-        return Anchor(mention_base, inferred, 0.6, (mention_note,), DateBasis.MENTION)
+    mention_base, mention_note, run = _mention_bound(group, now, page)
+    if mention_base is not None:  # 5. in-text mentions, firm ones, within their day run
+        return Anchor(mention_base, inferred, 0.6, (mention_note,), DateBasis.MENTION, run=run)
     return Anchor(None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",), DateBasis.NONE)
 
 
@@ -436,41 +460,25 @@ def _opening_stamp(group: list[_Item], page: PageDates) -> tuple[Stamp, _Item] |
     return None
 
 
-def _latest_day(draft: Draft, now: Clock) -> date:
-    """The latest date on which this clock reading is not after the capture time.
-
-    A stamp with its own zone label ("9:30 GMT") is compared with the capture time on
-    that zone's clock.
-    """
-    wall = now.wall
-    offset = draft.stamp.utc_offset_minutes
-    if offset is not None and now.aware is not None:
-        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
-    clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
-    return wall.date() if clock <= wall.time() else wall.date() - timedelta(days=1)
-
-
 def _mention_bound(group: list[_Item], now: Clock | None,
-                   page: PageDates) -> tuple["date | tuple[int, int] | None", str, int]:
-    """The latest date reported in the entries' text ("reported on Oct. 3"), as a base date.
-
-    Also returns how many entries report a date right after a reporting verb ("Bloomberg
-    reported on Oct. 3", "stated at a press conference on Oct. 2"): the firm mentions.
+                   page: PageDates) -> tuple["date | tuple[int, int] | None", str, int | None]:
+    """The latest date the entries firmly report ("Bloomberg reported on Oct. 3", "stated at
+    a press conference on Oct. 2"), as a base date, and the day run (offset) of the entry that
+    reports it. A date named in passing ("met in New York on Sept. 14") names an event, not
+    the post, and counts for nothing; nor does a report cross a midnight to its neighbours.
     """
     best: date | tuple[int, int] | None = None
     note = ""
-    firm = 0
+    run = None
     for item in group:
         text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
-        item_firm = False
         for match in MENTION_RE.finditer(text):
             before = text[max(0, match.start() - 120):match.start()]
-            if not _REPORTING_BEFORE_RE.search(before):
+            if not _REPORTING_BEFORE_RE.search(before) or not _REPORTED_RIGHT_BEFORE_RE.search(before):
                 continue
             year, month, day = date_fields(match, False)
             if month is None or day is None:
                 continue
-            item_firm = item_firm or _REPORTED_RIGHT_BEFORE_RE.search(before) is not None
             resolved = _resolve_year(year, month, day, now, page)
             candidate: date | tuple[int, int]
             if isinstance(resolved, date):
@@ -478,9 +486,9 @@ def _mention_bound(group: list[_Item], now: Clock | None,
             else:
                 candidate = _shift_month_day(resolved, -item.offset)
             if best is None or _later(candidate, best):
-                best, note = candidate, f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
-        firm += item_firm
-    return best, note, firm
+                best, run = candidate, item.offset
+                note = f"text mentions '{match.group(0).strip()}': an entry is not older than what it reports"
+    return best, note, run
 
 
 def _later(a: "date | tuple[int, int]", b: "date | tuple[int, int]") -> bool:
@@ -678,3 +686,313 @@ def _instant(fix: DateFix, local_time: time | None, stamp: Stamp, zone: tzinfo |
     if claimed_offset is not None:
         return naive.replace(tzinfo=timezone(timedelta(minutes=claimed_offset)))
     return naive
+
+
+# ── capture mode: one decision for the whole feed ────────────────────────────────────────
+# Costs of the evidence an assignment of days contradicts (see days.py). A printed date is
+# fixed; the capture time is a hard bound; the rest is weighed.
+W_MARKUP = 50.0  # a verified markup claim about the entry
+W_HEADING = 20.0  # the date heading above the segment's first entry
+W_PAGE_STAMP = 5.0  # a page stamp with the entry's clock (the first entry showing it)
+W_OPENING = 4.0  # the page stamp that opened a live blog, for its oldest entry
+W_MENTION = 0.5  # an entry firmly reports a later date than the one given to it
+W_RECENT = 1.0  # per day the feed's newest entry lies before the latest day the capture allows ...
+RECENT_CAP_DAYS = 3  # ... counted up to this many days (older pages: other evidence decides)
+W_ROLLOVER = 1.0  # a midnight between neighbours
+SILENCE_SCALE = 180.0  # minutes of silence beyond the feed's longest plausible gap costing 1
+W_DISORDER = 2.0  # neighbours out of order by more than ORDER_SLACK_MINUTES ...
+DISORDER_SCALE = 240.0  # ... plus 1 per this many minutes
+W_ACROSS = 1.0  # a heading's segment running against the order of the one above
+BACK_DAYS = 1  # days before the latest allowed one that an entry may take besides those its feed's order suggests
+CAPTURE_SKEW_MINUTES = 0  # a clock this far after the capture time is still the capture's day (0: the
+# project holds that no entry lies after the capture; a skewed site clock is read as the day before)
+FIRM_MARGIN = 0.5  # a day preferred by less than this over the next best is capped at 0.6
+TIE_MARGIN = 0.05  # ... and by less than this is not decided: unknown
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """What one entry's own surroundings say about its day (ordinals), for the costs."""
+
+    latest: int  # the capture's hard bound
+    pinned: int | None = None  # a date printed in the stamp
+    claim: int | None = None
+    claim_note: str = ""
+    heading: int | None = None
+    heading_note: str = ""
+    page_stamp: int | None = None
+    page_note: str = ""
+    opening: int | None = None
+    opening_note: str = ""
+    mention: int | None = None
+
+
+def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token], now: Clock, page: PageDates,
+                         newest_first: bool, sorted_feed: bool) -> dict[int, tuple[time | None, DateFix]]:
+    """Date a feed's clocked entries in capture mode as one decision (days.best_days).
+
+    Candidate days per entry run back from the latest the capture time allows; the costs
+    weigh a printed date (fixed), a verified claim, the segment's heading, a page stamp
+    with the same clock, the page stamp opening a live blog, firm in-text mentions, the
+    feed's order and midnight rollovers, and closeness to the capture. A heading or page
+    stamp that would put an entry after the capture time loses: the capture is a bound.
+    """
+    out: dict[int, tuple[time | None, DateFix]] = {}
+    live: list[_Item] = []
+    facts: list[_Evidence] = []
+    first_of_segment = {}
+    for item in items:
+        first_of_segment.setdefault(item.segment, item)
+    opened = _opening_stamp(items, page) if sorted_feed else None
+    used_stamps: set[int] = set()  # a page stamp dates one entry: the first showing its clock
+    for item in items:
+        stamp = item.draft.stamp
+        own = _stamp_date(stamp, now, page)
+        if isinstance(own, date) and _scheduled(stamp, DateFix(DateStatus.EXACT, own), _clock_time(stamp), now):
+            out[item.draft.line] = (_clock_time(stamp), DateFix(DateStatus.EXACT, own))  # dropped as a schedule
+            continue
+        fact = _Evidence(_latest_allowed(item.draft, now).toordinal())
+        if isinstance(own, date):
+            fact.pinned = own.toordinal()
+        claim = page.claims.get(item.draft.line)
+        if claim is not None:
+            fact.claim, fact.claim_note = claim.local_date.toordinal(), claim.evidence
+        heading = segment_headings.get(item.segment)
+        # A heading dates its segment's first entry; the others follow it by the feed's order
+        # (or, in a list that has none, each take it).
+        if heading is not None and heading.heading is not None and (first_of_segment[item.segment] is item
+                                                                    or not sorted_feed):
+            found = _heading_date(heading.heading, now, page)
+            if isinstance(found, date):
+                fact.heading, fact.heading_note = found.toordinal(), f"heading '{heading.text}'"
+        for k, other in enumerate(page.stamps):
+            if (other.hour, other.minute) == (stamp.hour, stamp.minute) and other.year and other.month and other.day \
+                    and k not in used_stamps:
+                used_stamps.add(k)
+                fact.page_stamp = date(other.year, other.month, other.day).toordinal()
+                fact.page_note = f"page stamp '{other.text}' has the same clock"
+                break
+        if opened is not None and opened[1] is item:
+            other = opened[0]
+            fact.opening = date(other.year or 1, other.month or 1, other.day or 1).toordinal()
+            fact.opening_note = (f"page stamp '{other.text}' opens the feed: its oldest entry follows "
+                                 f"within {LIVE_START_MINUTES // 60} h")
+        fact.mention = _firm_mention(item, now, page)
+        live.append(item)
+        facts.append(fact)
+    if not live:
+        return out
+    longest = _longest_silence(live)
+    pool = {d + step for f in facts for d in (f.claim, f.heading, f.page_stamp, f.opening, f.mention)
+            if d is not None for step in (-1, 0, 1)}
+    # The days the feed's own order suggests (rollovers counted from its first entry), so that a
+    # feed running over many days can follow itself back.
+    start = facts[0].latest - live[0].offset
+    candidates = [_candidates(f, pool, start + item.offset if sorted_feed else None) for f, item in zip(facts, live)]
+    newest = (0 if newest_first else len(live) - 1) if sorted_feed else None
+    firm = [f.mention for f in facts if f.mention is not None]
+    late = max(firm) if len(firm) >= LATE_CAPTURE_MENTIONS and newest is not None \
+        and max(firm) < facts[newest].latest - LATE_CAPTURE_DAYS else None
+
+    def unary(i: int, day: int) -> float:
+        f = facts[i]
+        if f.pinned is not None:
+            return 0.0 if day == f.pinned else INFEASIBLE
+        if day > f.latest:
+            return INFEASIBLE
+        ref = f.latest if late is None else min(f.latest, late)  # a late capture: the mentions' day instead
+        cost = W_RECENT * min(abs(ref - day), RECENT_CAP_DAYS) if newest in (None, i) else 0.0
+        cost += W_MARKUP * (f.claim is not None and day != f.claim)
+        cost += W_HEADING * (f.heading is not None and day != f.heading)
+        cost += W_PAGE_STAMP * (f.page_stamp is not None and day != f.page_stamp)
+        cost += W_OPENING * (f.opening is not None and day != f.opening)
+        cost += W_MENTION * (f.mention is not None and day < f.mention)
+        return cost
+
+    def pairwise(i: int, shift: int) -> float:
+        if not sorted_feed:
+            return 0.0
+        above, below = live[i - 1], live[i]
+        step = shift * 1440 + _minutes(above.draft) - _minutes(below.draft)  # minutes from below to above
+        if not newest_first:
+            step = -step
+        if above.segment != below.segment:
+            return 0.0 if step >= -ORDER_SLACK_MINUTES else W_ACROSS
+        if step < -ORDER_SLACK_MINUTES:
+            return W_DISORDER + -step / DISORDER_SCALE
+        crossed = abs(shift)
+        if not crossed:
+            return 0.0
+        return W_ROLLOVER * crossed + max(0.0, step - longest) / SILENCE_SCALE
+
+    choices = best_days(candidates, unary, pairwise)
+    if choices is None:  # printed dates that contradict one another across the bound: each on its own
+        choices = [Choice(f.pinned if f.pinned is not None else f.latest, INFEASIBLE) for f in facts]
+    anchors = _segment_anchors(live, facts, choices, now, sorted_feed)
+    if late is not None:
+        for segment, anchor in anchors.items():
+            if anchor.basis is DateBasis.CAPTURE:
+                anchors[segment] = _SegmentAnchor((
+                    f"text mentions a date on {date.fromordinal(late).isoformat()}: an entry is not older than what it reports",
+                    f"{len(firm)} entries report dates well before the capture time {now.wall:%Y-%m-%d %H:%M}: "
+                    "the page was captured late"), DateBasis.MENTION, 0.6)
+    groups: dict[int, list[_Item]] = {}
+    first_day: dict[int, int] = {}
+    for item, choice in zip(live, choices):
+        item.offset = choice.day - first_day.setdefault(item.segment, choice.day)
+        groups.setdefault(item.segment, []).append(item)
+    quiet: dict[int, float | None] = {}
+    for segment, group in groups.items():
+        anchor = anchors[segment]
+        if anchor.basis is DateBasis.CAPTURE and sorted_feed:
+            base = date.fromordinal(choices[live.index(group[0])].day) - timedelta(days=group[0].offset)
+            quiet[segment] = _quiet_pace(group, base, now.wall)
+    for item, fact, choice in zip(live, facts, choices):
+        out[item.draft.line] = (_clock_time(item.draft.stamp),
+                                _capture_fix(item, fact, choice, anchors[item.segment], quiet.get(item.segment),
+                                             newest_first))
+    return out
+
+
+def _latest_allowed(draft: Draft, now: Clock) -> date:
+    """The latest day on which the entry's clock is not after the capture time (less a
+    small skew: a clock a few minutes past the capture is the capture's own day)."""
+    wall = now.wall
+    offset = draft.stamp.utc_offset_minutes
+    if offset is not None and now.aware is not None:
+        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
+    clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
+    today = datetime.combine(wall.date(), clock)
+    return wall.date() if today <= wall + timedelta(minutes=CAPTURE_SKEW_MINUTES) else wall.date() - timedelta(days=1)
+
+
+def _candidates(fact: _Evidence, pool: set[int], ordered: int | None) -> list[int]:
+    """The days an entry may take: a few before the latest the capture allows, those around
+    the day the feed's order suggests, and those around any day the feed's evidence names
+    (so that neighbours can follow it)."""
+    if fact.pinned is not None:
+        return [fact.pinned]
+    days = set(pool)
+    if ordered is None or ordered + 1 >= fact.latest - BACK_DAYS - 1:  # (far down a long feed: its order only)
+        days.update(range(fact.latest - BACK_DAYS, fact.latest + 1))
+    if ordered is not None:
+        days.update(range(ordered - 1, ordered + 2))
+    return sorted((d for d in days if d <= fact.latest), reverse=True)
+
+
+def _firm_mention(item: _Item, now: Clock, page: PageDates) -> int | None:
+    """The latest date the entry reports right after a reporting verb ("said on Oct. 3")."""
+    text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
+    best = None
+    for match in MENTION_RE.finditer(text):
+        if _REPORTED_RIGHT_BEFORE_RE.search(text[max(0, match.start() - 120):match.start()]) is None:
+            continue
+        year, month, day = date_fields(match, False)
+        if month is None or day is None:
+            continue
+        found = _resolve_year(year, month, day, now, page)
+        if isinstance(found, date) and (best is None or found.toordinal() > best):
+            best = found.toordinal()
+    return best
+
+
+class _SegmentAnchor(NamedTuple):
+    evidence: tuple[str, ...]
+    basis: DateBasis
+    confidence: float
+
+
+def _segment_anchors(items: list[_Item], facts: list[_Evidence], choices: list[Choice], now: Clock,
+                     sorted_feed: bool) -> dict[int, _SegmentAnchor]:
+    """What each segment's dates rest on: its strongest evidence that the decision kept."""
+    out: dict[int, _SegmentAnchor] = {}
+    ranked: dict[int, tuple[int, _SegmentAnchor]] = {}
+    for item, fact, choice in zip(items, facts, choices):
+        day = choice.day
+        options = []
+        if fact.pinned is not None:
+            options.append((5, _SegmentAnchor((f"stamp '{item.draft.stamp.text}' prints the date",), DateBasis.STAMP, 0.9)))
+        if fact.claim == day:
+            claim_note = f"entry at {item.draft.stamp.text}: {fact.claim_note}"
+            options.append((4, _SegmentAnchor((claim_note,), DateBasis.MARKUP, 0.85)))
+        if fact.heading == day:
+            options.append((3, _SegmentAnchor((fact.heading_note,), DateBasis.HEADING, 0.9)))
+        elif fact.heading is not None:
+            note = f"{fact.heading_note} would put entries after the capture time {now.wall:%Y-%m-%d %H:%M}: overruled"
+            options.append((0, _SegmentAnchor(_capture_notes(now) + (note,), DateBasis.CAPTURE, 0.85)))
+        if fact.page_stamp == day:
+            options.append((2, _SegmentAnchor((fact.page_note,), DateBasis.PAGE_STAMP, 0.85)))
+        if fact.opening == day:
+            options.append((1, _SegmentAnchor((fact.opening_note,), DateBasis.PAGE_STAMP, 0.75)))
+        for rank, anchor in options:
+            if item.segment not in ranked or rank > ranked[item.segment][0]:
+                ranked[item.segment] = (rank, anchor)
+    for item in items:
+        if item.segment in ranked:
+            out[item.segment] = ranked[item.segment][1]
+        else:
+            out[item.segment] = _SegmentAnchor(_capture_notes(now), DateBasis.CAPTURE, 0.85 if sorted_feed else 0.6)
+    return out
+
+
+def _capture_notes(now: Clock) -> tuple[str, ...]:
+    return (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
+
+
+def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentAnchor, quiet: float | None,
+                 newest_first: bool) -> DateFix:
+    stamp = item.draft.stamp
+    day = date.fromordinal(choice.day)
+    if fact.pinned is not None:
+        return DateFix(DateStatus.EXACT if stamp.year else DateStatus.INFERRED, day,
+                       confidence=1.0 if stamp.year else 0.85, evidence=(_own_date_note(stamp),), basis=DateBasis.STAMP)
+    evidence, basis, confidence = anchor
+    if fact.claim == choice.day:
+        return DateFix(DateStatus.INFERRED, day, confidence=0.9, evidence=(fact.claim_note,), basis=DateBasis.MARKUP)
+    if quiet is not None:
+        return DateFix(DateStatus.UNKNOWN, evidence=evidence + (
+            f"a quiet feed (one entry per {quiet:.0f} h): a silence of a day more would show the same clocks; "
+            f"most likely {day.isoformat()}, not proven",), basis=basis)
+    if choice.margin < TIE_MARGIN:
+        return DateFix(DateStatus.UNKNOWN, evidence=evidence + (
+            f"as likely another day as {day.isoformat()}: not decided",), basis=basis)
+    if choice.margin < FIRM_MARGIN:
+        confidence = min(confidence, 0.6)
+    notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
+    return DateFix(DateStatus.INFERRED, day, confidence=confidence, evidence=notes, basis=basis)
+
+
+# ── the page's clock zone, when only the capture instant is known ─────────────────────────
+_WRITTEN_OFFSET_RE = regex.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
+
+
+def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup: Markup | None,
+                lang: str | None, url: str | None) -> ZoneClues:
+    """What the page says about its clock (see zone.py): verified markup, written offsets,
+    zone labels, each sorted feed's newest entry, the stamps that print their date."""
+    written = []
+    for value in (markup.published, markup.modified) if markup is not None else ():
+        match = _WRITTEN_OFFSET_RE.search(value or "")
+        if match:
+            minutes = int(match.group(2)) * 60 + int(match.group(3))
+            written.append(minutes if match.group(1) == "+" else -minutes)
+    newest = []
+    for feed in feeds:
+        clocked = [d for d in drafts if d.feed == feed.id and d.stamp.kind is StampKind.CLOCK
+                   and d.stamp.hour is not None and d.stamp.zone is None]
+        if len(clocked) < 2 or _twelve_hour_without_marker(clocked, {}):
+            continue
+        items = [_Item(d, 0) for d in clocked]
+        newest_first = _newest_first(items)
+        if _assign_offsets(items, newest_first):
+            top = clocked[:NEWEST_RUN] if newest_first else clocked[-NEWEST_RUN:]
+            newest.append(tuple(_minutes(d) for d in top))
+    dated = tuple(datetime(s.year, s.month, s.day, s.hour, s.minute or 0) for d in drafts
+                  if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.zone is None
+                  and _safe_date(s.year, s.month, s.day))
+    return ZoneClues(
+        markup_offsets=tuple(c.utc_offset_minutes for c in page.claims.values() if c.utc_offset_minutes is not None),
+        written_offsets=tuple(written),
+        label_offsets=tuple(d.stamp.utc_offset_minutes for d in drafts if d.stamp.utc_offset_minutes is not None),
+        labels=tuple(d.stamp.zone for d in drafts if d.stamp.zone and d.stamp.utc_offset_minutes is None),
+        newest=tuple(newest), dated=dated, lang=lang, url=url)

@@ -69,7 +69,8 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
     """Tokens, entries and dates of a page: its drafts, feed regions and dated drafts."""
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens, page.layout)
-    return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup)
+    return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
+                                       lang=page.lang, url=page.url)
 
 
 def _check_now(now: datetime | None) -> None:
@@ -97,9 +98,9 @@ def resolve_zone(tz: str | None) -> tzinfo | None:
 def _clock(now: datetime | None, zone: tzinfo | None) -> Clock | None:
     if now is None:
         return None
-    if now.tzinfo is not None:
+    if now.tzinfo is not None:  # an instant: without a zone, dates.py infers the page's clock
         local = now.astimezone(zone) if zone is not None else now
-        return Clock(local.replace(tzinfo=None), local)
+        return Clock(local.replace(tzinfo=None), local, zone_known=zone is not None)
     if zone is not None:
         return Clock(now, now.replace(tzinfo=zone))
     return Clock(now, None)

@@ -150,8 +150,18 @@ def test_a_feed_posting_every_few_hours_keeps_its_dates_across_a_night() -> None
 
 def test_a_quiet_feed_under_a_date_heading_keeps_its_dates() -> None:
     timeline = extract(page("Wire\n\nMonday, 2 October 2023\n" + QUIET.split("Wire", 1)[1]),
-                       now=datetime(2023, 10, 2, 4, 1))
+                       now=datetime(2023, 10, 3, 4, 1))
     assert all(e.date.local_date is not None and e.date.basis is DateBasis.HEADING for e in timeline.entries)
+
+
+def test_a_heading_that_would_put_entries_after_the_capture_time_loses_to_it() -> None:
+    """The capture time is a bound: 23:43 under "2 October" cannot be seen at 04:01 that day."""
+    timeline = extract(page("Wire\n\nMonday, 2 October 2023\n" + QUIET.split("Wire", 1)[1]),
+                       now=datetime(2023, 10, 2, 4, 1))
+    for entry in timeline.entries:
+        assert entry.date.local_date is None or datetime.combine(entry.date.local_date, entry.local_time) \
+            <= datetime(2023, 10, 2, 4, 1)
+        assert entry.date.basis is DateBasis.CAPTURE and "overruled" in " ".join(entry.date.evidence)
 
 
 # ── headings ───────────────────────────────────────────────────────────────────────────

@@ -38,6 +38,8 @@ RANK: dict[str, float] = {
     "items": 5.5,  # feed items as the HTML's boxes bound them
     "entries": 6,
     "claims": 7,  # markup claims checked against the visible stamps
+    "days": 7,  # one least-cost choice of day per entry over a feed
+    "zone": 7,  # the page's UTC offset from its clues, when only the capture instant is known
     "dates": 8,
     "sources": 9,
     "pipeline": 10,
@@ -65,7 +67,7 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "dates", "sources", "pipeline"}
+EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}

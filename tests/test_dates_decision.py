@@ -1,0 +1,152 @@
+"""Dates as one decision per feed (days.py, dates.date_feed_at_capture), the page's clock zone
+when only the capture instant is known (zone.py), and blind-mode mentions.
+
+Pages here are invented. The shapes come from real pages: a newest-first ticker whose older
+run lies before a night's silence (zaxid.net, noticialdia.com, lenouvelliste.com); capture
+instants without a zone (any WARC: WARC-Date is UTC).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from feedline import extract
+from feedline.days import best_days
+from feedline.model import DateBasis, DateStatus, Page
+from feedline.zone import ZoneClues, infer_offset
+
+
+def page(text: str, lang: str | None = None, url: str | None = None) -> Page:
+    return Page(text, lang=lang, url=url)
+
+
+def feed(*clocks: str) -> str:
+    return "Latest news\n\n" + "".join(f"{clock}\nItem {n} of the city desk about the harbour works.\n"
+                                       for n, clock in enumerate(clocks))
+
+
+def dates(timeline) -> list[tuple[str, str | None]]:
+    by_position = sorted(timeline.entries, key=lambda e: e.position)
+    return [(e.stamp.text, e.date.iso) for e in by_position]
+
+
+# ── the least-cost assignment ──────────────────────────────────────────────────────────
+def test_best_days_follows_a_pinned_day_through_free_steps() -> None:
+    candidates = [[10], [10, 9], [10, 9]]
+    choices = best_days(candidates, lambda i, d: 0.0, lambda i, shift: 0.0 if shift == 0 else 1.0)
+    assert [c.day for c in choices] == [10, 10, 10]
+    assert all(c.margin == 1.0 for c in choices[1:])
+
+
+def test_best_days_pays_for_a_step_when_the_evidence_outweighs_it() -> None:
+    unary = {(2, 10): 5.0}  # the third entry cannot be on day 10
+    choices = best_days([[10], [10, 9], [10, 9]], lambda i, d: unary.get((i, d), 0.0),
+                        lambda i, shift: 0.0 if shift == 0 else 1.0)
+    assert [c.day for c in choices] == [10, 10, 9]
+
+
+def test_best_days_without_a_feasible_assignment_is_none() -> None:
+    assert best_days([[3], [2]], lambda i, d: float("inf") if i else 0.0, lambda i, s: 0.0) is None
+    assert best_days([], lambda i, d: 0.0, lambda i, s: 0.0) == []
+
+
+# ── capture mode ───────────────────────────────────────────────────────────────────────
+def test_a_run_after_a_night_of_silence_is_the_day_before_not_the_whole_feed() -> None:
+    """Newest first: today's run down to 08:50, then yesterday evening's (after a silent night)."""
+    text = feed("18:10", "16:40", "15:05", "12:30", "10:05", "08:50", "21:30", "20:40", "19:05")
+    timeline = extract(page(text), now=datetime(2024, 6, 7, 18, 50))
+    assert dates(timeline) == [(c, "2024-06-07") for c in ("18:10", "16:40", "15:05", "12:30", "10:05", "08:50")] \
+        + [(c, "2024-06-06") for c in ("21:30", "20:40", "19:05")]
+    evening = [e for e in timeline.entries if e.date.local_date and e.date.local_date.day == 6]
+    assert all("midnight rollover" in e.date.evidence[-1] for e in evening)
+    assert all(e.date.basis is DateBasis.CAPTURE for e in timeline.entries)
+
+
+def test_a_twelve_hour_feed_with_am_pm_crosses_its_night_the_same_way() -> None:
+    text = feed("3:20 pm", "1:05 pm", "11:40 am", "9:15 am", "7:02 am", "6:40 pm", "5:10 pm", "2:55 pm")
+    timeline = extract(page(text), now=datetime(2020, 4, 15, 15, 32))
+    assert [d for _, d in dates(timeline)] == ["2020-04-15"] * 5 + ["2020-04-14"] * 3
+
+
+def test_two_lists_one_after_the_other_are_not_a_night_apart() -> None:
+    """A jump back up to an earlier hour in a feed posting every 10 minutes is another list of
+    the same day: reading it as a midnight would mean 19 silent hours."""
+    text = feed("09:00", "08:50", "08:40", "08:30", "14:00", "13:50", "13:40")
+    timeline = extract(page(text), now=datetime(2024, 5, 2, 15, 0))
+    assert {d for _, d in dates(timeline)} == {"2024-05-02"}
+
+
+def test_a_feed_running_back_over_several_days_follows_its_rollovers() -> None:
+    clocks = ("20:00", "17:00", "14:00", "11:00", "08:00", "21:00", "18:00", "15:00", "12:00", "09:00",
+              "22:00", "19:00", "16:00", "13:00", "10:00", "23:00")
+    timeline = extract(page(feed(*clocks)), now=datetime(2024, 3, 10, 21, 0))
+    assert [d for _, d in dates(timeline)] == ["2024-03-10"] * 5 + ["2024-03-09"] * 5 + ["2024-03-08"] * 5 \
+        + ["2024-03-07"]
+
+
+def test_every_capture_date_is_not_after_the_capture_time() -> None:
+    now = datetime(2024, 5, 2, 8, 30)
+    text = "Tuesday, 2 May 2024\n" + feed("23:40", "21:15", "08:10", "07:30")
+    for entry in extract(page(text), now=now).entries:
+        if entry.date.local_date is not None:
+            assert datetime.combine(entry.date.local_date, entry.local_time) <= now
+
+
+# ── the page's clock zone ──────────────────────────────────────────────────────────────
+def test_a_capture_instant_without_a_zone_is_put_on_the_clock_the_feed_fits() -> None:
+    """15:50 UTC: at UTC+3 the newest entry (18:10) is 40 minutes old; at UTC+0 to +2 it would
+    lie in the future, making the whole feed a day older."""
+    text = feed("18:10", "16:40", "15:05", "12:30", "10:05", "08:50", "21:30", "20:40", "19:05")
+    for lang in (None, "uk"):
+        timeline = extract(page(text, lang=lang), now=datetime(2024, 6, 7, 15, 50, tzinfo=timezone.utc))
+        assert [d for _, d in dates(timeline)] == ["2024-06-07"] * 6 + ["2024-06-06"] * 3
+        assert any("page clock UTC+03:00" in note for note in timeline.entries[0].date.evidence)
+        assert all(e.floating for e in timeline.entries)  # inferred from consistency: no offset claimed
+
+
+def test_the_page_language_moves_the_clock_later_within_a_few_hours_of_the_feed() -> None:
+    capture = datetime(2024, 1, 15, 4, 0)  # 04:00 UTC, newest entries at 06:30
+    alone = infer_offset(ZoneClues(newest=((390, 380),)), capture)
+    assert alone is not None and alone.offset == 180  # the closest clock on which nothing lies ahead
+    hindi = infer_offset(ZoneClues(newest=((390, 380),), lang="hi"), capture)
+    assert hindi is not None and hindi.offset == 330 and "language 'hi'" in hindi.note
+    german = infer_offset(ZoneClues(newest=((390, 380),), lang="de"), capture)
+    assert german is not None and german.offset == 180  # at UTC+1 or +2 the entries would lie ahead
+    assert infer_offset(ZoneClues(lang="de"), capture).offset == 60  # only the prior: its first offset
+    assert infer_offset(ZoneClues(url="https://news.example.in/live"), capture).offset == 330
+
+
+def test_markup_and_zone_labels_decide_the_zone_outright() -> None:
+    capture = datetime(2024, 1, 15, 6, 0)
+    found = infer_offset(ZoneClues(markup_offsets=(120, 120), newest=((600,),), lang="en"), capture)
+    assert found is not None and (found.offset, found.firm) == (120, True) and "markup" in found.note
+    found = infer_offset(ZoneClues(label_offsets=(60,), newest=((600,),)), capture)
+    assert found is not None and (found.offset, found.firm) == (60, True)
+
+
+def test_a_page_without_any_clue_keeps_the_capture_instant_as_given() -> None:
+    assert infer_offset(ZoneClues(), datetime(2024, 1, 15, 6, 0)) is None
+
+
+def test_a_printed_date_after_the_capture_rules_out_a_clock() -> None:
+    clues = ZoneClues(newest=((1380,),), dated=(datetime(2024, 1, 15, 23, 0),))
+    found = infer_offset(clues, datetime(2024, 1, 15, 21, 0))  # 23:00 printed: the page is 2 h or more ahead
+    assert found is not None and found.offset >= 120
+
+
+# ── blind mode: mentions ───────────────────────────────────────────────────────────────
+def test_a_date_named_in_passing_does_not_date_the_post() -> None:
+    text = feed("02:10", "01:30").replace(
+        "Item 0 of the city desk about the harbour works.",
+        "The two leaders met in New York on Sept. 14 to discuss the harbour works.")
+    timeline = extract(page(text))
+    assert all(e.date.local_date is None and e.date.status is DateStatus.UNKNOWN for e in timeline.entries)
+
+
+def test_a_reported_date_does_not_cross_a_midnight_to_its_neighbours() -> None:
+    text = "Published March 3, 2023 9:00 AM by the desk\n\n" + feed("00:40", "00:15", "23:50", "23:20").replace(
+        "Item 0 of the city desk about the harbour works.",
+        "Container traffic rose for a third month, the port authority reported on Oct. 3.")
+    timeline = extract(page(text))
+    got = dict(dates(timeline))
+    assert got["00:40"] == "2023-10-03" and got["00:15"] == "2023-10-03"
+    assert got["23:50"] is None and got["23:20"] is None
