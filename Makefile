@@ -28,7 +28,7 @@ SURVEY_ARGS ?=
 .PHONY: help venv run test eval eval-warc bench survey clean distclean
 
 help:
-	@sed -n '3,8s/^#//p' Makefile
+	@sed -n '3,9s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
