@@ -119,8 +119,8 @@ PLACED = [
     pytest.param("Panorama 31.03.2023 12:40 01:09 min", Placement.INSIDE, "31.03.2023 12:40",
                  dict(kind=DATETIME, year=2023, month=3, day=31, hour=12, minute=40), None,
                  id="dated-between-label-and-duration"),
-    pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "21 mins ago", dict(kind=RELATIVE, relative_minutes=21),
-                 "11:48 Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "11:48", dict(kind=CLOCK, hour=11, minute=48),
+                 "Jane Roe", id="relative-then-clock-then-author"),
     pytest.param("Tom 5m ago", TRAIL, "5m ago", dict(kind=RELATIVE, relative_minutes=5), "Tom",
                  id="relative-starts-at-a-word"),
     pytest.param("6:53\xa0•", ALONE, "6:53", dict(kind=CLOCK, hour=6, minute=53), "", id="alone-nbsp-bullet"),
@@ -141,24 +141,26 @@ def test_stamp_sharing_its_line(line: str, placement: Placement, text: str, expe
         assert token.rest == rest
 
 
-# A relative stamp glued to a clock ("21 mins ago11:48"): either reading is a correct stamp.
+# A relative stamp beside the clock it rounds ("21 mins ago11:48"): the clock is the truth,
+# the stamp is the clock alone, and neither is left in the rest of the line.
 GLUED = [
-    pytest.param("21 mins ago11:48", 21, "11:48", id="glued-relative-clock"),
-    pytest.param("Jane Roe 2 hours ago10:05", 120, "10:05", id="author-glued-relative-clock"),
-    pytest.param("21 mins ago11:48 Jane Roe", 21, "11:48", id="glued-relative-clock-then-author"),
+    pytest.param("21 mins ago11:48", "11:48", "", id="glued-relative-clock"),
+    pytest.param("Jane Roe 2 hours ago10:05", "10:05", "Jane Roe", id="author-glued-relative-clock"),
+    pytest.param("21 mins ago11:48 Jane Roe", "11:48", "Jane Roe", id="glued-relative-clock-then-author"),
+    pytest.param("2 hours ago 10:05", "10:05", "", id="relative-space-clock"),
+    pytest.param("10:05 · 2 hours ago", "10:05", "", id="clock-bullet-relative"),
 ]
 
 
-@pytest.mark.parametrize(("line", "minutes", "clock"), GLUED)
-def test_glued_relative_and_clock(line: str, minutes: float, clock: str) -> None:
+@pytest.mark.parametrize(("line", "clock", "rest"), GLUED)
+def test_relative_beside_its_clock(line: str, clock: str, rest: str) -> None:
     token = line_token(line)
     assert token.kind is LineKind.STAMP, token
     stamp = token.stamp
-    assert stamp is not None
-    if stamp.kind is RELATIVE:
-        assert stamp.relative_minutes == minutes
-    else:
-        assert stamp.kind is CLOCK and f"{stamp.hour:02d}:{stamp.minute:02d}" == clock
+    assert stamp is not None and stamp.kind is CLOCK and stamp.text == clock
+    assert f"{stamp.hour:02d}:{stamp.minute:02d}" == clock
+    assert line[stamp.span[0]:stamp.span[1]] == clock
+    assert token.rest == rest
 
 
 # Headings: (line, expected Heading fields).
