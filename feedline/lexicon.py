@@ -192,7 +192,7 @@ NUMBER_WORDS: dict[str, int] = {
     "une": 1, "un": 1, "deux": 2, "trois": 3, "una": 1, "uno": 1, "dos": 2, "tres": 3, "due": 2,
     "o": 1, "doua": 2, "două": 2, "jedną": 1, "jeden": 1, "один": 1, "одну": 1, "одна": 1,
     "jednou": 1, "hodinou": 1, "uma": 1, "um": 1, "два": 2, "две": 2, "три": 3, "dwie": 2, "dwa": 2,
-    "dvě": 2, "dva": 2, "tři": 3, "een": 1, "één": 1, "twee": 2, "drie": 3, "duas": 2, "tre": 3, "trei": 3,
+    "dvě": 2, "dva": 2, "tři": 3, "dvěma": 2, "třemi": 3, "een": 1, "één": 1, "twee": 2, "drie": 3, "duas": 2, "tre": 3, "trei": 3,
 }
 
 # Words on a line that mark the page's own stamps (byline, updated, published): such stamps

@@ -82,7 +82,7 @@ DATE_NUMERIC = (
 DATE_NUMERIC_SHORT = (
     r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
 )
-DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]?\d)-(?P<iso_day>[0-3]?\d)(?!\d))"
+DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 # Year first with slashes or dots, as East Asian and Hungarian pages print it: "2021/07/14",
 # "2021.07.14.", "2020. 8. 27.".
 DATE_YMD = (
@@ -115,7 +115,7 @@ DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other wo
 DATETIME = (  # one clock, with a date (or day word) before it, or a date after it
     r"(?:(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN
     + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
-    + CLOCK + r"(?:(?:\s?[,|·•]\s?|\s)" + WEEKDAY_PREFIX + r"?" + DATE_WITH_YEAR + r")?)"
+    + CLOCK + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + DATE_WITH_YEAR + r"|\s?[|·•]\s?" + DATE_WITH_YEAR + r")?)"
 )
 
 # Relative stamps, one grammar over the lexicon's words: count, unit and an "ago" word after

@@ -267,7 +267,8 @@ def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKi
         if before is not None:
             s, period = before.start(), lexicon.CLOCK_PERIODS[before.group("period")]
     placement = _placement(line, s, e)
-    if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
+    if (placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST
+            and not line.endswith("。")):  # a Chinese or Japanese sentence is short in characters
         placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
     if placement is None:
         return None
@@ -292,20 +293,16 @@ _BESIDE = " \t\xa0·•|,-–"  # what may separate a relative stamp from the cl
 
 
 def _clock_beside(line: str, match: regex.Match) -> regex.Match | None:
-    """A clock glued to the relative stamp, or next to it across a space or a bullet."""
+    """A clock right after the relative stamp, glued or across a space or a bullet.
+
+    Only after it: a clock before a relative stamp is as often a video's length
+    ("Video02:21 Vor 14 Stunden").
+    """
     after = match.end()
     while after < len(line) and after - match.end() < 3 and line[after] in _BESIDE:
         after += 1
     clock = CLOCK_RE.match(line, after)
-    if clock is not None and clock.group("minute"):
-        return clock
-    before = match.start()
-    while before > 0 and match.start() - before < 3 and line[before - 1] in _BESIDE:
-        before -= 1
-    for clock in CLOCK_RE.finditer(line, max(0, before - 12), before):
-        if clock.end() == before and clock.group("minute"):
-            return clock
-    return None
+    return clock if clock is not None and clock.group("minute") else None
 
 
 def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Match, clock: regex.Match,
@@ -387,7 +384,7 @@ def _may_be_day_heading(line: str) -> bool:
     return first in lexicon.DAY_WORDS or first in WEEKDAY_NAMES
 
 
-_SPACES = " \t\xa0\u2009\u202f"  # a stamp glued to a bullet by a no-break space is still alone
+_SPACES = " \t\xa0\u2009\u202f\u3000"  # a stamp glued to a bullet by a no-break space is still alone
 _LEAD_JUNK = _SPACES + "([•·|-–—>*"
 _TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
 
@@ -403,7 +400,7 @@ def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
     if match.start("weekday") != match.start():
         return None
     start = match.end("weekday")
-    while start < len(line) and line[start] in "., ":
+    while start < len(line) and (line[start] in ".," or line[start].isspace()):
         start += 1
     return start
 
