@@ -132,6 +132,15 @@ RELATIVE_UNITS: dict[str, float] = {
     # Lithuanian, Estonian, Albanian
     "minučių": 1, "val": 60, "valandą": 60, "valandų": 60, "dieną": 1440, "dienų": 1440,
     "tunni": 60, "päeva": 1440, "minutë": 1, "orë": 60, "ditë": 1440,
+    # Latvian, Finnish
+    "minūtes": 1, "minūtēm": 1, "stundas": 60, "stundām": 60, "st": 60, "dienas": 1440, "dienām": 1440,
+    "minuutti": 1, "minuuttia": 1, "tunti": 60, "tuntia": 60, "päivä": 1440, "päivää": 1440, "pv": 1440,
+    # Weeks and seconds of the languages above
+    "semana": 10080, "semanas": 10080, "semaine": 10080, "semaines": 10080, "settimana": 10080,
+    "settimane": 10080, "secondi": 1 / 60, "secondo": 1 / 60, "seconde": 1 / 60, "sekundy": 1 / 60,
+    "sekund": 1 / 60, "sekunder": 1 / 60, "sekundi": 1 / 60, "секунд": 1 / 60,
+    "секунды": 1 / 60, "секунди": 1 / 60, "недели": 10080, "неделю": 10080, "недель": 10080,
+    "שניות": 1 / 60, "ثواني": 1 / 60, "tygodnie": 10080, "tygodni": 10080, "tydzień": 10080,
     # Bulgarian, Greek, Hebrew
     "минута": 1, "минути": 1, "ден": 1440, "дни": 1440,
     "λεπτό": 1, "λεπτά": 1, "λεπ": 1, "ώρα": 60, "ώρες": 60, "ημέρα": 1440, "ημέρες": 1440, "μέρες": 1440,
@@ -173,11 +182,11 @@ GLUED_UNITS: dict[str, float] = {
 # "Ago" words after the count and unit ("5 minutes ago", "3 jam yang lalu"), and before
 # them ("vor 5 Minuten", "منذ 5 دقائق"), per language; GLUED_AGO follows a glued unit.
 AGO_AFTER: tuple[str, ...] = (
-    "ago", "fa", "temu", "назад", "тому", "geleden", "sedan", "siden", "eest", "më parë",
+    "ago", "fa", "temu", "назад", "тому", "geleden", "sedan", "siden", "sitten", "eest", "më parë",
     "önce", "yang lalu", "lalu", "trước", "पहले", "আগে", "পূর্বে", "پہلے", "پیش", "قبل", "πριν",
 )
 AGO_BEFORE: tuple[str, ...] = (
-    "vor", "il y a", "acum", "hace", "há", "před", "pred", "prije", "преди", "prieš", "לפני",
+    "vor", "il y a", "acum", "hace", "há", "před", "pred", "prije", "преди", "prieš", "pirms", "לפני",
     "منذ", "قبل", "πριν από", "cách đây",
 )
 GLUED_AGO: tuple[str, ...] = ("前", "전", "ที่แล้ว", "ที่ผ่านมา", "มาแล้ว", "ก่อน")

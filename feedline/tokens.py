@@ -130,7 +130,7 @@ def tokenize(page: Page) -> list[Token]:
         start = offset + (len(raw) - len(raw.lstrip()))
         offset += len(raw) + 1
         tokens.append(_classify(index, start, stripped, ctx))
-    return _relative_labels_to_headings(_repeated_bylines_to_stamps(tokens, ctx))
+    return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
@@ -207,8 +207,11 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
     return None
 
 
-def _find_stamp(shown: str, start: int, ctx: Context) -> tuple[Stamp, Placement, str] | None:
-    """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
+def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
+    """The first stamp that sits where feeds put stamps: alone, leading or trailing.
+
+    `beside`: a clock printed right after a relative stamp is read as the stamp.
+    """
     line = western_digits(shown)
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
     for lo, hi in windows:
@@ -225,7 +228,7 @@ def _find_stamp(shown: str, start: int, ctx: Context) -> tuple[Stamp, Placement,
         for pattern, kind in _ALL_KINDS:
             for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
                 for match in pattern.finditer(line, a, b):
-                    found = _accept(line, shown, start, match, kind, ctx)
+                    found = _accept(line, shown, start, match, kind, ctx, beside)
                     if found is not None:
                         return found
     return None
@@ -247,12 +250,12 @@ def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> b
 
 
 def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKind,
-            ctx: Context) -> tuple[Stamp, Placement, str] | None:
+            ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
     """The match as a feed stamp, if it sits where a feed stamp sits and reads as one.
 
     `line` is matched (Western digits), `shown` is the line as printed: the stamp's text.
     """
-    if kind is StampKind.RELATIVE:
+    if kind is StampKind.RELATIVE and beside:
         clock = _clock_beside(line, match)
         if clock is not None:  # "35 mins ago09:12": the clock is the truth, the offset its rounding
             return _accept_clock_beside(line, shown, start, match, clock, ctx)
@@ -302,7 +305,48 @@ def _clock_beside(line: str, match: regex.Match) -> regex.Match | None:
     while after < len(line) and after - match.end() < 3 and line[after] in _BESIDE:
         after += 1
     clock = CLOCK_RE.match(line, after)
-    return clock if clock is not None and clock.group("minute") else None
+    if clock is None or not clock.group("minute") or line.startswith(":", clock.end()):
+        return None  # "9H ago  01:01:43": a video's length
+    return clock
+
+
+ROUNDING_SLACK = 2  # minutes: sites floor or round a relative stamp
+
+
+def _clocks_beside_checked(tokens: list[Token], ctx: Context) -> list[Token]:
+    """Clocks read beside relative stamps stay clocks only if they tell one capture time.
+
+    "35 mins ago09:12" and "2 hours ago 10:05" on one page both put the capture near 09:47
+    to 12:05 give or take a unit: the clocks are the items' times. "7H ago  08:51" and
+    "10H ago  01:09" put it at 15:51 and 11:09: the clocks are videos' lengths, and the
+    relative stamps are the stamps.
+    """
+    pairs: list[tuple[int, int, int]] = []  # token index, implied capture minute, tolerance
+    for i, token in enumerate(tokens):
+        stamp = token.stamp
+        if stamp is None or stamp.kind is not StampKind.CLOCK or token.kind is not _STAMP or stamp.hour is None:
+            continue
+        s = stamp.span[0] - token.start
+        if s == 0 or not _has_relative_word(token.text[max(0, s - 40):s]):  # the cheap test first
+            continue
+        line = western_digits(token.text)
+        relative = next((m for m in RELATIVE_RE.finditer(line, max(0, s - 40), s) if s - m.end() <= 3), None)
+        minutes = _relative_minutes(relative) if relative is not None else None
+        if minutes is None or minutes >= 1440:
+            continue  # "2 days ago" says nothing about the clock
+        clock = stamp.hour * 60 + (stamp.minute or 0)
+        pairs.append((i, round(clock + minutes) % 1440, (60 if minutes >= 60 else 1) + ROUNDING_SLACK))
+    if len(pairs) < 2 or all(min(abs(a - b), 1440 - abs(a - b)) <= ta + tb
+                             for n, (_, a, ta) in enumerate(pairs) for _, b, tb in pairs[n + 1:n + 50]):
+        return tokens
+    out = list(tokens)
+    for i, _, _ in pairs:
+        token = tokens[i]
+        found = _find_stamp(token.text, token.start, ctx, beside=False)
+        if found is not None:
+            stamp, placement, rest = found
+            out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
+    return out
 
 
 def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Match, clock: regex.Match,

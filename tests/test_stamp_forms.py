@@ -190,3 +190,46 @@ def test_the_table_spans_thirty_languages() -> None:
     older = {"en", "de", "fr", "es", "ro", "ru", "uk", "pl", "cs", "lv", "it"}  # rows of test_stamps.py
     languages = {param.values[0] for param in FORMS} | older
     assert len(languages) >= 30, sorted(languages)
+
+
+# ── cross-check against dateparser's locale data ─────────────────────────────────────
+# The relative words of the lexicon were taken from dateparser's locale data by hand. Each
+# "N <unit> ago" form that dateparser lists for these languages, read with N = 5, must come
+# out as 5 units or not at all, and every language must read its minutes, hours and days.
+XCHECK_LANGUAGES = ("en de fr es it pt nl pl cs ro ru uk lv fi ja ko zh th ar fa id ms tr vi hi bn ur "
+                    "sv da nb hu hr bs el bg he sk sl lt et sq").split()
+UNIT_MINUTES = {"second": 1 / 60, "minute": 1, "hour": 60, "day": 1440, "week": 10080}
+# Where the one flat table of units cannot follow dateparser: a one-letter "h" is an hour
+# in most languages, a day in Indonesian; "saat" is a Turkish hour and a Malay second.
+KNOWN_CONFLICTS = {"5 h lalu", "5 saat lalu"}
+
+
+def _dateparser_forms(lang: str) -> list[tuple[str, float]]:
+    import importlib
+
+    info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+    number = r"(\d++[.,]?\d*+)"
+    forms = []
+    for unit, minutes in UNIT_MINUTES.items():
+        for pattern in info.get("relative-type-regex", {}).get(f"\\1 {unit} ago", []):
+            literal = pattern.replace(number, "5")
+            if number in pattern and "\\" not in literal and "(" not in literal:
+                forms.append((literal, 5 * minutes))
+    return forms
+
+
+@pytest.mark.parametrize("lang", XCHECK_LANGUAGES)
+def test_relative_words_agree_with_dateparser(lang: str) -> None:
+    read: dict[str, float] = {}
+    wrong = []
+    for line, minutes in _dateparser_forms(lang):
+        token = tokenize(Page(line, lang=lang))[0]
+        if token.kind is not LineKind.STAMP or token.stamp is None or token.stamp.text != line:
+            continue
+        if token.stamp.relative_minutes != pytest.approx(minutes):
+            if line not in KNOWN_CONFLICTS:
+                wrong.append((line, token.stamp.relative_minutes, minutes))
+            continue
+        read[line] = minutes
+    assert not wrong
+    assert {5, 300, 7200} <= {round(m) for m in read.values()}, (lang, sorted(read))

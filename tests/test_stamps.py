@@ -258,3 +258,18 @@ def test_spans_point_into_the_page() -> None:
     assert [s.text for s in stamps] == ["4:00 PM", "12.31 Uhr"]
     for stamp in stamps:
         assert text[stamp.span[0]:stamp.span[1]] == stamp.text
+
+
+def test_clocks_beside_relative_stamps_must_tell_one_capture_time() -> None:
+    """Clocks after relative stamps that disagree on the capture time are videos' lengths.
+
+    A video list prints "7H ago  08:51" (age, then length); a feed prints "2 hours ago10:05"
+    (age, then the clock it rounds). The clocks are read only if they agree.
+    """
+    feed = "21 mins ago11:48\nOne\n2 hours ago10:05\nTwo\n4 hours ago08:13\nThree\n"
+    stamps = [t.stamp for t in tokenize(Page(feed)) if t.stamp is not None]
+    assert [(s.kind, s.text) for s in stamps] == [(CLOCK, "11:48"), (CLOCK, "10:05"), (CLOCK, "08:13")]
+    videos = "7H ago  08:51\nOne\n8H ago  10:48\nTwo\n10H ago  01:09\nThree\n9H ago  01:01:43\nFour\n"
+    stamps = [t.stamp for t in tokenize(Page(videos)) if t.stamp is not None]
+    assert [(s.kind, s.text) for s in stamps] == [(RELATIVE, "7H ago"), (RELATIVE, "8H ago"), (RELATIVE, "10H ago"),
+                                                  (RELATIVE, "9H ago")]
