@@ -23,6 +23,7 @@ import regex
 from feedline import lexicon
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
+    CJK_CHAR_RE,
     CLOCK_RE,
     FLAGS,
     DATETIME_RE,
@@ -33,6 +34,8 @@ from feedline.patterns import (
     MONTH_NUMBER,
     PAGE_STAMP_CUE_RE,
     PERIOD_BEFORE_RE,
+    PLAIN_CLOCK_RE,
+    PLAIN_DATETIME_RE,
     RELATIVE_RE,
     WEEKDAY_NAMES,
     WEEKDAY_NUMBER,
@@ -197,7 +200,8 @@ def _is_boilerplate(line: str) -> bool:
 def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
     line = western_digits(shown)
-    for match in DATETIME_RE.finditer(line, 0, PAGE_STAMP_REACH):
+    pattern = DATETIME_RE if CJK_CHAR_RE.search(line, 0, PAGE_STAMP_REACH) else PLAIN_DATETIME_RE
+    for match in pattern.finditer(line, 0, PAGE_STAMP_REACH):
         s = _skip_false_weekday(line, match, match.start())
         if s is None:
             continue
@@ -225,8 +229,9 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tu
         # A date travels with its clock as digits beside it or a day word before it; without
         # either the costly date pattern cannot match there.
         dated = [spot for spot, m in zip(spots, clocks) if _may_carry_date(line, spot, m)]
-        for pattern, kind in _ALL_KINDS:
-            for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
+        kinds = _ALL_KINDS if CJK_CHAR_RE.search(line, lo, hi) else _PLAIN_KINDS
+        for pattern, kind in kinds:
+            for a, b in dated if kind is StampKind.DATETIME else relative if kind is StampKind.RELATIVE else spots:
                 for match in pattern.finditer(line, a, b):
                     found = _accept(line, shown, start, match, kind, ctx, beside)
                     if found is not None:
@@ -370,6 +375,7 @@ _RELATIVE_MENTION_RE = regex.compile(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
+_PLAIN_KINDS = ((PLAIN_DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (PLAIN_CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
