@@ -222,7 +222,8 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tu
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
-        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        word = _relative_word(line, lo, hi)
+        relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
             continue
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
@@ -411,7 +412,9 @@ def _ago_words(words: list[str]) -> str:
 # ASCII ones are looked for in every line, plain substrings first (in lowered text); the
 # others only in lines holding one of their non-ASCII characters.
 _AGO_WORDS = [w.lower() for w in (*lexicon.AGO_AFTER, *lexicon.AGO_BEFORE, *lexicon.GLUED_AGO)]
-_AGO_WORDS += [w.split()[0] for w in lexicon.SELF_AGO_UNITS]
+_AGO_WORDS += [w.split()[-1] for w in lexicon.SELF_AGO_UNITS]
+# A word that contains another ("yang lalu", "lalu") adds nothing to the test.
+_AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in _AGO_WORDS)})
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
 _RELATIVE_WORD_RE = re.compile(_ago_words(_ASCII_AGO), re.IGNORECASE)
@@ -421,11 +424,25 @@ _OTHER_AGO_RE = re.compile(_ago_words(_OTHER_AGO))  # in lowered text
 
 
 def _has_relative_word(text: str) -> bool:
-    lowered = text.lower()
-    if _RELATIVE_HINT_RE.search(lowered) is not None and _RELATIVE_WORD_RE.search(text) is not None:
-        return True
-    return (not text.isascii() and _OTHER_AGO_CHARS_RE.search(lowered) is not None
-            and _OTHER_AGO_RE.search(lowered) is not None)
+    return _relative_word(text) is not None
+
+
+RELATIVE_REACH = 40  # a relative stamp lies within this many characters of its "ago" word
+
+
+def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+    """Where the first "ago" word of text[lo:hi] is, if any."""
+    hi = len(text) if hi is None else hi
+    lowered = text[lo:hi].lower()
+    if _RELATIVE_HINT_RE.search(lowered) is not None:
+        found = _RELATIVE_WORD_RE.search(text, lo, hi)
+        if found is not None:
+            return found.span()
+    if not lowered.isascii() and _OTHER_AGO_CHARS_RE.search(lowered) is not None:
+        found = _OTHER_AGO_RE.search(lowered)
+        if found is not None:
+            return found.start() + lo, found.end() + lo
+    return None
 
 
 def _may_be_day_heading(line: str) -> bool:
