@@ -418,13 +418,14 @@ _AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
 _RELATIVE_WORD_RE = re.compile(_ago_words(_ASCII_AGO), re.IGNORECASE)
-# The hint holds each ASCII word with the space a stamp puts beside it ("vor 5", "5 mins ago",
-# "5 perce" at a line's end), searched in the lowered text padded with spaces: "president",
-# "percent" and "predict" do not pass it.
-_HINTS = ([w + " " for w in lexicon.AGO_BEFORE] + [" " + w for w in lexicon.AGO_AFTER]
+# The hint holds each ASCII word after the count with the space a stamp puts before it
+# ("5 mins ago", "5 perce" at a line's end), searched in the lowered text padded with
+# spaces (other spaces made plain): "president" and "percent" do not pass it.
+_HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
           + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
 _RELATIVE_HINT_RE = re.compile("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
                                                                               key=len, reverse=True)))
+_PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
 _OTHER_AGO_CHARS_RE = re.compile("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
 _OTHER_AGO_RE = re.compile(_ago_words(_OTHER_AGO))  # in lowered text
 
@@ -440,7 +441,8 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
     """Where the first "ago" word of text[lo:hi] is, if any."""
     hi = len(text) if hi is None else hi
     lowered = text[lo:hi].lower()
-    if _RELATIVE_HINT_RE.search(f" {lowered} ") is not None:
+    padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
+    if _RELATIVE_HINT_RE.search(padded) is not None:
         found = _RELATIVE_WORD_RE.search(text, lo, hi)
         if found is not None:
             return found.span()

@@ -87,6 +87,8 @@ STAMPS = [
     pytest.param("vor 28 Minuten", dict(kind=RELATIVE, relative_minutes=28), id="de-vor-Minuten"),
     pytest.param("Vor einer Stunde", dict(kind=RELATIVE, relative_minutes=60), id="de-vor-einer-Stunde"),
     pytest.param("Il y a 2 heures", dict(kind=RELATIVE, relative_minutes=120), id="fr-il-y-a"),
+    pytest.param("Il y a\xa01 heure", dict(kind=RELATIVE, relative_minutes=60), id="fr-il-y-a-no-break-space"),
+    pytest.param("5 mins\xa0ago", dict(kind=RELATIVE, relative_minutes=5), id="no-break-space-before-ago"),
     pytest.param("Acum 2 ore", dict(kind=RELATIVE, relative_minutes=120), id="ro-acum"),
     pytest.param("hace 5 minutos", dict(kind=RELATIVE, relative_minutes=5), id="es-hace"),
     pytest.param("5 минут назад", dict(kind=RELATIVE, relative_minutes=5), id="ru-nazad"),
