@@ -400,11 +400,11 @@ def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
 
 
 def _ago_words(words: list[str]) -> str:
-    """An alternation of "ago" words; short Latin ones only as whole words ("vor", not "favor")."""
+    """An alternation of "ago" words; Latin ones only as whole words ("vor", not "favor"; "perce", not "percent")."""
     def one(word: str) -> str:
         if word == "ago":
             return r"ago(?![^\W\d_])"  # "32Mago" too
-        return rf"\b{re.escape(word)}\b" if word.isascii() and len(word) <= 4 else re.escape(word)
+        return rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)
     return "|".join(one(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 

@@ -123,6 +123,8 @@ PLACED = [
                  id="dated-between-label-and-duration"),
     pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "11:48", dict(kind=CLOCK, hour=11, minute=48),
                  "Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("Poll: 74 Percent of voters want a change 3,930 comments - 15 hours ago", TRAIL, "15 hours ago",
+                 dict(kind=RELATIVE, relative_minutes=900), None, id="relative-after-a-word-holding-perce"),
     pytest.param("Tom 5m ago", TRAIL, "5m ago", dict(kind=RELATIVE, relative_minutes=5), "Tom",
                  id="relative-starts-at-a-word"),
     pytest.param("Video02:21 Vor 14 Stunden", TRAIL, "Vor 14 Stunden", dict(kind=RELATIVE, relative_minutes=840),
