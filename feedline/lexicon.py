@@ -118,8 +118,81 @@ RELATIVE_UNITS: dict[str, float] = {
     "хвилину": 1, "хвилини": 1, "хвилин": 1, "хв": 1, "годину": 60, "години": 60, "годин": 60,
     "дні": 1440, "днів": 1440,
     # Dutch
-    "uur": 60, "dagen": 1440,
+    "uur": 60, "dagen": 1440, "minuut": 1, "seconden": 1 / 60, "weken": 10080,
+    # The rest, from dateparser's locale data (relative-type-regex), checked by hand: its
+    # one-letter units ("j", "t", "g") are left out, and so is the Malay "saat" (a second),
+    # which is the Turkish hour.
+    # Swedish / Danish / Norwegian
+    "minuter": 1, "minutter": 1, "minutt": 1, "tim": 60, "timme": 60, "timmar": 60, "time": 60, "timer": 60,
+    "dag": 1440, "dagar": 1440, "dage": 1440, "dager": 1440, "døgn": 1440,
+    # Croatian / Serbian / Bosnian, Slovak, Slovenian
+    "minuta": 1, "minutu": 1, "sat": 60, "sata": 60, "sati": 60, "dan": 1440, "dana": 1440,
+    "minútou": 1, "minútami": 1, "dňom": 1440, "dňami": 1440,
+    "uro": 60, "urami": 60, "dnevom": 1440, "dnevi": 1440,
+    # Lithuanian, Estonian, Albanian
+    "minučių": 1, "val": 60, "valandą": 60, "valandų": 60, "dieną": 1440, "dienų": 1440,
+    "tunni": 60, "päeva": 1440, "minutë": 1, "orë": 60, "ditë": 1440,
+    # Latvian, Finnish
+    "minūtes": 1, "minūtēm": 1, "stundas": 60, "stundām": 60, "st": 60, "dienas": 1440, "dienām": 1440,
+    "minuutti": 1, "minuuttia": 1, "tunti": 60, "tuntia": 60, "päivä": 1440, "päivää": 1440, "pv": 1440,
+    # Weeks and seconds of the languages above
+    "semana": 10080, "semanas": 10080, "semaine": 10080, "semaines": 10080, "settimana": 10080,
+    "settimane": 10080, "secondi": 1 / 60, "secondo": 1 / 60, "seconde": 1 / 60, "sekundy": 1 / 60,
+    "sekund": 1 / 60, "sekunder": 1 / 60, "sekundi": 1 / 60, "секунд": 1 / 60,
+    "секунды": 1 / 60, "секунди": 1 / 60, "недели": 10080, "неделю": 10080, "недель": 10080,
+    "שניות": 1 / 60, "ثواني": 1 / 60, "tygodnie": 10080, "tygodni": 10080, "tydzień": 10080,
+    # Bulgarian, Greek, Hebrew
+    "минута": 1, "минути": 1, "ден": 1440, "дни": 1440,
+    "λεπτό": 1, "λεπτά": 1, "λεπ": 1, "ώρα": 60, "ώρες": 60, "ημέρα": 1440, "ημέρες": 1440, "μέρες": 1440,
+    "דקה": 1, "דקות": 1, "שעה": 60, "שעות": 60, "יום": 1440, "ימים": 1440,
+    # Turkish, Indonesian / Malay, Vietnamese
+    "saniye": 1 / 60, "dakika": 1, "dk": 1, "saat": 60, "gün": 1440, "hafta": 10080,
+    "detik": 1 / 60, "menit": 1, "mnt": 1, "minit": 1, "jam": 60, "hari": 1440, "minggu": 10080,
+    "giây": 1 / 60, "phút": 1, "giờ": 60, "tiếng": 60, "ngày": 1440, "tuần": 10080,
+    # Hindi, Bengali, Urdu, Persian, Arabic
+    "सेकंड": 1 / 60, "मिनट": 1, "घंटा": 60, "घंटे": 60, "दिन": 1440,
+    "সেকেন্ড": 1 / 60, "মিনিট": 1, "ঘন্টা": 60, "ঘণ্টা": 60, "দিন": 1440,
+    "منٹ": 1, "گھنٹہ": 60, "گھنٹے": 60, "دن": 1440, "دنوں": 1440,
+    "ثانیه": 1 / 60, "دقیقه": 1, "ساعت": 60, "روز": 1440,
+    "ثانية": 1 / 60, "ثوان": 1 / 60, "دقيقة": 1, "دقائق": 1, "ساعة": 60, "ساعات": 60, "يوم": 1440, "أيام": 1440,
+    "يوما": 1440,
 }
+
+# Words that hold their own count, used without a number after a prefix ("منذ ساعة",
+# "قبل ساعتين": an hour ago, two hours ago): word -> minutes.
+COUNTED_UNITS: dict[str, float] = {
+    "دقيقة": 1, "دقيقتين": 2, "ساعة": 60, "ساعتين": 120, "يوم": 1440, "يومين": 2880,
+}
+
+# Units that say "ago" themselves (Hungarian possessives: "5 perce" = 5 minutes ago).
+SELF_AGO_UNITS: dict[str, float] = {
+    "másodperce": 1 / 60, "perce": 1, "órája": 60, "napja": 1440, "hete": 10080,
+    "perccel ezelőtt": 1, "órával ezelőtt": 60, "nappal ezelőtt": 1440,
+}
+
+# Units of scripts written without spaces (Chinese, Japanese, Thai; Korean after a digit),
+# glued to the number and to the "ago" word: "5分前", "3小时前", "3시간 전", "5 นาทีที่แล้ว".
+GLUED_UNITS: dict[str, float] = {
+    "秒": 1 / 60, "秒钟": 1 / 60, "秒鐘": 1 / 60, "分": 1, "分钟": 1, "分鐘": 1, "分間": 1,
+    "小时": 60, "小時": 60, "時間": 60, "个小时": 60, "個小時": 60, "天": 1440, "日": 1440, "週間": 10080, "周": 10080,
+    "초": 1 / 60, "분": 1, "시간": 60, "일": 1440, "주": 10080,
+    "วินาที": 1 / 60, "นาที": 1, "ชั่วโมง": 60, "ชม.": 60, "ชม": 60, "วัน": 1440, "สัปดาห์": 10080,
+}
+
+# "Ago" words after the count and unit ("5 minutes ago", "3 jam yang lalu"), and before
+# them ("vor 5 Minuten", "منذ 5 دقائق"), per language; GLUED_AGO follows a glued unit.
+AGO_AFTER: tuple[str, ...] = (
+    "ago", "fa", "temu", "назад", "тому", "geleden", "sedan", "siden", "sitten", "eest", "më parë",
+    "önce", "yang lalu", "lalu", "trước", "पहले", "আগে", "পূর্বে", "پہلے", "پیش", "قبل", "πριν",
+)
+AGO_BEFORE: tuple[str, ...] = (
+    "vor", "il y a", "acum", "hace", "há", "před", "pred", "prije", "преди", "prieš", "pirms", "לפני",
+    "منذ", "قبل", "πριν από", "cách đây",
+)
+GLUED_AGO: tuple[str, ...] = ("前", "전", "ที่แล้ว", "ที่ผ่านมา", "มาแล้ว", "ก่อน")
+
+# Before the clock in East Asian stamps ("오후 3:05", "下午3:05", "午後3時5分"): true = pm.
+CLOCK_PERIODS: dict[str, bool] = {"오전": False, "오후": True, "上午": False, "下午": True, "午前": False, "午後": True}
 
 # Number words that stand for a count in relative stamps ("an hour ago", "vor einer Stunde").
 NUMBER_WORDS: dict[str, int] = {
@@ -127,7 +200,8 @@ NUMBER_WORDS: dict[str, int] = {
     "einer": 1, "einem": 1, "eine": 1, "ein": 1, "zwei": 2, "drei": 3,
     "une": 1, "un": 1, "deux": 2, "trois": 3, "una": 1, "uno": 1, "dos": 2, "tres": 3, "due": 2,
     "o": 1, "doua": 2, "două": 2, "jedną": 1, "jeden": 1, "один": 1, "одну": 1, "одна": 1,
-    "jednou": 1, "hodinou": 1, "uma": 1, "um": 1,
+    "jednou": 1, "hodinou": 1, "uma": 1, "um": 1, "два": 2, "две": 2, "три": 3, "dwie": 2, "dwa": 2,
+    "dvě": 2, "dva": 2, "tři": 3, "dvěma": 2, "třemi": 3, "een": 1, "één": 1, "twee": 2, "drie": 3, "duas": 2, "tre": 3, "trei": 3,
 }
 
 # Words on a line that mark the page's own stamps (byline, updated, published): such stamps

@@ -51,16 +51,30 @@ ORDINAL = r"(?:st|nd|rd|th|er|e|\.)"
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
 # A time of day: "4:00 PM", "4.49pm", "16:07", "16.07 Uhr", "17h17", "00 h 58", "12.50 BST",
-# "21:06 (IST)", "10am EST". Named groups: hour, sep, minute, ampm, uhr, zone.
-CLOCK = (
-    r"(?:(?<![\d,:/])(?:(?<!\.)|(?<=(?<![\d.])[0-3]?\d\.[01]?\d\.))"  # after "18.2.": a glued date
-    r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r"))"
-    r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
-    r"(?!\d|[.,]\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration ("01:09 min") nor a lap time ("1:23.456")
-    r"(?:\s?(?P<ampm>" + AMPM + r"))?"
-    r"(?:\s?(?P<uhr>Uhr|uhr)\b)?"
-    r"(?:\s?\(?(?P<zone>" + ZONE + r")\)?(?![\w]))?)"
-)
+# "21:06 (IST)", "10am EST", "9:05 h", "21時37分". Named groups: hour, sep, minute, ampm, uhr,
+# zone. An am/pm word printed before the clock ("오후 3:05") is the `period` group of JOIN
+# after a date; before a lone clock the tokenizer looks for it (PERIOD_BEFORE_RE).
+# The East Asian parts (hour and minute words, CJK dates, am/pm words) are left out of the
+# patterns used on lines without a CJK character (`CJK_CHAR_RE`): they cost there and can
+# never match.
+PERIOD = _alt(lexicon.CLOCK_PERIODS)  # "오후", "下午", "午後"
+CJK_CHAR_RE = re.compile("[年月日월일時时시分분午오上下]")
+
+
+def _clock(cjk: bool) -> str:
+    return (
+        r"(?:(?<![\d,:/])(?:(?<!\.)|(?<=(?<![\d.])[0-3]?\d\.[01]?\d\.))"  # after "18.2.": a glued date
+        r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r")"
+        + (r"|\s?(?P<sep>[時时시])\s?(?P<minute>[0-5]?\d)\s?[分분]" if cjk else "") + r")"  # "21時37分", "9시 5분"
+        r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
+        r"(?!\d|[.,]\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration ("01:09 min") nor a lap time ("1:23.456")
+        r"(?:\s?(?P<ampm>" + AMPM + r"))?"
+        r"(?:\s?(?P<uhr>Uhr|uhr|hs|horas|h)\b)?"  # "9:05 h", "21:30 hs": a 24-hour clock's word
+        r"(?:\s?\(?(?P<zone>" + ZONE + r")\)?(?![\w]))?)"
+    )
+
+
+CLOCK = _clock(cjk=True)
 
 # Dates that travel with a clock (or stand alone as a heading). Groups: day, month_name,
 # d1/d2 (numeric day and month in an order decided later), year, iso_*.
@@ -79,36 +93,79 @@ DATE_NUMERIC_SHORT = (
     r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
-DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
-# After a clock only a date with its year counts ("21:22, 6 OCT 2020"): "2:42 PM 2 min read" is no date.
-DATE_WITH_YEAR = (
-    r"(?:" + DATE_ISO + "|" + DATE_NUMERIC
-    + r"|(?P<day>[0-3]?\d)" + ORDINAL + r"?\s?(?P<month_name>" + MONTH_NAME + r")\.?,?\s(?P<year>" + YEAR4 + r")(?!\d)"
-    + r"|(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d),?\s(?P<year>" + YEAR4 + r")(?!\d))"
+# Year first with slashes or dots, as East Asian and Hungarian pages print it: "2021/07/14",
+# "2021.07.14.", "2020. 8. 27.".
+DATE_YMD = (
+    r"(?:(?<![\d.:/])(?P<iso_year>" + YEAR4 + r")(?P<ysep>[/.])\s?(?P<iso_month>[01]?\d)(?P=ysep)\s?"
+    r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?)"
 )
-DATE_WITH_SHORT = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)) + ")"
+# Chinese, Japanese and Korean dates: "2021年7月14日", "7月14日（水）", "2021년 7월 14일".
+_CJK_MONTH_DAY = (
+    r"(?P<iso_month>[01]?\d)\s?[月월]\s?(?P<iso_day>[0-3]?\d)\s?[日일](?:\s?[(（]\p{L}{1,3}[)）])?"
+)
+DATE_CJK = r"(?:(?<!\d)(?:(?P<year>" + YEAR4 + r")\s?[年년]\s?)?" + _CJK_MONTH_DAY + ")"
+DATE_CJK_YEAR = r"(?:(?<!\d)(?P<year>" + YEAR4 + r")\s?[年년]\s?" + _CJK_MONTH_DAY + ")"
+DATE = "(?:" + "|".join((DATE_ISO, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME)) + ")"
+
+
+def _date_with_year(cjk: bool) -> str:
+    """After a clock only a date with its year counts ("21:22, 6 OCT 2020"): "2:42 PM 2 min read" is no date."""
+    return (
+        r"(?:" + DATE_ISO + "|" + DATE_YMD + ("|" + DATE_CJK_YEAR if cjk else "") + "|" + DATE_NUMERIC
+        + r"|(?P<day>[0-3]?\d)" + ORDINAL + r"?\s?(?P<month_name>" + MONTH_NAME + r")\.?,?\s(?P<year>" + YEAR4 + r")(?!\d)"
+        + r"|(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d),?\s(?P<year>" + YEAR4 + r")(?!\d))"
+    )
+
+
+def _date_with_short(cjk: bool) -> str:
+    dates = (DATE_ISO, DATE_YMD, DATE_CJK, DATE_NUMERIC, DATE_DMY_NAME, DATE_MDY_NAME, DATE_NUMERIC_SHORT)
+    return "(?:" + "|".join(d for d in dates if cjk or d is not DATE_CJK) + ")"
+
+
+DATE_WITH_SHORT = _date_with_short(cjk=True)
 
 WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
-JOIN = r"(?:\s?(?:,|\||/|-|–|—|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?)"
+
+
+def _join(cjk: bool) -> str:
+    return (r"(?:\s?(?:,|\||/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|в|о|às|alle|ore|godz\.?)?\s?"
+            + (r"(?:(?P<period>" + PERIOD + r")\s?)?" if cjk else "") + ")")
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
-# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32"), and clock then date ("21:22, 6 OCT 2020").
+# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05"), and
+# clock then date ("21:22, 6 OCT 2020", "09:05 | 14.07.2021").
 DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
-DATETIME = (  # one clock, with a date (or day word) before it, or a date after it
-    r"(?:(?:" + WEEKDAY_PREFIX + r"?" + DATE_WITH_SHORT + JOIN
-    + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
-    + CLOCK + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + DATE_WITH_YEAR + r")?)"
-)
 
-# Relative stamps, per language. Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
+
+def _datetime(cjk: bool) -> str:
+    """One clock, with a date (or day word) before it, or a date after it."""
+    with_year = _date_with_year(cjk)
+    return (
+        r"(?:(?:" + WEEKDAY_PREFIX + r"?" + _date_with_short(cjk) + _join(cjk)
+        + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
+        + _clock(cjk) + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + with_year + r"|\s?[|·•]\s?" + with_year + r")?)"
+    )
+
+
+DATETIME = _datetime(cjk=True)
+
+# Relative stamps, one grammar over the lexicon's words: count, unit and an "ago" word after
+# them ("5 minutes ago", "3 jam yang lalu", "две минуты назад"), an "ago" word before them
+# ("vor 5 Minuten", "منذ 5 دقائق", "قبل ساعتين": a unit that holds its count), a unit that
+# says "ago" itself ("5 perce"), or a unit glued in a script without spaces ("5分前", "3시간 전").
+# Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
 _UNITS = _alt(lexicon.RELATIVE_UNITS)
 _NUMBER = r"(?:\d{1,3}|" + _alt(lexicon.NUMBER_WORDS) + r")"
 _EN_UNIT = r"(?:" + _UNITS + r"|[smhdw])"
 RELATIVE = (
-    r"(?<![\p{L}\d])(?:"  # a whole word: "From 49m ago" holds no "o[ne] m[inute]"
-    r"(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?\s(?:ago|fa|temu|назад|тому|geleden)"
-    r"|(?:vor|il\sy\sa|acum|hace|há|před|pred)\s(?P<n>" + _NUMBER + r")\s(?P<unit>" + _UNITS + r")"
+    r"(?:(?<![\p{L}\d])(?:"  # a whole word: "From 49m ago" holds no "o[ne] m[inute]"
+    r"(?:(?:för|for)\s)?(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?"
+    r"\s" + _alt(lexicon.AGO_AFTER)
+    + r"|" + _alt(lexicon.AGO_BEFORE) + r"\s(?:(?P<n>" + _NUMBER + r")\s(?:de\s)?(?P<unit>" + _UNITS + r")|(?P<unit>" + _alt(lexicon.COUNTED_UNITS) + r"))"
+    r"|(?P<n>\d{1,3})\s(?P<unit>" + _alt(lexicon.SELF_AGO_UNITS) + r")"
     r")(?!\p{L})"  # a clock may be glued after it: "21 mins ago11:48"
+    r"|(?<!\d)(?P<n>\d{1,3})\s?(?P<unit>" + _alt(lexicon.GLUED_UNITS) + r")\s?" + _alt(lexicon.GLUED_AGO)
+    + r"(?![\p{Hangul}\p{Hiragana}]))"  # "15일 전남" is a date and a place; "3日前に", a sentence
 )
 
 # Standalone day words ("Yesterday", "Ieri", "včera") and date headings ("Donnerstag, 18. 7.",
@@ -128,6 +185,9 @@ MENTION = (
 FLAGS = regex.IGNORECASE | regex.VERSION0
 CLOCK_RE = regex.compile(CLOCK, FLAGS)
 DATETIME_RE = regex.compile(DATETIME, FLAGS)
+# Without the East Asian parts, for lines without a CJK character.
+PLAIN_CLOCK_RE = regex.compile(_clock(cjk=False), FLAGS)
+PLAIN_DATETIME_RE = regex.compile(_datetime(cjk=False), FLAGS)
 DAY_WORD_RE = regex.compile(DAY_WORD, FLAGS)
 RELATIVE_RE = regex.compile(RELATIVE, FLAGS)
 HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
@@ -138,6 +198,7 @@ PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUE
 # An update cue alone ("LIVE Updated 4m ago"), searched in lowercased text.
 UPDATE_CUE_RE = re.compile(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
+PERIOD_BEFORE_RE = regex.compile("(?P<period>" + PERIOD + r")\s?$")
 MENTION_BEFORE_CLOCK_RE = regex.compile(
     r"(?:\b(?:at|from|for|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"
     r"a\slas|desde|hasta|o|od|do|в|с|до|після|la\sora|kello|klo)\s{1,3}|[-–]\s?)$", FLAGS)

@@ -24,6 +24,7 @@ from feedline import lexicon
 from feedline.lines import visual_lines
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
+    CJK_CHAR_RE,
     CLOCK_RE,
     FLAGS,
     DATETIME_RE,
@@ -33,6 +34,9 @@ from feedline.patterns import (
     MENTION_BEFORE_CLOCK_RE,
     MONTH_NUMBER,
     PAGE_STAMP_CUE_RE,
+    PERIOD_BEFORE_RE,
+    PLAIN_CLOCK_RE,
+    PLAIN_DATETIME_RE,
     RELATIVE_RE,
     WEEKDAY_NAMES,
     WEEKDAY_NUMBER,
@@ -129,31 +133,50 @@ def tokenize(page: Page) -> list[Token]:
         stripped = raw.strip()
         start = offset + (len(raw) - len(raw.lstrip()))
         tokens.append(_classify(index, start, stripped, ctx))
-    return _relative_labels_to_headings(_repeated_bylines_to_stamps(tokens, ctx))
+    return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
 def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     if not line:
         return Token(index, start, line, _BLANK)
+    shown = line
+    line = western_digits(line)  # matched in Western digits, shown as printed
     # A long line holds a stamp only near an end: look there only.
     edges = line if len(line) <= SHORT_LINE else f"{line[:EDGE]}\n{line[-EDGE:]}"
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
     digits = _DIGITS_RE.search(edges) is not None
     if not digits and not _has_relative_word(edges):
-        return _plain_line(index, start, line, ctx)
+        return _plain_line(index, start, shown, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
-        return Token(index, start, line, _HEADING, heading=heading)
+        return Token(index, start, shown, _HEADING, heading=heading)
     if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
-        page_stamp = _page_stamp(line, start, ctx)
+        page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
-            return Token(index, start, line, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(line, start, ctx)
+            return Token(index, start, shown, _PAGE_STAMP, page_stamp)
+    found = _find_stamp(shown, start, ctx)
     if found is not None:
         stamp, placement, rest = found
-        return Token(index, start, line, _STAMP, stamp, placement, rest)
-    return _plain_line(index, start, line, ctx, may_head=False)
+        return Token(index, start, shown, _STAMP, stamp, placement, rest)
+    return _plain_line(index, start, shown, ctx, may_head=False)
+
+
+# Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Thai, full-width) and
+# the full-width colon, slash, hyphen and wave dashes, one character for one: offsets into
+# the line stay valid.
+_DIGIT_MAP = {base + i: ord("0") + i for base in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10) for i in range(10)}
+_DIGIT_MAP |= {0xFF1A: ord(":"), 0xFF0F: ord("/"), 0xFF0D: ord("-"), 0xFF5E: ord("~"), 0x301C: ord("~")}
+
+
+_MAPPED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DIGIT_MAP) + "]")
+
+
+def western_digits(text: str) -> str:
+    """The text with other scripts' digits as ASCII digits, character for character."""
+    if text.isascii() or _MAPPED_RE.search(text) is None:  # a scan far cheaper than the translation
+        return text
+    return text.translate(_DIGIT_MAP)
 
 
 def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool = True) -> Token:
@@ -174,36 +197,44 @@ def _is_boilerplate(line: str) -> bool:
     return _BOILERPLATE_RE.match(line) is not None
 
 
-def _page_stamp(line: str, start: int, ctx: Context) -> Stamp | None:
+def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
     """A dated stamp anywhere near the start of a byline / "Updated" line."""
-    for match in DATETIME_RE.finditer(line, 0, PAGE_STAMP_REACH):
+    line = western_digits(shown)
+    pattern = DATETIME_RE if CJK_CHAR_RE.search(line, 0, PAGE_STAMP_REACH) else PLAIN_DATETIME_RE
+    for match in pattern.finditer(line, 0, PAGE_STAMP_REACH):
         s = _skip_false_weekday(line, match, match.start())
         if s is None:
             continue
-        stamp = _stamp(match, StampKind.DATETIME, line[s:match.end()], start + s, ctx)
+        stamp = _stamp(match, StampKind.DATETIME, shown[s:match.end()], start + s, ctx)
         if stamp is not None:
             return stamp
     return None
 
 
-def _find_stamp(line: str, start: int, ctx: Context) -> tuple[Stamp, Placement, str] | None:
-    """The first stamp that sits where feeds put stamps: alone, leading or trailing."""
+def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
+    """The first stamp that sits where feeds put stamps: alone, leading or trailing.
+
+    `beside`: a clock printed right after a relative stamp is read as the stamp.
+    """
+    line = western_digits(shown)
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
-        relative = [(lo, hi)] if _has_relative_word(line[lo:hi]) else []
+        word = _relative_word(line, lo, hi)
+        relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
             continue
         spots = [(max(lo, m.start() - DATE_REACH), min(hi, m.end() + DATE_REACH)) for m in clocks]
         # A date travels with its clock as digits beside it or a day word before it; without
         # either the costly date pattern cannot match there.
         dated = [spot for spot, m in zip(spots, clocks) if _may_carry_date(line, spot, m)]
-        for pattern, kind in _ALL_KINDS:
-            for a, b in dated if pattern is DATETIME_RE else relative if pattern is RELATIVE_RE else spots:
+        kinds = _ALL_KINDS if CJK_CHAR_RE.search(line, lo, hi) else _PLAIN_KINDS
+        for pattern, kind in kinds:
+            for a, b in dated if kind is StampKind.DATETIME else relative if kind is StampKind.RELATIVE else spots:
                 for match in pattern.finditer(line, a, b):
-                    found = _accept(line, start, match, kind, ctx)
+                    found = _accept(line, shown, start, match, kind, ctx, beside)
                     if found is not None:
                         return found
     return None
@@ -213,7 +244,8 @@ def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
     """Where a clock may be in line[lo:hi], near an end of the line."""
     if not _may_hold_clock(line, lo, hi):
         return []
-    return [m for m in _CLOCK_HINT_RE.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+    hints = _CLOCK_HINT_RE if line.isascii() else _ANY_CLOCK_HINT_RE
+    return [m for m in hints.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
 
 
 def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
@@ -223,38 +255,128 @@ def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> b
             or DAY_WORD_RE.search(line, a, clock.start()) is not None)
 
 
-def _accept(line: str, start: int, match: regex.Match, kind: StampKind, ctx: Context) -> tuple[Stamp, Placement, str] | None:
-    """The match as a feed stamp, if it sits where a feed stamp sits and reads as one."""
+def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKind,
+            ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
+    """The match as a feed stamp, if it sits where a feed stamp sits and reads as one.
+
+    `line` is matched (Western digits), `shown` is the line as printed: the stamp's text.
+    """
+    if kind is StampKind.RELATIVE and beside:
+        clock = _clock_beside(line, match)
+        if clock is not None:  # "35 mins ago09:12": the clock is the truth, the offset its rounding
+            return _accept_clock_beside(line, shown, start, match, clock, ctx)
     s, e = match.start(), match.end()
     if kind is StampKind.DATETIME:
         s = _skip_false_weekday(line, match, s)
         if s is None:
             return None
+    period = None
+    if kind is StampKind.CLOCK and s and not line[max(0, s - 2):s].isascii():
+        before = PERIOD_BEFORE_RE.search(line, max(0, s - 4), s)  # "오후 3:05", "下午3:05"
+        if before is not None:
+            s, period = before.start(), lexicon.CLOCK_PERIODS[before.group("period")]
     placement = _placement(line, s, e)
-    if placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST:
+    if (placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST
+            and not line.endswith("。")):  # a Chinese or Japanese sentence is short in characters
         placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
     if placement is None:
         return None
     if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
         return None
+    if kind is StampKind.DATETIME and _CLOCK_RANGE_AFTER_RE.match(line, e):
+        return None  # "October 31 @ 5:00 PM - 7:00 PM", "3月6日 13:00-16:40": an event's hours
     if kind is StampKind.RELATIVE and placement is Placement.TRAIL and _RELATIVE_MENTION_RE.search(line, max(0, s - 20), s):
         return None  # "Show updates from 49m ago": a control, not an item's stamp
     if placement is Placement.TRAIL and _ends_sentence(line, s, e):
         return None  # "... reopened just two weeks ago.": a sentence's own words, not a stamp
     if line[e - 1] == ")" and "(" not in line[s:e]:
         e -= 1  # "(04:32 GMT)": the opening parenthesis is outside the stamp, so is the closing one
-    stamp = _stamp(match, kind, line[s:e], start + s, ctx)
+    stamp = _stamp(match, kind, shown[s:e], start + s, ctx, period)
     if stamp is None:
         return None
-    rest = (line[:s] + " " + line[e:]).strip(_SPACES + ":|-–—•·,()[]")
+    rest = (shown[:s] + " " + shown[e:]).strip(_SPACES + ":|-–—•·,()[]")
     return stamp, placement, rest
 
 
+_BESIDE = " \t\xa0·•|,-–"  # what may separate a relative stamp from the clock it rounds
+
+
+def _clock_beside(line: str, match: regex.Match) -> regex.Match | None:
+    """A clock right after the relative stamp, glued or across a space or a bullet.
+
+    Only after it: a clock before a relative stamp is as often a video's length
+    ("Video02:21 Vor 14 Stunden").
+    """
+    after = match.end()
+    while after < len(line) and after - match.end() < 3 and line[after] in _BESIDE:
+        after += 1
+    clock = CLOCK_RE.match(line, after)
+    if clock is None or not clock.group("minute") or line.startswith(":", clock.end()):
+        return None  # "9H ago  01:01:43": a video's length
+    return clock
+
+
+ROUNDING_SLACK = 2  # minutes: sites floor or round a relative stamp
+
+
+def _clocks_beside_checked(tokens: list[Token], ctx: Context) -> list[Token]:
+    """Clocks read beside relative stamps stay clocks only if they tell one capture time.
+
+    "35 mins ago09:12" and "2 hours ago 10:05" on one page both put the capture near 09:47
+    to 12:05 give or take a unit: the clocks are the items' times. "7H ago  08:51" and
+    "10H ago  01:09" put it at 15:51 and 11:09: the clocks are videos' lengths, and the
+    relative stamps are the stamps.
+    """
+    pairs: list[tuple[int, int, int]] = []  # token index, implied capture minute, tolerance
+    for i, token in enumerate(tokens):
+        stamp = token.stamp
+        if stamp is None or stamp.kind is not StampKind.CLOCK or token.kind is not _STAMP or stamp.hour is None:
+            continue
+        s = stamp.span[0] - token.start
+        if s == 0 or not _has_relative_word(token.text[max(0, s - 40):s]):  # the cheap test first
+            continue
+        line = western_digits(token.text)
+        relative = next((m for m in RELATIVE_RE.finditer(line, max(0, s - 40), s) if s - m.end() <= 3), None)
+        minutes = _relative_minutes(relative) if relative is not None else None
+        if minutes is None or minutes >= 1440:
+            continue  # "2 days ago" says nothing about the clock
+        clock = stamp.hour * 60 + (stamp.minute or 0)
+        pairs.append((i, round(clock + minutes) % 1440, (60 if minutes >= 60 else 1) + ROUNDING_SLACK))
+    if len(pairs) < 2 or all(min(abs(a - b), 1440 - abs(a - b)) <= ta + tb
+                             for n, (_, a, ta) in enumerate(pairs) for _, b, tb in pairs[n + 1:n + 50]):
+        return tokens
+    out = list(tokens)
+    for i, _, _ in pairs:
+        token = tokens[i]
+        found = _find_stamp(token.text, token.start, ctx, beside=False)
+        if found is not None:
+            stamp, placement, rest = found
+            out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
+    return out
+
+
+def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Match, clock: regex.Match,
+                         ctx: Context) -> tuple[Stamp, Placement, str] | None:
+    """The clock beside a relative stamp as the stamp; both leave the rest of the line."""
+    s, e = min(relative.start(), clock.start()), max(relative.end(), clock.end())
+    placement = _placement(line, s, e)
+    if placement is None:
+        return None
+    stamp = _stamp(clock, StampKind.CLOCK, shown[clock.start():clock.end()], start + clock.start(), ctx)
+    if stamp is None:
+        return None
+    rest = (shown[:s] + " " + shown[e:]).strip(_SPACES + ":|-–—•·,()[]")
+    return stamp, placement, rest
+
+
+# A second clock after a dash or "to": the stamp is the start of a range of hours.
+_CLOCK_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
 _RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
 _RELATIVE_MENTION_RE = regex.compile(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
+_PLAIN_KINDS = ((PLAIN_DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (PLAIN_CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = re.compile(r"\d+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -262,25 +384,73 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # after a digit may precede one: "18.2.15:32").
 _CLOCK_HINT_RE = re.compile(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
+# The same with East Asian clocks ("21時37分", "9시 5분"), for lines that are not ASCII.
+_ANY_CLOCK_HINT_RE = re.compile(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
+                                re.IGNORECASE)
 # What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
 _CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
+_CJK_CLOCK_CUE_RE = re.compile(r"\d\s?[時时시]\s?\d")
 
 
 def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
     """False when no clock can sit in line[lo:hi] (most lines with digits hold none)."""
-    return _CLOCK_CUE_RE.search(line, lo, hi) is not None
+    if _CLOCK_CUE_RE.search(line, lo, hi) is not None:
+        return True
+    return not line.isascii() and _CJK_CLOCK_CUE_RE.search(line, lo, hi) is not None
 
 
-_RELATIVE_WORD_RE = re.compile(
-    r"ago(?![^\W\d_])|\bvor\b|il\sy\sa|acum|hace|há|před|pred|\bfa\b|temu|назад|тому|geleden", re.IGNORECASE)
+def _ago_words(words: list[str]) -> str:
+    """An alternation of "ago" words; Latin ones only as whole words ("vor", not "favor"; "perce", not "percent")."""
+    def one(word: str) -> str:
+        if word == "ago":
+            return r"ago(?![^\W\d_])"  # "32Mago" too
+        return rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)
+    return "|".join(one(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-# Plain substrings that every relative stamp contains one of: a cheap test before the regex.
-_RELATIVE_HINT_RE = re.compile("ago|vor|il y a|acum|hace|há|před|pred|fa|temu|назад|тому|geleden")
+# Every relative stamp contains one of these ("ago" words, and units that say "ago"). The
+# ASCII ones are looked for in every line, plain substrings first (in lowered text); the
+# others only in lines holding one of their non-ASCII characters.
+_AGO_WORDS = [w.lower() for w in (*lexicon.AGO_AFTER, *lexicon.AGO_BEFORE, *lexicon.GLUED_AGO)]
+_AGO_WORDS += [w.split()[-1] for w in lexicon.SELF_AGO_UNITS]
+# A word that contains another ("yang lalu", "lalu") adds nothing to the test.
+_AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in _AGO_WORDS)})
+_ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
+_OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
+_RELATIVE_WORD_RE = re.compile(_ago_words(_ASCII_AGO), re.IGNORECASE)
+# The hint holds each ASCII word after the count with the space a stamp puts before it
+# ("5 mins ago", "5 perce" at a line's end), searched in the lowered text padded with
+# spaces (other spaces made plain): "president" and "percent" do not pass it.
+_HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
+          + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
+_RELATIVE_HINT_RE = re.compile("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
+                                                                              key=len, reverse=True)))
+_PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
+_OTHER_AGO_CHARS_RE = re.compile("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
+_OTHER_AGO_RE = re.compile(_ago_words(_OTHER_AGO))  # in lowered text
 
 
 def _has_relative_word(text: str) -> bool:
-    return _RELATIVE_HINT_RE.search(text.lower()) is not None and _RELATIVE_WORD_RE.search(text) is not None
+    return _relative_word(text) is not None
+
+
+RELATIVE_REACH = 40  # a relative stamp lies within this many characters of its "ago" word
+
+
+def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, int] | None:
+    """Where the first "ago" word of text[lo:hi] is, if any."""
+    hi = len(text) if hi is None else hi
+    lowered = text[lo:hi].lower()
+    padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
+    if _RELATIVE_HINT_RE.search(padded) is not None:
+        found = _RELATIVE_WORD_RE.search(text, lo, hi)
+        if found is not None:
+            return found.span()
+    if not lowered.isascii() and _OTHER_AGO_CHARS_RE.search(lowered) is not None:
+        found = _OTHER_AGO_RE.search(lowered)
+        if found is not None:
+            return found.start() + lo, found.end() + lo
+    return None
 
 
 def _may_be_day_heading(line: str) -> bool:
@@ -289,7 +459,7 @@ def _may_be_day_heading(line: str) -> bool:
     return first in lexicon.DAY_WORDS or first in WEEKDAY_NAMES
 
 
-_SPACES = " \t\xa0\u2009\u202f"  # a stamp glued to a bullet by a no-break space is still alone
+_SPACES = " \t\xa0\u2009\u202f\u3000"  # a stamp glued to a bullet by a no-break space is still alone
 _LEAD_JUNK = _SPACES + "([•·|-–—>*"
 _TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
 
@@ -305,7 +475,7 @@ def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
     if match.start("weekday") != match.start():
         return None
     start = match.end("weekday")
-    while start < len(line) and line[start] in "., ":
+    while start < len(line) and (line[start] in ".," or line[start].isspace()):
         start += 1
     return start
 
@@ -342,14 +512,16 @@ def _plausible_clock(line: str, s: int, match: regex.Match, placement: Placement
     return True
 
 
-def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Context) -> Stamp | None:
+def _stamp(match: regex.Match, kind: StampKind, text: str, offset: int, ctx: Context,
+           period: bool | None = None) -> Stamp | None:
+    """What the matched stamp states; `period` is an am/pm word printed before a lone clock."""
     span = (offset, offset + len(text))
     if kind is StampKind.RELATIVE:
         minutes = _relative_minutes(match)
         if minutes is None:
             return None
         return Stamp(text, span, kind, relative_minutes=minutes)
-    hour, minute, twelve = _clock_fields(match)
+    hour, minute, twelve = _clock_fields(match, period)
     if hour is None:
         return None
     label, offset = _zone(match.group("zone"))
@@ -386,15 +558,18 @@ def _zone(printed: str | None) -> tuple[str | None, int | None]:
 _ZONE_OFFSET_RE = re.compile(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
 
 
-def _clock_fields(match: regex.Match) -> tuple[int | None, int, bool]:
+def _clock_fields(match: regex.Match, period: bool | None = None) -> tuple[int | None, int, bool]:
     hour = int(match.group("hour"))
     minute = int(match.group("minute") or 0)
     ampm = (match.group("ampm") or "").lower()
-    if ampm:
-        if hour > 12 or hour == 0:
+    if period is None and "period" in match.re.groupindex and match.group("period"):
+        period = lexicon.CLOCK_PERIODS[match.group("period")]
+    if ampm or period is not None:
+        if hour > 12 or (hour == 0 and period is None):  # "午前0時5分" is 00:05
             return None, 0, True
-        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
-    return hour, minute, bool(ampm)
+        pm = ampm.startswith("p") if ampm else period
+        hour = hour % 12 + (12 if pm else 0)
+    return hour, minute, bool(ampm) or period is not None
 
 
 def date_fields(match: regex.Match, month_first: bool | Callable[[], bool],
@@ -491,10 +666,15 @@ def _relative_minutes(match: regex.Match) -> float | None:
     total = 0.0
     for n_group, unit_group in (("n", "unit"), ("n2", "unit2")):
         n, unit = match.group(n_group), match.group(unit_group)
-        if n is None or unit is None:
+        if unit is None:
             continue
-        count = int(n) if n.isdigit() else lexicon.NUMBER_WORDS.get(n.lower())
-        per = lexicon.RELATIVE_UNITS.get(unit.lower())
+        word = unit.lower()
+        if n is None:  # "منذ ساعة": the unit holds its count
+            count, per = 1, lexicon.COUNTED_UNITS.get(word)
+        else:
+            count = int(n) if n.isdigit() else lexicon.NUMBER_WORDS.get(n.lower())
+            per = (lexicon.RELATIVE_UNITS.get(word) or lexicon.SELF_AGO_UNITS.get(word)
+                   or lexicon.GLUED_UNITS.get(unit))
         if count is None or per is None:
             return None
         total += count * per

@@ -87,6 +87,8 @@ STAMPS = [
     pytest.param("vor 28 Minuten", dict(kind=RELATIVE, relative_minutes=28), id="de-vor-Minuten"),
     pytest.param("Vor einer Stunde", dict(kind=RELATIVE, relative_minutes=60), id="de-vor-einer-Stunde"),
     pytest.param("Il y a 2 heures", dict(kind=RELATIVE, relative_minutes=120), id="fr-il-y-a"),
+    pytest.param("Il y a\xa01 heure", dict(kind=RELATIVE, relative_minutes=60), id="fr-il-y-a-no-break-space"),
+    pytest.param("5 mins\xa0ago", dict(kind=RELATIVE, relative_minutes=5), id="no-break-space-before-ago"),
     pytest.param("Acum 2 ore", dict(kind=RELATIVE, relative_minutes=120), id="ro-acum"),
     pytest.param("hace 5 minutos", dict(kind=RELATIVE, relative_minutes=5), id="es-hace"),
     pytest.param("5 минут назад", dict(kind=RELATIVE, relative_minutes=5), id="ru-nazad"),
@@ -119,10 +121,14 @@ PLACED = [
     pytest.param("Panorama 31.03.2023 12:40 01:09 min", Placement.INSIDE, "31.03.2023 12:40",
                  dict(kind=DATETIME, year=2023, month=3, day=31, hour=12, minute=40), None,
                  id="dated-between-label-and-duration"),
-    pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "21 mins ago", dict(kind=RELATIVE, relative_minutes=21),
-                 "11:48 Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("21 mins ago 11:48 Jane Roe", LEAD, "11:48", dict(kind=CLOCK, hour=11, minute=48),
+                 "Jane Roe", id="relative-then-clock-then-author"),
+    pytest.param("Poll: 74 Percent of voters want a change 3,930 comments - 15 hours ago", TRAIL, "15 hours ago",
+                 dict(kind=RELATIVE, relative_minutes=900), None, id="relative-after-a-word-holding-perce"),
     pytest.param("Tom 5m ago", TRAIL, "5m ago", dict(kind=RELATIVE, relative_minutes=5), "Tom",
                  id="relative-starts-at-a-word"),
+    pytest.param("Video02:21 Vor 14 Stunden", TRAIL, "Vor 14 Stunden", dict(kind=RELATIVE, relative_minutes=840),
+                 "Video02:21", id="video-length-before-relative-is-no-clock-it-rounds"),
     pytest.param("6:53\xa0•", ALONE, "6:53", dict(kind=CLOCK, hour=6, minute=53), "", id="alone-nbsp-bullet"),
 ]
 
@@ -141,24 +147,25 @@ def test_stamp_sharing_its_line(line: str, placement: Placement, text: str, expe
         assert token.rest == rest
 
 
-# A relative stamp glued to a clock ("21 mins ago11:48"): either reading is a correct stamp.
+# A relative stamp beside the clock it rounds ("21 mins ago11:48"): the clock is the truth,
+# the stamp is the clock alone, and neither is left in the rest of the line.
 GLUED = [
-    pytest.param("21 mins ago11:48", 21, "11:48", id="glued-relative-clock"),
-    pytest.param("Jane Roe 2 hours ago10:05", 120, "10:05", id="author-glued-relative-clock"),
-    pytest.param("21 mins ago11:48 Jane Roe", 21, "11:48", id="glued-relative-clock-then-author"),
+    pytest.param("21 mins ago11:48", "11:48", "", id="glued-relative-clock"),
+    pytest.param("Jane Roe 2 hours ago10:05", "10:05", "Jane Roe", id="author-glued-relative-clock"),
+    pytest.param("21 mins ago11:48 Jane Roe", "11:48", "Jane Roe", id="glued-relative-clock-then-author"),
+    pytest.param("2 hours ago 10:05", "10:05", "", id="relative-space-clock"),
 ]
 
 
-@pytest.mark.parametrize(("line", "minutes", "clock"), GLUED)
-def test_glued_relative_and_clock(line: str, minutes: float, clock: str) -> None:
+@pytest.mark.parametrize(("line", "clock", "rest"), GLUED)
+def test_relative_beside_its_clock(line: str, clock: str, rest: str) -> None:
     token = line_token(line)
     assert token.kind is LineKind.STAMP, token
     stamp = token.stamp
-    assert stamp is not None
-    if stamp.kind is RELATIVE:
-        assert stamp.relative_minutes == minutes
-    else:
-        assert stamp.kind is CLOCK and f"{stamp.hour:02d}:{stamp.minute:02d}" == clock
+    assert stamp is not None and stamp.kind is CLOCK and stamp.text == clock
+    assert f"{stamp.hour:02d}:{stamp.minute:02d}" == clock
+    assert line[stamp.span[0]:stamp.span[1]] == clock
+    assert token.rest == rest
 
 
 # Headings: (line, expected Heading fields).
@@ -255,3 +262,18 @@ def test_spans_point_into_the_page() -> None:
     assert [s.text for s in stamps] == ["4:00 PM", "12.31 Uhr"]
     for stamp in stamps:
         assert text[stamp.span[0]:stamp.span[1]] == stamp.text
+
+
+def test_clocks_beside_relative_stamps_must_tell_one_capture_time() -> None:
+    """Clocks after relative stamps that disagree on the capture time are videos' lengths.
+
+    A video list prints "7H ago  08:51" (age, then length); a feed prints "2 hours ago10:05"
+    (age, then the clock it rounds). The clocks are read only if they agree.
+    """
+    feed = "21 mins ago11:48\nOne\n2 hours ago10:05\nTwo\n4 hours ago08:13\nThree\n"
+    stamps = [t.stamp for t in tokenize(Page(feed)) if t.stamp is not None]
+    assert [(s.kind, s.text) for s in stamps] == [(CLOCK, "11:48"), (CLOCK, "10:05"), (CLOCK, "08:13")]
+    videos = "7H ago  08:51\nOne\n8H ago  10:48\nTwo\n10H ago  01:09\nThree\n9H ago  01:01:43\nFour\n"
+    stamps = [t.stamp for t in tokenize(Page(videos)) if t.stamp is not None]
+    assert [(s.kind, s.text) for s in stamps] == [(RELATIVE, "7H ago"), (RELATIVE, "8H ago"), (RELATIVE, "10H ago"),
+                                                  (RELATIVE, "9H ago")]
