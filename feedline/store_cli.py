@@ -284,9 +284,39 @@ def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str 
         page = read_page(data, name=name, lang=lang, charset=charset)
         if url:
             page = replace(page, url=url)
+        if tz is None and now is not None and now.tzinfo is not None and now.utcoffset() == _machine_offset(now):
+            # A capture time from a file name or mtime is this machine's clock, which the store
+            # takes as the page's clock when no --tz is given (see docs/store.md).
+            now = now.replace(tzinfo=None)
+            return extract(page, now=now, tz=_machine_zone(), lang=lang)
         return extract(page, now=now, tz=tz, lang=lang)
 
     return run
+
+
+def _machine_offset(moment: datetime):
+    return moment.astimezone().utcoffset()
+
+
+def _machine_zone() -> str | None:
+    """The IANA name of this machine's zone, when the TZ variable or /etc/localtime names it."""
+    import os
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            name = os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[1]
+        except (IndexError, OSError):
+            return None
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, LookupError):
+        return None  # a POSIX TZ string, not a zone name
+    return name
 
 
 def _db_files(db: str) -> list[Any]:
