@@ -553,10 +553,18 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
                      edge=edge, short=short, block=card)
         body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
-    lines = [t.text for t in body]
+    return _compose(token, feed, body, [t.text for t in body], lead)
+
+
+def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead: str | None,
+             set_as_heading: bool = False) -> Draft | None:
+    """The draft of a stamp and its item's lines: the lead text, else a first line that
+    reads as a headline (or, `set_as_heading`, is set as one), is the headline."""
+    assert token.stamp is not None
     if lead:
         headline, text_lines = lead, lines
-    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and not lines[0].endswith((".", "!", "?", "…")):
+    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and (
+            set_as_heading or not lines[0].endswith((".", "!", "?", "…"))):
         headline, text_lines = lines[0], lines[1:]
     else:
         headline, text_lines = None, lines
@@ -648,19 +656,9 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
         lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text, "Ann on 17:24" is a byline
     lines += [t.text for t in below]
     body = [*above, *below]
-    if lead:
-        headline, text_lines = lead, lines
-    elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and (
-            not lines[0].endswith((".", "!", "?", "…")) or (body and body[0].text == lines[0] and heading(body[0]))):
-        headline, text_lines = lines[0], lines[1:]  # a heading element is a headline, "Goal!" too
-    else:
-        headline, text_lines = None, lines
-    text = "\n".join(text_lines)
-    if not headline and not text:
-        return None
-    span_tokens = [token, *body]
-    span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
-    return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+    # A heading element is a headline, "Goal!" too.
+    titled_first = bool(body) and bool(lines) and body[0].text == lines[0] and heading(body[0])
+    return _compose(token, feed, body, lines, lead, set_as_heading=titled_first)
 
 
 def _distinct_rests(region: list[Token]) -> bool:
