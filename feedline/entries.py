@@ -126,7 +126,7 @@ def _labels_only(drafts: list[Draft]) -> bool:
     """Clocks beside bare labels ("London 15:00", "New York 10:00"): a world clock, not a feed."""
     def label(d: Draft) -> bool:
         lines = _lines(d)
-        return len(lines) == 1 and len(lines[0]) < LABEL_ONLY_CHARS
+        return len(lines) == 1 and _weight(lines[0]) < LABEL_ONLY_CHARS
 
     return len(drafts) >= 2 and all(label(d) for d in drafts)
 
@@ -561,6 +561,8 @@ def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead:
     """The draft of a stamp and its item's lines: the lead text, else a first line that
     reads as a headline (or, `set_as_heading`, is set as one), is the headline."""
     assert token.stamp is not None
+    lead = _unwrap(lead) if lead else lead
+    lines = [line for line in map(_unwrap, lines) if line]
     if lead:
         headline, text_lines = lead, lines
     elif len(lines) >= 2 and len(lines[0]) <= HEADLINE_MAX and (
@@ -574,6 +576,17 @@ def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead:
     span_tokens = [token, *body]
     span = (min(t.start for t in span_tokens), max(t.end for t in span_tokens))
     return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
+
+
+# Ticker markers around an item's line: "+++ Headline +++", "*** 10:15 Headline ***".
+_MARKERS_RE = re.compile(r"^(?:[+*#]{2,}\s*)+|(?:\s*[+*#]{2,})+$")
+
+
+def _unwrap(line: str) -> str:
+    return _MARKERS_RE.sub("", line).strip() if line[:2] in _MARKER_OPENINGS or line[-2:] in _MARKER_OPENINGS else line
+
+
+_MARKER_OPENINGS = frozenset({"++", "**", "##"})
 
 
 def _boxed_drafts(region: list[Token], tokens: list[Token], feed: int, boxes: ItemBoxes) -> dict[int, Draft]:

@@ -213,3 +213,11 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
 )
+
+# Words for "at" that open a line before its clock in chronologies and tickers ("À 9h05, …",
+# "Um 9.05 Uhr …", "At 9:05, …", "Alle 9:05 …", "Klo 9.05 …"). They make a stamp only on a page
+# where several lines open that way (see tokens.Context.lead_words).
+LEAD_PREPOSITIONS: frozenset[str] = frozenset({
+    "at", "à", "a", "às", "as", "um", "gegen", "alle", "ore", "om", "kl", "kl.", "klo", "kello",
+    "o", "godz.", "в", "о", "у", "u", "στις", "saat", "pukul", "jam", "lúc", "kell", "ob",
+})

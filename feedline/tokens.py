@@ -276,12 +276,15 @@ def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKi
         if before is not None:
             s, period = before.start(), lexicon.CLOCK_PERIODS[before.group("period")]
     placement = _placement(line, s, e)
+    led = placement is None and kind is not StampKind.RELATIVE and _led_by_word(line, s, e, ctx)
+    if led:
+        placement = Placement.LEAD
     if (placement is None and kind is StampKind.DATETIME and len(line) - (e - s) <= SHORT_REST
             and not line.endswith("。")):  # a Chinese or Japanese sentence is short in characters
         placement = Placement.INSIDE  # "Panorama 31.03.2023 12:40 01:09 min"
     if placement is None:
         return None
-    if kind is StampKind.CLOCK and not _plausible_clock(line, s, match, placement):
+    if kind is StampKind.CLOCK and not led and not _plausible_clock(line, s, match, placement):
         return None
     if kind is StampKind.DATETIME and _CLOCK_RANGE_AFTER_RE.match(line, e):
         return None  # "October 31 @ 5:00 PM - 7:00 PM", "3月6日 13:00-16:40": an event's hours
@@ -294,8 +297,17 @@ def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKi
     stamp = _stamp(match, kind, shown[s:e], start + s, ctx, period)
     if stamp is None:
         return None
-    rest = (shown[:s] + " " + shown[e:]).strip(_SPACES + ":|-–—•·,()[]")
-    return stamp, placement, rest
+    # A clock led by its "at" word is part of the sentence, which stays whole ("À 9h05, la …").
+    rest = shown if led else shown[:s] + " " + shown[e:]
+    return stamp, placement, rest.strip(_SPACES + ":|-–—•·,()[]")
+
+
+def _led_by_word(line: str, s: int, e: int, ctx: Context) -> bool:
+    """ "À 9h05, la police …": only an "at" word before the clock, text after it, on a page
+    where that word opens several lines so (see `Context.lead_words`)."""
+    before = line[:s].strip(_LEAD_JUNK).casefold()
+    return (bool(before) and " " not in before and bool(line[e:].strip(_TRAIL_JUNK))
+            and before in ctx.lead_words())
 
 
 _BESIDE = " \t\xa0·•|,-–"  # what may separate a relative stamp from the clock it rounds
@@ -460,7 +472,7 @@ def _may_be_day_heading(line: str) -> bool:
 
 
 _SPACES = " \t\xa0\u2009\u202f\u3000"  # a stamp glued to a bullet by a no-break space is still alone
-_LEAD_JUNK = _SPACES + "([•·|-–—>*"
+_LEAD_JUNK = _SPACES + "([•·|-–—>*+"
 _TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
 
 
@@ -638,11 +650,12 @@ _DATEPARSER_SETTINGS = {
 class Context:
     """What the tokenizer knows of the whole page while it reads one line."""
 
-    __slots__ = ("_text", "_month_first", "lang")
+    __slots__ = ("_text", "_month_first", "_lead_words", "lang")
 
     def __init__(self, text: str, lang: str | None) -> None:
         self._text = text
         self._month_first: bool | None = None
+        self._lead_words: frozenset[str] | None = None
         self.lang = lang  # the page's language, for dateparser's fallback
 
     def month_first(self) -> bool:
@@ -650,6 +663,27 @@ class Context:
         if self._month_first is None:
             self._month_first = _prefers_month_first(self._text)
         return self._month_first
+
+    def lead_words(self) -> frozenset[str]:
+        """The "at" words that open several of the page's lines before a clock ("À 9h05, …"):
+        on this page they are part of the stamp's place, not text before it."""
+        if self._lead_words is None:
+            self._lead_words = _lead_words(self._text)
+        return self._lead_words
+
+
+LEAD_WORD_LINES = 3  # lines opening with one "at" word and a clock that make it a stamp's lead
+_LEAD_WORD_RE = regex.compile(
+    r"(?m)^[ \t]*(\p{L}{1,6}\.?)[ \t\xa0]+\d{1,2}(?:[:.hH]\d{2}(?![\d.:])|[ \t]*(?:Uhr|h)\b)")
+
+
+def _lead_words(text: str) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for match in _LEAD_WORD_RE.finditer(text):
+        word = match.group(1).casefold()
+        if word in lexicon.LEAD_PREPOSITIONS:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= LEAD_WORD_LINES)
 
 
 def _year(captures: list[str]) -> int | None:

@@ -56,6 +56,9 @@ FORMS = [
     row("ko", "오후 3:05", kind=CLOCK, hour=15, minute=5),
     row("ko", "2021. 7. 14. 오전 9:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     row("zh", "下午3:05", kind=CLOCK, hour=15, minute=5),
+    # "u" ("at") between date and clock in Bosnian, Croatian, Serbian: avaz.ba, bug.hr, vecernji.hr.
+    row("bs", "09.08.2020 u 10:52", kind=DATETIME, year=2020, month=8, day=9, hour=10, minute=52),
+    row("hr", "4. kolovoza 2020. u 06:00", kind=DATETIME, year=2020, month=8, day=4, hour=6, minute=0),
     # Numeric date before a French decorated clock: seven pool sites print "AAAA à 9h05";
     # "@" joins a date and its clock on digg.com, instyle.com, kiow.com.
     row("fr", "14/07/2021 à 09h05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
