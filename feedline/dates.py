@@ -61,9 +61,13 @@ WEEKDAY_YEARS = 12  # years searched for one whose calendar has the printed week
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads
 NEWEST_RUN = 3  # a feed's newest entries (one may be pinned out of order): none lies after the capture
 
+# The date must hang on the reporting verb ("said on Oct. 3", "told reporters on Oct. 3"):
+# words between them that open a clause of its own about what is to come ("said talks would
+# resume on Oct. 3", "announced plans to vote on Oct. 3") make it the date of that, not the report.
 _REPORTED_RIGHT_BEFORE_RE = regex.compile(
     r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
-    r"(?:\s[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
+    r"(?:\s(?!(?:will|would|shall|could|may|might|to|plans?|planned|expected|scheduled|due|set|next|until|by)\b)"
+    r"[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
 _REPORTING_BEFORE_RE = regex.compile(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
     regex.IGNORECASE,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from feedline import extract
 from feedline.days import best_days
 from feedline.model import DateBasis, DateStatus, Page
@@ -140,6 +142,23 @@ def test_a_date_named_in_passing_does_not_date_the_post() -> None:
         "The two leaders met in New York on Sept. 14 to discuss the harbour works.")
     timeline = extract(page(text))
     assert all(e.date.local_date is None and e.date.status is DateStatus.UNKNOWN for e in timeline.entries)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said talks would resume on Oct. 3 in Geneva.",
+    "The council announced plans to vote on Oct. 3 on the harbour works.",
+    "Officials said the road will stay closed until Oct. 3 at the earliest.",
+])
+def test_a_reported_future_date_does_not_date_the_post(sentence: str) -> None:
+    text = feed("02:10", "01:30").replace("Item 0 of the city desk about the harbour works.", sentence)
+    assert all(e.date.iso is None for e in extract(page(text)).entries)
+
+
+def test_a_date_hanging_on_the_reporting_verb_still_counts() -> None:
+    text = feed("02:10", "01:30").replace("Item 0 of the city desk about the harbour works.",
+                                          "Container traffic rose, the port authority told reporters on Oct. 3.")
+    got = dict(dates(extract(page(text))))
+    assert got["02:10"] is not None and got["02:10"].endswith("10-03")
 
 
 def test_a_reported_date_does_not_cross_a_midnight_to_its_neighbours() -> None:
