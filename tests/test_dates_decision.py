@@ -135,6 +135,24 @@ def test_a_printed_date_after_the_capture_rules_out_a_clock() -> None:
     assert found is not None and found.offset >= 120
 
 
+def test_a_dated_heading_above_an_entry_is_a_printed_date_for_the_zone() -> None:
+    # A heading printing its full date over a lone clocked entry, the page's own times written
+    # in UTC: that entry, like a stamp printing its date, may not lie after the capture on the
+    # page's clock (citizen.co.za, deccanherald.com, unn.com.ua print such headings).
+    html = ('<html><head><meta property="article:published_time" content="2025-11-28T08:00:00+00:00">'
+            '<link rel="canonical" href="https://www.example.co.za/live"></head>'
+            "<body><h1>Live</h1><h2>28 November 2025</h2><p>03:26 pm</p>"
+            "<p>Load shedding suspended for the weekend, the utility said.</p>"
+            "<p>3 days ago</p><p>Taxi strike called off after talks with the province.</p></body></html>")
+    capture = datetime(2025, 11, 28, 13, 30, tzinfo=timezone.utc)  # 15:30 in Johannesburg
+    timeline = extract(html.encode(), now=capture)
+    clocked = [e for e in timeline.entries if e.stamp.text == "03:26 pm"]
+    assert clocked and clocked[0].date.iso == "2025-11-28"
+    assert clocked[0].local_time is not None and clocked[0].local_time.hour == 15
+    notes = [note for e in timeline.entries for note in e.date.evidence]
+    assert any(note.startswith("page clock UTC+02:00") for note in notes)
+
+
 # ── blind mode: mentions ───────────────────────────────────────────────────────────────
 def test_a_date_named_in_passing_does_not_date_the_post() -> None:
     text = feed("02:10", "01:30").replace(
