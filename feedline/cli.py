@@ -117,7 +117,7 @@ def extract(
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')
     ] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence, and the time-like text that is no entry, with why.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
     glob: Annotated[
@@ -164,7 +164,7 @@ def extract(
             path = paths[0]
             try:
                 timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
-                                        hidden=with_hidden)
+                                        hidden=with_hidden, explain=explain)
             except Exception as error:  # noqa: BLE001 - a FeedlineError as it is, a bug as one line
                 raise page_failure(path, error) from None
             if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
@@ -176,7 +176,8 @@ def extract(
             return
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
-                              jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden)
+                              jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden,
+                              explain=explain)
         live = chosen == "table" and terminal
         status = _Status(enabled=not quiet and not terminal and _stderr_is_tty(), total=_known_total(sources))
         tally = _extract_many(outcomes, chosen, output, merge=merge, live=live, explain=explain,

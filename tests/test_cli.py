@@ -128,7 +128,7 @@ def test_now_and_tz_reach_the_pipeline(stub: StubPipeline, now: str, tz: str | N
 
 def test_stdin_and_lang_are_passed_through(stub: StubPipeline) -> None:
     assert run("extract", "-", "--lang", "de").exit_code == 0
-    assert stub.calls == [("-", {"now": None, "tz": None, "lang": "de", "hidden": False})]
+    assert stub.calls == [("-", {"now": None, "tz": None, "lang": "de", "hidden": False, "explain": False})]
 
 
 @pytest.mark.parametrize(

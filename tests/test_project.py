@@ -42,6 +42,7 @@ RANK: dict[str, float] = {
     "zone": 7,  # the page's UTC offset from its clues, when only the capture instant is known
     "dates": 8,
     "sources": 9,
+    "nonentries": 9.5,  # why time-like lines are no entry (--explain)
     "pipeline": 10,
     "inputs": 11,  # many pages: paths, directories, manifests, web archives
     "render": 11,
@@ -67,7 +68,8 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources", "pipeline"}
+EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
+              "nonentries", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}
@@ -77,6 +79,7 @@ EXPECTED_ALL = [
     "read_page",
     "Timeline",
     "Entry",
+    "NotEntry",
     "Stamp",
     "Source",
     "DateFix",

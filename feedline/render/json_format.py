@@ -48,7 +48,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "tz": timeline.tz,
         "entries": [entry_to_dict(entry) for entry in timeline.entries],
         "diagnostics": list(timeline.diagnostics),
-    }
+    } | ({"not_entries": [{"text": item.text, "span": list(item.span), "reason": item.reason}
+                          for item in timeline.not_entries]} if timeline.not_entries else {})
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:

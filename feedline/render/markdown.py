@@ -37,6 +37,10 @@ def render_markdown(timeline: Timeline, *, explain: bool = False) -> str:
             if explain:
                 lines += _explanation(entry)
         lines.append("")
+    if timeline.not_entries:
+        lines += ["## Not entries", ""]
+        lines += [f"- {escape(item.text)}: {escape(item.reason)}" for item in timeline.not_entries]
+        lines.append("")
     return "\n".join(lines)
 
 

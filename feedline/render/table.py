@@ -52,6 +52,12 @@ def render_table(timeline: Timeline, console: Console, *, explain: bool = False)
         console.print(Text("   ".join(legend), style="dim"))
     for message in timeline.diagnostics:
         console.print(Text(f"! {one_line(message)}", style="yellow"))
+    if timeline.not_entries:
+        console.print()
+        console.print(Text("Not entries (time-like text left out, and why)", style="bold"))
+        for item in timeline.not_entries:
+            console.print(Text(f"  {one_line(item.text)}"))
+            console.print(Text(f"    → {item.reason}", style="dim"))
 
 
 def render_table_text(timeline: Timeline, *, explain: bool = False, width: int | None = None) -> str:
