@@ -47,6 +47,7 @@ from feedline.cli_support import (
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
+from feedline.datasette_meta import datasette_metadata
 from feedline.store_cli import register as register_store_commands
 
 if TYPE_CHECKING:
@@ -355,3 +356,4 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so
 # `extract` stays the first command in the help.
 register_store_commands(app)
+app.command("datasette-metadata")(datasette_metadata)

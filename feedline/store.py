@@ -42,7 +42,7 @@ from urllib.parse import quote
 from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
 
-SCHEMA_VERSION = 3  # PRAGMA user_version written by the last migration in MIGRATIONS
+SCHEMA_VERSION = 4  # PRAGMA user_version written by the last migration in MIGRATIONS
 
 SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
 COMPARE_CHARS = 200
@@ -486,8 +486,44 @@ CREATE TABLE run_failures (
 CREATE INDEX run_failures_run ON run_failures(run_id);
 """
 
+# 4: the full-text index declared as Datasette and sqlite-utils detect it (`content="entries"`,
+# double quotes: they look for that or `content=[entries]`, not single quotes), rebuilt from
+# `entries`; what each fetched URL answered last (its validators for conditional requests);
+# how many fetched pages of a run were unchanged (HTTP 304).
+_DETECTED_FTS_V4 = """
+DROP TRIGGER entries_fts_insert;
+DROP TRIGGER entries_fts_delete;
+DROP TRIGGER entries_fts_update;
+DROP TABLE entries_fts;
+CREATE VIRTUAL TABLE entries_fts USING fts5(headline, text, content="entries", content_rowid="id");
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
+CREATE TABLE fetches (
+    url TEXT PRIMARY KEY,               -- as requested
+    final_url TEXT,                     -- after redirects
+    status INTEGER,                     -- HTTP status of the last answer (304: unchanged)
+    etag TEXT,                          -- validators of the last 200, sent back as If-None-Match
+    last_modified TEXT,                 -- ... and If-Modified-Since
+    content_hash TEXT,                  -- sha256 of the last 200's body
+    fetched_at TEXT NOT NULL,           -- UTC, the last answer
+    changed_at TEXT,                    -- UTC, the last 200
+    times_fetched INTEGER NOT NULL DEFAULT 0,
+    times_unchanged INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE runs ADD COLUMN pages_unchanged INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a store from user_version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2, _RUN_FAILURES_V3)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2, _RUN_FAILURES_V3, _DETECTED_FTS_V4)
 #: The oldest schema `view` and `export` read without migrating (they open the store read-only).
 READABLE_FROM = 2
 #: A run of a store older than version 3 (no pid) left `running` this long ago is abandoned.

@@ -48,6 +48,7 @@ RANK: dict[str, float] = {
     "export": 11,
     "store": 11,
     "cli_support": 12,  # option parsing and output shared by the commands
+    "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)
     "store_cli": 13,
     "cli": 14,
 }
@@ -94,7 +95,7 @@ EXPECTED_ALL = [
     "__version__",
 ]
 
-HEAVY = ("dateparser", "selectolax", "rich")
+HEAVY = ("dateparser", "selectolax", "rich", "httpx")
 
 
 def _module_name(path: Path) -> str:
