@@ -62,6 +62,8 @@ class CaptureSource(StrEnum):
     NAME = "name"  # a time stamp in the file name
     MTIME = "mtime"  # the file's modification time (--capture-from mtime)
     WARC = "warc-date"  # a web archive record's WARC-Date (feedline.store_cli reads archives)
+    HTTP = "http-date"  # a fetched page's Date header (feedline.fetch)
+    FETCHED = "fetched"  # a fetched page without a Date header: this machine's clock when it came
     NONE = "none"  # unknown: the page is read in blind mode
 
 
@@ -553,6 +555,7 @@ class PageResult:
     entries: int = 0
     new: int = 0
     edited: int = 0  # matched entries whose text was new
+    unchanged: bool = False  # a fetched page the server said was unchanged (HTTP 304): nothing stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -762,16 +765,44 @@ class Store:
                               (run_id, path, reason, _utc_now()))
 
     def finish_run(self, run_id: int, status: str, results: list[PageResult], failed: int) -> None:
+        added = [r for r in results if not r.skipped and not r.unchanged]
         totals = (
-            sum(not r.skipped for r in results), sum(r.skipped for r in results),
-            sum(r.blind and not r.skipped for r in results), failed,
-            sum(r.new for r in results), sum(r.edited for r in results),
+            len(added), sum(r.skipped for r in results), sum(r.blind for r in added), failed,
+            sum(r.new for r in results), sum(r.edited for r in results), sum(r.unchanged for r in results),
         )
         with self.transaction():
             self.conn.execute(
                 "UPDATE runs SET finished_at = ?, status = ?, pages_added = ?, pages_skipped = ?, "
-                "pages_blind = ?, pages_failed = ?, entries_new = ?, entries_edited = ? WHERE id = ?",
+                "pages_blind = ?, pages_failed = ?, entries_new = ?, entries_edited = ?, pages_unchanged = ? "
+                "WHERE id = ?",
                 (_utc_now(), status, *totals, run_id),
+            )
+
+    # fetched URLs ----------------------------------------------------------------------------
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the last 200 fetched from `url` (None, None: never fetched)."""
+        with self._errors():
+            row = self.conn.execute("SELECT etag, last_modified FROM fetches WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def record_fetch(self, url: str, *, final_url: str, status: int, etag: str | None = None,
+                     last_modified: str | None = None, digest: str | None = None) -> None:
+        """What `url` answered: a 200 (its validators and body hash replace the old ones) or a
+        304 (counted as unchanged; the validators stay)."""
+        now = _utc_now()
+        changed = status != 304
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO fetches (url, final_url, status, etag, last_modified, content_hash, fetched_at, "
+                "changed_at, times_fetched, times_unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+                "ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url, status = excluded.status, "
+                "fetched_at = excluded.fetched_at, times_fetched = times_fetched + 1, "
+                "times_unchanged = times_unchanged + excluded.times_unchanged, "
+                + ("etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash, "
+                   "changed_at = excluded.changed_at" if changed else
+                   "etag = coalesce(excluded.etag, etag), last_modified = coalesce(excluded.last_modified, last_modified)"),
+                (url, final_url, status, etag, last_modified, digest, now, now if changed else None, int(not changed)),
             )
 
     # ingesting -------------------------------------------------------------------------------
