@@ -111,8 +111,8 @@ class Fetcher:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError, ValueError) as error:
             raise InputError(f"cannot fetch {url!r}: not a valid URL ({_reason(error)})") from None
-        if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise InputError(f"cannot fetch {url!r}: not an http(s) URL with a host")
+        if parsed.scheme not in ("http", "https") or not parsed.host or not 0 < (parsed.port or 80) < 65536:
+            raise InputError(f"cannot fetch {url!r}: not an http(s) URL with a host (and a port up to 65535)")
         started = time.monotonic()
         try:
             with self.client.stream("GET", parsed, headers=conditional) as response:

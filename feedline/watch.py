@@ -10,11 +10,12 @@ store (another ingest holds the lock) is a failure of every URL of the round.
 
 Stopping: SIGINT (Ctrl-C) or SIGTERM while waiting ends at once with exit 0. During a round
 the page in flight is finished (a fetch ends within --timeout) and the rest of the round is
-left: exit 130 when some of it was left, 0 when nothing was. A second signal abandons the
+left: exit 130 when the round was cut short after its first page, 0 when it had not begun
+or was done. A second signal abandons the
 page in flight: its transaction is rolled back, exit 130. Other exits: 1, 2, 3 as `ingest`
 (a store that is no feedline store, bad options), never for a failed fetch (that is
-reported, one line, and retried later). `--rounds N` stops after N rounds (exit 0, or the
-last round's `ingest` exit code).
+reported, one line, and retried later). `--rounds N` stops after N rounds (exit 0 when every
+round's `ingest` exited 0, else the last non-zero code of one: 69 when a fetch failed).
 """
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def watch_loop(urls: list[str], schedule: Schedule, round_: Callable[[list[str]]
     """Run rounds until `stop()` or `rounds` rounds; the exit code (see the module's doc)."""
     schedule.start(urls, clock())
     done = 0
-    code = EXIT_OK
+    worst = EXIT_OK  # the last non-zero exit code of a round (for --rounds)
     while not stop():
         ready = schedule.ready(clock())
         if not ready:
@@ -134,11 +135,12 @@ def watch_loop(urls: list[str], schedule: Schedule, round_: Callable[[list[str]]
                 schedule.done(url, finished[url], now)
             elif not stop():  # not reached: the store was busy
                 schedule.done(url, False, now)
-        if stop():
-            return EXIT_INTERRUPTED if len(finished) < len(ready) else EXIT_OK
+        if stop():  # cut short partway: 130; before it began or after it ended: 0
+            return EXIT_INTERRUPTED if 0 < len(finished) < len(ready) else EXIT_OK
+        worst = code or worst
         done += 1
         if rounds and done >= rounds:
-            return code
+            return worst
     return EXIT_OK
 
 
