@@ -2,6 +2,7 @@
 
     feedline ingest --db FILE PATHS... [--now ISO] [--tz ZONE] [--lang xx] [--feed KEY]
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
+                    [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
                     [--explain] [--width N]
     feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
@@ -9,7 +10,9 @@
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
 HTML response record is a page (`PageInput` with the record's bytes, WARC-Target-URI and
-WARC-Date); `feedline.store` itself reads no archive.
+WARC-Date); `feedline.store` itself reads no archive. The http(s) URLs among the paths are
+fetched and stored after the files (`feedline.store_fetch`); `ingest_run` is one run, which
+`feedline.watch` repeats.
 Exit codes (also in docs/store.md):
 
     0    success (ingest: every page stored or already stored)
@@ -21,6 +24,8 @@ Exit codes (also in docs/store.md):
     5    ingest: a web archive was read only in part (cut off or corrupt after some records,
          or records that cannot be read), or a page's extraction failed unexpectedly; every
          other page was stored. 3 wins over 5.
+    69   ingest: a URL could not be fetched (every other page and URL was stored); 3 wins over 69,
+         69 over 5.
 
 Each page that fails is one `feedline: error:` line and a `run_failures` row of the run.
 `view` and `export` open the store read-only (`Store.open(readonly=True)`).
