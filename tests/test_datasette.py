@@ -127,6 +127,10 @@ def test_a_version_3_store_is_migrated_and_searched(tmp_path: Path, monkeypatch:
         [sql] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").fetchone()
         assert "content='entries'" in sql
     assert sqlite_utils.Database(db)["entries"].detect_fts() is None  # the issue: not detected
+    metadata = json.loads(runner.invoke(app, ["datasette-metadata", "--db", str(db)]).stdout)
+    assert len(datasette_get(db, f"/feed/entries.json?_search={WORD}&_shape=array").json()) == 6  # unfiltered
+    named = datasette_get(db, f"/feed/entries.json?_search={WORD}&_shape=array", metadata).json()
+    assert {row["id"] for row in named} == matching(db, WORD)  # the metadata names the index
     with Store.open(db) as opened:  # migrates
         assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == store_module.SCHEMA_VERSION == 4
         found = opened.entries(Query(search=WORD))
