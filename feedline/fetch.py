@@ -50,12 +50,18 @@ class Validators:
     last_modified: str | None = None
 
     def headers(self) -> dict[str, str]:
+        """The conditional headers; a validator that is not printable ASCII (a server's
+        odd bytes, kept in the store) is left out: the request is then less conditional."""
         found = {}
-        if self.etag:
+        if self.etag and _header_safe(self.etag):
             found["If-None-Match"] = self.etag
-        if self.last_modified:
+        if self.last_modified and _header_safe(self.last_modified):
             found["If-Modified-Since"] = self.last_modified
         return found
+
+
+def _header_safe(value: str) -> bool:
+    return value.isascii() and value.isprintable() and len(value) <= 1000
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
-from feedline.errors import FeedlineError
+from feedline.errors import page_failure
 from feedline.fetch import Fetcher, Validators
 from feedline.store import CaptureSource, Extract, Ingested, PageInput, PageResult, Store, content_hash, ingest_pages
 
@@ -31,10 +31,11 @@ def ingest_urls(store: Store, urls: Iterable[str], extract: Extract, records: di
         if stop():
             return
         page = PageInput(url, now, CaptureSource.NOW if now else CaptureSource.NONE, url=url)
+        validators = Validators(*store.validators(url))
         try:
-            fetched = fetcher.fetch(url, Validators(*store.validators(url)))
-        except FeedlineError as error:
-            yield Ingested(page, None, error)
+            fetched = fetcher.fetch(url, validators)
+        except Exception as error:  # noqa: BLE001 - a bug here is this URL's failure, as for a page
+            yield Ingested(page, None, page_failure(url, error))
             continue
         source = CaptureSource.NOW if now else (CaptureSource.HTTP if fetched.dated else CaptureSource.FETCHED)
         page = PageInput(url, now or fetched.captured_at, source, data=fetched.data, url=url)

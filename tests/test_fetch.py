@@ -97,6 +97,13 @@ def test_conditional_requests_get_304(server: httpserver.Server) -> None:
     assert server.requests[0][1]["If-Modified-Since"] == httpserver.LAST_MODIFIED
 
 
+def test_odd_validators_are_not_sent(server: httpserver.Server) -> None:
+    with Fetcher() as fetcher:
+        fetched = fetcher.fetch(server.url("/page"), Validators('"é\u2028"', "Tue,\n 03 Oct"))
+    assert fetched.status == 200
+    assert "If-None-Match" not in server.requests[0][1] and "If-Modified-Since" not in server.requests[0][1]
+
+
 def test_redirects_are_followed_up_to_the_limit(server: httpserver.Server) -> None:
     with Fetcher(Limits(max_redirects=3)) as fetcher:
         fetched = fetcher.fetch(server.url("/hop/2"))  # three redirects
