@@ -133,7 +133,8 @@ class Fetcher:
         except httpx.ConnectError as error:
             raise NetworkError(f"cannot fetch {url!r}: cannot connect ({_reason(error)})") from None
         except httpx.HTTPError as error:  # broken answers: protocol errors, bad compression, ...
-            raise NetworkError(f"cannot fetch {url!r}: {type(error).__name__} ({_reason(error)})") from None
+            raise NetworkError(f"cannot fetch {url!r}: a broken answer ({type(error).__name__}: {_reason(error)})") \
+                from None
 
     def _answer(self, url: str, response: httpx.Response, conditional: bool, started: float) -> Fetched:
         status = response.status_code

@@ -11,11 +11,11 @@ store (another ingest holds the lock) is a failure of every URL of the round.
 Stopping: SIGINT (Ctrl-C) or SIGTERM while waiting ends at once with exit 0. During a round
 the page in flight is finished (a fetch ends within --timeout) and the rest of the round is
 left: exit 130 when the round was cut short after its first page, 0 when it had not begun
-or was done. A second signal abandons the
-page in flight: its transaction is rolled back, exit 130. Other exits: 1, 2, 3 as `ingest`
-(a store that is no feedline store, bad options), never for a failed fetch (that is
-reported, one line, and retried later). `--rounds N` stops after N rounds (exit 0 when every
-round's `ingest` exited 0, else the last non-zero code of one: 69 when a fetch failed).
+or was done. A second signal abandons the page in flight: its transaction is rolled back,
+exit 130. Other exits: 1, 2, 3 as `ingest` (a store that is no feedline store, bad options,
+a --db that cannot be opened); never for a failed fetch or a busy store (reported, one line,
+and tried again later). `--rounds N` stops after N rounds: exit 0 when every round's ingest
+exited 0, else the last non-zero code of one (69: a fetch failed; 75: the store was busy).
 """
 from __future__ import annotations
 

@@ -130,7 +130,7 @@ def test_a_huge_page_is_cut_off_at_the_cap(server: httpserver.Server) -> None:
     ("/status/500", "answered 500 Internal Server Error (the server failed)"),
     ("/status/404", "answered 404 Not Found"),
     ("/status/204", "answered 204"),
-    ("/broken", "DecodingError"),
+    ("/broken", "a broken answer (DecodingError"),
 ])
 def test_error_answers(server: httpserver.Server, path: str, message: str) -> None:
     with Fetcher() as fetcher, pytest.raises(NetworkError, match=message.replace("(", r"\(").replace(")", r"\)")):
