@@ -170,7 +170,8 @@ def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | N
         if client is not None:
             from feedline.store_fetch import ingest_urls
 
-            fetched = ingest_urls(store, urls, extract, records, client, now=moment, tz=zone, feed=feed,
+            fetched = ingest_urls(store, urls, extractor(zone, lang, records, machine_clock=False), records, client,
+                                  now=moment, tz=zone, feed=feed,
                                   run_id=run_id, note=(lambda line: None) if quiet else _note, stop=stop)
         outcomes = _run(store, itertools.chain(found.failures, ingesting, fetched), run_id, quiet,
                         stopped=stop)
@@ -333,12 +334,14 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: 
     return f"ingest: {', '.join(parts)}; {entries}"
 
 
-def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None
-              ) -> Callable[[bytes, str, datetime | None], Timeline]:
+def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None,
+              *, machine_clock: bool = True) -> Callable[[bytes, str, datetime | None], Timeline]:
     """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
 
     `records` maps the names of archive records to their (URL, HTTP charset): the charset is
     honoured and the URL is the page's, as `feedline extract` reads archive records.
+    Without `machine_clock` (fetched pages: their capture time is a server's instant, not
+    this machine's clock) a capture time is read as `feedline extract URL` reads it.
     """
     from dataclasses import replace
 
@@ -352,7 +355,8 @@ def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str 
         page = read_page(data, name=name, lang=lang, charset=charset)
         if url:
             page = replace(page, url=url)
-        if tz is None and now is not None and now.tzinfo is not None and now.utcoffset() == _machine_offset(now):
+        if (machine_clock and tz is None and now is not None and now.tzinfo is not None
+                and now.utcoffset() == _machine_offset(now)):
             # A capture time from a file name or mtime is this machine's clock, which the store
             # takes as the page's clock when no --tz is given (see docs/store.md).
             now = now.replace(tzinfo=None)

@@ -261,6 +261,30 @@ def test_an_unchanged_page_costs_a_304_and_stores_nothing_new(server: httpserver
     assert rows(db, "SELECT count(*) FROM entries") == [(7,)]
 
 
+@pytest.fixture
+def utc_machine(monkeypatch: pytest.MonkeyPatch):
+    """This process's clock in UTC, the zone of the Date header (where a capture time could
+    be mistaken for this machine's clock)."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_fetched_page_is_dated_as_extract_dates_it(server: httpserver.Server, tmp_path: Path,
+                                                     utc_machine: None) -> None:
+    db = tmp_path / "feed.db"
+    assert ingest(db, server.url("/page"))[0] == 0
+    _, fetched, _ = extract_json(server.url("/page"))
+    assert fetched is not None
+    stored = rows(db, "SELECT local_date, local_time FROM entries ORDER BY local_date, local_time")
+    assert stored == [(e["local_date"], e["local_time"]) for e in fetched["entries"]]
+    assert all(day is not None for day, _ in stored)
+
+
 def test_ingest_files_and_urls_together_one_failing(server: httpserver.Server, tmp_path: Path) -> None:
     db = tmp_path / "feed.db"
     snapshot = tmp_path / "local-2023-10-03T1805.txt"
