@@ -3,6 +3,7 @@
     feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
                              [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
                              [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
+    feedline extract URL [--timeout SECONDS] [--max-bytes N] [--max-redirects N] [same options]
 
 Parse options, call the pipeline once, render, write. Several pages (several paths, a
 directory, a manifest, a web archive) go through `feedline.inputs.run` and are rendered
@@ -18,6 +19,7 @@ one after another (`feedline.render.many`), or merged. Exit codes:
          a reader gone away (`| head -1`) stops quietly)
     5    one page: its extraction failed unexpectedly (ExtractionError, one line); several
          inputs: some could not be read or extracted (each said on stderr), the rest were processed
+    69   a URL could not be fetched (no connection, timeout, too many redirects, an HTTP error)
     130  interrupted (Ctrl-C)
 
 Errors are reported by `cli_support.guarded` (one line). An unexpected exception while
@@ -47,10 +49,16 @@ from feedline.cli_support import (
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
+from feedline.datasette_meta import datasette_metadata
+from feedline.store_cli import DEFAULT_LIMITS, MaxBytes, MaxRedirects, Timeout, limits
 from feedline.store_cli import register as register_store_commands
+from feedline.watch import watch
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from datetime import datetime
+
+    from feedline.fetch import Limits
     from typing import TextIO
 
     from feedline.inputs import Outcome, Tally
@@ -143,6 +151,9 @@ def extract(
     with_hidden: Annotated[
         bool, typer.Option("--with-hidden", help="Also the live-blog updates only the page's structured data shows.")
     ] = False,
+    timeout: Timeout = DEFAULT_LIMITS.timeout,
+    max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
+    max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
 ) -> None:
     """Extract the timeline of each page."""
     with guarded():
@@ -157,14 +168,23 @@ def extract(
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
         from feedline import inputs
+        from feedline.fetch import is_url
 
-        if inputs.single_page(paths, manifests):
+        fetching = any(is_url(path) for path in paths)
+        if fetching and (len(paths) != 1 or manifests):
+            raise UsageError("extract fetches one URL at a time, without other inputs; "
+                             "to fetch several, use 'feedline ingest --db FILE URL...'")
+        if fetching or inputs.single_page(paths, manifests):
             from feedline.pipeline import extract as run_pipeline
 
             path = paths[0]
             try:
-                timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
-                                        hidden=with_hidden, explain=explain)
+                if fetching:
+                    timeline = _fetched(path, now=moment, tz=zone, lang=lang, hidden=with_hidden, explain=explain,
+                                        limits=limits(timeout, max_bytes, max_redirects), quiet=quiet)
+                else:
+                    timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
+                                            hidden=with_hidden, explain=explain)
             except Exception as error:  # noqa: BLE001 - a FeedlineError as it is, a bug as one line
                 raise page_failure(path, error) from None
             if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
@@ -186,6 +206,29 @@ def extract(
             typer.echo(f"feedline: {tally.summary()}", err=True)
         if tally.failed:
             raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
+
+
+def _fetched(url: str, *, now: datetime | None, tz: str | None, lang: str | None, hidden: bool, explain: bool,
+             limits: Limits, quiet: bool) -> Timeline:
+    """The timeline of the page at `url`, fetched: read with the answer's charset, its address
+    the page's canonical link else the final URL, its capture time `now`, else the answer's
+    Date header, else this machine's clock (an instant in UTC, read as `extract` reads a
+    web archive's WARC-Date)."""
+    from dataclasses import replace
+
+    from feedline.fetch import fetch
+    from feedline.pipeline import extract as run_pipeline
+    from feedline.read import read_page
+
+    fetched = fetch(url, limits=limits)
+    assert fetched.data is not None  # an unconditional fetch is a page or an error
+    if fetched.truncated and not quiet:
+        typer.echo(f"feedline: note: {one_line(url)}: larger than {limits.max_bytes} bytes: cut off there "
+                   "(--max-bytes)", err=True)
+    page = read_page(fetched.data, name=url, lang=lang, charset=fetched.charset)
+    page = replace(page, url=page.url or fetched.final_url)
+    return run_pipeline(page, now=now if now is not None else fetched.captured_at, tz=tz, lang=lang, hidden=hidden,
+                        explain=explain)
 
 
 def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
@@ -356,3 +399,5 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so
 # `extract` stays the first command in the help.
 register_store_commands(app)
+app.command("watch")(watch)
+app.command("datasette-metadata")(datasette_metadata)

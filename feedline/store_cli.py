@@ -2,6 +2,7 @@
 
     feedline ingest --db FILE PATHS... [--now ISO] [--tz ZONE] [--lang xx] [--feed KEY]
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
+                    [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
                     [--explain] [--width N]
     feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
@@ -9,7 +10,9 @@
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
 HTML response record is a page (`PageInput` with the record's bytes, WARC-Target-URI and
-WARC-Date); `feedline.store` itself reads no archive.
+WARC-Date); `feedline.store` itself reads no archive. The http(s) URLs among the paths are
+fetched and stored after the files (`feedline.store_fetch`); `ingest_run` is one run, which
+`feedline.watch` repeats.
 Exit codes (also in docs/store.md):
 
     0    success (ingest: every page stored or already stored)
@@ -21,6 +24,8 @@ Exit codes (also in docs/store.md):
     5    ingest: a web archive was read only in part (cut off or corrupt after some records,
          or records that cannot be read), or a page's extraction failed unexpectedly; every
          other page was stored. 3 wins over 5.
+    69   ingest: a URL could not be fetched (every other page and URL was stored); 3 wins over 69,
+         69 over 5.
 
 Each page that fails is one `feedline: error:` line and a `run_failures` row of the run.
 `view` and `export` open the store read-only (`Store.open(readonly=True)`).
@@ -36,6 +41,7 @@ import itertools
 import os
 import re
 import sys
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -57,8 +63,10 @@ from feedline.cli_support import (
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
+from feedline.fetch import Limits
 
 if TYPE_CHECKING:
+    from feedline.fetch import Fetcher
     from feedline.model import Timeline
     from feedline.store import Ingested, PageInput, Query, StoredEntry, Store
 
@@ -79,6 +87,12 @@ class ExportFormat(str, Enum):
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 STORE_FIELDS = ("feed_key", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
 
+# The fetch options of ingest, watch and extract (feedline.fetch.Limits; defaults there).
+DEFAULT_LIMITS = Limits()
+Timeout = Annotated[float, typer.Option(min=0.1, metavar="SECONDS",
+                                        help="URLs: the longest a fetch may take (connect, redirects, body).")]
+MaxBytes = Annotated[int, typer.Option(min=1, metavar="N", help="URLs: a page longer than N bytes is cut off there.")]
+MaxRedirects = Annotated[int, typer.Option(min=0, metavar="N", help="URLs: follow at most N redirects.")]
 Db = Annotated[str, typer.Option("--db", metavar="FILE", help="The SQLite store (ingest creates it).")]
 Since = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or after DATE (YYYY-MM-DD[THH:MM]).")]
 Until = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or before DATE (YYYY-MM-DD[THH:MM]).")]
@@ -100,7 +114,7 @@ def register(app: typer.Typer) -> None:
 def ingest(
     db: Db,
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), "-" for stdin.')],
+        metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), http(s) URLs, "-" for stdin.')],
     now: Annotated[str | None, typer.Option(metavar="ISO", help="Capture time of every page, e.g. 2023-10-03T18:05.")] = None,
     tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
     lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
@@ -111,26 +125,77 @@ def ingest(
     ] = CaptureFrom.NAME,
     wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    timeout: Timeout = DEFAULT_LIMITS.timeout,
+    max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
+    max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
 ) -> None:
-    """Add scraped pages (files, or web archives' HTML records) to the store; re-ingesting a page changes nothing."""
+    """Add scraped pages (files, web archives' HTML records, fetched URLs) to the store; re-ingesting a page changes nothing."""
     with guarded():
-        from feedline.render._version import feedline_version
-        from feedline.store import Store, ingest_pages
+        code, _ = ingest_run(db, paths, now=now, tz=tz, lang=lang, feed=feed, mtime=capture_from is CaptureFrom.MTIME,
+                             wait=wait, quiet=quiet, limits=limits(timeout, max_bytes, max_redirects))
+    if code:
+        raise typer.Exit(code)
 
-        zone, moment = parse_tz(tz), parse_now(now, None)
-        if lang is not None and not _LANG.fullmatch(lang):
-            raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
-        found = collect_pages(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
-        with Store.open(db, wait=wait) as store:
-            run_id = store.start_run(sys.argv[1:], feedline_version())
-            ingesting = ingest_pages(store, found.pages, extractor(zone, lang, found.records), tz=zone, feed=feed,
-                                     run_id=run_id)
-            outcomes = _run(store, itertools.chain(found.failures, ingesting), run_id, quiet)
-            if not quiet:
-                write_line(_summary(db, outcomes, store.stats(), found.skipped))
-        code = _exit_code(outcomes, found.records)
-        if code:
-            raise typer.Exit(code)
+
+def limits(timeout: float, max_bytes: int, max_redirects: int) -> Limits:
+    """The fetch limits of the options --timeout, --max-bytes and --max-redirects."""
+    return Limits(timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects)
+
+
+def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | None = None, lang: str | None = None,
+               feed: str | None = None, mtime: bool = False, wait: float = 30.0, quiet: bool = False,
+               limits: Limits | None = None, fetcher: Fetcher | None = None,
+               stop: Callable[[], bool] = lambda: False) -> tuple[int, list[Ingested]]:
+    """One ingest run (a `runs` row): the pages under `paths`, then the URLs among them fetched
+    (with `fetcher`, else a client of its own). Stops between pages once `stop()` is true (the
+    run is then `interrupted`). Returns the exit code and what happened to each input done;
+    raises FeedlineError for what stops the run."""
+    from feedline.fetch import is_url
+    from feedline.render._version import feedline_version
+    from feedline.store import Store, ingest_pages
+
+    zone, moment = parse_tz(tz), parse_now(now, None)
+    if lang is not None and not _LANG.fullmatch(lang):
+        raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+    urls = [path for path in paths if is_url(path)]
+    files = [path for path in paths if not is_url(path)]
+    found = collect_pages(files, now=moment, mtime=mtime, skip=_db_files(db)) if files else Collected()
+    with Store.open(db, wait=wait) as store, _fetching(urls, fetcher, limits) as client:
+        run_id = store.start_run(sys.argv[1:], feedline_version())
+        records = dict(found.records)
+        extract = extractor(zone, lang, records)
+        pages = itertools.takewhile(lambda _: not stop(), found.pages)
+        ingesting = ingest_pages(store, pages, extract, tz=zone, feed=feed, run_id=run_id)
+        fetched: Iterable[Ingested] = ()
+        if client is not None:
+            from feedline.store_fetch import ingest_urls
+
+            fetched = ingest_urls(store, urls, extractor(zone, lang, records, machine_clock=False), records, client,
+                                  now=moment, tz=zone, feed=feed,
+                                  run_id=run_id, note=(lambda line: None) if quiet else _note, stop=stop)
+        outcomes = _run(store, itertools.chain(found.failures, ingesting, fetched), run_id, quiet,
+                        stopped=stop)
+        if not quiet:
+            write_line(_summary(db, outcomes, store.stats(), found.skipped))
+    return _exit_code(outcomes, found.records), outcomes
+
+
+@contextmanager
+def _fetching(urls: list[str], fetcher: Fetcher | None, limits: Limits | None) -> Iterator[Fetcher | None]:
+    """The client that fetches `urls`: `fetcher`, else one of its own (closed after); None without URLs."""
+    if not urls:
+        yield None
+    elif fetcher is not None:
+        yield fetcher
+    else:
+        from feedline.fetch import Fetcher
+
+        with Fetcher(limits or Limits()) as own:
+            yield own
+
+
+def _note(line: str) -> None:
+    typer.echo(f"feedline: note: {one_line(line)}", err=True)
 
 
 @dataclass
@@ -193,9 +258,10 @@ def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool 
     return found
 
 
-def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -> list[Ingested]:
+def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool,
+         stopped: Callable[[], bool] = lambda: False) -> list[Ingested]:
     """Consume the ingest, reporting per page (a failed page also in the run's `run_failures`);
-    the run row says how it ended."""
+    the run row says how it ended (`interrupted` when `stopped()` cut it short)."""
     done: list[Ingested] = []
     status = "interrupted"
     try:
@@ -204,7 +270,7 @@ def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -
             _report(outcome, quiet)
             if outcome.error is not None:
                 store.record_failure(run_id, outcome.page.name, one_line(str(outcome.error)))
-        status = "done"
+        status = "interrupted" if stopped() else "done"
     except StoreBusyError:
         status = "busy"
         raise
@@ -247,11 +313,14 @@ def _exit_code(outcomes: list[Ingested], records: Mapping[str, object]) -> int:
 
 def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: int = 0) -> str:
     results = [o.result for o in outcomes if o.result is not None]
-    added = [r for r in results if not r.skipped]
+    added = [r for r in results if not r.skipped and not r.unchanged]
     parts = [
         f"{len(added)} page{'s' * (len(added) != 1)} added",
         f"{sum(r.skipped for r in results)} already stored",
     ]
+    unchanged = sum(r.unchanged for r in results)
+    if unchanged:
+        parts.append(f"{unchanged} unchanged")
     blind = sum(r.blind for r in added)
     if blind:
         parts.append(f"{blind} blind")
@@ -265,26 +334,29 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: 
     return f"ingest: {', '.join(parts)}; {entries}"
 
 
-def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None
-              ) -> Callable[[bytes, str, datetime | None], Timeline]:
+def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None,
+              *, machine_clock: bool = True) -> Callable[[bytes, str, datetime | None], Timeline]:
     """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
 
     `records` maps the names of archive records to their (URL, HTTP charset): the charset is
     honoured and the URL is the page's, as `feedline extract` reads archive records.
+    Without `machine_clock` (fetched pages: their capture time is a server's instant, not
+    this machine's clock) a capture time is read as `feedline extract URL` reads it.
     """
     from dataclasses import replace
 
     from feedline.pipeline import extract
     from feedline.read import read_page
 
-    known = records or {}
+    known = records if records is not None else {}  # the caller may fill it as pages come (fetched URLs)
 
     def run(data: bytes, name: str, now: datetime | None) -> Timeline:
         url, charset = known.get(name, (None, None))
         page = read_page(data, name=name, lang=lang, charset=charset)
         if url:
             page = replace(page, url=url)
-        if tz is None and now is not None and now.tzinfo is not None and now.utcoffset() == _machine_offset(now):
+        if (machine_clock and tz is None and now is not None and now.tzinfo is not None
+                and now.utcoffset() == _machine_offset(now)):
             # A capture time from a file name or mtime is this machine's clock, which the store
             # takes as the page's clock when no --tz is given (see docs/store.md).
             now = now.replace(tzinfo=None)

@@ -48,8 +48,12 @@ RANK: dict[str, float] = {
     "render": 11,
     "export": 11,
     "store": 11,
+    "fetch": 11,  # one HTTP(S) fetch: limits, charset, Date, conditional requests (httpx)
     "cli_support": 12,  # option parsing and output shared by the commands
+    "store_fetch": 12.5,  # fetched URLs into the store: validators kept, 304s counted
+    "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)
     "store_cli": 13,
+    "watch": 13.5,  # the polling loop: schedule, jitter, backoff, signals
     "cli": 14,
 }
 # Rank of each module of the `sources` package (see docs/sources.md): a module may import
@@ -97,7 +101,7 @@ EXPECTED_ALL = [
     "__version__",
 ]
 
-HEAVY = ("dateparser", "selectolax", "rich")
+HEAVY = ("dateparser", "selectolax", "rich", "httpx")
 
 
 def _module_name(path: Path) -> str:

@@ -211,7 +211,7 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store.open(db) as opened:
-        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         columns = {row[1] for row in opened.conn.execute("PRAGMA table_info(sightings)")}
         assert "date_basis" in columns
         assert {"pid", "host"} <= {row[1] for row in opened.conn.execute("PRAGMA table_info(runs)")}
