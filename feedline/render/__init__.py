@@ -20,14 +20,14 @@ FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown")
 
 
 def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | None = None,
-           sites: Sequence[str] | None = None) -> str:
+           sites: Sequence[str] | None = None, header: Sequence[str] = ()) -> str:
     """`timeline` in format `fmt`. `explain` affects table and markdown, `width` the table;
     `sites` (one label per entry: which feed it is from) shows in table and markdown when
-    the labels differ."""
+    the labels differ; `header` lines (such as each feed's capture time) follow the title."""
     if fmt == "table":
         from feedline.render.table import render_table_text
 
-        return render_table_text(timeline, explain=explain, width=width, sites=sites)
+        return render_table_text(timeline, explain=explain, width=width, sites=sites, header=header)
     if fmt == "json":
         from feedline.render.json_format import render_json
 
@@ -43,5 +43,5 @@ def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | 
     if fmt == "markdown":
         from feedline.render.markdown import render_markdown
 
-        return render_markdown(timeline, explain=explain, sites=sites)
+        return render_markdown(timeline, explain=explain, sites=sites, header=header)
     raise UsageError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")

@@ -27,13 +27,17 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def render_markdown(timeline: Timeline, *, explain: bool = False, sites: Sequence[str] | None = None) -> str:
-    """The timeline as a Markdown document, ending in a newline. `sites`: one label per entry."""
+def render_markdown(timeline: Timeline, *, explain: bool = False, sites: Sequence[str] | None = None,
+                    header: Sequence[str] = ()) -> str:
+    """The timeline as a Markdown document, ending in a newline. `sites`: one label per entry;
+    `header`: lines shown under the title."""
     site_of: dict[int, str] = {}
     if sites is not None and len(set(sites)) > 1:
         site_of = {id(entry): site for entry, site in zip(timeline.entries, sites)}
     page = timeline.page
     lines = [f"# {escape(page.title or page.name) or 'Timeline'}", ""]
+    if header:
+        lines += [*(f"- {escape(line)}" for line in header), ""]
     if not timeline.entries:
         lines += ["No entries found.", ""]
     for key, entries in group_by_day(timeline.entries):

@@ -7,7 +7,7 @@
 Layout (`layout`, linear in the number of entries): the columns are sized from the width
 (the terminal's, `COLUMNS`, or `DEFAULT_WIDTH`): time, date mark, entry, sources (as wide
 as the longest name, up to `SOURCES_SHARE` of the width), and a site column when the
-entries come from several feeds (`sites`). Cells wrap at spaces only (a source's
+entries come from several feeds (`sites`; a label longer than its column ends in "…"). Cells wrap at spaces only (a source's
 continuation lines are indented, so each source starts flush); a word wider than its
 column is cut into pieces, except a URL, which is never wrapped: it is shortened with "…".
 Below `STACK_BELOW` columns for the entry text, sources and site go under the entry.
@@ -15,16 +15,18 @@ No line is wider than the width.
 
 Marks: "≈" date inferred, "~" year unknown, "?" date unknown; printed dates have none.
 Scraped text is hostile: every scraped string is cleaned (`_text.one_line`) and reaches
-rich only as `Text` (never markup).
+rich only as a `Segment` of plain text (never markup).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import zip_longest
 
-from rich.cells import cell_len, chop_cells, set_cell_size
-from rich.console import Console
-from rich.text import Text
+from rich.cells import cell_len as _rich_cell_len
+from rich.cells import chop_cells, set_cell_size
+from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
+from rich.style import Style
 
 from feedline.model import DateStatus, Entry, Role, Timeline
 from feedline.render._text import clip, one_line
@@ -50,20 +52,33 @@ _LEGEND = {
 }
 
 #: A styled piece of a line: (text, rich style or "").
-Segment = tuple[str, str]
-Line = list[Segment]
+Piece = tuple[str, str]
+Line = list[Piece]
 _URL_STARTS = ("http://", "https://", "www.", "ftp://")
 
 
 def render_table(timeline: Timeline, console: Console, *, explain: bool = False,
                  sites: Sequence[str] | None = None, header: Sequence[str] = ()) -> None:
     """Print the timeline on `console`, as wide as the console."""
-    text = Text(no_wrap=True, overflow="ignore", end="")
-    for line in layout(timeline, console.width, explain=explain, sites=sites, header=header):
-        for part, style in line:
-            text.append(part, style=style or None)
-        text.append("\n")
-    console.print(text, soft_wrap=True, crop=False)
+    console.print(_Lines(layout(timeline, console.width, explain=explain, sites=sites, header=header)),
+                  soft_wrap=True, crop=False)
+
+
+class _Lines:
+    """Laid-out lines as a rich renderable: plain segments, no re-wrapping (linear)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        styles: dict[str, Style | None] = {"": None}
+        newline = Segment.line()
+        for line in self.lines:
+            for part, style in line:
+                if style not in styles:
+                    styles[style] = Style.parse(style)
+                yield Segment(part, styles[style])
+            yield newline
 
 
 def render_table_text(timeline: Timeline, *, explain: bool = False, width: int | None = None,
@@ -124,7 +139,7 @@ class _Columns:
 
     def row(self, entry: Entry, explain: bool, site: str | None) -> list[Line]:
         """The lines of one entry."""
-        cells: list[list[Segment]] = [
+        cells: list[list[Piece]] = [
             _styled_cells(wrap(time_label(entry), self.time), "bold")
             + _styled_cells(wrap(one_line(entry.stamp.zone or ""), self.time), "dim"),
             [(MARKS.get(entry.date.status, "?"), "yellow")],
@@ -135,7 +150,7 @@ class _Columns:
         if self.stacked:
             cells[2] += [("— " + part, style) for part, style in names]
             if site:
-                cells[2] += _styled_cells(wrap(f"@ {site}", self.entry), "magenta")
+                cells[2].append((_shortened(f"@ {site}", self.entry), "magenta"))
             widths = [self.time, 1, self.entry]
         else:
             widths = [self.time, 1, self.entry]
@@ -143,7 +158,7 @@ class _Columns:
                 cells.append(names)
                 widths.append(self.sources)
             if self.site:
-                cells.append(_styled_cells(wrap(site or "", self.site), "magenta"))
+                cells.append([(_shortened(site or "", self.site), "magenta")])
                 widths.append(self.site)
         lines: list[Line] = []
         for parts in zip_longest(*cells, fillvalue=("", "")):
@@ -151,38 +166,55 @@ class _Columns:
             for column, ((text, style), cell_width) in enumerate(zip(parts, widths)):
                 if column:
                     line.append((GAP, ""))
-                line.append((set_cell_size(text, cell_width), style))
+                line.append((_fitted(text, cell_width), style))
+            while line and not line[-1][0].strip():  # no trailing blanks
+                line.pop()
+            if line:
+                line[-1] = (line[-1][0].rstrip(), line[-1][1])
             lines.append(line)
         return lines
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes (wide East Asian characters two)."""
+    return len(text) if text.isascii() else _rich_cell_len(text)
+
+
+def _fitted(text: str, width: int) -> str:
+    """`text` padded with spaces to `width` cells (it is never longer)."""
+    return text.ljust(width) if text.isascii() else set_cell_size(text, width)
 
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` (one line) in lines of at most `width` cells, broken at spaces. A word wider
     than `width` is cut in pieces, unless it is a URL: that is shortened with "…"."""
     width = max(width, 1)
-    if cell_len(text) <= width:
+    ascii_only = text.isascii()
+    if (len(text) if ascii_only else _rich_cell_len(text)) <= width:
         return [text] if text else []
     lines: list[str] = []
-    current, used = "", 0
+    current: list[str] = []
+    used = -1  # cells of `current` joined by spaces
     for word in text.split():
-        size = cell_len(word)
-        if size > width:
-            if word.startswith(_URL_STARTS) or "://" in word:
-                pieces = [set_cell_size(word, width - 1) + "…"]
-            else:
-                pieces = chop_cells(word, width)
+        size = len(word) if ascii_only else _rich_cell_len(word)
+        if size <= width:
+            pieces: list[str] = [word]
+        elif word.startswith(_URL_STARTS) or "://" in word:
+            pieces = [_shortened(word, width)]
         else:
-            pieces = [word]
+            pieces = chop_cells(word, width)
         for piece in pieces:
-            size = cell_len(piece)
-            if current and used + 1 + size <= width:
-                current, used = f"{current} {piece}", used + 1 + size
+            if len(pieces) > 1 or size > width:
+                size = cell_len(piece)
+            if used + 1 + size <= width:
+                current.append(piece)
+                used += 1 + size
             else:
                 if current:
-                    lines.append(current)
-                current, used = piece, size
+                    lines.append(" ".join(current))
+                current, used = [piece], size
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines
 
 
@@ -215,7 +247,7 @@ def _header(timeline: Timeline, width: int, extra: Sequence[str]) -> list[Line]:
     return lines
 
 
-def _entry_lines(entry: Entry, explain: bool, width: int) -> list[Segment]:
+def _entry_lines(entry: Entry, explain: bool, width: int) -> list[Piece]:
     cell = _styled_cells(wrap(one_line(entry.headline or ""), width), "bold")
     cell += _styled_cells(wrap(clip(one_line(entry.text), TEXT_LIMIT), width), "")
     if not entry.visible:
@@ -247,7 +279,12 @@ def _source_lines(entry: Entry) -> dict[str, str]:
     return lines
 
 
-def _styled_cells(parts: list[str], style: str) -> list[Segment]:
+def _shortened(text: str, width: int) -> str:
+    """`text` in at most `width` cells, its end replaced by "…" when it is longer."""
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def _styled_cells(parts: list[str], style: str) -> list[Piece]:
     return [(part, style) for part in parts]
 
 
