@@ -1,7 +1,7 @@
 """The `feedline` command line: a thin skin over `feedline.pipeline.extract`.
 
     feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
-                             [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
+                             [--format table|json|jsonl|csv|markdown|html] [-o FILE] [--explain] [--width N]
                              [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
 
 Parse options, call the pipeline once, render, write. Several pages (several paths, a
@@ -65,6 +65,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -176,6 +177,7 @@ def extract(
 
                 write_output(render(timeline, chosen, explain=explain, width=width), output)
             return
+        merge = merge or chosen == "html"  # one page of all entries: HTML documents do not concatenate
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
                               jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden)

@@ -3,8 +3,9 @@
     feedline ingest --db FILE PATHS... [--now ISO] [--tz ZONE] [--lang xx] [--feed KEY]
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
-                    [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
+                    [--format table|markdown|html] [-o FILE] [--explain] [--width N]
+    feedline export --db FILE [--format json|jsonl|csv|table|markdown|html] [same filters] [-o FILE]
+    feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
@@ -79,6 +80,7 @@ class ExportFormat(str, Enum):
     CSV = "csv"
     TABLE = "table"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class ViewFormat(str, Enum):
@@ -86,6 +88,7 @@ class ViewFormat(str, Enum):
 
     TABLE = "table"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -396,7 +399,7 @@ def feeds(
 ) -> None:
     """List the store's feeds: pages, entries, first and last capture."""
     with guarded():
-        if fmt is ExportFormat.MARKDOWN:
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML):
             raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
         _, summaries = _load(db, None, feeds=True)
         write_output(render_feeds(summaries, fmt.value), None)

@@ -1,4 +1,4 @@
-"""Render a Timeline as text, in one of `FORMATS`.
+"""Render a Timeline as text, in one of `FORMATS` (html: one self-contained page).
 
     render(timeline, "json")  ->  str
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from feedline.model import Timeline
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown")
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
 def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | None = None,
@@ -44,4 +44,8 @@ def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | 
         from feedline.render.markdown import render_markdown
 
         return render_markdown(timeline, explain=explain, sites=sites, header=header)
+    if fmt == "html":
+        from feedline.render.html import render_html
+
+        return render_html(timeline, explain=explain, sites=sites, header=header)
     raise UsageError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
