@@ -47,6 +47,7 @@ RANK: dict[str, float] = {
     "render": 11,
     "export": 11,
     "store": 11,
+    "feeds": 11.5,  # the store's feeds summarised (counts, first and last capture), for `feeds` and `view`
     "cli_support": 12,  # option parsing and output shared by the commands
     "store_cli": 13,
     "cli": 14,
