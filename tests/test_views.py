@@ -190,3 +190,13 @@ def test_export_names_the_feed_and_the_region(store: Path) -> None:
     assert {e["feed"] for e in document["entries"]} == {"kyiv", "ny"}
     assert {e["region"] for e in document["entries"]} == {0}
     assert "feed_key" not in document["entries"][0]
+
+
+def test_view_on_a_terminal_draws_the_same_table(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline import store_cli
+
+    piped = runner.invoke(cli.app, ["view", "--db", str(store), "--width", "90"]).stdout
+    monkeypatch.setattr(store_cli, "stdout_is_tty", lambda: True)
+    live = runner.invoke(cli.app, ["view", "--db", str(store), "--width", "90"])
+    assert live.exit_code == 0, live.output
+    assert [line.rstrip() for line in live.stdout.splitlines()] == piped.splitlines()
