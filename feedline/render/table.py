@@ -72,12 +72,20 @@ class _Lines:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         styles: dict[str, Style | None] = {"": None}
-        newline = Segment.line()
+        newline = Segment("\n")
         for line in self.lines:
+            text, current = "", ""
             for part, style in line:
+                if style == current or not part.strip():  # blanks take any style (no backgrounds)
+                    text += part
+                    continue
+                if text:
+                    yield Segment(text, styles[current])
                 if style not in styles:
                     styles[style] = Style.parse(style)
-                yield Segment(part, styles[style])
+                text, current = part, style
+            if text:
+                yield Segment(text, styles[current])
             yield newline
 
 
