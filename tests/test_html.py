@@ -163,13 +163,13 @@ def test_extract_of_several_pages_in_html_is_one_merged_page(tmp_path: Path) -> 
 # ---------------------------------------------------------------- a real browser
 
 
-def chromium(page: Path, *extra: str) -> tuple[str, list[str]]:
+def chromium(page: Path, *extra: str, fragment: str = "") -> tuple[str, list[str]]:
     """(the DOM after the page's scripts ran, the console messages) of `page` in headless Chromium."""
     assert CHROMIUM is not None
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={profile}",
-             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", *extra, "--dump-dom", page.as_uri()],
+             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", *extra, "--dump-dom", page.as_uri() + fragment],
             capture_output=True, text=True, timeout=120, env={**os.environ, "LANG": "C.UTF-8"})
     console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
     return result.stdout, console
@@ -210,3 +210,35 @@ def test_injected_markup_never_runs_in_a_browser(tmp_path: Path) -> None:
     assert f'<span id="count">{len(PAYLOADS)} of {len(PAYLOADS)} entries</span>' in dom
     assert "<img" not in dom and "<svg" not in dom and "<a " not in dom and "pwned" not in dom.split("</title>")[0]
     assert dom.count("<script") == 1
+
+
+@needs_chromium
+@pytest.mark.parametrize(("fragment", "shown", "first"), [
+    ("", 6, "23:35"),
+    ("#q=BLOOMBERG", 1, "16:00"),  # case-insensitive, in text and chips
+    ("#q=reported%20oct.%202", 3, "00:13"),  # every word must occur
+    ("#source=Institute%20for%20the%20Study%20of%20War", 1, "07:32"),
+    ("#source=No%20such%20source", 6, "23:35"),  # an unknown option is no filter
+    ("#order=newest", 6, "16:00"),
+    ("#q=nothing-matches-this", 0, None),
+])
+def test_search_filter_and_order_in_a_browser(tmp_path: Path, fragment: str, shown: int, first: str | None) -> None:
+    """The script's state comes from the address's fragment, so the browser shows each state."""
+    target = tmp_path / "t.html"
+    target.write_text(render(seed_timeline(), "html"), encoding="utf-8")
+    dom, console = chromium(target, fragment=fragment)
+    assert console == []
+    assert f'<span id="count">{shown} of 6 entries</span>' in dom
+    articles = re.findall(r'<article ([^>]*)><div class="when">(?:<time[^>]*>)?([0-9:]+)', dom)
+    assert len(articles) == 6
+    visible = [clock for attributes, clock in articles if not re.search(r"\bhidden\b", attributes)]
+    assert len(visible) == shown
+    assert (visible[0] if visible else None) == first
+    days = re.findall(r'<section class="day[^"]*"[^>]*>', dom)
+    assert all("hidden" in day for day in days) == (shown == 0)
+
+
+def seed_timeline() -> Timeline:
+    from feedline.pipeline import extract
+
+    return extract(SEED, now=datetime(2023, 10, 3, 16, 30), tz="Europe/Kyiv")

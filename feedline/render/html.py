@@ -7,7 +7,9 @@ Everything is inline (`STYLE`, `SCRIPT`); nothing is fetched. A Content-Security
 meta allows exactly the page's own style and script (by their SHA-256) and nothing else:
 no other script, no inline handlers, no images, frames, fonts, forms or connections.
 The entries are written as HTML, so the page reads without JavaScript; the script only
-filters (source, site, text search) and toggles newest/oldest first.
+filters (source, site, text search) and toggles newest/oldest first, keeping that state in
+the address's fragment (`#q=ferry&source=Reuters&site=…&order=newest`), so a filtered view
+can be bookmarked or shared. The fragment only ever sets the controls' values.
 
 Scraped text is data: every scraped string is cleaned (`_text.clean`: no controls,
 bidirectional controls shown as `\\u202e`) and HTML-escaped, in text and in attribute
@@ -74,7 +76,10 @@ SCRIPT = """
   var main=document.getElementById("days"),q=document.getElementById("q"),src=document.getElementById("source"),
       site=document.getElementById("site"),order=document.getElementById("order"),count=document.getElementById("count");
   var entries=Array.prototype.slice.call(main.querySelectorAll(".entry"));
-  var texts=entries.map(function(e){return e.textContent.toLowerCase();});
+  var texts=entries.map(function(e){  // headline, text and chips: not the date evidence
+    return Array.prototype.map.call(e.querySelectorAll("h3, .body > p, .chips"),function(n){return n.textContent;})
+      .join(" ").toLowerCase();
+  });
   function has(list,value){return value==="" || (list||"").split("\\n").indexOf(value)>=0;}
   function apply(){
     var words=q.value.toLowerCase().split(/\\s+/).filter(Boolean),shown=0;
@@ -90,18 +95,33 @@ SCRIPT = """
     var kids=Array.prototype.slice.call(parent.querySelectorAll(":scope > "+selector));
     kids.reverse().forEach(function(k){parent.appendChild(k);});
   }
-  order.addEventListener("click",function(){
-    var newest=order.getAttribute("aria-pressed")!=="true";
-    order.setAttribute("aria-pressed",String(newest));
-    order.textContent=newest?"Newest first":"Oldest first";
+  function newest(){return order.getAttribute("aria-pressed")==="true";}
+  function toggle(){
+    var now=!newest();
+    order.setAttribute("aria-pressed",String(now));
+    order.textContent=now?"Newest first":"Oldest first";
     var undated=main.querySelector(":scope > .undated");
     reverse(main,".day:not(.undated)");
     Array.prototype.forEach.call(main.querySelectorAll(".day .entries"),function(list){reverse(list,".entry");});
     if(undated){main.appendChild(undated);}
-  });
-  q.addEventListener("input",apply);
-  if(src){src.addEventListener("change",apply);}
-  if(site){site.addEventListener("change",apply);}
+  }
+  function save(){
+    var state=new URLSearchParams();
+    if(q.value){state.set("q",q.value);}
+    if(src&&src.value){state.set("source",src.value);}
+    if(site&&site.value){state.set("site",site.value);}
+    if(newest()){state.set("order","newest");}
+    try{history.replaceState(null,"","#"+state.toString());}catch(e){}
+  }
+  var state=new URLSearchParams(location.hash.slice(1));
+  q.value=state.get("q")||"";
+  if(src){src.value=state.get("source")||"";}
+  if(site){site.value=state.get("site")||"";}
+  if(state.get("order")==="newest"){toggle();}
+  order.addEventListener("click",function(){toggle();save();});
+  q.addEventListener("input",function(){apply();save();});
+  if(src){src.addEventListener("change",function(){apply();save();});}
+  if(site){site.addEventListener("change",function(){apply();save();});}
   document.documentElement.classList.add("js");
   apply();
 })();
@@ -196,7 +216,7 @@ def _lang(lang: str | None) -> str:
 def _controls(entries: Sequence[Entry], site_of: dict[int, str]) -> str:
     names = Counter(name for entry in entries for name in _source_names(entry))
     parts = ['<div class="controls" role="search">',
-             '<input id="q" type="search" placeholder="Search headlines and text" aria-label="Search">']
+             '<input id="q" type="search" placeholder="Search headlines, text and sources" aria-label="Search">']
     if names:
         options = "".join(f'<option value="{_attr(name)}">{_html(name)} ({n})</option>'
                           for name, n in sorted(names.items(), key=lambda item: (-item[1], item[0])))
