@@ -1,7 +1,7 @@
 """The `feedline` command line: a thin skin over `feedline.pipeline.extract`.
 
     feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
-                             [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
+                             [--format table|json|jsonl|csv|markdown|html] [-o FILE] [--explain] [--width N]
                              [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
     feedline extract URL [--timeout SECONDS] [--max-bytes N] [--max-redirects N] [same options]
 
@@ -46,6 +46,7 @@ from feedline.cli_support import (
     parse_tz,
     stdout_failed,
     stdout_is_tty,
+    table_width,
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
@@ -72,6 +73,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -165,6 +167,7 @@ def extract(
         if not paths and not manifests:
             raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
         terminal = output in (None, "-") and stdout_is_tty()
+        width = table_width(width)
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
         from feedline import inputs
@@ -194,6 +197,7 @@ def extract(
 
                 write_output(render(timeline, chosen, explain=explain, width=width), output)
             return
+        merge = merge or chosen == "html"  # one page of all entries: HTML documents do not concatenate
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
                               jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden,
@@ -259,13 +263,25 @@ def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, 
                     sink.write(many.part(outcome.timeline, fmt, tally.pages - 1, explain=explain, width=width))
         if merge:
             order = inputs.merge(done)
+            sites = _merged_sites(done, order)
             if live:
-                _print_table(many.merged_timeline(done, order), explain=explain, width=width)
+                _print_table(many.merged_timeline(done, order), explain=explain, width=width, sites=sites)
             else:
-                sink.write(many.render_merged(done, order, fmt, explain=explain, width=width))
+                sink.write(many.render_merged(done, order, fmt, explain=explain, width=width, sites=sites))
         elif not live:
             sink.write(many.closing(fmt, tally.pages))
     return tally
+
+
+def _merged_sites(timelines: Sequence[Timeline], order: Sequence[tuple[int, object]]) -> list[str]:
+    """Per merged entry, a label of its feed (`store.page_key`: the page's URL, else its file
+    name without the time stamp), so that snapshots of one feed share a label."""
+    from feedline.render._view import site_labels
+    from feedline.store import page_key
+
+    keys = [page_key(t.page.name, t.page.url) for t in timelines]
+    labels = site_labels(keys)
+    return [labels[keys[index]] for index, _ in order]
 
 
 def _known_total(sources: Sequence[str]) -> int | None:
@@ -378,7 +394,8 @@ def main() -> None:
         sys.exit(130)
 
 
-def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
+def _print_table(timeline: Timeline, *, explain: bool, width: int | None,
+                 sites: Sequence[str] | None = None) -> None:
     """The table on the terminal, in colour, as wide as the terminal unless `width` is given."""
     from rich.console import Console
 
@@ -391,7 +408,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 
     console = StdoutConsole(width=width, markup=False, emoji=False, highlight=False)
     try:
-        render_table(timeline, console, explain=explain)
+        render_table(timeline, console, explain=explain, sites=sites)
     except OSError as error:  # a broken pipe (quiet) or a full disk
         stdout_failed(error)
 

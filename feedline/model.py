@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 #: Version of the JSON document that `render.json` writes (bump on breaking changes).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Span = tuple[int, int]
 

@@ -4,8 +4,9 @@
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
                     [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
-                    [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
+                    [--format table|markdown|html] [-o FILE] [--explain] [--width N]
+    feedline export --db FILE [--format json|jsonl|csv|table|markdown|html] [same filters] [-o FILE]
+    feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
@@ -59,6 +60,7 @@ from feedline.cli_support import (
     report,
     stdout_failed,
     stdout_is_tty,
+    table_width,
     write_line,
     write_output,
 )
@@ -79,13 +81,26 @@ class CaptureFrom(str, Enum):
 
 
 class ExportFormat(str, Enum):
+    """export --format: the machine formats, and the readable ones `extract` has."""
+
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class ViewFormat(str, Enum):
+    """view --format: the readable formats."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-STORE_FIELDS = ("feed_key", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
+STORE_FIELDS = ("feed", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
 
 # The fetch options of ingest, watch and extract (feedline.fetch.Limits; defaults there).
 DEFAULT_LIMITS = Limits()
@@ -102,10 +117,11 @@ FeedKey = Annotated[str | None, typer.Option("--feed", metavar="KEY", help="Only
 
 
 def register(app: typer.Typer) -> None:
-    """Add `ingest`, `view` and `export` to `app`."""
+    """Add `ingest`, `view`, `export` and `feeds` to `app`."""
     app.command("ingest")(ingest)
     app.command("view")(view)
     app.command("export")(export)
+    app.command("feeds")(feeds)
 
 
 # ── ingest ──────────────────────────────────────────────────────────────────────────────────
@@ -407,20 +423,23 @@ def view(
     source: SourceName = None,
     search: Search = None,
     feed: FeedKey = None,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.TABLE,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
 ) -> None:
-    """Show the stored timeline, a rule per day."""
+    """Show the stored timeline, a rule per day (each feed's last capture in the header)."""
     with guarded():
-        stored, stats = _load(db, _query(since, until, source, search, feed))
-        timeline = _timeline(db, stored, stats)
-        if stdout_is_tty():
-            _print_table(timeline, explain=explain, width=width)
-        else:
-            from feedline.render.table import render_table_text
+        stored, summaries = _load(db, _query(since, until, source, search, feed), feeds=True)
+        timeline, sites, header = _timeline(db, stored, summaries)
+        if fmt is ViewFormat.TABLE and output in (None, "-") and stdout_is_tty():
+            _print_table(timeline, explain=explain, width=width, sites=sites, header=header)
+            return
+        from feedline.render import render
 
-            write_output(render_table_text(timeline, explain=explain, width=width), None)
+        write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
+                            header=header), output)
 
 
 def export(
@@ -433,11 +452,62 @@ def export(
     feed: FeedKey = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
-    """Write the stored timeline as JSON, JSON Lines or CSV (stable order, no generation time)."""
+    """Write the stored timeline as JSON, JSON Lines, CSV or a readable format (stable order, no generation time)."""
     with guarded():
         query = _query(since, until, source, search, feed)
-        stored, _ = _load(db, query)
-        write_output(render_export(stored, fmt.value, query), output)
+        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv"))
+        if fmt.value in ("json", "jsonl", "csv"):
+            write_output(render_export(stored, fmt.value, query), output)
+            return
+        from feedline.render import render
+
+        timeline, sites, header = _timeline(db, stored, summaries)
+        write_output(render(timeline, fmt.value, width=table_width(None), sites=sites, header=header), output)
+
+
+def feeds(
+    db: Db,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="table, or json / jsonl / csv.")] = ExportFormat.TABLE,
+) -> None:
+    """List the store's feeds: pages, entries, first and last capture."""
+    with guarded():
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML):
+            raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
+        _, summaries = _load(db, None, feeds=True)
+        write_output(render_feeds(summaries, fmt.value), None)
+
+
+def render_feeds(summaries: list[Any], fmt: str) -> str:
+    """The feed summaries (`feeds.FeedSummary`) as an aligned table, JSON, JSON Lines or CSV."""
+    from dataclasses import asdict
+
+    from feedline.render.json_format import dumps
+
+    rows = [asdict(summary) for summary in summaries]
+    if fmt == "json":
+        return dumps({"feeds": rows}, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(dumps(row) + "\n" for row in rows)
+    from feedline.render._text import clean, one_line
+
+    if fmt == "csv":
+        import csv
+        import io
+
+        from feedline.render.csv_format import neutralise
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["feed", "pages", "entries", "first_capture", "last_capture"])
+        for row in rows:
+            writer.writerow([neutralise(clean(str(value if value is not None else ""))) for value in row.values()])
+        return buffer.getvalue()
+    table = [("feed", "pages", "entries", "first capture", "last capture")]
+    table += [(one_line(s.feed), str(s.pages), str(s.entries), s.first_capture or "-", s.last_capture or "-")
+              for s in summaries]
+    widths = [max(len(row[i]) for row in table) for i in range(5)]
+    return "".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) if i < 3 else cell.ljust(w)
+                             for i, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n" for row in table)
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
@@ -467,45 +537,71 @@ def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
 def _entry_object(item: StoredEntry) -> dict[str, Any]:
     from feedline.render.json_format import entry_to_dict
 
-    return {**entry_to_dict(item.entry), **{name: getattr(item, name) for name in STORE_FIELDS}}
+    return {**entry_to_dict(item.entry), "feed": item.feed_key,
+            **{name: getattr(item, name) for name in STORE_FIELDS[1:]}}
 
 
 def _csv(stored: list[StoredEntry]) -> str:
     import csv
     import io
 
+    from feedline.model import Page, Timeline
     from feedline.render._text import clean
     from feedline.render.csv_format import neutralise, render_csv
 
-    rows = csv.reader(io.StringIO(render_csv(_timeline("", stored, {}))))  # extract's columns
+    extracted = Timeline(Page(text="", name="-"), tuple(item.entry for item in stored))
+    rows = csv.reader(io.StringIO(render_csv(extracted)))  # extract's columns
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(next(rows) + list(STORE_FIELDS))
+    values = {"feed": lambda item: item.feed_key}
     for item, row in zip(stored, rows):
-        writer.writerow(row + [neutralise(clean(str(getattr(item, name) or ""))) for name in STORE_FIELDS])
+        cells = [values.get(name, lambda item, name=name: getattr(item, name))(item) for name in STORE_FIELDS]
+        writer.writerow(row + [neutralise(clean(str(cell or ""))) for cell in cells])
     return buffer.getvalue()
 
 
-def _load(db: str, query: Query) -> tuple[list[StoredEntry], dict[str, Any]]:
+def _load(db: str, query: Query | None, *, feeds: bool = False) -> tuple[list[StoredEntry], list[Any]]:
+    """The entries passing `query` (none when it is None) and, when `feeds`, the store's feed
+    summaries (`feeds.FeedSummary`)."""
+    from feedline.feeds import feed_summaries
     from feedline.store import Store
 
     with Store.open(db, readonly=True) as store:
-        return store.entries(query), store.stats()
+        return (store.entries(query) if query is not None else [],
+                feed_summaries(store) if feeds else [])
 
 
-def _timeline(db: str, stored: list[StoredEntry], stats: dict[str, Any]) -> Timeline:
+def _timeline(db: str, stored: list[StoredEntry], summaries: list[Any]) -> tuple[Timeline, list[str], list[str]]:
+    """The stored entries as one Timeline, each entry's site label, and header lines: the last
+    capture of each feed shown (of every feed when no entry is shown)."""
     from feedline.model import Page, Timeline
+    from feedline.render._view import site_labels
 
-    last = stats.get("last_capture")
-    title = f"{os.path.basename(db)}: {stats.get('pages', 0)} pages of {stats.get('feeds', 0)} feeds"
-    return Timeline(
-        page=Page(text="", name=db or "-", title=title),
-        entries=tuple(item.entry for item in stored),
-        now=datetime.fromisoformat(last) if last else None,
-    )
+    shown = {item.feed_key for item in stored}
+    listed = [s for s in summaries if s.feed in shown] or summaries
+    labels = site_labels([s.feed for s in summaries] + list(shown))
+    pages = sum(s.pages for s in summaries)
+    title = f"{os.path.basename(db)}: {pages} page{'s' * (pages != 1)} of {len(summaries)} feed{'s' * (len(summaries) != 1)}"
+    now = None
+    header = []
+    if len(listed) == 1 and listed[0].last_capture:
+        now = datetime.fromisoformat(listed[0].last_capture)
+    else:
+        for summary in listed[:FEEDS_IN_HEADER]:
+            header.append(f"{labels[summary.feed]}: last captured {summary.last_capture or 'never (blind pages only)'}")
+        if len(listed) > FEEDS_IN_HEADER:
+            header.append(f"… and {len(listed) - FEEDS_IN_HEADER} more feeds (feedline feeds --db {os.path.basename(db)})")
+    timeline = Timeline(page=Page(text="", name=db or "-", title=title),
+                        entries=tuple(item.entry for item in stored), now=now)
+    return timeline, [labels[item.feed_key] for item in stored], header
 
 
-def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
+FEEDS_IN_HEADER = 5  # feeds whose capture `view`'s header lists; `feedline feeds` lists all
+
+
+def _print_table(timeline: Timeline, *, explain: bool, width: int | None, sites: list[str],
+                 header: list[str]) -> None:
     from rich.console import Console
 
     from feedline.render.table import render_table
@@ -517,7 +613,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 
     try:
         render_table(timeline, StdoutConsole(width=width, markup=False, emoji=False, highlight=False),
-                     explain=explain)
+                     explain=explain, sites=sites, header=header)
     except OSError as error:  # a broken pipe (quiet) or a full disk
         stdout_failed(error)
 

@@ -49,6 +49,7 @@ RANK: dict[str, float] = {
     "export": 11,
     "store": 11,
     "fetch": 11,  # one HTTP(S) fetch: limits, charset, Date, conditional requests (httpx)
+    "feeds": 11.5,  # the store's feeds summarised (counts, first and last capture), for `feeds` and `view`
     "cli_support": 12,  # option parsing and output shared by the commands
     "store_fetch": 12.5,  # fetched URLs into the store: validators kept, 304s counted
     "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)

@@ -58,7 +58,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "position": entry.position,
-        "feed": entry.feed,
+        "region": entry.feed,  # the feed region of the page (the store's "feed" is the page identity)
         "time_text": stamp.text,
         "stamp_kind": str(stamp.kind),
         "local_time": entry.local_time.strftime("%H:%M") if entry.local_time else None,
