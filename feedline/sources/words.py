@@ -109,9 +109,11 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out")
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
-                "beschrieb", "verwies", "verweist", "meint", "meinte")
+                "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
+                "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
+                "erzählten", "kommentierte")  # not "-en": "Fossilien erzählen", "kommentieren"
 VERBS["es"] += ("añade", "añaden", "añadió", "añadieron", "recordó", "recuerda", "refirió",
-                "contó")
+                "contó", "precisó", "precisaron")  # not "precisa": "needs"
 VERBS["fr"] += ("rappelle", "rappellent", "relève", "relèvent", "ajoute", "ajoutent")
 VERBS["pl"] += ("podkreśla", "dodaje", "przekonuje", "pisze")
 #: Indonesian speech verbs, inverted after a quote: '"...," kata Jane Doe'.
@@ -128,7 +130,7 @@ VERB_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": ("denunci", "asegur", "afirm", "anunci", "confirm", "explic", "señal", "indic",
                "alert", "critic", "acus", "reclam", "revel", "estim", "destac", "aclar",
                "expres", "declar", "report", "inform", "subray", "cuestion", "rechaz", "lament",
-               "inst", "consider", "calific", "apunt", "recalc", "agreg", "precis", "coment",
+               "inst", "consider", "calific", "apunt", "recalc", "agreg", "coment",
                "manifest", "detall", "puntualiz", "resalt", "enfatiz", "mencion"),
         "er": ("reconoc", "respond"),
         "ir": ("insist", "exig", "admit", "escrib"),
@@ -179,8 +181,7 @@ VERB_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {
         "weak": ("warn", "forder", "beton", "kritisier", "bestätig", "erklär", "meld", "mahn",
                  "klag", "verlang", "beklag", "lob", "äußer", "schätz", "behaupt", "bericht",
-                 "kündig", "appellier", "bekräftig", "versicher", "dementier", "ergänz",
-                 "kommentier", "erläuter", "schilder", "erzähl", "informier"),
+                 "kündig", "appellier", "bekräftig", "versicher", "dementier"),
     },
 }
 VERB_ENDINGS: dict[str, dict[str, tuple[str, ...]]] = {
