@@ -24,6 +24,15 @@ CUE_FORMS = [
      "As Jane Doe pointed out in a post, the rule is new.", ["Jane Doe"]),
     ("en", "points out", "blog.parsely.com citylab.com barrons.com",
      "Acme Bank analyst John Roe points out two risks.", ["Acme Bank analyst John Roe"]),
+    ("en", "dismisses", "namibian.com.na cbsnews.com theparadigmng.com",
+     "Jane Doe dismisses health rumors", ["Jane Doe"]),
+    ("en", "calls for", "lestimes.com irishtimes.com talkingpointsmemo.com",
+     "Acme Union calls for a pay rise", ["Acme Union"]),
+    ("en", "demands", "foxnews.com news.yahoo.com abc7ny.com",
+     "Acme Council demands answers over closures", ["Acme Council"]),
+    ("en", "testified", "digg.com hosted.ap.org snopes.com",
+     "Acme Corp executive Jane Doe testified that the files were lost.",
+     ["Acme Corp executive Jane Doe"]),
     ("de", "unterstrich", "tageszeitung.it tichyseinblick.de wochenblatt.com",
      "Jana Muster unterstrich die Bedeutung des Projekts.", ["Jana Muster"]),
     ("de", "mitteilte", "br.de morgenpost.de mdr.de",
@@ -108,6 +117,19 @@ def test_surveyed_cue_form(lang: str, form: str, sites: str, text: str,
     assert len(set(sites.split())) >= 3, "a cue rests on three pool sites"
     assert names(text, lang) == expected
     assert names(text, None) == expected  # with every language's cues
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "for" of "calls for" is a connector: it does not end a name as a cue word would
+    ('A spokesperson for Acme Police said: "We are ready."', ["A spokesperson for Acme Police"]),
+    ("Acme Party for the People leader Jane Doe urged calm.",
+     ["Acme Party for the People leader Jane Doe"]),
+    # a German clause word or pronominal adverb opening the sentence is no part of the name
+    ("Wie der Verband mitteilte, bleibt die Halle zu.", ["der Verband"]),
+    ("Darauf verweist auch die Direktorin.", []),  # not "Darauf"
+])
+def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
+    assert names(text, None) == expected
 
 
 @pytest.mark.parametrize(("text", "lang"), [

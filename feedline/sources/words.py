@@ -107,7 +107,8 @@ VERBS["fr"] += ("disent", "promet", "promettent", "prévient", "préviennent", "
 VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: Report verbs found missing by a survey of unseen pages (each form on three sites or more;
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
-VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out")
+VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
+                "calls for", "called for", "demands", "testified", "testifies")
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
@@ -436,7 +437,8 @@ according asked speaking despite with without from for by to of
 monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem
 ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
-daraufhin deshalb daher zunächst
+daraufhin deshalb daher zunächst wie nachdem weil dass ob darauf darüber dazu davon dafür
+ersteres letzteres wörtlich
 montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
 mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
 dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
