@@ -295,6 +295,15 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "sv": ("enligt",),
     "id": ("dikutip dari",),  # "quoted from": '"...," ujar X dikutip dari Acme TV'
 }
+
+
+def _swiss(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """German forms and their Swiss spelling, which writes "ss" for "ß" ("hiess", "gemäss")."""
+    return tuple(dict.fromkeys(forms + tuple(f.replace("ß", "ss") for f in forms if "ß" in f)))
+
+
+VERBS["de"] = _swiss(VERBS["de"])
+PREPOSITIONS["de"] = _swiss(PREPOSITIONS["de"])
 #: Phrases after which the speaking subject follows, as after an inverted verb:
 #: "Об этом сообщил X", "Lo ha detto X", "jak podaje X". The subject must be a name.
 INVERTED: dict[str, tuple[str, ...]] = {
@@ -365,7 +374,7 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # it follows (a document noun after "in" is skipped: `_after_document`)
         *(("prep", verb + r"\ses\s(?:aus|von|vom|seitens|in(?=\s(?:einer|einem|der|dem)\s"
                  r"(?:Mitteilung|Pressemitteilung|Erklärung|Stellungnahme|Bericht|Schreiben)\b))"
-                 r"(?=\s)") for verb in ("heißt", "hieß")),
+                 r"(?=\s)") for verb in _swiss(("heißt", "hieß"))),
         ("prep", r"nach(?=\s(?:\p{Ll}{2,30}\s)?\p{L}{0,30}"
                  r"(?:Angaben|[Bb]erichten|Informationen)\b)"),
     ),
@@ -435,7 +444,7 @@ meanwhile earlier later however but and also so then now today yesterday tonight
 separately still yet in on at after before when while as if although though since because
 according asked speaking despite with without from for by to of
 monday tuesday wednesday thursday friday saturday sunday
-er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem
+er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem ausserdem
 ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
 daraufhin deshalb daher zunächst wie nachdem weil dass ob darauf darüber dazu davon dafür
 ersteres letzteres wörtlich
