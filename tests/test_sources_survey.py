@@ -130,6 +130,12 @@ def test_surveyed_cue_form(lang: str, form: str, sites: str, text: str,
     # a German clause word or pronominal adverb opening the sentence is no part of the name
     ("Wie der Verband mitteilte, bleibt die Halle zu.", ["der Verband"]),
     ("Darauf verweist auch die Direktorin.", []),  # not "Darauf"
+    # a name's last word alone, later in the entry, refers back to it
+    ("Jane Doe said the plan works. Later, Doe said it failed.", ["Jane Doe"]),
+    ("Israels Armee teilte mit, es sei ruhig. Später meldete die Armee neue Angriffe.",
+     ["Israels Armee"]),
+    ("The Acme Ministry said 5 died. The ministry said more would follow.",
+     ["The Acme Ministry"]),
 ])
 def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
     assert names(text, None) == expected

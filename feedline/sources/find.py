@@ -136,8 +136,12 @@ HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", 
 
 
 def _named_before(key: str, seen: set[str]) -> bool:
-    """'mr doe' after 'jane doe' (casefolded canonical names): the same person again."""
+    """'mr doe' after 'jane doe', 'doe' after 'jane doe', 'armee' after 'israels armee'
+    (casefolded canonical names): a title and a surname, or the last word of a name seen
+    before alone, refer back to it."""
     words = key.split()
+    if len(words) == 1:
+        return any(len(k.split()) > 1 and k.split()[-1] == key for k in seen)
     return (len(words) == 2 and words[0] in HONORIFICS
             and any(k.split()[-1] == words[1] for k in seen))
 

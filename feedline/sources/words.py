@@ -446,8 +446,7 @@ according asked speaking despite with without from for by to of
 monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem ausserdem
 ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
-daraufhin deshalb daher zunächst wie nachdem weil dass ob darauf darüber dazu davon dafür
-ersteres letzteres wörtlich
+daraufhin deshalb daher zunächst
 montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
 mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
 dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
@@ -459,11 +458,19 @@ ona oni one my ja
 он она они мы я кто-то кто никто что-то
 jak když tak
 """.split())
+#: Words that are no names when capitalised, opening a sentence, but are left alone in
+#: lowercase: German clause words and adverbs before a verb ("Wie der Verband mitteilte",
+#: "Später meldete die Armee", "Darauf verweist ...").
+OPENERS: frozenset[str] = frozenset("""
+wie nachdem weil dass ob darauf darüber dazu davon dafür ersteres letzteres wörtlich später nun
+jetzt bereits gleichzeitig anschließend anschliessend zuletzt kürzlich damals seither seitdem
+zugleich ebenfalls indes unterdessen mittlerweile
+""".split())
 #: Nouns for a document that stands between a cue and its author: "a statement by X".
 REPORT_NOUNS: frozenset[str] = frozenset("""
 statement report data figures estimate estimates assessment survey study poll analysis release
 communiqué rapport données déclaration informe datos comunicado comunicato dati rapporto nota
-dane raport komunikat Angaben Bericht Mitteilung
+dane raport komunikat Angaben Bericht Mitteilung Erklärung Stellungnahme Pressemitteilung
 """.casefold().split())
 _BY_WORDS = frozenset(
     "by from of par de du des por del di da della dello dei degli von der".split())
