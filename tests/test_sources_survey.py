@@ -130,9 +130,14 @@ def test_surveyed_cue_form(lang: str, form: str, sites: str, text: str,
     # a German clause word or pronominal adverb opening the sentence is no part of the name
     ("Wie der Verband mitteilte, bleibt die Halle zu.", ["der Verband"]),
     ("Darauf verweist auch die Direktorin.", []),  # not "Darauf"
+    # after an opening adverb the German verb comes second and its subject third
+    # (proplanta.de, zugreiseblog.de, automobilwoche.de)
+    ("Gleichzeitig bestätigte die Acme Bahn dem Blog, dass es neue Züge gibt.",
+     ["die Acme Bahn"]),
+    ("Außerdem betonte die Acme-Leiterin, dass es gut sei.", ["die Acme-Leiterin"]),
     # a name's last word alone, later in the entry, refers back to it
     ("Jane Doe said the plan works. Later, Doe said it failed.", ["Jane Doe"]),
-    ("Israels Armee teilte mit, es sei ruhig. Später meldete die Armee neue Angriffe.",
+    ("Israels Armee teilte mit, es sei ruhig. Später meldete die Armee, es gebe Angriffe.",
      ["Israels Armee"]),
     ("The Acme Ministry said 5 died. The ministry said more would follow.",
      ["The Acme Ministry"]),

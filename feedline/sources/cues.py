@@ -10,7 +10,7 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Role, Span
-from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, _BY_WORDS
+from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
 )
@@ -210,11 +210,14 @@ def _inverted(text: str, pos: int) -> bool:
     German sentence's opening "Das" / "Dies" ("Das meldete die Agentur Acme")."""
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
     return (not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
-            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 12), pos)))
+            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 20), pos)))
 
 
-#: A German sentence opening with "Das" or "Dies" right before its verb: the subject follows.
-_DEMONSTRATIVE = regex.compile(r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies)[ \t]{1,3}\Z")
+#: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":
+#: `V2_ADVERBS`), right before its verb: the subject follows.
+_DEMONSTRATIVE = regex.compile(
+    r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies|"
+    + "|".join(sorted(w.capitalize() for w in V2_ADVERBS)) + r")[ \t]{1,3}\Z")
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:

@@ -458,14 +458,17 @@ ona oni one my ja
 он она они мы я кто-то кто никто что-то
 jak když tak
 """.split())
-#: Words that are no names when capitalised, opening a sentence, but are left alone in
-#: lowercase: German clause words and adverbs before a verb ("Wie der Verband mitteilte",
-#: "Später meldete die Armee", "Darauf verweist ...").
-OPENERS: frozenset[str] = frozenset("""
-wie nachdem weil dass ob darauf darüber dazu davon dafür ersteres letzteres wörtlich später nun
-jetzt bereits gleichzeitig anschließend anschliessend zuletzt kürzlich damals seither seitdem
-zugleich ebenfalls indes unterdessen mittlerweile
+#: German adverbs that open a main clause: the verb comes second and its subject after it
+#: ("Später meldete die Armee ...", "Gleichzeitig bestätigte die Deutsche Bahn ...").
+V2_ADVERBS: frozenset[str] = frozenset("""
+darauf darüber dazu davon dafür wörtlich später nun jetzt bereits gleichzeitig anschließend
+anschliessend zuletzt kürzlich damals seither seitdem zugleich ebenfalls indes unterdessen
+mittlerweile zudem außerdem ausserdem ferner dabei inzwischen zunächst danach daraufhin
 """.split())
+#: Words that are no names when capitalised, opening a sentence, but are left alone in
+#: lowercase: German clause words, pronouns and the adverbs above ("Wie der Verband
+#: mitteilte", "Später meldete die Armee", "Darauf verweist ...").
+OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob ersteres letzteres".split())
 #: Nouns for a document that stands between a cue and its author: "a statement by X".
 REPORT_NOUNS: frozenset[str] = frozenset("""
 statement report data figures estimate estimates assessment survey study poll analysis release
