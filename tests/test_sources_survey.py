@@ -135,8 +135,8 @@ def test_surveyed_cue_form(lang: str, form: str, sites: str, text: str,
     ("Gleichzeitig bestätigte die Acme Bahn dem Blog, dass es neue Züge gibt.",
      ["die Acme Bahn"]),
     ("Außerdem betonte die Acme-Leiterin, dass es gut sei.", ["die Acme-Leiterin"]),
-    # a name's last word alone, later in the entry, refers back to it
-    ("Jane Doe said the plan works. Later, Doe said it failed.", ["Jane Doe"]),
+    # an article and a name's last word, later in the entry, refer back to it
+    ("Jane Doe said the plan works. Later, Doe said it failed.", ["Jane Doe", "Doe"]),
     ("Israels Armee teilte mit, es sei ruhig. Später meldete die Armee, es gebe Angriffe.",
      ["Israels Armee"]),
     ("The Acme Ministry said 5 died. The ministry said more would follow.",
@@ -153,6 +153,7 @@ def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
     ("他在记者会上表示，没有问题。", "zh"),  # a pronoun and a place: no name
     ("报道指出，公司已经申请。", "zh"),  # "the report pointed out": refers back
     ("Ada tiga kata baru dalam kamus ini.", "id"),  # "kata": a word
+    ("Die Acme-Gruppe äusserte sich zunächst nicht.", "de"),  # declined to comment
 ])
 def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []

@@ -12,7 +12,7 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
@@ -107,6 +107,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Staff urged to stay home": a passive, the subject is told, not telling
     if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
+    if _DECLINED.match(ctx.text, m.end()):
+        return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
