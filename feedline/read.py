@@ -30,9 +30,11 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline.errors import InputError
+from feedline.htmltree import parse_html
 from feedline.markup import read_markup
 from feedline.model import Layout, Page, PageKind
 
@@ -69,7 +71,11 @@ def read_page(
     if not _looks_like_html(text):
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
                     lang=given_lang)
-    body, title, declared_lang, url, layout = render_html(text)
+    tree, notes = parse_html(text)  # parsed once: the text, the markup and a reveal pass share it
+    body, title, declared_lang, url, layout = render_html(text, tree=tree)
+    markup = read_markup(text, tree)
+    if notes:
+        markup = replace(markup, notes=notes + markup.notes)
     return Page(
         text=body,
         name=page_name,
@@ -78,9 +84,10 @@ def read_page(
         url=url,
         title=title,
         lang=given_lang or declared_lang,
-        markup=read_markup(text),
+        markup=markup,
         html=text,
         layout=layout,
+        tree=tree,
     )
 
 
@@ -421,7 +428,7 @@ class Rendered(NamedTuple):
     layout: Layout | None  # its block boxes over `text` (None when the text had to be cleaned)
 
 
-def render_html(html: str, *, reveal: bool = False) -> Rendered:
+def render_html(html: str, *, reveal: bool = False, tree: LexborHTMLParser | None = None) -> Rendered:
     """Convert an HTML document to text, title, lang, canonical URL and block layout.
 
     With `reveal`, what the page's own CSS hides (`display: none`, `visibility: hidden` in
@@ -443,11 +450,13 @@ def render_html(html: str, *, reveal: bool = False) -> Rendered:
     Parsed by selectolax's lexbor backend with scripting off, as the browser parsed it:
     about 3 ms for the 1.3 MB corpus page, whose whole conversion takes about 15 ms. (The
     Modest backend is gone from selectolax 1.0: importing it raises, so there was no other
-    to measure.) The tree is walked with an explicit stack: nesting depth is unbounded.
+    to measure.) `tree` is the document parsed by `htmltree.parse_html` (nesting deeper than
+    a browser's cap flattened), when the caller has it; else `html` is parsed here. The tree
+    is only read, never changed: one tree serves the visible and the revealed text. It is
+    walked with an explicit stack.
     """
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
+    if tree is None:
+        tree, _ = parse_html(html)
     body = tree.body
     text, layout = "", None
     if body is not None:

@@ -1,0 +1,80 @@
+"""Linear-time and bounded-memory guards, tested by counting work and sizes, never by timing."""
+from __future__ import annotations
+
+import pytest
+
+from feedline import extract
+from feedline.htmltree import MAX_DEPTH, flatten_deep, nesting_depth, parse_html
+from feedline.read import read_page
+
+
+def _tree_depth(tree) -> int:
+    """The deepest element of a selectolax tree, walked iteratively."""
+    deepest = 0
+    stack = [(tree.root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        child = node.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-"):
+                stack.append((child, depth + 1))
+            child = child.next
+    return deepest
+
+
+@pytest.mark.parametrize("unit, close", [("<div>", "</div>"), ("<div><span>x", "")])
+def test_deep_nesting_is_flattened_to_the_browser_cap(unit: str, close: str) -> None:
+    n = 3 * MAX_DEPTH
+    html = "<html><body>" + unit * n + "deepest" + close * n + "<p>after</p></body></html>"
+    assert nesting_depth(html) > MAX_DEPTH
+    flattened, dropped = flatten_deep(html)
+    assert dropped > 0 and nesting_depth(flattened) <= MAX_DEPTH
+    tree, notes = parse_html(html)
+    assert _tree_depth(tree) <= MAX_DEPTH + 4  # html, body and the cap
+    assert notes and "flattened" in notes[0]
+    text = tree.body.text()
+    assert "deepest" in text and "after" in text  # the content stays
+
+
+def test_the_guard_note_reaches_the_diagnostics() -> None:
+    html = "<html><body>" + "<div>" * (MAX_DEPTH + 10) + "12:30 Something happened today" + "</div>" * (MAX_DEPTH + 10) + "</body></html>"
+    timeline = extract(html.encode())
+    assert any("nested deeper than" in line for line in timeline.diagnostics)
+
+
+def test_ordinary_nesting_is_left_alone() -> None:
+    html = "<html><body>" + "<div><p>a<span>b</span>" * 100 + "</div>" * 100 + "<br>" * 2000 + "</body></html>"
+    assert flatten_deep(html) == (html, 0)
+    assert parse_html(html)[1] == ()
+
+
+def test_end_tags_close_what_the_parser_closes() -> None:
+    # An end tag closes its innermost element and all inside it; stray ones close nothing.
+    assert nesting_depth("<div><span><b><i></div>") == 4
+    assert nesting_depth("<div><span><b><i></div><div>") == 4
+    assert nesting_depth("</span></span><div><div></div></div>") == 2
+    # Markup inside raw text and comments is no markup.
+    assert nesting_depth("<script>" + "<div>" * 1000 + "</script><!--" + "<div>" * 1000 + "-->") == 0
+
+
+def test_html_is_parsed_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import selectolax.lexbor
+
+    parses = []
+    real = selectolax.lexbor.LexborHTMLParser
+
+    def counting(html, *args, **kwargs):
+        parses.append(len(html))
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(selectolax.lexbor, "LexborHTMLParser", counting)
+    # No visible feed: extract renders the page a second time, with what its CSS hides.
+    page = ("<html><head><title>t</title><script type='application/ld+json'>{\"datePublished\": \"2024-01-01\"}"
+            "</script><style>.x{display:none}</style></head><body><p>No stamps here.</p>"
+            "<div class='x'><p>12:30 Hidden one item of text</p><p>12:10 Hidden two item of text</p></div></body></html>")
+    read_page(page.encode())
+    assert len(parses) == 1
+    parses.clear()
+    extract(page.encode())
+    assert len(parses) == 1
