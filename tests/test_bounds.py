@@ -78,3 +78,50 @@ def test_html_is_parsed_once_per_page(monkeypatch: pytest.MonkeyPatch) -> None:
     parses.clear()
     extract(page.encode())
     assert len(parses) == 1
+
+
+def test_blank_lines_cost_a_few_bytes_each() -> None:
+    import tracemalloc
+
+    from feedline.model import Page
+    from feedline.tokens import tokenize
+
+    lines = 200_000
+    page = Page("\n" * lines)
+    tracemalloc.start()
+    try:
+        tokens = tokenize(page)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(tokens) == lines + 1
+    assert peak < 64 * lines  # a list of Token tuples took about 190 bytes a line
+
+
+def test_the_token_table_reads_like_a_list() -> None:
+    from feedline.model import Page
+    from feedline.tokens import LineKind, tokenize
+
+    text = "  \n12:30 Ministers met today in the capital\n\n   indented text\n\t\n"
+    tokens = tokenize(Page(text))
+    as_list = list(tokens)
+    assert [t.index for t in as_list] == list(range(len(tokens))) == [t.index for t in tokens[:]]
+    assert tokens[-1] == as_list[-1] and tokens[1:3] == as_list[1:3]
+    for token in as_list:
+        assert text[token.start:token.start + len(token.text)] == token.text
+        assert (token.kind is LineKind.BLANK) == (token.text == "")
+    assert [t for t in as_list if t.text] == list(tokens.filled())
+    assert [(t.index, t) for t in as_list if t.text] == list(tokens.nonblank())
+    assert as_list[1].kind is LineKind.STAMP
+
+
+def test_a_page_of_newlines_reads_only_its_long_lines() -> None:
+    # The line table splits at C speed: no Python step per line of a page without runs.
+    from feedline.lines import line_table, visual_lines
+
+    text = "\n" * 1000 + "a line\n" + "\n" * 10
+    offsets, lines = line_table(text)
+    assert list(zip(offsets, lines)) == list(visual_lines(text))
+    ticker = "08:45 Headline number one here 08:38 Headline number two here 08:31 Headline three is here\nnext"
+    offsets, lines = line_table(ticker)
+    assert list(zip(offsets, lines)) == list(visual_lines(ticker)) and len(lines) == 4
