@@ -16,6 +16,7 @@ anywhere, so a line may hold the tail of one item and the head of the next.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from itertools import accumulate, compress, islice
 
@@ -49,17 +50,17 @@ def visual_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(raw) + 1
 
 
-def line_table(text: str) -> tuple[list[int], list[str]]:
-    """The offsets and the lines of `visual_lines(text)`, as two lists.
+def line_table(text: str) -> tuple[array, list[str]]:
+    """The offsets (an array of 8-byte integers) and the lines of `visual_lines(text)`.
 
     A page without inline runs (most pages, and every page of bare newlines) is split at
-    C speed, with no Python step per line.
+    C speed, with no Python step and no integer object per line.
     """
     raws = text.split("\n")
     if _run_shape(raws) is None:
-        return list(accumulate(map((1).__add__, map(len, raws[:-1])), initial=0)), raws
+        return array("q", accumulate(map((1).__add__, map(len, islice(raws, len(raws) - 1))), initial=0)), raws
     pairs = list(visual_lines(text))
-    return [offset for offset, _ in pairs], [line for _, line in pairs]
+    return array("q", (offset for offset, _ in pairs)), [line for _, line in pairs]
 
 
 def _run_shape(raws: list[str]) -> tuple[int, str] | None:

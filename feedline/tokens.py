@@ -190,12 +190,10 @@ def tokenize(page: Page) -> TokenTable:
     # looks only at the lines that are not blank.
     starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
     del offsets
-    stripped = list(map(str.strip, raws))
+    kept: list[Token | None] = [None] * len(raws)
+    for index in compress(range(len(raws)), map(str.strip, raws)):
+        kept[index] = _classify(index, starts[index], raws[index].strip(), ctx)
     del raws
-    kept: list[Token | None] = [None] * len(stripped)
-    for index in compress(range(len(stripped)), stripped):
-        kept[index] = _classify(index, starts[index], stripped[index], ctx)
-    del stripped
     tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
