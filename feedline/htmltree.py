@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import operator
 import re
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -52,14 +53,25 @@ _FLAT = frozenset({
 })
 
 
-def parse_html(html: str) -> tuple[LexborHTMLParser, tuple[str, ...]]:
-    """The parsed tree of `html` and the notes of the depth guard (empty when it cut nothing)."""
+@dataclass(slots=True)
+class ParsedHTML:
+    """A page's parsed tree, the depth guard's notes, and what a first rendering read."""
+
+    tree: LexborHTMLParser
+    notes: tuple[str, ...]  # empty when the guard cut nothing
+    # The page's style declarations in the order read (`read._Styles`), kept by the first
+    # rendering for the second (the hidden content): CSS is parsed and matched once.
+    styles: list | None = None
+
+
+def parse_html(html: str) -> ParsedHTML:
+    """The parsed tree of `html`, nesting deeper than `MAX_DEPTH` flattened (with a note)."""
     from selectolax.lexbor import LexborHTMLParser
 
     flattened, dropped = flatten_deep(html)
     notes = (f"html: nested deeper than {MAX_DEPTH} elements; {dropped:,} deeper element(s) "
              f"flattened into their ancestor at that depth, as a browser does",) if dropped else ()
-    return LexborHTMLParser(flattened), notes
+    return ParsedHTML(LexborHTMLParser(flattened), notes)
 
 
 def nesting_depth(html: str) -> int:

@@ -39,7 +39,7 @@ def read_markup(html: str, tree: Any = None) -> Markup:
     """Every time claim the HTML makes, unverified. `tree`: the page's parsed tree
     (`htmltree.parse_html`), when the caller has it; else `html` is parsed here."""
     if tree is None:
-        tree, _ = parse_html(html)
+        tree = parse_html(html).tree
     published = _meta(tree, _PUBLISHED_META)
     modified = _meta(tree, _MODIFIED_META)
     updates: list[LiveUpdate] = []

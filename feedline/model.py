@@ -123,9 +123,9 @@ class Page:
     # Its block boxes (HTML pages read by feedline only): which lines the page groups as one
     # item. Not kept in the timelines `extract` returns.
     layout: Layout | None = field(default=None, repr=False, compare=False)
-    # Its parsed tree (selectolax, HTML pages read by feedline only): parsed once, read again
-    # for the hidden content. Not kept in the timelines `extract` returns.
-    tree: Any = field(default=None, repr=False, compare=False)
+    # Its parsed document (`htmltree.ParsedHTML`, HTML pages read by feedline only): parsed
+    # once, read again for the hidden content. Not kept in the timelines `extract` returns.
+    parsed: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,8 @@ def test_deep_nesting_is_flattened_to_the_browser_cap(unit: str, close: str) -> 
     assert nesting_depth(html) > MAX_DEPTH
     flattened, dropped = flatten_deep(html)
     assert dropped > 0 and nesting_depth(flattened) <= MAX_DEPTH
-    tree, notes = parse_html(html)
+    parsed = parse_html(html)
+    tree, notes = parsed.tree, parsed.notes
     assert _tree_depth(tree) <= MAX_DEPTH + 4  # html, body and the cap
     assert notes and "flattened" in notes[0]
     text = tree.body.text()
@@ -46,7 +47,7 @@ def test_the_guard_note_reaches_the_diagnostics() -> None:
 def test_ordinary_nesting_is_left_alone() -> None:
     html = "<html><body>" + "<div><p>a<span>b</span>" * 100 + "</div>" * 100 + "<br>" * 2000 + "</body></html>"
     assert flatten_deep(html) == (html, 0)
-    assert parse_html(html)[1] == ()
+    assert parse_html(html).notes == ()
 
 
 def test_end_tags_close_what_the_parser_closes() -> None:
@@ -125,3 +126,18 @@ def test_a_page_of_newlines_reads_only_its_long_lines() -> None:
     ticker = "08:45 Headline number one here 08:38 Headline number two here 08:31 Headline three is here\nnext"
     offsets, lines = line_table(ticker)
     assert list(zip(offsets, lines)) == list(visual_lines(ticker)) and len(lines) == 4
+
+
+def test_a_second_rendering_replays_the_first_ones_styles() -> None:
+    from feedline.read import render_html
+
+    html = ("<html><head><style>.paywall{display:none} @media (max-width: 100px){.w{display:none}} "
+            ".up{text-transform:uppercase}</style></head><body><p class='up'>shown</p><div class='paywall'>"
+            "<p>12:30 hidden item</p></div><p style='display:none'>inline hidden</p><p hidden>gone</p></body></html>")
+    parsed = parse_html(html)
+    first = render_html(html, parsed=parsed)
+    assert parsed.styles  # kept for the second rendering
+    again = render_html(html, reveal=True, parsed=parsed)
+    assert again == render_html(html, reveal=True)  # the same as from a fresh parse
+    assert first == render_html(html)
+    assert "hidden item" in again.text and "hidden item" not in first.text and "gone" not in again.text
