@@ -141,3 +141,22 @@ def test_a_second_rendering_replays_the_first_ones_styles() -> None:
     assert again == render_html(html, reveal=True)  # the same as from a fresh parse
     assert first == render_html(html)
     assert "hidden item" in again.text and "hidden item" not in first.text and "gone" not in again.text
+
+
+def test_a_page_without_a_visible_feed_reads_its_css_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.read as read
+
+    sheets = []
+    real = read._style_rules
+
+    def counting(css: str):
+        sheets.append(css)
+        return real(css)
+
+    monkeypatch.setattr(read, "_style_rules", counting)
+    page = ("<html><head><style>.x{display:none}</style></head><body><p>No stamps here.</p>"
+            "<div class='x'><p>12:30 Hidden one item of text here</p><p>12:10 Hidden two item of text here</p>"
+            "<p>11:55 Hidden three item of text here</p></div></body></html>")
+    timeline = extract(page.encode())
+    assert any("CSS hides" in line for line in timeline.diagnostics)  # rendered twice
+    assert len(sheets) == 1
