@@ -7,6 +7,7 @@
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
 #   make eval-warc  the corpus as a WARC (capture instant in UTC, no --tz): dated gold entries dated right
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
+#   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
@@ -24,13 +25,14 @@ EVAL_ARGS ?=
 EVAL_WARC_ARGS ?=
 BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
+HOSTILE_ARGS ?=
 SURVEY_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-browser screenshot eval eval-warc bench survey clean distclean
+.PHONY: help venv run test test-browser screenshot eval eval-warc bench bench-hostile survey clean distclean
 
 help:
-	@sed -n '3,11s/^#//p' Makefile
+	@sed -n '3,12s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -80,6 +82,13 @@ bench: $(STAMP)
 	$(VENV)/bin/python -m compileall -q feedline
 	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
 	$(VENV)/bin/python benchmarks/bench_store.py $(BENCH_STORE_ARGS)
+
+# Each case at 1x and 16x its base size, in a fresh process: the growth ratio and the peak
+# RSS (benchmarks/hostile.py --help). The 16x entries case alone takes minutes: e.g.
+# HOSTILE_ARGS='--only nested-divs --only newlines'.
+bench-hostile: $(STAMP)
+	$(VENV)/bin/python -m compileall -q feedline
+	$(VENV)/bin/python benchmarks/hostile.py $(HOSTILE_ARGS)
 
 # The survey (benchmarks/survey.py --help; docs/survey.md): e.g. SURVEY_ARGS='--corpus --json survey.json'.
 survey:

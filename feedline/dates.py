@@ -43,7 +43,7 @@ from feedline.zone import ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
-from feedline.tokens import Heading, LineKind, Token, date_fields
+from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
@@ -98,7 +98,7 @@ class _Item:
     offset: int = 0
 
 
-def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
+def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
                  now: Clock | None, zone: tzinfo | None, markup: Markup | None = None,
                  lang: str | None = None, url: str | None = None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order.
@@ -110,8 +110,8 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
     page = _page_dates(tokens, drafts, markup)
     # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
     # is slow enough to show in a loop over every line of a page.
-    headings = {t.index: t for t in tokens if t.heading is not None and t.kind is LineKind.HEADING}
-    nonblank = [t.index for t in tokens if t.kind not in _UNCOUNTED_KINDS]
+    headings = {t.index: t for t in tokens.filled() if t.heading is not None and t.kind is LineKind.HEADING}
+    nonblank = [t.index for t in tokens.filled() if t.kind not in _UNCOUNTED_KINDS]
     zone_note = None
     if now is not None and not now.zone_known and now.aware is not None:
         clues = _zone_clues(drafts, feeds, page, markup, lang, url, headings, nonblank)
@@ -622,7 +622,7 @@ class PageDates:
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
 
 
-def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None) -> PageDates:
+def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:
     entry_lines = {d.line for d in drafts}
     bylines: list[date] = []
     everything: list[date] = []
@@ -630,7 +630,7 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
     other_lines: list[int] = []
     plain: list[bool] = []
     headed: list[date] = []  # full dates of headings
-    for token in tokens:
+    for token in tokens.filled():
         heading = token.heading
         if heading is not None and heading.year and heading.month and heading.day:
             headed += filter(None, [_safe_date(heading.year, heading.month, heading.day)])

@@ -1,6 +1,6 @@
 """HTML → what the markup says about time: page dates, `<time datetime>`, live-blog updates.
 
-Read from the raw HTML, beside the visible text (`read.html_to_text`). Nothing here is
+Read from the page's parsed tree, beside the visible text (`read.render_html`, the same tree). Nothing here is
 trusted yet: `dates` compares each claim with the visible stamps and keeps only the ones
 that agree (pages stamp every update with the page's own time, suffix local times with
 `Z`, or carry JSON-LD that matches nothing visible).
@@ -29,6 +29,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
+from feedline.htmltree import parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
 MAX_MARKS = 2_000  # claims kept per page: enough for any feed, bounded for hostile pages
@@ -48,11 +49,11 @@ _PUBLISHED_META = ("article:published_time", "datepublished", "date", "pubdate",
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
 
 
-def read_markup(source: str) -> Markup:
-    """Every time claim the HTML makes, unverified."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(source)
+def read_markup(source: str, tree: Any = None) -> Markup:
+    """Every time claim the HTML makes, unverified. `tree`: the page's parsed tree
+    (`htmltree.parse_html`), when the caller has it; else `source` is parsed here."""
+    if tree is None:
+        tree = parse_html(source).tree
     published = _meta(tree, _PUBLISHED_META)
     modified = _meta(tree, _MODIFIED_META)
     updates: list[LiveUpdate] = []

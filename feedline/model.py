@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 #: Version of the JSON document that `render.json` writes (bump on breaking changes).
 FORMAT_VERSION = 2
@@ -122,6 +123,9 @@ class Page:
     # Its block boxes (HTML pages read by feedline only): which lines the page groups as one
     # item. Not kept in the timelines `extract` returns.
     layout: Layout | None = field(default=None, repr=False, compare=False)
+    # Its parsed document (`htmltree.ParsedHTML`, HTML pages read by feedline only): parsed
+    # once, read again for the hidden content. Not kept in the timelines `extract` returns.
+    parsed: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     hidden_feed = False
     if not dated and page.html is not None:
         # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
-        shown = render_html(page.html, reveal=True)
+        shown = render_html(page.html, reveal=True, parsed=page.parsed)
         revealed = replace(page, text=shown.text, layout=shown.layout)
         shown_stages = _stages(revealed, clock, zone)
         if shown_stages[3]:
@@ -64,7 +64,7 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     if dropped:
         diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
                         f"evidence (e.g. {dropped[0][:40]!r})",)
-    return Timeline(replace(page, html=None, layout=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+    return Timeline(replace(page, html=None, layout=None, parsed=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
                     tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated) if explain else ())
 
 
