@@ -44,7 +44,7 @@ import re
 import sys
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -55,6 +55,7 @@ from feedline.cli_support import (
     WIDTHS,
     guarded,
     one_line,
+    parse_every,
     parse_now,
     parse_tz,
     report,
@@ -428,18 +429,62 @@ def view(
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
+    follow: Annotated[bool, typer.Option("--follow", help="Stay open: show entries that later ingests store, "
+                                         "as they land (Ctrl-C ends it).")] = False,
+    every: Annotated[str, typer.Option(metavar="INTERVAL", help="With --follow: how often to look (2s, 1m).")] = "2s",
 ) -> None:
     """Show the stored timeline, a rule per day (each feed's last capture in the header)."""
     with guarded():
-        stored, summaries = _load(db, _query(since, until, source, search, feed), feeds=True)
+        query = _query(since, until, source, search, feed)
+        interval = parse_every(every)
+        if follow and (fmt is ViewFormat.HTML or output not in (None, "-")):
+            raise UsageError("--follow writes table or markdown to standard output (an HTML page cannot grow)")
+        stored, summaries = _load(db, query, feeds=True)
         timeline, sites, header = _timeline(db, stored, summaries)
         if fmt is ViewFormat.TABLE and output in (None, "-") and stdout_is_tty():
             _print_table(timeline, explain=explain, width=width, sites=sites, header=header)
-            return
-        from feedline.render import render
+        else:
+            from feedline.render import render
 
-        write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
-                            header=header), output)
+            write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
+                                header=header), output)
+        if follow:
+            _follow(db, query, {item.entry.id for item in stored}, fmt, explain=explain, width=width,
+                    interval=interval)
+
+
+def _follow(db: str, query: Query, seen: set[str], fmt: ViewFormat, *, explain: bool, width: int | None,
+            interval: float) -> None:
+    """Poll the store (one read-only connection; SQLite's data_version tells when another
+    connection committed) and print each batch of entries not shown yet, until Ctrl-C."""
+    import time as clock
+
+    from feedline.render import render
+    from feedline.store import Store
+
+    try:
+        with Store.open(db, readonly=True) as store:
+            version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+            while True:
+                clock.sleep(interval)
+                now = store.conn.execute("PRAGMA data_version").fetchone()[0]
+                if now == version:
+                    continue
+                version = now
+                fresh = [item for item in store.entries(query) if item.entry.id not in seen]
+                if not fresh:
+                    continue
+                seen.update(item.entry.id for item in fresh)
+                timeline, sites, _ = _timeline(db, fresh, [])
+                stamp = datetime.now().astimezone().strftime("%H:%M:%S")
+                timeline = replace(timeline, page=replace(timeline.page, title=f"{len(fresh)} new at {stamp}"))
+                if fmt is ViewFormat.TABLE and stdout_is_tty():
+                    _print_table(timeline, explain=explain, width=width, sites=sites, header=())
+                else:
+                    write_output(render(timeline, fmt.value, explain=explain, width=table_width(width),
+                                        sites=sites), None)
+    except KeyboardInterrupt:
+        return  # the way to end a follow: not an interruption of work
 
 
 def export(
