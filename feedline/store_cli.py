@@ -4,7 +4,7 @@
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
                     [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
+    feedline export --db FILE [--format json|jsonl|csv|parquet] [same filters] [-o FILE]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
@@ -56,7 +56,15 @@ from feedline.cli_support import (
     write_line,
     write_output,
 )
-from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
+from feedline.errors import (
+    EXIT_PARTIAL,
+    FeedlineError,
+    InputError,
+    OutputError,
+    PartlyReadError,
+    StoreBusyError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from feedline.model import Timeline
@@ -74,6 +82,7 @@ class ExportFormat(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    PARQUET = "parquet"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -361,11 +370,30 @@ def export(
     feed: FeedKey = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
-    """Write the stored timeline as JSON, JSON Lines or CSV (stable order, no generation time)."""
+    """Write the stored timeline as JSON, JSON Lines, CSV or Parquet (-o FILE) (stable order, no generation time)."""
     with guarded():
         query = _query(since, until, source, search, feed)
+        if fmt is ExportFormat.PARQUET and output in (None, "-"):
+            raise UsageError("--format parquet writes a file: give -o FILE")
         stored, _ = _load(db, query)
+        if fmt is ExportFormat.PARQUET:
+            _write_parquet(stored, output)
+            return
         write_output(render_export(stored, fmt.value, query), output)
+
+
+def _write_parquet(stored: list[StoredEntry], output: str) -> None:
+    """The `timeline` Parquet schema (docs/parquet.md), as the distributed path writes it."""
+    try:
+        import pyarrow.parquet as pq
+
+        from feedline.parquet import table, timeline_rows
+    except ImportError:
+        raise FeedlineError("--format parquet needs pyarrow: pip install 'feedline[dask]'") from None
+    try:
+        pq.write_table(table("timeline", timeline_rows(stored)), output, compression="zstd")
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:

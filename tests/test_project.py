@@ -47,8 +47,11 @@ RANK: dict[str, float] = {
     "render": 11,
     "export": 11,
     "store": 11,
+    "feedmerge": 11.5,  # one feed's pages merged by the store's rules (store in memory)
+    "parquet": 11.5,  # the Parquet datasets' schemas and rows (timelines and stored entries)
     "cli_support": 12,  # option parsing and output shared by the commands
     "store_cli": 13,
+    "distributed": 13.5,  # Dask / Spark: per-partition work reusing store_cli's extractor
     "cli": 14,
 }
 # Rank of each module of the `sources` package (see docs/sources.md): a module may import

@@ -1,0 +1,69 @@
+"""The Dask engine: extract partitions on the workers, shuffle page timelines by feed, merge.
+
+    summary = run(units, options, output, scheduler="tcp://10.0.0.5:8786")   # or None: a LocalCluster
+
+The graph: one task per unit (`work.extract_unit`: writes that partition's `entries` and
+`errors` parts, returns counts and slim page timelines), a task shuffle of the timelines by
+feed key (`Bag.groupby`), then per shuffle partition `work.merge_groups` and
+`work.write_timeline`. Only counts come back to the client; rows go straight to the files.
+dask and distributed are imported here, only when the engine is used.
+"""
+from __future__ import annotations
+
+import operator
+from collections.abc import Sequence
+from typing import Any
+
+from feedline.distributed.work import Counts, Options, Unit, extract_unit, feed_of, merge_groups, write_timeline
+from feedline.errors import FeedlineError
+
+
+def run(units: Sequence[Unit], options: Options, output: str, *, scheduler: str | None = None,
+        workers: int | None = None) -> tuple[Counts, int]:
+    """Run the job on the cluster at `scheduler`, or on a LocalCluster of `workers` processes
+    (one thread each; default: one per CPU). Returns the counts and the timeline rows written."""
+    try:
+        import dask
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise FeedlineError("--engine dask needs dask and pyarrow: pip install 'feedline[dask]'") from None
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as error:
+        raise FeedlineError(f"cannot reach the Dask scheduler {scheduler!r}: {error}; check the address") from None
+    try:
+        with client:
+            return _compute(dask, db, units, options, output, _shuffle_partitions(client, len(units)))
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _compute(dask: Any, db: Any, units: Sequence[Unit], options: Options, output: str,
+             partitions: int) -> tuple[Counts, int]:
+    delayed = dask.delayed
+    extracted = [delayed(extract_unit, pure=False)(i, unit, options, output) for i, unit in enumerate(units)]
+    counts = [delayed(operator.getitem)(x, 0) for x in extracted]
+    pages = db.from_delayed([delayed(operator.getitem)(x, 1) for x in extracted])
+    groups = pages.groupby(feed_of, shuffle="tasks", npartitions=partitions)
+    merged = groups.map_partitions(merge_groups)
+    written = [delayed(write_timeline)(part, i, output) for i, part in enumerate(merged.to_delayed())]
+    all_counts, rows = dask.compute(counts, written)
+    total = Counts()
+    for item in all_counts:
+        total = total + item
+    return total, sum(rows)
+
+
+def _shuffle_partitions(client: Any, units: int) -> int:
+    """As many timeline parts as workers (at least 1), never more than the units."""
+    workers = len(client.scheduler_info().get("workers", {})) or 1
+    return max(1, min(workers, units))

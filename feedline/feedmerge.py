@@ -1,0 +1,37 @@
+"""One feed's timeline from its pages: the store's per-feed rules as a function.
+
+    entries = merge_feed(pages)   # ExtractedPage values of one feed, any order
+
+The store's rules (docs/store.md: identity across scrapes, revisions, dates that improve
+with later captures, stable ids) depend only on the pages of one feed, taken in capture
+order. `merge_feed` applies them to one feed's pages and returns that feed's entries,
+without touching anything outside it: the rules run in a private in-memory store, the very
+code `feedline ingest` runs on its SQLite file, so the two cannot drift apart. The
+distributed path (feedline/distributed) shuffles page timelines by feed key and calls it
+once per feed.
+
+It gives what `ingest` gives when the pages are ingested in capture order (as one `ingest`
+run orders them). Two inputs with the same bytes and capture time are one page, as in the
+store; unlike the store, such a pair under two feed keys is kept in each feed.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from feedline.store import ExtractedPage, Store, StoredEntry
+
+
+def merge_feed(pages: Iterable[ExtractedPage]) -> list[StoredEntry]:
+    """The entries of the feed whose pages are `pages` (all of one feed key), in timeline order.
+
+    Pages are taken oldest capture first (`store.capture_key`; pages without a capture time
+    last), whatever order they come in; positions count from 0 within the feed.
+    """
+    ordered = sorted(pages, key=lambda page: page.order)
+    feeds = {page.feed for page in ordered}
+    if len(feeds) > 1:
+        raise ValueError(f"merge_feed takes the pages of one feed; got {len(feeds)} feed keys")
+    with Store.open(":memory:") as store:
+        for page in ordered:
+            store.add_extracted(page)
+        return store.entries()
