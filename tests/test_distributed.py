@@ -171,7 +171,8 @@ def dask_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     ingested = _ingested(folder / "snap", folder / "feed.db")
     big = b"<html><body><p>09:00 Big page</p>" + b"<p>filler</p>" * 2000 + b"</body></html>"
     small = (b"<html><body><h1>Live</h1><p>14:05</p><p>The council approves the ferry timetable, "
-             b"Reuters reported.</p></body></html>")
+             b"Reuters reported.</p><p>13:40</p><p>Rail operators delay the night bus network plan, "
+             b"officials said.</p></body></html>")
     _warc(folder / "crawl.warc.gz", [("https://a.example/live", "2023-10-03T15:00:00Z", small),
                                      ("https://b.example/big", "2023-10-03T15:00:00Z", big)])
     (folder / "broken.html").write_bytes(b"\x00\x01\x02binary")
@@ -194,8 +195,10 @@ def test_dask_entries_errors_and_skips(dask_run: dict) -> None:
     out = dask_run["out"]
     entries = _dataset(out, "entries")
     live = [row for row in entries if row["page_url"] == "https://a.example/live"]
-    assert [(r["local_time"], r["captured_at"], r["capture_source"]) for r in live] == [
-        ("14:05", "2023-10-03T15:00:00+00:00", "warc-date")]
+    assert sorted((r["local_time"], r["local_date"], r["captured_at"], r["capture_source"]) for r in live) == [
+        ("13:40", "2023-10-03", "2023-10-03T15:00:00+00:00", "warc-date"),
+        ("14:05", "2023-10-03", "2023-10-03T15:00:00+00:00", "warc-date")]
+    assert [s["name"] for r in live for s in r["sources"]] == ["Reuters"]
     errors = {row["name"].rsplit("/", 1)[-1].split("#")[0]: row for row in _dataset(out, "errors")}
     assert errors["broken.html"]["kind"] == "failed"
     assert errors["crawl.warc.gz"]["kind"] == "skipped" and "size cap" in errors["crawl.warc.gz"]["reason"]
