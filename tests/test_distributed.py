@@ -40,6 +40,13 @@ def _compared(row: dict) -> tuple:
             row["first_seen"], row["last_seen"], row["times_seen"], row["revisions"])
 
 
+def _entry_compared(row: dict) -> tuple:
+    """An entry as one page gives it: what `extract` and the `entries` dataset must agree on."""
+    return (row["page_url"], row["local_date"], row["local_time"], row["datetime"], row["date_status"],
+            row["confidence"], row["headline"], row["text"], json.dumps(row["sources"], sort_keys=True),
+            row["id"], row["span"])
+
+
 def _ingested(folder: Path, db: Path) -> list[dict]:
     pages = page_inputs([str(folder)])
     with Store.open(db) as store:
@@ -195,10 +202,17 @@ def test_dask_entries_errors_and_skips(dask_run: dict) -> None:
     out = dask_run["out"]
     entries = _dataset(out, "entries")
     live = [row for row in entries if row["page_url"] == "https://a.example/live"]
-    assert sorted((r["local_time"], r["local_date"], r["captured_at"], r["capture_source"]) for r in live) == [
-        ("13:40", "2023-10-03", "2023-10-03T15:00:00+00:00", "warc-date"),
-        ("14:05", "2023-10-03", "2023-10-03T15:00:00+00:00", "warc-date")]
+    assert sorted((r["local_time"], r["captured_at"], r["capture_source"]) for r in live) == [
+        ("13:40", "2023-10-03T15:00:00+00:00", "warc-date"), ("14:05", "2023-10-03T15:00:00+00:00", "warc-date")]
     assert [s["name"] for r in live for s in r["sources"]] == ["Reuters"]
+    # the archive's rows are what single-process `extract` gives for its records
+    from feedline import inputs
+    from feedline.render.json_format import entry_to_dict
+
+    single = [{**entry_to_dict(e), "page_url": o.timeline.page.url}
+              for o in inputs.run([str(dask_run["folder"] / "crawl.warc.gz")]) if isinstance(o, inputs.Done)
+              for e in o.timeline.entries]
+    assert sorted(map(_entry_compared, live)) == sorted(map(_entry_compared, single))
     errors = {row["name"].rsplit("/", 1)[-1].split("#")[0]: row for row in _dataset(out, "errors")}
     assert errors["broken.html"]["kind"] == "failed"
     assert errors["crawl.warc.gz"]["kind"] == "skipped" and "size cap" in errors["crawl.warc.gz"]["reason"]

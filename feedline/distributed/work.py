@@ -204,8 +204,28 @@ def _too_large(name: str, size: int, options: Options, counts: Counts) -> dict[s
 
 
 def _extract(page: PageInput, data: bytes, charset: str | None, options: Options) -> ExtractedPage:
-    from feedline.store_cli import extractor
-
-    extract = extractor(options.tz, options.lang, {page.name: (page.url, charset)})
+    """As `ingest` extracts a page; a record dated by its WARC-Date as `feedline extract` reads
+    archive records (the instant on the page's clock through zone.py, never this machine's
+    clock: `store_cli.extractor` takes a capture whose offset is the machine's for the
+    machine's clock, which on a UTC machine would catch a WARC-Date too)."""
     moment = capture_moment(page.captured_at, options.tz)
+    if page.capture_source is CaptureSource.WARC:
+        extract = _record_extractor(options, page.url, charset)
+    else:
+        from feedline.store_cli import extractor
+
+        extract = extractor(options.tz, options.lang, {page.name: (page.url, charset)})
     return extract_page(page, data, extract, moment=moment, digest=content_hash(data), feed=options.feed)
+
+
+def _record_extractor(options: Options, url: str | None, charset: str | None):  # noqa: ANN202
+    from feedline.pipeline import extract
+    from feedline.read import read_page
+
+    def run(data: bytes, name: str, now: datetime | None):  # noqa: ANN202
+        page = read_page(data, name=name, lang=options.lang, charset=charset)
+        if url:
+            page = replace(page, url=url)
+        return extract(page, now=now, tz=options.tz, lang=options.lang)
+
+    return run
