@@ -98,15 +98,57 @@ def table(dataset: str, rows: Sequence[dict[str, Any]]) -> Any:
 def write_part(folder: str | os.PathLike[str], dataset: str, part: str, rows: Sequence[dict[str, Any]]) -> str:
     """Write `rows` as `folder/dataset/part-<part>.parquet` (written even when empty, so a
     dataset always has its schema); returns the path."""
-    import pyarrow.parquet as pq
+    with PartWriter(folder, dataset, part) as writer:
+        writer.add(rows)
+    return writer.path
 
-    target = os.path.join(os.fspath(folder), dataset)
-    os.makedirs(target, exist_ok=True)
-    path = os.path.join(target, f"part-{part}.parquet")
-    temporary = os.path.join(target, f".part-{part}.parquet.tmp")  # hidden from dataset readers
-    pq.write_table(table(dataset, rows), temporary, compression="zstd")
-    os.replace(temporary, path)  # a reader never sees half a part
-    return path
+
+class PartWriter:
+    """One part file of a dataset, written a row group at a time (`ROW_GROUP` rows), so a
+    partition of any length holds only one group of rows in memory. The file appears under
+    its name only when closed without an error (a reader never sees half a part)."""
+
+    ROW_GROUP = 2_000
+
+    def __init__(self, folder: str | os.PathLike[str], dataset: str, part: str) -> None:
+        target = os.path.join(os.fspath(folder), dataset)
+        os.makedirs(target, exist_ok=True)
+        self.dataset = dataset
+        self.path = os.path.join(target, f"part-{part}.parquet")
+        self.temporary = os.path.join(target, f".part-{part}.parquet.tmp")  # hidden from dataset readers
+        self.pending: list[dict[str, Any]] = []
+        self.rows = 0
+        self.writer: Any = None
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.pending.append(row)
+            if len(self.pending) >= self.ROW_GROUP:
+                self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow.parquet as pq
+
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.temporary, schema(self.dataset), compression="zstd")
+        if self.pending:
+            self.writer.write_table(table(self.dataset, self.pending))
+            self.rows += len(self.pending)
+            self.pending = []
+
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is not None:
+            if self.writer is not None:
+                self.writer.close()
+            if os.path.exists(self.temporary):
+                os.remove(self.temporary)
+            return
+        self._flush()
+        self.writer.close()
+        os.replace(self.temporary, self.path)
 
 
 def _entry(entry: Entry) -> dict[str, Any]:

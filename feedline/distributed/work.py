@@ -20,7 +20,7 @@ from typing import Any
 
 from feedline.errors import FeedlineError, InputError, page_failure
 from feedline.feedmerge import merge_feed
-from feedline.parquet import error_row, page_rows, timeline_rows, write_part
+from feedline.parquet import PartWriter, error_row, page_rows, timeline_rows, write_part
 from feedline.store import CaptureSource, ExtractedPage, PageInput, capture_moment, content_hash, extract_page, page_inputs
 
 #: Page files per partition (an archive is always a partition of its own).
@@ -98,34 +98,31 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
     """Extract every page of `unit`, write the partition's `entries` and `errors` parts
     (`part-<index>`), and return the counts and the slim page timelines (no page text)."""
     counts = Counts()
-    rows: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
     pages: list[ExtractedPage] = []
-    for item in _read_unit(unit, options, counts):
-        if isinstance(item, dict):
-            errors.append(item)
-            continue
-        page, data, charset = item
-        try:
-            extracted = _extract(page, data, charset, options)
-        except InputError as error:
-            counts.failed += 1
-            errors.append(error_row(page.name, "failed", str(error)))
-            continue
-        except Exception as error:  # noqa: BLE001 - one bad page must not stop the job
-            counts.failed += 1
-            errors.append(error_row(page.name, "failed", str(page_failure(page.name, error))))
-            continue
-        timeline = extracted.timeline
-        counts.pages += 1
-        counts.entries += len(timeline.entries)
-        rows += page_rows(timeline, name=page.name, url=page.url, captured_at=timeline.now,
-                          capture_source=str(page.capture_source if timeline.now else CaptureSource.NONE),
-                          feed_key=extracted.feed)
-        pages.append(replace(extracted, timeline=replace(timeline, page=replace(timeline.page, text=""))))
     part = f"{index:05d}"
-    write_part(output, "entries", part, rows)
-    write_part(output, "errors", part, errors)
+    with PartWriter(output, "entries", part) as rows, PartWriter(output, "errors", part) as errors:
+        for item in _read_unit(unit, options, counts):
+            if isinstance(item, dict):
+                errors.add([item])
+                continue
+            page, data, charset = item
+            try:
+                extracted = _extract(page, data, charset, options)
+            except InputError as error:
+                counts.failed += 1
+                errors.add([error_row(page.name, "failed", str(error))])
+                continue
+            except Exception as error:  # noqa: BLE001 - one bad page must not stop the job
+                counts.failed += 1
+                errors.add([error_row(page.name, "failed", str(page_failure(page.name, error)))])
+                continue
+            timeline = extracted.timeline
+            counts.pages += 1
+            counts.entries += len(timeline.entries)
+            rows.add(page_rows(timeline, name=page.name, url=page.url, captured_at=timeline.now,
+                               capture_source=str(page.capture_source if timeline.now else CaptureSource.NONE),
+                               feed_key=extracted.feed))
+            pages.append(replace(extracted, timeline=replace(timeline, page=replace(timeline.page, text=""))))
     return counts, pages
 
 
