@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from feedline.errors import FeedlineError, InputError, page_failure
-from feedline.feedmerge import merge_feed
+from feedline.feedmerge import merge_feeds
 from feedline.parquet import PartWriter, error_row, page_rows, timeline_rows, write_part
 from feedline.store import CaptureSource, ExtractedPage, PageInput, capture_moment, content_hash, extract_page, page_inputs
 
@@ -133,10 +133,8 @@ def feed_of(page: ExtractedPage) -> str:
 
 def merge_groups(groups: Iterable[tuple[str, list[ExtractedPage]]]) -> list[dict[str, Any]]:
     """The `timeline` rows of each feed's merged pages (`feedmerge.merge_feed`)."""
-    rows: list[dict[str, Any]] = []
-    for _, pages in sorted(groups, key=lambda group: group[0]):
-        rows += timeline_rows(merge_feed(pages))
-    return rows
+    merged = merge_feeds(pages for _, pages in sorted(groups, key=lambda group: group[0]))
+    return [row for stored in merged.values() for row in timeline_rows(stored)]
 
 
 def write_timeline(rows: list[dict[str, Any]], index: int, output: str) -> int:
