@@ -24,8 +24,8 @@ from feedline.feedmerge import merge_feed
 from feedline.store import Query, Store, capture_moment, extract_page, ingest_pages, page_inputs
 from feedline.store_cli import extractor, render_export
 
-SIM_DAYS = 2
-SEEDS = [3, 11, 23]
+SIM_DAYS = 3  # as tests/test_store.py
+SEEDS = [3, 5, 11, 17, 23, 31]  # every seed tests/test_store.py simulates
 runner = CliRunner()
 
 
