@@ -48,6 +48,7 @@ def extract_dataset(paths: Sequence[str], output: str, *, manifests: Sequence[st
     from feedline import inputs
     from feedline.distributed import dask_engine
 
+    dask_engine.require()  # before anything is written
     if "-" in paths:
         raise InputError("--engine dask cannot read standard input; save it to a file and pass its path")
     prepare_output(output)

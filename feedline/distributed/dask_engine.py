@@ -18,6 +18,14 @@ from feedline.distributed.work import Counts, Options, Unit, extract_unit, feed_
 from feedline.errors import FeedlineError
 
 
+def require() -> None:
+    """Raise a FeedlineError (exit 1) unless dask, distributed and pyarrow can be imported."""
+    from importlib.util import find_spec
+
+    if any(find_spec(name) is None for name in ("dask", "distributed", "pyarrow")):
+        raise FeedlineError("--engine dask needs dask and pyarrow: pip install 'feedline[dask]'")
+
+
 def run(units: Sequence[Unit], options: Options, output: str, *, scheduler: str | None = None,
         workers: int | None = None) -> tuple[Counts, int]:
     """Run the job on the cluster at `scheduler`, or on a LocalCluster of `workers` processes
