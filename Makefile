@@ -1,8 +1,11 @@
 # feedline developer tasks (GNU make). Needs only python3 (>= 3.11) with pip and access to PyPI.
 #
-#   make test    set up .venv, run the test suite (with the dask extra: a 2-worker LocalCluster test)
+#   make test    set up .venv, run the test suite (skipped tests are listed with their reason; with the
+#                dask extra: a 2-worker LocalCluster test)
 #   make test-spark  the PySpark adapter in local mode (installs pyspark; java via apt-get when missing)
 #   make bench-distributed  corpus WARC: dask vs extract rows; pool pages/s at 1 and 2 workers; WARC memory
+#   make test-browser  the HTML tests in headless Chromium (installs the Debian package when missing)
+#   make screenshot    docs/timeline.png: the seed's HTML timeline in headless Chromium
 #   make run     extract the seed page and show it as a table
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
 #   make eval-warc  the corpus as a WARC (capture instant in UTC, no --tz): dated gold entries dated right
@@ -27,11 +30,10 @@ BENCH_STORE_ARGS ?=
 SURVEY_ARGS ?=
 
 .DEFAULT_GOAL := help
-
-.PHONY: help venv run test test-spark bench-distributed eval eval-warc bench survey clean distclean
+.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench survey clean distclean
 
 help:
-	@sed -n '3,11s/^#//p' Makefile
+	@sed -n '3,14s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -47,7 +49,7 @@ run: $(STAMP)
 
 # pytest exits 5 when it collected no tests: that is a failure here, and said so.
 test: $(STAMP)
-	@status=0; $(VENV)/bin/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(VENV)/bin/python -m pytest -rs $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing" >&2; fi; \
 	exit $$status
 
@@ -61,6 +63,19 @@ test-spark: $(STAMP)
 BENCH_DIST_ARGS ?=
 bench-distributed: $(STAMP)
 	$(VENV)/bin/python benchmarks/bench_distributed.py $(BENCH_DIST_ARGS)
+# Chromium from Debian (root: apt-get; otherwise say how), then the HTML tests in it.
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium; \
+	    else echo "make test-browser: no chromium; install it (sudo apt-get install -y chromium)" >&2; exit 1; fi; }
+	$(VENV)/bin/python -m pytest -rs tests/test_html.py $(PYTEST_ARGS)
+
+screenshot: $(STAMP)
+	@command -v chromium >/dev/null || { echo "make screenshot: no chromium (make test-browser installs it)" >&2; exit 1; }
+	$(VENV)/bin/feedline extract $(SEED) --format html -o .timeline.html
+	tmp=$$(mktemp -d); chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=$$tmp \
+	  --window-size=900,1500 --screenshot=docs/timeline.png "file://$(CURDIR)/.timeline.html" 2>/dev/null; \
+	  status=$$?; rm -rf $$tmp .timeline.html; exit $$status
 
 eval:
 	@if [ ! -f $(SCORE) ]; then echo "make eval: $(SCORE) not found (no ../shared here): skipped"; exit 0; fi; \

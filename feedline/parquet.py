@@ -4,9 +4,9 @@ Three schemas (docs/parquet.md), each carrying `feedline.parquet` = "<dataset>/<
 in its key-value metadata:
 
 - `entries`: one row per entry of one page: the JSON export's entry fields plus the page's
-  name, URL, capture time and feed key (the Dask and Spark paths' per-page output);
+  name, URL, capture time and feed key (`feed`) (the Dask and Spark paths' per-page output);
 - `timeline`: one row per entry of a feed's merged timeline: the entry fields plus the
-  store's fields (`feed_key`, `first_seen`, `last_seen`, `times_seen`, `revisions`), as
+  store's fields (`feed`: the page identity, `first_seen`, `last_seen`, `times_seen`, `revisions`), as
   `feedline export --format parquet` writes them from the SQLite store;
 - `errors`: one row per page or input that failed or was skipped, never a failed job.
 
@@ -30,7 +30,7 @@ METADATA_KEY = b"feedline.parquet"
 # (column, arrow type name) of the entry fields, in the JSON export's order.
 _SOURCE = "struct<name: string, canonical: string, role: string, cue: string, span: list<int64>>"
 ENTRY_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "string"), ("position", "int64"), ("feed", "int64"), ("time_text", "string"),
+    ("id", "string"), ("position", "int64"), ("region", "int64"), ("time_text", "string"),
     ("stamp_kind", "string"), ("local_time", "string"), ("local_date", "string"), ("datetime", "string"),
     ("floating", "bool"), ("zone", "string"), ("relative_minutes", "float64"), ("headline", "string"),
     ("text", "string"), ("sources", f"list<{_SOURCE}>"), ("date_status", "string"), ("date_basis", "string"),
@@ -38,10 +38,10 @@ ENTRY_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 PAGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("page_name", "string"), ("page_url", "string"), ("captured_at", "string"), ("capture_source", "string"),
-    ("feed_key", "string"),
+    ("feed", "string"),
 )
 STORE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("feed_key", "string"), ("first_seen", "string"), ("last_seen", "string"), ("times_seen", "int64"),
+    ("feed", "string"), ("first_seen", "string"), ("last_seen", "string"), ("times_seen", "int64"),
     ("revisions", "int64"),
 )
 ERROR_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -72,13 +72,13 @@ def page_rows(timeline: Timeline, *, name: str, url: str | None, captured_at: da
     """The `entries` rows of one extracted page."""
     page = {"page_name": name, "page_url": timeline.page.url or url,
             "captured_at": captured_at.isoformat() if captured_at else None,
-            "capture_source": capture_source, "feed_key": feed_key}
+            "capture_source": capture_source, "feed": feed_key}
     return [{**_entry(entry), **page} for entry in timeline.entries]
 
 
 def timeline_rows(stored: Iterable[StoredEntry]) -> list[dict[str, Any]]:
     """The `timeline` rows of stored (merged) entries."""
-    return [{**_entry(item.entry), "feed_key": item.feed_key, "first_seen": item.first_seen,
+    return [{**_entry(item.entry), "feed": item.feed_key, "first_seen": item.first_seen,
              "last_seen": item.last_seen, "times_seen": item.times_seen, "revisions": item.revisions}
             for item in stored]
 

@@ -661,7 +661,7 @@ class Context:
     def month_first(self) -> bool:
         """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
         if self._month_first is None:
-            self._month_first = _prefers_month_first(self._text)
+            self._month_first = _prefers_month_first(self._text, self.lang)
         return self._month_first
 
     def lead_words(self) -> frozenset[str]:
@@ -789,8 +789,9 @@ def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
-def _prefers_month_first(text: str) -> bool:
-    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first."""
+def _prefers_month_first(text: str, lang: str | None) -> bool:
+    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first:
+    by its unambiguous numeric dates, else by the custom of its language."""
     month_first = day_first = 0
     for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
         a, b = int(match.group(1)), int(match.group(2))
@@ -798,4 +799,6 @@ def _prefers_month_first(text: str) -> bool:
             day_first += 1
         elif b > 12 >= a:
             month_first += 1
+    if month_first == day_first:
+        return (lang or "").split("-")[0].lower() in lexicon.MONTH_FIRST_LANGUAGES
     return month_first > day_first

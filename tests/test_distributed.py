@@ -30,12 +30,12 @@ runner = CliRunner()
 
 
 def _key(row: dict) -> tuple:
-    return (row["feed_key"], row["id"])
+    return (row["feed"], row["id"])
 
 
 def _compared(row: dict) -> tuple:
     """What must agree: identity, text, date reading and sources (not the export position)."""
-    return (row["feed_key"], row["id"], row["local_date"], row["local_time"], row["datetime"], row["date_status"],
+    return (row["feed"], row["id"], row["local_date"], row["local_time"], row["datetime"], row["date_status"],
             row["confidence"], row["headline"], row["text"], json.dumps(row["sources"], sort_keys=True),
             row["first_seen"], row["last_seen"], row["times_seen"], row["revisions"])
 
@@ -107,8 +107,8 @@ def test_parquet_schemas_are_versioned_and_hold_the_export_fields() -> None:
     fields = list(entry_to_dict(entry))
     assert schema("timeline").names[:len(fields)] == fields  # the export's entry fields, in order
     assert schema("entries").names[:len(fields)] == fields
-    assert set(STORE_FIELDS) <= set(schema("timeline").names)
-    assert {"page_url", "captured_at", "feed_key"} <= set(schema("entries").names)
+    assert set(STORE_FIELDS) <= set(schema("timeline").names)  # the export's store fields, "feed" the page identity
+    assert {"page_url", "captured_at", "feed"} <= set(schema("entries").names)
     for dataset in ("entries", "timeline", "errors"):
         meta = schema(dataset).metadata[b"feedline.parquet"].decode()
         assert meta == f"{dataset}/{PARQUET_SCHEMA_VERSION}"
@@ -193,7 +193,7 @@ def dask_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_dask_timeline_equals_ingest(dask_run: dict) -> None:
     result = dask_run["result"]
     assert result.exit_code == 5, result.output  # one unreadable page: partial, the job went on
-    timeline = [row for row in _dataset(dask_run["out"], "timeline") if row["feed_key"] != "https://a.example/live"]
+    timeline = [row for row in _dataset(dask_run["out"], "timeline") if row["feed"] != "https://a.example/live"]
     assert len(timeline) > 100
     assert sorted(map(_compared, timeline)) == sorted(map(_compared, dask_run["ingested"]))
 

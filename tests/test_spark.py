@@ -52,9 +52,9 @@ def test_spark_gives_the_rows_of_ingest_and_of_extract(spark_context, tmp_path: 
                        str(tmp_path / "out"), Options())
     timeline = _dataset(tmp_path / "out", "timeline")
     assert rows == len(timeline) and counts.failed == 0 and counts.records_skipped == 1
-    snap = [row for row in timeline if row["feed_key"] != "https://a.example/live"]
+    snap = [row for row in timeline if row["feed"] != "https://a.example/live"]
     assert sorted(map(_compared, snap)) == sorted(map(_compared, ingested))
-    live = [row for row in timeline if row["feed_key"] == "https://a.example/live"]
+    live = [row for row in timeline if row["feed"] == "https://a.example/live"]
     assert sorted((r["local_time"], r["times_seen"]) for r in live) == [("13:40", 2), ("14:05", 2)]
     # the archive's page rows are what single-process `extract` gives for its records
     single = [{**entry_to_dict(e), "page_url": o.timeline.page.url}
