@@ -16,6 +16,7 @@ stored as scraped: Parquet readers get data, never markup.
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -115,7 +116,9 @@ class PartWriter:
         os.makedirs(target, exist_ok=True)
         self.dataset = dataset
         self.path = os.path.join(target, f"part-{part}.parquet")
-        self.temporary = os.path.join(target, f".part-{part}.parquet.tmp")  # hidden from dataset readers
+        # Hidden from dataset readers, and its own per attempt: a scheduler may run a task again
+        # while a first attempt (on a worker it took for lost) still writes the same part.
+        self.temporary = os.path.join(target, f".part-{part}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
         self.pending: list[dict[str, Any]] = []
         self.rows = 0
         self.writer: Any = None

@@ -246,3 +246,28 @@ def test_gzip_is_what_the_archive_reader_sees(tmp_path: Path) -> None:
     _warc(tmp_path / "x.warc.gz", [("https://a.example/", "2023-10-03T15:00:00Z", b"<p>x</p>")])
     with gzip.open(tmp_path / "x.warc.gz") as file:
         assert file.read(5) == b"WARC/"
+
+
+def test_each_unit_is_extracted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts and the shuffle read one extraction (a graph built twice over one task
+    would run it twice, and two attempts would write the same part)."""
+    pytest.importorskip("distributed")
+    import dask
+    import dask.bag as db
+
+    from feedline.distributed import dask_engine, work
+
+    truth = feedsim.simulate(seed=3, days=1)
+    feedsim.write_snapshots(truth, tmp_path / "snap")
+    calls: list[int] = []
+
+    def counted(item, options, output):  # noqa: ANN001, ANN202
+        calls.append(item[0])
+        return work.extract_item(item, options, output)
+
+    monkeypatch.setattr(dask_engine, "extract_item", counted)
+    parts = work.units([str(p) for p in sorted((tmp_path / "snap").rglob("*.*"))], files_per_unit=8)
+    with dask.config.set(scheduler="sync"):
+        counts, rows = dask_engine._compute(dask, db, parts, work.Options(), str(tmp_path / "out"), 2)
+    assert sorted(calls) == list(range(len(parts))) and len(parts) > 2
+    assert counts.pages == len(list((tmp_path / "snap").rglob("*.*"))) and rows > 0

@@ -3,18 +3,17 @@
     summary = run(units, options, output, scheduler="tcp://10.0.0.5:8786")   # or None: a LocalCluster
 
 The graph: one task per unit (`work.extract_unit`: writes that partition's `entries` and
-`errors` parts, returns counts and slim page timelines), a task shuffle of the timelines by
+`errors` parts, returns counts and slim page timelines; persisted, so it runs once), a task shuffle of the timelines by
 feed key (`Bag.groupby`), then per shuffle partition `work.merge_groups` and
 `work.write_timeline`. Only counts come back to the client; rows go straight to the files.
 dask and distributed are imported here, only when the engine is used.
 """
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from typing import Any
 
-from feedline.distributed.work import Counts, Options, Unit, extract_unit, feed_of, merge_groups, write_timeline
+from feedline.distributed.work import Counts, Options, Unit, extract_item, feed_of, merge_groups, write_timeline
 from feedline.errors import FeedlineError
 
 
@@ -57,14 +56,16 @@ def run(units: Sequence[Unit], options: Options, output: str, *, scheduler: str 
 
 def _compute(dask: Any, db: Any, units: Sequence[Unit], options: Options, output: str,
              partitions: int) -> tuple[Counts, int]:
-    delayed = dask.delayed
-    extracted = [delayed(extract_unit, pure=False)(i, unit, options, output) for i, unit in enumerate(units)]
-    counts = [delayed(operator.getitem)(x, 0) for x in extracted]
-    pages = db.from_delayed([delayed(operator.getitem)(x, 1) for x in extracted])
+    """Extraction persisted first (on a cluster: held on the workers), so that the counts and
+    the shuffle both read its results: built as two graphs over one delayed task, dask would
+    run each extraction twice."""
+    bag = db.from_sequence(list(enumerate(units)), npartitions=max(1, len(units)))
+    extracted = bag.map(extract_item, options, output).persist()
+    pages = extracted.pluck(1).flatten()
     groups = pages.groupby(feed_of, shuffle="tasks", npartitions=partitions)
     merged = groups.map_partitions(merge_groups)
-    written = [delayed(write_timeline)(part, i, output) for i, part in enumerate(merged.to_delayed())]
-    all_counts, rows = dask.compute(counts, written)
+    written = [dask.delayed(write_timeline)(part, i, output) for i, part in enumerate(merged.to_delayed())]
+    all_counts, rows = dask.compute(extracted.pluck(0), written)
     total = Counts()
     for item in all_counts:
         total = total + item

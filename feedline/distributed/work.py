@@ -126,6 +126,11 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
     return counts, pages
 
 
+def extract_item(item: tuple[int, Unit], options: Options, output: str) -> tuple[Counts, list[ExtractedPage]]:
+    """`extract_unit` of an (index, unit) pair, as a bag of units maps it."""
+    return extract_unit(item[0], item[1], options, output)
+
+
 def feed_of(page: ExtractedPage) -> str:
     """The shuffle key."""
     return page.feed
