@@ -5,7 +5,7 @@
                     [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
                     [--format table|markdown|html] [-o FILE] [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv|table|markdown|html] [same filters] [-o FILE]
+    feedline export --db FILE [--format json|jsonl|csv|parquet|table|markdown|html] [same filters] [-o FILE]
     feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
@@ -65,7 +65,15 @@ from feedline.cli_support import (
     write_line,
     write_output,
 )
-from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
+from feedline.errors import (
+    EXIT_PARTIAL,
+    FeedlineError,
+    InputError,
+    OutputError,
+    PartlyReadError,
+    StoreBusyError,
+    UsageError,
+)
 from feedline.fetch import Limits
 
 if TYPE_CHECKING:
@@ -87,6 +95,7 @@ class ExportFormat(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    PARQUET = "parquet"
     TABLE = "table"
     MARKDOWN = "markdown"
     HTML = "html"
@@ -497,10 +506,15 @@ def export(
     feed: FeedKey = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
-    """Write the stored timeline as JSON, JSON Lines, CSV or a readable format (stable order, no generation time)."""
+    """Write the stored timeline as JSON, JSON Lines, CSV, Parquet (-o FILE) or a readable format (stable order, no generation time)."""
     with guarded():
         query = _query(since, until, source, search, feed)
-        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv"))
+        if fmt is ExportFormat.PARQUET and output in (None, "-"):
+            raise UsageError("--format parquet writes a file: give -o FILE")
+        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv", "parquet"))
+        if fmt is ExportFormat.PARQUET:
+            _write_parquet(stored, output)
+            return
         if fmt.value in ("json", "jsonl", "csv"):
             write_output(render_export(stored, fmt.value, query), output)
             return
@@ -516,7 +530,7 @@ def feeds(
 ) -> None:
     """List the store's feeds: pages, entries, first and last capture."""
     with guarded():
-        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML):
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.PARQUET):
             raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
         _, summaries = _load(db, None, feeds=True)
         write_output(render_feeds(summaries, fmt.value), None)
@@ -553,6 +567,20 @@ def render_feeds(summaries: list[Any], fmt: str) -> str:
     widths = [max(len(row[i]) for row in table) for i in range(5)]
     return "".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) if i < 3 else cell.ljust(w)
                              for i, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n" for row in table)
+
+
+def _write_parquet(stored: list[StoredEntry], output: str) -> None:
+    """The `timeline` Parquet schema (docs/parquet.md), as the distributed path writes it."""
+    try:
+        import pyarrow.parquet as pq
+
+        from feedline.parquet import table, timeline_rows
+    except ImportError:
+        raise FeedlineError("--format parquet needs pyarrow: pip install 'feedline[dask]'") from None
+    try:
+        pq.write_table(table("timeline", timeline_rows(stored)), output, compression="zstd")
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
