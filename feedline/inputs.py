@@ -36,7 +36,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from feedline.errors import NOW_YEARS, InputError, UsageError, page_failure
+from feedline.errors import InputError, UsageError, outside_now_years, page_failure
 from feedline.model import Entry, Timeline
 
 if TYPE_CHECKING:
@@ -573,7 +573,7 @@ def _warc_date(record: ArcWarcRecord) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+    if outside_now_years(moment):
         return None  # no capture time rather than one nothing can be computed with
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
-from feedline.errors import NOW_YEARS, UsageError
+from feedline.errors import NOW_YEARS, UsageError, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.read import read_page, render_html
 from feedline.sources import find_sources
@@ -78,8 +78,8 @@ def _check_now(now: datetime | None) -> None:
         return
     if not isinstance(now, datetime):
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
-    first, last = NOW_YEARS
-    if not first <= now.year <= last:
+    if outside_now_years(now):
+        first, last = NOW_YEARS
         raise UsageError(f"now: {now.isoformat()} is outside the years {first}-{last}; give the page's capture time")
 
 

@@ -1,0 +1,192 @@
+"""The fuzzing harness (fuzzing/, `make fuzz`): its regressions replay clean, a short run finds
+nothing, and its oracle and minimiser catch what they are meant to catch.
+
+Also the findings it made: capture times that a zone conversion moves out of NOW_YEARS.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from feedline import pipeline  # noqa: E402
+from feedline.cli_support import parse_now  # noqa: E402
+from feedline.errors import UsageError  # noqa: E402
+from feedline.store import capture_moment  # noqa: E402
+from fuzzing import engine  # noqa: E402
+from fuzzing.case import HEADER, Case, decode  # noqa: E402
+from fuzzing.engine import REGRESSIONS, Fuzzer, State, generate  # noqa: E402
+from fuzzing.oracle import Finding, check_output  # noqa: E402
+from fuzzing.seeds import Pages  # noqa: E402
+
+NO_PAGES = Pages(Path("/nonexistent-shared"))
+PAGE = b"<ul><li>10:05 The ferry resumed service, the operator said.</li><li>09:40 Winds dropped.</li></ul>"
+
+
+@pytest.fixture
+def fuzzer(tmp_path: Path) -> Fuzzer:
+    made = Fuzzer(State(tmp_path / "state"), engine="test", regressions=None, pages=NO_PAGES)
+    yield made
+    made.runner.close()
+
+
+@pytest.fixture
+def poisoned(monkeypatch: pytest.MonkeyPatch) -> None:
+    tokenize = pipeline.tokenize
+
+    def poisoned_tokenize(page):
+        if "POISONPAGE" in page.text:
+            raise RuntimeError("injected fault")
+        return tokenize(page)
+
+    monkeypatch.setattr(pipeline, "tokenize", poisoned_tokenize)
+
+
+# ── regressions and a short run ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*.json")), ids=lambda p: p.stem)
+def test_regression_replays_without_finding(path: Path, fuzzer: Fuzzer) -> None:
+    case = Case.from_json(path.read_text(encoding="utf-8"))
+    assert fuzzer.judge(case) is None
+
+
+def test_regressions_exist() -> None:
+    assert list(REGRESSIONS.glob("*.json")), "tests/fuzz_regressions/ holds the minimised findings"
+
+
+def test_short_run_finds_nothing_and_counts(tmp_path: Path) -> None:
+    """CI's fuzz run: 150 generated inputs (shared pages' windows when ../shared is there)."""
+    state = State(tmp_path / "state")
+    fuzzer = Fuzzer(state, engine="random", regressions=None)
+    engine.run_random(fuzzer, runs=150, seconds=None, seed=3)
+    fuzzer.close()
+    saved = json.loads((tmp_path / "state" / "stats.json").read_text())
+    assert saved["inputs"] == 150
+    assert saved["findings"] == {}, saved["findings"]
+    resumed = Fuzzer(State(tmp_path / "state"), engine="random", regressions=None, pages=NO_PAGES)
+    engine.run_random(resumed, runs=10, seconds=None, seed=4)
+    resumed.close()
+    assert State(tmp_path / "state").data["inputs"] == 160
+    assert len(State(tmp_path / "state").data["sessions"]) == 2
+
+
+# ── the oracle ────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("target", ["extract", "warc", "ingest"])
+def test_unexpected_exception_is_a_finding_in_every_target(target: str, fuzzer: Fuzzer, poisoned: None) -> None:
+    finding = fuzzer.judge(Case(target, b"POISONPAGE " + PAGE, fmt="jsonl"))
+    assert finding is not None and finding.kind == "exception"
+    assert finding.signature.startswith("RuntimeError@feedline/")
+    assert fuzzer.judge(Case(target, PAGE, fmt="jsonl")) is None
+
+
+def test_answers_are_not_findings(fuzzer: Fuzzer) -> None:
+    assert fuzzer.judge(Case("extract", b"\x00\x01\x02binary\x00" * 50)) is None  # InputError
+    assert fuzzer.judge(Case("extract", PAGE, now="0001-01-01T00:30")) is None  # rejected option
+    assert fuzzer.judge(Case("extract", PAGE, tz="No/Such_Zone")) is None
+    assert fuzzer.judge(Case("warc", b"WARC/1.0\r\nbroken")) is None  # archive damage
+
+
+def test_hang_is_a_finding(fuzzer: Fuzzer, monkeypatch: pytest.MonkeyPatch) -> None:
+    def endless(page):
+        while True:
+            pass
+
+    monkeypatch.setattr(engine, "LIMIT_SECONDS", 0.2)
+    monkeypatch.setattr(pipeline, "tokenize", endless)
+    finding = fuzzer.judge(Case("extract", PAGE))
+    assert finding is not None and finding.kind == "hang"
+
+
+@pytest.mark.parametrize("text, fmt", [("a\u202eb", "table"), ("x\u2066y", "markdown"), ("a\x1b[31mb", "csv"),
+                                       ('{"a": "\u2028"}', "json"), ("a\u00adb", "jsonl"), ("a\tb", "table")])
+def test_unsafe_output_is_a_finding(text: str, fmt: str) -> None:
+    with pytest.raises(Finding) as raised:
+        check_output(text, fmt)
+    assert raised.value.kind == "leak"
+
+
+def test_safe_output_and_bad_json() -> None:
+    check_output("a,b\r\n1,2\r\n", "csv")
+    check_output('{"a": "\\u202e"}\n', "json")
+    with pytest.raises(Finding) as raised:
+        check_output('{"a": ', "json")
+    assert raised.value.kind == "bad-json"
+
+
+# ── cases and the minimiser ───────────────────────────────────────────────────────────────
+
+
+def test_case_round_trips_through_json() -> None:
+    case = Case("warc", b"\xff\xfe<p>\x00\xe2\x80\xae", now="2023-10-03T18:05", tz="Europe/Kyiv", lang="uk",
+                hidden=True, fmt="csv", name="a-2023-10-03T1800.html")
+    assert Case.from_json(case.to_json()) == case
+    text = Case("extract", "10:05 Київ".encode()).to_json()
+    assert Case.from_json(text).body == "10:05 Київ".encode()
+
+
+def test_decode_is_total_and_deterministic() -> None:
+    import random
+
+    rng = random.Random(5)
+    for _ in range(200):
+        raw = generate(rng, 0)
+        assert decode(raw, NO_PAGES) == decode(raw, NO_PAGES)
+    assert decode(b"", NO_PAGES).body == b""
+    assert decode(bytes(HEADER) + b"abc", NO_PAGES).body == b"abc"
+
+
+def test_minimiser_keeps_the_finding_and_drops_the_rest(fuzzer: Fuzzer, poisoned: None) -> None:
+    case = Case("ingest", PAGE + b" POISONPAGE " + PAGE, now="2023-10-03T18:05:00", tz="Europe/Kyiv", fmt="csv")
+    finding = fuzzer.judge(case)
+    assert finding is not None
+    small = fuzzer.minimise(case, finding.signature)
+    assert b"POISONPAGE" in small.body and len(small.body) <= 16
+    assert (small.target, small.now, small.tz, small.fmt) == ("extract", None, None, "json")
+    assert fuzzer.judge(small).signature == finding.signature
+
+
+def test_new_finding_is_recorded_once_and_minimised(tmp_path: Path, poisoned: None) -> None:
+    fuzzer = Fuzzer(State(tmp_path / "state"), engine="test", regressions=tmp_path / "regressions", pages=NO_PAGES)
+    raw = bytes(HEADER) + b"POISONPAGE " + PAGE
+    fuzzer.one(raw)
+    fuzzer.one(raw)
+    fuzzer.close()
+    findings = fuzzer.state.data["findings"]
+    assert [entry["count"] for entry in findings.values()] == [2]
+    written = list((tmp_path / "regressions").glob("*.json"))
+    assert len(written) == 1
+    assert Case.from_json(written[0].read_text()).body.strip() == b"POISONPAGE"
+
+
+# ── findings: a capture time a zone conversion moves out of NOW_YEARS ─────────────────────
+
+
+def test_now_converted_out_of_range_names_what_was_typed() -> None:
+    with pytest.raises(UsageError) as raised:
+        parse_now("1900-01-01T00:00:22+05:15", "Africa/Casablanca")
+    message = str(raised.value)
+    assert message.startswith("--now: 1900-01-01T00:00:22+05:15 is 1899-12-31")
+    assert "Africa/Casablanca" in message
+    assert parse_now("1900-01-01T06:00:00+05:15", "Africa/Casablanca").year == 1900
+
+
+def test_now_converted_past_2200_is_refused() -> None:
+    with pytest.raises(UsageError, match="2201-01-01"):
+        parse_now("2200-12-31T23:00:00-05:00", "Europe/Kyiv")
+
+
+def test_file_name_capture_converted_out_of_range_is_no_capture_time() -> None:
+    stamped = datetime.fromisoformat("1900-01-01T00:00:22+05:15")
+    assert capture_moment(stamped, "Africa/Casablanca") is None
+    assert capture_moment(stamped, "Asia/Tokyo").year == 1900
+    assert capture_moment(stamped, None) == stamped
