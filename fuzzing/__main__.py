@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--seconds", type=float, help="stop after this many seconds")
     run.add_argument("--seed", type=int, default=1)
     run.add_argument("--state", type=Path, help="state folder")
+    run.add_argument("--memory-mb", type=int, default=4096,
+                     help="address-space limit of the process (0: none): a case that needs more is a MemoryError finding")
     run.add_argument("--no-regressions", action="store_true",
                      help="do not minimise findings into tests/fuzz_regressions/")
     replay = commands.add_parser("replay", help="run cases (regression files); exit 1 on a finding")
@@ -35,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         return _replay(args.files or sorted(REGRESSIONS.glob("*.json")))
     if args.runs is None and args.seconds is None:
         parser.error("run: give --runs or --seconds")
+    if args.memory_mb:
+        import resource
+
+        limit = args.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     state = State(args.state or state_dir())
     regressions = None if args.no_regressions else REGRESSIONS
     engine = args.engine
