@@ -78,7 +78,8 @@ class Fuzzer:
         self.runner = Runner(state.folder / "scratch")
         self.started = time.monotonic()
         self.session: dict[str, Any] = {"engine": engine, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                        "inputs": 0, "seconds": 0.0, "findings": 0, "pages": len(self.pages)}
+                                        "inputs": 0, "seconds": 0.0, "findings": 0, "pages": len(self.pages),
+                                        "commit": _commit()}
         state.data["sessions"].append(self.session)
         self._saved_inputs = state.data["inputs"]
         self._saved_seconds = state.data["seconds"]
@@ -182,6 +183,17 @@ class Fuzzer:
     def close(self) -> None:
         self.checkpoint()
         self.runner.close()
+
+
+def _commit() -> str | None:
+    """The repository's HEAD (the code a session ran), when git can tell."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None
 
 
 def _raise_hang(signum: int, frame: object) -> None:
