@@ -526,6 +526,8 @@ def _next_record(records: ArchiveIterator
         return None
     if record.rec_type is None:
         raise ValueError("no record header")
+    if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+        raise ValueError("a record header without Content-Length")  # mandatory: the header block is cut off
     skip, charset = _classify(record)
     payload = None
     if skip is None:

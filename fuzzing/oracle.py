@@ -7,6 +7,7 @@ A `Finding` is raised for:
   converts to another year); `InputError` and `PartlyReadError` are answers, not findings;
 - unsafe characters in an output (`UNSAFE`: terminal escapes and other controls, bidi and
   invisible format characters, lone surrogates, raw U+2028/U+2029), or JSON that does not parse;
+- an archive cut inside a record (`wrap_warc`) read without a word of damage;
 - a hang: `engine` interrupts a case that runs past its CPU-time limit (`Hang`).
 
 The options go through the CLI's own parsers (`cli_support.parse_now`, `parse_tz`, the
@@ -117,8 +118,10 @@ class Runner:
         from feedline.pipeline import extract
         from feedline.read import read_page
 
-        data = case.body if case.body[:5] in (b"WARC/", b"filed") or case.body[:2] == b"\x1f\x8b" else wrap_warc(case)
+        data, damaged = _archive_and_damage(case)
+        last = None
         for item in archive_pages("fuzz.warc", data):
+            last = item
             if not isinstance(item, ArchivePage):
                 continue
             try:
@@ -130,6 +133,9 @@ class Runner:
             now = options.now if options.now is not None else item.captured
             timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=case.hidden)
             check_output(render(timeline, case.fmt, width=_width(case)), case.fmt)
+        if damaged and type(last).__name__ != "Failed":
+            raise Finding("silent-damage", "silent-damage@warc",
+                          f"an archive cut inside a record read without a word of damage: {last!r}"[:2000])
 
     def _ingest(self, case: Case, options: Options) -> None:
         from feedline import store as store_module
@@ -145,10 +151,22 @@ class Runner:
             self._ingested = 0
         self._ingested += 1
         store = self._store
-        captured, source = store_module._capture(case.name, options.now, False)
-        page = PageInput(case.name, captured, source, data=case.body)
         run_id = store.start_run(["fuzz"], "fuzz")
-        ingest_page(store, page, extractor(options.tz, options.lang), tz=options.tz, run_id=run_id)
+        if case.hidden:  # the pages of an archive, as store_cli.collect_pages reads them
+            from feedline.inputs import ArchivePage, archive_pages
+            from feedline.store import CaptureSource
+
+            for item in archive_pages("fuzz.warc", _archive(case)):
+                if isinstance(item, ArchivePage):
+                    captured, source = ((options.now, CaptureSource.NOW) if options.now is not None
+                                        else (item.captured, CaptureSource.WARC))
+                    page = PageInput(item.name, captured, source, data=item.data, url=item.url)
+                    run = extractor(options.tz, options.lang, {item.name: (item.url, item.charset)})
+                    ingest_page(store, page, run, tz=options.tz, run_id=run_id)
+        else:
+            captured, source = store_module._capture(case.name, options.now, False)
+            page = PageInput(case.name, captured, source, data=case.body)
+            ingest_page(store, page, extractor(options.tz, options.lang), tz=options.tz, run_id=run_id)
         store.finish_run(run_id, "ok", [], 0)
         if case.fmt in ("json", "jsonl", "csv"):
             key = store_module.page_key(case.name)
@@ -157,19 +175,63 @@ class Runner:
 
 
 def wrap_warc(case: Case) -> bytes:
-    """The case's body as the HTTP response of a one-record WARC (its WARC-Date the case's
-    --now string, its charset one of `_CHARSETS`); an odd format byte cuts the record short."""
+    """The case's body as a web archive: one to three records (the body split among them, the
+    second a request record), each the HTTP response of the body's piece with the case's --now
+    string as its WARC-Date and a charset from `_CHARSETS`; gzipped record by record when the
+    body's length is a multiple of 3; cut short (damage) when the format is csv."""
+    count = 1 + len(case.name) % 3
+    size = -(-len(case.body) // count) if case.body else 0
+    pieces = [case.body[i * size:(i + 1) * size] for i in range(count)]
+    return _wrapped(case)[0]
+
+
+def _wrapped(case: Case) -> tuple[bytes, bool]:
+    """`wrap_warc`'s archive, and whether its cut falls inside a plain record's header or
+    content (where the reader must report damage: not in the blank lines that end a record)."""
+    count = 1 + len(case.name) % 3
+    size = -(-len(case.body) // count) if case.body else 0
+    pieces = [case.body[i * size:(i + 1) * size] for i in range(count)]
+    records = [_record(case, piece, request=number == 1) for number, piece in enumerate(pieces)]
+    zipped = len(case.body) % 3 == 0
+    if zipped:
+        import gzip
+
+        records = [gzip.compress(record, mtime=0) for record in records]
+    data = b"".join(records)
+    if case.fmt != "csv":
+        return data, False
+    cut, start = len(data) * 3 // 4, 0
+    for record in records:
+        if start <= cut < start + len(record) - 4:
+            return data[:cut], not zipped
+        start += len(record)
+    return data[:cut], False
+
+
+def _record(case: Case, piece: bytes, *, request: bool) -> bytes:
     charset = _charset(case)
-    content_type = "text/html" + (f"; charset={charset}" if charset is not None else "")
-    http = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n".encode("utf-8", "replace") + case.body
+    if request:
+        kind, http = "request", b"GET / HTTP/1.1\r\nHost: example.org\r\n\r\n" + piece
+    else:
+        content_type = "text/html" + (f"; charset={charset}" if charset is not None else "")
+        kind, http = "response", f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n".encode(
+            "utf-8", "replace") + piece
     date = case.now if case.now is not None else "2023-10-03T18:05:00Z"
-    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:fuzz>\r\n"
+    head = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:fuzz>\r\n"
             f"WARC-Target-URI: https://example.org/{case.name}\r\nWARC-Date: {date}\r\n"
-            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n")
-    record = head.encode("utf-8", "replace") + http + b"\r\n\r\n"
-    if case.fmt == "csv":
-        record = record[:len(record) * 3 // 4]
-    return record
+            f"Content-Type: application/http; msgtype={kind}\r\nContent-Length: {len(http)}\r\n\r\n")
+    return head.encode("utf-8", "replace") + http + b"\r\n\r\n"
+
+
+def _archive(case: Case) -> bytes:
+    """The body itself when it looks like an archive, else the body wrapped as one."""
+    return _archive_and_damage(case)[0]
+
+
+def _archive_and_damage(case: Case) -> tuple[bytes, bool]:
+    if case.body[:5] in (b"WARC/", b"filed") or case.body[:2] == b"\x1f\x8b":
+        return case.body, False
+    return _wrapped(case)
 
 
 def check_output(text: str, fmt: str) -> None:

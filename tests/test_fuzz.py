@@ -190,3 +190,41 @@ def test_file_name_capture_converted_out_of_range_is_no_capture_time() -> None:
     assert capture_moment(stamped, "Africa/Casablanca") is None
     assert capture_moment(stamped, "Asia/Tokyo").year == 1900
     assert capture_moment(stamped, None) == stamped
+
+
+@pytest.mark.parametrize("body", [PAGE, PAGE + b"<p>x</p>"[: 3 - len(PAGE) % 3 or 3]], ids=["plain", "gzip"])
+def test_wrapped_archive_holds_the_body_in_records(body: bytes) -> None:
+    from feedline.inputs import ArchivePage, Skipped, archive_pages
+    from fuzzing.oracle import wrap_warc
+
+    case = Case("warc", body, name="ab")  # len 2: three records, the second a request
+    data = wrap_warc(case)
+    assert (data[:2] == b"\x1f\x8b") == (len(body) % 3 == 0)
+    items = list(archive_pages("t.warc", data))
+    assert [type(item) for item in items] == [ArchivePage, Skipped, ArchivePage]
+    cut = list(archive_pages("t.warc", wrap_warc(Case("warc", body, name="abc", fmt="csv"))))  # one record
+    assert type(cut[-1]).__name__ == "Failed"
+
+
+def test_ingest_of_an_archive_stores_its_pages(fuzzer: Fuzzer) -> None:
+    assert fuzzer.judge(Case("ingest", PAGE, hidden=True, fmt="jsonl", now="2023-10-03T18:05")) is None
+    store = fuzzer.runner._store
+    assert store.stats()["pages"] >= 1
+
+
+# ── findings: a web archive cut off inside a record's header block ────────────────────────
+
+RECORD = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/\r\n"
+          b"WARC-Date: 2023-10-03T18:05:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+          b"Content-Length: 96\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+          b"<ul><li>10:05 The ferry resumed service.</li></ul>\r\n\r\n")
+
+
+@pytest.mark.parametrize("cut", [RECORD.index(b"WARC-Target"), RECORD.index(b"Content-Type"),
+                                 RECORD.index(b"Content-Length: ") + len(b"Content-Length:")])
+def test_archive_cut_inside_a_header_block_is_damage(cut: int) -> None:
+    from feedline.inputs import ArchivePage, Failed, archive_pages
+
+    items = list(archive_pages("t.warc", RECORD + RECORD[:cut]))
+    assert isinstance(items[0], ArchivePage)
+    assert isinstance(items[-1], Failed) and "cut off or corrupt" in items[-1].message
