@@ -8,6 +8,8 @@ A `Finding` is raised for:
 - unsafe characters in an output (`UNSAFE`: terminal escapes and other controls, bidi and
   invisible format characters, lone surrogates, raw U+2028/U+2029), or JSON that does not parse;
 - an archive cut inside a record (`wrap_warc`) read without a word of damage;
+- a page extracted twice that renders differently (one extract case in eight), a page
+  ingested twice that is stored twice;
 - a hang: `engine` interrupts a case that runs past its CPU-time limit (`Hang`).
 
 The options go through the CLI's own parsers (`cli_support.parse_now`, `parse_tz`, the
@@ -105,7 +107,12 @@ class Runner:
         from feedline.pipeline import extract
 
         timeline = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden)
-        check_output(render(timeline, case.fmt, explain=case.hidden, width=_width(case)), case.fmt)
+        shown = render(timeline, case.fmt, explain=case.hidden, width=_width(case))
+        check_output(shown, case.fmt)
+        if len(case.body) % 8 == 0:  # one case in eight, twice: the same page, the same answer
+            again = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden)
+            if render(again, case.fmt, explain=case.hidden, width=_width(case)) != shown:
+                raise Finding("nondeterministic", "nondeterministic@extract", "a second extraction differs")
 
     def _html(self, case: Case, options: Options) -> None:
         from feedline.read import read_page, render_html
@@ -166,7 +173,10 @@ class Runner:
         else:
             captured, source = store_module._capture(case.name, options.now, False)
             page = PageInput(case.name, captured, source, data=case.body)
-            ingest_page(store, page, extractor(options.tz, options.lang), tz=options.tz, run_id=run_id)
+            run = extractor(options.tz, options.lang)
+            ingest_page(store, page, run, tz=options.tz, run_id=run_id)
+            if not ingest_page(store, page, run, tz=options.tz, run_id=run_id).skipped:
+                raise Finding("not-idempotent", "not-idempotent@ingest", "the same page ingested twice was stored twice")
         store.finish_run(run_id, "ok", [], 0)
         if case.fmt in ("json", "jsonl", "csv"):
             key = store_module.page_key(case.name)

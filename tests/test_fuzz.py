@@ -228,3 +228,27 @@ def test_archive_cut_inside_a_header_block_is_damage(cut: int) -> None:
     items = list(archive_pages("t.warc", RECORD + RECORD[:cut]))
     assert isinstance(items[0], ArchivePage)
     assert isinstance(items[-1], Failed) and "cut off or corrupt" in items[-1].message
+
+
+def test_nondeterminism_is_a_finding(fuzzer: Fuzzer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    tokenize, calls = pipeline.tokenize, []
+
+    def forgetful(page):  # every second extraction sees an empty page
+        calls.append(1)
+        return tokenize(replace(page, text="") if len(calls) % 2 == 0 else page)
+
+    monkeypatch.setattr(pipeline, "tokenize", forgetful)
+    body = PAGE.ljust(8 * (len(PAGE) // 8 + 1))  # a length the check runs on
+    finding = fuzzer.judge(Case("extract", body))
+    assert finding is not None and finding.kind == "nondeterministic"
+
+
+def test_ingest_that_stores_a_page_twice_is_a_finding(fuzzer: Fuzzer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline.store import Store
+
+    assert fuzzer.judge(Case("ingest", PAGE, now="2023-10-03T18:05")) is None
+    monkeypatch.setattr(Store, "has_page", lambda self, digest, captured_at: False)
+    finding = fuzzer.judge(Case("ingest", PAGE + b" ", now="2023-10-03T18:05"))
+    assert finding is not None and finding.kind == "not-idempotent"
