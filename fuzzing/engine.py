@@ -240,7 +240,9 @@ def _pieces(rng: random.Random, count: int) -> bytes:
     out = bytearray()
     for _ in range(count):
         roll = rng.random()
-        if roll < 0.55:
+        if roll < 0.05:
+            out += _structured(rng).encode("utf-8", "surrogatepass")
+        elif roll < 0.55:
             out += rng.choice(TOKENS)
         elif roll < 0.7:
             out += " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(1, 12))).encode()
@@ -254,6 +256,54 @@ def _pieces(rng: random.Random, count: int) -> bytes:
         else:  # a repeated piece: depth, long runs
             out += rng.choice(TOKENS) * rng.randrange(2, 400)
     return bytes(out)
+
+
+def _stamp(rng: random.Random) -> str:
+    """A machine-readable date as markup holds them: ISO forms at the edges of the calendar,
+    odd offsets and fractions, and things that only look like dates."""
+    year = rng.choice((1, 99, 999, 1899, 1900, 1970, 2023, 2024, 2200, 9999, 10000, rng.randrange(0, 10000)))
+    month, day = rng.randrange(0, 14), rng.randrange(0, 33)
+    hour, minute, second = rng.randrange(0, 26), rng.randrange(0, 62), rng.randrange(0, 62)
+    offset = rng.choice(("", "Z", "+00:00", "+14:00", "-12:00", "+99:99", "+23:59", "-00:00", "+0530", "+05",
+                         "+05:30:30", " GMT", "+24:00", "UTC"))
+    fraction = rng.choice(("", ".5", ".123456", ".1234567891", ","))
+    return rng.choice((
+        f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{fraction}{offset}",
+        f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}{offset}",
+        f"{year:04d}-{month:02d}-{day:02d}",
+        f"{year}{month:02d}{day:02d}",
+        f"{year:04d}-W{rng.randrange(0, 60):02d}-{rng.randrange(0, 9)}",
+        f"{year:04d}-{rng.randrange(0, 400):03d}",
+        f"-{year:04d}-01-01T00:00Z", f"+{year:06d}-01-01",
+        str(rng.randrange(-10**12, 10**13)),
+        f"{day} {rng.choice(('Oct', 'March', 'Mai'))} {year} {hour}:{minute:02d}",
+        "", " ", "null", "T", "2023-10-03T",
+    ))
+
+
+def _structured(rng: random.Random) -> str:
+    """A piece of structured markup with random values: JSON-LD updates, <time> elements,
+    meta dates, styles."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        updates = ",".join(
+            '{"@type":"BlogPosting","datePublished":%s,"dateModified":%s,"headline":%s,"articleBody":%s}' % (
+                json.dumps(_stamp(rng)), json.dumps(_stamp(rng)),
+                json.dumps(" ".join(rng.choice(_WORDS) for _ in range(rng.randrange(0, 6)))),
+                json.dumps(rng.choice(("", "10:05 ", "\u202e")) + " ".join(rng.choice(_WORDS) for _ in range(8))))
+            for _ in range(rng.randrange(0, 12)))
+        top = rng.choice(("LiveBlogPosting", "NewsArticle", ["LiveBlogPosting", "Thing"], None))
+        return ('<script type="application/ld+json">{"@context":"https://schema.org","@type":%s,'
+                '"datePublished":%s,"liveBlogUpdate":[%s]}</script>' % (json.dumps(top), json.dumps(_stamp(rng)), updates))
+    if kind == 1:
+        return f'<li><time datetime="{_stamp(rng)}">{rng.randrange(0, 25)}:{rng.randrange(0, 60):02d}</time> ' \
+               f'{" ".join(rng.choice(_WORDS) for _ in range(6))}</li>'
+    if kind == 2:
+        return f'<meta property="article:published_time" content="{_stamp(rng)}">'
+    return (f'<style>.{rng.choice(_WORDS)}{{display:{rng.choice(("none", "block", "inline", "table-row"))};'
+            f'text-transform:{rng.choice(("uppercase", "capitalize", "none"))}}}</style>'
+            f'<div class="{rng.choice(_WORDS)}">{rng.randrange(0, 24)}:{rng.randrange(0, 60):02d} '
+            f'{" ".join(rng.choice(_WORDS) for _ in range(5))}</div>')
 
 
 def _mutate(rng: random.Random, body: bytes) -> bytes:
