@@ -381,7 +381,7 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
             page = read_page(task.source, name=task.name, lang=options.lang, charset=task.charset)
             if task.url:
                 page = replace(page, url=task.url)
-            now = options.now if options.now is not None else task.captured
+            now = options.now if options.now is not None else _capture_time(task.captured, options.tz)
             timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=options.hidden)
     except InputError as error:
         return Failed(str(error))
@@ -390,6 +390,20 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
     if not options.keep_text:
         timeline = replace(timeline, page=replace(timeline.page, text=""))
     return Done(timeline)
+
+
+def _capture_time(moment: datetime | None, tz: str | None) -> datetime | None:
+    """A WARC-Date as the capture time, None when it falls outside NOW_YEARS on the page's
+    clock (converted to `tz`): 1900-01-01T00:00Z read in America/New_York is 1899."""
+    if moment is None or tz is None:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    try:
+        local = moment.astimezone(ZoneInfo(tz))
+    except (ValueError, OSError, OverflowError, LookupError):
+        return moment  # an unknown zone: extract says so
+    return None if outside_now_years(local) else moment
 
 
 def _in_pool(items: Iterator[_Task | Skipped | Failed], options: _Options, jobs: int

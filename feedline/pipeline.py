@@ -32,10 +32,10 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     live-blog updates that only the page's structured data shows are entries too
     (`Entry.visible` False).
     Raises `InputError` for unreadable input, `UsageError` for a bad `tz` or a `now` outside
-    the years `errors.NOW_YEARS` (1900-2200).
+    the years `errors.NOW_YEARS` (1900-2200), as given or once converted to `tz`.
     """
-    _check_now(now)
     zone = resolve_zone(tz)
+    _check_now(now, zone)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
     drafts, feeds, dated = _stages(page, clock, zone)
@@ -73,14 +73,21 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
                                        lang=page.lang, url=page.url)
 
 
-def _check_now(now: datetime | None) -> None:
+def _check_now(now: datetime | None, zone: tzinfo | None) -> None:
+    """UsageError unless the wall clock the page is read with (`now`, converted to `zone` when
+    both are aware) falls in NOW_YEARS: the check `cli_support.parse_now` makes too."""
     if now is None:
         return
     if not isinstance(now, datetime):
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
+    first, last = NOW_YEARS
     if outside_now_years(now):
-        first, last = NOW_YEARS
         raise UsageError(f"now: {now.isoformat()} is outside the years {first}-{last}; give the page's capture time")
+    if now.tzinfo is not None and zone is not None:
+        local = now.astimezone(zone)
+        if outside_now_years(local):
+            raise UsageError(f"now: {now.isoformat()} is {local.isoformat()} in {zone}, outside the years "
+                             f"{first}-{last}; give the page's capture time")
 
 
 def resolve_zone(tz: str | None) -> tzinfo | None:

@@ -84,7 +84,7 @@ class Runner:
     def run(self, case: Case) -> None:
         """Run `case`: a `Finding` if it shows a bug; `Hang` passes through."""
         try:
-            options = Options.parse(case)
+            options = Options.parse(replace(case, now=None) if _warc_date_only(case) else case)
             if options is None:
                 return
             getattr(self, f"_{case.target}")(case, options)
@@ -121,7 +121,7 @@ class Runner:
         read_page(case.body, name=case.name, lang=options.lang, charset=_charset(case))
 
     def _warc(self, case: Case, options: Options) -> None:
-        from feedline.inputs import ArchivePage, archive_pages
+        from feedline.inputs import ArchivePage, _capture_time, archive_pages
         from feedline.pipeline import extract
         from feedline.read import read_page
 
@@ -137,7 +137,7 @@ class Runner:
                 continue
             if item.url:
                 page = replace(page, url=item.url)
-            now = options.now if options.now is not None else item.captured
+            now = options.now if options.now is not None else _capture_time(item.captured, options.tz)  # as inputs._extract
             timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=case.hidden)
             check_output(render(timeline, case.fmt, width=_width(case)), case.fmt)
         if damaged and type(last).__name__ != "Failed":
@@ -182,6 +182,13 @@ class Runner:
             key = store_module.page_key(case.name)
             query = Query(feed=key)
             check_output(render_export(store.entries(query), case.fmt, query), case.fmt)
+
+
+def _warc_date_only(case: Case) -> bool:
+    """Whether the case's `now` is only its archive's WARC-Date (no --now given): archive cases
+    without --with-hidden, and ingest of an archive when the file name's length is even."""
+    return (case.target == "warc" and not case.hidden) or (
+        case.target == "ingest" and case.hidden and len(case.name) % 2 == 0)
 
 
 def wrap_warc(case: Case) -> bytes:

@@ -252,3 +252,30 @@ def test_ingest_that_stores_a_page_twice_is_a_finding(fuzzer: Fuzzer, monkeypatc
     monkeypatch.setattr(Store, "has_page", lambda self, digest, captured_at: False)
     finding = fuzzer.judge(Case("ingest", PAGE + b" ", now="2023-10-03T18:05"))
     assert finding is not None and finding.kind == "not-idempotent"
+
+
+def test_extract_checks_now_on_the_pages_clock() -> None:
+    from datetime import timezone
+
+    edge = datetime(1900, 1, 1, 0, 0, 22, tzinfo=timezone.utc)
+    with pytest.raises(UsageError, match=r"now: 1900-01-01T00:00:22\+00:00 is 1899-12-31T.* in America/New_York"):
+        pipeline.extract(PAGE, now=edge, tz="America/New_York")
+    assert pipeline.extract(PAGE, now=edge, tz="Asia/Tokyo").now.year == 1900
+    assert pipeline.extract(PAGE, now=edge).now == edge
+
+
+def test_archive_date_that_the_zone_moves_out_of_range_is_no_capture_time(tmp_path: Path) -> None:
+    import subprocess
+
+    from fuzzing.oracle import wrap_warc
+
+    archive = tmp_path / "edge.warc"
+    archive.write_bytes(wrap_warc(Case("warc", PAGE + b"  ", now="1900-01-01T00:00:00Z", name="abc")))
+    done = subprocess.run([sys.executable, "-m", "feedline", "extract", str(archive), "--tz", "America/New_York",
+                           "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    [document] = json.loads(done.stdout)  # an archive: one document per page record
+    assert document["now"] is None and len(document["entries"]) == 2
+    kept = subprocess.run([sys.executable, "-m", "feedline", "extract", str(archive), "--tz", "Asia/Tokyo",
+                           "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert json.loads(kept.stdout)[0]["now"].startswith("1900-01-01T09:00")
