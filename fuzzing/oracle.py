@@ -1,10 +1,11 @@
 """Run a `Case` against feedline and judge it.
 
 A `Finding` is raised for:
-- an unexpected exception: anything but the documented `FeedlineError` family (an
-  `ExtractionError` too: it is how a run of many pages reports a bug), and a `UsageError`
-  raised after the options were accepted (the checks disagree, e.g. on a capture time that
-  converts to another year); `InputError` and `PartlyReadError` are answers, not findings;
+- an unexpected exception: anything but the documented `FeedlineError` family; of that
+  family only `InputError` and `PartlyReadError` are answers here (input that cannot be
+  read). An `ExtractionError` is how a run of many pages reports a bug, a `StoreError` from
+  the private scratch store one too, and a `UsageError` raised after the options were
+  accepted means two checks disagree (e.g. on a capture time that converts to another year);
 - unsafe characters in an output (`UNSAFE`: terminal escapes and other controls, bidi and
   invisible format characters, lone surrogates, raw U+2028/U+2029), or JSON that does not parse;
 - an archive cut inside a record (`wrap_warc`) read without a word of damage;
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from feedline import cli_support
 from feedline.cli import _LANG
-from feedline.errors import ExtractionError, FeedlineError, InputError, PartlyReadError, UsageError
+from feedline.errors import InputError, PartlyReadError, UsageError
 from feedline.render import render
 from feedline.render._text import BIDI, INVISIBLE
 
@@ -94,10 +95,6 @@ class Runner:
             return
         except UsageError as error:  # the options were accepted: this one came from deeper
             raise Finding("usage-after-accept", signature(error), _trace(error)) from None
-        except FeedlineError as error:
-            if isinstance(error, ExtractionError):
-                raise Finding("exception", signature(error), _trace(error)) from None
-            return
         except Exception as error:  # noqa: BLE001 - that is what the fuzzer looks for
             raise Finding("exception", signature(error), _trace(error)) from None
 
