@@ -35,7 +35,8 @@ REGRESSIONS = ROOT / "tests" / "fuzz_regressions"
 LIMIT_SECONDS = 5.0  # CPU seconds a case may take, plus one per LIMIT_BYTES_PER_SECOND of page
 LIMIT_BYTES_PER_SECOND = 20_000
 MAX_BODY = 65_536  # bytes the random engine generates at most (a whole shared page may be more)
-CHECKPOINT = 1000  # inputs between saves of stats.json
+CHECKPOINT = 1000  # inputs between saves of stats.json (and at least every SAVE_SECONDS)
+SAVE_SECONDS = 30.0
 # Modules atheris instruments for coverage: imported inside its instrumentation block.
 MODULES = ("feedline.pipeline", "feedline.read", "feedline.markup", "feedline.lines", "feedline.tokens",
            "feedline.items", "feedline.entries", "feedline.claims", "feedline.days", "feedline.zone",
@@ -84,6 +85,8 @@ class Fuzzer:
         self._saved_inputs = state.data["inputs"]
         self._saved_seconds = state.data["seconds"]
         self.findings: list[str] = []
+        self.stop_after: int | None = None  # inputs after which `one` saves and ends the process
+        self._saved_at = time.monotonic()
 
     def one(self, raw: bytes) -> None:
         """Run one raw input (atheris's TestOneInput)."""
@@ -92,8 +95,11 @@ class Fuzzer:
         self.session["inputs"] += 1
         if finding is not None:
             self.record(case, finding)
-        if self.session["inputs"] % CHECKPOINT == 0:
+        if self.session["inputs"] % CHECKPOINT == 0 or time.monotonic() - self._saved_at > SAVE_SECONDS:
             self.checkpoint()
+        if self.stop_after is not None and self.session["inputs"] >= self.stop_after:
+            self.close()  # atheris: libFuzzer's own exit would skip the last save
+            os._exit(0)
 
     def judge(self, case: Case):
         """The case's `Finding`, or None."""
@@ -116,7 +122,8 @@ class Fuzzer:
         return None
 
     def checkpoint(self) -> None:
-        elapsed = time.monotonic() - self.started
+        self._saved_at = time.monotonic()
+        elapsed = self._saved_at - self.started
         self.session["seconds"] = round(elapsed, 1)
         self.state.data["inputs"] = self._saved_inputs + self.session["inputs"]
         self.state.data["seconds"] = round(self._saved_seconds + elapsed, 1)
@@ -375,12 +382,8 @@ def run_atheris(state: State, *, runs: int | None, seconds: float | None, seed: 
     write_dict(dictionary)
     argv = [sys.argv[0], str(corpus), f"-dict={dictionary}", f"-max_len={max_len}", f"-seed={seed}",
             "-rss_limit_mb=4096", "-print_final_stats=1", "-timeout=1200"]
-    if runs is not None:
-        argv.append(f"-runs={runs}")
+    fuzzer.stop_after = runs  # libFuzzer's -runs would end the process before the last save
     if seconds is not None:
-        argv.append(f"-max_total_time={int(seconds)}")
-    import atexit
-
-    atexit.register(fuzzer.close)
+        argv.append(f"-max_total_time={int(seconds)}")  # saved at most SAVE_SECONDS before
     atheris.Setup(argv, fuzzer.one)
     atheris.Fuzz()

@@ -279,3 +279,18 @@ def test_archive_date_that_the_zone_moves_out_of_range_is_no_capture_time(tmp_pa
     kept = subprocess.run([sys.executable, "-m", "feedline", "extract", str(archive), "--tz", "Asia/Tokyo",
                            "--format", "json"], capture_output=True, text=True, cwd=ROOT)
     assert json.loads(kept.stdout)[0]["now"].startswith("1900-01-01T09:00")
+
+
+def test_atheris_engine_runs_and_counts(tmp_path: Path) -> None:
+    """The coverage-guided engine (extra `fuzz`): a short run saves its count and its corpus."""
+    pytest.importorskip("atheris")
+    import os
+    import subprocess
+
+    env = {**os.environ, "FUZZ_STATE": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-m", "fuzzing", "run", "--engine", "atheris", "--runs", "60",
+                           "--no-regressions"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    state = State(tmp_path / "state")
+    assert state.data["inputs"] == 60 and state.data["sessions"][0]["engine"] == "atheris"
+    assert any((tmp_path / "state" / "corpus").iterdir())
