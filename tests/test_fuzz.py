@@ -294,3 +294,33 @@ def test_atheris_engine_runs_and_counts(tmp_path: Path) -> None:
     state = State(tmp_path / "state")
     assert state.data["inputs"] == 60 and state.data["sessions"][0]["engine"] == "atheris"
     assert any((tmp_path / "state" / "corpus").iterdir())
+
+
+# ── findings: ticker markers around a line, a long run of them inside it ──────────────────
+
+
+def test_ticker_markers_are_stripped_as_before() -> None:
+    """`entries._unwrap` strips what the regex it replaced stripped (that regex backtracked
+    exponentially on a run of markers inside a line, so it is only run on short lines here)."""
+    import random
+    import re
+
+    from feedline.entries import _unwrap
+
+    reference = re.compile(r"^(?:[+*#]{2,}\s*)+|(?:\s*[+*#]{2,})+$")
+    openings = ("++", "**", "##")
+    rng = random.Random(11)
+    for _ in range(20_000):
+        line = "".join(rng.choice("++*#  ab1\t") for _ in range(rng.randrange(0, 13)))
+        expected = reference.sub("", line).strip() if line[:2] in openings or line[-2:] in openings else line
+        assert _unwrap(line) == expected, repr(line)
+    assert _unwrap("+++ Ceasefire holds in the north +++") == "Ceasefire holds in the north"
+    assert _unwrap("*** 10:15 Markets open ***") == "10:15 Markets open"
+
+
+def test_a_long_run_of_markers_inside_a_line_is_kept() -> None:
+    from feedline.entries import _unwrap
+
+    run = "+" * 400
+    assert _unwrap(f"++ Breaking {run}x") == f"Breaking {run}x"
+    assert _unwrap(f"{run}::before{{content:\"{run}2200 ++") == f"::before{{content:\"{run}2200"
