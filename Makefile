@@ -1,10 +1,13 @@
 # feedline developer tasks (GNU make). Needs only python3 (>= 3.11) with pip and access to PyPI.
 #
-#   make test    set up .venv, run the test suite
+#   make test    set up .venv, run the test suite (skipped tests are listed with their reason)
+#   make test-browser  the HTML tests in headless Chromium (installs the Debian package when missing)
+#   make screenshot    docs/timeline.png: the seed's HTML timeline in headless Chromium
 #   make run     extract the seed page and show it as a table
 #   make eval    score the extractor on ../shared/corpus (skipped when absent)
 #   make eval-warc  the corpus as a WARC (capture instant in UTC, no --tz): dated gold entries dated right
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
+#   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
 #   make fuzz    fuzz extract, the HTML and WARC readers and ingest (docs/fuzzing.md; FUZZ_ARGS, FUZZ_STATE)
 #   make clean   remove build and cache files (make distclean also removes .venv)
@@ -23,16 +26,17 @@ EVAL_ARGS ?=
 EVAL_WARC_ARGS ?=
 BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
+HOSTILE_ARGS ?=
 SURVEY_ARGS ?=
 # `make fuzz FUZZ_ARGS='--engine atheris --seconds 600'`; state in $(FUZZ_STATE) (resumed).
 FUZZ_ARGS ?= --engine random --runs 1000000
 FUZZ_STATE ?= $(HOME)/.cache/feedline-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test eval eval-warc bench survey fuzz clean distclean
+.PHONY: help venv run test test-browser screenshot eval eval-warc bench bench-hostile survey fuzz clean distclean
 
 help:
-	@sed -n '3,10s/^#//p' Makefile
+	@sed -n '3,13s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -48,9 +52,23 @@ run: $(STAMP)
 
 # pytest exits 5 when it collected no tests: that is a failure here, and said so.
 test: $(STAMP)
-	@status=0; $(VENV)/bin/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	@status=0; $(VENV)/bin/python -m pytest -rs $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing" >&2; fi; \
 	exit $$status
+
+# Chromium from Debian (root: apt-get; otherwise say how), then the HTML tests in it.
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get install -y chromium; \
+	    else echo "make test-browser: no chromium; install it (sudo apt-get install -y chromium)" >&2; exit 1; fi; }
+	$(VENV)/bin/python -m pytest -rs tests/test_html.py $(PYTEST_ARGS)
+
+screenshot: $(STAMP)
+	@command -v chromium >/dev/null || { echo "make screenshot: no chromium (make test-browser installs it)" >&2; exit 1; }
+	$(VENV)/bin/feedline extract $(SEED) --format html -o .timeline.html
+	tmp=$$(mktemp -d); chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=$$tmp \
+	  --window-size=900,1500 --screenshot=docs/timeline.png "file://$(CURDIR)/.timeline.html" 2>/dev/null; \
+	  status=$$?; rm -rf $$tmp .timeline.html; exit $$status
 
 eval:
 	@if [ ! -f $(SCORE) ]; then echo "make eval: $(SCORE) not found (no ../shared here): skipped"; exit 0; fi; \
@@ -68,6 +86,13 @@ bench: $(STAMP)
 	$(VENV)/bin/python -m compileall -q feedline
 	$(VENV)/bin/python benchmarks/bench.py $(BENCH_ARGS)
 	$(VENV)/bin/python benchmarks/bench_store.py $(BENCH_STORE_ARGS)
+
+# Each case at 1x and 16x its base size, in a fresh process: the growth ratio and the peak
+# RSS (benchmarks/hostile.py --help). The 16x entries case alone takes minutes: e.g.
+# HOSTILE_ARGS='--only nested-divs --only newlines'.
+bench-hostile: $(STAMP)
+	$(VENV)/bin/python -m compileall -q feedline
+	$(VENV)/bin/python benchmarks/hostile.py $(HOSTILE_ARGS)
 
 # The survey (benchmarks/survey.py --help; docs/survey.md): e.g. SURVEY_ARGS='--corpus --json survey.json'.
 survey:

@@ -16,7 +16,12 @@ Measures, each with time.perf_counter:
 2. Whole process, as cron would start it: `feedline extract SEED --format json` against
    `python -c "import dateparser; dateparser.parse('4:00 PM')"` in the same venv, median of
    --runs each, after one warm-up run.
-3. Pages per second of feedline over the corpus.
+3. Pages per second of feedline over the corpus, and over the pool's HTML pages
+   (../shared/pool/pages, gzipped: decompressed before timing; each page once, after one
+   warm-up pass over the first 20), with the pool's median page size.
+5. The targets of issue 9 §6 as ratios, each said met or not: corpus texts >= 10 MB/s,
+   >= 100x dateparser.search_dates, >= 10x datefinder; pool HTML >= 150 pages/s; the whole
+   process <= 0.8x the dateparser one-parse process.
 4. With --batch (it adds about half a minute): whole CLI runs over many pages, median of
    --batch-runs each after a warm-up: `feedline extract CORPUS_DIR --jobs 1` and `--jobs 2`
    (pages per second), and `feedline extract crawl.warc.gz` on a WARC built from the corpus
@@ -42,6 +47,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "kyiv-independent-2023-10-03.txt"
 CORPUS = ROOT.parent / "shared" / "corpus" / "pages"
+POOL = ROOT.parent / "shared" / "pool" / "pages"
 REPEAT = 100
 
 
@@ -124,9 +130,11 @@ def bench_corpus(
     totals: dict[str, float] = dict.fromkeys(tools, 0.0)
     html_seconds = 0.0
     failed: list[str] = []
+    chars = 0
     for i, page in enumerate(txt, 1):
         progress(f"corpus txt {i}/{len(txt)} {page.name}")
         text = page.read_text(encoding="utf-8")
+        chars += len(text.encode("utf-8"))
         for name, tool in tools.items():
             given = page_input(name, text)
             try:
@@ -145,6 +153,7 @@ def bench_corpus(
     feedline_seconds = totals["feedline"] + html_seconds
     return {
         "txt_pages": len(txt),
+        "txt_bytes": chars,  # bytes, as UTF-8
         "html_pages": len(html),
         "txt_seconds": totals,
         "html_seconds": {"feedline": html_seconds},
@@ -155,6 +164,61 @@ def bench_corpus(
             "html": len(html) / html_seconds if html_seconds else None,
         },
     }
+
+
+def bench_pool(extract: Callable[[Any], object], pool_dir: Path, notes: list[str]) -> dict[str, Any] | None:
+    if not pool_dir.is_dir():
+        notes.append(f"pool skipped: {pool_dir} is absent")
+        return None
+    import gzip
+
+    pages = []
+    for path in sorted(pool_dir.iterdir()):
+        data = path.read_bytes()
+        pages.append(gzip.decompress(data) if path.suffix == ".gz" else data)
+    progress(f"pool: {len(pages)} HTML pages, each once ...")
+    for data in pages[:20]:
+        extract(data)
+    seconds = 0.0
+    failed = 0
+    for data in pages:
+        start = time.perf_counter()
+        try:
+            extract(data)
+        except Exception:  # noqa: BLE001 - counted, not fatal here
+            failed += 1
+        seconds += time.perf_counter() - start
+    return {"pages": len(pages), "failed": failed, "seconds": seconds,
+            "median_bytes": statistics.median(len(p) for p in pages),
+            "pages_per_second": len(pages) / seconds if seconds else None}
+
+
+def targets(results: dict[str, Any]) -> list[str]:
+    """Issue 9 §6's speed targets as measured in this run, each with whether it is met."""
+    rows = []
+
+    def row(label: str, value: float | None, goal: float, unit: str, at_most: bool = False) -> None:
+        if value is None:
+            rows.append(f"  {label}: not measured")
+            return
+        met = value <= goal if at_most else value >= goal
+        rows.append(f"  {label}: {value:.2f}{unit} (target {'<=' if at_most else '>='} {goal:g}{unit}): "
+                    f"{'met' if met else 'NOT met'}")
+
+    corpus = results.get("corpus")
+    if corpus:
+        seconds = corpus["txt_seconds"]
+        fl = seconds.get("feedline")
+        row("corpus texts", corpus["txt_bytes"] / fl / 1e6 if fl else None, 10, " MB/s")
+        row("corpus texts vs search_dates", ratio(seconds.get("dateparser"), fl), 100, "x")
+        row("corpus texts vs datefinder", ratio(seconds.get("datefinder"), fl), 10, "x")
+    pool = results.get("pool")
+    if pool:
+        row(f"pool HTML (median {pool['median_bytes'] / 1000:.0f} KB)", pool["pages_per_second"], 150, " pages/s")
+    proc = results["process"]
+    theirs, ours = proc["dateparser_s"], proc["feedline_s"]
+    row("whole process / dateparser process", ours / theirs if ours and theirs else None, 0.8, "x", at_most=True)
+    return rows
 
 
 def median_run(argv: list[str], runs: int) -> float | None:
@@ -329,6 +393,13 @@ def table(results: dict[str, Any]) -> str:
         lines.append("")
         lines.append(f"feedline pages/second over the corpus: {fmt(pps['all'])} "
                      f"(txt {fmt(pps['txt'])}, html {fmt(pps['html'])})")
+    pool = results.get("pool")
+    if pool:
+        lines.append(f"feedline pages/second over the pool: {fmt(pool['pages_per_second'])} "
+                     f"({pool['pages']} HTML pages, median {pool['median_bytes']:,.0f} bytes, {pool['failed']} failed)")
+    lines.append("")
+    lines.append("targets (issue 9 §6):")
+    lines.extend(targets(results))
     lines.append("whole process: `feedline extract SEED --format json` against "
                  "`python -c \"import dateparser; dateparser.parse('4:00 PM')\"`")
     lines.extend(f"note: {note}" for note in results["notes"])
@@ -363,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": args.runs,
         "seed": bench_seed(tools, args.best_of),
         "corpus": bench_corpus(tools, args.best_of, args.corpus, notes),
+        "pool": bench_pool(tools["feedline"], POOL, notes),
         "process": bench_process(args.runs, notes),
         "notes": notes,
     }

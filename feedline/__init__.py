@@ -4,7 +4,8 @@
     >>> timeline = feedline.extract("page.html", now=None, tz="Europe/Kyiv")
     >>> [(e.date.iso, e.local_time, e.headline) for e in timeline.entries]
 
-`extract` and `read_page` are imported on first use, so `import feedline` stays cheap.
+`extract`, `read_page` and the `render` package (`feedline.render.render(timeline, "html")`)
+are imported on first use, so `import feedline` stays cheap.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from feedline.model import (
     DateBasis,
     DateStatus,
     Entry,
+    NotEntry,
     Page,
     PageKind,
     Role,
@@ -37,6 +39,7 @@ __all__ = [
     "read_page",
     "Timeline",
     "Entry",
+    "NotEntry",
     "Stamp",
     "Source",
     "DateFix",
@@ -64,4 +67,8 @@ def __getattr__(name: str) -> Any:
         from feedline.read import read_page
 
         return read_page
+    if name == "render":  # the subpackage, as `feedline.render.render(...)` in docs/usage.md
+        import importlib
+
+        return importlib.import_module("feedline.render")
     raise AttributeError(f"module 'feedline' has no attribute {name!r}")

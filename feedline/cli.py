@@ -1,8 +1,9 @@
 """The `feedline` command line: a thin skin over `feedline.pipeline.extract`.
 
     feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
-                             [--format table|json|jsonl|csv|markdown] [-o FILE] [--explain] [--width N]
+                             [--format table|json|jsonl|csv|markdown|html] [-o FILE] [--explain] [--width N]
                              [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
+    feedline extract URL [--timeout SECONDS] [--max-bytes N] [--max-redirects N] [same options]
 
 Parse options, call the pipeline once, render, write. Several pages (several paths, a
 directory, a manifest, a web archive) go through `feedline.inputs.run` and are rendered
@@ -18,6 +19,7 @@ one after another (`feedline.render.many`), or merged. Exit codes:
          a reader gone away (`| head -1`) stops quietly)
     5    one page: its extraction failed unexpectedly (ExtractionError, one line); several
          inputs: some could not be read or extracted (each said on stderr), the rest were processed
+    69   a URL could not be fetched (no connection, timeout, too many redirects, an HTTP error)
     130  interrupted (Ctrl-C)
 
 Errors are reported by `cli_support.guarded` (one line). An unexpected exception while
@@ -44,13 +46,20 @@ from feedline.cli_support import (
     parse_tz,
     stdout_failed,
     stdout_is_tty,
+    table_width,
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
+from feedline.datasette_meta import datasette_metadata
+from feedline.store_cli import DEFAULT_LIMITS, MaxBytes, MaxRedirects, Timeout, limits
 from feedline.store_cli import register as register_store_commands
+from feedline.watch import watch
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+    from datetime import datetime
+
+    from feedline.fetch import Limits
     from typing import TextIO
 
     from feedline.inputs import Outcome, Tally
@@ -64,6 +73,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
     CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -117,7 +127,7 @@ def extract(
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')
     ] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence, and the time-like text that is no entry, with why.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
     glob: Annotated[
@@ -143,6 +153,9 @@ def extract(
     with_hidden: Annotated[
         bool, typer.Option("--with-hidden", help="Also the live-blog updates only the page's structured data shows.")
     ] = False,
+    timeout: Timeout = DEFAULT_LIMITS.timeout,
+    max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
+    max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
 ) -> None:
     """Extract the timeline of each page."""
     with guarded():
@@ -154,17 +167,27 @@ def extract(
         if not paths and not manifests:
             raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
         terminal = output in (None, "-") and stdout_is_tty()
+        width = table_width(width)
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
 
         from feedline import inputs
+        from feedline.fetch import is_url
 
-        if inputs.single_page(paths, manifests):
+        fetching = any(is_url(path) for path in paths)
+        if fetching and (len(paths) != 1 or manifests):
+            raise UsageError("extract fetches one URL at a time, without other inputs; "
+                             "to fetch several, use 'feedline ingest --db FILE URL...'")
+        if fetching or inputs.single_page(paths, manifests):
             from feedline.pipeline import extract as run_pipeline
 
             path = paths[0]
             try:
-                timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
-                                        hidden=with_hidden)
+                if fetching:
+                    timeline = _fetched(path, now=moment, tz=zone, lang=lang, hidden=with_hidden, explain=explain,
+                                        limits=limits(timeout, max_bytes, max_redirects), quiet=quiet)
+                else:
+                    timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
+                                            hidden=with_hidden, explain=explain)
             except Exception as error:  # noqa: BLE001 - a FeedlineError as it is, a bug as one line
                 raise page_failure(path, error) from None
             if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
@@ -174,9 +197,11 @@ def extract(
 
                 write_output(render(timeline, chosen, explain=explain, width=width), output)
             return
+        merge = merge or chosen == "html"  # one page of all entries: HTML documents do not concatenate
         sources = inputs.collect(paths, manifests, glob)
         outcomes = inputs.run(sources, now=moment, tz=zone, lang=lang,
-                              jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden)
+                              jobs=jobs or os.cpu_count() or 1, keep_text=False, hidden=with_hidden,
+                              explain=explain)
         live = chosen == "table" and terminal
         status = _Status(enabled=not quiet and not terminal and _stderr_is_tty(), total=_known_total(sources))
         tally = _extract_many(outcomes, chosen, output, merge=merge, live=live, explain=explain,
@@ -185,6 +210,29 @@ def extract(
             typer.echo(f"feedline: {tally.summary()}", err=True)
         if tally.failed:
             raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
+
+
+def _fetched(url: str, *, now: datetime | None, tz: str | None, lang: str | None, hidden: bool, explain: bool,
+             limits: Limits, quiet: bool) -> Timeline:
+    """The timeline of the page at `url`, fetched: read with the answer's charset, its address
+    the page's canonical link else the final URL, its capture time `now`, else the answer's
+    Date header, else this machine's clock (an instant in UTC, read as `extract` reads a
+    web archive's WARC-Date)."""
+    from dataclasses import replace
+
+    from feedline.fetch import fetch
+    from feedline.pipeline import extract as run_pipeline
+    from feedline.read import read_page
+
+    fetched = fetch(url, limits=limits)
+    assert fetched.data is not None  # an unconditional fetch is a page or an error
+    if fetched.truncated and not quiet:
+        typer.echo(f"feedline: note: {one_line(url)}: larger than {limits.max_bytes} bytes: cut off there "
+                   "(--max-bytes)", err=True)
+    page = read_page(fetched.data, name=url, lang=lang, charset=fetched.charset)
+    page = replace(page, url=page.url or fetched.final_url)
+    return run_pipeline(page, now=now if now is not None else fetched.captured_at, tz=tz, lang=lang, hidden=hidden,
+                        explain=explain)
 
 
 def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
@@ -215,13 +263,25 @@ def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, 
                     sink.write(many.part(outcome.timeline, fmt, tally.pages - 1, explain=explain, width=width))
         if merge:
             order = inputs.merge(done)
+            sites = _merged_sites(done, order)
             if live:
-                _print_table(many.merged_timeline(done, order), explain=explain, width=width)
+                _print_table(many.merged_timeline(done, order), explain=explain, width=width, sites=sites)
             else:
-                sink.write(many.render_merged(done, order, fmt, explain=explain, width=width))
+                sink.write(many.render_merged(done, order, fmt, explain=explain, width=width, sites=sites))
         elif not live:
             sink.write(many.closing(fmt, tally.pages))
     return tally
+
+
+def _merged_sites(timelines: Sequence[Timeline], order: Sequence[tuple[int, object]]) -> list[str]:
+    """Per merged entry, a label of its feed (`store.page_key`: the page's URL, else its file
+    name without the time stamp), so that snapshots of one feed share a label."""
+    from feedline.render._view import site_labels
+    from feedline.store import page_key
+
+    keys = [page_key(t.page.name, t.page.url) for t in timelines]
+    labels = site_labels(keys)
+    return [labels[keys[index]] for index, _ in order]
 
 
 def _known_total(sources: Sequence[str]) -> int | None:
@@ -334,7 +394,8 @@ def main() -> None:
         sys.exit(130)
 
 
-def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
+def _print_table(timeline: Timeline, *, explain: bool, width: int | None,
+                 sites: Sequence[str] | None = None) -> None:
     """The table on the terminal, in colour, as wide as the terminal unless `width` is given."""
     from rich.console import Console
 
@@ -347,7 +408,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 
     console = StdoutConsole(width=width, markup=False, emoji=False, highlight=False)
     try:
-        render_table(timeline, console, explain=explain)
+        render_table(timeline, console, explain=explain, sites=sites)
     except OSError as error:  # a broken pipe (quiet) or a full disk
         stdout_failed(error)
 
@@ -355,3 +416,5 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so
 # `extract` stays the first command in the help.
 register_store_commands(app)
+app.command("watch")(watch)
+app.command("datasette-metadata")(datasette_metadata)

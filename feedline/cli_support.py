@@ -23,6 +23,17 @@ from feedline.errors import EXIT_OUTPUT, NOW_YEARS, FeedlineError, OutputError, 
 WIDTHS = (20, 1000)  # --width: narrower cannot show a row, wider is no terminal
 
 
+def table_width(width: int | None) -> int | None:
+    """The table's width: `width` (--width) if given, else `COLUMNS` when it holds a width in
+    WIDTHS, else None (the terminal's width on a terminal, 100 elsewhere)."""
+    if width is not None:
+        return width
+    value = os.environ.get("COLUMNS", "").strip()
+    if value.isdigit() and WIDTHS[0] <= int(value) <= WIDTHS[1]:
+        return int(value)
+    return None
+
+
 def parse_tz(value: str | None) -> str | None:
     """`value` if it names an IANA time zone; UsageError otherwise."""
     if value is None:

@@ -43,7 +43,7 @@ from feedline.zone import ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE
-from feedline.tokens import Heading, LineKind, Token, date_fields
+from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
@@ -61,9 +61,13 @@ WEEKDAY_YEARS = 12  # years searched for one whose calendar has the printed week
 HEADING_REACH = 2  # lines of text allowed between a date heading and the entry it heads
 NEWEST_RUN = 3  # a feed's newest entries (one may be pinned out of order): none lies after the capture
 
+# The date must hang on the reporting verb ("said on Oct. 3", "told reporters on Oct. 3"):
+# words between them that open a clause of its own about what is to come ("said talks would
+# resume on Oct. 3", "announced plans to vote on Oct. 3") make it the date of that, not the report.
 _REPORTED_RIGHT_BEFORE_RE = regex.compile(
     r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
-    r"(?:\s[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
+    r"(?:\s(?!(?:will|would|shall|could|may|might|to|plans?|planned|expected|scheduled|due|set|next|until|by)\b)"
+    r"[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
 _REPORTING_BEFORE_RE = regex.compile(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
     regex.IGNORECASE,
@@ -94,7 +98,7 @@ class _Item:
     offset: int = 0
 
 
-def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
+def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
                  now: Clock | None, zone: tzinfo | None, markup: Markup | None = None,
                  lang: str | None = None, url: str | None = None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order.
@@ -104,20 +108,20 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: list[Token], *,
     clock is unknown is first put on the clock the page's stamps suggest (zone.py).
     """
     page = _page_dates(tokens, drafts, markup)
+    # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
+    # is slow enough to show in a loop over every line of a page.
+    headings = {t.index: t for t in tokens.filled() if t.heading is not None and t.kind is LineKind.HEADING}
+    nonblank = [t.index for t in tokens.filled() if t.kind not in _UNCOUNTED_KINDS]
     zone_note = None
     if now is not None and not now.zone_known and now.aware is not None:
-        inferred = infer_offset(_zone_clues(drafts, feeds, page, markup, lang, url),
-                                now.aware.astimezone(timezone.utc).replace(tzinfo=None))
+        clues = _zone_clues(drafts, feeds, page, markup, lang, url, headings, nonblank)
+        inferred = infer_offset(clues, now.aware.astimezone(timezone.utc).replace(tzinfo=None))
         if inferred is not None:
             fixed = timezone(timedelta(minutes=inferred.offset))
             local = now.aware.astimezone(fixed)
             now, zone_note = Clock(local.replace(tzinfo=None), local), inferred.note
             if inferred.firm and zone is None:
                 zone = fixed
-    # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
-    # is slow enough to show in a loop over every line of a page.
-    headings = {t.index: t for t in tokens if t.heading is not None and t.kind is LineKind.HEADING}
-    nonblank = [t.index for t in tokens if t.kind not in _UNCOUNTED_KINDS]
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
@@ -618,7 +622,7 @@ class PageDates:
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
 
 
-def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None) -> PageDates:
+def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:
     entry_lines = {d.line for d in drafts}
     bylines: list[date] = []
     everything: list[date] = []
@@ -626,7 +630,7 @@ def _page_dates(tokens: list[Token], drafts: list[Draft], markup: Markup | None)
     other_lines: list[int] = []
     plain: list[bool] = []
     headed: list[date] = []  # full dates of headings
-    for token in tokens:
+    for token in tokens.filled():
         heading = token.heading
         if heading is not None and heading.year and heading.month and heading.day:
             headed += filter(None, [_safe_date(heading.year, heading.month, heading.day)])
@@ -967,9 +971,10 @@ _WRITTEN_OFFSET_RE = regex.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{
 
 
 def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup: Markup | None,
-                lang: str | None, url: str | None) -> ZoneClues:
+                lang: str | None, url: str | None, headings: dict[int, Token], nonblank: list[int]) -> ZoneClues:
     """What the page says about its clock (see zone.py): verified markup, written offsets,
-    zone labels, each sorted feed's newest entry, the stamps that print their date."""
+    zone labels, each sorted feed's newest entry, the stamps that print their date and the
+    entries right below a heading that prints its full date ("Wednesday 20 Nov 2019")."""
     written = []
     for value in (markup.published, markup.modified) if markup is not None else ():
         match = _WRITTEN_OFFSET_RE.search(value or "")
@@ -987,12 +992,26 @@ def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup:
         if _assign_offsets(items, newest_first):
             top = clocked[:NEWEST_RUN] if newest_first else clocked[-NEWEST_RUN:]
             newest.append(tuple(_minutes(d) for d in top))
-    dated = tuple(datetime(s.year, s.month, s.day, s.hour, s.minute or 0) for d in drafts
-                  if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.zone is None
-                  and _safe_date(s.year, s.month, s.day))
+    dated = [datetime(s.year, s.month, s.day, s.hour, s.minute or 0) for d in drafts
+             if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.zone is None
+             and _safe_date(s.year, s.month, s.day)]
+    for feed in feeds:
+        clocked = [d for d in drafts if d.feed == feed.id and d.stamp.kind is StampKind.CLOCK
+                   and d.stamp.hour is not None and d.stamp.zone is None]
+        if not clocked:
+            continue
+        items, segment_headings = _segments(clocked, headings, nonblank, _newest_first([_Item(d, 0) for d in clocked]))
+        heads = {}
+        for item in items:
+            heads.setdefault(item.segment, item.draft)  # the entry right below the heading
+        for segment, heading in segment_headings.items():
+            h = heading.heading
+            day = _safe_date(h.year, h.month, h.day) if h and h.year and h.month and h.day else None
+            if day is not None and segment in heads:
+                dated.append(datetime.combine(day, time(heads[segment].stamp.hour or 0, heads[segment].stamp.minute or 0)))
     return ZoneClues(
         markup_offsets=tuple(c.utc_offset_minutes for c in page.claims.values() if c.utc_offset_minutes is not None),
         written_offsets=tuple(written),
         label_offsets=tuple(d.stamp.utc_offset_minutes for d in drafts if d.stamp.utc_offset_minutes is not None),
         labels=tuple(d.stamp.zone for d in drafts if d.stamp.zone and d.stamp.utc_offset_minutes is None),
-        newest=tuple(newest), dated=dated, lang=lang, url=url)
+        newest=tuple(newest), dated=tuple(dated), lang=lang, url=url)

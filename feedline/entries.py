@@ -19,7 +19,7 @@ import regex
 from feedline.items import ItemBoxes
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE
-from feedline.tokens import LineKind, Placement, Token
+from feedline.tokens import LineKind, Placement, Token, TokenTable
 
 # The line kinds as plain names: on Python 3.11 each `LineKind.X` is a slow enum member
 # lookup, and the tests below run for every line a walk or a scan passes.
@@ -62,16 +62,16 @@ class Draft:
     page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
-def find_entries(tokens: list[Token], layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
+def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to.
 
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
     """
-    stamp_tokens = [t for t in tokens if t.stamp is not None and t.kind is _STAMP]
+    stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
     boundaries = {t.index for r in regions for t in r}
-    boundaries |= {t.index for t in tokens if t.kind in _BOUNDARY_KINDS}
+    boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
     boxes = ItemBoxes(tokens, layout) if layout is not None else None
     drafts: list[Draft] = []
     feeds: list[Feed] = []

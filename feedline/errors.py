@@ -10,7 +10,9 @@
      ├── ExtractionError (exit 5)     a page whose extraction failed unexpectedly (a bug in feedline,
      │                                caught at the page boundary): that page fails, the others go on
      ├── StoreError      (exit 1)     a file that is no feedline store, or a newer feedline's (unchanged)
-     └── StoreBusyError  (exit 75)    another process held the store's write lock for longer than --wait
+     ├── StoreBusyError  (exit 75)    another process held the store's write lock for longer than --wait
+     └── NetworkError    (exit 69)    a URL could not be fetched: no connection, a timeout, too many
+                                      redirects, an HTTP error status (4xx, 5xx), a broken answer
 
 "Nothing found" is not an error: it is an empty timeline. A run of many pages exits
 `EXIT_PARTIAL` when some pages failed (each said on stderr) and the rest were processed.
@@ -27,6 +29,7 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
 EXIT_PARTIAL = 5  # many inputs: some failed (each said on stderr), the rest were processed
+EXIT_NETWORK = 69  # EX_UNAVAILABLE: a URL could not be fetched (the server, or the way to it)
 EXIT_BUSY = 75  # EX_TEMPFAIL: try again later
 EXIT_INTERRUPTED = 130  # Ctrl-C
 
@@ -87,6 +90,12 @@ class StoreBusyError(FeedlineError):
     """Another process held the database's write lock for longer than the wait."""
 
     exit_code = EXIT_BUSY
+
+
+class NetworkError(FeedlineError):
+    """A URL could not be fetched: the connection, a timeout, redirects, or the server's answer."""
+
+    exit_code = EXIT_NETWORK
 
 
 def page_failure(name: str, error: BaseException) -> FeedlineError:

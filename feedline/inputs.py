@@ -285,6 +285,7 @@ class _Options:
     lang: str | None
     keep_text: bool
     hidden: bool = False
+    explain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,15 +300,16 @@ class _Task:
 
 
 def run(sources: Iterable[str], *, now: datetime | None = None, tz: str | None = None,
-        lang: str | None = None, jobs: int = 1, keep_text: bool = True, hidden: bool = False) -> Iterator[Outcome]:
+        lang: str | None = None, jobs: int = 1, keep_text: bool = True, hidden: bool = False,
+        explain: bool = False) -> Iterator[Outcome]:
     """Extract every page of `sources` (see `collect`), yielding one outcome each, in order.
 
-    `now`, `tz`, `lang` and `hidden` are as for `pipeline.extract`; `now` applies to every page and
+    `now`, `tz`, `lang`, `hidden` and `explain` are as for `pipeline.extract`; `now` applies to every page and
     wins over an archive's `WARC-Date`. `jobs` > 1 extracts in that many worker processes
     once there are two pages or more. `keep_text=False` drops each page's text from the
     timelines (the renderers do not use it; it saves memory and pickling).
     """
-    options = _Options(now, tz, lang, keep_text, hidden)
+    options = _Options(now, tz, lang, keep_text, hidden, explain)
     items = _items(sources)
     if jobs > 1:
         ahead, enough = _look_ahead(items, 2)
@@ -374,7 +376,7 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
     try:
         if isinstance(task.source, str):  # a page file: exactly as `feedline extract PATH` reads it
             timeline = extract(Path(task.source), now=options.now, tz=options.tz, lang=options.lang,
-                               hidden=options.hidden)
+                               hidden=options.hidden, explain=options.explain)
         else:
             from feedline.read import read_page
 
@@ -382,7 +384,8 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
             if task.url:
                 page = replace(page, url=task.url)
             now = options.now if options.now is not None else _capture_time(task.captured, options.tz)
-            timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=options.hidden)
+            timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=options.hidden,
+                               explain=options.explain)
     except InputError as error:
         return Failed(str(error))
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the run

@@ -221,3 +221,8 @@ LEAD_PREPOSITIONS: frozenset[str] = frozenset({
     "at", "à", "a", "às", "as", "um", "gegen", "alle", "ore", "om", "kl", "kl.", "klo", "kello",
     "o", "godz.", "в", "о", "у", "u", "στις", "saat", "pukul", "jam", "lúc", "kell", "ob",
 })
+
+# Languages whose short numeric dates put the month first ("11/02" is 2 November): their full
+# dates are year-first (2023/11/02), so the year-less form keeps month before day. Used when a
+# page's own unambiguous dates do not settle the order (see tokens.Context.month_first).
+MONTH_FIRST_LANGUAGES: frozenset[str] = frozenset({"ja", "zh", "ko"})

@@ -1,6 +1,6 @@
 """HTML → what the markup says about time: page dates, `<time datetime>`, live-blog updates.
 
-Read from the raw HTML, beside the visible text (`read.html_to_text`). Nothing here is
+Read from the page's parsed tree, beside the visible text (`read.render_html`, the same tree). Nothing here is
 trusted yet: `dates` compares each claim with the visible stamps and keeps only the ones
 that agree (pages stamp every update with the page's own time, suffix local times with
 `Z`, or carry JSON-LD that matches nothing visible).
@@ -12,33 +12,48 @@ Sources of claims:
     datePublished / dateModified of the page's main object and its `liveBlogUpdate[]`;
   - microdata `itemprop="liveBlogUpdate"` blocks with a `datePublished` (`<meta content>`
     or `<time datetime>`) and a headline;
-  - every `<time datetime>` element with its visible text.
+  - every `<time datetime>` element with its visible text;
+  - elements that carry their own time in a data attribute and show a short text, the stamp
+    (`<span data-timestamp="1714487917">16:38</span>`, `data-time="2020-08-18 19:46:24"`,
+    `data-date`, `data-utime`, `data-publish-date` ...): ISO values as written, Unix times
+    (seconds or milliseconds) as UTC instants. Read like `<time datetime>`.
 """
 from __future__ import annotations
 
 import html
 import json
+import re
 from collections import deque
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
+from feedline.htmltree import parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
 MAX_MARKS = 2_000  # claims kept per page: enough for any feed, bounded for hostile pages
 MAX_JSON_LD = 2_000_000  # characters of JSON-LD parsed per page
 MAX_JSON_LD_ITEMS = 20_000  # JSON-LD objects (array members, @graph members) looked at per page
 
+# A data attribute whose name speaks of a date or time and whose value is an ISO date-time or a
+# Unix time: the names present on the page are found in the raw HTML, then selected.
+_DATA_VALUE_RE = re.compile(r"""data-([\w-]{0,40})=["']?(?:\d{10}(?:\d{3})?["'\s>]|\d{4}-\d\d-\d\d[T ]\d)""")
+_TIME_NAME_RE = re.compile(r"date|time|stamp", re.IGNORECASE)
+_EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
+MARK_TEXT_CHARS = 40  # an element showing more than this is a whole item, not its stamp
+EPOCH_YEARS = (1990, 2200)  # Unix times outside these years are counters, not dates
+
 _PUBLISHED_META = ("article:published_time", "datepublished", "date", "pubdate", "dc.date.issued",
                    "og:published_time", "publish-date", "sailthru.date")
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
 
 
-def read_markup(html: str) -> Markup:
-    """Every time claim the HTML makes, unverified."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
+def read_markup(source: str, tree: Any = None) -> Markup:
+    """Every time claim the HTML makes, unverified. `tree`: the page's parsed tree
+    (`htmltree.parse_html`), when the caller has it; else `source` is parsed here."""
+    if tree is None:
+        tree = parse_html(source).tree
     published = _meta(tree, _PUBLISHED_META)
     modified = _meta(tree, _MODIFIED_META)
     updates: list[LiveUpdate] = []
@@ -50,7 +65,7 @@ def read_markup(html: str) -> Markup:
             if isinstance(update, dict) and len(updates) <= MAX_MARKS:
                 updates.append(_update(update, "json-ld liveBlogUpdate"))
     updates.extend(islice(_microdata_updates(tree), MAX_MARKS + 1))
-    marks = tuple(islice(_time_marks(tree), MAX_MARKS + 1))
+    marks = tuple(islice(_time_marks(tree, source), MAX_MARKS + 1))
     if len(updates) > MAX_MARKS:
         notes.append(f"markup: only the first {MAX_MARKS:,} live-blog updates read")
     if len(marks) > MAX_MARKS:
@@ -125,8 +140,35 @@ def _microdata_updates(tree: Any) -> Iterator[LiveUpdate]:
                          origin="microdata liveBlogUpdate")
 
 
-def _time_marks(tree: Any) -> Iterator[TimeMark]:
+def _time_marks(tree: Any, source: str) -> Iterator[TimeMark]:
+    shown: set[str] = set()
     for node in tree.css("time[datetime]"):
         value = (node.attributes.get("datetime") or "").strip()
         if value:
-            yield TimeMark(text=" ".join(node.text(deep=True).split()), value=value)
+            text = " ".join(node.text(deep=True).split())
+            shown.add(text)
+            yield TimeMark(text=text, value=value)
+    names = sorted({f"data-{name.lower()}" for name in _DATA_VALUE_RE.findall(source) if _TIME_NAME_RE.search(name)})
+    if not names:
+        return
+    for node in tree.css(", ".join(f"[{name}]" for name in names)):
+        if node.tag == "time":
+            continue
+        text = " ".join(node.text(deep=True).split())
+        if not text or len(text) > MARK_TEXT_CHARS or text in shown:
+            continue  # a whole item, or a stamp its <time datetime> already claims
+        for name in names:
+            value = _data_time_value(node.attributes.get(name))
+            if value is not None:
+                yield TimeMark(text=text, value=value)
+                break
+
+
+def _data_time_value(raw: str | None) -> str | None:
+    """An ISO date-time as written, a Unix time (seconds or milliseconds) as a UTC ISO value."""
+    value = (raw or "").strip()
+    if _EPOCH_RE.fullmatch(value):
+        seconds = int(value) // (1000 if len(value) == 13 else 1)
+        moment = datetime(1970, 1, 1) + timedelta(seconds=seconds)
+        return f"{moment:%Y-%m-%dT%H:%M:%S}Z" if EPOCH_YEARS[0] <= moment.year <= EPOCH_YEARS[1] else None
+    return value if len(value) >= 16 and value[4] == "-" and value[10] in "T " else None

@@ -10,9 +10,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 #: Version of the JSON document that `render.json` writes (bump on breaking changes).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Span = tuple[int, int]
 
@@ -122,6 +123,9 @@ class Page:
     # Its block boxes (HTML pages read by feedline only): which lines the page groups as one
     # item. Not kept in the timelines `extract` returns.
     layout: Layout | None = field(default=None, repr=False, compare=False)
+    # Its parsed document (`htmltree.ParsedHTML`, HTML pages read by feedline only): parsed
+    # once, read again for the hidden content. Not kept in the timelines `extract` returns.
+    parsed: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +204,15 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class NotEntry:
+    """A time-like string of the page that is no entry, and why (`extract(..., explain=True)`)."""
+
+    text: str  # the line it is on, as printed (cut to a few dozen characters)
+    span: Span  # of that line in Page.text
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """The result of `feedline.extract`: a page's entries in chronological order."""
 
@@ -208,6 +221,7 @@ class Timeline:
     now: datetime | None = None  # the capture time used, if any
     tz: str | None = None  # IANA zone of the page's clock, if known
     diagnostics: tuple[str, ...] = field(default=())
+    not_entries: tuple[NotEntry, ...] = field(default=())  # with `explain`: time-like text left out, and why
 
     @property
     def mode(self) -> str:

@@ -90,7 +90,8 @@ DATE_NUMERIC = (
     r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
 )
 DATE_NUMERIC_SHORT = (
-    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
+    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?:\s?[(（]\p{L}{1,3}[)）])?(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
+    # ("3/9(木) 18:45": a weekday in brackets after the slash form, as CJK month-days print it)
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 # Year first with slashes or dots, as East Asian and Hungarian pages print it: "2021/07/14",

@@ -15,6 +15,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
+from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
@@ -23,14 +24,15 @@ Source = str | os.PathLike | bytes | BinaryIO | Page
 
 
 def extract(source: Source, *, now: datetime | None = None, tz: str | None = None,
-            lang: str | None = None, hidden: bool = False) -> Timeline:
+            lang: str | None = None, hidden: bool = False, explain: bool = False) -> Timeline:
     """Extract a page's dated, source-attributed timeline.
 
     `source` is a path (``"-"`` for stdin), raw bytes, a binary stream or a decoded `Page`.
     `now` is the capture time (naive = the page's wall clock in `tz`); without it, dates
     come from the page alone. `tz` is the IANA zone of the page's clock. With `hidden`,
     live-blog updates that only the page's structured data shows are entries too
-    (`Entry.visible` False).
+    (`Entry.visible` False). With `explain`, `Timeline.not_entries` lists the page's
+    time-like lines that are no entry, each with the reason.
     Raises `InputError` for unreadable input, `UsageError` for a bad `tz` or a `now` outside
     the years `errors.NOW_YEARS` (1900-2200), as given or once converted to `tz`.
     """
@@ -38,15 +40,16 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     _check_now(now, zone)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
-    drafts, feeds, dated = _stages(page, clock, zone)
+    tokens, drafts, feeds, dated = _stages(page, clock, zone)
     hidden_feed = False
     if not dated and page.html is not None:
         # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
-        shown = render_html(page.html, reveal=True)
+        shown = render_html(page.html, reveal=True, parsed=page.parsed)
         revealed = replace(page, text=shown.text, layout=shown.layout)
-        drafts, feeds, dated = _stages(revealed, clock, zone)
-        if dated:
+        shown_stages = _stages(revealed, clock, zone)
+        if shown_stages[3]:
             page, hidden_feed = revealed, True
+            tokens, drafts, feeds, dated = shown_stages
     notes = ("no visible entries: these are in content the page's CSS hides (visible: false)",) if hidden_feed else ()
     # Sources read every language's cues unless the caller names one: pages often declare
     # the wrong language (a French page marked "en") or quote in another.
@@ -61,15 +64,15 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     if dropped:
         diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
                         f"evidence (e.g. {dropped[0][:40]!r})",)
-    return Timeline(replace(page, html=None, layout=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
-                    tz=tz, diagnostics=diagnostics)
+    return Timeline(replace(page, html=None, layout=None, parsed=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated) if explain else ())
 
 
-def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list[Dated]]:
-    """Tokens, entries and dates of a page: its drafts, feed regions and dated drafts."""
+def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
+    """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens, page.layout)
-    return drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
+    return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                        lang=page.lang, url=page.url)
 
 

@@ -30,9 +30,11 @@ import os
 import re
 import sys
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline.errors import InputError
+from feedline.htmltree import ParsedHTML, parse_html
 from feedline.markup import read_markup
 from feedline.model import Layout, Page, PageKind
 
@@ -69,7 +71,11 @@ def read_page(
     if not _looks_like_html(text):
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
                     lang=given_lang)
-    body, title, declared_lang, url, layout = render_html(text)
+    parsed = parse_html(text)  # parsed once: the text, the markup and a reveal pass share it
+    body, title, declared_lang, url, layout = render_html(text, parsed=parsed)
+    markup = read_markup(text, parsed.tree)
+    if parsed.notes:
+        markup = replace(markup, notes=parsed.notes + markup.notes)
     return Page(
         text=body,
         name=page_name,
@@ -78,9 +84,10 @@ def read_page(
         url=url,
         title=title,
         lang=given_lang or declared_lang,
-        markup=read_markup(text),
+        markup=markup,
         html=text,
         layout=layout,
+        parsed=parsed,
     )
 
 
@@ -421,7 +428,7 @@ class Rendered(NamedTuple):
     layout: Layout | None  # its block boxes over `text` (None when the text had to be cleaned)
 
 
-def render_html(html: str, *, reveal: bool = False) -> Rendered:
+def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = None) -> Rendered:
     """Convert an HTML document to text, title, lang, canonical URL and block layout.
 
     With `reveal`, what the page's own CSS hides (`display: none`, `visibility: hidden` in
@@ -443,15 +450,21 @@ def render_html(html: str, *, reveal: bool = False) -> Rendered:
     Parsed by selectolax's lexbor backend with scripting off, as the browser parsed it:
     about 3 ms for the 1.3 MB corpus page, whose whole conversion takes about 15 ms. (The
     Modest backend is gone from selectolax 1.0: importing it raises, so there was no other
-    to measure.) The tree is walked with an explicit stack: nesting depth is unbounded.
+    to measure.) `parsed` is the document parsed by `htmltree.parse_html` (nesting deeper than
+    a browser's cap flattened), when the caller has it; else `html` is parsed here. The tree
+    is only read, never changed: one tree serves the visible and the revealed text, and the
+    page's style declarations, read on the first rendering, are kept in `parsed` for the
+    second. The tree is walked with an explicit stack.
     """
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
+    if parsed is None:
+        parsed = parse_html(html)
+    tree = parsed.tree
     body = tree.body
     text, layout = "", None
     if body is not None:
-        lines = _Lines(_Styles(tree, reveal=reveal).computed(), _closed_details(body))
+        styles = _Styles(tree, reveal=reveal, declared=parsed.styles)
+        parsed.styles = styles.declared
+        lines = _Lines(styles.computed(), _closed_details(body))
         text = lines.render(body)
         layout = lines.layout()
     # Control characters were removed from the input: only character references make more.
@@ -756,9 +769,18 @@ class _Styles:
     `<link>`ed sheets (which were not loaded without network anyway).
     """
 
-    def __init__(self, tree: LexborHTMLParser, *, reveal: bool = False) -> None:
+    def __init__(self, tree: LexborHTMLParser, *, reveal: bool = False,
+                 declared: list[tuple[int, str, str, _Priority]] | None = None) -> None:
         self._won: dict[int, dict[str, tuple[_Priority, str]]] = {}
         self._reveal = reveal  # ignore the page's own hiding (author origins 1 and 2)
+        if declared is not None:  # what an earlier reading of this tree declared, in order
+            self.declared = declared
+            for args in declared:
+                self._apply(*args)
+            return
+        # Every declaration in the order read (the CSS parsed and matched once per tree):
+        # a second rendering of the page (`reveal`) replays it. None past MAX_DECLARED.
+        self.declared: list[tuple[int, str, str, _Priority]] | None = []
         for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
             self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
         self._add_sheets(tree)
@@ -779,6 +801,13 @@ class _Styles:
         return result
 
     def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
+        if self.declared is not None:
+            self.declared.append((mem_id, prop, value, priority))
+            if len(self.declared) > MAX_DECLARED:
+                self.declared = None
+        self._apply(mem_id, prop, value, priority)
+
+    def _apply(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
         if self._reveal and priority[1] and value in _HIDING.get(prop, ()):
             return
         won = self._won.setdefault(mem_id, {})
@@ -813,6 +842,8 @@ class _Styles:
                         for mem_id in matches[selector]:
                             self._set(mem_id, prop, value, priority)
 
+
+MAX_DECLARED = 200_000  # style declarations kept for a second rendering of a page
 
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 

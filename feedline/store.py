@@ -42,7 +42,7 @@ from urllib.parse import quote
 from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
 
-SCHEMA_VERSION = 3  # PRAGMA user_version written by the last migration in MIGRATIONS
+SCHEMA_VERSION = 4  # PRAGMA user_version written by the last migration in MIGRATIONS
 
 SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
 COMPARE_CHARS = 200
@@ -62,6 +62,8 @@ class CaptureSource(StrEnum):
     NAME = "name"  # a time stamp in the file name
     MTIME = "mtime"  # the file's modification time (--capture-from mtime)
     WARC = "warc-date"  # a web archive record's WARC-Date (feedline.store_cli reads archives)
+    HTTP = "http-date"  # a fetched page's Date header (feedline.fetch)
+    FETCHED = "fetched"  # a fetched page without a Date header: this machine's clock when it came
     NONE = "none"  # unknown: the page is read in blind mode
 
 
@@ -488,8 +490,44 @@ CREATE TABLE run_failures (
 CREATE INDEX run_failures_run ON run_failures(run_id);
 """
 
+# 4: the full-text index declared as Datasette and sqlite-utils detect it (`content="entries"`,
+# double quotes: they look for that or `content=[entries]`, not single quotes), rebuilt from
+# `entries`; what each fetched URL answered last (its validators for conditional requests);
+# how many fetched pages of a run were unchanged (HTTP 304).
+_DETECTED_FTS_V4 = """
+DROP TRIGGER entries_fts_insert;
+DROP TRIGGER entries_fts_delete;
+DROP TRIGGER entries_fts_update;
+DROP TABLE entries_fts;
+CREATE VIRTUAL TABLE entries_fts USING fts5(headline, text, content="entries", content_rowid="id");
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
+CREATE TABLE fetches (
+    url TEXT PRIMARY KEY,               -- as requested
+    final_url TEXT,                     -- after redirects
+    status INTEGER,                     -- HTTP status of the last answer (304: unchanged)
+    etag TEXT,                          -- validators of the last 200, sent back as If-None-Match
+    last_modified TEXT,                 -- ... and If-Modified-Since
+    content_hash TEXT,                  -- sha256 of the last 200's body
+    fetched_at TEXT NOT NULL,           -- UTC, the last answer
+    changed_at TEXT,                    -- UTC, the last 200
+    times_fetched INTEGER NOT NULL DEFAULT 0,
+    times_unchanged INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE runs ADD COLUMN pages_unchanged INTEGER NOT NULL DEFAULT 0;
+"""
+
 #: Ordered migrations: MIGRATIONS[i] takes a store from user_version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2, _RUN_FAILURES_V3)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _DATE_BASIS_V2, _RUN_FAILURES_V3, _DETECTED_FTS_V4)
 #: The oldest schema `view` and `export` read without migrating (they open the store read-only).
 READABLE_FROM = 2
 #: A run of a store older than version 3 (no pid) left `running` this long ago is abandoned.
@@ -519,6 +557,7 @@ class PageResult:
     entries: int = 0
     new: int = 0
     edited: int = 0  # matched entries whose text was new
+    unchanged: bool = False  # a fetched page the server said was unchanged (HTTP 304): nothing stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -728,16 +767,44 @@ class Store:
                               (run_id, path, reason, _utc_now()))
 
     def finish_run(self, run_id: int, status: str, results: list[PageResult], failed: int) -> None:
+        added = [r for r in results if not r.skipped and not r.unchanged]
         totals = (
-            sum(not r.skipped for r in results), sum(r.skipped for r in results),
-            sum(r.blind and not r.skipped for r in results), failed,
-            sum(r.new for r in results), sum(r.edited for r in results),
+            len(added), sum(r.skipped for r in results), sum(r.blind for r in added), failed,
+            sum(r.new for r in results), sum(r.edited for r in results), sum(r.unchanged for r in results),
         )
         with self.transaction():
             self.conn.execute(
                 "UPDATE runs SET finished_at = ?, status = ?, pages_added = ?, pages_skipped = ?, "
-                "pages_blind = ?, pages_failed = ?, entries_new = ?, entries_edited = ? WHERE id = ?",
+                "pages_blind = ?, pages_failed = ?, entries_new = ?, entries_edited = ?, pages_unchanged = ? "
+                "WHERE id = ?",
                 (_utc_now(), status, *totals, run_id),
+            )
+
+    # fetched URLs ----------------------------------------------------------------------------
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the last 200 fetched from `url` (None, None: never fetched)."""
+        with self._errors():
+            row = self.conn.execute("SELECT etag, last_modified FROM fetches WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def record_fetch(self, url: str, *, final_url: str, status: int, etag: str | None = None,
+                     last_modified: str | None = None, digest: str | None = None) -> None:
+        """What `url` answered: a 200 (its validators and body hash replace the old ones) or a
+        304 (counted as unchanged; the validators stay)."""
+        now = _utc_now()
+        changed = status != 304
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO fetches (url, final_url, status, etag, last_modified, content_hash, fetched_at, "
+                "changed_at, times_fetched, times_unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+                "ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url, status = excluded.status, "
+                "fetched_at = excluded.fetched_at, times_fetched = times_fetched + 1, "
+                "times_unchanged = times_unchanged + excluded.times_unchanged, "
+                + ("etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash, "
+                   "changed_at = excluded.changed_at" if changed else
+                   "etag = coalesce(excluded.etag, etag), last_modified = coalesce(excluded.last_modified, last_modified)"),
+                (url, final_url, status, etag, last_modified, digest, now, now if changed else None, int(not changed)),
             )
 
     # ingesting -------------------------------------------------------------------------------

@@ -2,14 +2,18 @@
 
     feedline ingest --db FILE PATHS... [--now ISO] [--tz ZONE] [--lang xx] [--feed KEY]
                     [--capture-from name|mtime] [--wait SECONDS] [--quiet]
+                    [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
-                    [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv] [same filters] [-o FILE]
+                    [--format table|markdown|html] [-o FILE] [--explain] [--width N]
+    feedline export --db FILE [--format json|jsonl|csv|table|markdown|html] [same filters] [-o FILE]
+    feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
 `ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
 HTML response record is a page (`PageInput` with the record's bytes, WARC-Target-URI and
-WARC-Date); `feedline.store` itself reads no archive.
+WARC-Date); `feedline.store` itself reads no archive. The http(s) URLs among the paths are
+fetched and stored after the files (`feedline.store_fetch`); `ingest_run` is one run, which
+`feedline.watch` repeats.
 Exit codes (also in docs/store.md):
 
     0    success (ingest: every page stored or already stored)
@@ -21,6 +25,8 @@ Exit codes (also in docs/store.md):
     5    ingest: a web archive was read only in part (cut off or corrupt after some records,
          or records that cannot be read), or a page's extraction failed unexpectedly; every
          other page was stored. 3 wins over 5.
+    69   ingest: a URL could not be fetched (every other page and URL was stored); 3 wins over 69,
+         69 over 5.
 
 Each page that fails is one `feedline: error:` line and a `run_failures` row of the run.
 `view` and `export` open the store read-only (`Store.open(readonly=True)`).
@@ -36,6 +42,7 @@ import itertools
 import os
 import re
 import sys
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -53,12 +60,15 @@ from feedline.cli_support import (
     report,
     stdout_failed,
     stdout_is_tty,
+    table_width,
     write_line,
     write_output,
 )
 from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
+from feedline.fetch import Limits
 
 if TYPE_CHECKING:
+    from feedline.fetch import Fetcher
     from feedline.model import Timeline
     from feedline.store import Ingested, PageInput, Query, StoredEntry, Store
 
@@ -71,14 +81,33 @@ class CaptureFrom(str, Enum):
 
 
 class ExportFormat(str, Enum):
+    """export --format: the machine formats, and the readable ones `extract` has."""
+
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class ViewFormat(str, Enum):
+    """view --format: the readable formats."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-STORE_FIELDS = ("feed_key", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
+STORE_FIELDS = ("feed", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
 
+# The fetch options of ingest, watch and extract (feedline.fetch.Limits; defaults there).
+DEFAULT_LIMITS = Limits()
+Timeout = Annotated[float, typer.Option(min=0.1, metavar="SECONDS",
+                                        help="URLs: the longest a fetch may take (connect, redirects, body).")]
+MaxBytes = Annotated[int, typer.Option(min=1, metavar="N", help="URLs: a page longer than N bytes is cut off there.")]
+MaxRedirects = Annotated[int, typer.Option(min=0, metavar="N", help="URLs: follow at most N redirects.")]
 Db = Annotated[str, typer.Option("--db", metavar="FILE", help="The SQLite store (ingest creates it).")]
 Since = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or after DATE (YYYY-MM-DD[THH:MM]).")]
 Until = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or before DATE (YYYY-MM-DD[THH:MM]).")]
@@ -88,10 +117,11 @@ FeedKey = Annotated[str | None, typer.Option("--feed", metavar="KEY", help="Only
 
 
 def register(app: typer.Typer) -> None:
-    """Add `ingest`, `view` and `export` to `app`."""
+    """Add `ingest`, `view`, `export` and `feeds` to `app`."""
     app.command("ingest")(ingest)
     app.command("view")(view)
     app.command("export")(export)
+    app.command("feeds")(feeds)
 
 
 # ── ingest ──────────────────────────────────────────────────────────────────────────────────
@@ -100,7 +130,7 @@ def register(app: typer.Typer) -> None:
 def ingest(
     db: Db,
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), "-" for stdin.')],
+        metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), http(s) URLs, "-" for stdin.')],
     now: Annotated[str | None, typer.Option(metavar="ISO", help="Capture time of every page, e.g. 2023-10-03T18:05.")] = None,
     tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
     lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
@@ -111,26 +141,77 @@ def ingest(
     ] = CaptureFrom.NAME,
     wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    timeout: Timeout = DEFAULT_LIMITS.timeout,
+    max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
+    max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
 ) -> None:
-    """Add scraped pages (files, or web archives' HTML records) to the store; re-ingesting a page changes nothing."""
+    """Add scraped pages (files, web archives' HTML records, fetched URLs) to the store; re-ingesting a page changes nothing."""
     with guarded():
-        from feedline.render._version import feedline_version
-        from feedline.store import Store, ingest_pages
+        code, _ = ingest_run(db, paths, now=now, tz=tz, lang=lang, feed=feed, mtime=capture_from is CaptureFrom.MTIME,
+                             wait=wait, quiet=quiet, limits=limits(timeout, max_bytes, max_redirects))
+    if code:
+        raise typer.Exit(code)
 
-        zone, moment = parse_tz(tz), parse_now(now, None)
-        if lang is not None and not _LANG.fullmatch(lang):
-            raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
-        found = collect_pages(paths, now=moment, mtime=capture_from is CaptureFrom.MTIME, skip=_db_files(db))
-        with Store.open(db, wait=wait) as store:
-            run_id = store.start_run(sys.argv[1:], feedline_version())
-            ingesting = ingest_pages(store, found.pages, extractor(zone, lang, found.records), tz=zone, feed=feed,
-                                     run_id=run_id)
-            outcomes = _run(store, itertools.chain(found.failures, ingesting), run_id, quiet)
-            if not quiet:
-                write_line(_summary(db, outcomes, store.stats(), found.skipped))
-        code = _exit_code(outcomes, found.records)
-        if code:
-            raise typer.Exit(code)
+
+def limits(timeout: float, max_bytes: int, max_redirects: int) -> Limits:
+    """The fetch limits of the options --timeout, --max-bytes and --max-redirects."""
+    return Limits(timeout=timeout, max_bytes=max_bytes, max_redirects=max_redirects)
+
+
+def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | None = None, lang: str | None = None,
+               feed: str | None = None, mtime: bool = False, wait: float = 30.0, quiet: bool = False,
+               limits: Limits | None = None, fetcher: Fetcher | None = None,
+               stop: Callable[[], bool] = lambda: False) -> tuple[int, list[Ingested]]:
+    """One ingest run (a `runs` row): the pages under `paths`, then the URLs among them fetched
+    (with `fetcher`, else a client of its own). Stops between pages once `stop()` is true (the
+    run is then `interrupted`). Returns the exit code and what happened to each input done;
+    raises FeedlineError for what stops the run."""
+    from feedline.fetch import is_url
+    from feedline.render._version import feedline_version
+    from feedline.store import Store, ingest_pages
+
+    zone, moment = parse_tz(tz), parse_now(now, None)
+    if lang is not None and not _LANG.fullmatch(lang):
+        raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+    urls = [path for path in paths if is_url(path)]
+    files = [path for path in paths if not is_url(path)]
+    found = collect_pages(files, now=moment, mtime=mtime, skip=_db_files(db)) if files else Collected()
+    with Store.open(db, wait=wait) as store, _fetching(urls, fetcher, limits) as client:
+        run_id = store.start_run(sys.argv[1:], feedline_version())
+        records = dict(found.records)
+        extract = extractor(zone, lang, records)
+        pages = itertools.takewhile(lambda _: not stop(), found.pages)
+        ingesting = ingest_pages(store, pages, extract, tz=zone, feed=feed, run_id=run_id)
+        fetched: Iterable[Ingested] = ()
+        if client is not None:
+            from feedline.store_fetch import ingest_urls
+
+            fetched = ingest_urls(store, urls, extractor(zone, lang, records, machine_clock=False), records, client,
+                                  now=moment, tz=zone, feed=feed,
+                                  run_id=run_id, note=(lambda line: None) if quiet else _note, stop=stop)
+        outcomes = _run(store, itertools.chain(found.failures, ingesting, fetched), run_id, quiet,
+                        stopped=stop)
+        if not quiet:
+            write_line(_summary(db, outcomes, store.stats(), found.skipped))
+    return _exit_code(outcomes, found.records), outcomes
+
+
+@contextmanager
+def _fetching(urls: list[str], fetcher: Fetcher | None, limits: Limits | None) -> Iterator[Fetcher | None]:
+    """The client that fetches `urls`: `fetcher`, else one of its own (closed after); None without URLs."""
+    if not urls:
+        yield None
+    elif fetcher is not None:
+        yield fetcher
+    else:
+        from feedline.fetch import Fetcher
+
+        with Fetcher(limits or Limits()) as own:
+            yield own
+
+
+def _note(line: str) -> None:
+    typer.echo(f"feedline: note: {one_line(line)}", err=True)
 
 
 @dataclass
@@ -193,9 +274,10 @@ def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool 
     return found
 
 
-def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -> list[Ingested]:
+def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool,
+         stopped: Callable[[], bool] = lambda: False) -> list[Ingested]:
     """Consume the ingest, reporting per page (a failed page also in the run's `run_failures`);
-    the run row says how it ended."""
+    the run row says how it ended (`interrupted` when `stopped()` cut it short)."""
     done: list[Ingested] = []
     status = "interrupted"
     try:
@@ -204,7 +286,7 @@ def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool) -
             _report(outcome, quiet)
             if outcome.error is not None:
                 store.record_failure(run_id, outcome.page.name, one_line(str(outcome.error)))
-        status = "done"
+        status = "interrupted" if stopped() else "done"
     except StoreBusyError:
         status = "busy"
         raise
@@ -247,11 +329,14 @@ def _exit_code(outcomes: list[Ingested], records: Mapping[str, object]) -> int:
 
 def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: int = 0) -> str:
     results = [o.result for o in outcomes if o.result is not None]
-    added = [r for r in results if not r.skipped]
+    added = [r for r in results if not r.skipped and not r.unchanged]
     parts = [
         f"{len(added)} page{'s' * (len(added) != 1)} added",
         f"{sum(r.skipped for r in results)} already stored",
     ]
+    unchanged = sum(r.unchanged for r in results)
+    if unchanged:
+        parts.append(f"{unchanged} unchanged")
     blind = sum(r.blind for r in added)
     if blind:
         parts.append(f"{blind} blind")
@@ -265,26 +350,29 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: 
     return f"ingest: {', '.join(parts)}; {entries}"
 
 
-def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None
-              ) -> Callable[[bytes, str, datetime | None], Timeline]:
+def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None,
+              *, machine_clock: bool = True) -> Callable[[bytes, str, datetime | None], Timeline]:
     """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
 
     `records` maps the names of archive records to their (URL, HTTP charset): the charset is
     honoured and the URL is the page's, as `feedline extract` reads archive records.
+    Without `machine_clock` (fetched pages: their capture time is a server's instant, not
+    this machine's clock) a capture time is read as `feedline extract URL` reads it.
     """
     from dataclasses import replace
 
     from feedline.pipeline import extract
     from feedline.read import read_page
 
-    known = records or {}
+    known = records if records is not None else {}  # the caller may fill it as pages come (fetched URLs)
 
     def run(data: bytes, name: str, now: datetime | None) -> Timeline:
         url, charset = known.get(name, (None, None))
         page = read_page(data, name=name, lang=lang, charset=charset)
         if url:
             page = replace(page, url=url)
-        if tz is None and now is not None and now.tzinfo is not None and now.utcoffset() == _machine_offset(now):
+        if (machine_clock and tz is None and now is not None and now.tzinfo is not None
+                and now.utcoffset() == _machine_offset(now)):
             # A capture time from a file name or mtime is this machine's clock, which the store
             # takes as the page's clock when no --tz is given (see docs/store.md).
             now = now.replace(tzinfo=None)
@@ -335,20 +423,23 @@ def view(
     source: SourceName = None,
     search: Search = None,
     feed: FeedKey = None,
+    fmt: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.TABLE,
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
 ) -> None:
-    """Show the stored timeline, a rule per day."""
+    """Show the stored timeline, a rule per day (each feed's last capture in the header)."""
     with guarded():
-        stored, stats = _load(db, _query(since, until, source, search, feed))
-        timeline = _timeline(db, stored, stats)
-        if stdout_is_tty():
-            _print_table(timeline, explain=explain, width=width)
-        else:
-            from feedline.render.table import render_table_text
+        stored, summaries = _load(db, _query(since, until, source, search, feed), feeds=True)
+        timeline, sites, header = _timeline(db, stored, summaries)
+        if fmt is ViewFormat.TABLE and output in (None, "-") and stdout_is_tty():
+            _print_table(timeline, explain=explain, width=width, sites=sites, header=header)
+            return
+        from feedline.render import render
 
-            write_output(render_table_text(timeline, explain=explain, width=width), None)
+        write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
+                            header=header), output)
 
 
 def export(
@@ -361,11 +452,62 @@ def export(
     feed: FeedKey = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
-    """Write the stored timeline as JSON, JSON Lines or CSV (stable order, no generation time)."""
+    """Write the stored timeline as JSON, JSON Lines, CSV or a readable format (stable order, no generation time)."""
     with guarded():
         query = _query(since, until, source, search, feed)
-        stored, _ = _load(db, query)
-        write_output(render_export(stored, fmt.value, query), output)
+        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv"))
+        if fmt.value in ("json", "jsonl", "csv"):
+            write_output(render_export(stored, fmt.value, query), output)
+            return
+        from feedline.render import render
+
+        timeline, sites, header = _timeline(db, stored, summaries)
+        write_output(render(timeline, fmt.value, width=table_width(None), sites=sites, header=header), output)
+
+
+def feeds(
+    db: Db,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="table, or json / jsonl / csv.")] = ExportFormat.TABLE,
+) -> None:
+    """List the store's feeds: pages, entries, first and last capture."""
+    with guarded():
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML):
+            raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
+        _, summaries = _load(db, None, feeds=True)
+        write_output(render_feeds(summaries, fmt.value), None)
+
+
+def render_feeds(summaries: list[Any], fmt: str) -> str:
+    """The feed summaries (`feeds.FeedSummary`) as an aligned table, JSON, JSON Lines or CSV."""
+    from dataclasses import asdict
+
+    from feedline.render.json_format import dumps
+
+    rows = [asdict(summary) for summary in summaries]
+    if fmt == "json":
+        return dumps({"feeds": rows}, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(dumps(row) + "\n" for row in rows)
+    from feedline.render._text import clean, one_line
+
+    if fmt == "csv":
+        import csv
+        import io
+
+        from feedline.render.csv_format import neutralise
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["feed", "pages", "entries", "first_capture", "last_capture"])
+        for row in rows:
+            writer.writerow([neutralise(clean(str(value if value is not None else ""))) for value in row.values()])
+        return buffer.getvalue()
+    table = [("feed", "pages", "entries", "first capture", "last capture")]
+    table += [(one_line(s.feed), str(s.pages), str(s.entries), s.first_capture or "-", s.last_capture or "-")
+              for s in summaries]
+    widths = [max(len(row[i]) for row in table) for i in range(5)]
+    return "".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) if i < 3 else cell.ljust(w)
+                             for i, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n" for row in table)
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
@@ -395,45 +537,71 @@ def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:
 def _entry_object(item: StoredEntry) -> dict[str, Any]:
     from feedline.render.json_format import entry_to_dict
 
-    return {**entry_to_dict(item.entry), **{name: getattr(item, name) for name in STORE_FIELDS}}
+    return {**entry_to_dict(item.entry), "feed": item.feed_key,
+            **{name: getattr(item, name) for name in STORE_FIELDS[1:]}}
 
 
 def _csv(stored: list[StoredEntry]) -> str:
     import csv
     import io
 
+    from feedline.model import Page, Timeline
     from feedline.render._text import clean
     from feedline.render.csv_format import neutralise, render_csv
 
-    rows = csv.reader(io.StringIO(render_csv(_timeline("", stored, {}))))  # extract's columns
+    extracted = Timeline(Page(text="", name="-"), tuple(item.entry for item in stored))
+    rows = csv.reader(io.StringIO(render_csv(extracted)))  # extract's columns
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(next(rows) + list(STORE_FIELDS))
+    values = {"feed": lambda item: item.feed_key}
     for item, row in zip(stored, rows):
-        writer.writerow(row + [neutralise(clean(str(getattr(item, name) or ""))) for name in STORE_FIELDS])
+        cells = [values.get(name, lambda item, name=name: getattr(item, name))(item) for name in STORE_FIELDS]
+        writer.writerow(row + [neutralise(clean(str(cell or ""))) for cell in cells])
     return buffer.getvalue()
 
 
-def _load(db: str, query: Query) -> tuple[list[StoredEntry], dict[str, Any]]:
+def _load(db: str, query: Query | None, *, feeds: bool = False) -> tuple[list[StoredEntry], list[Any]]:
+    """The entries passing `query` (none when it is None) and, when `feeds`, the store's feed
+    summaries (`feeds.FeedSummary`)."""
+    from feedline.feeds import feed_summaries
     from feedline.store import Store
 
     with Store.open(db, readonly=True) as store:
-        return store.entries(query), store.stats()
+        return (store.entries(query) if query is not None else [],
+                feed_summaries(store) if feeds else [])
 
 
-def _timeline(db: str, stored: list[StoredEntry], stats: dict[str, Any]) -> Timeline:
+def _timeline(db: str, stored: list[StoredEntry], summaries: list[Any]) -> tuple[Timeline, list[str], list[str]]:
+    """The stored entries as one Timeline, each entry's site label, and header lines: the last
+    capture of each feed shown (of every feed when no entry is shown)."""
     from feedline.model import Page, Timeline
+    from feedline.render._view import site_labels
 
-    last = stats.get("last_capture")
-    title = f"{os.path.basename(db)}: {stats.get('pages', 0)} pages of {stats.get('feeds', 0)} feeds"
-    return Timeline(
-        page=Page(text="", name=db or "-", title=title),
-        entries=tuple(item.entry for item in stored),
-        now=datetime.fromisoformat(last) if last else None,
-    )
+    shown = {item.feed_key for item in stored}
+    listed = [s for s in summaries if s.feed in shown] or summaries
+    labels = site_labels([s.feed for s in summaries] + list(shown))
+    pages = sum(s.pages for s in summaries)
+    title = f"{os.path.basename(db)}: {pages} page{'s' * (pages != 1)} of {len(summaries)} feed{'s' * (len(summaries) != 1)}"
+    now = None
+    header = []
+    if len(listed) == 1 and listed[0].last_capture:
+        now = datetime.fromisoformat(listed[0].last_capture)
+    else:
+        for summary in listed[:FEEDS_IN_HEADER]:
+            header.append(f"{labels[summary.feed]}: last captured {summary.last_capture or 'never (blind pages only)'}")
+        if len(listed) > FEEDS_IN_HEADER:
+            header.append(f"… and {len(listed) - FEEDS_IN_HEADER} more feeds (feedline feeds --db {os.path.basename(db)})")
+    timeline = Timeline(page=Page(text="", name=db or "-", title=title),
+                        entries=tuple(item.entry for item in stored), now=now)
+    return timeline, [labels[item.feed_key] for item in stored], header
 
 
-def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> None:
+FEEDS_IN_HEADER = 5  # feeds whose capture `view`'s header lists; `feedline feeds` lists all
+
+
+def _print_table(timeline: Timeline, *, explain: bool, width: int | None, sites: list[str],
+                 header: list[str]) -> None:
     from rich.console import Console
 
     from feedline.render.table import render_table
@@ -445,7 +613,7 @@ def _print_table(timeline: Timeline, *, explain: bool, width: int | None) -> Non
 
     try:
         render_table(timeline, StdoutConsole(width=width, markup=False, emoji=False, highlight=False),
-                     explain=explain)
+                     explain=explain, sites=sites, header=header)
     except OSError as error:  # a broken pipe (quiet) or a full disk
         stdout_failed(error)
 

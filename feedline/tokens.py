@@ -11,17 +11,20 @@ than a short one.
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import compress
 from typing import NamedTuple
 
 import regex
 
 from feedline import lexicon
-from feedline.lines import visual_lines
+from feedline.lines import line_table
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CJK_CHAR_RE,
@@ -125,14 +128,73 @@ class Token(NamedTuple):
         return self.start + len(self.text)
 
 
-def tokenize(page: Page) -> list[Token]:
+class TokenTable(Sequence[Token]):
+    """A page's tokens, one per visual line, in a compact table.
+
+    Most lines of a hostile page (and many of a real one) are blank: those are kept as
+    their start offset alone (8 bytes in an array, beside a shared `None` in the token list)
+    and made into a `Token` when read. A page of 16 MB of bare newlines costs about 16 bytes
+    a line here, where a list of tokens cost about 190. Reads like a list of tokens; a
+    token is replaced with `replace`, which copies the table on first change.
+    """
+
+    __slots__ = ("_kept", "_starts")
+
+    def __init__(self, kept: list[Token | None], starts: array) -> None:
+        self._kept = kept  # the token of each line, None for a blank line
+        self._starts = starts  # each line's start offset (read for the blank lines)
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __getitem__(self, index):  # type: ignore[override]  # an int: a Token; a slice: a list
+        if isinstance(index, slice):
+            return [self._token(i) for i in range(*index.indices(len(self._kept)))]
+        if index < 0:
+            index += len(self._kept)
+        return self._token(index)
+
+    def __iter__(self) -> Iterator[Token]:
+        if None not in self._kept:  # no blank line (a C-speed test)
+            yield from self._kept
+            return
+        make, blank, starts = tuple.__new__, _BLANK, self._starts  # a Token without its constructor's frame
+        for i, token in enumerate(self._kept):
+            yield make(Token, (i, starts[i], "", blank, None, None, "", None)) if token is None else token
+
+    def filled(self) -> Iterator[Token]:
+        """The tokens of the lines that are not blank, in order, at C speed."""
+        return filter(None, self._kept)
+
+    def nonblank(self) -> Iterator[tuple[int, Token]]:
+        """(index, token) of the lines that are not blank, in order (the blank ones unmade)."""
+        return compress(enumerate(self._kept), self._kept)
+
+    def _token(self, i: int) -> Token:
+        token = self._kept[i]
+        return tuple.__new__(Token, (i, self._starts[i], "", _BLANK, None, None, "", None)) if token is None else token
+
+    def replace(self, changes: dict[int, Token]) -> TokenTable:
+        """A table with the tokens at the given indices replaced (this one unchanged)."""
+        kept = list(self._kept)
+        for i, token in changes.items():
+            kept[i] = token
+        return TokenTable(kept, self._starts)
+
+
+def tokenize(page: Page) -> TokenTable:
     """Split the page into its visual lines (see `lines`) and classify each one."""
     ctx = Context(page.text, page.lang)
-    tokens: list[Token] = []
-    for index, (offset, raw) in enumerate(visual_lines(page.text)):
-        stripped = raw.strip()
-        start = offset + (len(raw) - len(raw.lstrip()))
-        tokens.append(_classify(index, start, stripped, ctx))
+    offsets, raws = line_table(page.text)
+    # Each line's start (after its leading white space) and stripped text, at C speed; Python
+    # looks only at the lines that are not blank.
+    starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
+    del offsets
+    kept: list[Token | None] = [None] * len(raws)
+    for index in compress(range(len(raws)), map(str.strip, raws)):
+        kept[index] = _classify(index, starts[index], raws[index].strip(), ctx)
+    del raws
+    tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
@@ -331,7 +393,7 @@ def _clock_beside(line: str, match: regex.Match) -> regex.Match | None:
 ROUNDING_SLACK = 2  # minutes: sites floor or round a relative stamp
 
 
-def _clocks_beside_checked(tokens: list[Token], ctx: Context) -> list[Token]:
+def _clocks_beside_checked(tokens: TokenTable, ctx: Context) -> TokenTable:
     """Clocks read beside relative stamps stay clocks only if they tell one capture time.
 
     "35 mins ago09:12" and "2 hours ago 10:05" on one page both put the capture near 09:47
@@ -340,7 +402,7 @@ def _clocks_beside_checked(tokens: list[Token], ctx: Context) -> list[Token]:
     relative stamps are the stamps.
     """
     pairs: list[tuple[int, int, int]] = []  # token index, implied capture minute, tolerance
-    for i, token in enumerate(tokens):
+    for i, token in tokens.nonblank():  # a blank line has no stamp
         stamp = token.stamp
         if stamp is None or stamp.kind is not StampKind.CLOCK or token.kind is not _STAMP or stamp.hour is None:
             continue
@@ -357,14 +419,14 @@ def _clocks_beside_checked(tokens: list[Token], ctx: Context) -> list[Token]:
     if len(pairs) < 2 or all(min(abs(a - b), 1440 - abs(a - b)) <= ta + tb
                              for n, (_, a, ta) in enumerate(pairs) for _, b, tb in pairs[n + 1:n + 50]):
         return tokens
-    out = list(tokens)
+    changes: dict[int, Token] = {}
     for i, _, _ in pairs:
         token = tokens[i]
         found = _find_stamp(token.text, token.start, ctx, beside=False)
         if found is not None:
             stamp, placement, rest = found
-            out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
-    return out
+            changes[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
+    return tokens.replace(changes)
 
 
 def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Match, clock: regex.Match,
@@ -661,7 +723,7 @@ class Context:
     def month_first(self) -> bool:
         """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
         if self._month_first is None:
-            self._month_first = _prefers_month_first(self._text)
+            self._month_first = _prefers_month_first(self._text, self.lang)
         return self._month_first
 
     def lead_words(self) -> frozenset[str]:
@@ -749,48 +811,48 @@ def _known_weekday(match: regex.Match) -> bool:
     return weekday is None or weekday.casefold() in WEEKDAY_NAMES
 
 
-def _repeated_bylines_to_stamps(tokens: list[Token], ctx: Context) -> list[Token]:
+def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
     """Byline-like lines that repeat ("Posted by: NAME | 5.18.2005 6:34pm") stamp a comment thread."""
     shapes: dict[str, list[int]] = {}
-    for i, token in enumerate(tokens):
+    for i, token in tokens.nonblank():  # a blank line has no stamp
         if token.stamp is not None and token.kind is _PAGE_STAMP:  # the cheap test first
             shape = _LETTERS_RE.sub("a", _DIGITS_RE.sub("9", token.stamp.text))  # "6:34pm" ~ "8:15am"
             shapes.setdefault(shape, []).append(i)
-    out = tokens
+    changes: dict[int, Token] = {}
     for indices in shapes.values():
         if len({tokens[i].stamp.text for i in indices if tokens[i].stamp}) < REPEATED_BYLINES:
             continue  # the page's own byline, printed twice, is still one byline
-        out = list(out) if out is tokens else out
         for i in indices:
             token = tokens[i]
             found = _find_stamp(token.text, token.start, ctx)
             if found is not None:
                 stamp, placement, rest = found
-                out[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
-    return out
+                changes[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
+    return tokens.replace(changes) if changes else tokens
 
 
 
-def _relative_labels_to_headings(tokens: list[Token]) -> list[Token]:
+def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:
     """A relative stamp alone on its line, followed by a clock line, is a group label."""
-    out = list(tokens)
-    for i, token in enumerate(tokens):
+    changes: dict[int, Token] = {}
+    for i, token in tokens.nonblank():  # a blank line has no stamp
         if token.stamp is None or token.stamp.kind is not StampKind.RELATIVE:  # the cheap test first
             continue
         if token.kind is not _STAMP or token.placement is not Placement.ALONE:
             continue
         nxt = next((t for t in tokens[i + 1:i + 4] if t.kind is not _BLANK), None)
         if nxt is not None and nxt.kind is _STAMP and nxt.stamp is not None and nxt.stamp.kind is not StampKind.RELATIVE:
-            out[i] = Token(token.index, token.start, token.text, _HEADING,
-                           heading=Heading(relative_minutes=token.stamp.relative_minutes))
-    return out
+            changes[i] = Token(token.index, token.start, token.text, _HEADING,
+                               heading=Heading(relative_minutes=token.stamp.relative_minutes))
+    return tokens.replace(changes) if changes else tokens
 
 
 _NUMERIC_DATE_RE = re.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
-def _prefers_month_first(text: str) -> bool:
-    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first."""
+def _prefers_month_first(text: str, lang: str | None) -> bool:
+    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first:
+    by its unambiguous numeric dates, else by the custom of its language."""
     month_first = day_first = 0
     for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
         a, b = int(match.group(1)), int(match.group(2))
@@ -798,4 +860,6 @@ def _prefers_month_first(text: str) -> bool:
             day_first += 1
         elif b > 12 >= a:
             month_first += 1
+    if month_first == day_first:
+        return (lang or "").split("-")[0].lower() in lexicon.MONTH_FIRST_LANGUAGES
     return month_first > day_first

@@ -173,3 +173,40 @@ def test_a_published_time_bounds_the_year_of_teasers_from_the_days_before() -> N
     items = [("8 января, 17:13", "", "Как работает рынок услуг в прифронтовых городах"),
              ("7 января, 18:21", "", "Как Украине удалось спасти отношения с Чехией")]
     assert [r[1] for r in dates(html_page(items, head=head))] == ["2026-01-08", "2026-01-07"]
+
+
+# ── times in data attributes ─────────────────────────────────────────────────────────────
+# Seen on the pool's pages: data-timestamp with Unix seconds (euronews.com, de.euronews.com)
+# or ISO (nrk.no), data-time with ISO and a space (baon.hu, sonline.hu) or Unix seconds
+# (twitter.com), data-utc-time (faktencheck.afp.com), data-datetime in milliseconds (nikkei.com).
+def data_page(items: list[tuple[str, str, str, str]]) -> bytes:
+    """A feed whose stamps carry their time in a data attribute: (stamp, attribute, value, headline)."""
+    body = "".join(f'<li><span {name}="{value}">{stamp}</span><h3>{headline}</h3>'
+                   "<p>Details of the story follow in a full sentence here.</p></li>"
+                   for stamp, name, value, headline in items)
+    return f"<!doctype html><html><body><h1>Latest</h1><ul>{body}</ul></body></html>".encode()
+
+
+def test_unix_times_in_data_attributes_date_their_stamps() -> None:
+    page = data_page([("00:51", "data-timestamp", "1660146660", "Earthquake shakes the north of the island"),
+                      ("23:36", "data-timestamp", "1660142160", "Minister outlines the new budget plans"),
+                      ("21:02", "data-timestamp", "1660132920000", "Court rules on the harbour dispute")])
+    # 1660146660 is 2022-08-10 15:51 UTC: the visible 00:51 is nine hours ahead, the next day.
+    assert dates(page) == [("00:51", "2022-08-11", "2022-08-11T00:51:00+09:00"),
+                           ("23:36", "2022-08-10", "2022-08-10T23:36:00+09:00"),
+                           ("21:02", "2022-08-10", "2022-08-10T21:02:00+09:00")]
+
+
+def test_iso_times_in_data_attributes_date_their_stamps() -> None:
+    page = data_page([("19:46", "data-time", "2020-08-18 19:46:24", "Parliament votes on the new law"),
+                      ("18:10", "data-time", "2020-08-18 18:10:02", "Storm warning for the lake region")])
+    assert [d for _, d, _ in dates(page)] == ["2020-08-18", "2020-08-18"]
+
+
+def test_a_data_time_on_a_whole_item_or_an_unrelated_number_claims_nothing() -> None:
+    body = ('<li data-timestamp="1660146660"><span>00:51</span><h3>Earthquake shakes the north of the island</h3>'
+            "<p>Details of the story follow in a full sentence here.</p></li>"
+            '<li><span data-time="0000000042">23:36</span><h3>Minister outlines the new budget plans</h3>'
+            "<p>Details of the story follow in a full sentence here.</p></li>")
+    page = f"<!doctype html><html><body><h1>Latest</h1><ul>{body}</ul></body></html>".encode()
+    assert [d for _, d, _ in dates(page)] == [None, None]

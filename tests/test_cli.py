@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from feedline import cli, cli_support
 from feedline.errors import FeedlineError, InputError
-from feedline.model import DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
+from feedline.model import FORMAT_VERSION, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
 from feedline.render import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,7 +128,7 @@ def test_now_and_tz_reach_the_pipeline(stub: StubPipeline, now: str, tz: str | N
 
 def test_stdin_and_lang_are_passed_through(stub: StubPipeline) -> None:
     assert run("extract", "-", "--lang", "de").exit_code == 0
-    assert stub.calls == [("-", {"now": None, "tz": None, "lang": "de", "hidden": False})]
+    assert stub.calls == [("-", {"now": None, "tz": None, "lang": "de", "hidden": False, "explain": False})]
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_default_format_on_a_terminal_is_a_table(stub: StubPipeline, monkeypatch
 @pytest.mark.parametrize(
     ("fmt", "check"),
     [
-        ("json", lambda out: json.loads(out)["format_version"] == 1),
+        ("json", lambda out: json.loads(out)["format_version"] == FORMAT_VERSION),
         ("jsonl", lambda out: json.loads(out.splitlines()[0])["page"] == "page.txt"),
         ("csv", lambda out: out.splitlines()[1].startswith("e1,2023-10-03,16:00,") and "'=cmd" in out),
         ("markdown", lambda out: "## 2023-10-03 Tue" in out and "\\[bold red\\]" in out),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from feedline import extract
 from feedline.days import best_days
 from feedline.model import DateBasis, DateStatus, Page
@@ -133,6 +135,24 @@ def test_a_printed_date_after_the_capture_rules_out_a_clock() -> None:
     assert found is not None and found.offset >= 120
 
 
+def test_a_dated_heading_above_an_entry_is_a_printed_date_for_the_zone() -> None:
+    # A heading printing its full date over a lone clocked entry, the page's own times written
+    # in UTC: that entry, like a stamp printing its date, may not lie after the capture on the
+    # page's clock (citizen.co.za, deccanherald.com, unn.com.ua print such headings).
+    html = ('<html><head><meta property="article:published_time" content="2025-11-28T08:00:00+00:00">'
+            '<link rel="canonical" href="https://www.example.co.za/live"></head>'
+            "<body><h1>Live</h1><h2>28 November 2025</h2><p>03:26 pm</p>"
+            "<p>Load shedding suspended for the weekend, the utility said.</p>"
+            "<p>3 days ago</p><p>Taxi strike called off after talks with the province.</p></body></html>")
+    capture = datetime(2025, 11, 28, 13, 30, tzinfo=timezone.utc)  # 15:30 in Johannesburg
+    timeline = extract(html.encode(), now=capture)
+    clocked = [e for e in timeline.entries if e.stamp.text == "03:26 pm"]
+    assert clocked and clocked[0].date.iso == "2025-11-28"
+    assert clocked[0].local_time is not None and clocked[0].local_time.hour == 15
+    notes = [note for e in timeline.entries for note in e.date.evidence]
+    assert any(note.startswith("page clock UTC+02:00") for note in notes)
+
+
 # ── blind mode: mentions ───────────────────────────────────────────────────────────────
 def test_a_date_named_in_passing_does_not_date_the_post() -> None:
     text = feed("02:10", "01:30").replace(
@@ -140,6 +160,23 @@ def test_a_date_named_in_passing_does_not_date_the_post() -> None:
         "The two leaders met in New York on Sept. 14 to discuss the harbour works.")
     timeline = extract(page(text))
     assert all(e.date.local_date is None and e.date.status is DateStatus.UNKNOWN for e in timeline.entries)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said talks would resume on Oct. 3 in Geneva.",
+    "The council announced plans to vote on Oct. 3 on the harbour works.",
+    "Officials said the road will stay closed until Oct. 3 at the earliest.",
+])
+def test_a_reported_future_date_does_not_date_the_post(sentence: str) -> None:
+    text = feed("02:10", "01:30").replace("Item 0 of the city desk about the harbour works.", sentence)
+    assert all(e.date.iso is None for e in extract(page(text)).entries)
+
+
+def test_a_date_hanging_on_the_reporting_verb_still_counts() -> None:
+    text = feed("02:10", "01:30").replace("Item 0 of the city desk about the harbour works.",
+                                          "Container traffic rose, the port authority told reporters on Oct. 3.")
+    got = dict(dates(extract(page(text))))
+    assert got["02:10"] is not None and got["02:10"].endswith("10-03")
 
 
 def test_a_reported_date_does_not_cross_a_midnight_to_its_neighbours() -> None:

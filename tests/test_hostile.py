@@ -36,6 +36,7 @@ from feedline.errors import (
     ExtractionError,
     FeedlineError,
     InputError,
+    NetworkError,
     OutputError,
     PartlyReadError,
     StoreBusyError,
@@ -608,7 +609,7 @@ def test_one_error_tree_in_errors_py() -> None:
     assert store.StoreError is StoreError and store.StoreBusyError is StoreBusyError
     assert store_cli.PartlyReadError is PartlyReadError
     codes = {FeedlineError: 1, UsageError: 2, InputError: 3, OutputError: 4, PartlyReadError: 5,
-             ExtractionError: 5, StoreError: 1, StoreBusyError: 75}
+             ExtractionError: 5, StoreError: 1, StoreBusyError: 75, NetworkError: 69}
     assert {cls: cls.exit_code for cls in codes} == codes
     classes = {cls.__name__ for cls in vars(errors).values()
                if isinstance(cls, type) and issubclass(cls, FeedlineError)}

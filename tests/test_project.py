@@ -32,6 +32,7 @@ RANK: dict[str, float] = {
     "lexicon": 1,
     "patterns": 2,
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
+    "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
     "markup": 3,  # time claims of the HTML, read beside the visible text
     "read": 4,
     "tokens": 5,
@@ -42,13 +43,19 @@ RANK: dict[str, float] = {
     "zone": 7,  # the page's UTC offset from its clues, when only the capture instant is known
     "dates": 8,
     "sources": 9,
+    "nonentries": 9.5,  # why time-like lines are no entry (--explain)
     "pipeline": 10,
     "inputs": 11,  # many pages: paths, directories, manifests, web archives
     "render": 11,
     "export": 11,
     "store": 11,
+    "fetch": 11,  # one HTTP(S) fetch: limits, charset, Date, conditional requests (httpx)
+    "feeds": 11.5,  # the store's feeds summarised (counts, first and last capture), for `feeds` and `view`
     "cli_support": 12,  # option parsing and output shared by the commands
+    "store_fetch": 12.5,  # fetched URLs into the store: validators kept, 304s counted
+    "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)
     "store_cli": 13,
+    "watch": 13.5,  # the polling loop: schedule, jitter, backoff, signals
     "cli": 14,
 }
 # Rank of each module of the `sources` package (see docs/sources.md): a module may import
@@ -67,7 +74,8 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources", "pipeline"}
+EXTRACTION = {"htmltree", "markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
+              "nonentries", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}
@@ -77,6 +85,7 @@ EXPECTED_ALL = [
     "read_page",
     "Timeline",
     "Entry",
+    "NotEntry",
     "Stamp",
     "Source",
     "DateFix",
@@ -94,7 +103,7 @@ EXPECTED_ALL = [
     "__version__",
 ]
 
-HEAVY = ("dateparser", "selectolax", "rich")
+HEAVY = ("dateparser", "selectolax", "rich", "httpx")
 
 
 def _module_name(path: Path) -> str:

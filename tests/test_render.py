@@ -425,7 +425,8 @@ def test_table_on_a_colour_terminal_has_no_scraped_escapes() -> None:
 
 
 def test_table_explain_adds_evidence_and_confidence() -> None:
-    plain, explained = table_text(small_timeline()), table_text(small_timeline(), explain=True)
+    plain = table_text(small_timeline())
+    explained = render_table_text(small_timeline(), explain=True, width=160)
     assert "confidence" not in plain
     assert "date inferred (none), confidence 0.90, 2023-10-03T16:00:00+03:00" in explained
     assert "• capture time 2023-10-03T18:05+03:00" in explained

@@ -35,6 +35,13 @@ FORMS = [
     row("lt", "2021.07.14. 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # ISO with a space (already read): many sites.
     row("en", "2021-07-14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
+    # A year-less numeric date in Chinese, Japanese and Korean is month first ("11/02" is
+    # 2 November), as their year-first full dates are: article.auone.jp, bookwalker.jp,
+    # cna.com.tw, headlines.yahoo.co.jp (weekday in brackets). English keeps day first.
+    row("ja", "11/02 19:16", kind=DATETIME, year=None, month=11, day=2, hour=19, minute=16),
+    row("zh", "2/11 22:08", kind=DATETIME, year=None, month=2, day=11, hour=22, minute=8),
+    row("ja", "3/9(木) 18:45", kind=DATETIME, year=None, month=3, day=9, hour=18, minute=45),
+    row("en", "11/02 19:16", kind=DATETIME, year=None, month=2, day=11, hour=19, minute=16),
     # CJK dates, with or without the year, glued to the clock or not, a weekday in brackets:
     # afpbb.com, nikkei.com, ossnews.jp, politics.people.com.cn, upmedia.mg, chunichi.co.jp,
     # news.biglobe.ne.jp, www3.nhk.or.jp, rbbtoday.com; Korean dates: entermedia.co.kr,

@@ -211,7 +211,7 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store.open(db) as opened:
-        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         columns = {row[1] for row in opened.conn.execute("PRAGMA table_info(sightings)")}
         assert "date_basis" in columns
         assert {"pid", "host"} <= {row[1] for row in opened.conn.execute("PRAGMA table_info(runs)")}
@@ -539,7 +539,7 @@ def test_the_export_has_extracts_fields_and_no_generation_time(sim: Sim) -> None
     assert set(document) == {"format_version", "generator", "store", "query", "entries"}
     entry = document["entries"][0]
     assert {"id", "time_text", "local_date", "datetime", "headline", "text", "sources", "date_status",
-            "confidence", "evidence", "feed_key", "first_seen", "last_seen", "times_seen", "revisions"} <= set(entry)
+            "confidence", "evidence", "feed", "region", "first_seen", "last_seen", "times_seen", "revisions"} <= set(entry)
     assert [e["position"] for e in document["entries"]] == list(range(len(document["entries"])))
 
 
@@ -809,7 +809,7 @@ def test_view_shows_the_stored_timeline(sim: Sim) -> None:
         (["--source", "reuters"], lambda e: any(s["canonical"] == "Reuters" for s in e["sources"])),
         (["--search", "ferry"], lambda e: "ferry" in (e["headline"] + e["text"]).lower()),
         (["--search", "ferry timetable:"], lambda e: "timetable" in (e["headline"] + e["text"]).lower()),
-        (["--feed", "ticker"], lambda e: e["feed_key"] == "ticker"),
+        (["--feed", "ticker"], lambda e: e["feed"] == "ticker"),
     ],
     ids=["since-until", "source", "search", "search-not-fts-syntax", "feed"],
 )
@@ -826,7 +826,7 @@ def test_export_csv_has_extracts_columns_and_the_stores(sim: Sim, tmp_path: Path
     assert result.exit_code == 0 and result.stdout == ""
     header = target.read_text(encoding="utf-8").splitlines()[0]
     assert header == ("id,local_date,local_time,datetime,time_text,headline,text,sources,confidence,date_status,date_basis,"
-                      "feed_key,first_seen,last_seen,times_seen,revisions")
+                      "feed,first_seen,last_seen,times_seen,revisions")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Render a Timeline as text, in one of `FORMATS`.
+"""Render a Timeline as text, in one of `FORMATS` (html: one self-contained page).
 
     render(timeline, "json")  ->  str
 
@@ -12,17 +12,22 @@ from typing import TYPE_CHECKING
 from feedline.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from feedline.model import Timeline
 
-FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown")
+FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown", "html")
 
 
-def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | None = None) -> str:
-    """`timeline` in format `fmt`. `explain` affects table and markdown, `width` the table."""
+def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | None = None,
+           sites: Sequence[str] | None = None, header: Sequence[str] = ()) -> str:
+    """`timeline` in format `fmt`. `explain` affects table and markdown, `width` the table;
+    `sites` (one label per entry: which feed it is from) shows in table and markdown when
+    the labels differ; `header` lines (such as each feed's capture time) follow the title."""
     if fmt == "table":
         from feedline.render.table import render_table_text
 
-        return render_table_text(timeline, explain=explain, width=width)
+        return render_table_text(timeline, explain=explain, width=width, sites=sites, header=header)
     if fmt == "json":
         from feedline.render.json_format import render_json
 
@@ -38,5 +43,9 @@ def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | 
     if fmt == "markdown":
         from feedline.render.markdown import render_markdown
 
-        return render_markdown(timeline, explain=explain)
+        return render_markdown(timeline, explain=explain, sites=sites, header=header)
+    if fmt == "html":
+        from feedline.render.html import render_html
+
+        return render_html(timeline, explain=explain, sites=sites, header=header)
     raise UsageError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")

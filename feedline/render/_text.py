@@ -46,6 +46,8 @@ _SPACES = re.compile(r"\s+")
 def clean(text: str) -> str:
     """`text` without escape sequences, control or invisible format characters, bidirectional
     controls shown as `\\uXXXX`; line breaks kept."""
+    if text.isprintable():  # no control, format, separator or surrogate code point: as it is
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _ESCAPES.sub("", text)
@@ -72,6 +74,8 @@ def escape_code_point(match: re.Match[str]) -> str:
 
 def one_line(text: str) -> str:
     """`clean(text)` with every run of whitespace collapsed to one space."""
+    if text.isprintable():  # the only white space is " "
+        return " ".join(text.split())
     return _SPACES.sub(" ", clean(text)).strip()
 
 

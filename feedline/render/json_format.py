@@ -48,7 +48,8 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "tz": timeline.tz,
         "entries": [entry_to_dict(entry) for entry in timeline.entries],
         "diagnostics": list(timeline.diagnostics),
-    }
+    } | ({"not_entries": [{"text": item.text, "span": list(item.span), "reason": item.reason}
+                          for item in timeline.not_entries]} if timeline.not_entries else {})
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -57,7 +58,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "position": entry.position,
-        "feed": entry.feed,
+        "region": entry.feed,  # the feed region of the page (the store's "feed" is the page identity)
         "time_text": stamp.text,
         "stamp_kind": str(stamp.kind),
         "local_time": entry.local_time.strftime("%H:%M") if entry.local_time else None,

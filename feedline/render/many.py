@@ -15,7 +15,8 @@ Merged (`render_merged`), the entries of all pages form one chronological list a
 keeps the name of its page: json gets a document with `pages` (each page's metadata,
 mode, capture time, zone and diagnostics) and `entries` (as the jsonl lines: the entry
 with `"page"` first); jsonl and csv are as above but in the merged order; table and
-markdown show the entries as one timeline (without page names).
+markdown show the entries as one timeline, with each entry's site when they come from
+several feeds.
 """
 from __future__ import annotations
 
@@ -66,8 +67,9 @@ def closing(fmt: str, count: int) -> str:
 
 
 def render_merged(timelines: Sequence[Timeline], order: Order, fmt: str, *,
-                  explain: bool = False, width: int | None = None) -> str:
-    """The entries of `timelines` in `order` as one output in format `fmt`."""
+                  explain: bool = False, width: int | None = None, sites: Sequence[str] | None = None) -> str:
+    """The entries of `timelines` in `order` as one output in format `fmt`; `sites` (one label
+    per entry in `order`) for the table, Markdown and HTML."""
     if fmt == "json":
         return dumps(merged_to_dict(timelines, order), indent=2) + "\n"
     if fmt == "jsonl":
@@ -78,7 +80,7 @@ def render_merged(timelines: Sequence[Timeline], order: Order, fmt: str, *,
         return opening("csv") + _csv_rows(rows)
     from feedline.render import render
 
-    return render(merged_timeline(timelines, order), fmt, explain=explain, width=width)
+    return render(merged_timeline(timelines, order), fmt, explain=explain, width=width, sites=sites)
 
 
 def merged_to_dict(timelines: Sequence[Timeline], order: Order) -> dict[str, Any]:

@@ -4,6 +4,8 @@
 
     - **16:00** Headline — text (Bloomberg; ISW)
 
+With entries from several feeds (`sites` differ), each item ends in " · site".
+
 Scraped text is cleaned, put on one line and escaped, so that it can never
 open emphasis, links, images, code, raw HTML or entities: every character
 CommonMark/GFM could read as inline syntax gets a backslash.
@@ -11,6 +13,7 @@ CommonMark/GFM could read as inline syntax gets a backslash.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from feedline.model import Entry, Timeline
 from feedline.render._text import one_line
@@ -24,18 +27,32 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
-def render_markdown(timeline: Timeline, *, explain: bool = False) -> str:
-    """The timeline as a Markdown document, ending in a newline."""
+def render_markdown(timeline: Timeline, *, explain: bool = False, sites: Sequence[str] | None = None,
+                    header: Sequence[str] = ()) -> str:
+    """The timeline as a Markdown document, ending in a newline. `sites`: one label per entry;
+    `header`: lines shown under the title."""
+    site_of: dict[int, str] = {}
+    if sites is not None and len(set(sites)) > 1:
+        site_of = {id(entry): site for entry, site in zip(timeline.entries, sites)}
     page = timeline.page
     lines = [f"# {escape(page.title or page.name) or 'Timeline'}", ""]
+    if header:
+        lines += [*(f"- {escape(line)}" for line in header), ""]
     if not timeline.entries:
         lines += ["No entries found.", ""]
     for key, entries in group_by_day(timeline.entries):
         lines += [f"## {day_label(key)}", ""]  # generated, nothing to escape
         for entry in entries:
-            lines.append(_item(entry))
+            item = _item(entry)
+            if id(entry) in site_of:
+                item += f" · {escape(site_of[id(entry)])}"
+            lines.append(item)
             if explain:
                 lines += _explanation(entry)
+        lines.append("")
+    if timeline.not_entries:
+        lines += ["## Not entries", ""]
+        lines += [f"- {escape(item.text)}: {escape(item.reason)}" for item in timeline.not_entries]
         lines.append("")
     return "\n".join(lines)
 

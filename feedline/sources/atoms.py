@@ -95,6 +95,8 @@ _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
 _JUDGED_FOR = _lazy(r"[ \t]{1,3}(?:of|for|over)[ \t]", regex.I)  # "accused of", "slammed for"
 _PLEA_OBJECT = _lazy(r"\s{1,3}(?:an?\s|\p{L}{2,30}ing\b)", regex.I)  # "admitted a charge"
+#: German "X äußerte sich (zunächst) nicht": declined to comment, said nothing.
+_DECLINED = _lazy(r"[ \t]{1,3}sich(?:[ \t]{1,3}\p{Ll}{2,20})?[ \t]{1,3}nicht\b")
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"

@@ -10,9 +10,9 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Role, Span
-from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, _BY_WORDS
+from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
@@ -107,6 +107,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Staff urged to stay home": a passive, the subject is told, not telling
     if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
+    if _DECLINED.match(ctx.text, m.end()):
+        return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -210,11 +212,14 @@ def _inverted(text: str, pos: int) -> bool:
     German sentence's opening "Das" / "Dies" ("Das meldete die Agentur Acme")."""
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
     return (not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
-            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 12), pos)))
+            or bool(_DEMONSTRATIVE.search(text, max(0, pos - 20), pos)))
 
 
-#: A German sentence opening with "Das" or "Dies" right before its verb: the subject follows.
-_DEMONSTRATIVE = regex.compile(r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies)[ \t]{1,3}\Z")
+#: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":
+#: `V2_ADVERBS`), right before its verb: the subject follows.
+_DEMONSTRATIVE = regex.compile(
+    r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies|"
+    + "|".join(sorted(w.capitalize() for w in V2_ADVERBS)) + r")[ \t]{1,3}\Z")
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:

@@ -8,7 +8,7 @@ from typing import Iterable, NamedTuple
 import regex
 
 from feedline.sources.words import (
-    ARTICLELESS, AUXILIARIES, CITING, INVERTED, PARTICIPLES, PATTERN_CUES, PERFECT_AUX,
+    ARTICLELESS, AUXILIARIES, CITING, CONNECTORS, INVERTED, PARTICIPLES, PATTERN_CUES, PERFECT_AUX,
     PREPOSITIONS, VERBS,
 )
 from feedline.sources.atoms import _CUE_RUN, _LEAD_RUN, _PATTERN_LEAD, _WORDCH
@@ -99,10 +99,11 @@ def _cue_regex(keys: tuple[str, ...], lead: str | None = None) -> regex.Pattern[
 
 @lru_cache(maxsize=32)
 def _cue_words(keys: tuple[str, ...]) -> frozenset[str]:
-    """Single words of the verb cues: they end a name ("Bloomberg reported")."""
+    """Single words of the verb cues: they end a name ("Bloomberg reported"). A connector
+    inside a cue ("for" of "calls for") does not: "A spokesperson for Acme Police said"."""
     words = {w for k in keys for v in VERBS.get(k, ()) for w in v.split()}
     words |= {w for k in keys for v in PARTICIPLES.get(k, ()) for w in v.split()}
-    return frozenset(w.casefold() for w in words if len(w) > 2)
+    return frozenset(w.casefold() for w in words if len(w) > 2) - CONNECTORS
 
 
 class _Leads(NamedTuple):

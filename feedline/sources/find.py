@@ -135,9 +135,13 @@ HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", 
                                         "dr."})
 
 
-def _named_before(key: str, seen: set[str]) -> bool:
-    """'mr doe' after 'jane doe' (casefolded canonical names): the same person again."""
+def _named_before(key: str, seen: set[str], article: bool = False) -> bool:
+    """'mr doe' after 'jane doe', 'die Armee' after 'Israels Armee' (casefolded canonical
+    names; `article`: the name opened with one, now dropped): a title and a surname, or an
+    article and the last word of a name seen before, refer back to it."""
     words = key.split()
+    if len(words) == 1:
+        return article and any(len(k.split()) > 1 and k.split()[-1] == key for k in seen)
     return (len(words) == 2 and words[0] in HONORIFICS
             and any(k.split()[-1] == words[1] for k in seen))
 
@@ -169,7 +173,8 @@ def _dedupe(full: str, cands: list[_Cand], acronyms: dict[str, str]) -> tuple[So
             start, name = named
         canon = canonical_name(name, acronyms)
         key = canon.casefold()
-        if not canon or key in seen or key in NOT_SOURCES or _named_before(key, seen):
+        article = len(name.split()) == 2 and len(canon.split()) == 1  # "die Armee": "Armee"
+        if not canon or key in seen or key in NOT_SOURCES or _named_before(key, seen, article):
             continue
         seen.add(key)
         taken.append((c.start, c.end))

@@ -12,7 +12,7 @@ import unicodedata
 
 from feedline.model import Role, Span
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NON_NAMES,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NON_NAMES, OPENERS,
     ROLE_NOUNS, VERBS, _FUNCTION_LANGS,
 )
 from feedline.sources.atoms import (
@@ -299,7 +299,7 @@ def _classify(word: str, cue_words: frozenset[str]) -> str:
     rest = _elided(word) or word  # "l'esercito" -> "esercito", "dell'IDF" -> "IDF"
     bare = _CONTRACTION.sub("", rest.casefold())
     if rest[0].isupper() or _caseless(rest[0]):
-        return NON if bare in NON_NAMES else NAME
+        return NON if bare in NON_NAMES or bare in OPENERS else NAME
     if bare in ROLE_NOUNS:
         return ROLE
     return STOP if low in CLAUSE_WORDS or bare in NON_NAMES else LOW

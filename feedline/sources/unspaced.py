@@ -1,4 +1,4 @@
-"""Cues of a script written without spaces between words (Japanese), where no token marks
+"""Cues of scripts written without spaces between words (Japanese, Chinese), where no token marks
 where a name starts: the name is the run of Han and Katakana characters (and "ー", "・")
 right before the cue, which a Hiragana particle or punctuation ends.
 
@@ -6,10 +6,17 @@ right before the cue, which a Hiragana particle or punctuation ends.
   "によれば"; before "の発表によると" ("according to the announcement of"), the name before "の".
 - "アクメ社長は「…」と述べた" ("the Acme president said: …"): the topic before "は" and a
   quotation followed by "と" and a speech verb.
+- "财政部发言人表示，…" (Chinese: "the finance ministry's spokesperson stated: …"): a clause
+  that opens with a run of Han characters and ends in a speech verb ("表示", "指出", "强调",
+  "透露") and a comma, colon or quotation mark: the run is the speaker. A run that opens
+  with a pronoun or an adverb ("他", "这", "还"), ends in a preposition or an adverb ("在",
+  "也"), or is a report noun ("报道": the report said) is no name.
 """
 from __future__ import annotations
 
 from typing import Iterator
+
+import regex
 
 from feedline.model import Role
 from feedline.sources.atoms import REGEX_TIMEOUT, _lazy
@@ -23,12 +30,20 @@ _NAME = rf"(?<!{_RUN})(?P<name>{_RUN}{{2,{MAX_UNSPACED_NAME}}})"
 _ACCORDING = _lazy(rf"{_NAME}(?:の(?:発表|調査|報道|話))?(?P<cue>によると|によれば)")
 _SAID = _lazy(rf"{_NAME}は、?「[^」\n]{{1,300}}」と(?P<cue>述べ|語っ|語る|話し|話す|強調し|説明し|"
               r"明らかにし|指摘し|発表し)")
+#: Longest Chinese speaker before a speech verb, in characters.
+MAX_HAN_SPEAKER = 12
+_ZH_SAID = _lazy(
+    rf"(?:^|(?<=[。，！？；：」”\n]))[ \t\u3000]*(?![他她我你它这這那其还還大])"
+    rf"(?P<name>[\p{{Han}}·]{{2,{MAX_HAN_SPEAKER}}})(?<![在对對向也还還就都并並曾])"
+    r"(?<!报道|報導|報道|报告|報告|消息|文章)(?P<cue>表示|指出|强调|強調|透露)(?=[，,：:“「])",
+    regex.M)
 #: What a text must hold for each pattern to be tried.
-_MARKS = ((_ACCORDING, "によ"), (_SAID, "」と"))
+_MARKS = ((_ACCORDING, ("によ",)), (_SAID, ("」と",)),
+          (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露")))
 
 
 def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
-    for rx, mark in _MARKS:
-        if mark in ctx.text:
+    for rx, marks in _MARKS:
+        if any(mark in ctx.text for mark in marks):
             for m in rx.finditer(ctx.text, timeout=REGEX_TIMEOUT):
                 yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)

@@ -1,0 +1,93 @@
+"""Why time-like text of a page is no entry: the rejections `--explain` shows.
+
+Every line that carries a stamp or a clock-shaped string and became no entry gets one
+reason, from what the stages decided: the tokenizer's kind for the line (a byline, a date
+heading, boilerplate, running text), whether a stamp found a feed, whether it sits inside
+an entry's text, and whether the capture time made it a schedule. Computed only on request:
+it costs one more pattern pass over the page's lines.
+"""
+from __future__ import annotations
+
+import bisect
+
+from feedline.dates import Dated
+from feedline.entries import Draft
+from feedline.model import NotEntry
+from feedline.patterns import CLOCK_RE, RELATIVE_RE
+from feedline.tokens import LineKind, Token
+
+MAX_NOT_ENTRIES = 500  # reasons kept per page (a hostile page can have millions of clocks)
+LINE_CHARS = 80  # of the line shown with its reason
+KEY_CHARS = 30  # opening characters that tell a repeated entry
+
+PAGE_STAMP = "the page's own time: a byline, published or updated stamp"
+HEADING = "a date heading: it dates the entries below it"
+BOILERPLATE = "boilerplate: navigation, sharing or legal text"
+LIVE_LABEL = "the page's live label (\"LIVE, updated 4 min ago\"): read for markup claims only"
+SCHEDULE = "a printed date after the capture time: a scheduled event, not an entry"
+INSIDE_ENTRY = "inside an entry's text: a time it mentions"
+REPEAT = "repeats an entry the page shows elsewhere (listed once)"
+NO_FEED = "a stamp with no feed around it: alone of its kind, a timetable, a quotation or a repeat of an entry"
+MID_LINE = "a time inside running text: stamps stand at a line's start or end"
+UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a time of something else"
+
+
+def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) -> tuple[NotEntry, ...]:
+    """The page's time-like lines that are no entry, each with its reason, in page order."""
+    kept = {d.draft.line for d in dated if not d.draft.page_label}
+    shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
+    drafted = {d.line: d for d in drafts}
+    spans = sorted(d.draft.span for d in dated)
+    starts = [s for s, _ in spans]
+    out: list[NotEntry] = []
+    for position, token in enumerate(tokens):
+        if token.kind is LineKind.BLANK or token.index in kept:
+            continue
+        if token.kind is LineKind.STAMP and token.stamp is not None and token.index not in drafted \
+                and _key(token.stamp.text, token.rest or _next_text(tokens, position)) in shown:
+            reason: str | None = REPEAT
+        else:
+            reason = _reason(token, drafted.get(token.index), _inside(token.start, spans, starts))
+        if reason is not None:
+            text = token.text if len(token.text) <= LINE_CHARS else token.text[:LINE_CHARS - 1] + "…"
+            out.append(NotEntry(text, (token.start, token.start + len(token.text)), reason))
+            if len(out) >= MAX_NOT_ENTRIES:
+                break
+    return tuple(out)
+
+
+def _reason(token: Token, draft: Draft | None, inside_entry: bool) -> str | None:
+    if token.kind is LineKind.STAMP:
+        if draft is not None:
+            return LIVE_LABEL if draft.page_label else SCHEDULE
+        return INSIDE_ENTRY if inside_entry else NO_FEED
+    match = CLOCK_RE.search(token.text) or RELATIVE_RE.search(token.text)
+    if match is None:
+        return None
+    if token.kind is LineKind.PAGE_STAMP:
+        return PAGE_STAMP
+    if token.kind is LineKind.HEADING:
+        return HEADING
+    if token.kind is LineKind.BOILERPLATE:
+        return BOILERPLATE
+    if inside_entry:
+        return INSIDE_ENTRY
+    at_edge = match.start() == 0 or match.end() == len(token.text)
+    return UNREAD if at_edge else MID_LINE
+
+
+def _key(stamp: str, opening: str) -> tuple[str, str]:
+    return stamp, " ".join(opening.split())[:KEY_CHARS].casefold()
+
+
+def _next_text(tokens: list[Token], position: int) -> str:
+    for token in tokens[position + 1:position + 4]:
+        if token.kind is not LineKind.BLANK:
+            return token.text
+    return ""
+
+
+def _inside(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `offset` lies in one of the (sorted) entry spans."""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
