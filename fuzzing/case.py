@@ -25,7 +25,7 @@ from fuzzing.seeds import Pages
 
 HEADER = 8
 TARGETS = ("extract", "extract", "extract", "extract", "html", "warc", "ingest", "ingest")
-FORMATS = ("json", "table", "jsonl", "csv", "markdown")
+FORMATS = ("json", "table", "jsonl", "csv", "markdown", "html")
 YEARS = (1, 2, 999, 1000, 1752, 1899, 1900, 1901, 1970, 1999, 2000, 2001, 2023, 2024, 2038,
          2199, 2200, 2201, 9998, 9999)
 OFFSETS = ("", "", "", "Z", "+00:00", "+05:15", "+05:30", "-03:30", "+14:00", "-12:00", "+12:45",

@@ -103,11 +103,13 @@ class Runner:
     def _extract(self, case: Case, options: Options) -> None:
         from feedline.pipeline import extract
 
-        timeline = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden)
+        timeline = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden,
+                           explain=case.hidden)
         shown = render(timeline, case.fmt, explain=case.hidden, width=_width(case))
         check_output(shown, case.fmt)
         if len(case.body) % 8 == 0:  # one case in eight, twice: the same page, the same answer
-            again = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden)
+            again = extract(case.body, now=options.now, tz=options.tz, lang=options.lang, hidden=case.hidden,
+                            explain=case.hidden)
             if render(again, case.fmt, explain=case.hidden, width=_width(case)) != shown:
                 raise Finding("nondeterministic", "nondeterministic@extract", "a second extraction differs")
 
@@ -135,8 +137,8 @@ class Runner:
             if item.url:
                 page = replace(page, url=item.url)
             now = options.now if options.now is not None else _capture_time(item.captured, options.tz)  # as inputs._extract
-            timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=case.hidden)
-            check_output(render(timeline, case.fmt, width=_width(case)), case.fmt)
+            timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=case.hidden, explain=case.hidden)
+            check_output(render(timeline, case.fmt, explain=case.hidden, width=_width(case)), case.fmt)
         if damaged and type(last).__name__ != "Failed":
             raise Finding("silent-damage", "silent-damage@warc",
                           f"an archive cut inside a record read without a word of damage: {last!r}"[:2000])
