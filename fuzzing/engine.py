@@ -136,8 +136,12 @@ class Fuzzer:
     def record(self, case: Case, finding) -> None:
         known = self.state.data["findings"]
         entry = known.get(finding.signature)
+        hits = self.session.setdefault("hits", {})
+        hits[finding.signature] = hits.get(finding.signature, 0) + 1
         if entry is not None:
             entry["count"] += 1
+            if hits[finding.signature] == 1:  # a known finding, first seen in this session
+                print(f"fuzz: known {finding.kind} again: {finding.signature}", file=self.log, flush=True)
             return
         slug = _slug(finding.signature)
         known[finding.signature] = {"kind": finding.kind, "count": 1, "file": f"findings/{slug}.json",

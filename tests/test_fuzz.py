@@ -324,3 +324,15 @@ def test_a_long_run_of_markers_inside_a_line_is_kept() -> None:
     run = "+" * 400
     assert _unwrap(f"++ Breaking {run}x") == f"Breaking {run}x"
     assert _unwrap(f"{run}::before{{content:\"{run}2200 ++") == f"::before{{content:\"{run}2200"
+
+
+def test_each_session_counts_its_own_hits(tmp_path: Path, poisoned: None) -> None:
+    raw = bytes(HEADER) + b"POISONPAGE " + PAGE
+    for _ in range(2):
+        fuzzer = Fuzzer(State(tmp_path / "state"), engine="test", regressions=None, pages=NO_PAGES)
+        fuzzer.one(raw)
+        fuzzer.one(raw)
+        fuzzer.close()
+    data = State(tmp_path / "state").data
+    assert [session["hits"] for session in data["sessions"]] == [{sig: 2} for sig in data["findings"]] * 2
+    assert [entry["count"] for entry in data["findings"].values()] == [4]
