@@ -1,6 +1,9 @@
 # feedline developer tasks (GNU make). Needs only python3 (>= 3.11) with pip and access to PyPI.
 #
-#   make test    set up .venv, run the test suite (skipped tests are listed with their reason)
+#   make test    set up .venv, run the test suite (skipped tests are listed with their reason; with the
+#                dask extra: a 2-worker LocalCluster test)
+#   make test-spark  the PySpark adapter in local mode (installs pyspark; java via apt-get when missing)
+#   make bench-distributed  corpus WARC: dask vs extract rows; pool pages/s at 1 and 2 workers; WARC memory
 #   make test-browser  the HTML tests in headless Chromium (installs the Debian package when missing)
 #   make screenshot    docs/timeline.png: the seed's HTML timeline in headless Chromium
 #   make run     extract the seed page and show it as a table
@@ -33,16 +36,16 @@ FUZZ_ARGS ?= --engine random --runs 1000000
 FUZZ_STATE ?= $(HOME)/.cache/feedline-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-browser screenshot eval eval-warc bench bench-hostile survey fuzz clean distclean
+.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey fuzz clean distclean
 
 help:
-	@sed -n '3,13s/^#//p' Makefile
+	@sed -n '3,16s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "feedline needs Python >= 3.11; $(PYTHON) is " + sys.version.split()[0])'
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,dask]'
 	touch $@
 
 venv: $(STAMP)
@@ -56,6 +59,16 @@ test: $(STAMP)
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): failing" >&2; fi; \
 	exit $$status
 
+# The Spark adapter's tests: pyspark into .venv, a Java runtime from Debian when none is on PATH.
+test-spark: $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[spark]'
+	command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless; }
+	FEEDLINE_SPARK=1 $(VENV)/bin/python -m pytest tests/test_spark.py $(PYTEST_ARGS)
+
+# docs/distributed.md, docs/performance.md "Scaling out" (benchmarks/bench_distributed.py --help).
+BENCH_DIST_ARGS ?=
+bench-distributed: $(STAMP)
+	$(VENV)/bin/python benchmarks/bench_distributed.py $(BENCH_DIST_ARGS)
 # Chromium from Debian (root: apt-get; otherwise say how), then the HTML tests in it.
 test-browser: $(STAMP)
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \

@@ -3,6 +3,7 @@
     feedline extract PATH... [--now ISO] [--tz ZONE] [--lang xx]
                              [--format table|json|jsonl|csv|markdown|html] [-o FILE] [--explain] [--width N]
                              [--glob PATTERN]... [--manifest FILE]... [--jobs N] [--merge] [--quiet]
+    feedline extract PATH... --engine dask [--scheduler tcp://HOST:PORT] --output DIR [--max-page-bytes N]
     feedline extract URL [--timeout SECONDS] [--max-bytes N] [--max-redirects N] [same options]
 
 Parse options, call the pipeline once, render, write. Several pages (several paths, a
@@ -64,6 +65,13 @@ if TYPE_CHECKING:
 
     from feedline.inputs import Outcome, Tally
     from feedline.model import Timeline
+
+class Engine(str, Enum):
+    """--engine choices."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
 
 class Format(str, Enum):
     """--format choices: the names in `feedline.render.FORMATS`."""
@@ -153,6 +161,18 @@ def extract(
     with_hidden: Annotated[
         bool, typer.Option("--with-hidden", help="Also the live-blog updates only the page's structured data shows.")
     ] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: this process (and --jobs); dask: Parquet datasets "
+                             "in --output DIR on a Dask cluster (docs/distributed.md).")
+    ] = Engine.LOCAL,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                                 help="--engine dask: the scheduler [default: a local cluster of --jobs workers].")
+    ] = None,
+    max_page_bytes: Annotated[
+        int, typer.Option("--max-page-bytes", min=1, metavar="N",
+                          help="--engine dask: skip pages larger than N bytes (counted).")
+    ] = 10_000_000,
     timeout: Timeout = DEFAULT_LIMITS.timeout,
     max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
     max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
@@ -169,6 +189,13 @@ def extract(
         terminal = output in (None, "-") and stdout_is_tty()
         width = table_width(width)
         chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
+
+        if engine is Engine.DASK:
+            _extract_distributed(paths, manifests, glob, output, scheduler=scheduler, jobs=jobs, now=moment,
+                                 tz=zone, lang=lang, max_page_bytes=max_page_bytes, quiet=quiet)
+            return
+        if scheduler is not None:
+            raise UsageError("--scheduler needs --engine dask")
 
         from feedline import inputs
         from feedline.fetch import is_url
@@ -212,6 +239,21 @@ def extract(
             raise typer.Exit(EXIT_PARTIAL if tally.pages else InputError.exit_code)
 
 
+def _extract_distributed(paths: list[str], manifests: list[str], glob: list[str] | None, output: str | None, *,
+                         scheduler: str | None, jobs: int, now: Any, tz: str | None, lang: str | None,
+                         max_page_bytes: int, quiet: bool) -> None:
+    """`--engine dask`: the Parquet datasets in the folder `output`; one summary line on stderr;
+    exit 5 when some pages failed (3 when none was read)."""
+    if output in (None, "-"):
+        raise UsageError("--engine dask writes Parquet datasets: give --output DIR")
+    from feedline.distributed import extract_dataset
+
+    summary = extract_dataset(paths, output, manifests=manifests, glob=glob or (), scheduler=scheduler,
+                              workers=jobs or None, now=now, tz=tz, lang=lang, max_page_bytes=max_page_bytes)
+    if not quiet:
+        typer.echo(f"feedline: {one_line(summary.line())}", err=True)
+    if summary.counts.failed:
+        raise typer.Exit(EXIT_PARTIAL if summary.counts.pages else InputError.exit_code)
 def _fetched(url: str, *, now: datetime | None, tz: str | None, lang: str | None, hidden: bool, explain: bool,
              limits: Limits, quiet: bool) -> Timeline:
     """The timeline of the page at `url`, fetched: read with the answer's charset, its address

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,3 +184,23 @@ def one_line(message: str) -> str:
     from feedline.render._text import one_line
 
     return one_line(message)
+
+
+# Intervals for `watch --every` and `view --follow --every`.
+_PART = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_every(text: str) -> float:
+    """An interval as seconds: "10m", "90s", "1h30m", "0.5s", or plain seconds ("600")."""
+    value = text.strip().lower()
+    try:
+        seconds = float(value)
+    except ValueError:
+        parts = _PART.findall(value)
+        if not parts or "".join(n + u for n, u in parts) != value:
+            raise UsageError(f"--every: not an interval: {text!r} (e.g. 10m, 90s, 1h30m)") from None
+        seconds = sum(float(n) * _UNIT[u] for n, u in parts)
+    if not seconds > 0 or seconds != seconds or seconds == float("inf"):
+        raise UsageError(f"--every: the interval must be more than 0: {text!r}")
+    return seconds

@@ -179,7 +179,7 @@ def page_inputs(paths: Iterable[str], *, now: datetime | None = None, mtime: boo
 
 def by_capture(pages: Iterable[PageInput]) -> list[PageInput]:
     """`pages` oldest capture first (by instant when aware), then those without one; ties by name."""
-    return sorted(pages, key=_capture_order)
+    return sorted(pages, key=capture_key)
 
 
 def _walk(paths: Iterable[str], excluded: set[Path]) -> Iterator[str]:
@@ -221,7 +221,8 @@ def _capture(name: str, now: datetime | None, mtime: bool) -> tuple[datetime | N
     return None, CaptureSource.NONE
 
 
-def _capture_order(page: PageInput) -> tuple:
+def capture_key(page: PageInput) -> tuple:
+    """The sort key of `by_capture`: (0, UTC instant or naive wall clock, name), or (1, "", name)."""
     moment = page.captured_at
     if moment is None:
         return (1, "", page.name)
@@ -822,11 +823,19 @@ class Store:
 
         The page's identity is `feed`, else the URL the page names, else `url`, else its name
         without the time stamp (`page_key`)."""
+        key = feed or page_key(name, timeline.page.url or url)
+        return self._add(timeline, name, digest, source, key, run_id)
+
+    def add_extracted(self, page: ExtractedPage, *, run_id: int | None = None) -> PageResult:
+        """`add_page` for a page extracted by `extract_page` (its identity already worked out)."""
+        return self._add(page.timeline, page.name, page.digest, page.source, page.feed, run_id)
+
+    def _add(self, timeline: Timeline, name: str, digest: str, source: CaptureSource, key: str,
+             run_id: int | None) -> PageResult:
         captured = _iso(timeline.now)
         with self.transaction():
             if self.has_page(digest, captured):  # another process may have stored it meanwhile
                 return PageResult(skipped=True, blind=captured is None)
-            key = feed or page_key(name, timeline.page.url or url)
             page = self._insert_page(timeline, key, name, digest, source, run_id)
             sightings = [_sighting(entry) for entry in timeline.entries]
             placed, new = self._place(page, sightings)
@@ -1192,9 +1201,31 @@ def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | No
     moment = capture_moment(page.captured_at, tz)
     if store.has_page(digest, _iso(moment)):
         return PageResult(skipped=True, blind=moment is None)
+    return store.add_extracted(extract_page(page, data, extract, moment=moment, digest=digest, feed=feed),
+                               run_id=run_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    """One page's timeline with what the store needs to place it: the per-page half of an
+    ingest, done wherever the page was read (here, or in a Dask or Spark worker)."""
+
+    timeline: Timeline
+    name: str  # the path, or "crawl.warc.gz#1234"
+    digest: str  # content_hash of the bytes
+    source: CaptureSource
+    feed: str  # the page identity (page_key, or --feed)
+    url: str | None  # the URL the input gave (a WARC-Target-URI)
+    order: tuple  # capture_key of the input: pages of a feed are merged in this order
+
+
+def extract_page(page: PageInput, data: bytes, extract: Extract, *, moment: datetime | None,
+                 digest: str | None = None, feed: str | None = None) -> ExtractedPage:
+    """Extract `data` (the bytes of `page`) at capture time `moment` (see `capture_moment`)."""
     timeline = extract(data, page.name, moment)
-    return store.add_page(timeline, name=page.name, digest=digest, source=page.capture_source, feed=feed,
-                          url=page.url, run_id=run_id)
+    key = feed or page_key(page.name, timeline.page.url or page.url)
+    return ExtractedPage(timeline, page.name, digest or content_hash(data), page.capture_source, key, page.url,
+                         capture_key(page))
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@
                     [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
     feedline view   --db FILE [--since D] [--until D] [--source NAME] [--search WORDS] [--feed KEY]
                     [--format table|markdown|html] [-o FILE] [--explain] [--width N]
-    feedline export --db FILE [--format json|jsonl|csv|table|markdown|html] [same filters] [-o FILE]
+    feedline export --db FILE [--format json|jsonl|csv|parquet|table|markdown|html] [same filters] [-o FILE]
     feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
 Each command parses its options, makes one call into `feedline.store`, renders and writes.
@@ -44,7 +44,7 @@ import re
 import sys
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -55,6 +55,7 @@ from feedline.cli_support import (
     WIDTHS,
     guarded,
     one_line,
+    parse_every,
     parse_now,
     parse_tz,
     report,
@@ -64,7 +65,15 @@ from feedline.cli_support import (
     write_line,
     write_output,
 )
-from feedline.errors import EXIT_PARTIAL, FeedlineError, InputError, PartlyReadError, StoreBusyError, UsageError
+from feedline.errors import (
+    EXIT_PARTIAL,
+    FeedlineError,
+    InputError,
+    OutputError,
+    PartlyReadError,
+    StoreBusyError,
+    UsageError,
+)
 from feedline.fetch import Limits
 
 if TYPE_CHECKING:
@@ -86,6 +95,7 @@ class ExportFormat(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     CSV = "csv"
+    PARQUET = "parquet"
     TABLE = "table"
     MARKDOWN = "markdown"
     HTML = "html"
@@ -428,18 +438,62 @@ def view(
     explain: Annotated[bool, typer.Option("--explain", help="Show each entry's date evidence and confidence.")] = False,
     width: Annotated[int | None, typer.Option(min=WIDTHS[0], max=WIDTHS[1], metavar="N",
                                               help="Table width in columns (20-1000).")] = None,
+    follow: Annotated[bool, typer.Option("--follow", help="Stay open: show entries that later ingests store, "
+                                         "as they land (Ctrl-C ends it).")] = False,
+    every: Annotated[str, typer.Option(metavar="INTERVAL", help="With --follow: how often to look (2s, 1m).")] = "2s",
 ) -> None:
     """Show the stored timeline, a rule per day (each feed's last capture in the header)."""
     with guarded():
-        stored, summaries = _load(db, _query(since, until, source, search, feed), feeds=True)
+        query = _query(since, until, source, search, feed)
+        interval = parse_every(every)
+        if follow and (fmt is ViewFormat.HTML or output not in (None, "-")):
+            raise UsageError("--follow writes table or markdown to standard output (an HTML page cannot grow)")
+        stored, summaries = _load(db, query, feeds=True)
         timeline, sites, header = _timeline(db, stored, summaries)
         if fmt is ViewFormat.TABLE and output in (None, "-") and stdout_is_tty():
             _print_table(timeline, explain=explain, width=width, sites=sites, header=header)
-            return
-        from feedline.render import render
+        else:
+            from feedline.render import render
 
-        write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
-                            header=header), output)
+            write_output(render(timeline, fmt.value, explain=explain, width=table_width(width), sites=sites,
+                                header=header), output)
+        if follow:
+            _follow(db, query, {item.entry.id for item in stored}, fmt, explain=explain, width=width,
+                    interval=interval)
+
+
+def _follow(db: str, query: Query, seen: set[str], fmt: ViewFormat, *, explain: bool, width: int | None,
+            interval: float) -> None:
+    """Poll the store (one read-only connection; SQLite's data_version tells when another
+    connection committed) and print each batch of entries not shown yet, until Ctrl-C."""
+    import time as clock
+
+    from feedline.render import render
+    from feedline.store import Store
+
+    try:
+        with Store.open(db, readonly=True) as store:
+            version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+            while True:
+                clock.sleep(interval)
+                now = store.conn.execute("PRAGMA data_version").fetchone()[0]
+                if now == version:
+                    continue
+                version = now
+                fresh = [item for item in store.entries(query) if item.entry.id not in seen]
+                if not fresh:
+                    continue
+                seen.update(item.entry.id for item in fresh)
+                timeline, sites, _ = _timeline(db, fresh, [])
+                stamp = datetime.now().astimezone().strftime("%H:%M:%S")
+                timeline = replace(timeline, page=replace(timeline.page, title=f"{len(fresh)} new at {stamp}"))
+                if fmt is ViewFormat.TABLE and stdout_is_tty():
+                    _print_table(timeline, explain=explain, width=width, sites=sites, header=())
+                else:
+                    write_output(render(timeline, fmt.value, explain=explain, width=table_width(width),
+                                        sites=sites), None)
+    except KeyboardInterrupt:
+        return  # the way to end a follow: not an interruption of work
 
 
 def export(
@@ -452,10 +506,15 @@ def export(
     feed: FeedKey = None,
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", help='Write to FILE ("-": stdout).')] = None,
 ) -> None:
-    """Write the stored timeline as JSON, JSON Lines, CSV or a readable format (stable order, no generation time)."""
+    """Write the stored timeline as JSON, JSON Lines, CSV, Parquet (-o FILE) or a readable format (stable order, no generation time)."""
     with guarded():
         query = _query(since, until, source, search, feed)
-        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv"))
+        if fmt is ExportFormat.PARQUET and output in (None, "-"):
+            raise UsageError("--format parquet writes a file: give -o FILE")
+        stored, summaries = _load(db, query, feeds=fmt.value not in ("json", "jsonl", "csv", "parquet"))
+        if fmt is ExportFormat.PARQUET:
+            _write_parquet(stored, output)
+            return
         if fmt.value in ("json", "jsonl", "csv"):
             write_output(render_export(stored, fmt.value, query), output)
             return
@@ -471,7 +530,7 @@ def feeds(
 ) -> None:
     """List the store's feeds: pages, entries, first and last capture."""
     with guarded():
-        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML):
+        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.PARQUET):
             raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
         _, summaries = _load(db, None, feeds=True)
         write_output(render_feeds(summaries, fmt.value), None)
@@ -508,6 +567,20 @@ def render_feeds(summaries: list[Any], fmt: str) -> str:
     widths = [max(len(row[i]) for row in table) for i in range(5)]
     return "".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) if i < 3 else cell.ljust(w)
                              for i, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n" for row in table)
+
+
+def _write_parquet(stored: list[StoredEntry], output: str) -> None:
+    """The `timeline` Parquet schema (docs/parquet.md), as the distributed path writes it."""
+    try:
+        import pyarrow.parquet as pq
+
+        from feedline.parquet import table, timeline_rows
+    except ImportError:
+        raise FeedlineError("--format parquet needs pyarrow: pip install 'feedline[dask]'") from None
+    try:
+        pq.write_table(table("timeline", timeline_rows(stored)), output, compression="zstd")
+    except OSError as error:
+        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def render_export(stored: list[StoredEntry], fmt: str, query: Query) -> str:

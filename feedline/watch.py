@@ -20,7 +20,6 @@ exited 0, else the last non-zero code of one (69: a fetch failed; 75: the store 
 from __future__ import annotations
 
 import random
-import re
 import signal
 import threading
 import time
@@ -31,28 +30,11 @@ from typing import Annotated, Any
 
 import typer
 
-from feedline.cli_support import guarded, parse_tz, report
+from feedline.cli_support import guarded, parse_every, parse_tz, report
 from feedline.errors import EXIT_INTERRUPTED, EXIT_OK, StoreBusyError, UsageError
 from feedline.store_cli import DEFAULT_LIMITS, Db, MaxBytes, MaxRedirects, Timeout, ingest_run, limits
 
 MAX_BACKOFF = 5  # at most 2**5 = 32 intervals between two tries of a failing URL
-_PART = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
-_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_every(text: str) -> float:
-    """An interval as seconds: "10m", "90s", "1h30m", "0.5s", or plain seconds ("600")."""
-    value = text.strip().lower()
-    try:
-        seconds = float(value)
-    except ValueError:
-        parts = _PART.findall(value)
-        if not parts or "".join(n + u for n, u in parts) != value:
-            raise UsageError(f"--every: not an interval: {text!r} (e.g. 10m, 90s, 1h30m)") from None
-        seconds = sum(float(n) * _UNIT[u] for n, u in parts)
-    if not seconds > 0 or seconds != seconds or seconds == float("inf"):
-        raise UsageError(f"--every: the interval must be more than 0: {text!r}")
-    return seconds
 
 
 @dataclass

@@ -24,7 +24,8 @@ import httpserver
 from feedline.cli import app
 from feedline.errors import EXIT_NETWORK, InputError, NetworkError
 from feedline.fetch import USER_AGENT, Fetcher, Limits, Validators, body_charset, is_url
-from feedline.watch import Schedule, parse_every, watch_loop
+from feedline.cli_support import parse_every
+from feedline.watch import Schedule, watch_loop
 
 pytest.importorskip("httpx")
 runner = CliRunner()

@@ -21,7 +21,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import date, datetime, time as clock_time, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -313,14 +312,13 @@ def test_capture_times_out_of_range_in_names_and_archives_are_unknown() -> None:
 # ── 3. JSON-LD: linear, capped ─────────────────────────────────────────────────────────────
 
 
-def test_a_huge_json_ld_array_is_capped_with_a_note_and_read_in_linear_time() -> None:
+def test_a_huge_json_ld_array_is_capped_with_a_note() -> None:
+    # Its time grows linearly with the array (a list.pop(0) queue took minutes): measured by
+    # `make bench-hostile`, not here (a timed assertion flakes on a loaded machine).
     items = ",".join(["{}"] * 600_000)
     html = f'<html><head><script type="application/ld+json">[{items}]</script></head><body></body></html>'
-    started = time.monotonic()
     markup = read_markup(html)
-    seconds = time.monotonic() - started
     assert markup.notes == (f"markup: only the first {MAX_JSON_LD_ITEMS:,} JSON-LD items read",)
-    assert seconds < 10, f"{seconds:.1f} s"  # a list.pop(0) queue took minutes
     timeline = pipeline.extract(html.encode())
     assert any("JSON-LD items" in d for d in timeline.diagnostics)
 

@@ -49,3 +49,19 @@ def test_the_wheel_holds_py_typed_and_the_licence(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "feedline/py.typed" in names and "feedline/render/html.py" in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+
+
+def public_names() -> set[str]:
+    """The package root's names, the renderer's and every error class of `feedline.errors`."""
+    import feedline.errors
+    import feedline.render
+
+    errors = {name for name, value in vars(feedline.errors).items()
+              if isinstance(value, type) and issubclass(value, Exception) and value.__module__ == "feedline.errors"}
+    return set(feedline.__all__) | {"render", "FORMATS"} | errors
+
+
+def test_docs_api_covers_every_public_name() -> None:
+    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = sorted(name for name in public_names() if f"`{name}`" not in api)
+    assert not missing, f"docs/api.md does not describe {missing}"

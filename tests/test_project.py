@@ -49,12 +49,15 @@ RANK: dict[str, float] = {
     "render": 11,
     "export": 11,
     "store": 11,
+    "feedmerge": 11.5,  # one feed's pages merged by the store's rules (store in memory)
+    "parquet": 11.5,  # the Parquet datasets' schemas and rows (timelines and stored entries)
     "fetch": 11,  # one HTTP(S) fetch: limits, charset, Date, conditional requests (httpx)
     "feeds": 11.5,  # the store's feeds summarised (counts, first and last capture), for `feeds` and `view`
     "cli_support": 12,  # option parsing and output shared by the commands
     "store_fetch": 12.5,  # fetched URLs into the store: validators kept, 304s counted
     "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)
     "store_cli": 13,
+    "distributed": 13.5,  # Dask / Spark: per-partition work reusing store_cli's extractor
     "watch": 13.5,  # the polling loop: schedule, jitter, backoff, signals
     "cli": 14,
 }

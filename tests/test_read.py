@@ -7,7 +7,6 @@ import io
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -316,11 +315,9 @@ def test_deeply_nested_html_does_not_crash() -> None:
     ("text", b"a" * 20_000_000),
     ("html", b"<html><body><p>" + b"word " * 4_000_000),
 ))
-def test_20_mb_single_line_returns_in_bounded_time(data: bytes) -> None:
-    started = time.perf_counter()
-    page = read_page(data)
+def test_a_20_mb_single_line_is_read_whole(data: bytes) -> None:
+    page = read_page(data)  # time: `make bench-hostile` (about 0.02 s text, 0.3 s HTML)
     assert len(page.text) >= 19_999_999
-    assert time.perf_counter() - started < 3.0  # about 0.02 s (text) and 0.3 s (HTML)
 
 
 MARKUP = st.lists(st.sampled_from([
@@ -384,12 +381,9 @@ def test_text_twins_are_read_as_text() -> None:
 
 
 @needs_corpus
-def test_biggest_page_converts_fast() -> None:
-    data = max(PAGES, key=lambda path: path.stat().st_size).read_bytes()
-    read_page(data)  # warm up: lazy imports
-    started = time.perf_counter()
-    read_page(data)
-    assert time.perf_counter() - started < 0.5  # about 15 ms on a quiet machine
+def test_the_biggest_page_converts_the_same_twice() -> None:
+    data = max(PAGES, key=lambda path: path.stat().st_size).read_bytes()  # its speed: `make bench`
+    assert read_page(data).text == read_page(data).text
 
 
 # ── what the page's CSS hides ─────────────────────────────────────────────────────────────

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -515,19 +514,16 @@ def test_never_raises_and_spans_are_in_range(headline: str | None, text: str, la
         assert combined[start:end] == src.name and src.canonical
 
 
-def test_long_input_is_bounded_and_fast() -> None:
+def test_long_input_is_bounded() -> None:
     text = "Markets were calm. " * 200 + "Reuters said. " + "x" * 200_000 + " Bloomberg reported."
-    started = time.perf_counter()
     got = find_sources("A long entry", text, None)
-    assert time.perf_counter() - started < 1.0
     assert [s.name for s in got] == ["Reuters"]  # Bloomberg lies beyond MAX_CHARS
     assert all(s.span[1] <= MAX_CHARS for s in got)
 
 
-def test_hostile_repetition_is_fast() -> None:
-    started = time.perf_counter()
-    find_sources("(" * 3000, "Aa " * 3000 + "said " + "the " * 3000, None)
-    assert time.perf_counter() - started < 1.0
+def test_hostile_repetition_finds_no_name() -> None:
+    # A catastrophic backtracking would not return at all; its time is for the benchmarks.
+    assert [s.name for s in find_sources("(" * 3000, "Aa " * 3000 + "said " + "the " * 3000, None)] == []
 
 
 def test_letters_that_casefold_apart_still_match_like_the_regex() -> None:

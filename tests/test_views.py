@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
 from datetime import time
 from pathlib import Path
 
@@ -200,3 +203,42 @@ def test_view_on_a_terminal_draws_the_same_table(store: Path, monkeypatch: pytes
     live = runner.invoke(cli.app, ["view", "--db", str(store), "--width", "90"])
     assert live.exit_code == 0, live.output
     assert [line.rstrip() for line in live.stdout.splitlines()] == piped.splitlines()
+
+
+# ---------------------------------------------------------------- view --follow
+NEW_PAGE = ("Harbour live\n\n19:20\nThe ferry to the islands resumed after the fog lifted this evening.\n"
+            "19:05\nPort workers agreed to end the strike after talks with the city.\n")
+
+
+def test_view_follow_shows_entries_as_later_ingests_store_them(store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "follow.db"
+    shutil.copy(store, db)
+    view = subprocess.Popen([sys.executable, "-m", "feedline", "view", "--db", str(db), "--follow", "--every", "0.1s",
+                             "-f", "markdown"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = view.stdout.readline()  # the view as it was: its title line
+        assert first.startswith("# ")
+        page = tmp_path / "harbour-2023-10-03T1930.txt"
+        page.write_text(NEW_PAGE, encoding="utf-8")
+        ingest = subprocess.run([sys.executable, "-m", "feedline", "ingest", "--db", str(db), str(page),
+                                 "--tz", "Europe/Kyiv", "--quiet"], capture_output=True, text=True, timeout=120)
+        assert ingest.returncode == 0, ingest.stderr
+        seen = []
+        for line in view.stdout:  # the follow's batch: a title "2 new at HH:MM:SS", then the entries
+            seen.append(line)
+            if "The ferry to the islands resumed" in line:  # the later of the two (chronological order)
+                break
+        batch = "".join(seen)
+        assert "# 2 new at " in batch and "Port workers agreed" in batch.split("# 2 new at ")[1]
+        assert "Bloomberg" not in batch.split("# 2 new at ")[1]  # entries already shown are not repeated
+    finally:
+        view.send_signal(signal.SIGINT)
+        code = view.wait(timeout=60)
+    assert code == 0, view.stderr.read()
+
+
+def test_view_follow_refuses_html_and_files(store: Path, tmp_path: Path) -> None:
+    html = runner.invoke(cli.app, ["view", "--db", str(store), "--follow", "-f", "html"])
+    to_file = runner.invoke(cli.app, ["view", "--db", str(store), "--follow", "-o", str(tmp_path / "v.txt")])
+    assert html.exit_code == 2 and to_file.exit_code == 2
+    assert "--follow" in html.output
