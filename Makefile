@@ -12,6 +12,7 @@
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
+#   make fuzz    fuzz extract, the HTML and WARC readers and ingest (docs/fuzzing.md; FUZZ_ARGS, FUZZ_STATE)
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
 SHELL := bash
@@ -30,12 +31,15 @@ BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
 HOSTILE_ARGS ?=
 SURVEY_ARGS ?=
+# `make fuzz FUZZ_ARGS='--engine atheris --seconds 600'`; state in $(FUZZ_STATE) (resumed).
+FUZZ_ARGS ?= --engine random --runs 1000000
+FUZZ_STATE ?= $(HOME)/.cache/feedline-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey clean distclean
+.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey fuzz clean distclean
 
 help:
-	@sed -n '3,15s/^#//p' Makefile
+	@sed -n '3,16s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -108,6 +112,11 @@ survey:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make survey: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
 	$(VENV)/bin/python benchmarks/survey.py $(SURVEY_ARGS)
+
+# atheris (the `fuzz` extra) is installed only for its engine: the random engine needs nothing more.
+fuzz: $(STAMP)
+	@if [[ "$(FUZZ_ARGS)" == *atheris* ]]; then $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[fuzz]'; fi
+	FUZZ_STATE="$(FUZZ_STATE)" $(VENV)/bin/python -m fuzzing run $(FUZZ_ARGS)
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .bench *.egg-info

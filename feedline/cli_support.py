@@ -19,7 +19,7 @@ from typing import BinaryIO, NoReturn
 
 import typer
 
-from feedline.errors import EXIT_OUTPUT, NOW_YEARS, FeedlineError, OutputError, UsageError
+from feedline.errors import EXIT_OUTPUT, NOW_YEARS, FeedlineError, OutputError, UsageError, outside_now_years
 
 WIDTHS = (20, 1000)  # --width: narrower cannot show a row, wider is no terminal
 
@@ -72,14 +72,21 @@ def parse_now(value: str | None, tz: str | None) -> datetime | None:
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(tz)
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    local = moment.astimezone(zone)
+    if outside_now_years(local):  # the page's wall clock: what extract reads and checks
+        first, last = NOW_YEARS
+        raise UsageError(f"--now: {text} is {local.isoformat()} in {tz}, outside the years {first}-{last}; "
+                         "give the page's capture time")
+    return local
 
 
 def check_now(moment: datetime, label: str = "--now") -> None:
     """UsageError unless `moment` falls in the years NOW_YEARS (dates near year 1 or 9999
     cannot be computed with)."""
-    first, last = NOW_YEARS
-    if not first <= moment.year <= last:
+    if outside_now_years(moment):
+        first, last = NOW_YEARS
         raise UsageError(f"{label}: {moment.isoformat()} is outside the years {first}-{last}; "
                          "give the page's capture time")
 

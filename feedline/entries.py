@@ -578,12 +578,31 @@ def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead:
     return Draft(token.stamp, token.index, feed, headline, text, span, tuple(t.index for t in body))
 
 
-# Ticker markers around an item's line: "+++ Headline +++", "*** 10:15 Headline ***".
-_MARKERS_RE = re.compile(r"^(?:[+*#]{2,}\s*)+|(?:\s*[+*#]{2,})+$")
+# Ticker markers around an item's line: "+++ Headline +++", "*** 10:15 Headline ***": runs of
+# two or more marker characters, with spaces between them. Possessive, and the trailing ones
+# found walking back from the end: a regex search for them backtracks exponentially on a
+# long run of markers inside a line ("++++…++x").
+_LEADING_MARKERS_RE = re.compile(r"(?:[+*#]{2,}+\s*+)++")
+_MARKER_CHARS = frozenset("+*#")
 
 
 def _unwrap(line: str) -> str:
-    return _MARKERS_RE.sub("", line).strip() if line[:2] in _MARKER_OPENINGS or line[-2:] in _MARKER_OPENINGS else line
+    if line[:2] not in _MARKER_OPENINGS and line[-2:] not in _MARKER_OPENINGS:
+        return line
+    lead = _LEADING_MARKERS_RE.match(line)
+    if lead:
+        line = line[lead.end():]
+    end = len(line)  # where the trailing markers (each run with the spaces before it) start
+    while True:
+        start = end
+        while start and line[start - 1] in _MARKER_CHARS:
+            start -= 1
+        if end - start < 2:
+            break
+        end = start
+        while end and line[end - 1].isspace():
+            end -= 1
+    return line[:end].strip()
 
 
 _MARKER_OPENINGS = frozenset({"++", "**", "##"})

@@ -21,6 +21,8 @@ Every command reports an error the same way (`feedline.cli_support.guarded`): on
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 EXIT_OK = 0
 EXIT_FAILURE = 1  # FeedlineError, StoreError
 EXIT_USAGE = 2
@@ -32,8 +34,16 @@ EXIT_BUSY = 75  # EX_TEMPFAIL: try again later
 EXIT_INTERRUPTED = 130  # Ctrl-C
 
 #: Years a capture time (`--now`, `extract(now=...)`) may fall in; outside them it is a UsageError
-#: (file-name stamps and WARC-Dates outside them are taken as no capture time).
+#: (file-name stamps and WARC-Dates outside them are taken as no capture time). Checked on the
+#: wall clock the page is read with: after conversion to --tz, so 1900-01-01T00:00+05:15 read in
+#: Africa/Casablanca (1899-12-31) is outside (`outside_now_years`).
 NOW_YEARS = (1900, 2200)
+
+
+def outside_now_years(moment: datetime) -> bool:
+    """Whether `moment`'s wall clock (its year as written) falls outside `NOW_YEARS`: the one
+    test of every capture-time check."""
+    return not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]
 
 
 class FeedlineError(Exception):

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from feedline import __version__
-from feedline.errors import NOW_YEARS, InputError, NetworkError
+from feedline.errors import InputError, NetworkError, outside_now_years
 
 if TYPE_CHECKING:
     import httpx
@@ -205,7 +205,7 @@ def _capture(response: httpx.Response) -> tuple[datetime, bool]:
             moment = None
         if moment is not None:
             moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
-            if NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+            if not outside_now_years(moment):
                 return moment, True
     return datetime.now(timezone.utc).replace(microsecond=0), False
 

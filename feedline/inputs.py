@@ -36,7 +36,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from feedline.errors import NOW_YEARS, InputError, UsageError, page_failure
+from feedline.errors import InputError, UsageError, outside_now_years, page_failure
 from feedline.model import Entry, Timeline
 
 if TYPE_CHECKING:
@@ -383,7 +383,7 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
             page = read_page(task.source, name=task.name, lang=options.lang, charset=task.charset)
             if task.url:
                 page = replace(page, url=task.url)
-            now = options.now if options.now is not None else task.captured
+            now = options.now if options.now is not None else _capture_time(task.captured, options.tz)
             timeline = extract(page, now=now, tz=options.tz, lang=options.lang, hidden=options.hidden,
                                explain=options.explain)
     except InputError as error:
@@ -393,6 +393,20 @@ def _extract(task: _Task, options: _Options) -> Done | Failed:
     if not options.keep_text:
         timeline = replace(timeline, page=replace(timeline.page, text=""))
     return Done(timeline)
+
+
+def _capture_time(moment: datetime | None, tz: str | None) -> datetime | None:
+    """A WARC-Date as the capture time, None when it falls outside NOW_YEARS on the page's
+    clock (converted to `tz`): 1900-01-01T00:00Z read in America/New_York is 1899."""
+    if moment is None or tz is None:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    try:
+        local = moment.astimezone(ZoneInfo(tz))
+    except (ValueError, OSError, OverflowError, LookupError):
+        return moment  # an unknown zone: extract says so
+    return None if outside_now_years(local) else moment
 
 
 def _in_pool(items: Iterator[_Task | Skipped | Failed], options: _Options, jobs: int
@@ -529,6 +543,8 @@ def _next_record(records: ArchiveIterator
         return None
     if record.rec_type is None:
         raise ValueError("no record header")
+    if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+        raise ValueError("a record header without Content-Length")  # mandatory: the header block is cut off
     skip, charset = _classify(record)
     payload = None
     if skip is None:
@@ -576,7 +592,7 @@ def _warc_date(record: ArcWarcRecord) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    if not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+    if outside_now_years(moment):
         return None  # no capture time rather than one nothing can be computed with
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 

@@ -13,7 +13,7 @@ from typing import BinaryIO
 from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
-from feedline.errors import NOW_YEARS, UsageError
+from feedline.errors import NOW_YEARS, UsageError, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
@@ -34,10 +34,10 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     (`Entry.visible` False). With `explain`, `Timeline.not_entries` lists the page's
     time-like lines that are no entry, each with the reason.
     Raises `InputError` for unreadable input, `UsageError` for a bad `tz` or a `now` outside
-    the years `errors.NOW_YEARS` (1900-2200).
+    the years `errors.NOW_YEARS` (1900-2200), as given or once converted to `tz`.
     """
-    _check_now(now)
     zone = resolve_zone(tz)
+    _check_now(now, zone)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)
     tokens, drafts, feeds, dated = _stages(page, clock, zone)
@@ -76,14 +76,21 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
                                        lang=page.lang, url=page.url)
 
 
-def _check_now(now: datetime | None) -> None:
+def _check_now(now: datetime | None, zone: tzinfo | None) -> None:
+    """UsageError unless the wall clock the page is read with (`now`, converted to `zone` when
+    both are aware) falls in NOW_YEARS: the check `cli_support.parse_now` makes too."""
     if now is None:
         return
     if not isinstance(now, datetime):
         raise TypeError(f"now must be a datetime, not {type(now).__name__}")
     first, last = NOW_YEARS
-    if not first <= now.year <= last:
+    if outside_now_years(now):
         raise UsageError(f"now: {now.isoformat()} is outside the years {first}-{last}; give the page's capture time")
+    if now.tzinfo is not None and zone is not None:
+        local = now.astimezone(zone)
+        if outside_now_years(local):
+            raise UsageError(f"now: {now.isoformat()} is {local.isoformat()} in {zone}, outside the years "
+                             f"{first}-{last}; give the page's capture time")
 
 
 def resolve_zone(tz: str | None) -> tzinfo | None:

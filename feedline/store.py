@@ -39,7 +39,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure
+from feedline.errors import NOW_YEARS, FeedlineError, InputError, StoreBusyError, StoreError, page_failure, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Role, Source, Stamp, StampKind, Timeline
 
 SCHEMA_VERSION = 4  # PRAGMA user_version written by the last migration in MIGRATIONS
@@ -216,7 +216,7 @@ def _capture(name: str, now: datetime | None, mtime: bool) -> tuple[datetime | N
         except (OSError, ValueError, OverflowError):
             pass
         else:
-            if NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]:
+            if not outside_now_years(moment):
                 return moment, CaptureSource.MTIME
     return None, CaptureSource.NONE
 
@@ -236,6 +236,8 @@ def capture_moment(moment: datetime | None, tz: str | None) -> datetime | None:
     As `extract` reads `now`: a naive time is the page's wall clock (in `tz`, if given); an
     aware one is converted to `tz`, or without `tz` keeps its own wall clock. (Unix seconds
     and mtimes arrive aware in this machine's zone, so their offset shows in `captured_at`.)
+    None when that wall clock falls outside `NOW_YEARS` (a file name's 1900-01-01T00:00+05:15
+    read in a zone west of it): as for a file-name stamp outside them, no capture time.
     """
     if moment is None:
         return None
@@ -244,8 +246,8 @@ def capture_moment(moment: datetime | None, tz: str | None) -> datetime | None:
         from zoneinfo import ZoneInfo
 
         zone = ZoneInfo(tz)
-        return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
-    return moment
+        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    return None if outside_now_years(moment) else moment
 
 
 def content_hash(data: bytes) -> str:
