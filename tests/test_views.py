@@ -242,3 +242,13 @@ def test_view_follow_refuses_html_and_files(store: Path, tmp_path: Path) -> None
     to_file = runner.invoke(cli.app, ["view", "--db", str(store), "--follow", "-o", str(tmp_path / "v.txt")])
     assert html.exit_code == 2 and to_file.exit_code == 2
     assert "--follow" in html.output
+
+
+def test_a_table_past_its_cap_shows_the_last_entries_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline.render import table
+
+    monkeypatch.setattr(table, "MAX_TABLE_ENTRIES", 2)
+    entries = tuple(entry(f"Item number {n} of the desk.", clock=time(9, n), stamp=f"9:0{n}") for n in range(5))
+    text = render_table_text(Timeline(Page("", name="p"), entries), width=100)
+    assert "the table shows the last 2 entries of the timeline; the first 3 are left out" in text
+    assert "Item number 4" in text and "Item number 3" in text and "Item number 2" not in text

@@ -34,6 +34,7 @@ from feedline.render._view import day_label, group_by_day, time_label
 
 TEXT_LIMIT = 200  # characters of entry text shown under the headline
 DEFAULT_WIDTH = 100  # of the string form, when no width is given
+MAX_TABLE_ENTRIES = 20_000  # entries drawn (the last in timeline order); json, csv and export hold them all
 SOURCES_SHARE = 0.3  # of the width, at most, for the sources column
 SITES_SHARE = 0.2  # and for the site column
 STACK_BELOW = 24  # entry columns narrower than this: sources and site go under the entry
@@ -104,11 +105,16 @@ def layout(timeline: Timeline, width: int, *, explain: bool = False, sites: Sequ
     lines = _header(timeline, width, header)
     if not timeline.entries:
         lines.append([("No entries found.", "dim")])
+    shown = timeline.entries[-MAX_TABLE_ENTRIES:]  # timeline order: the newest dated, then the undated
     site_of: dict[int, str] = {}
     if sites is not None and len(set(sites)) > 1:
         site_of = {id(entry): one_line(site) for entry, site in zip(timeline.entries, sites)}
-    columns = _Columns.fit(timeline.entries, width, site_of)
-    for key, entries in group_by_day(timeline.entries):
+    if len(shown) < len(timeline.entries):
+        left_out = len(timeline.entries) - len(shown)
+        lines += _styled(wrap(f"! the table shows the last {MAX_TABLE_ENTRIES:,} entries of the timeline; the first "
+                              f"{left_out:,} are left out (json, csv and export hold them all)", width), "yellow")
+    columns = _Columns.fit(shown, width, site_of)
+    for key, entries in group_by_day(shown):
         label = day_label(key)
         lines.append([])
         lines.append([(label, "bold"), (" " + "─" * max(0, width - cell_len(label) - 1), "dim")])
