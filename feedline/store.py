@@ -341,6 +341,21 @@ def _iso(moment: datetime | None) -> str | None:
 
 # ── schema ──────────────────────────────────────────────────────────────────────────────────
 
+# The triggers that keep the external-content full-text index in step with `entries` (the
+# same in schema 1 and in the index rebuilt by migration 4).
+_FTS_TRIGGERS = """
+CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+END;
+CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGIN
+    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
+    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
+END;
+"""
+
 _SCHEMA_V1 = """
 CREATE TABLE runs (
     id INTEGER PRIMARY KEY,
@@ -458,17 +473,7 @@ CREATE VIEW entry_sources AS
     SELECT e.uid, e.feed, e.local_date, e.local_time, s.name, s.canonical, s.role, s.cue
     FROM sources s JOIN entries e ON s.revision_id = e.revision_id;
 CREATE VIRTUAL TABLE entries_fts USING fts5(headline, text, content='entries', content_rowid='id');
-CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
-    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
-END;
-CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
-    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
-END;
-CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGIN
-    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
-    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
-END;
-"""
+""" + _FTS_TRIGGERS
 
 # 2: what each date rests on (model.DateBasis); rows of version 1 read "none".
 _DATE_BASIS_V2 = """
@@ -501,17 +506,7 @@ DROP TRIGGER entries_fts_delete;
 DROP TRIGGER entries_fts_update;
 DROP TABLE entries_fts;
 CREATE VIRTUAL TABLE entries_fts USING fts5(headline, text, content="entries", content_rowid="id");
-CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
-    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
-END;
-CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
-    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
-END;
-CREATE TRIGGER entries_fts_update AFTER UPDATE OF headline, text ON entries BEGIN
-    INSERT INTO entries_fts(entries_fts, rowid, headline, text) VALUES ('delete', old.id, old.headline, old.text);
-    INSERT INTO entries_fts(rowid, headline, text) VALUES (new.id, new.headline, new.text);
-END;
-INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
+""" + _FTS_TRIGGERS + """INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
 CREATE TABLE fetches (
     url TEXT PRIMARY KEY,               -- as requested
     final_url TEXT,                     -- after redirects
