@@ -311,12 +311,14 @@ def _declared(data: bytes) -> str | None:
 
 
 def _codec(label: str) -> str | None:
-    """The Python codec for a charset label, read as browsers read it; None if unknown."""
+    """The Python codec for a charset label, read as browsers read it; None if unknown or
+    no text encoding (Python's `zip`, `base64`, `rot13` codecs are bytes or str transforms)."""
     label = label.strip().strip("\"'").lower()
     try:
-        return codecs.lookup(_LABELS.get(label, label)).name
+        info = codecs.lookup(_LABELS.get(label, label))
     except LookupError:
         return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _detect(data: bytes, label: str) -> tuple[str, str]:
