@@ -17,8 +17,9 @@ it; void and self-closing-by-rule elements never nest), about 8 ms for a median 
 ten times lexbor's parse. So a bound computed at C speed comes first: start tags minus end
 tags, counted from where the count was lowest (0.6 ms; 19 of the 1,075 pool pages exceed
 512 on it, none goes deeper than 49 on the pass). The bound misses depth only on a page
-whose end tags close nothing (stray `</p>`s between the opening tags); such a page is
-parsed as it is.
+whose end tags close nothing (stray `</p>`s between the opening tags), so it decides only
+for pages of up to `EXACT_PASS_TAGS` tags (none of the pool's pages has more; lexbor parses
+the worst such page in about a second); larger pages always take the exact pass.
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
 MAX_DEPTH = 512  # open elements, as in Chromium's HTML parser
+# Above this many tags the exact pass always runs: the C-speed bound can be fooled by stray
+# end tags, and a page of at most this many tags costs lexbor about a second at worst.
+EXACT_PASS_TAGS = 20_000
 
 # Raw text elements (their content is no markup), comments, then any start or end tag.
 _TAG = re.compile(
@@ -82,7 +86,9 @@ def nesting_depth(html: str) -> int:
 def flatten_deep(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """`html` with the tags of elements deeper than `max_depth` removed, and their number.
     Unchanged (the same string) when nothing is that deep."""
-    if html.count("<") <= max_depth or _depth_bound(html) <= max_depth or nesting_depth(html) <= max_depth:
+    tags = html.count("<")
+    if tags <= max_depth or (tags <= EXACT_PASS_TAGS and _depth_bound(html) <= max_depth) \
+            or nesting_depth(html) <= max_depth:
         return html, 0
     cuts: list[tuple[int, int]] = []
     dropped = _walk(html, cuts, max_depth)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from feedline import extract
-from feedline.htmltree import MAX_DEPTH, flatten_deep, nesting_depth, parse_html
+from feedline.htmltree import EXACT_PASS_TAGS, MAX_DEPTH, flatten_deep, nesting_depth, parse_html
 from feedline.read import read_page
 
 
@@ -36,6 +36,15 @@ def test_deep_nesting_is_flattened_to_the_browser_cap(unit: str, close: str) -> 
     assert notes and "flattened" in notes[0]
     text = tree.body.text()
     assert "deepest" in text and "after" in text  # the content stays
+
+
+def test_stray_end_tags_do_not_hide_deep_nesting_on_a_large_page() -> None:
+    # "<div></p>": each div stays open, each stray </p> closes nothing. The C-speed bound
+    # (start tags minus end tags) sees no depth; past EXACT_PASS_TAGS tags the exact pass runs.
+    n = EXACT_PASS_TAGS  # 2n tags
+    html = "<html><body>" + "<div></p>" * n + "deepest</body></html>"
+    flattened, dropped = flatten_deep(html)
+    assert dropped == n - MAX_DEPTH and nesting_depth(flattened) <= MAX_DEPTH
 
 
 def test_the_guard_note_reaches_the_diagnostics() -> None:
