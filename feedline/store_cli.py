@@ -43,7 +43,7 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
@@ -189,7 +189,7 @@ def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | N
     with Store.open(db, wait=wait) as store, _fetching(urls, fetcher, limits) as client:
         run_id = store.start_run(sys.argv[1:], feedline_version())
         records = dict(found.records)
-        extract = extractor(zone, lang, records)
+        extract = extractor(zone, lang, records, instants=found.instants)
         pages = itertools.takewhile(lambda _: not stop(), found.pages)
         ingesting = ingest_pages(store, pages, extract, tz=zone, feed=feed, run_id=run_id)
         fetched: Iterable[Ingested] = ()
@@ -232,6 +232,7 @@ class Collected:
     failures: list[Ingested] = field(default_factory=list)  # unreadable inputs and archive damage
     skipped: int = 0  # archive records that are no page (requests, images, redirects...)
     records: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # archive page: (URL, charset)
+    instants: set[str] = field(default_factory=set)  # pages captured at a WARC-Date: an instant, no local clock
 
 
 def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool = False,
@@ -271,6 +272,7 @@ def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool 
                     captured, source = page.captured_at, page.capture_source
                 else:
                     captured, source = item.captured, CaptureSource.WARC
+                    found.instants.add(item.name)
                 found.pages.append(PageInput(item.name, captured, source, data=item.data, url=item.url))
                 found.records[item.name] = (item.url, item.charset)
                 read += 1
@@ -361,13 +363,15 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: 
 
 
 def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None,
-              *, machine_clock: bool = True) -> Callable[[bytes, str, datetime | None], Timeline]:
+              *, machine_clock: bool = True, instants: Collection[str] = ()) -> Callable[[bytes, str, datetime | None], Timeline]:
     """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
 
     `records` maps the names of archive records to their (URL, HTTP charset): the charset is
     honoured and the URL is the page's, as `feedline extract` reads archive records.
     Without `machine_clock` (fetched pages: their capture time is a server's instant, not
-    this machine's clock) a capture time is read as `feedline extract URL` reads it.
+    this machine's clock) a capture time is read as `feedline extract URL` reads it; so is
+    the capture time of the pages named in `instants` (a WARC-Date: read as `feedline extract`
+    reads an archive, also on a machine whose own clock is UTC).
     """
     from dataclasses import replace
 
@@ -381,7 +385,7 @@ def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str 
         page = read_page(data, name=name, lang=lang, charset=charset)
         if url:
             page = replace(page, url=url)
-        if (machine_clock and tz is None and now is not None and now.tzinfo is not None
+        if (machine_clock and name not in instants and tz is None and now is not None and now.tzinfo is not None
                 and now.utcoffset() == _machine_offset(now)):
             # A capture time from a file name or mtime is this machine's clock, which the store
             # takes as the page's clock when no --tz is given (see docs/store.md).

@@ -968,3 +968,31 @@ def test_cli_import_loads_no_archive_parser_or_terminal_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_a_warc_date_is_an_instant_also_on_a_machine_whose_clock_is_utc(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past midnight on the page's clock (01:10 and 00:40), before it in UTC (23:30Z): the page's
+    # zone is inferred from its clocks, as `feedline extract` does with the same archive. On a
+    # UTC machine the WARC-Date used to be taken for this machine's (and so the page's) clock.
+    import time as clock
+
+    monkeypatch.setenv("TZ", "UTC")
+    clock.tzset()
+    try:
+        page = feed_html([("01:10", TEXT), ("00:40", OTHER)])
+        data, _ = warc([(HARBOUR, page, "text/html; charset=utf-8", "2023-10-03T23:30:00Z")])
+        archive = tmp_path / "late.warc.gz"
+        archive.write_bytes(data)
+        db = tmp_path / "late.db"
+        assert runner.invoke(APP, ["ingest", "--db", str(db), str(archive), "--quiet"]).exit_code == 0
+        from feedline.cli import app
+
+        extracted = runner.invoke(app, ["extract", str(archive), "--format", "jsonl"])
+        assert extracted.exit_code == 0, extracted.output
+        want = sorted((e["local_date"], e["local_time"]) for e in map(json.loads, extracted.stdout.splitlines()))
+        assert want == [("2023-10-04", "00:40"), ("2023-10-04", "01:10")]
+        assert rows(db, "SELECT local_date, local_time FROM entries ORDER BY local_time") == want
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
