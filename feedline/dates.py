@@ -982,16 +982,6 @@ def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup:
             minutes = int(match.group(2)) * 60 + int(match.group(3))
             written.append(minutes if match.group(1) == "+" else -minutes)
     newest = []
-    for feed in feeds:
-        clocked = [d for d in drafts if d.feed == feed.id and d.stamp.kind is StampKind.CLOCK
-                   and d.stamp.hour is not None and d.stamp.zone is None]
-        if len(clocked) < 2 or _twelve_hour_without_marker(clocked, {}):
-            continue
-        items = [_Item(d, 0) for d in clocked]
-        newest_first = _newest_first(items)
-        if _assign_offsets(items, newest_first):
-            top = clocked[:NEWEST_RUN] if newest_first else clocked[-NEWEST_RUN:]
-            newest.append(tuple(_minutes(d) for d in top))
     dated = [datetime(s.year, s.month, s.day, s.hour, s.minute or 0) for d in drafts
              if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.zone is None
              and _safe_date(s.year, s.month, s.day)]
@@ -1000,15 +990,21 @@ def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup:
                    and d.stamp.hour is not None and d.stamp.zone is None]
         if not clocked:
             continue
-        items, segment_headings = _segments(clocked, headings, nonblank, _newest_first([_Item(d, 0) for d in clocked]))
-        heads = {}
-        for item in items:
-            heads.setdefault(item.segment, item.draft)  # the entry right below the heading
+        items = [_Item(d, 0) for d in clocked]
+        newest_first = _newest_first(items)
+        if len(clocked) >= 2 and not _twelve_hour_without_marker(clocked, {}) and _assign_offsets(items, newest_first):
+            top = clocked[:NEWEST_RUN] if newest_first else clocked[-NEWEST_RUN:]
+            newest.append(tuple(_minutes(d) for d in top))
+        # The entry right below a heading that prints its full date is dated by it.
+        segmented, segment_headings = _segments(clocked, headings, nonblank, newest_first)
+        heads: dict[int, Draft] = {}
+        for item in segmented:
+            heads.setdefault(item.segment, item.draft)
         for segment, heading in segment_headings.items():
             h = heading.heading
             day = _safe_date(h.year, h.month, h.day) if h and h.year and h.month and h.day else None
             if day is not None and segment in heads:
-                dated.append(datetime.combine(day, time(heads[segment].stamp.hour or 0, heads[segment].stamp.minute or 0)))
+                dated.append(datetime.combine(day, _clock_time(heads[segment].stamp) or time(0)))
     return ZoneClues(
         markup_offsets=tuple(c.utc_offset_minutes for c in page.claims.values() if c.utc_offset_minutes is not None),
         written_offsets=tuple(written),

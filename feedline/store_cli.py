@@ -119,6 +119,11 @@ Timeout = Annotated[float, typer.Option(min=0.1, metavar="SECONDS",
 MaxBytes = Annotated[int, typer.Option(min=1, metavar="N", help="URLs: a page longer than N bytes is cut off there.")]
 MaxRedirects = Annotated[int, typer.Option(min=0, metavar="N", help="URLs: follow at most N redirects.")]
 Db = Annotated[str, typer.Option("--db", metavar="FILE", help="The SQLite store (ingest creates it).")]
+# Options that `ingest` and `watch` share.
+PagesZone = Annotated[str | None, typer.Option("--tz", metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")]
+PagesLang = Annotated[str | None, typer.Option("--lang", metavar="xx", help="Language of the pages, e.g. en, de.")]
+Wait = Annotated[float, typer.Option("--wait", min=0, metavar="SECONDS", help="How long to wait for a busy database.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")]
 Since = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or after DATE (YYYY-MM-DD[THH:MM]).")]
 Until = Annotated[str | None, typer.Option(metavar="DATE", help="Entries on or before DATE (YYYY-MM-DD[THH:MM]).")]
 SourceName = Annotated[str | None, typer.Option("--source", metavar="NAME", help="Entries citing NAME (a part of it).")]
@@ -142,15 +147,15 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATHS...", help='Pages, web archives (WARC/ARC), folders (recursively), http(s) URLs, "-" for stdin.')],
     now: Annotated[str | None, typer.Option(metavar="ISO", help="Capture time of every page, e.g. 2023-10-03T18:05.")] = None,
-    tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
-    lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
+    tz: PagesZone = None,
+    lang: PagesLang = None,
     feed: Annotated[str | None, typer.Option(metavar="KEY", help="Page identity for all pages (default: URL or file stem).")] = None,
     capture_from: Annotated[
         CaptureFrom,
         typer.Option(help="After --now, WARC-Date and a time stamp in the file name, also the file's mtime."),
     ] = CaptureFrom.NAME,
-    wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    wait: Wait = 30.0,
+    quiet: Quiet = False,
     timeout: Timeout = DEFAULT_LIMITS.timeout,
     max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
     max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,

@@ -32,7 +32,8 @@ import typer
 
 from feedline.cli_support import guarded, parse_every, parse_tz, report
 from feedline.errors import EXIT_INTERRUPTED, EXIT_OK, StoreBusyError, UsageError
-from feedline.store_cli import DEFAULT_LIMITS, Db, MaxBytes, MaxRedirects, Timeout, ingest_run, limits
+from feedline.store_cli import (DEFAULT_LIMITS, Db, MaxBytes, MaxRedirects, PagesLang, PagesZone, Quiet, Timeout,
+                                Wait, ingest_run, limits)
 
 MAX_BACKOFF = 5  # at most 2**5 = 32 intervals between two tries of a failing URL
 
@@ -133,10 +134,10 @@ def watch(
     jitter: Annotated[float, typer.Option(min=0, max=0.5, metavar="FRACTION",
                                           help="Vary each interval at random by up to this fraction.")] = 0.1,
     rounds: Annotated[int, typer.Option(min=0, metavar="N", help="Stop after N rounds (0: never).")] = 0,
-    tz: Annotated[str | None, typer.Option(metavar="ZONE", help="IANA zone of the pages' clock, e.g. Europe/Kyiv.")] = None,
-    lang: Annotated[str | None, typer.Option(metavar="xx", help="Language of the pages, e.g. en, de.")] = None,
-    wait: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="How long to wait for a busy database.")] = 30.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
+    tz: PagesZone = None,
+    lang: PagesLang = None,
+    wait: Wait = 30.0,
+    quiet: Quiet = False,
     timeout: Timeout = DEFAULT_LIMITS.timeout,
     max_bytes: MaxBytes = DEFAULT_LIMITS.max_bytes,
     max_redirects: MaxRedirects = DEFAULT_LIMITS.max_redirects,
