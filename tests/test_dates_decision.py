@@ -162,6 +162,10 @@ def test_a_date_named_in_passing_does_not_date_the_post() -> None:
     assert all(e.date.local_date is None and e.date.status is DateStatus.UNKNOWN for e in timeline.entries)
 
 
+# A reporting verb, then a clause about what is to come, then the date ("announced that he will
+# leave the agency on Jan. 20", "confirmed ... the government will lift the instruction on Dec. 2",
+# "announcing that investors will now have until Nov. 3"): recode.net, hutchnews.com,
+# politico.com, gma.yahoo.com, recordonline.com in the pool.
 @pytest.mark.parametrize("sentence", [
     "The minister said talks would resume on Oct. 3 in Geneva.",
     "The council announced plans to vote on Oct. 3 on the harbour works.",
