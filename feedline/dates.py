@@ -46,6 +46,8 @@ from feedline.patterns import MENTION_RE
 from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
+NIGHT_FROM_MINUTES = 18 * 60  # a clock this late, followed by one before NIGHT_UNTIL, spans a night
+NIGHT_UNTIL_MINUTES = 10 * 60
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 QUIET_HOURS = 6  # a feed this slow (hours per entry) can hide a whole day in any gap (e^-4: one gap in 55)
 QUIET_MIN_ENTRIES = 3  # entries needed to judge a feed's pace
@@ -287,10 +289,22 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
         pairs += 1
         delta = _minutes(b.draft) - _minutes(a.draft)
         jump = delta if newest_first else -delta
-        crossed = jump > ROLLOVER_MINUTES and 1440 - jump <= longest_gap
+        short = jump > ROLLOVER_MINUTES and 1440 - jump <= longest_gap
+        # A silence longer than the feed's pace allows, from one evening to the next morning:
+        # the night's pause of a feed in order (a short step across midnight keeps counting
+        # against the order, as in lists that hop around midnight).
+        night = jump > ROLLOVER_MINUTES and not short and _overnight(a, b, newest_first)
+        crossed = short or night
         b.offset = a.offset + ((-1 if newest_first else 1) if crossed else 0)
-        against += jump > 5
+        against += jump > 5 and not night
     return against <= max(1, pairs // 4)
+
+
+def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
+    """Neighbours across a night's pause: the older one in the evening, the newer the next
+    morning (feeds and comment threads go quiet at night, whatever their pace by day)."""
+    older, newer = (b, a) if newest_first else (a, b)
+    return _minutes(older.draft) >= NIGHT_FROM_MINUTES and _minutes(newer.draft) <= NIGHT_UNTIL_MINUTES
 
 
 def _longest_silence(items: list[_Item]) -> float:
@@ -790,8 +804,9 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
     pool = {d + step for f in facts for d in (f.claim, f.heading, f.page_stamp, f.opening, f.mention)
             if d is not None for step in (-1, 0, 1)}
     # The days the feed's own order suggests (rollovers counted from its first entry), so that a
-    # feed running over many days can follow itself back.
-    start = facts[0].latest - live[0].offset
+    # feed running over many days can follow itself back: the first entry's latest day that
+    # keeps every entry within its bound (in an oldest-first feed, the newest entry's bound).
+    start = min(f.latest - item.offset for f, item in zip(facts, live))
     candidates = [_candidates(f, pool, start + item.offset if sorted_feed else None) for f, item in zip(facts, live)]
     newest = (0 if newest_first else len(live) - 1) if sorted_feed else None
     firm = [f.mention for f in facts if f.mention is not None]
