@@ -44,6 +44,8 @@ from feedline.patterns import (
     WEEKDAY_NAMES,
     WEEKDAY_NUMBER,
     ZONE_LABELS,
+    lazy_re,
+    lazy_regex,
 )
 
 # Lines longer than this are only searched within EDGE characters of either end.
@@ -73,8 +75,8 @@ _BOILERPLATE = (
     r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?|"
     r"reply|antworten|répondre|responder|rispondi|odpowiedz|odpovědět|ответить|відповісти)\W{0,3}$"
 )
-_BOILERPLATE_RE = re.compile(_BOILERPLATE, re.IGNORECASE)
-_BOILERPLATE_LOWERED_RE = re.compile(_BOILERPLATE)  # for lowered ASCII lines
+_BOILERPLATE_RE = lazy_re(_BOILERPLATE, re.IGNORECASE)
+_BOILERPLATE_LOWERED_RE = lazy_re(_BOILERPLATE)  # for lowered ASCII lines
 
 
 class LineKind(StrEnum):
@@ -231,7 +233,7 @@ _DIGIT_MAP = {base + i: ord("0") + i for base in (0x0660, 0x06F0, 0x0966, 0x09E6
 _DIGIT_MAP |= {0xFF1A: ord(":"), 0xFF0F: ord("/"), 0xFF0D: ord("-"), 0xFF5E: ord("~"), 0x301C: ord("~")}
 
 
-_MAPPED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DIGIT_MAP) + "]")
+_MAPPED_RE = lazy_re("[" + "".join(re.escape(chr(c)) for c in _DIGIT_MAP) + "]")
 
 
 def western_digits(text: str) -> str:
@@ -444,26 +446,26 @@ def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Matc
 
 
 # A second clock after a dash or "to": the stamp is the start of a range of hours.
-_CLOCK_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
-_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
-_RELATIVE_MENTION_RE = regex.compile(
+_CLOCK_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
+_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+_RELATIVE_MENTION_RE = lazy_regex(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _PLAIN_KINDS = ((PLAIN_DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (PLAIN_CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
-_DIGITS_RE = re.compile(r"\d+")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGITS_RE = lazy_re(r"\d+")
+_LETTERS_RE = lazy_re(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed; a dot
 # after a digit may precede one: "18.2.15:32").
-_CLOCK_HINT_RE = re.compile(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
+_CLOCK_HINT_RE = lazy_re(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
 # The same with East Asian clocks ("21時37分", "9시 5분"), for lines that are not ASCII.
-_ANY_CLOCK_HINT_RE = re.compile(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
+_ANY_CLOCK_HINT_RE = lazy_re(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
                                 re.IGNORECASE)
 # What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
-_CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
-_CJK_CLOCK_CUE_RE = re.compile(r"\d\s?[時时시]\s?\d")
+_CLOCK_CUE_RE = lazy_re(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
+_CJK_CLOCK_CUE_RE = lazy_re(r"\d\s?[時时시]\s?\d")
 
 
 def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
@@ -491,17 +493,17 @@ _AGO_WORDS += [w.split()[-1] for w in lexicon.SELF_AGO_UNITS]
 _AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in _AGO_WORDS)})
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
-_RELATIVE_WORD_RE = re.compile(_ago_words(_ASCII_AGO), re.IGNORECASE)
+_RELATIVE_WORD_RE = lazy_re(_ago_words(_ASCII_AGO), re.IGNORECASE)
 # The hint holds each ASCII word after the count with the space a stamp puts before it
 # ("5 mins ago", "5 perce" at a line's end), searched in the lowered text padded with
 # spaces (other spaces made plain): "president" and "percent" do not pass it.
 _HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
           + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
-_RELATIVE_HINT_RE = re.compile("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
+_RELATIVE_HINT_RE = lazy_re("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
                                                                               key=len, reverse=True)))
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
-_OTHER_AGO_CHARS_RE = re.compile("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
-_OTHER_AGO_RE = re.compile(_ago_words(_OTHER_AGO))  # in lowered text
+_OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
+_OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
 
 
 def _has_relative_word(text: str) -> bool:
@@ -629,7 +631,7 @@ def _zone(printed: str | None) -> tuple[str | None, int | None]:
     return label, ZONE_OFFSETS.get(base, 0) + (offset if sign == "+" else -offset)
 
 
-_ZONE_OFFSET_RE = re.compile(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
+_ZONE_OFFSET_RE = lazy_re(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
 
 
 def _clock_fields(match: regex.Match, period: bool | None = None) -> tuple[int | None, int, bool]:
@@ -735,7 +737,7 @@ class Context:
 
 
 LEAD_WORD_LINES = 3  # lines opening with one "at" word and a clock that make it a stamp's lead
-_LEAD_WORD_RE = regex.compile(
+_LEAD_WORD_RE = lazy_regex(
     r"(?m)^[ \t]*(\p{L}{1,6}\.?)[ \t\xa0]+\d{1,2}(?:[:.hH]\d{2}(?![\d.:])|[ \t]*(?:Uhr|h)\b)")
 
 
@@ -803,7 +805,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
 # All a heading line can hold: letters, digits, spaces and date punctuation, a colon only at
 # its end. A cheap test that spares most short lines with digits (clocks, counts) the two
 # heading patterns.
-_HEADING_CHARS_RE = regex.compile(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
+_HEADING_CHARS_RE = lazy_regex(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
 
 
 def _known_weekday(match: regex.Match) -> bool:
@@ -847,7 +849,7 @@ def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:
     return tokens.replace(changes) if changes else tokens
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
+_NUMERIC_DATE_RE = lazy_re(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
 def _prefers_month_first(text: str, lang: str | None) -> bool:
