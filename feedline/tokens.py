@@ -25,6 +25,7 @@ import regex
 
 from feedline import lexicon
 from feedline.lines import line_table
+from feedline.scan import lines_with_matches, lowered, whole_word, word_hits
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CJK_CHAR_RE,
@@ -53,6 +54,7 @@ SHORT_LINE = 180
 EDGE = 90
 DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
 SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+BOILERPLATE_MAX = 80  # longer lines are never boilerplate
 PAGE_STAMP_REACH = 300  # a byline's stamp lies within this many characters of its start
 REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps
 
@@ -188,19 +190,33 @@ def tokenize(page: Page) -> TokenTable:
     """Split the page into its visual lines (see `lines`) and classify each one."""
     ctx = Context(page.text, page.lang)
     offsets, raws = line_table(page.text)
+    # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
+    relative = _relative_lines(page.text, offsets, raws)
+    clocks = _clock_lines(page.text, offsets)  # the lines where a clock may be
     # Each line's start (after its leading white space) and stripped text, at C speed; Python
     # looks only at the lines that are not blank.
     starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
     del offsets
     kept: list[Token | None] = [None] * len(raws)
+    has_digit = _DIGITS_RE.search
     for index in compress(range(len(raws)), map(str.strip, raws)):
-        kept[index] = _classify(index, starts[index], raws[index].strip(), ctx)
+        line = raws[index].strip()
+        if index in relative:
+            kept[index] = _classify(index, starts[index], line, ctx)
+        elif has_digit(line) is not None:
+            kept[index] = _classify(index, starts[index], line, ctx, relative=False, clock=index in clocks)
+        elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
+            kept[index] = Token(index, starts[index], line, _TEXT)
+        else:  # what `_classify` does with a line without digits or "ago" words
+            kept[index] = _plain_line(index, starts[index], line, ctx)
     del raws
     tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
-def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
+def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True, clock: bool = True) -> Token:
+    """What the line is. `relative` False: the scan found no "ago" word in it (`_relative_lines`);
+    `clock` False: no clock either (`_clock_lines`), so no stamp and no dated byline."""
     if not line:
         return Token(index, start, line, _BLANK)
     shown = line
@@ -210,16 +226,18 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
     digits = _DIGITS_RE.search(edges) is not None
-    if not digits and not _has_relative_word(edges):
+    if not digits and not (relative and _has_relative_word(edges)):
         return _plain_line(index, start, shown, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
+    if not clock and not relative:
+        return _plain_line(index, start, shown, ctx, may_head=False)
     if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(shown, start, ctx)
+    found = _find_stamp(shown, start, ctx, relative=relative)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, shown, _STAMP, stamp, placement, rest)
@@ -248,7 +266,7 @@ def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool 
     heading = _heading(line, ctx) if may_head and len(line) <= 60 and _may_be_day_heading(line) else None
     if heading is not None:
         return Token(index, start, line, _HEADING, heading=heading)
-    if len(line) <= 80 and _is_boilerplate(line):
+    if len(line) <= BOILERPLATE_MAX and _is_boilerplate(line):
         return Token(index, start, line, _BOILERPLATE)
     return Token(index, start, line, _TEXT)
 
@@ -275,10 +293,12 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
     return None
 
 
-def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
+def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
+                relative: bool = True) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing.
 
     `beside`: a clock printed right after a relative stamp is read as the stamp.
+    `relative` False: the line holds no "ago" word (the scan says so), so no relative stamp.
     """
     line = western_digits(shown)
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
@@ -286,7 +306,7 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tu
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
-        word = _relative_word(line, lo, hi)
+        word = _relative_word(line, lo, hi) if relative else None
         relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
             continue
@@ -309,7 +329,29 @@ def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
     if not _may_hold_clock(line, lo, hi):
         return []
     hints = _CLOCK_HINT_RE if line.isascii() else _ANY_CLOCK_HINT_RE
-    return [m for m in hints.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+    return [m for m in _hints_at_digits(hints, line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
+
+
+def _hints_at_digits(hints: re.Pattern[str], line: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """`hints.finditer(line, lo, hi)`, tried only where a run of digits starts.
+
+    Every clock hint starts with a digit that follows no digit (each alternative opens with
+    a lookbehind for one), so no other place can start one. The hint patterns open with
+    lookbehinds, which keep the stdlib's search from skipping ahead: it tries the whole
+    pattern at every character, and that was most of the time spent on a line with a clock.
+    A match tried at a place is the one the search would try there (a lookbehind sees the
+    text before `lo` in both); as in the search, the next is looked for after its end.
+    """
+    end = lo
+    match = hints.match
+    for run in _DIGITS_RE.finditer(line, lo, hi):
+        at = run.start()
+        if at < end:
+            continue
+        found = match(line, at, hi)
+        if found is not None:
+            yield found
+            end = found.end()
 
 
 def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
@@ -494,6 +536,14 @@ _AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
 _RELATIVE_WORD_RE = lazy_re(_ago_words(_ASCII_AGO), re.IGNORECASE)
+# For the scan (`_relative_lines`): the ASCII words that pattern takes only as whole words;
+# the other words in scripts written with Latin letters (and punctuation), and the rest,
+# which only a page with a character of another script can hold.
+_WHOLE_AGO = frozenset(w for w in _ASCII_AGO if w != "ago")
+_LATIN_RANGES = ((0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2C00))
+_LATIN_AGO = [w for w in _OTHER_AGO if all(any(a <= ord(c) < b for a, b in _LATIN_RANGES) for c in w)]
+_SCRIPT_AGO = [w for w in _OTHER_AGO if w not in _LATIN_AGO]
+_SCRIPT_CHAR_RE = lazy_re("[\u0370-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")  # outside _LATIN_RANGES
 # The hint holds each ASCII word after the count with the space a stamp puts before it
 # ("5 mins ago", "5 perce" at a line's end), searched in the lowered text padded with
 # spaces (other spaces made plain): "president" and "percent" do not pass it.
@@ -504,6 +554,40 @@ _RELATIVE_HINT_RE = lazy_re("|".join(re.escape(w.lower()) for w in sorted({h for
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
 _OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
 _OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
+
+
+def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
+    """The lines (visual lines starting at `offsets`, `raws`) where `_relative_word` may find
+    an "ago" word: a line holding an ASCII one caselessly, or another in the lowered text.
+
+    An ASCII word that `_RELATIVE_WORD_RE` takes only whole ("fa", not "family") counts
+    only whole in a short line, where that pattern reads the whole line; a long line is read
+    in parts, whose ends may cut a word, and a page whose lines were cut (`lines`) keeps
+    every place.
+    """
+    low = lowered(text)
+    if low.isascii():
+        words = _ASCII_AGO
+    else:
+        words = _ASCII_AGO + _LATIN_AGO + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
+    cut = len(raws) != text.count("\n") + 1
+    found: set[int] = set()
+    for first, last, at, word in word_hits(low, offsets, words):
+        if (first == last and not cut and word in _WHOLE_AGO and len(raws[first]) <= SHORT_LINE
+                and not whole_word(low, at, at + len(word))):
+            continue
+        found.update(range(first, last + 1))
+    return found
+
+
+def _clock_lines(text: str, offsets: array) -> set[int]:
+    """The lines (visual lines starting at `offsets`) where `_may_hold_clock` may be true:
+    those a clock cue touches, in the text with Western digits."""
+    text = western_digits(text)
+    found = lines_with_matches(text, offsets, _CLOCK_CUE_RE)
+    if not text.isascii():
+        found |= lines_with_matches(text, offsets, _CJK_CLOCK_CUE_RE)
+    return found
 
 
 def _has_relative_word(text: str) -> bool:

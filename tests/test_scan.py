@@ -11,6 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from feedline import tokens as T
+from feedline.model import Page
+from feedline.scan import lowered, whole_word, word_hits
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -59,3 +67,112 @@ def test_lazy_pattern_matches_as_compiled() -> None:
     assert LazyPattern.compiled_count == before + 1  # compiled once
     plain = lazy_re(r"a+")
     assert plain.sub("-", "baaac") == "b-c" and plain.match("b") is None and isinstance(plain.match("aa"), re.Match)
+
+
+# --- scan first: the tokenizer reads in full only the lines the whole-text scan names --------
+
+
+
+def _page(text: str, lang: str | None = None) -> Page:
+    return Page(text=text, lang=lang)
+
+
+def _unscanned(page: Page) -> list:
+    """The tokens with every line read in full, as before the scan."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(T, "_relative_lines", lambda text, offsets, raws: set(range(len(raws))))
+        m.setattr(T, "_clock_lines", lambda text, offsets: set(range(len(offsets))))
+        return list(T.tokenize(page))
+
+
+def _classified(page: Page) -> list[str]:
+    """The lines that `tokenize` reads in full (`_classify`)."""
+    seen: list[str] = []
+    real = T._classify
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(T, "_classify", lambda index, start, line, ctx, **kw: seen.append(line) or real(index, start, line, ctx, **kw))
+        T.tokenize(page)
+    return seen
+
+
+def test_a_page_without_digits_or_ago_words_reads_no_line_in_full() -> None:
+    text = "\n".join(["Headline about the family farm", "", "A long paragraph of plain text, " * 8,
+                      "Subscribe", "Yesterday"] * 50)
+    assert _classified(_page(text)) == []
+
+
+def test_only_lines_with_a_digit_or_an_ago_word_are_read_in_full() -> None:
+    text = "Live\n10:15 Storm closes the road\nThe family farm\nUpdated 5 minuti fa\nTotal 12 votes\nfavour\n"
+    assert _classified(_page(text)) == ["10:15 Storm closes the road", "Updated 5 minuti fa", "Total 12 votes"]
+
+
+def test_word_hits_and_whole_words() -> None:
+    from array import array
+
+    low = lowered("İl y a 2 heures\nthe FAMILY\nſedan x")
+    assert low.startswith("il y a") and len(low) == len("İl y a 2 heures\nthe FAMILY\nſedan x")
+    offsets = array("q", [0, 16, 27])
+    hits = {(first, word) for first, _, _, word in word_hits(low, offsets, ["il y a", "fa", "sedan"])}
+    assert hits == {(0, "il y a"), (1, "fa"), (2, "sedan")}
+    assert whole_word(low, 0, 6) and not whole_word(low, 20, 22)
+
+
+# Pieces that sit at the edges of the scan's reasoning: words inside words, letters that a
+# caseless pattern takes for ASCII ones, other scripts' digits and colons, long lines cut
+# at their edges, clocks, relative stamps, headings.
+_PIECES = ["fa", "FA", "family", "ago", "AGO", "3Mago", "vor", "favor", "İl y a", "ıl y a", "il y a", "ſedan",
+           "siden", "perce", "5 minuti fa", "vor 5 Minuten", "2 hours ago", "il y a 2 heures", "назад", "5 минут назад",
+           "前", "5分前", "3시간 전", "πριν", "12:30", "１２：３０", "١٢:٣٠", "4.49pm", "17h17", "21時37分", "Yesterday",
+           "Monday, 3 May 2024", "18.2.", " ", "  ", "\n", "\n\n", "\t", "\xa0", "word", "x" * 95, "y" * 60, ".", ",", ":", "-",
+           "Updated", "By Jane Doe"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sampled_from([None, "en", "it", "de", "ja"]))
+def test_the_scan_changes_no_token(pieces: list[str], lang: str | None) -> None:
+    page = _page("".join(pieces), lang)
+    assert list(T.tokenize(page)) == _unscanned(page)
+
+
+def test_the_scan_changes_no_token_of_a_ticker_page() -> None:
+    """A page whose inline runs are cut into visual lines (`lines`) keeps every place."""
+    run = "08:45 Minister says the talks will go on 08:38 Storm closes the family road 08:31 Vor 5 Minuten fa"
+    page = _page(f"Ticker\n{run}\n{run} ago\nfa\n")
+    assert list(T.tokenize(page)) == _unscanned(page)
+
+
+def _windows(line: str) -> list[tuple[int, int]]:
+    """The parts of a line that `_classify` and `_find_stamp` read (as they compute them)."""
+    return [(0, len(line))] if len(line) <= T.SHORT_LINE else [(0, T.EDGE), (len(line) - T.EDGE, len(line))]
+
+
+def _scan_misses(text: str) -> list[str]:
+    """Lines where the tokenizer's own tests find an "ago" word or a clock cue that the scan
+    did not name (the scan must name a superset)."""
+    from feedline.lines import line_table
+
+    offsets, raws = line_table(text)
+    relative, clocks = T._relative_lines(text, offsets, raws), T._clock_lines(text, offsets)
+    misses = []
+    for index, raw in enumerate(raws):
+        line = T.western_digits(raw.strip())
+        if not line:
+            continue
+        edges = line if len(line) <= T.SHORT_LINE else f"{line[:T.EDGE]}\n{line[-T.EDGE:]}"
+        if index not in relative and (T._has_relative_word(edges)
+                                       or any(T._relative_word(line, lo, hi) for lo, hi in _windows(line))):
+            misses.append(f"relative: {raw!r}")
+        if index not in clocks and any(T._may_hold_clock(line, lo, hi)
+                                       for lo, hi in [*_windows(line), (0, T.PAGE_STAMP_REACH)]):
+            misses.append(f"clock: {raw!r}")
+    return misses
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@example(["x" * 87, " ", "family", " ", "x" * 95, "y" * 60])  # a word cut by a long line's first part
+@example(["y" * 60, "x" * 95, "fa", "mily"])  # ... and by its last part
+@example(["08:45 Minister says the talks will go on 08:38 Storm closes the road 08:31 Vor 5 Minuten", "fa",
+          "mily says the 5 minuti"])  # a run of items cut into visual lines
+def test_the_scan_names_every_line_the_tokenizer_would_find_a_word_or_clock_in(pieces: list[str]) -> None:
+    assert _scan_misses("".join(pieces)) == []
