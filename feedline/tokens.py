@@ -32,6 +32,7 @@ from feedline.patterns import (
     CLOCK_RE,
     FLAGS,
     DATETIME_RE,
+    DAY_WORD,
     DAY_WORD_RE,
     HEADING_DATE_RE,
     HEADING_DAYWORD_RE,
@@ -867,7 +868,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
     if _HEADING_CHARS_RE.fullmatch(line) is None:
         return None
-    match = HEADING_DATE_RE.match(line)
+    match = HEADING_DATE_RE.match(line) if len(_LETTERS_RE.findall(line)) <= HEADING_DATE_WORDS else None
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
         if month is not None:
@@ -876,7 +877,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
                            weekday=WEEKDAY_NUMBER.get(weekday.casefold()) if weekday else None)
         if match.group("weekday") == match.group(0).strip(" .:"):
             return Heading()  # a weekday alone: a boundary, no date
-    match = HEADING_DAYWORD_RE.match(line)
+    match = HEADING_DAYWORD_RE.match(line) if _DAY_WORD_START_RE.match(line) is not None else None
     if match is None or not _known_weekday(match):
         return None
     days_ago = lexicon.DAY_WORDS.get(match.group("dayword").casefold())
@@ -885,6 +886,14 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     year, month, day = date_fields(match, ctx.month_first, ctx.lang)
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
 
+
+# Cheap tests before the two heading patterns, each a condition that a match of the pattern
+# meets (so that most lines, and most one-page runs, never compile them). A date heading
+# holds at most five runs of letters: a weekday, an ordinal ("3rd"), "de", a month, "de"
+# ("Quarta, 04 de Maio de 2024"), or a weekday and the four of a CJK date ("年", "月", "日",
+# "(水)"); a day-word heading opens with the day word, as HEADING_DAYWORD does.
+HEADING_DATE_WORDS = 5
+_DAY_WORD_START_RE = lazy_regex(r"\s{0,4}" + DAY_WORD, FLAGS)
 
 # All a heading line can hold: letters, digits, spaces and date punctuation, a colon only at
 # its end. A cheap test that spares most short lines with digits (clocks, counts) the two

@@ -176,3 +176,26 @@ def _scan_misses(text: str) -> list[str]:
           "mily says the 5 minuti"])  # a run of items cut into visual lines
 def test_the_scan_names_every_line_the_tokenizer_would_find_a_word_or_clock_in(pieces: list[str]) -> None:
     assert _scan_misses("".join(pieces)) == []
+
+
+_HEADING_PIECES = ["Monday", "Mo", "Quarta", "Dienstag", "yesterday", "Yesterday", "vor", "Today", "hier", "včera",
+                   "вчера", "3", "03", "21", "2024", "'24", "3rd", "1st", "2e", "er", "de", "Maio", "May", "October",
+                   "Oct", "сентября", "Ağustos", "年", "月", "日", "년", "월", "일", "(水)", "（木）", "2021", "7", "14",
+                   " ", "  ", ",", ".", "/", "-", ":", "’", "x²y"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), min_size=1, max_size=12))
+@example(["Quarta", ",", " ", "04", " ", "de", " ", "Maio", " ", "de", " ", "2024"])
+@example(["Monday", " ", "2021", "年", "7", "月", "14", "日", "(水)"])
+@example(["Dienstag", ",", " ", "3rd", " ", "de", " ", "Maio", ",", " ", "de", " ", "2024"])
+def test_the_heading_prefilters_pass_every_heading(pieces: list[str]) -> None:
+    """The cheap tests before the heading patterns (`tokens._heading`) let every line through
+    that the patterns match."""
+    from feedline.patterns import HEADING_DATE_RE, HEADING_DAYWORD_RE
+
+    line = "".join(pieces)
+    if HEADING_DATE_RE.match(line):
+        assert len(T._LETTERS_RE.findall(line)) <= T.HEADING_DATE_WORDS
+    if HEADING_DAYWORD_RE.match(line):
+        assert T._DAY_WORD_START_RE.match(line)
