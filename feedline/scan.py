@@ -10,7 +10,6 @@ edges): the tokenizer's own tests decide. It never misses a line that holds one.
 """
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -57,20 +56,3 @@ def whole_word(low: str, start: int, end: int) -> bool:
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"  # re's \\w for str patterns
 
-
-def lines_with_matches(text: str, offsets: array, pattern: re.Pattern[str]) -> set[int]:
-    """The indices of the lines that a match of `pattern` in the whole `text` touches.
-
-    A pattern without anchors or lookarounds that matches inside a part of a line matches
-    there in the whole text too, or a match found before it overlaps it: either way the
-    line is named.
-    """
-    found: set[int] = set()
-    for match in pattern.finditer(text):
-        first = bisect_right(offsets, match.start()) - 1
-        last = bisect_right(offsets, max(match.start(), match.end() - 1), first) - 1
-        if first == last:
-            found.add(first)
-        else:
-            found.update(range(first, last + 1))
-    return found

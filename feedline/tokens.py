@@ -25,7 +25,7 @@ import regex
 
 from feedline import lexicon
 from feedline.lines import line_table
-from feedline.scan import lines_with_matches, lowered, whole_word, word_hits
+from feedline.scan import lowered, whole_word, word_hits
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CJK_CHAR_RE,
@@ -153,6 +153,13 @@ class TokenTable(Sequence[Token]):
         return len(self._kept)
 
     def __getitem__(self, index):  # type: ignore[override]  # an int: a Token; a slice: a list
+        if type(index) is int:  # the common case first: the stages walk lines one by one
+            token = self._kept[index]
+            if token is not None:
+                return token
+            if index < 0:
+                index += len(self._kept)
+            return tuple.__new__(Token, (index, self._starts[index], "", _BLANK, None, None, "", None))
         if isinstance(index, slice):
             return [self._token(i) for i in range(*index.indices(len(self._kept)))]
         if index < 0:
@@ -193,7 +200,6 @@ def tokenize(page: Page) -> TokenTable:
     offsets, raws = line_table(page.text)
     # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
     relative = _relative_lines(page.text, offsets, raws)
-    clocks = _clock_lines(page.text, offsets)  # the lines where a clock may be
     # Each line's start (after its leading white space) and stripped text, at C speed; Python
     # looks only at the lines that are not blank.
     starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
@@ -205,7 +211,7 @@ def tokenize(page: Page) -> TokenTable:
         if index in relative:
             kept[index] = _classify(index, starts[index], line, ctx)
         elif has_digit(line) is not None:
-            kept[index] = _classify(index, starts[index], line, ctx, relative=False, clock=index in clocks)
+            kept[index] = _classify(index, starts[index], line, ctx, relative=False)
         elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
             kept[index] = Token(index, starts[index], line, _TEXT)
         else:  # what `_classify` does with a line without digits or "ago" words
@@ -215,9 +221,8 @@ def tokenize(page: Page) -> TokenTable:
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
-def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True, clock: bool = True) -> Token:
-    """What the line is. `relative` False: the scan found no "ago" word in it (`_relative_lines`);
-    `clock` False: no clock either (`_clock_lines`), so no stamp and no dated byline."""
+def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True) -> Token:
+    """What the line is. `relative` False: the scan found no "ago" word in it (`_relative_lines`)."""
     if not line:
         return Token(index, start, line, _BLANK)
     shown = line
@@ -232,8 +237,6 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
-    if not clock and not relative:
-        return _plain_line(index, start, shown, ctx, may_head=False)
     if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
@@ -330,29 +333,7 @@ def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
     if not _may_hold_clock(line, lo, hi):
         return []
     hints = _CLOCK_HINT_RE if line.isascii() else _ANY_CLOCK_HINT_RE
-    return [m for m in _hints_at_digits(hints, line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
-
-
-def _hints_at_digits(hints: re.Pattern[str], line: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """`hints.finditer(line, lo, hi)`, tried only where a run of digits starts.
-
-    Every clock hint starts with a digit that follows no digit (each alternative opens with
-    a lookbehind for one), so no other place can start one. The hint patterns open with
-    lookbehinds, which keep the stdlib's search from skipping ahead: it tries the whole
-    pattern at every character, and that was most of the time spent on a line with a clock.
-    A match tried at a place is the one the search would try there (a lookbehind sees the
-    text before `lo` in both); as in the search, the next is looked for after its end.
-    """
-    end = lo
-    match = hints.match
-    for run in _DIGITS_RE.finditer(line, lo, hi):
-        at = run.start()
-        if at < end:
-            continue
-        found = match(line, at, hi)
-        if found is not None:
-            yield found
-            end = found.end()
+    return [m for m in hints.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
 
 
 def _may_carry_date(line: str, spot: tuple[int, int], clock: re.Match[str]) -> bool:
@@ -578,16 +559,6 @@ def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
                 and not whole_word(low, at, at + len(word))):
             continue
         found.update(range(first, last + 1))
-    return found
-
-
-def _clock_lines(text: str, offsets: array) -> set[int]:
-    """The lines (visual lines starting at `offsets`) where `_may_hold_clock` may be true:
-    those a clock cue touches, in the text with Western digits."""
-    text = western_digits(text)
-    found = lines_with_matches(text, offsets, _CLOCK_CUE_RE)
-    if not text.isascii():
-        found |= lines_with_matches(text, offsets, _CJK_CLOCK_CUE_RE)
     return found
 
 
