@@ -241,7 +241,7 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(shown, start, ctx, relative=relative)
+    found = _find_stamp(shown, start, ctx, ago_word=relative)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, shown, _STAMP, stamp, placement, rest)
@@ -298,11 +298,11 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
 
 
 def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
-                relative: bool = True) -> tuple[Stamp, Placement, str] | None:
+                ago_word: bool = True) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing.
 
     `beside`: a clock printed right after a relative stamp is read as the stamp.
-    `relative` False: the line holds no "ago" word (the scan says so), so no relative stamp.
+    `ago_word` False: the line holds no "ago" word (the scan says so), so no relative stamp.
     """
     line = western_digits(shown)
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
@@ -310,7 +310,7 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
-        word = _relative_word(line, lo, hi) if relative else None
+        word = _relative_word(line, lo, hi) if ago_word else None
         relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
             continue

@@ -195,3 +195,13 @@ def test_the_heading_prefilters_pass_every_heading(pieces: list[str]) -> None:
         assert len(T._LETTERS_RE.findall(line)) <= T.HEADING_DATE_WORDS
     if HEADING_DAYWORD_RE.match(line):
         assert T._DAY_WORD_START_RE.match(line)
+
+
+def test_a_relative_stamp_at_a_long_lines_end_is_found() -> None:
+    """A long line is read in two parts: the second part's "ago" word is looked for even when
+    the first part has none (and the scan named the line)."""
+    line = "Markets " + "word " * 40 + "Updated · 5 minutes ago"
+    token = next(t for t in T.tokenize(_page(line + "\n")) if t.text)
+    assert len(line) > T.SHORT_LINE
+    assert (token.kind, token.stamp.text if token.stamp else None, token.placement) == (
+        T.LineKind.STAMP, "5 minutes ago", T.Placement.TRAIL)
