@@ -161,7 +161,13 @@ class TokenTable(Sequence[Token]):
                 index += len(self._kept)
             return tuple.__new__(Token, (index, self._starts[index], "", _BLANK, None, None, "", None))
         if isinstance(index, slice):
-            return [self._token(i) for i in range(*index.indices(len(self._kept)))]
+            kept = self._kept[index]
+            if None not in kept:  # no blank line in the slice (a C-speed test)
+                return kept
+            first, _, step = index.indices(len(self._kept))
+            make, blank, starts = tuple.__new__, _BLANK, self._starts
+            return [make(Token, (i, starts[i], "", blank, None, None, "", None)) if token is None else token
+                    for i, token in zip(range(first, first + step * len(kept), step), kept)]
         if index < 0:
             index += len(self._kept)
         return self._token(index)

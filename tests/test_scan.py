@@ -205,3 +205,17 @@ def test_a_relative_stamp_at_a_long_lines_end_is_found() -> None:
     assert len(line) > T.SHORT_LINE
     assert (token.kind, token.stamp.text if token.stamp else None, token.placement) == (
         T.LineKind.STAMP, "5 minutes ago", T.Placement.TRAIL)
+
+
+def test_token_table_reads_like_a_list() -> None:
+    """Indices and slices of every step give what a list of the same tokens gives."""
+    import itertools
+
+    table = T.tokenize(_page("a\n\n12:30 x\n\nb\n"))
+    tokens = [table[i] for i in range(len(table))]
+    assert [t.kind for t in tokens] == [T.LineKind.TEXT, T.LineKind.BLANK, T.LineKind.STAMP, T.LineKind.BLANK,
+                                        T.LineKind.TEXT, T.LineKind.BLANK]
+    assert list(table) == tokens and [table[i] for i in range(-len(table), 0)] == tokens
+    for a, b, step in itertools.product([None, -7, -3, -1, 0, 1, 2, 5, 9], [None, -7, -2, 0, 1, 3, 6, 9],
+                                        [None, 1, 2, 3, -1, -2]):
+        assert table[a:b:step] == tokens[a:b:step], (a, b, step)
