@@ -42,7 +42,7 @@ from feedline.days import INFEASIBLE, Choice, best_days
 from feedline.zone import ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
-from feedline.patterns import MENTION_RE
+from feedline.patterns import MENTION_RE, lazy_regex
 from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
@@ -66,11 +66,11 @@ NEWEST_RUN = 3  # a feed's newest entries (one may be pinned out of order): none
 # The date must hang on the reporting verb ("said on Oct. 3", "told reporters on Oct. 3"):
 # words between them that open a clause of its own about what is to come ("said talks would
 # resume on Oct. 3", "announced plans to vote on Oct. 3") make it the date of that, not the report.
-_REPORTED_RIGHT_BEFORE_RE = regex.compile(
+_REPORTED_RIGHT_BEFORE_RE = lazy_regex(
     r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
     r"(?:\s(?!(?:will|would|shall|could|may|might|to|plans?|planned|expected|scheduled|due|set|next|until|by)\b)"
     r"[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
-_REPORTING_BEFORE_RE = regex.compile(
+_REPORTING_BEFORE_RE = lazy_regex(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
     regex.IGNORECASE,
 )
@@ -982,7 +982,7 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
 
 
 # ── the page's clock zone, when only the capture instant is known ─────────────────────────
-_WRITTEN_OFFSET_RE = regex.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
+_WRITTEN_OFFSET_RE = lazy_regex(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
 
 
 def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup: Markup | None,

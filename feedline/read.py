@@ -37,6 +37,7 @@ from feedline.errors import InputError
 from feedline.htmltree import ParsedHTML, parse_html
 from feedline.markup import read_markup
 from feedline.model import Layout, Page, PageKind
+from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -193,9 +194,9 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SAMPLE = 65_536
 
-_META_CHARSET = re.compile(
+_META_CHARSET = lazy_re(
     rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-z0-9_.:+-]{1,40})""", re.I)
-_XML_ENCODING = re.compile(
+_XML_ENCODING = lazy_re(
     rb"""\A\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.:+-]{1,40})""", re.I)
 
 #: Labels browsers read differently from Python (WHATWG Encoding Standard), and labels
@@ -210,7 +211,7 @@ _LABELS = {
     "utf-16be": "utf-8", "utf-32": "utf-8",
 }
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f]+")
+_CONTROLS = lazy_re("[\x00-\x08\x0b-\x1f]+")
 #: Bytes other than those that decode to C0 controls (but \t \n \r) in ASCII-compatible encodings.
 _NOT_STRIPPED = bytes(b for b in range(256) if b not in (*range(0, 9), 11, 12, *range(14, 32)))
 
@@ -341,10 +342,10 @@ def _clean(text: str, controls: bool = True) -> str:
 
 # ── kind ─────────────────────────────────────────────────────────────────────────────────────
 
-_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
-_COMMON_TAG = re.compile(
+_HTML_START = lazy_re(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
+_COMMON_TAG = lazy_re(
     r"<(div|p|a\s+href|span|br|li|ul|table|script|meta|link|h[1-6])[\s>/=]", re.I)
-_END_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.I)
+_END_TAG = lazy_re(r"</[a-z][a-z0-9]*\s*>", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -408,9 +409,9 @@ _Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.compu
 _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
 
 #: Runs of CSS collapsible white space (NBSP is not) other than a lone space, which needs no change.
-_SPACES = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
-_WORD_START = re.compile(r"(?<![\w'’])\w")
-_LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
+_SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
+_WORD_START = lazy_re(r"(?<![\w'’])\w")
+_LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
 _CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
 
 
@@ -725,13 +726,13 @@ _TWO_VALUE_DISPLAY = {
     "inline grid": "inline-grid", "block flow": "block", "inline flow": "inline",
     "inline flow-root": "inline-block", "block flow-root": "flow-root",
 }
-_CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
-_IMPORTANT = re.compile(r"!\s*important", re.I)
-_CSS_BRACES = re.compile(r"[{}]")
-_AT_RULE_NAME = re.compile(r"@[\w-]+")
-_MEDIA_FEATURE = re.compile(r"\([^()]*\)")
-_MEDIA_SIZE = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
-_MEDIA_RANGE = re.compile(
+_CSS_DECLARATION = lazy_re(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
+_IMPORTANT = lazy_re(r"!\s*important", re.I)
+_CSS_BRACES = lazy_re(r"[{}]")
+_AT_RULE_NAME = lazy_re(r"@[\w-]+")
+_MEDIA_FEATURE = lazy_re(r"\([^()]*\)")
+_MEDIA_SIZE = lazy_re(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
+_MEDIA_RANGE = lazy_re(
     r"\(\s*(?:([\d.]+)\s*(px|r?em)?\s*([<>]=?|=)\s*)?(width|height)"
     r"\s*(?:([<>]=?|=)\s*([\d.]+)\s*(px|r?em)?\s*)?\)")
 _COMPARE = {
@@ -744,15 +745,15 @@ _MEDIA_TRUE = frozenset({
 _VIEWPORT = {"width": 1280, "height": 720}  # px: the corpus twins match a desktop window best
 #: Selectors that never match a static page (dynamic states, pseudo-elements), nesting (&),
 #: and :has(), whose matching cost is unbounded.
-_UNSUPPORTED_SELECTOR = re.compile(
+_UNSUPPORTED_SELECTOR = lazy_re(
     r"::|&|:(?:hover|focus|active|visited|target|before|after|first-line|first-letter|has\("
     r"|placeholder|selection|-webkit-|-moz-|-ms-|-o-)", re.I)
-_SELECTOR_GROUP = re.compile(r"\([^()]*\)|\[[^\]]*\]")
-_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-_SPECIFICITY_B = re.compile(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
-_ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
+_SELECTOR_GROUP = lazy_re(r"\([^()]*\)|\[[^\]]*\]")
+_REQUIRED_CLASS = lazy_re(r"\.(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_ID = lazy_re(r"#(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_TAG = lazy_re(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_SPECIFICITY_B = lazy_re(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
+_ATTRIBUTE_TEST = lazy_re(r"\[[^\]]*\]")
 _MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
 
 _Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
