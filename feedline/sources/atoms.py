@@ -100,8 +100,10 @@ _DECLINED = _lazy(r"[ \t]{1,3}sich(?:[ \t]{1,3}\p{Ll}{2,20})?[ \t]{1,3}nicht\b")
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
-    r"ская|ские|ского|ez|eză|ean|eană)$"  # "militare", "turco" (not "qualcuno"... "-uco"),
-    # Romanian "olandez", "ucrainean"
+    r"ская|ские|ского|ez|eză|ean|eană|"
+    r"anos|anas|icos|icas|ales|eños|eñas|enses|arios|arias|ários|árias)$"
+    # "militare", "turco" (not "qualcuno"... "-uco"), Romanian "olandez", "ucrainean";
+    # Spanish and Portuguese plurals: "docentes venezolanos", "autoridades sanitarias"
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")

@@ -511,10 +511,11 @@ vláda ministerstvo policie soud hallitus ministeriö poliisi
 FUNCTION_WORDS: dict[str, str] = {
     "en": "the and of to is was are that with for from has have this by",
     "de": "der die das und ist nicht mit den dem ein eine auf für sich von im zu auch wird hat",
-    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il",
-    "es": "el los las del que por con para una es según han se al más pero como",
-    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche",
-    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que",
+    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il de la en un",
+    "es": "el los las del que por con para una es según han se al más pero como y de la en lo un",
+    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche "
+          "la in e un",
+    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que de e um a",
     "ro": "și şi în de la cu că pe din care este fost pentru au mai nu sunt",
     "pl": "i w z na się nie że do jest to od po jak ale przez",
     "cs": "a v se na je že s z do o to k jsou jako ale podle při",
