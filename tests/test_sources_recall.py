@@ -25,6 +25,16 @@ FORMS = [
     ("es", "plural adjective after 'según'", "elespectador.com elpais.com elsiglo.com.pa",
      None, "No se han mostrado reacios, según fuentes diplomáticas.",
      ["fuentes diplomáticas"]),
+    ("en", "head 'in' place, before the verb", "npr.org eastbaytimes.com monroenews.com",
+     None, "The Health Ministry in Acmeland said 12 people were hurt.",
+     ["The Health Ministry in Acmeland"]),
+    ("en", "role noun 'in' place, before the verb", "technologyreview.com monroenews.com npr.org",
+     None, "The lamps last a year, researchers in Acmeland say.", ["researchers in Acmeland"]),
+    ("en", "name 'from' body, before or after the verb", "realestate.com.au mirror.co.uk globalnews.ca",
+     None, "Agent Jane Doe from Acme Property said there was no problem.",
+     ["Agent Jane Doe from Acme Property"]),
+    ("en", "name 'from' body, after the verb", "mirror.co.uk realestate.com.au globalnews.ca",
+     None, '"It helps," explains John Roe from Acme Gardeners.', ["John Roe from Acme Gardeners"]),
 ]
 
 
@@ -35,3 +45,12 @@ def test_recall_form(lang: str, form: str, sites: str, headline: str | None, tex
     assert len(set(sites.split())) >= 3, "a rule rests on three pool sites"
     assert names(text, None, headline) == expected
     assert names(text, lang, headline) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We are ready," said Jane Doe in Acmeville.', ["Jane Doe"]),  # where she spoke
+    ("Two people died in Acmeville, officials said.", []),  # a comma: no subject
+    ("Jane Doe from Acme said in Acmeville that the plan works.", ["Jane Doe from Acme"]),
+])
+def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -21,7 +21,7 @@ from feedline.sources.cuewords import (
 from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
-    MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
+    AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
     _named_holder, _relative, _sentence_subject, _split_and, _valid,
 )
 
@@ -158,9 +158,10 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
         pos = told[1]
-    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    links = _NO_LINKS if loose else AFTER_LINKS
+    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose, places=links)
     if not fwd and (past := _adverbial_end(ctx.text, pos)):
-        fwd = _fwd_np(ctx, past, loose=loose)
+        fwd = _fwd_np(ctx, past, loose=loose, places=links)
     if not fwd:
         return
     for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:

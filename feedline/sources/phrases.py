@@ -22,13 +22,34 @@ MAX_NP_TOKENS = 10
 MAX_ASIDE_CHARS = 200
 
 
-def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
+#: Prepositions that join a head and a place or body after it inside a subject: "the Health
+#: Ministry in Gaza said", "researchers in India say", "Agent Jane Doe from Acme Property said".
+PLACE_LINKS: frozenset[str] = frozenset({"in", "from"})
+#: After an inverted verb only "from" joins: '"...," explains Jane Doe from Acme Gardens', but
+#: '"...," said Jane Doe in London' (where she spoke).
+AFTER_LINKS: frozenset[str] = frozenset({"from"})
+_NO_LINKS: frozenset[str] = frozenset()
+
+
+def _place_link(ctx: _Ctx, k: int, j: int, links: frozenset[str] = PLACE_LINKS) -> bool:
+    """toks[k] is one of `links` between a head and a name: "in Gaza", "from the NPS"."""
+    if ctx.toks[k].text not in links or k + 1 >= j or not ctx.joined(k + 1):
+        return False
+    nxt = ctx.toks[k + 1]
+    if nxt.kind == DET and k + 2 < j and ctx.joined(k + 2):
+        nxt = ctx.toks[k + 2]
+    return nxt.kind == NAME
+
+
+def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
+              places: frozenset[str] = _NO_LINKS) -> int | None:
     """Parse toks[i:j] as a name; return the end (exclusive) of its longest valid prefix.
 
     A name is [DET] mod* head+ (CONN [DET] mod* head+)* where a head is a capitalised word,
     a role noun or an "(ACR)". A possessive acts like a determiner; in loose mode lowercase
     words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
-    allow two adjectives after a head ("esercito israeliano").
+    allow two adjectives after a head ("esercito israeliano"). A head may take a place or
+    body after one of `places` ("the Health Ministry in Gaza": `PLACE_LINKS`, `AFTER_LINKS`).
     """
     state, best, lows, possessed, skip = "pre", None, 0, False, i
     romance = ctx.grammar in _ROMANCE
@@ -48,8 +69,9 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         elif t.kind == DET:
             genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
             titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
+            linked = ctx.toks[k - 1].text in places  # "from the NPS"
             if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled and (
-                    not _particle(ctx, k)):
+                    not _particle(ctx, k)) and not linked:
                 break
             state = "pre"
         elif t.kind in (CONN, AND):
@@ -61,6 +83,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
                 break
         elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
+        elif places and state == "head" and _place_link(ctx, k, j, places):
+            state = "pre"  # "the Health Ministry in Gaza"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and ctx.toks[k - 1].kind == CONN):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
@@ -147,14 +171,16 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         if s < e and not ctx.joined(s):
             break
         if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
-                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)):
+                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)) and not (
+                s > 1 and ctx.toks[s - 2].kind in (NAME, ROLE) and _place_link(ctx, s - 1, e)):
             break
         lows += t.kind == LOW
         if lows > 3:
             break
         s -= 1
         if t.kind == DET and not (s > 0 and (ctx.toks[s - 1].kind in (CONN, AND) or (
-                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s))):
+                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s)
+                or ctx.toks[s - 1].text in PLACE_LINKS)):
             break
     for start in range(s, e):
         t = ctx.toks[start]
@@ -164,9 +190,17 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
                  and ctx.grammar != "de")
         if t.kind in (CONN, AND) or (t.kind == LOW and not title):
             continue  # a lowercase title may open a name: "councillor Jane Doe", "rail official"
-        if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
+        if _parse_np(ctx, start, e, loose=True, places=PLACE_LINKS) == e and (
+                anchored or _opens_clause(ctx, start)) and not _anonymous_place(ctx, start, e):
             return start, e
     return None
+
+
+def _anonymous_place(ctx: _Ctx, s: int, e: int) -> bool:
+    """'An MP in Plymouth', 'a school in Acmeville': an indefinite head and where it is, no
+    name of a source."""
+    return ctx.toks[s].text.casefold() in INDEFINITE and any(
+        ctx.toks[k].text in PLACE_LINKS for k in range(s + 1, e))
 
 
 def _opens_clause(ctx: _Ctx, start: int) -> bool:
@@ -298,15 +332,16 @@ def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     return _back_np(ctx, len(before) - 1, anchored=True) if before.endswith(",") else None
 
 
-def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
-    """The name that starts right after `pos`: token range [s, e)."""
+def _fwd_np(ctx: _Ctx, pos: int, loose: bool,
+            places: frozenset[str] = _NO_LINKS) -> tuple[int, int] | None:
+    """The name that starts right after `pos`: token range [s, e) (`places`: see `_parse_np`)."""
     s = ctx.index_at(pos)
     if s >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[s].start]):
         return None
     e = s + 1
     while e < len(ctx.toks) and e - s < MAX_NP_TOKENS and ctx.joined(e):
         e += 1
-    end = _parse_np(ctx, s, e, loose)
+    end = _parse_np(ctx, s, e, loose, places)
     if not end:
         return None
     return s, _appended_name(ctx, s, end) or end
