@@ -35,6 +35,21 @@ FORMS = [
      ["Agent Jane Doe from Acme Property"]),
     ("en", "name 'from' body, after the verb", "mirror.co.uk realestate.com.au globalnews.ca",
      None, '"It helps," explains John Roe from Acme Gardeners.', ["John Roe from Acme Gardeners"]),
+    ("en", "unnamed source 'close to', 'familiar with', 'briefed on'",
+     "nymag.com rawstory.com optimussearch.com.ph therealdeal.com",
+     None, "Acme is under investigation, according to two people familiar with the matter.",
+     ["two people familiar with the matter"]),
+    ("en", "unnamed source 'close to' before the verb", "nymag.com rawstory.com optimussearch.com.ph",
+     None, '"It was hard," a person close to the Acme family said.',
+     ["a person close to the Acme family"]),
+    ("es", "object pronoun between subject and verb",
+     "desdechinandega.com pagina12.com.ar panamaamerica.com.pa",
+     None, "El juez Juan Pérez le exigió al Ministerio Público que actúe.", ["El juez Juan Pérez"]),
+    ("es", "negation between subject and verb", "infobae.com cric-grenoble.info la-bas.org",
+     None, "El presidente de Acme, Luis Ruiz, no cree en la pronta reactivación de la planta.",
+     ["Luis Ruiz"]),
+    ("es", "'Así lo' + verb: the subject follows", "elpais.com juventudrebelde.cu elheraldo.hn",
+     None, "Así lo confirmó el ministro Juan Pérez en la sesión.", ["el ministro Juan Pérez"]),
 ]
 
 
@@ -54,3 +69,12 @@ def test_recall_form(lang: str, form: str, sites: str, headline: str | None, tex
 ])
 def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Il ne dit rien sur le projet.", "fr"),  # a pronoun before the negation
+    ("The house is close to the station.", "en"),  # no noun for people before the tie
+    ("Las obras no dijeron nada.", "es"),  # no name before the negation
+])
+def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
+    assert names(text, lang) == []

@@ -93,6 +93,37 @@ def _time_phrase_before(text: str, pos: int) -> int | None:
     return None
 
 
+#: Negations and object pronouns that stand between a subject and its verb, by language:
+#: "Juan Pérez le dijo", "el Gobierno lo calificó", "Luis León no cree", "il ministro non ha
+#: detto", "Jan Nowak nie powiedział". At most `MAX_PARTICLES` of them.
+PARTICLES: dict[str, frozenset[str]] = {
+    "es": frozenset("no le les lo la los las se me nos".split()),
+    "it": frozenset("non gli le lo la li si ci ne mi".split()),
+    "fr": frozenset("ne lui leur se le la les".split()),
+    "pt": frozenset("não lhe lhes se o a os as nos".split()),
+    "ro": frozenset("nu le îi i-a".split()),
+    "pl": frozenset("nie się".split()),
+    "cs": frozenset("ne se".split()),
+    "uk": frozenset("не".split()),
+    "ru": frozenset("не".split()),
+}
+MAX_PARTICLES = 2
+_ANY_PARTICLE: frozenset[str] = frozenset().union(*PARTICLES.values())
+
+
+def _particles_before(ctx: _Ctx, pos: int) -> int | None:
+    """Where one or two `PARTICLES` of the entry's language (any, if unknown) right before
+    `pos` start, so the subject may end before them; None when there are none."""
+    words = PARTICLES.get(ctx.grammar, _ANY_PARTICLE if not ctx.grammar else frozenset())
+    if not words:
+        return None
+    k = e = ctx.index_at(pos)
+    while k > 0 and e - k < MAX_PARTICLES and ctx.toks[k - 1].text.casefold() in words and (
+            _blank(ctx.text[ctx.toks[k - 1].end:ctx.toks[k].start if k < len(ctx.toks) else pos])):
+        k -= 1
+    return ctx.toks[k].start if k < e else None
+
+
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
@@ -113,6 +144,9 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
         found = _back_np(ctx, when) if when is not None else None
+    if not found and (bare := _particles_before(ctx, m.start())) is not None:
+        # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
+        found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"

@@ -88,6 +88,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and ctx.toks[k - 1].kind == CONN):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
+        elif t.kind == LOW and (tied := _close_to_end(ctx, k, j)):
+            return tied  # "sources close to the campaign": the tie ends the name
         elif t.kind == LOW:
             lows += 1
             tail_ok = (loose and possessed) or (romance and _ADJ_SUFFIX.search(t.text))
@@ -98,6 +100,41 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         else:
             break
     return best
+
+
+#: Words that tie an unnamed source to whom it knows: "sources close to the campaign",
+#: "people familiar with the matter", "a person briefed on the talks" (with the word after).
+CLOSE_TO: frozenset[tuple[str, str]] = frozenset({
+    ("close", "to"), ("familiar", "with"), ("briefed", "on")})
+#: Nouns for unnamed people that such a tie names: "a person close to ...". A role noun
+#: takes no tie: "a senior official familiar with the talks" is "a senior official".
+PEOPLE: frozenset[str] = frozenset({"person", "people", "persons", "source", "sources"})
+#: Longest phrase after a tie ("the matter", "the family of the late mayor"), in tokens.
+MAX_CLOSE_TOKENS = 6
+
+
+def _close_to_end(ctx: _Ctx, k: int, j: int) -> int | None:
+    """'sources close to the campaign': where a tie at toks[k] after a noun for people ends
+    (the noun phrase after "to", "with" or "on"), or None when toks[k] is none."""
+    if k == 0 or k + 2 >= j or not ctx.joined(k + 1) or not ctx.joined(k + 2):
+        return None
+    if (ctx.toks[k].text, ctx.toks[k + 1].text) not in CLOSE_TO:
+        return None
+    if ctx.toks[k - 1].text.casefold() not in PEOPLE:
+        return None  # "a senior official familiar with the talks": the official is named
+    end = None
+    for n in range(k + 2, min(j, k + 2 + MAX_CLOSE_TOKENS)):
+        t = ctx.toks[n]
+        if n > k + 2 and not ctx.joined(n) or t.kind not in (DET, CONN, LOW, NAME, ROLE, ACR):
+            break
+        if t.kind not in (DET, CONN):
+            end = n + 1
+    return end
+
+
+def _close_to(words: list[str]) -> bool:
+    """The words of a phrase hold a tie of `CLOSE_TO`."""
+    return any(pair in CLOSE_TO for pair in zip(words, words[1:]))
 
 
 def _particle(ctx: _Ctx, k: int) -> bool:
@@ -170,9 +207,11 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         t = ctx.toks[s - 1]
         if s < e and not ctx.joined(s):
             break
+        tie = s > 1 and (ctx.toks[s - 2].text, t.text) in CLOSE_TO  # "close to"
         if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
                 t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)) and not (
-                s > 1 and ctx.toks[s - 2].kind in (NAME, ROLE) and _place_link(ctx, s - 1, e)):
+                s > 1 and ctx.toks[s - 2].kind in (NAME, ROLE) and _place_link(ctx, s - 1, e)) and (
+                not tie):
             break
         lows += t.kind == LOW
         if lows > 3:
@@ -180,7 +219,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         s -= 1
         if t.kind == DET and not (s > 0 and (ctx.toks[s - 1].kind in (CONN, AND) or (
                 t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s)
-                or ctx.toks[s - 1].text in PLACE_LINKS)):
+                or ctx.toks[s - 1].text in PLACE_LINKS
+                or s > 1 and (ctx.toks[s - 2].text, ctx.toks[s - 1].text) in CLOSE_TO)):
             break
     for start in range(s, e):
         t = ctx.toks[start]
@@ -383,6 +423,8 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
         return False
     if any(w in ANAPHORIC for w in words):
         return False
+    if _close_to(words):
+        return True  # "people familiar with the matter": unnamed, but tied to whom they know
     names = [t for t in toks if t.kind in (NAME, ACR)]
     if names:
         documents = all(_TRAIL_POSS.sub("", t.text.casefold()) in REPORT_NOUNS for t in names)

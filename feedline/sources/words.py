@@ -364,6 +364,13 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
+    "es": (
+        # "Así lo confirmó el ministro Juan Pérez": the subject follows the verb
+        ("subj", r"así\slo\s(?:informó|informaron|anunció|anunciaron|confirmó|confirmaron|"
+                 r"explicó|explica|dijo|dijeron|aseguró|aseguraron|afirmó|afirmaron|indicó|"
+                 r"señaló|precisó|expresó|manifestó|reveló|reportó|detalló|declaró|"
+                 r"dio\sa\sconocer|dieron\sa\sconocer|hizo\ssaber|hicieron\ssaber)"),
+    ),
     "de": (
         # '..., so ein Sprecher.' (a name or an article follows: not English ", so far")
         ("subj", r"(?<=,\s{0,3})so(?=\s(?-i:\p{Lu}|(?:ein|eine|einer|der|die|das|des|dem|den)\s))"),
