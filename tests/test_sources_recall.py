@@ -50,6 +50,21 @@ FORMS = [
      ["Luis Ruiz"]),
     ("es", "'Así lo' + verb: the subject follows", "elpais.com juventudrebelde.cu elheraldo.hn",
      None, "Así lo confirmó el ministro Juan Pérez en la sesión.", ["el ministro Juan Pérez"]),
+    ("it", "article, lowercase noun, 'di' and a name", "gazetadopovo.com.br regards.fr lanacion.com.ar",
+     None, "Le agenzie hanno riferito che 361 persone sono uscite, e il gruppo di Medici Acme ha "
+     "reso noto che anche il personale della clinica è uscito.",
+     ["il gruppo di Medici Acme"]),
+    ("it", "connector, article and lowercase noun after a name", "latercera.com prensalibre.com lavanguardia.com",
+     None, "Ieri l'ufficio delle Nazioni Acme per i diritti umani ha affermato che è grave.",
+     ["l'ufficio delle Nazioni Acme per i diritti umani"]),
+    ("it", "two adjectives joined by 'e' after a head",
+     "elsoldemazatlan.com.mx ilgiornale.it lastampa.it",
+     None, "Funzionari egiziani e palestinesi affermano che oggi usciranno dalla Striscia 400 "
+     "stranieri con il doppio passaporto, che sono nella lista.",
+     ["Funzionari egiziani"]),
+    ("de", "a capitalised day word opens a sentence, names no one",
+     "laprensagrafica.com ekd.de jungewelt.de",
+     None, "Gestern teilte die Stadt mit, dass die Halle zu bleibt.", ["die Stadt"]),
 ]
 
 

@@ -74,6 +74,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
                     not _particle(ctx, k)) and not linked:
                 break
             state = "pre"
+        elif t.kind == AND and romance and state == "head" and _paired_adjective(ctx, k, j):
+            best, skip = k + 2, k + 2  # "funzionari egiziani e palestinesi"
         elif t.kind in (CONN, AND):
             if state == "head":
                 state = "pre"
@@ -86,7 +88,7 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         elif places and state == "head" and _place_link(ctx, k, j, places):
             state = "pre"  # "the Health Ministry in Gaza"
         elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
-              and ctx.toks[k - 1].kind == CONN):
+              and _romance_noun(ctx, k, j)):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
         elif t.kind == LOW and (tied := _close_to_end(ctx, k, j)):
             return tied  # "sources close to the campaign": the tie ends the name
@@ -135,6 +137,31 @@ def _close_to_end(ctx: _Ctx, k: int, j: int) -> int | None:
 def _close_to(words: list[str]) -> bool:
     """The words of a phrase hold a tie of `CLOSE_TO`."""
     return any(pair in CLOSE_TO for pair in zip(words, words[1:]))
+
+
+def _romance_noun(ctx: _Ctx, k: int, j: int) -> bool:
+    """toks[k], lowercase, is a Romance noun inside a name: after a connector ("ministero
+    della salute"), after a connector and an article ("Alto commissario per i diritti
+    umani"), or after an opening article and before a connector ("il gruppo di Medici
+    Senza Frontiere", "la campaña de Acme")."""
+    prev = ctx.toks[k - 1]
+    if prev.kind == CONN:
+        return True
+    if prev.kind != DET or k < 2:
+        return False
+    if ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
+        return k > 2 and ctx.toks[k - 3].kind in (NAME, ROLE)
+    return k + 2 < j and ctx.toks[k + 1].kind == CONN and ctx.toks[k + 2].kind == NAME
+
+
+def _paired_adjective(ctx: _Ctx, k: int, j: int) -> bool:
+    """toks[k] ("e", "y") joins two Romance adjectives after a head: "funzionari egiziani e
+    palestinesi", "autoridades locales y regionales"."""
+    if k + 1 >= j or not ctx.joined(k + 1) or ctx.toks[k - 1].kind != LOW:
+        return False
+    after = ctx.toks[k + 1]
+    return (after.kind == LOW and bool(_ADJ_SUFFIX.search(after.text))
+            and bool(_ADJ_SUFFIX.search(ctx.toks[k - 1].text)))
 
 
 def _particle(ctx: _Ctx, k: int) -> bool:

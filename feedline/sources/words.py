@@ -470,6 +470,7 @@ jak když tak
 V2_ADVERBS: frozenset[str] = frozenset("""
 darauf darüber dazu davon dafür wörtlich später nun jetzt bereits gleichzeitig anschließend
 anschliessend zuletzt kürzlich damals seither seitdem zugleich ebenfalls indes unterdessen
+gestern heute vorgestern
 mittlerweile zudem außerdem ausserdem ferner dabei inzwischen zunächst danach daraufhin
 """.split())
 #: Words that are no names when capitalised, opening a sentence, but are left alone in
