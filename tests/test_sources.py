@@ -383,8 +383,13 @@ HEADLINE_AND_TEXT = [
      []),
     ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
      "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
-    ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
-     ["Doe", "Jane Doe"]),
+    # the speaker named in full below is one source, by its fuller name (pool: aero.de
+    # "Fraport-Chef Schulte:" over "Stefan Schulte", avaz.ba, ad-magazin.de)
+    ("speaker-named-in-full-below", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
+     ["Jane Doe"]),
+    ("speaker-a-form-of-the-text-source", "it", "Ruritania: “Colpite due postazioni”",
+     "La radio militare ruritana ha riferito di aver colpito due postazioni.",
+     ["La radio militare ruritana"]),
     ("speaker-as-acronym-stays", "en", "Unicef: 'Aid is needed'",
      "The United Nations Children's Fund said aid is needed.",
      ["Unicef", "The United Nations Children's Fund"]),

@@ -3,6 +3,7 @@ labels that name a topic, and keep one source per canonical name."""
 from __future__ import annotations
 
 from itertools import chain
+import os
 from typing import Iterator
 
 import regex
@@ -59,6 +60,7 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) 
     general de la Organización Mundial de la Salud (OMS), Jane Doe, declaró")."""
     if not any(c.cue in _SPEAKER_CUES for c in cands):
         return cands
+    cands = _drop_covered_labels(ctx, cands)
     names = (ctx.text[c.start:c.end] for c in cands
              if c.start >= ctx.head_end and c.role == Role.ORIGIN)
     said = set(chain.from_iterable(_name_words(n) for n in names if not _outlet(n)))
@@ -70,6 +72,45 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) 
 
 
 _SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speaker forms
+
+
+def _drop_covered_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'Ambasciatore Israele: ...' over "Lo ha detto l'ambasciatore israeliano Alon Bar",
+    'Stoltenberg: ...' over "Jens Stoltenberg said": a headline speaker whose every word
+    the text's own source repeats (or a form of it: `_same_word`) is that source named in
+    short; the text's fuller name is kept, the label dropped."""
+    below = [_label_words(ctx.text[c.start:c.end]) for c in cands if c.start >= ctx.head_end]
+    if not below:
+        return cands
+    return [c for c in cands if c.cue not in _SPEAKER_CUES or c.start >= ctx.head_end
+            or not any(_covered(_label_words(ctx.text[c.start:c.end]), words) for words in below)]
+
+
+def _label_words(name: str) -> list[str]:
+    """A name's words, casefolded, without an elided article ("l'", "d'")."""
+    words = (_ELIDED.sub("", w) for w in _LABEL_WORD.findall(name.casefold().replace("’", "'")))
+    return [w for w in words if len(w) > 1]
+
+
+def _covered(label: list[str], words: list[str]) -> bool:
+    return bool(label) and all(any(_same_word(w, t) for t in words) for w in label)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'israele' and 'israeliano', 'turchia' and 'turco': one word, or two forms of one
+    stem (a common prefix of four letters or more, all but two letters of the shorter)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4:
+        return False
+    common = len(os.path.commonprefix((a, b)))
+    return common >= max(4, n - 2)
+
+
+#: An elided article or preposition opening a word ("l'", "d'", "dell'").
+_ELIDED = regex.compile(r"^\p{L}{1,4}'(?=\p{L})")
+_LABEL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
 
 def _name_words(name: str) -> set[str]:
