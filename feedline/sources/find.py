@@ -58,9 +58,9 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) 
     ("..., Reuters reported, citing ...": they report the speaker), or one sharing a word
     with it, or when it is an acronym that the text spells out ("OMS: ..." over "el director
     general de la Organización Mundial de la Salud (OMS), Jane Doe, declaró")."""
+    cands = _drop_covered_labels(ctx, cands)
     if not any(c.cue in _SPEAKER_CUES for c in cands):
         return cands
-    cands = _drop_covered_labels(ctx, cands)
     names = (ctx.text[c.start:c.end] for c in cands
              if c.start >= ctx.head_end and c.role == Role.ORIGIN)
     said = set(chain.from_iterable(_name_words(n) for n in names if not _outlet(n)))
@@ -76,13 +76,15 @@ _SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speake
 
 def _drop_covered_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """'Ambasciatore Israele: ...' over "Lo ha detto l'ambasciatore israeliano Alon Bar",
-    'Stoltenberg: ...' over "Jens Stoltenberg said": a headline speaker whose every word
-    the text's own source repeats (or a form of it: `_same_word`) is that source named in
-    short; the text's fuller name is kept, the label dropped."""
+    'Turchia ribadisce: ...' over "L'esercito turco ha ribadito": a source of the headline
+    whose every word a source of the text repeats (or a form of it: `_same_word`) is that
+    source named in short; the text's fuller name is kept, the headline's dropped."""
+    if ctx.head_end <= ctx.head_start or not any(c.start < ctx.head_end for c in cands):
+        return cands
     below = [_label_words(ctx.text[c.start:c.end]) for c in cands if c.start >= ctx.head_end]
     if not below:
         return cands
-    return [c for c in cands if c.cue not in _SPEAKER_CUES or c.start >= ctx.head_end
+    return [c for c in cands if c.start >= ctx.head_end
             or not any(_covered(_label_words(ctx.text[c.start:c.end]), words) for words in below)]
 
 
