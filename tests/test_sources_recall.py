@@ -65,6 +65,9 @@ FORMS = [
     ("de", "a capitalised day word opens a sentence, names no one",
      "laprensagrafica.com ekd.de jungewelt.de",
      None, "Gestern teilte die Stadt mit, dass die Halle zu bleibt.", ["die Stadt"]),
+    ("en", "signature of an embedded post", "addictinginfo.com amnesty.de basicthinking.de bondyblog.fr",
+     None, "He was golfing again today.\n— Jane Doe (@janedoe) January 1, 2020\nMore on that later.",
+     ["Jane Doe"]),
 ]
 
 

@@ -72,6 +72,11 @@ _WIRE = _lazy(
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
     regex.M,
 )
+#: The signature of an embedded post: "— Jane Doe (@janedoe) January 2, 2020".
+_POST_SIGNATURE = _lazy(
+    r"^[ \t]*[—–-][ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]{0,60}?)[ \t]*\(@\w{1,15}\)",
+    regex.M,
+)
 _HEAD_SUFFIX = _lazy(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )

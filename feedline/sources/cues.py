@@ -12,7 +12,8 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _REPORTS_FROM,
+    _TO_VERB, _WIRE,
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
@@ -340,9 +341,13 @@ def _after_document(ctx: _Ctx, pos: int) -> int:
 
 
 def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
-    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line."""
+    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line; and the
+    signature of an embedded post, '— Jane Doe (@janedoe) January 2, 2020'."""
     if "(" not in ctx.text:
         return
+    if "(@" in ctx.text:
+        for m in _POST_SIGNATURE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+            yield _Cand(m.start("name"), m.end("name"), "— (@…)", Role.ORIGIN)
     for m in _WIRE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
         name = m.group("name")
         low = name.casefold()
