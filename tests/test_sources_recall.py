@@ -68,6 +68,9 @@ FORMS = [
     ("en", "signature of an embedded post", "addictinginfo.com amnesty.de basicthinking.de bondyblog.fr",
      None, "He was golfing again today.\n— Jane Doe (@janedoe) January 1, 2020\nMore on that later.",
      ["Jane Doe"]),
+    ("en", "spoke to / speaks to (and the outlet spoken to)", "gma.yahoo.com kxan.com pawszilla.com",
+     None, "Jane Doe, an engineer, spoke to Acme News about the strike.",
+     ["Jane Doe", "Acme News"]),
 ]
 
 

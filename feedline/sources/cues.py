@@ -17,7 +17,7 @@ from feedline.sources.atoms import (
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
-    _OBJECT_VERBS, _PLEA_VERBS, _TOLD, _cue_regex,
+    _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
 from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
@@ -129,6 +129,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
     words = cue.casefold().split()
+    told = words[-1] in _TOLD or words[0] in _SPOKE  # its object may be an outlet
     if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
@@ -157,7 +158,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         yield _Cand(*ctx.span(*document), cue, Role.ORIGIN)
         return
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
+        found, after = _aside_or_after(ctx, m, told)
         if not found:
             yield from after
             return
@@ -167,7 +168,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         holder = _named_holder(ctx, found[0])
         if holder:
             yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
-        if words[-1] in _TOLD:
+        if told:
             yield from _told_object(ctx, m)
     told = _dative_outlet(ctx, m.end())
     if told:

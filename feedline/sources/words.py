@@ -108,7 +108,8 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: Report verbs found missing by a survey of unseen pages (each form on three sites or more;
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
-                "calls for", "called for", "demands", "testified", "testifies")
+                "calls for", "called for", "demands", "testified", "testifies",
+                "spoke to", "spoke with", "speaks to", "speaks with")
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
