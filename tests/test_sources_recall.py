@@ -71,6 +71,13 @@ FORMS = [
     ("en", "spoke to / speaks to (and the outlet spoken to)", "gma.yahoo.com kxan.com pawszilla.com",
      None, "Jane Doe, an engineer, spoke to Acme News about the strike.",
      ["Jane Doe", "Acme News"]),
+    ("it", "another language's article inside a name", "elpais.com fr.euronews.com buzzfeed.com",
+     None, "Lo hanno confermato due senatori Usa. I senatori dem Chris Van Hollen e Richard "
+     "Blumenthal hanno riferito che è al lavoro una diplomazia per la pace.",
+     ["due senatori Usa", "I senatori dem Chris Van Hollen", "Richard Blumenthal"]),
+    ("es", "another language's article inside a name", "elpais.com fr.euronews.com buzzfeed.com",
+     None, "La presidenta de la Comisión, Ursula von der Leyen, dijo que el plan sigue en pie.",
+     ["Ursula von der Leyen"]),
 ]
 
 

@@ -57,16 +57,17 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         if k < skip:
             continue
         t = ctx.toks[k]
-        if k > i and t.kind != CONN and _elided_article(t.text) and (
+        kind = LOW if k > i and t.kind == DET and _foreign_article(ctx, t.text) else t.kind
+        if k > i and kind != CONN and _elided_article(t.text) and (
                 ctx.toks[k - 1].kind not in (CONN, AND)):
             break  # "Acme l'ambasciatore": an article opens another name
-        if t.kind in _HEADS:
-            if t.kind == ACR and k == i:
+        if kind in _HEADS:
+            if kind == ACR and k == i:
                 return None
             state = "pre" if t.poss else "head"
             possessed = possessed or t.poss
             best, lows = k + 1, 0
-        elif t.kind == DET:
+        elif kind == DET:
             genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
             titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
             linked = ctx.toks[k - 1].text in places  # "from the NPS"
@@ -74,25 +75,25 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
                     not _particle(ctx, k)) and not linked:
                 break
             state = "pre"
-        elif t.kind == AND and romance and state == "head" and _paired_adjective(ctx, k, j):
+        elif kind == AND and romance and state == "head" and _paired_adjective(ctx, k, j):
             best, skip = k + 2, k + 2  # "funzionari egiziani e palestinesi"
-        elif t.kind in (CONN, AND):
+        elif kind in (CONN, AND):
             if state == "head":
                 state = "pre"
                 continue
             skip = _attribute_end(ctx, k, j)
             if not skip:
                 break
-        elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
+        elif kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
         elif places and state == "head" and _place_link(ctx, k, j, places):
             state = "pre"  # "the Health Ministry in Gaza"
-        elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
+        elif (kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and _romance_noun(ctx, k, j)):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
-        elif t.kind == LOW and (tied := _close_to_end(ctx, k, j)):
+        elif kind == LOW and (tied := _close_to_end(ctx, k, j)):
             return tied  # "sources close to the campaign": the tie ends the name
-        elif t.kind == LOW:
+        elif kind == LOW:
             lows += 1
             tail_ok = (loose and possessed) or (romance and _ADJ_SUFFIX.search(t.text))
             if lows > 3 or (state == "head" and not tail_ok and not _inner_lowercase(ctx, k, j)):
@@ -162,6 +163,25 @@ def _paired_adjective(ctx: _Ctx, k: int, j: int) -> bool:
     after = ctx.toks[k + 1]
     return (after.kind == LOW and bool(_ADJ_SUFFIX.search(after.text))
             and bool(_ADJ_SUFFIX.search(ctx.toks[k - 1].text)))
+
+
+#: The articles of each language with cue words and articles. In an entry whose language is
+#: known, another language's article inside a name is a word of the name ("I senatori dem
+#: Chris Doe", "Ursula von der Leyen" in English, "Marine Le Pen").
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an".split()),
+    "de": frozenset("der die das den dem des ein eine einer eines einem".split()),
+    "fr": frozenset("la le les l' un une des".split()),
+    "es": frozenset("el la los las lo un una unos unas".split()),
+    "it": frozenset("il lo la i gli le l' un una uno".split()),
+    "pt": frozenset("o os a as um uma".split()),
+}
+
+
+def _foreign_article(ctx: _Ctx, word: str) -> bool:
+    """`word`, a determiner of some language, is none of the entry's known language."""
+    own = ARTICLES.get(ctx.grammar)
+    return own is not None and len(word) > 1 and word.casefold() not in own
 
 
 def _particle(ctx: _Ctx, k: int) -> bool:
@@ -234,6 +254,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         t = ctx.toks[s - 1]
         if s < e and not ctx.joined(s):
             break
+        if t.kind == DET and s < e and _foreign_article(ctx, t.text):
+            t = t._replace(kind=LOW)  # "I senatori dem Chris Doe": no article in Italian
         tie = s > 1 and (ctx.toks[s - 2].text, t.text) in CLOSE_TO  # "close to"
         if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
                 t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)) and not (
