@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from feedline.sources import find_sources
+from feedline.sources import canonical_name, find_sources
 
 
 def names(text: str, lang: str | None = None, headline: str | None = None) -> list[str]:
@@ -78,6 +78,9 @@ FORMS = [
     ("es", "another language's article inside a name", "elpais.com fr.euronews.com buzzfeed.com",
      None, "La presidenta de la Comisión, Ursula von der Leyen, dijo que el plan sigue en pie.",
      ["Ursula von der Leyen"]),
+    ("en", "a gallery's count over the title", "cbsnews.com de.motor1.com outdoor-magazin.com",
+     "50 photos", 'Jane Doe: We have to "create the heroes we need"\nThe writer is out to break '
+     "convention with her latest project.", ["Jane Doe"]),
 ]
 
 
@@ -106,3 +109,14 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
 ])
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("Lena Waithe", "Lena Waithe"),  # "Le" opens the word: no article
+    ("Theresa May", "Theresa May"),
+    ("Dieter Bohlen", "Dieter Bohlen"),
+    ("the Army", "Army"),
+    ("l'Oms", "Organizzazione mondiale della sanità"),
+])
+def test_a_leading_article_is_a_word_of_its_own(name: str, canonical: str) -> None:
+    assert canonical_name(name) == canonical

@@ -113,7 +113,9 @@ _ADJ_SUFFIX = _lazy(
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
 _NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
-_LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
+#: A leading definite article: a word of its own ("the", "der"...) or elided ("l'"), so not
+#: the start of "Lena" or "Theresa".
+_LEAD_ARTICLE = _lazy(r"^(?:(?:the|la|le|les|el|der|die|das)\s+|l['’]\s*)", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)

@@ -36,7 +36,7 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head = (0, min(len(headline), MAX_CHARS)) if headline and not headline.isupper() else (
+    head = (0, min(len(headline), MAX_CHARS)) if headline and not _section_label(headline) else (
         _head_span(headline, work))
     try:
         ctx = _Ctx(work, keys, lang, head)
@@ -136,8 +136,16 @@ def _head_span(headline: str | None, work: str) -> tuple[int, int]:
 
 
 def _section_label(headline: str) -> bool:
-    """A headline of one to three words in capitals, without a colon: a section's name."""
-    return headline.isupper() and len(headline.split()) <= 3 and ":" not in headline
+    """A headline of one to three words in capitals, without a colon: a section's name; or
+    a gallery's count ("50 photos", "12 Bilder"): the title is the line after it."""
+    return (headline.isupper() and len(headline.split()) <= 3 and ":" not in headline) or bool(
+        _MEDIA_COUNT.match(headline))
+
+
+#: A gallery's or playlist's count printed where a card's title would be: "50 photos".
+_MEDIA_COUNT = regex.compile(
+    r"\s*\d{1,4}\s+(?:photos?|pictures|images|videos?|fotos?|bilder|immagini|zdjęć|zdjęcia)\s*$",
+    regex.I)
 
 
 def _title_line_end(text: str) -> int:
