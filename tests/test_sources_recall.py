@@ -81,6 +81,10 @@ FORMS = [
     ("en", "a gallery's count over the title", "cbsnews.com de.motor1.com outdoor-magazin.com",
      "50 photos", 'Jane Doe: We have to "create the heroes we need"\nThe writer is out to break '
      "convention with her latest project.", ["Jane Doe"]),
+    ("hi", "X ने कहा / X ने बताया (X said, told)",
+     "amarujala.com bhaskar.com hindi.business-standard.com",
+     None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
+     ["अधिकारी राम कुमार"]),
 ]
 
 
@@ -106,6 +110,7 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     ("Il ne dit rien sur le projet.", "fr"),  # a pronoun before the negation
     ("The house is close to the station.", "en"),  # no noun for people before the tie
     ("Las obras no dijeron nada.", "es"),  # no name before the negation
+    ("उन्होंने कहा कि जांच जारी है।", "hi"),  # a pronoun with its "ने" in one word
 ])
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []

@@ -118,6 +118,9 @@ VERBS["es"] += ("añade", "añaden", "añadió", "añadieron", "recordó", "recu
                 "contó", "precisó", "precisaron")  # not "precisa": "needs"
 VERBS["fr"] += ("rappelle", "rappellent", "relève", "relèvent", "ajoute", "ajoutent")
 VERBS["pl"] += ("podkreśla", "dodaje", "przekonuje", "pisze")
+#: Hindi: the subject, marked by the postposition "ने", then "कहा" (said) or "बताया" (told):
+#: "अधिकारी अरुण त्रिपाठी ने बताया कि ...".
+VERBS["hi"] = ("ने कहा", "ने बताया")
 #: Indonesian speech verbs, inverted after a quote: '"...," kata Jane Doe'.
 VERBS["id"] = ("kata", "ujar", "ungkap")
 #: Romanian is written with comma-below "ș", "ț" and with the older cedilla "ş", "ţ": both.
@@ -465,7 +468,8 @@ ona oni one my ja
 він вона вони ми я він хтось хто ніхто щось
 он она они мы я кто-то кто никто что-то
 jak když tak
-""".split())
+के की का में से को पर और कि है हैं था थे थी भी तो ही यह वह इस उस लिए साथ बाद
+""".split())  # Hindi postpositions and clause words (a caseless script: no capitals end a name)
 #: German adverbs that open a main clause: the verb comes second and its subject after it
 #: ("Später meldete die Armee ...", "Gleichzeitig bestätigte die Deutsche Bahn ...").
 V2_ADVERBS: frozenset[str] = frozenset("""
