@@ -81,6 +81,10 @@ FORMS = [
     ("en", "a gallery's count over the title", "cbsnews.com de.motor1.com outdoor-magazin.com",
      "50 photos", 'Jane Doe: We have to "create the heroes we need"\nThe writer is out to break '
      "convention with her latest project.", ["Jane Doe"]),
+    ("en", "is/are + saying, claiming, warning, speculating…",
+     "nydailynews.com nymag.com rawstory.com threatpost.com",
+     None, "Acme milbloggers are speculating that the general was removed.",
+     ["Acme milbloggers"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",

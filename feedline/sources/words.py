@@ -109,7 +109,10 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
                 "calls for", "called for", "demands", "testified", "testifies",
-                "spoke to", "spoke with", "speaks to", "speaks with")
+                "spoke to", "spoke with", "speaks to", "speaks with",
+                *(f"{aux} {verb}" for aux in ("is", "are") for verb in (
+                    "saying", "claiming", "speculating", "warning", "suggesting", "arguing",
+                    "insisting", "predicting")))
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
