@@ -50,7 +50,8 @@ def _seed_entries() -> dict[str, str]:
 SEED_CASES = [
     ("4:00 PM", [("Bloomberg", "Bloomberg", O, "reported"),
                  ("the Army's chief weapons buyer", "Army's chief weapons buyer", C, "citing")]),
-    ("7:32 AM", [("the Institute for the Study of War (ISW)", "Institute for the Study of War", O,
+    ("7:32 AM", [("Russian milbloggers", "Russian milbloggers", O, "are speculating"),
+                 ("the Institute for the Study of War (ISW)", "Institute for the Study of War", O,
                   "reported")]),
     ("6:24 AM", [("White House Press Secretary Karine Jean-Pierre",
                   "White House Press Secretary Karine Jean-Pierre", O, "stated")]),
