@@ -85,6 +85,12 @@ FORMS = [
      "nydailynews.com nymag.com rawstory.com threatpost.com",
      None, "Acme milbloggers are speculating that the general was removed.",
      ["Acme milbloggers"]),
+    ("de", "speech tag after a quotation: any verb", "n-tv.de elmundo.es sport.aktualne.cz mbl.is",
+     None, '"Begeisterung, Kraft", findet Jana Muster. "Die Kunst lebt."', ["Jana Muster"]),
+    ("en", "speech tag after a quotation: any verb", "theportugalnews.com ascom.com elmundo.es",
+     None, '"It was bad," recalls John Roe, the owner.', ["John Roe"]),
+    ("sw", "speech tag after a quotation: any verb", "habarileo.co.tz mbl.is sport.aktualne.cz",
+     None, "Wanaendelea kumtafuta mtuhumiwa,” amesema Juma Acme.", ["Juma Acme"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -115,6 +121,9 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     ("The house is close to the station.", "en"),  # no noun for people before the tie
     ("Las obras no dijeron nada.", "es"),  # no name before the negation
     ("उन्होंने कहा कि जांच जारी है।", "hi"),  # a pronoun with its "ने" in one word
+    ('The sitcom "Growing Pains," died Tuesday at age 69.', "en"),  # a weekday: no name
+    ('Die „Nachwuchsgruppe Acme“, kurz Nenzy, wird gefördert.', "de"),  # no verb of speech
+    ('"Wir sind bereit", fügte Dr. Jana Muster hinzu.', None),  # a title: not "Dr"
 ])
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []

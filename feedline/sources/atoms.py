@@ -72,6 +72,16 @@ _WIRE = _lazy(
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
     regex.M,
 )
+#: A speech tag after a quotation: a comma at its closing mark, one lowercase word (the
+#: verb, of any language) and a name of one to three capitalised words that ends its
+#: clause: '"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the…'.
+_QUOTE_TAG = _lazy(
+    r"(?:[»”“\"][ \t]?,|,[ \t]?[»”“\"])[ \t]+"
+    r"(?P<verb>\p{Ll}{3,15})[ \t]+"
+    r"(?P<name>\p{Lu}[\p{L}\p{M}'’\-]{0,30}(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]{0,30}){0,2})"
+    r"(?=[ \t]*(?:[,.;!?]|$))",
+    regex.M,
+)
 #: The signature of an embedded post: "— Jane Doe (@janedoe) January 2, 2020".
 _POST_SIGNATURE = _lazy(
     r"^[ \t]*[—–-][ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]{0,60}?)[ \t]*\(@\w{1,15}\)",

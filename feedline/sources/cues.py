@@ -10,16 +10,19 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Role, Span
-from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
+from feedline.sources.words import (
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, LABELS, MEDIA, NON_NAMES, RELATIVES,
+    REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+)
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _REPORTS_FROM,
-    _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
+    _REPORTS_FROM, _TO_VERB, _WIRE, _has_any,
 )
 from feedline.sources.cuewords import (
-    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
+    _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
     _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
@@ -70,6 +73,33 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
             yield from _verb_cands(ctx, m)
         else:
             yield from _prep_cands(ctx, m)
+    yield from _quote_tag_cands(ctx)
+
+
+#: Words that open no speech tag after a quotation: articles, connectors, clause words,
+#: pronouns and others that a name may follow there ('", als Mr. Doe', '", including Acme').
+_UNTAGGING = frozenset(
+    DETERMINERS | CONNECTORS | CLAUSE_WORDS | NON_NAMES | AND_WORDS | RELATIVES | _AUX_WORDS
+    | frozenset("also including accessed died born aged kurz etwa alias što".split()))
+
+
+def _quote_tag_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the …': the speaker named after a
+    quotation's closing mark and one lowercase word, a verb of speech in any language. The
+    name ends its clause, and is a valid one (no weekday, month or pronoun)."""
+    if not _has_any(ctx.text, _QUOTE_MARKS):
+        return
+    for m in _QUOTE_TAG.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        if m.group("verb") in _UNTAGGING:
+            continue
+        s, e = ctx.index_at(m.start("name")), ctx.index_at(m.end("name"))
+        if e <= s or ctx.toks[e - 1].end != m.end("name"):
+            continue  # "Dr." of '", fügte Dr. Jane Doe hinzu': a title, the name goes on
+        if all(ctx.toks[k].kind == NAME for k in range(s, e)) and _valid(ctx, s, e):
+            yield _Cand(m.start("name"), m.end("name"), m.group("verb"), Role.ORIGIN)
+
+
+_QUOTE_MARKS = ("\"", "»", "”", "“")
 
 
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
