@@ -124,9 +124,32 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     ('The sitcom "Growing Pains," died Tuesday at age 69.', "en"),  # a weekday: no name
     ('Die „Nachwuchsgruppe Acme“, kurz Nenzy, wird gefördert.', "de"),  # no verb of speech
     ('"Wir sind bereit", fügte Dr. Jana Muster hinzu.', None),  # a title: not "Dr"
+    # a capitalised preposition opening the sentence: its object is no subject (apolut.net,
+    # vogue.de, scienceblogs.de: "Im Interview spricht ...")
+    ("Im Interview spricht die Autorin über den Druck.", "de"),
+    ("Zum Beginn der Spiele in Acmestadt fordert sie mehr Rechte.", "de"),
+    ("En una entrevista reveló que está dispuesto.", "es"),
+    # a Romance preposition ends a name and opens no clause (panamaamerica.com.pa)
+    ("Otra fuente consultada en Guatemala indicó que el motivo es otro.", "es"),
+    ("Así lo ha señalado, en una entrevista, el lunes.", "es"),  # an adverb, no name
+    ("Según se informó, el lunes habrá clases.", "es"),  # impersonal "se": no subject
+    ("Stalking und Gewalt? Völlig in Ordnung, glaubt man diesen Filmen.", "de"),
+    ("VEA TAMBIÉN: Entre heces y guaricha", "es"),  # a link's label
 ])
+
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Scottish Tory chairman Craig Hoy said: it is bad.", ["Scottish Tory chairman Craig Hoy"]),
+    ("El Comando Sur informó sobre el despliegue del destructor.", ["El Comando Sur"]),
+    ("Hoy el ministro Juan Pérez dijo que sí.", ["el ministro Juan Pérez"]),
+    ('Los chilenos lo saben", señaló Juan Boric en Coquimbo, en su recorrido.', ["Juan Boric"]),
+    ("It is a Lot Happier Than People in the United States", []),  # a name, not "states"
+])
+def test_words_that_open_a_sentence_inside_a_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize(("name", "canonical"), [

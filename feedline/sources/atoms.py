@@ -28,7 +28,7 @@ def _lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", _LazyRegex(pattern, flags))
 
 
-_WORDCH = r"[\p{L}\p{M}\p{N}]"
+_WORDCH = r"[\p{L}\p{M}\p{N}\u200c\u200d]"  # (zero-width joiners inside Indic and Persian words)
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Capt|Maj|Adm|Cllr|Rev)\."
 _TOKEN = _lazy(
     rf"""

@@ -126,15 +126,16 @@ def _time_phrase_before(text: str, pos: int) -> int | None:
 
 #: Negations and object pronouns that stand between a subject and its verb, by language:
 #: "Juan Pérez le dijo", "el Gobierno lo calificó", "Luis León no cree", "il ministro non ha
-#: detto", "Jan Nowak nie powiedział". At most `MAX_PARTICLES` of them.
+#: detto", "Jan Nowak nie powiedział". At most `MAX_PARTICLES` of them. Not the reflexive
+#: "se", "si", "się": "se informó", "se transmite" are impersonal or passive.
 PARTICLES: dict[str, frozenset[str]] = {
-    "es": frozenset("no le les lo la los las se me nos".split()),
-    "it": frozenset("non gli le lo la li si ci ne mi".split()),
-    "fr": frozenset("ne lui leur se le la les".split()),
-    "pt": frozenset("não lhe lhes se o a os as nos".split()),
+    "es": frozenset("no le les lo la los las me nos".split()),
+    "it": frozenset("non gli le lo la li ci ne mi".split()),
+    "fr": frozenset("ne lui leur le la les".split()),
+    "pt": frozenset("não lhe lhes o a os as nos".split()),
     "ro": frozenset("nu le îi i-a".split()),
-    "pl": frozenset("nie się".split()),
-    "cs": frozenset("ne se".split()),
+    "pl": frozenset("nie".split()),
+    "cs": frozenset("ne".split()),
     "uk": frozenset("не".split()),
     "ru": frozenset("не".split()),
 }
@@ -162,6 +163,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     told = words[-1] in _TOLD or words[0] in _SPOKE  # its object may be an outlet
     if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
+    if words[0] == "states" and ctx.text[max(0, m.start() - 7):m.start()].rstrip() == "United":
+        return  # "the United States": a name, no verb
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):

@@ -6,14 +6,14 @@ from __future__ import annotations
 from feedline import lexicon
 from feedline.sources.words import (
     ANAPHORIC, AND_WORDS, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
-    RELATIVES, REPORT_NOUNS,
+    OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
     _ADJ_SUFFIX, _APOSTROPHES, _LEAD_ARTICLE, _QUOTE, _ROMANCE, _TRAIL_POSS,
 )
 from feedline.sources.cuewords import _AUX_WORDS, _MEDIA_NOUNS, _NUMBERED_NOUNS
 from feedline.sources.tokens import (
-    ACR, AND, CONN, DET, LOW, NAME, NON, NUM, ROLE, _Ctx, _HEADS, _blank, _elided,
+    ACR, AND, CONN, DET, LOW, NAME, NON, NUM, ROLE, _Ctx, _DAY_WORDS, _HEADS, _blank, _elided,
 )
 
 #: Longest noun phrase, in tokens.
@@ -31,10 +31,16 @@ AFTER_LINKS: frozenset[str] = frozenset({"from"})
 _NO_LINKS: frozenset[str] = frozenset()
 
 
-def _place_link(ctx: _Ctx, k: int, j: int, links: frozenset[str] = PLACE_LINKS) -> bool:
-    """toks[k] is one of `links` between a head and a name: "in Gaza", "from the NPS"."""
+def _place_link(ctx: _Ctx, k: int, j: int, links: frozenset[str] = PLACE_LINKS,
+                i: int | None = None) -> bool:
+    """toks[k] is one of `links` between a head and a name: "in Gaza", "from the NPS". The
+    phrase before it, from toks[i], is a role noun, opens with an article or has two words
+    or more: not one capitalised word, which may be an adverb ("Völlig in Ordnung")."""
     if ctx.toks[k].text not in links or k + 1 >= j or not ctx.joined(k + 1):
         return False
+    if i is not None and k - i < 2 and ctx.toks[i].kind != DET and (
+            ctx.toks[k - 1].text.casefold() not in ROLE_NOUNS):
+        return False  # ("Reporters from Acme", "Police in Acmeton": role nouns, capitalised)
     nxt = ctx.toks[k + 1]
     if nxt.kind == DET and k + 2 < j and ctx.joined(k + 2):
         nxt = ctx.toks[k + 2]
@@ -58,6 +64,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
             continue
         t = ctx.toks[k]
         kind = LOW if k > i and t.kind == DET and _foreign_article(ctx, t.text) else t.kind
+        if k > i and _inner_opener(ctx, k):
+            kind = NAME  # "Craig Hoy"
         if k > i and kind != CONN and _elided_article(t.text) and (
                 ctx.toks[k - 1].kind not in (CONN, AND)):
             break  # "Acme l'ambasciatore": an article opens another name
@@ -86,7 +94,7 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
                 break
         elif kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
-        elif places and state == "head" and _place_link(ctx, k, j, places):
+        elif places and state == "head" and _place_link(ctx, k, j, places, i):
             state = "pre"  # "the Health Ministry in Gaza"
         elif (kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
               and _romance_noun(ctx, k, j)):
@@ -178,10 +186,19 @@ ARTICLES: dict[str, frozenset[str]] = {
 }
 
 
+def _inner_opener(ctx: _Ctx, k: int) -> bool:
+    """toks[k] is a capitalised day word or sentence opener after a name: a word of that name
+    ("Craig Hoy", "Comando Sur"), not a day or an adverb ("Hoy el ministro dijo")."""
+    t = ctx.toks[k]
+    return (t.kind == NON and k > 0 and ctx.joined(k) and ctx.toks[k - 1].kind == NAME
+            and t.text[:1].isupper() and (t.text.casefold() in _DAY_WORDS or t.text.casefold() in OPENERS))
+
+
 def _foreign_article(ctx: _Ctx, word: str) -> bool:
-    """`word`, a determiner of some language, is none of the entry's known language."""
+    """`word`, a determiner of some language in lowercase, is none of the entry's known
+    language. (A capitalised one opens a name of its own: "„The Sun“", "El País".)"""
     own = ARTICLES.get(ctx.grammar)
-    return own is not None and len(word) > 1 and word.casefold() not in own
+    return own is not None and len(word) > 1 and word.islower() and word not in own
 
 
 def _particle(ctx: _Ctx, k: int) -> bool:
@@ -256,6 +273,8 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
             break
         if t.kind == DET and s < e and _foreign_article(ctx, t.text):
             t = t._replace(kind=LOW)  # "I senatori dem Chris Doe": no article in Italian
+        if _inner_opener(ctx, s - 1):
+            t = t._replace(kind=NAME)  # "Craig Hoy said": a surname, not "today"
         tie = s > 1 and (ctx.toks[s - 2].text, t.text) in CLOSE_TO  # "close to"
         if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
                 t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)) and not (
@@ -298,6 +317,8 @@ def _opens_clause(ctx: _Ctx, start: int) -> bool:
         return True
     prev = ctx.toks[start - 1]
     low = prev.text.casefold()
+    if low in PREPOSITION_OPENERS:
+        return False  # "Im Interview spricht ...": the preposition's object, no subject
     return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
 
 

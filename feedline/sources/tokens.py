@@ -13,8 +13,8 @@ import unicodedata
 from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NON_NAMES, OPENERS,
-    ROLE_NOUNS, VERBS, _FUNCTION_LANGS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NAME_ENDERS, NON_NAMES,
+    OPENERS, ROLE_NOUNS, VERBS, _FUNCTION_LANGS,
 )
 from feedline.sources.atoms import (
     _CONTRACTION, _ELIDED_PREP, _ELISION, _LEAD_RUN, _NUMBERED_NAME, _TOKEN, _title_case,
@@ -305,7 +305,7 @@ def _classify(word: str, cue_words: frozenset[str]) -> str:
         return NON if bare in NON_NAMES or bare in OPENERS or bare in _DAY_WORDS else NAME
     if bare in ROLE_NOUNS:
         return ROLE
-    return STOP if low in CLAUSE_WORDS or bare in NON_NAMES else LOW
+    return STOP if low in CLAUSE_WORDS or bare in NON_NAMES or low in NAME_ENDERS else LOW
 
 
 def _elided(word: str) -> str:

@@ -109,7 +109,7 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
                 "calls for", "called for", "demands", "testified", "testifies",
-                "spoke to", "spoke with", "speaks to", "speaks with",
+                "spoke to", "speaks to",
                 *(f"{aux} {verb}" for aux in ("is", "are") for verb in (
                     "saying", "claiming", "speculating", "warning", "suggesting", "arguing",
                     "insisting", "predicting")))
@@ -446,6 +446,14 @@ che chi quando ma perché come su sul sulla sui sugli sulle nel nella nei negli 
 що який яка які коли але як
 что который которая которые когда но как
 """.split())
+#: Lowercase prepositions that end a name but open no clause: "Boric en Coquimbo", "el senador
+#: por Florida", "Médecins sans frontières" ("Médecins" is the name read). Italian ones are
+#: among `CLAUSE_WORDS`.
+NAME_ENDERS: frozenset[str] = frozenset("""
+dans pour avec sans sur sous chez vers contre depuis pendant
+en para por sin sobre entre contra hacia desde hasta
+em com sem até
+""".split())
 #: Relative pronouns: "X, who said", "X, der sagte".
 RELATIVES: frozenset[str] = frozenset("""
 who which der die qui che que który która które który котрий яка який которая который
@@ -471,6 +479,7 @@ ona oni one my ja
 він вона вони ми я він хтось хто ніхто щось
 он она они мы я кто-то кто никто что-то
 jak když tak
+personne rien nadie nessuno ninguno niemand
 के की का में से को पर और कि है हैं था थे थी भी तो ही यह वह इस उस लिए साथ बाद
 """.split())  # Hindi postpositions and clause words (a caseless script: no capitals end a name)
 #: German adverbs that open a main clause: the verb comes second and its subject after it
@@ -485,6 +494,21 @@ mittlerweile zudem außerdem ausserdem ferner dabei inzwischen zunächst danach 
 #: lowercase: German clause words, pronouns and the adverbs above ("Wie der Verband
 #: mitteilte", "Später meldete die Armee", "Darauf verweist ...").
 OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob ersteres letzteres".split())
+#: German and Romance prepositions that open a sentence, capitalised there: what follows is
+#: their object, not a subject ("Im Interview spricht sie", "Zum Beginn der Spiele in Peking
+#: fordert Acme", "En una entrevista Acme reveló").
+PREPOSITION_OPENERS: frozenset[str] = frozenset("""
+zum zur im am beim vom bei nach aus auf über unter vor seit während wegen trotz ohne gegen
+um durch bis
+en con para por sin sobre entre desde hasta dans pour avec sans sur après avant
+""".split())
+#: Romance adverbs and the prepositions above, capitalised at a sentence's start: no names
+#: ("Así lo ha señalado", "Según se informó").
+OPENERS |= PREPOSITION_OPENERS | frozenset("""
+así según también además aunque mientras luego después antes ahora allí aquí ya
+così inoltre poi dopo prima ora qui già ainsi aussi ensuite puis maintenant ici
+déjà assim também depois agora aqui já
+""".split())
 #: Nouns for a document that stands between a cue and its author: "a statement by X".
 REPORT_NOUNS: frozenset[str] = frozenset("""
 statement report data figures estimate estimates assessment survey study poll analysis release
@@ -551,7 +575,9 @@ live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaki
 updated|opinion|explainer|exclusive|photos|photo|gallery|in pictures|pictured|comment|editorial|
 review|interview|podcast|quiz|timeline|factbox|fact check|explained|poll|recap|preview|
 what we know|key events|summary|latest|listen|read more|more|sport|news|weather|officially|
-online|on-line|webinar|results|report|revealed|confirmed|official|
+online|on-line|webinar|results|report|revealed|confirmed|official|see also|read also|
+vea también|ver también|lea también|lee también|lire aussi|à lire aussi|leggi anche|veja também|
+leia também|lesen sie auch|auch interessant|
 offiziell|
 officiel|officiellement|oficial|oficialmente|ufficiale|ufficialmente|oficjalnie|официально|
 офіційно|
