@@ -105,6 +105,9 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
     r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
+_HEAD_ON = _lazy(  # "Jane Doe sobre la crisis: «…»": a first and last name, "on" a topic, a quote
+    r"[ \t]*(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
+    r"(?P<about>[ \t]+(?:sobre|su|über|sur))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘]")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"

@@ -9,7 +9,7 @@ import regex
 from feedline.model import Role
 from feedline.sources.words import CONNECTORS, LABELS, TRAILING_LABELS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_SUFFIX, _HEAD_TOLD,
+    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_ON, _HEAD_SUFFIX, _HEAD_TOLD,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _WS, _has_any,
 )
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
@@ -34,6 +34,10 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
               or _owner_noun(ctx, m.start("name"), m.end("name"))):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
     m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
+    m = ":" in head and _blanked_any(head, _ON_MARKS) and _HEAD_ON.match(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
@@ -71,6 +75,8 @@ def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
 #: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
 _TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
 _ABOUT_MARKS = (" o ", " о ", " об ", " про ")
+#: What `_HEAD_ON` needs: its "on" word between blanks ("Jane Doe sobre la crisis: «…»").
+_ON_MARKS = (" sobre ", " su ", " über ", " sur ")
 
 
 def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
