@@ -95,6 +95,12 @@ FORMS = [
      "corriere.it diariolahuella.com freitag.de pagina12.com.ar",
      "Juan Pérez sobre los comentarios de Ana Ruiz: «Es un cobarde»",
      "El exmánager habló del tema en la radio.", ["Juan Pérez"]),
+    ("ja", "headline: titled name and a comma (X氏、…)",
+     "article.auone.jp asahi.com japan.cnet.com nikkei.com",
+     "山田首相、大連立を否定", "", ["山田首相"]),
+    ("ja", "headline: titled name, が, a noun of speech (X氏が…説明)",
+     "article.auone.jp japan.cnet.com nikkan-gendai.com",
+     "「来夏実現」山田首相が経済対策を説明", "", ["山田首相"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -139,6 +145,8 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     ("Según se informó, el lunes habrá clases.", "es"),  # impersonal "se": no subject
     ("Stalking und Gewalt? Völlig in Ordnung, glaubt man diesen Filmen.", "de"),
     ("VEA TAMBIÉN: Entre heces y guaricha", "es"),  # a link's label
+    ("東京、大雨で被害", "ja"),  # a place and a comma: no title
+    ("原広司さんが死去", "ja"),  # died: no noun of speech
 ])
 
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:
