@@ -101,6 +101,8 @@ FORMS = [
     ("ja", "headline: titled name, が, a noun of speech (X氏が…説明)",
      "article.auone.jp japan.cnet.com nikkan-gendai.com",
      "「来夏実現」山田首相が経済対策を説明", "", ["山田首相"]),
+    ("zh", "X说， / X称， (X said)", "xinhuanet.com bbc.co.uk baike.baidu.com upmedia.mg",
+     None, "议员张三说，政府必须回应。", ["议员张三"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -147,6 +149,8 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     ("VEA TAMBIÉN: Entre heces y guaricha", "es"),  # a link's label
     ("東京、大雨で被害", "ja"),  # a place and a comma: no title
     ("原広司さんが死去", "ja"),  # died: no noun of speech
+    ("对她来说，这很重要。", "zh"),  # "for her": an idiom, no speaker
+    ("据说，他已离开。", "zh"),  # "reportedly"
 ])
 
 def test_particles_and_ties_that_give_nothing(text: str, lang: str) -> None:

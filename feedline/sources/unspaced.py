@@ -35,7 +35,9 @@ MAX_HAN_SPEAKER = 12
 _ZH_SAID = _lazy(
     rf"(?:^|(?<=[。，！？；：」”\n]))[ \t\u3000]*(?![他她我你它这這那其还還大])"
     rf"(?P<name>[\p{{Han}}·]{{2,{MAX_HAN_SPEAKER}}})(?<![在对對向也还還就都并並曾])"
-    r"(?<!报道|報導|報道|报告|報告|消息|文章)(?P<cue>表示|指出|强调|強調|透露)(?=[，,：:“「])",
+    r"(?<!报道|報導|報道|报告|報告|消息|文章)"
+    r"(?:(?P<cue>表示|指出|强调|強調|透露)|(?<![来來听聽据據以如是就再又要会會能可虽雖])(?P<cue2>说|說|称|稱))"
+    r"(?=[，,：:“「])",
     regex.M)
 #: Titles that end a Japanese person's or office's name: "高市氏", "石破首相", "文科相".
 _JA_TITLES = "氏|さん|首相|相|知事|社長|会長|大統領|長官|議員|市長|代表"
@@ -53,7 +55,7 @@ _JA_HEAD_SUBJECT = _lazy(
     r"(?P<cue>説明|表明|強調|批判|訴え|会見|発表|明かす|語る|語った|否定|主張|言及|反論|指摘)")
 #: What a text must hold for each pattern to be tried.
 _MARKS = ((_ACCORDING, ("によ",)), (_SAID, ("」と",)),
-          (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露")))
+          (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露", "说", "說", "称", "稱")))
 
 
 def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
@@ -68,4 +70,5 @@ def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
     for rx, marks in _MARKS:
         if any(mark in ctx.text for mark in marks):
             for m in rx.finditer(ctx.text, timeout=REGEX_TIMEOUT):
-                yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
+                yield _Cand(m.start("name"), m.end("name"), m.group("cue") or m.group("cue2"),
+                            Role.ORIGIN)
