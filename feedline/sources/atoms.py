@@ -125,7 +125,8 @@ _ADJ_SUFFIX = _lazy(
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
-_NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
+#: "Tg24", "TF1" (a name ending in a number), "W3Schools" (a digit inside a name)
+_NUMBERED_NAME = _lazy(r"\p{Lu}(?:\p{L}{1,20}\d{1,3}|[\p{L}\d]{0,20}\d\p{L}{2,20})$")
 #: A leading definite article: a word of its own ("the", "der"...) or elided ("l'"), so not
 #: the start of "Lena" or "Theresa".
 _LEAD_ARTICLE = _lazy(r"^(?:(?:the|la|le|les|el|der|die|das)\s+|l['’]\s*)", regex.I)
