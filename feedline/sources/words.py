@@ -283,6 +283,9 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
            "nach Informationen von", "nach Informationen der", "nach Informationen des",
            "nach Informationen", "nach Berichten von", "nach Berichten der", "nach Berichten des",
+           *(f"nach {noun} {of}" for noun in ("Ansicht", "Schätzungen", "Erkenntnissen",
+                                              "Recherchen", "Auffassung", "Einschätzung")
+             for of in ("von", "der", "des")),
            "gemäß", "im Interview mit", "im Gespräch mit"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),
