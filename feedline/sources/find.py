@@ -3,7 +3,6 @@ labels that name a topic, and keep one source per canonical name."""
 from __future__ import annotations
 
 from itertools import chain
-import os
 from typing import Iterator
 
 import regex
@@ -18,7 +17,7 @@ from feedline.sources.names import (
     _ACRONYMS_CI, _bare_name, _expand, _outlet, _text_acronyms, canonical_name,
 )
 from feedline.sources.cues import _cue_cands, _wire_cands
-from feedline.sources.headlines import _headline_cands
+from feedline.sources.headlines import _drop_covered_labels, _headline_cands
 from feedline.sources.unspaced import _unspaced_cands
 
 #: Only this many characters of an entry (headline + text) are examined.
@@ -72,47 +71,6 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) 
 
 
 _SPEAKER_CUES = frozenset({":", "—"})  # the cues of `_headline_cands`' speaker forms
-
-
-def _drop_covered_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """'Ambasciatore Israele: ...' over "Lo ha detto l'ambasciatore israeliano Alon Bar",
-    'Turchia ribadisce: ...' over "L'esercito turco ha ribadito": a source of the headline
-    whose every word a source of the text repeats (or a form of it: `_same_word`) is that
-    source named in short; the text's fuller name is kept, the headline's dropped."""
-    if ctx.head_end <= ctx.head_start or not any(c.start < ctx.head_end for c in cands):
-        return cands
-    below = [_label_words(ctx.text[c.start:c.end]) for c in cands if c.start >= ctx.head_end]
-    if not below:
-        return cands
-    return [c for c in cands if c.start >= ctx.head_end
-            or not any(_covered(_label_words(ctx.text[c.start:c.end]), words) for words in below)]
-
-
-def _label_words(name: str) -> list[str]:
-    """A name's words, casefolded, without an elided article ("l'", "d'")."""
-    words = (_ELIDED.sub("", w) for w in _LABEL_WORD.findall(name.casefold().replace("’", "'")))
-    return [w for w in words if len(w) > 1]
-
-
-def _covered(label: list[str], words: list[str]) -> bool:
-    return bool(label) and all(any(_same_word(w, t) for t in words) for w in label)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """'israele' and 'israeliano', 'turchia' and 'turco': one word, or two forms of one
-    stem (a common prefix of four letters or more, all but two letters of the shorter)."""
-    if a == b:
-        return True
-    n = min(len(a), len(b))
-    if n < 4:
-        return False
-    common = len(os.path.commonprefix((a, b)))
-    return common >= max(4, n - 2)
-
-
-#: An elided article or preposition opening a word ("l'", "d'", "dell'").
-_ELIDED = regex.compile(r"^\p{L}{1,4}'(?=\p{L})")
-_LABEL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
 
 
 def _name_words(name: str) -> set[str]:

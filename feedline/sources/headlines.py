@@ -2,6 +2,7 @@
 "... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports"."""
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 import regex
@@ -150,3 +151,44 @@ def _suffix_name(name: str) -> bool:
         return True
     return words[0][0].isupper() and all(
         w[0].isupper() or w.casefold() in CONNECTORS for w in words)
+
+
+def _drop_covered_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'Ambasciatore Israele: ...' over "Lo ha detto l'ambasciatore israeliano Alon Bar",
+    'Turchia ribadisce: ...' over "L'esercito turco ha ribadito": a source of the headline
+    whose every word a source of the text repeats (or a form of it: `_same_word`) is that
+    source named in short; the text's fuller name is kept, the headline's dropped."""
+    if ctx.head_end <= ctx.head_start or not any(c.start < ctx.head_end for c in cands):
+        return cands
+    below = [_label_words(ctx.text[c.start:c.end]) for c in cands if c.start >= ctx.head_end]
+    if not below:
+        return cands
+    return [c for c in cands if c.start >= ctx.head_end
+            or not any(_covered(_label_words(ctx.text[c.start:c.end]), words) for words in below)]
+
+
+def _label_words(name: str) -> list[str]:
+    """A name's words, casefolded, without an elided article ("l'", "d'")."""
+    words = (_ELIDED.sub("", w) for w in _LABEL_WORD.findall(name.casefold().replace("’", "'")))
+    return [w for w in words if len(w) > 1]
+
+
+def _covered(label: list[str], words: list[str]) -> bool:
+    return bool(label) and all(any(_same_word(w, t) for t in words) for w in label)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'israele' and 'israeliano', 'turchia' and 'turco': one word, or two forms of one
+    stem (a common prefix of four letters or more, all but two letters of the shorter)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4:
+        return False
+    common = len(os.path.commonprefix((a, b)))
+    return common >= max(4, n - 2)
+
+
+#: An elided article or preposition opening a word ("l'", "d'", "dell'").
+_ELIDED = regex.compile(r"^\p{L}{1,4}'(?=\p{L})")
+_LABEL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
