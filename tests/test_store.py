@@ -30,22 +30,11 @@ from typer.testing import CliRunner
 import feedsim
 from feedline.errors import StoreBusyError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
-from feedline.store import (
-    SCHEMA_VERSION,
-    CaptureSource,
-    Query,
-    Reading,
-    Store,
-    best_reading,
-    fold,
-    ingest_pages,
-    name_stamp,
-    page_inputs,
-    page_key,
-    similarity,
-    window_day,
-)
-from feedline.store_cli import extractor, register, render_export
+from feedline.ingest import CaptureSource, extractor, ingest_pages, name_stamp, page_inputs, page_key
+from feedline.store import SCHEMA_VERSION, Query, Store
+from feedline.store_cli import register, render_export
+from feedline.store_dates import Reading, best_reading, window_day
+from feedline.store_identity import fold, similarity
 
 runner = CliRunner()
 SIM_DAYS = 3
@@ -58,11 +47,11 @@ from feedline.store_cli import register
 
 delay = float(sys.argv.pop(1))
 if delay:
-    record = store.Store._record
+    write = store.Store._write
     def slow(self, *args):
         time.sleep(delay)  # inside the page's transaction: a kill lands mid-page
-        return record(self, *args)
-    store.Store._record = slow
+        return write(self, *args)
+    store.Store._write = slow
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 @app.callback()
@@ -201,11 +190,11 @@ def test_of_the_dates_read_back_from_a_capture_only_the_earliest_capture_counts(
 
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
-    from feedline.store import MIGRATIONS, _statements
+    from feedline.store_schema import MIGRATIONS, statements
 
     db = tmp_path / "v1.db"
     conn = sqlite3.connect(db)
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in statements(MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -412,7 +401,7 @@ def ingest_folder(db: Path, pages: list, *, shuffle: int | None = None) -> str:
         pages = pages[:]
         random.Random(shuffle).shuffle(pages)
     with Store.open(db) as opened:
-        outcomes = list(ingest_pages(opened, pages, extractor(None, None)))
+        outcomes = list(ingest_pages(opened, pages, extractor()))
         assert all(o.error is None for o in outcomes), [o.error for o in outcomes if o.error]
         return render_export(opened.entries(), "json", Query())
 
@@ -558,8 +547,8 @@ def test_the_database_grows_with_entries_not_with_snapshots(sim: Sim, tmp_path: 
             target.with_name(name).write_bytes(path.read_bytes())
     db = tmp_path / "grow.db"
     with Store.open(db) as opened:
-        list(ingest_pages(opened, page_inputs([str(sim.folder / "snap")]), extractor(None, None)))
-        list(ingest_pages(opened, page_inputs([str(copy)]), extractor(None, None)))
+        list(ingest_pages(opened, page_inputs([str(sim.folder / "snap")]), extractor()))
+        list(ingest_pages(opened, page_inputs([str(copy)]), extractor()))
         after = opened.stats()
     assert after["entries"] == before["entries"] and after["revisions"] == before["revisions"]
     assert after["sightings"] <= before["sightings"] * 1.1

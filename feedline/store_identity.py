@@ -1,0 +1,148 @@
+"""Entry identity across scrapes: when two sightings are one entry (docs/store.md, "Identity").
+
+    sighting(entry) ──> Sighting ──> compatible(sighting, candidate, gap) · closeness(...)
+                                     similarity(folded, folded) ≥ SIMILAR
+
+The rules only: what makes a text an edit of another, which stored entries a sighting may
+join and which of them it prefers, and the stable id's hash. `feedline.feedmerge` applies
+them to one feed's entries; nothing here holds state or SQL.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from difflib import SequenceMatcher
+from typing import Protocol
+
+from feedline.model import DateStatus, Entry, StampKind
+
+SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
+COMPARE_CHARS = 200
+PREFIX_MIN = 40  # a text that starts (or holds) another this long is that one, updated
+CONFIDENT = 0.85  # readings at least this sure may keep two identical texts apart (recurrence)
+
+_SPACES = re.compile(r"\s+")
+
+
+def text_hash(headline: str | None, text: str) -> str:
+    """A revision's identity: headline and text with whitespace runs made one space."""
+    return hashlib.sha1(f"{_squash(headline or '')}\x1f{_squash(text)}".encode()).hexdigest()
+
+
+def fold(headline: str | None, text: str) -> str:
+    """Headline and text as compared for edits: casefolded, whitespace made one space."""
+    return _squash(f"{headline or ''} {text}").casefold()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two folded texts are: 1 equal, 0.99 one holds the other, else a difflib ratio
+    of their openings; 0 when the shorter is under PREFIX_MIN characters ("Sirens in the north."
+    and "... south." differ by one word, like a typo: too short to tell)."""
+    if a == b:
+        return 1.0
+    short, long = sorted((a, b), key=len)
+    if len(short) < PREFIX_MIN:
+        return 0.0
+    if short in long:
+        return 0.99
+    return SequenceMatcher(None, a[:COMPARE_CHARS], b[:COMPARE_CHARS], autojunk=False).ratio()
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def uid_base(feed: str, first_seen: str | None, clock: str, headline: str | None, text: str) -> str:
+    """The stable id before any suffix: feed, first capture, clock and the first text seen.
+    Not the date: that may improve with later pages, and the id must not move with it."""
+    return hashlib.sha1("\x1f".join((feed, first_seen or "", clock, text_hash(headline, text))).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """An entry of the page being merged, ready to match."""
+
+    entry: Entry
+    text_hash: str
+    folded: str
+    clock: str | None  # "16:00"
+    relative: bool  # a relative stamp ("21 mins ago")
+
+
+def sighting(entry: Entry) -> Sighting:
+    clock = entry.local_time.strftime("%H:%M") if entry.local_time else None
+    return Sighting(entry, text_hash(entry.headline, entry.text), fold(entry.headline, entry.text), clock,
+                    entry.stamp.kind is StampKind.RELATIVE)
+
+
+class Candidate(Protocol):
+    """What the rules read of a stored entry (feedmerge.EntryRow has these)."""
+
+    uid: str | None
+    clock: str | None
+    first_seen: str | None
+    last_seen: str | None
+    local_date: str | None
+    date_status: str
+    confidence: float
+    datetime: str | None
+    relative_minutes: float | None
+
+
+def near_days(day: date | None) -> list[str | None]:
+    """The day before, the day and the day after (None three times without a day)."""
+    if day is None:
+        return [None, None, None]
+    return [(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
+
+
+def compatible(seen: Sighting, stored: Candidate, gap: Callable[[str | None, str | None], bool]) -> bool:
+    """May `seen` be the stored entry? Same clock, no contrary printed date, no recurrence.
+    `gap(first, last)`: did a page of the feed captured between the entry's sightings and
+    this page lack it?"""
+    if not seen.relative and stored.clock is not None:
+        if stored.clock != seen.clock:
+            return False
+    elif not times_fit(seen, stored.datetime, stored.relative_minutes):
+        return False
+    mine = seen.entry.date
+    if mine.iso is None or stored.local_date is None or mine.iso == stored.local_date:
+        return True
+    if mine.status is DateStatus.EXACT and stored.date_status == DateStatus.EXACT:
+        return False  # two printed dates that differ
+    if mine.confidence >= CONFIDENT and stored.confidence >= CONFIDENT:
+        return not gap(stored.first_seen, stored.last_seen)  # the same text again, on another day
+    return True
+
+
+def times_fit(seen: Sighting, stored: str | None, stored_relative: float | None) -> bool:
+    """Relative stamps ("2 hours ago") are coarse: datetimes within their own offset fit."""
+    mine = seen.entry.datetime
+    if mine is None or stored is None:
+        return True
+    other = datetime.fromisoformat(stored)
+    if (mine.tzinfo is None) != (other.tzinfo is None):
+        mine, other = mine.replace(tzinfo=None), other.replace(tzinfo=None)
+    slack = max(3.0, seen.entry.stamp.relative_minutes or 0.0, stored_relative or 0.0)
+    return abs((mine - other).total_seconds()) <= slack * 60
+
+
+def closeness(captured_at: str | None, seen: Sighting, stored: Candidate) -> tuple:
+    """Among fitting candidates: the same date first, then the one seen nearest in time."""
+    same_day = stored.local_date is not None and stored.local_date == seen.entry.date.iso
+    now, first, last = captured_at, stored.first_seen, stored.last_seen
+    if now is None or first is None or last is None:
+        distance = float("inf")
+    elif first <= now <= last:
+        distance = 0.0
+    else:
+        edge = last if now > last else first
+        distance = abs((_wall(now) - _wall(edge)).total_seconds())
+    return (not same_day, distance, stored.uid or "")
+
+
+def _wall(iso: str) -> datetime:
+    return datetime.fromisoformat(iso).replace(tzinfo=None)
