@@ -395,7 +395,7 @@ class FeedState:
         that the order in which pages arrive does not matter."""
         entry = self.entries[entry_id]
         revisions = list(entry.texts.values())
-        groups = list(entry.groups.values())
+        groups = sorted(entry.groups.values(), key=lambda g: g.reading)  # as the store's index lists them
         current = max(revisions, key=lambda r: (r.last_seen or "", r.first_seen or "", r.text_hash))  # latest text
         earliest = min(revisions, key=lambda r: (r.first_seen or "~", r.text_hash))
         latest = max(groups, key=lambda g: (g.last_seen or "", g.stamp_text, g.reading))

@@ -22,16 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from enum import StrEnum
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feedline.errors import (
-    NOW_YEARS,
     FeedlineError,
     InputError,
     PartlyReadError,
@@ -43,6 +41,7 @@ from feedline.errors import (
 from feedline.feedmerge import ExtractedPage
 from feedline.model import Timeline
 from feedline.store_dates import iso
+from feedline.store_identity import name_stamp, page_key
 
 if TYPE_CHECKING:
     from feedline.fetch import Fetched
@@ -60,74 +59,6 @@ class CaptureSource(StrEnum):
     HTTP = "http-date"  # a fetched page's Date header (feedline.fetch)
     FETCHED = "fetched"  # a fetched page without a Date header: this machine's clock when it came
     NONE = "none"  # unknown: the page is read in blind mode
-
-
-_OFFSET = r"(?P<off>Z|[+-]\d{2}:?\d{2})?"
-_NAME_STAMPS = (
-    # 2023-10-03T1800, 2023-10-03T18:05, 2023-10-03_18-05-30, 2023-10-03T18:05Z
-    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T_ ](?P<H>\d{2})[:.h-]?(?P<M>\d{2})"
-               r"(?:[:.-]?(?P<S>\d{2}))?" + _OFFSET + r"(?!\d)"),
-    # 20231003-180500, 20231003T1805
-    re.compile(r"(?<!\d)(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})[T_-]?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?"
-               + _OFFSET + r"(?!\d)"),
-)
-_UNIX_STAMP = re.compile(r"(?<!\d)1\d{9}(?!\d)")  # unix seconds, 2001-09-09 to 2033-05-18
-_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
-
-
-def name_stamp(name: str) -> tuple[datetime, tuple[int, int]] | None:
-    """The capture time a file name carries, and its span in the name's last component.
-
-    Naive for the calendar forms (the page's wall clock), aware with the printed offset for
-    calendar forms that carry one, aware in this machine's zone for unix seconds.
-    """
-    base = PurePath(name).name
-    for pattern in _NAME_STAMPS:
-        for match in pattern.finditer(base):
-            moment = _calendar_stamp(match)
-            if moment is not None:
-                return moment, match.span()
-    match = _UNIX_STAMP.search(base)
-    if match:  # an instant without a zone: this machine's clock, as `date` names files
-        return datetime.fromtimestamp(int(match.group()), timezone.utc).astimezone(), match.span()
-    return None
-
-
-def _calendar_stamp(match: re.Match[str]) -> datetime | None:
-    parts = [int(match.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
-    if not NOW_YEARS[0] <= parts[0] <= NOW_YEARS[1]:
-        return None  # no capture time: a page captured then is not read (nor stored) as such
-    try:
-        moment = datetime(*parts)
-    except ValueError:
-        return None
-    offset = match.group("off")
-    if offset:
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "") if offset != "Z" else "0000"
-        minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
-        moment = moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
-    return moment
-
-
-def page_key(name: str, url: str | None = None) -> str:
-    """A page's identity across scrapes: its URL, else its file name without the time stamp.
-
-    "snap/bloomberg-2023-10-03T1800.html" -> "bloomberg"; a name that is only a time stamp
-    ("snap/2023-10-03T1800.html") takes its folder's name ("snap"); stdin is "-".
-    """
-    if url:
-        return url.strip()
-    if name == "-":
-        return "-"
-    path = PurePath(name)
-    base = path.name
-    found = name_stamp(base)
-    if found:
-        start, end = found[1]
-        base = base[:start] + " " + base[end:]
-    stem = _EXTENSION.sub("", base.strip()).strip(" -_.")
-    return stem or path.parent.name or "-"
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ from feedline.feedmerge import (
 )
 from feedline.model import Role, Source, Timeline
 from feedline.store_dates import iso
+from feedline.store_identity import page_key
 from feedline.store_schema import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION, statements
 
 __all__ = ["ABANDONED_AFTER", "SCHEMA_VERSION", "ExtractedPage", "PageResult", "Query", "Store", "StoredEntry"]
@@ -303,9 +304,7 @@ class Store:
         """Store one extracted page and its entries, in one transaction.
 
         The page's identity is `feed`, else the URL the page names, else `url`, else its name
-        without the time stamp (`ingest.page_key`)."""
-        from feedline.ingest import page_key  # noqa: PLC0415 - the key rule lives with the inputs
-
+        without the time stamp (`page_key`)."""
         key = feed or page_key(name, timeline.page.url or url)
         return self._add(timeline, name, digest, source, key, run_id)
 

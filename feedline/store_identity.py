@@ -1,11 +1,14 @@
-"""Entry identity across scrapes: when two sightings are one entry (docs/store.md, "Identity").
+"""Identity across scrapes: which feed a page is, and when two sightings are one entry
+(docs/store.md, "Identity").
 
     sighting(entry) ──> Sighting ──> compatible(sighting, candidate, gap) · closeness(...)
                                      similarity(folded, folded) ≥ SIMILAR
 
-The rules only: what makes a text an edit of another, which stored entries a sighting may
-join and which of them it prefers, and the stable id's hash. `feedline.feedmerge` applies
-them to one feed's entries; nothing here holds state or SQL.
+`page_key` is a page's feed: its URL, else its file name without the time stamp that
+`name_stamp` finds (feedline.ingest re-exports both and decides which capture time wins).
+The rest are the entry rules: what makes a text an edit of another, which stored entries a
+sighting may join and which of them it prefers, and the stable id's hash. `feedline.feedmerge`
+applies them to one feed's entries; nothing here holds state or SQL.
 """
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from difflib import SequenceMatcher
+from pathlib import PurePath
 from typing import Protocol
 
+from feedline.errors import NOW_YEARS
 from feedline.model import DateStatus, Entry, StampKind
 
 SIMILAR = 0.9  # difflib ratio of the first COMPARE_CHARS folded characters: an edit of the same entry
@@ -25,6 +30,80 @@ PREFIX_MIN = 40  # a text that starts (or holds) another this long is that one, 
 CONFIDENT = 0.85  # readings at least this sure may keep two identical texts apart (recurrence)
 
 _SPACES = re.compile(r"\s+")
+
+
+# ── page identity ───────────────────────────────────────────────────────────────────────────
+
+_OFFSET = r"(?P<off>Z|[+-]\d{2}:?\d{2})?"
+_NAME_STAMPS = (
+    # 2023-10-03T1800, 2023-10-03T18:05, 2023-10-03_18-05-30, 2023-10-03T18:05Z
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T_ ](?P<H>\d{2})[:.h-]?(?P<M>\d{2})"
+               r"(?:[:.-]?(?P<S>\d{2}))?" + _OFFSET + r"(?!\d)"),
+    # 20231003-180500, 20231003T1805
+    re.compile(r"(?<!\d)(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})[T_-]?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?"
+               + _OFFSET + r"(?!\d)"),
+)
+_UNIX_STAMP = re.compile(r"(?<!\d)1\d{9}(?!\d)")  # unix seconds, 2001-09-09 to 2033-05-18
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
+
+
+def name_stamp(name: str) -> tuple[datetime, tuple[int, int]] | None:
+    """The capture time a file name carries, and its span in the name's last component.
+
+    Naive for the calendar forms (the page's wall clock), aware with the printed offset for
+    calendar forms that carry one, aware in this machine's zone for unix seconds.
+    """
+    base = PurePath(name).name
+    for pattern in _NAME_STAMPS:
+        for match in pattern.finditer(base):
+            moment = _calendar_stamp(match)
+            if moment is not None:
+                return moment, match.span()
+    match = _UNIX_STAMP.search(base)
+    if match:  # an instant without a zone: this machine's clock, as `date` names files
+        return datetime.fromtimestamp(int(match.group()), timezone.utc).astimezone(), match.span()
+    return None
+
+
+def _calendar_stamp(match: re.Match[str]) -> datetime | None:
+    parts = [int(match.group(g) or 0) for g in ("y", "m", "d", "H", "M", "S")]
+    if not NOW_YEARS[0] <= parts[0] <= NOW_YEARS[1]:
+        return None  # no capture time: a page captured then is not read (nor stored) as such
+    try:
+        moment = datetime(*parts)
+    except ValueError:
+        return None
+    offset = match.group("off")
+    if offset:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "") if offset != "Z" else "0000"
+        minutes = sign * (int(digits[:2]) * 60 + int(digits[2:]))
+        moment = moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    return moment
+
+
+def page_key(name: str, url: str | None = None) -> str:
+    """A page's identity across scrapes: its URL, else its file name without the time stamp.
+
+    "snap/bloomberg-2023-10-03T1800.html" -> "bloomberg"; a name that is only a time stamp
+    ("snap/2023-10-03T1800.html") takes its folder's name ("snap"); stdin is "-".
+    """
+    if url:
+        return url.strip()
+    if name == "-":
+        return "-"
+    path = PurePath(name)
+    base = path.name
+    found = name_stamp(base)
+    if found:
+        start, end = found[1]
+        base = base[:start] + " " + base[end:]
+    stem = _EXTENSION.sub("", base.strip()).strip(" -_.")
+    return stem or path.parent.name or "-"
+
+
+# ── entry identity ──────────────────────────────────────────────────────────────────────────
+
 
 
 def text_hash(headline: str | None, text: str) -> str:
