@@ -173,6 +173,7 @@ class EntryRow:
     date_basis: str = DateBasis.NONE
     texts: dict[str, RevisionRow] = field(default_factory=dict)  # by text hash
     groups: dict[str, SightingRow] = field(default_factory=dict)  # by reading
+    latest_reading: str | None = None  # the reading of the latest sighting row, once derived here
     stored: bool = False
     text_changed: bool = False  # headline or text changed since stored (the FTS index follows them)
 
@@ -250,11 +251,18 @@ class FeedState:
         sightings = [sighting(entry) for entry in entries]
         placed, new = self._place(page, sightings)
         edited = 0
+        again: dict[int, SightingRow] = {}  # entries shown as on their latest page, on a later page
         for seen, entry_id in zip(sightings, placed):
             revision_id, created = self._revision(page, seen, entry_id)
             edited += created and entry_id not in new
-            self._sighting_row(page, seen, entry_id, revision_id)
-        self._refresh_all(page, set(placed))
+            entry = self.entries[entry_id]
+            before = entry.groups.get(entry.latest_reading or "")
+            shown = (before.datetime, self.page_tz.get(before.last_page_id)) if before is not None else None
+            row = self._sighting_row(page, seen, entry_id, revision_id)
+            if (not created and row is before and shown == (row.datetime, page.tz) and page.captured_at is not None
+                    and entry.last_seen is not None and page.captured_at > entry.last_seen):
+                again[entry_id] = row
+        self._refresh_all(page, set(placed), again)
         page.new_entries = len(new)
         return len(new), edited
 
@@ -292,11 +300,12 @@ class FeedState:
             ids |= {i for day in days if day is not None for i in self._by_date.get(day, ())
                     if self.entries[i].clock is None}
         scored = []
+        folded = seen.folded if ids else ""
         for entry_id in ids:
             entry = self.entries[entry_id]
             if entry_id in claimed or not compatible(seen, entry, self._gap_at(page)):
                 continue
-            score = max(similarity(seen.folded, _folded(revision)) for revision in entry.texts.values())
+            score = max(similarity(folded, _folded(revision)) for revision in entry.texts.values())
             if score >= SIMILAR:
                 scored.append((-score, closeness(page.captured_at, seen, entry), entry_id))
         return min(scored)[2] if scored else None
@@ -339,13 +348,13 @@ class FeedState:
         self.ids.revisions += 1
         shown = seen.entry
         revision = RevisionRow(self.ids.revisions, entry_id, seen.text_hash, shown.headline, shown.text, at, at, 1,
-                               shown.sources, seen.folded)
+                               shown.sources)
         entry.texts[seen.text_hash] = revision
         self._by_hash.setdefault(seen.text_hash, []).append(entry_id)
         self._changes.revisions[revision.id] = revision
         return revision.id, True
 
-    def _sighting_row(self, page: PageRow, seen: Sighting, entry_id: int, revision_id: int) -> None:
+    def _sighting_row(self, page: PageRow, seen: Sighting, entry_id: int, revision_id: int) -> SightingRow:
         entry, fix = seen.entry, seen.entry.date
         stamp = entry.stamp
         reading = "|".join(map(str, (
@@ -373,14 +382,20 @@ class FeedState:
             row.first_seen = _earlier(row.first_seen, at)
             row.last_seen = _later(row.last_seen, at)
         self._changes.sightings[(entry_id, reading)] = row
+        return row
 
     # deriving an entry from its sightings --------------------------------------------------------
 
-    def _refresh_all(self, page: PageRow, touched: set[int]) -> None:
+    def _refresh_all(self, page: PageRow, touched: set[int], again: dict[int, SightingRow]) -> None:
         """Re-derive the touched entries, and those first seen on the next capture of the feed
-        (whose "capture before" this page may have become)."""
+        (whose "capture before" this page may have become). An entry in `again` is one shown
+        on a capture after all its others exactly as on its latest one (same text, stamp, date
+        reading, datetime and zone): only what the latest page shows of it changes."""
         for entry_id in sorted(touched):
-            self._refresh(entry_id)
+            if entry_id in again:
+                self._seen_again(self.entries[entry_id], again[entry_id])
+            else:
+                self._refresh(entry_id)
         if page.captured_at is None:
             return
         at = bisect.bisect_right(self.captures, page.captured_at)
@@ -399,6 +414,7 @@ class FeedState:
         current = max(revisions, key=lambda r: (r.last_seen or "", r.first_seen or "", r.text_hash))  # latest text
         earliest = min(revisions, key=lambda r: (r.first_seen or "~", r.text_hash))
         latest = max(groups, key=lambda g: (g.last_seen or "", g.stamp_text, g.reading))
+        entry.latest_reading = latest.reading
         clocks = sorted({g.clock for g in groups if g.stamp_kind != StampKind.RELATIVE} - {None})
         clock = clocks[0] if clocks else None
         tz = self.page_tz.get(latest.last_page_id)
@@ -416,9 +432,23 @@ class FeedState:
             entry.headline, entry.text = current.headline, current.text
             entry.text_changed = entry.stored
         self._index(entry, *old)
-        self._set_uid(entry, uid_base(self.feed, first_seen, clock or entry.local_time or "", earliest.headline,
-                                      earliest.text))
+        self._set_uid(entry, uid_base(self.feed, first_seen, clock or entry.local_time or "", earliest.text_hash))
         self._changes.entries[entry_id] = entry
+
+    def _seen_again(self, entry: EntryRow, latest: SightingRow) -> None:
+        """What `_refresh` gives an entry whose latest sighting row `latest` was seen again on a
+        later capture: its dates, clock, first capture and id depend on nothing that changed."""
+        entry.last_seen = latest.last_seen
+        entry.times_seen += 1
+        entry.zone, entry.stamp_text, entry.stamp_kind = latest.zone, latest.stamp_text, latest.stamp_kind
+        entry.relative_minutes, entry.region = latest.relative_minutes, latest.region
+        entry.span_start, entry.span_end = latest.span_start, latest.span_end
+        current = next(r for r in entry.texts.values() if r.id == latest.revision_id)  # now the latest text
+        entry.revision_id = current.id
+        if (entry.headline, entry.text) != (current.headline, current.text):
+            entry.headline, entry.text = current.headline, current.text
+            entry.text_changed = entry.stored
+        self._changes.entries[entry.id] = entry
 
     def _date(self, entry: EntryRow, clock: str | None, first_seen: str | None, tz: str | None,
               groups: list[SightingRow], latest: SightingRow) -> None:

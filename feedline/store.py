@@ -27,6 +27,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote
@@ -371,6 +373,10 @@ class Store:
             state.load_sighting(SightingRow(**values))
         return state
 
+    def _many(self, sql: str, rows: list[tuple] | list[list[Any]]) -> None:
+        if rows:  # most pages change few kinds of rows: no statement for the others
+            self.conn.executemany(sql, rows)
+
     def _write(self, changes: Changes, timeline: Timeline, key: str, name: str, digest: str, source: str,
                run_id: int | None) -> None:
         """Write what merging one page changed: parents before children (foreign keys)."""
@@ -382,36 +388,39 @@ class Store:
             (page.id, key, name, shown.url, shown.title, digest, page.captured_at,
              str(source) if page.captured_at else "none", page.tz, page.entries, page.new_entries, run_id, _utc_now()))
         entries = list(changes.entries.values())
-        self.conn.executemany(
+        self._many(
             f"INSERT INTO entries (id, feed, {', '.join(ENTRY_FIELDS)}) VALUES ({', '.join('?' * (len(ENTRY_FIELDS) + 2))})",
             [(e.id, e.feed, *_entry_values(e)) for e in entries if not e.stored])
         revisions = list(changes.revisions.values())
-        self.conn.executemany(
+        self._many(
             "INSERT INTO revisions (id, entry_id, text_hash, headline, text, first_seen, last_seen, times_seen) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(r.id, r.entry_id, r.text_hash, r.headline, r.text, r.first_seen, r.last_seen, r.times_seen)
              for r in revisions if not r.stored])
-        self.conn.executemany(
+        self._many(
             "INSERT INTO sources (entry_id, revision_id, position, name, canonical, role, cue, span_start, span_end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(r.entry_id, r.id, i, s.name, s.canonical, str(s.role), s.cue, *s.span)
              for r in revisions if not r.stored for i, s in enumerate(r.sources)])
-        self.conn.executemany(
+        self._many(
             "UPDATE revisions SET first_seen = ?, last_seen = ?, times_seen = ? WHERE id = ?",
             [(r.first_seen, r.last_seen, r.times_seen, r.id) for r in revisions if r.stored])
         sightings = list(changes.sightings.values())
-        self.conn.executemany(
+        self._many(
             f"INSERT INTO sightings ({', '.join(_SIGHTING_COLUMNS)}) VALUES ({', '.join('?' * len(_SIGHTING_COLUMNS))})",
             [_sighting_values(s) for s in sightings if not s.stored])
-        self.conn.executemany(
-            f"UPDATE sightings SET {', '.join(f'{c} = ?' for c in _SIGHTING_UPDATED)} WHERE entry_id = ? AND reading = ?",
-            [(*(_sighting_value(s, c) for c in _SIGHTING_UPDATED), s.entry_id, s.reading) for s in sightings if s.stored])
+        updated = [i for i, c in enumerate(_SIGHTING_COLUMNS) if c in _SIGHTING_UPDATED]
+        self._many(
+            f"UPDATE sightings SET {', '.join(f'{_SIGHTING_COLUMNS[i]} = ?' for i in updated)} "
+            "WHERE entry_id = ? AND reading = ?",
+            [(*(values[i] for i in updated), s.entry_id, s.reading)
+             for s in sightings if s.stored for values in (_sighting_values(s),)])
         for with_text in (False, True):  # the FTS index's trigger fires when headline or text is set
-            columns = [c for c in ENTRY_FIELDS if with_text or c not in ("headline", "text")]
-            self.conn.executemany(
-                f"UPDATE entries SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                [(*(_entry_value(e, c) for c in columns), e.id) for e in entries
-                 if e.stored and e.text_changed == with_text])
+            kept = [i for i, c in enumerate(ENTRY_FIELDS) if with_text or c not in ("headline", "text")]
+            self._many(
+                f"UPDATE entries SET {', '.join(f'{ENTRY_FIELDS[i]} = ?' for i in kept)} WHERE id = ?",
+                [(*(values[i] for i in kept), e.id) for e in entries
+                 if e.stored and e.text_changed == with_text for values in (_entry_values(e),)])
         for item in (*entries, *revisions, *sightings):
             item.stored = True
         for entry in entries:
@@ -490,22 +499,29 @@ _E = {name: index for index, name in enumerate(("feed", *ENTRY_FIELDS))}
 _ENTRY = ", ".join(f"e.{c}" for c in ("feed", *ENTRY_FIELDS))
 
 
-def _entry_value(entry: EntryRow, column: str) -> Any:
-    value = getattr(entry, column)
-    return json.dumps(list(value), ensure_ascii=False) if column == "evidence" else value
+_ENTRY_ROW = attrgetter(*ENTRY_FIELDS)
+_EVIDENCE = ENTRY_FIELDS.index("evidence")
+_SIGHTING_ROW = attrgetter(*_SIGHTING_COLUMNS)
+_SIGHTING_EVIDENCE = _SIGHTING_COLUMNS.index("evidence")
+
+
+@lru_cache(maxsize=4096)
+def _json(evidence: tuple[str, ...]) -> str:
+    """Evidence as stored: a JSON list (the same few lists recur on every page)."""
+    return json.dumps(list(evidence), ensure_ascii=False)
 
 
 def _entry_values(entry: EntryRow) -> list[Any]:
-    return [_entry_value(entry, column) for column in ENTRY_FIELDS]
-
-
-def _sighting_value(row: SightingRow, column: str) -> Any:
-    value = getattr(row, column)
-    return json.dumps(list(value), ensure_ascii=False) if column == "evidence" else value
+    """The ENTRY_FIELDS of an entry as columns."""
+    values = list(_ENTRY_ROW(entry))
+    values[_EVIDENCE] = _json(values[_EVIDENCE])
+    return values
 
 
 def _sighting_values(row: SightingRow) -> list[Any]:
-    return [_sighting_value(row, column) for column in _SIGHTING_COLUMNS]
+    values = list(_SIGHTING_ROW(row))
+    values[_SIGHTING_EVIDENCE] = _json(values[_SIGHTING_EVIDENCE])
+    return values
 
 
 def _row_fields(row: tuple) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Protocol
 
@@ -106,6 +107,7 @@ def page_key(name: str, url: str | None = None) -> str:
 
 
 
+@lru_cache(maxsize=8192)  # a feed's snapshots show the same texts again and again
 def text_hash(headline: str | None, text: str) -> str:
     """A revision's identity: headline and text with whitespace runs made one space."""
     return hashlib.sha1(f"{_squash(headline or '')}\x1f{_squash(text)}".encode()).hexdigest()
@@ -134,10 +136,10 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def uid_base(feed: str, first_seen: str | None, clock: str, headline: str | None, text: str) -> str:
-    """The stable id before any suffix: feed, first capture, clock and the first text seen.
-    Not the date: that may improve with later pages, and the id must not move with it."""
-    return hashlib.sha1("\x1f".join((feed, first_seen or "", clock, text_hash(headline, text))).encode()).hexdigest()[:16]
+def uid_base(feed: str, first_seen: str | None, clock: str, first_text: str) -> str:
+    """The stable id before any suffix: feed, first capture, clock and the first text seen (its
+    `text_hash`). Not the date: that may improve with later pages, and the id must not move with it."""
+    return hashlib.sha1("\x1f".join((feed, first_seen or "", clock, first_text)).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +148,18 @@ class Sighting:
 
     entry: Entry
     text_hash: str
-    folded: str
     clock: str | None  # "16:00"
     relative: bool  # a relative stamp ("21 mins ago")
+
+    @property
+    def folded(self) -> str:
+        """`fold` of its headline and text (needed only when no text matches exactly)."""
+        return fold(self.entry.headline, self.entry.text)
 
 
 def sighting(entry: Entry) -> Sighting:
     clock = entry.local_time.strftime("%H:%M") if entry.local_time else None
-    return Sighting(entry, text_hash(entry.headline, entry.text), fold(entry.headline, entry.text), clock,
-                    entry.stamp.kind is StampKind.RELATIVE)
+    return Sighting(entry, text_hash(entry.headline, entry.text), clock, entry.stamp.kind is StampKind.RELATIVE)
 
 
 class Candidate(Protocol):
