@@ -27,9 +27,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from operator import attrgetter
-from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote
 

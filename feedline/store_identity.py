@@ -228,5 +228,6 @@ def closeness(captured_at: str | None, seen: Sighting, stored: Candidate) -> tup
     return (not same_day, distance, stored.uid or "")
 
 
+@lru_cache(maxsize=4096)  # the same few captures are compared for every entry of a page
 def _wall(iso: str) -> datetime:
     return datetime.fromisoformat(iso).replace(tzinfo=None)
