@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 import feedsim
 from feedline.errors import StoreBusyError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
-from feedline.ingest import CaptureSource, extractor, ingest_pages, name_stamp, page_inputs, page_key
+from feedline.ingest import CaptureSource, extractor, ingest_page, ingest_pages, name_stamp, page_inputs, page_key
 from feedline.store import SCHEMA_VERSION, Query, Store
 from feedline.store_cli import register, render_export
 from feedline.store_dates import Reading, best_reading, window_day
@@ -617,6 +617,41 @@ def _pages(db: Path) -> int:
             conn.close()
     except sqlite3.Error:
         return 0
+
+
+def test_two_connections_taking_turns_see_each_others_pages(sim: Sim, tmp_path: Path) -> None:
+    """Each connection keeps the feeds it loaded in memory: a page another connection stored
+    meanwhile must be seen (the state reloaded), or entries would be stored twice."""
+    db = tmp_path / "turns.db"
+    extract = extractor()
+    pages = page_inputs([str(sim.folder / "snap")])
+    with Store.open(db) as first, Store.open(db) as second:
+        for index, page in enumerate(pages):
+            assert ingest_page(first if index % 3 else second, page, extract).entries >= 0
+    assert export_of(db) == sim.export
+
+
+def test_a_failed_page_leaves_no_trace_in_the_connections_memory(sim: Sim, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose write fails is rolled back; what was merged in memory for it is dropped too."""
+    db = tmp_path / "failed.db"
+    extract = extractor()
+    pages = page_inputs([str(sim.folder / "snap")])
+    write = Store._write
+    calls = {"n": 0}
+
+    def flaky(self: Store, *args: object) -> None:
+        calls["n"] += 1
+        write(self, *args)
+        if calls["n"] == 7:
+            raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(Store, "_write", flaky)
+    with Store.open(db) as opened:
+        outcomes = list(ingest_pages(opened, pages, extract))
+        assert [o.page for o in outcomes if o.error is not None] == [pages[6]]
+        list(ingest_pages(opened, pages, extract))  # the failed page again, the others skipped
+    assert export_of(db) == sim.export
 
 
 def test_two_concurrent_ingests_do_not_corrupt(sim: Sim, tmp_path: Path) -> None:
