@@ -409,18 +409,14 @@ class Store:
         self._many(
             f"INSERT INTO sightings ({', '.join(_SIGHTING_COLUMNS)}) VALUES ({', '.join('?' * len(_SIGHTING_COLUMNS))})",
             [_sighting_values(s) for s in sightings if not s.stored])
-        updated = [i for i, c in enumerate(_SIGHTING_COLUMNS) if c in _SIGHTING_UPDATED]
         self._many(
-            f"UPDATE sightings SET {', '.join(f'{_SIGHTING_COLUMNS[i]} = ?' for i in updated)} "
-            "WHERE entry_id = ? AND reading = ?",
-            [(*(values[i] for i in updated), s.entry_id, s.reading)
-             for s in sightings if s.stored for values in (_sighting_values(s),)])
+            f"UPDATE sightings SET {', '.join(f'{c} = ?' for c in _SIGHTING_UPDATED)} WHERE entry_id = ? AND reading = ?",
+            [_with_json(_SIGHTING_UPDATE(s), _SIGHTING_UPDATED) for s in sightings if s.stored])
         for with_text in (False, True):  # the FTS index's trigger fires when headline or text is set
-            kept = [i for i, c in enumerate(ENTRY_FIELDS) if with_text or c not in ("headline", "text")]
-            self._many(
-                f"UPDATE entries SET {', '.join(f'{ENTRY_FIELDS[i]} = ?' for i in kept)} WHERE id = ?",
-                [(*(values[i] for i in kept), e.id) for e in entries
-                 if e.stored and e.text_changed == with_text for values in (_entry_values(e),)])
+            columns = _ENTRY_UPDATED[with_text]
+            self._many(f"UPDATE entries SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                       [_with_json(_ENTRY_UPDATE[with_text](e), columns) for e in entries
+                        if e.stored and e.text_changed == with_text])
         for item in (*entries, *revisions, *sightings):
             item.stored = True
         for entry in entries:
@@ -503,6 +499,20 @@ _ENTRY_ROW = attrgetter(*ENTRY_FIELDS)
 _EVIDENCE = ENTRY_FIELDS.index("evidence")
 _SIGHTING_ROW = attrgetter(*_SIGHTING_COLUMNS)
 _SIGHTING_EVIDENCE = _SIGHTING_COLUMNS.index("evidence")
+
+
+# the columns an UPDATE writes (then the row's key): sightings, entries without and with headline and text
+_SIGHTING_UPDATE = attrgetter(*_SIGHTING_UPDATED, "entry_id", "reading")
+_ENTRY_UPDATED = {False: tuple(c for c in ENTRY_FIELDS if c not in ("headline", "text")), True: ENTRY_FIELDS}
+_ENTRY_UPDATE = {with_text: attrgetter(*columns, "id") for with_text, columns in _ENTRY_UPDATED.items()}
+
+
+def _with_json(values: tuple, columns: tuple[str, ...]) -> list[Any]:
+    """`values` (of `columns`, then the key) with the evidence as stored."""
+    row = list(values)
+    at = columns.index("evidence")
+    row[at] = _json(row[at])
+    return row
 
 
 @lru_cache(maxsize=4096)
