@@ -20,10 +20,9 @@ from datetime import datetime
 from typing import Any
 
 from feedline.errors import FeedlineError, InputError, page_failure
-from feedline.feedmerge import merge_feeds
-from feedline.parquet import PartWriter, error_row, page_rows, timeline_rows, write_part
-from feedline.feedmerge import ExtractedPage
+from feedline.feedmerge import ExtractedPage, merge_feeds
 from feedline.ingest import CaptureSource, PageInput, archive_page, extract_page, extractor, page_inputs
+from feedline.parquet import PartWriter, error_row, page_rows, timeline_rows, write_part
 
 #: Page files per partition (an archive is always a partition of its own).
 FILES_PER_UNIT = 64
@@ -102,6 +101,7 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
     counts = Counts()
     pages: list[ExtractedPage] = []
     part = f"{index:05d}"
+    extract = extractor(options.lang)
     with PartWriter(output, "entries", part) as rows, PartWriter(output, "errors", part) as errors:
         for item in _read_unit(unit, options, counts):
             if isinstance(item, dict):
@@ -109,7 +109,7 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
                 continue
             page, data = item
             try:
-                extracted = extract_page(page, data, extractor(options.lang), tz=options.tz, feed=options.feed)
+                extracted = extract_page(page, data, extract, tz=options.tz, feed=options.feed)
             except InputError as error:
                 counts.failed += 1
                 errors.add([error_row(page.name, "failed", str(error))])
