@@ -20,7 +20,8 @@ store filled by several runs needs; `merge_feed` gives what `ingest` gives when 
 ingested in capture order.
 
 Two inputs with the same bytes and capture time are one page (`merge_feed` keeps the first).
-The stable id is unique within the feed (it hashes the feed key: across feeds it does not repeat).
+The stable id gets a suffix when another entry of the same feed has it; it hashes the feed key,
+so two feeds share an id only through a 64-bit hash collision.
 """
 from __future__ import annotations
 
