@@ -30,7 +30,18 @@ from typer.testing import CliRunner
 import feedsim
 from feedline.errors import StoreBusyError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
-from feedline.ingest import CaptureSource, extractor, ingest_page, ingest_pages, name_stamp, page_inputs, page_key
+from feedline.ingest import (
+    CaptureSource,
+    Clock,
+    PageInput,
+    extractor,
+    ingest_page,
+    ingest_pages,
+    name_stamp,
+    page_clock,
+    page_inputs,
+    page_key,
+)
 from feedline.store import SCHEMA_VERSION, Query, Store
 from feedline.store_cli import register, render_export
 from feedline.store_dates import Reading, best_reading, window_day
@@ -105,6 +116,29 @@ def test_name_stamp(name: str, expected: datetime | None) -> None:
 def test_unix_names_are_read_in_this_machines_zone() -> None:
     moment = name_stamp("1696345500.txt")[0]  # type: ignore[index]
     assert moment.utcoffset() == datetime.fromtimestamp(1696345500).astimezone().utcoffset()
+
+
+def test_the_clock_rule_takes_only_this_machines_times_for_the_pages_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """page_clock: a capture time on this machine's clock (a unix-seconds name, an mtime) is the
+    page's wall clock in this machine's zone; an instant (a WARC-Date, a fetch) never is; --tz
+    converts both."""
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    clock.tzset()
+    try:
+        mine = datetime(2023, 10, 3, 18, 5, 30, 999, tzinfo=timezone(timedelta(hours=9)))
+        named = page_clock(PageInput("1696345500.txt", mine, CaptureSource.NAME), None)
+        assert (named.captured, named.now, named.tz) == (mine.replace(microsecond=0),
+                                                         datetime(2023, 10, 3, 18, 5, 30), "Asia/Tokyo")
+        warc = page_clock(PageInput("a.warc#0", mine, CaptureSource.WARC, instant=True), None)
+        assert (warc.now, warc.tz) == (mine.replace(microsecond=0), None)
+        kyiv = page_clock(PageInput("1696345500.txt", mine, CaptureSource.NAME), "Europe/Kyiv")
+        assert kyiv.now is not None and kyiv.now.isoformat() == "2023-10-03T12:05:30+03:00" and kyiv.tz == "Europe/Kyiv"
+        assert page_clock(PageInput("x.html", None, CaptureSource.NONE), None) == Clock(None, None, None)
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
 
 
 @pytest.mark.parametrize(
