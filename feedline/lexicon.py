@@ -214,6 +214,11 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
 )
 
+# "By" before an author's name in a byline, in languages where the word is also an everyday
+# preposition ("19.03.2019 11:45 | von Inga Buller"): a byline cue only before a capitalised
+# name (English "by " is a cue on its own, see patterns.PAGE_STAMP_CUE_RE).
+BY_NAME_WORDS: tuple[str, ...] = ("von",)
+
 # Words for "at" that open a line before its clock in chronologies and tickers ("À 9h05, …",
 # "Um 9.05 Uhr …", "At 9:05, …", "Alle 9:05 …", "Klo 9.05 …"). They make a stamp only on a page
 # where several lines open that way (see tokens.Context.lead_words).

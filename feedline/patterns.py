@@ -238,6 +238,11 @@ HEADING_DAYWORD_RE = lazy_regex(HEADING_DAYWORD, FLAGS)
 MENTION_RE = lazy_regex(MENTION, FLAGS)
 # Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
 PAGE_STAMP_CUE_RE = lazy_re(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
+# "| von Inga Buller": a byline's "by" before a capitalised name (case-sensitive).
+# The word opens the line or follows a separator or the stamp itself, and two capitalised
+# words follow ("Rücktritt von Angela Merkel 12.05.2023" is a headline, not a byline).
+BY_NAME_RE = lazy_regex(r"(?:^|[|·,–-]\s*|\d\s+|Uhr\s+)" + _alt(lexicon.BY_NAME_WORDS)
+                        + r"\s+\p{Lu}\p{Ll}+[\s-]+\p{Lu}", regex.VERSION0)
 # An update cue alone ("LIVE Updated 4m ago"), searched in lowercased text.
 UPDATE_CUE_RE = lazy_re(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").

@@ -39,6 +39,7 @@ from feedline.patterns import (
     MENTION_BEFORE_CLOCK_RE,
     MONTH_NUMBER,
     PAGE_STAMP_CUE_RE,
+    BY_NAME_RE,
     PERIOD_BEFORE_RE,
     PLAIN_CLOCK_RE,
     PLAIN_DATETIME_RE,
@@ -243,7 +244,8 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
-    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and PAGE_STAMP_CUE_RE.search(line[:200].lower()):
+    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and (
+            PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from feedline.model import DateStatus, Page
+from feedline.patterns import BY_NAME_RE
 from feedline.pipeline import extract
 
 
@@ -166,6 +167,22 @@ def test_a_byline_does_not_open_a_sidebar_feed() -> None:
     text = LIVE_BLOG.replace("28 September 2020, 18:00", "By Jo Writer 28 September 2020, 18:00")
     rows = dated(text, now=datetime(2020, 10, 6, 20, 50))
     assert {r[2] for r in rows} == {"2020-10-06"}
+
+
+@pytest.mark.parametrize("byline", [
+    "28.09.2020 | 18:00 Uhr | von Jo Schreiber",  # chemietechnik.de, chip.de ("19.03.2019 11:45 | von ...")
+    "28.09.2020 18:00 von Jo Schreiber Lesezeit: 4 Min.",  # tarnkappe.info
+    "von Jo Schreiber am 28. September 2020, 18:00 Uhr",  # cnet.de, zdnet.de, wmn.de
+])
+def test_a_german_byline_by_name_does_not_open_a_sidebar_feed(byline: str) -> None:
+    text = LIVE_BLOG.replace("28 September 2020, 18:00", byline)
+    rows = dated(text, now=datetime(2020, 10, 6, 20, 50))
+    assert {r[2] for r in rows} == {"2020-10-06"}
+
+
+@pytest.mark.parametrize("line", ["Rücktritt von Angela Merkel 28.09.2020, 18:00", "Am 28.09.2020 von 18:00 bis 20:00"])
+def test_von_in_a_headline_or_a_time_range_is_no_byline(line: str) -> None:
+    assert not BY_NAME_RE.search(line)
 
 
 COMMENTS = """Reader comments
