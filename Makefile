@@ -12,6 +12,7 @@
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
+#   make selfcheck  capture-mode dates of the pool's printed-date feeds, re-read as bare clocks
 #   make fuzz    fuzz extract, the HTML and WARC readers and ingest (docs/fuzzing.md; FUZZ_ARGS, FUZZ_STATE)
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
@@ -36,10 +37,10 @@ FUZZ_ARGS ?= --engine random --runs 1000000
 FUZZ_STATE ?= $(HOME)/.cache/feedline-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey fuzz clean distclean
+.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey selfcheck fuzz clean distclean
 
 help:
-	@sed -n '3,16s/^#//p' Makefile
+	@sed -n '3,17s/^#//p' Makefile
 
 # The virtualenv, (re)installed whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -112,6 +113,11 @@ survey:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make survey: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
 	$(VENV)/bin/python benchmarks/survey.py $(SURVEY_ARGS)
+
+selfcheck:
+	@if [ ! -d ../shared/pool/pages ]; then echo "make selfcheck: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
+	$(MAKE) --no-print-directory $(STAMP) && \
+	$(VENV)/bin/python benchmarks/selfcheck_dates.py $(SELFCHECK_ARGS)
 
 # atheris (the `fuzz` extra) is installed only for its engine: the random engine needs nothing more.
 fuzz: $(STAMP)

@@ -65,8 +65,8 @@ def check_page(path: Path) -> tuple[str, Counter, list[str]]:
     counts: Counter = Counter()
     examples: list[str] = []
     try:
-        page = read_page(gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes())
-        timeline = extract(page)
+        timeline = extract(read_page(gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()))
+        page = timeline.page  # (its text is the one the stamps' offsets point into: maybe the CSS-hidden one)
     except Exception as exc:  # a page feedline cannot read is the survey's business
         return path.name, counts, [f"error: {type(exc).__name__}"]
     for group in printed_feeds(timeline.entries):
