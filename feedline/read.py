@@ -517,46 +517,80 @@ class _Lines:
         self.mark_box: list[int] = []
 
     def render(self, root: LexborNode) -> str:
-        """Walk `root`'s subtree in document order, iteratively."""
-        root_id = root.mem_id
+        """Walk `root`'s subtree in document order, iteratively.
+
+        The common steps (a text node, an inline element, a block, a paragraph) are written
+        out here rather than in method calls: the walk visits every node of the page.
+        """
+        styles = self.styles.get
+        closed = self.closed
+        run = self.run  # cleared in place by `flush`, never replaced
         stack: list[tuple[int, _Context]] = []  # per open element: its kind, its parent's context
         context: _Context = (False, False, True, None)
         node = root.child
         while node is not None:
             tag = node.tag or ""
-            if node.mem_id in self.closed:
-                pass
-            elif tag == "-text":
-                _, pre, visible, transform = context
-                if visible:
-                    self.text(_transform(node.text_content or "", transform), pre)
+            if tag == "-text":
+                if context[2] and not (closed and node.mem_id in closed):
+                    text = node.text_content or ""
+                    if context[3] is not None:
+                        text = _transform(text, context[3])
+                    if not context[1]:
+                        run.append(text)
+                    elif text:
+                        self.flush(line_end=False)
+                        self.emit(text)
             elif tag[:1] != "-" and tag not in _SKIP:  # an element, not a comment
-                style = self.styles.get(node.mem_id)
-                display = _display(tag, style)
-                if display != "none":
-                    inner = _inner_context(tag, display, style, context)
-                    blockified = context[0] or (style is not None and style[3])
-                    kind = _box_kind(tag, display, blockified) if inner[2] else _INLINE
-                    self.open(kind, tag == "br" and inner[2])
+                mem_id = node.mem_id
+                style = styles(mem_id)
+                display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
+                if display != "none" and not (closed and mem_id in closed):
+                    # The context for its children: inherited properties, flex or grid.
+                    blockify, pre, visible, transform = context
+                    if style is not None:
+                        if style[1] is not None:
+                            visible = style[1] == "visible"
+                        if style[2] is not None:
+                            transform = style[2]
+                        blockify = blockify or style[3]
+                    kind = _box_kind(tag, display, blockify) if visible else _INLINE
+                    if kind == _BLOCK or kind == _PARAGRAPH:  # as `open` does, written out
+                        if run:
+                            self.flush(line_end=True)
+                        self.strip_left = True
+                        if kind > self.required:
+                            self.required = kind
+                    elif kind != _INLINE or tag == "br":
+                        self.open(kind, tag == "br" and visible)
                     child = node.child
                     if child is not None and tag not in _REPLACED:
                         if kind in _BOXED:
                             self.open_box(node, tag)
                         stack.append((kind, context))
-                        context = inner
+                        context = (display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform)
                         node = child
                         continue
-                    self.close(kind, node)
+                    if kind != _INLINE:
+                        self.close(kind, node)
             # Nothing to enter: on to the next sibling, closing the ancestors that end here.
-            while node.next is None:
-                node = node.parent
-                if node is None or node.mem_id == root_id:
+            sibling = node.next
+            while sibling is None:
+                if not stack:  # back at `root`
                     return self.result()
+                node = node.parent
                 kind, context = stack.pop()
-                self.close(kind, node)
+                if kind == _BLOCK or kind == _PARAGRAPH:  # as `close` does, written out
+                    if run:
+                        self.flush(line_end=True)
+                    self.strip_left = True
+                    if kind > self.required:
+                        self.required = kind
+                elif kind != _INLINE:
+                    self.close(kind, node)
                 if kind in _BOXED:
-                    self.close_box()
-            node = node.next
+                    self.ends[self.open_boxes.pop()] = self.length
+                sibling = node.next
+            node = sibling
         return self.result()
 
     def open_box(self, node: LexborNode, tag: str) -> None:
@@ -727,7 +761,8 @@ _TWO_VALUE_DISPLAY = {
 }
 _CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
 _IMPORTANT = re.compile(r"!\s*important", re.I)
-_CSS_BRACES = re.compile(r"[{}]")
+#: A prelude, then a whole innermost block (group 2) or one brace (group 3). Possessive: linear.
+_CSS_STEP = re.compile(r"([^{}]*+)(?:\{([^{}]*+)\}|([{}]))")
 _AT_RULE_NAME = re.compile(r"@[\w-]+")
 _MEDIA_FEATURE = re.compile(r"\([^()]*\)")
 _MEDIA_SIZE = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
@@ -851,27 +886,45 @@ _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 
 
 def _style_rules(css: str) -> Iterator[tuple[str, str]]:
-    """Yield (selector list, declaration block) for each style rule that applies, in order."""
+    """Yield (selector list, declaration block) for each style rule that applies and may
+    declare a property `_Styles` reads, in order.
+
+    One regex step takes a brace, or a whole innermost block (a rule without nested braces,
+    most of a style sheet) at once; a block that declares none of `_CSS_VALUES`' properties
+    changes nothing here, whatever its context, and is passed over at once.
+    """
     css = _strip_css_comments(css)
+    css = css[:max(css.rfind("{"), css.rfind("}")) + 1]  # a brace ahead of every step: no rescans
     stack: list[tuple[bool, bool, str, int]] = []  # (a style rule?, applies?, selectors, start)
-    prelude = 0
-    for brace in _CSS_BRACES.finditer(css):
-        at = brace.start()
-        if brace.group() == "{":
+    declares = _CSS_DECLARATION.search
+    for step in _CSS_STEP.finditer(css):
+        prelude, block, brace = step.groups()
+        if brace is None:  # an innermost block: opened and closed in this step
+            if declares(block) is None or (stack and (stack[-1][0] or not stack[-1][1])):
+                continue  # nothing read in it, or inside a style rule (nesting) or a rule that does not apply
+            head = _rule_head(prelude)
+            if not head.startswith("@"):
+                yield head, block
+        elif brace == "{":
             in_rule = bool(stack) and stack[-1][0]
             applies = not stack or stack[-1][1]
-            head = css[prelude:at].strip()
-            if head.startswith("@") and ";" in head:  # "@import ...;" statements come first
-                head = head.rsplit(";", 1)[1].strip()
+            head = _rule_head(prelude)
             if in_rule or head.startswith("@"):  # a group rule (or nesting: not supported)
                 stack.append((False, applies and not in_rule and _at_rule_applies(head), "", 0))
             else:
-                stack.append((True, applies, head, brace.end()))
+                stack.append((True, applies, head, step.end()))
         elif stack:
             is_rule, applies, selectors, start = stack.pop()
             if is_rule and applies:
-                yield selectors, css[start:at]
-        prelude = brace.end()
+                yield selectors, css[start:step.end() - 1]
+
+
+def _rule_head(prelude: str) -> str:
+    """A rule's prelude without the "@import ...;" statements that may come before it."""
+    head = prelude.strip()
+    if head.startswith("@") and ";" in head:
+        head = head.rsplit(";", 1)[1].strip()
+    return head
 
 
 def _strip_css_comments(css: str) -> str:
