@@ -25,6 +25,7 @@ try). selectolax and charset-normalizer are imported lazily: CLI start-up time m
 from __future__ import annotations
 
 import codecs
+import functools
 import operator
 import os
 import re
@@ -408,6 +409,7 @@ _Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.compu
 _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
 
 #: Runs of CSS collapsible white space (NBSP is not) other than a lone space, which needs no change.
+_COLLAPSIBLE = " \t\n\r\f"
 _SPACES = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _WORD_START = re.compile(r"(?<![\w'’])\w")
 _LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
@@ -464,16 +466,28 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
     body = tree.body
     text, layout = "", None
     if body is not None:
-        styles = _Styles(tree, reveal=reveal, declared=parsed.styles)
+        if parsed.classes is None:
+            parsed.classes = _class_attributes(tree)
+        styles = _Styles(tree, reveal=reveal, declared=parsed.styles, classes=parsed.classes)
         parsed.styles = styles.declared
-        lines = _Lines(styles.computed(), _closed_details(body))
+        if reveal and not styles.ignored and parsed.visible is not None:
+            return parsed.visible  # the page's CSS hides nothing: revealing changes nothing
+        lines = _Lines(styles.computed(), _closed_details(body), parsed.classes)
         text = lines.render(body)
         layout = lines.layout()
     # Control characters were removed from the input: only character references make more.
     cleaned = _clean(text, controls="&#" in html)
     if len(cleaned) != len(text):
         layout = None  # its offsets no longer hold
-    return Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
+    rendered = Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
+    if not reveal:
+        parsed.visible = rendered
+    return rendered
+
+
+def _class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
+    """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
+    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
 
 
 def _closed_details(body: LexborNode) -> set[int]:
@@ -499,9 +513,10 @@ class _Lines:
     image, a button, an inline-block): "ago <img> 50" keeps both spaces.
     """
 
-    def __init__(self, styles: dict[int, _Computed], closed: set[int]) -> None:
+    def __init__(self, styles: dict[int, _Computed], closed: set[int], classes: dict[int, str]) -> None:
         self.styles = styles
         self.closed = closed
+        self.classes = classes  # mem_id → class attribute (`_class_attributes`)
         self.out: list[str] = []
         self.run: list[str] = []  # collapsible text not yet flushed
         self.required = 0  # the line breaks required since the last text
@@ -565,7 +580,7 @@ class _Lines:
                     child = node.child
                     if child is not None and tag not in _REPLACED:
                         if kind in _BOXED:
-                            self.open_box(node, tag)
+                            self.open_box(mem_id, tag)
                         stack.append((kind, context))
                         context = (display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform)
                         node = child
@@ -593,17 +608,14 @@ class _Lines:
             node = sibling
         return self.result()
 
-    def open_box(self, node: LexborNode, tag: str) -> None:
-        classes = node.attributes.get("class") if tag != "p" else None
+    def open_box(self, mem_id: int, tag: str) -> None:
+        classes = self.classes.get(mem_id) if tag != "p" else None
         first = classes.split(maxsplit=1)[:1] if classes else ()
         self.parents.append(self.open_boxes[-1])
         self.open_boxes.append(len(self.starts))
         self.starts.append(self.length)
         self.ends.append(self.length)
         self.shapes.append(f"{tag}.{first[0]}" if first else tag)
-
-    def close_box(self) -> None:
-        self.ends[self.open_boxes.pop()] = self.length
 
     def layout(self) -> Layout:
         return Layout(tuple(self.starts), tuple(self.ends), tuple(self.parents), tuple(self.shapes),
@@ -661,8 +673,13 @@ class _Lines:
         """Collapse the pending inline text; strip spaces at line, cell and box edges."""
         if not self.run:
             return
-        text = _SPACES.sub(" ", "".join(self.run))
+        text = "".join(self.run)
         self.run.clear()
+        if not text.strip(_COLLAPSIBLE):  # only white space (the indentation between blocks)
+            if text and not self.strip_left and not line_end:
+                self.emit(" ")
+            return
+        text = _SPACES.sub(" ", text)
         if self.strip_left:
             text = text.lstrip(" ")
         if line_end:
@@ -807,9 +824,11 @@ class _Styles:
     """
 
     def __init__(self, tree: LexborHTMLParser, *, reveal: bool = False,
-                 declared: list[tuple[int, str, str, _Priority]] | None = None) -> None:
+                 declared: list[tuple[int, str, str, _Priority]] | None = None,
+                 classes: dict[int, str] | None = None) -> None:
         self._won: dict[int, dict[str, tuple[_Priority, str]]] = {}
         self._reveal = reveal  # ignore the page's own hiding (author origins 1 and 2)
+        self.ignored = 0  # declarations that `reveal` ignored
         if declared is not None:  # what an earlier reading of this tree declared, in order
             self.declared = declared
             for args in declared:
@@ -820,7 +839,7 @@ class _Styles:
         self.declared: list[tuple[int, str, str, _Priority]] | None = []
         for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
             self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
-        self._add_sheets(tree)
+        self._add_sheets(tree, _class_attributes(tree) if classes is None else classes)
         with_style = ", ".join(f'[style*="{prop}" i]' for prop in _CSS_VALUES)
         for order, node in enumerate(tree.css(with_style)):
             for prop, value, important in _declarations(node.attributes.get("style") or ""):
@@ -846,12 +865,13 @@ class _Styles:
 
     def _apply(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
         if self._reveal and priority[1] and value in _HIDING.get(prop, ()):
+            self.ignored += 1
             return
         won = self._won.setdefault(mem_id, {})
         if prop not in won or priority >= won[prop][0]:
             won[prop] = (priority, value)
 
-    def _add_sheets(self, tree: LexborHTMLParser) -> None:
+    def _add_sheets(self, tree: LexborHTMLParser, classes: dict[int, str]) -> None:
         matches: dict[str, list[int]] = {}  # selector → the mem_ids it matches
         tokens: _Tokens | None = None
         budget = 0
@@ -865,7 +885,7 @@ class _Styles:
                 if not declarations:
                     continue
                 if tokens is None:
-                    tokens = _document_tokens(tree)
+                    tokens = _document_tokens(tree, classes)
                     budget = _MATCH_BUDGET // max(tokens[3], 1)
                 order += 1
                 for selector in _split_selectors(selectors):
@@ -873,10 +893,13 @@ class _Styles:
                         may_match = budget > 0 and _may_match(selector, tokens)
                         budget -= may_match
                         matches[selector] = _match(tree, selector) if may_match else []
+                    matched = matches[selector]
+                    if not matched:
+                        continue
                     specificity = _specificity(selector)
                     for prop, value, important in declarations:
                         priority = (important, 1, specificity, order)
-                        for mem_id in matches[selector]:
+                        for mem_id in matched:
                             self._set(mem_id, prop, value, priority)
 
 
@@ -939,6 +962,7 @@ def _strip_css_comments(css: str) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=1024)  # style sheets repeat their media queries
 def _at_rule_applies(head: str) -> bool:
     """Whether the rules inside a group rule ("@media (min-width:1000px)"...) apply."""
     name = _AT_RULE_NAME.match(head)
@@ -988,15 +1012,28 @@ def _declarations(block: str) -> list[tuple[str, str, int]]:
     found = []
     for match in _CSS_DECLARATION.finditer(block):
         prop, raw = match.group(1).lower(), match.group(2)
+        values = _CSS_VALUES.get(prop)
+        if values is None:  # matched through Unicode case folding ("diſplay"): CSS names are ASCII
+            continue
         value = " ".join(raw.split("!", 1)[0].lower().split())
         value = _TWO_VALUE_DISPLAY.get(value, value)
-        if value in _CSS_VALUES[prop]:
+        if value in values:
             found.append((prop, value, int(_IMPORTANT.search(raw) is not None)))
     return found
 
 
 def _split_selectors(selectors: str) -> list[str]:
     """Split a selector list at top-level commas; drop what cannot match a static page."""
+    if "(" in selectors or "[" in selectors or ")" in selectors or "]" in selectors:
+        parts = _split_top_level(selectors)
+    else:
+        parts = selectors.split(",")
+    parts = [part.strip() for part in parts]
+    return [part for part in parts if part and not _UNSUPPORTED_SELECTOR.search(part)]
+
+
+def _split_top_level(selectors: str) -> list[str]:
+    """Split at the commas outside brackets and parentheses."""
     parts: list[str] = []
     depth, start = 0, 0
     for index, char in enumerate(selectors):
@@ -1008,24 +1045,23 @@ def _split_selectors(selectors: str) -> list[str]:
             parts.append(selectors[start:index])
             start = index + 1
     parts.append(selectors[start:])
-    parts = [part.strip() for part in parts]
-    return [part for part in parts if part and not _UNSUPPORTED_SELECTOR.search(part)]
+    return parts
 
 
-def _document_tokens(tree: LexborHTMLParser) -> _Tokens:
-    """The element names, classes and ids in the document, and its number of elements."""
-    tags: set[str] = set()
-    classes: set[str] = set()
-    ids: set[str] = set()
-    count = 0
-    if tree.root is not None:
-        for node in tree.root.traverse():
-            count += 1
-            tags.add(node.tag or "")
-            attributes = node.attributes
-            classes.update((attributes.get("class") or "").split())
-            ids.add(attributes.get("id") or "")
-    return tags, classes, ids, count
+def _document_tokens(tree: LexborHTMLParser, classes: dict[int, str]) -> _Tokens:
+    """The element names, classes and ids in the document, and its number of elements (and
+    comments). `classes`: the class attributes (`_class_attributes`)."""
+    root = tree.root
+    if root is None:
+        return set(), set(), set(), 0
+    nodes = list(root.traverse())
+    tags = set(map(_TAG_OF, nodes))
+    class_names = set(" ".join(classes.values()).split())
+    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
+    return tags, class_names, ids, len(nodes)
+
+
+_TAG_OF = operator.attrgetter("tag")
 
 
 def _may_match(selector: str, tokens: _Tokens) -> bool:
