@@ -30,8 +30,10 @@ import operator
 import os
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Collection, Iterator
 from dataclasses import replace
+from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline.errors import InputError
@@ -778,8 +780,6 @@ _TWO_VALUE_DISPLAY = {
 }
 _CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
 _IMPORTANT = re.compile(r"!\s*important", re.I)
-#: A prelude, then a whole innermost block (group 2) or one brace (group 3). Possessive: linear.
-_CSS_STEP = re.compile(r"([^{}]*+)(?:\{([^{}]*+)\}|([{}]))")
 _AT_RULE_NAME = re.compile(r"@[\w-]+")
 _MEDIA_FEATURE = re.compile(r"\([^()]*\)")
 _MEDIA_SIZE = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
@@ -912,34 +912,55 @@ def _style_rules(css: str) -> Iterator[tuple[str, str]]:
     """Yield (selector list, declaration block) for each style rule that applies and may
     declare a property `_Styles` reads, in order.
 
-    One regex step takes a brace, or a whole innermost block (a rule without nested braces,
-    most of a style sheet) at once; a block that declares none of `_CSS_VALUES`' properties
-    changes nothing here, whatever its context, and is passed over at once.
+    The sheet is cut at its closing braces: most pieces are a whole innermost block
+    ("selectors{declarations"), and one that names none of `_CSS_VALUES`' properties changes
+    nothing here, whatever its context. Those are passed over at C speed; Python reads the
+    others (group rules, nesting, the closing braces of outer blocks, blocks naming a property).
     """
     css = _strip_css_comments(css)
-    css = css[:max(css.rfind("{"), css.rfind("}")) + 1]  # a brace ahead of every step: no rescans
+    pieces = css.split("}")
+    del pieces[-1]  # after the last "}": blocks opened there never close, so never apply
+    opens = list(map(str.count, pieces, repeat("{")))
+    starts = list(accumulate(map(len, pieces), initial=0))  # piece i starts at starts[i] + i
+    wanted = list(map(operator.ne, opens, repeat(1)))
+    ends = list(map(operator.add, starts[1:], range(len(pieces))))  # where the "}" after piece i is
+    lowered = css.lower()
+    if len(lowered) != len(css):  # a character lower() lengthens ("İ"): offsets would not hold
+        lowered = ""
+        wanted = [True] * len(pieces)
+    for name in _CSS_VALUES:  # mark the pieces that name a property read here, in any case
+        at = lowered.find(name)
+        while at != -1:
+            index = bisect_left(ends, at)
+            if index < len(wanted):
+                wanted[index] = True
+            at = lowered.find(name, at + 1)
     stack: list[tuple[bool, bool, str, int]] = []  # (a style rule?, applies?, selectors, start)
-    declares = _CSS_DECLARATION.search
-    for step in _CSS_STEP.finditer(css):
-        prelude, block, brace = step.groups()
-        if brace is None:  # an innermost block: opened and closed in this step
-            if declares(block) is None or (stack and (stack[-1][0] or not stack[-1][1])):
-                continue  # nothing read in it, or inside a style rule (nesting) or a rule that does not apply
+    for index in compress(range(len(pieces)), wanted):
+        piece = pieces[index]
+        if opens[index] == 1:  # an innermost block, opened and closed in this piece
+            if stack and (stack[-1][0] or not stack[-1][1]):
+                continue  # inside a style rule (nesting: not supported) or a rule that does not apply
+            prelude, block = piece.split("{")
             head = _rule_head(prelude)
             if not head.startswith("@"):
                 yield head, block
-        elif brace == "{":
+            continue
+        position = starts[index] + index
+        preludes = piece.split("{")
+        for prelude in preludes[:-1]:  # each "{" opens a block
+            position += len(prelude) + 1
             in_rule = bool(stack) and stack[-1][0]
             applies = not stack or stack[-1][1]
             head = _rule_head(prelude)
             if in_rule or head.startswith("@"):  # a group rule (or nesting: not supported)
                 stack.append((False, applies and not in_rule and _at_rule_applies(head), "", 0))
             else:
-                stack.append((True, applies, head, step.end()))
-        elif stack:
+                stack.append((True, applies, head, position))
+        if stack:  # the "}" that ends the piece closes the innermost open block
             is_rule, applies, selectors, start = stack.pop()
             if is_rule and applies:
-                yield selectors, css[start:step.end() - 1]
+                yield selectors, css[start:starts[index] + index + len(piece)]
 
 
 def _rule_head(prelude: str) -> str:

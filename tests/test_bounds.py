@@ -169,3 +169,65 @@ def test_a_page_without_a_visible_feed_reads_its_css_once(monkeypatch: pytest.Mo
     timeline = extract(page.encode())
     assert any("CSS hides" in line for line in timeline.diagnostics)  # rendered twice
     assert len(sheets) == 1
+
+
+def test_only_rules_that_declare_what_is_read_are_yielded_and_matched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.read as read
+
+    filler = "".join(f".c{n} {{color: red; margin: 0}}" for n in range(500))
+    css = (filler + ".a, .b {display: none} @media print {.p {display: none}} "
+           "@media screen {.s {visibility: hidden} .t {color: blue}} .n {color: red; .x {display: none}}")
+    assert list(read._style_rules(css)) == [  # a rule holding a nested one is read whole (and declares nothing)
+        (".a, .b", "display: none"), (".s", "visibility: hidden"), (".n", "color: red; .x {display: none}")]
+    matched = []
+    real = read._match
+
+    def counting(tree, selector: str) -> list[int]:
+        matched.append(selector)
+        return real(tree, selector)
+
+    monkeypatch.setattr(read, "_match", counting)
+    body = "".join(f"<div class=c{n}>{n}</div>" for n in range(500))
+    page = read_page(f"<html><head><style>{css}</style></head><body>{body}<div class=a>a</div>"
+                     f"<div class=s>s</div></body></html>".encode())
+    assert sorted(matched) == [".a", ".s"]  # .b: no such class; the 500 colour rules never reach lexbor
+    assert "\na\n" not in page.text and "\ns" not in page.text
+
+
+def test_the_walk_does_not_enter_what_is_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.read as read
+
+    boxes = []
+    real = read._box_kind
+
+    def counting(tag: str, display: str, blockified: bool) -> int:
+        boxes.append(tag)
+        return real(tag, display, blockified)
+
+    monkeypatch.setattr(read, "_box_kind", counting)
+    hidden = "<div><p>hidden</p></div>" * 1000
+    drawing = "<g><text>t</text></g>" * 500
+    page = read_page(f"<html><body><div style='display:none'>{hidden}</div><svg>{drawing}</svg>"
+                     f"<template>{hidden}</template><script>{hidden}</script><p>shown</p></body></html>".encode())
+    assert page.text == "shown"
+    assert boxes == ["svg", "p"]  # the hidden div is not entered; svg, template, script content never
+
+
+def test_a_reveal_that_reveals_nothing_is_neither_rendered_nor_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.pipeline as pipeline
+    import feedline.read as read
+
+    walks, reads, class_reads = [], [], []
+    real_render, real_tokenize, real_classes = read._Lines.render, pipeline.tokenize, read._class_attributes
+    monkeypatch.setattr(read._Lines, "render", lambda self, root: walks.append(1) or real_render(self, root))
+    monkeypatch.setattr(pipeline, "tokenize", lambda page: reads.append(1) or real_tokenize(page))
+    monkeypatch.setattr(read, "_class_attributes", lambda tree: class_reads.append(1) or real_classes(tree))
+    no_feed = "<p class=u>No stamps here, only one paragraph of text.</p>"
+    extract(f"<html><head><style>.u{{text-transform:uppercase}}</style></head><body>{no_feed}</body></html>".encode())
+    assert (len(walks), len(reads), len(class_reads)) == (1, 1, 1)  # the CSS hides nothing
+    walks.clear(), reads.clear(), class_reads.clear()
+    extract(f"<html><head><style>.x{{display:none}}</style></head><body>{no_feed}<i class=x>ad</i></body></html>".encode())
+    assert (len(walks), len(reads), len(class_reads)) == (2, 2, 1)  # it hides a word: rendered and read twice
+    walks.clear(), reads.clear()
+    extract(f"<html><head><style>.x{{display:none}}</style></head><body>{no_feed}<i class=x></i></body></html>".encode())
+    assert (len(walks), len(reads)) == (2, 1)  # it hides an empty element: the same text, read once
