@@ -560,17 +560,12 @@ class _Lines:
             elif tag[:1] != "-" and tag not in _SKIP:  # an element, not a comment
                 mem_id = node.mem_id
                 style = styles(mem_id)
-                display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
-                if display != "none" and not (closed and mem_id in closed):
-                    # The context for its children: inherited properties, flex or grid.
-                    blockify, pre, visible, transform = context
-                    if style is not None:
-                        if style[1] is not None:
-                            visible = style[1] == "visible"
-                        if style[2] is not None:
-                            transform = style[2]
-                        blockify = blockify or style[3]
-                    kind = _box_kind(tag, display, blockify) if visible else _INLINE
+                if style is None and not context[0]:  # most elements: a default box, in flow
+                    kind = _TAG_KIND.get(tag, _INLINE) if context[2] else _INLINE
+                    inner = context if context[1] or tag not in _PREFORMATTED else (False, True, *context[2:])
+                else:
+                    kind, inner = _element_box(tag, style, context)
+                if kind is not None and not (closed and mem_id in closed):
                     if kind == _BLOCK or kind == _PARAGRAPH:  # as `open` does, written out
                         if run:
                             self.flush(line_end=True)
@@ -578,13 +573,13 @@ class _Lines:
                         if kind > self.required:
                             self.required = kind
                     elif kind != _INLINE or tag == "br":
-                        self.open(kind, tag == "br" and visible)
+                        self.open(kind, tag == "br" and inner[2])
                     child = node.child
                     if child is not None and tag not in _REPLACED:
                         if kind in _BOXED:
                             self.open_box(mem_id, tag)
                         stack.append((kind, context))
-                        context = (display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform)
+                        context = inner
                         node = child
                         continue
                     if kind != _INLINE:
@@ -734,6 +729,23 @@ def _inner_context(tag: str, display: str, style: _Computed | None, outer: _Cont
     return display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform
 
 
+def _element_box(tag: str, style: _Computed | None, outer: _Context) -> tuple[int | None, _Context]:
+    """An element's box kind (None: not rendered, `display: none`) and the context it sets for
+    its children: inherited properties, and flex or grid items made blocks."""
+    display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
+    if display == "none":
+        return None, outer
+    blockify, pre, visible, transform = outer
+    if style is not None:
+        if style[1] is not None:
+            visible = style[1] == "visible"
+        if style[2] is not None:
+            transform = style[2]
+        blockify = blockify or style[3]
+    kind = _box_kind(tag, display, blockify) if visible else _INLINE
+    return kind, (display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform)
+
+
 def _box_kind(tag: str, display: str, blockified: bool) -> int:
     if tag == "p":
         return _PARAGRAPH  # innerText puts a blank line around every rendered <p>
@@ -744,6 +756,10 @@ def _box_kind(tag: str, display: str, blockified: bool) -> int:
     if display == "table-row":
         return _ROW
     return _ATOMIC if display in _ATOMIC_DISPLAY or tag in _REPLACED else _INLINE
+
+
+#: The box of an element that the page's CSS leaves alone, outside flex and grid (default: inline).
+_TAG_KIND = {tag: _box_kind(tag, _TAG_DISPLAY.get(tag, "inline"), False) for tag in (*_TAG_DISPLAY, *_REPLACED, "p")}
 
 
 def _transform(text: str, transform: str | None) -> str:

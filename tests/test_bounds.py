@@ -197,20 +197,22 @@ def test_only_rules_that_declare_what_is_read_are_yielded_and_matched(monkeypatc
 def test_the_walk_does_not_enter_what_is_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
     import feedline.read as read
 
-    boxes = []
-    real = read._box_kind
+    looked_up = []
 
-    def counting(tag: str, display: str, blockified: bool) -> int:
-        boxes.append(tag)
-        return real(tag, display, blockified)
+    class Counting(dict):
+        def get(self, key, default=None):  # the walk reads each element's computed style once
+            looked_up.append(key)
+            return super().get(key, default)
 
-    monkeypatch.setattr(read, "_box_kind", counting)
+    real = read._Styles.computed
+    monkeypatch.setattr(read._Styles, "computed", lambda self: Counting(real(self)))
     hidden = "<div><p>hidden</p></div>" * 1000
     drawing = "<g><text>t</text></g>" * 500
     page = read_page(f"<html><body><div style='display:none'>{hidden}</div><svg>{drawing}</svg>"
                      f"<template>{hidden}</template><script>{hidden}</script><p>shown</p></body></html>".encode())
     assert page.text == "shown"
-    assert boxes == ["svg", "p"]  # the hidden div is not entered; svg, template, script content never
+    assert len(looked_up) == 3  # the hidden div, the svg and the p: nothing inside the first two, nor
+    # inside template or script
 
 
 def test_a_reveal_that_reveals_nothing_is_neither_rendered_nor_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
