@@ -567,8 +567,11 @@ class _Lines:
                     kind, inner = _element_box(tag, style, context)
                 if kind is not None and not (closed and mem_id in closed):
                     if kind == _BLOCK or kind == _PARAGRAPH:  # as `open` does, written out
-                        if run:
-                            self.flush(line_end=True)
+                        if run:  # at a line's end, white space alone (indentation) adds nothing
+                            if len(run) == 1 and not run[0].strip(_COLLAPSIBLE):
+                                run.clear()
+                            else:
+                                self.flush(line_end=True)
                         self.strip_left = True
                         if kind > self.required:
                             self.required = kind
@@ -593,7 +596,10 @@ class _Lines:
                 kind, context = stack.pop()
                 if kind == _BLOCK or kind == _PARAGRAPH:  # as `close` does, written out
                     if run:
-                        self.flush(line_end=True)
+                        if len(run) == 1 and not run[0].strip(_COLLAPSIBLE):
+                            run.clear()
+                        else:
+                            self.flush(line_end=True)
                     self.strip_left = True
                     if kind > self.required:
                         self.required = kind
