@@ -63,7 +63,7 @@ class ParsedHTML:
 
     tree: LexborHTMLParser
     notes: tuple[str, ...]  # empty when the guard cut nothing
-    # The page's style declarations in the order read (`read._Styles`), kept by the first
+    # The page's style declarations in the order read (`css.Styles`), kept by the first
     # rendering for the second (the hidden content): CSS is parsed and matched once.
     styles: list | None = None
     # The first visible rendering (`read.Rendered`): a reveal that ignores nothing returns it.

@@ -153,16 +153,16 @@ def test_a_second_rendering_replays_the_first_ones_styles() -> None:
 
 
 def test_a_page_without_a_visible_feed_reads_its_css_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import feedline.read as read
+    import feedline.css as css
 
     sheets = []
-    real = read._style_rules
+    real = css._style_rules
 
-    def counting(css: str):
-        sheets.append(css)
-        return real(css)
+    def counting(text: str):
+        sheets.append(text)
+        return real(text)
 
-    monkeypatch.setattr(read, "_style_rules", counting)
+    monkeypatch.setattr(css, "_style_rules", counting)
     page = ("<html><head><style>.x{display:none}</style></head><body><p>No stamps here.</p>"
             "<div class='x'><p>12:30 Hidden one item of text here</p><p>12:10 Hidden two item of text here</p>"
             "<p>11:55 Hidden three item of text here</p></div></body></html>")
@@ -172,30 +172,30 @@ def test_a_page_without_a_visible_feed_reads_its_css_once(monkeypatch: pytest.Mo
 
 
 def test_only_rules_that_declare_what_is_read_are_yielded_and_matched(monkeypatch: pytest.MonkeyPatch) -> None:
-    import feedline.read as read
+    import feedline.css as css
 
     filler = "".join(f".c{n} {{color: red; margin: 0}}" for n in range(500))
-    css = (filler + ".a, .b {display: none} @media print {.p {display: none}} "
+    sheet = (filler + ".a, .b {display: none} @media print {.p {display: none}} "
            "@media screen {.s {visibility: hidden} .t {color: blue}} .n {color: red; .x {display: none}}")
-    assert list(read._style_rules(css)) == [  # a rule holding a nested one is read whole (and declares nothing)
+    assert list(css._style_rules(sheet)) == [  # a rule holding a nested one is read whole (and declares nothing)
         (".a, .b", "display: none"), (".s", "visibility: hidden"), (".n", "color: red; .x {display: none}")]
     matched = []
-    real = read._match
+    real = css._match
 
     def counting(tree, selector: str) -> list[int]:
         matched.append(selector)
         return real(tree, selector)
 
-    monkeypatch.setattr(read, "_match", counting)
+    monkeypatch.setattr(css, "_match", counting)
     body = "".join(f"<div class=c{n}>{n}</div>" for n in range(500))
-    page = read_page(f"<html><head><style>{css}</style></head><body>{body}<div class=a>a</div>"
+    page = read_page(f"<html><head><style>{sheet}</style></head><body>{body}<div class=a>a</div>"
                      f"<div class=s>s</div></body></html>".encode())
     assert sorted(matched) == [".a", ".s"]  # .b: no such class; the 500 colour rules never reach lexbor
     assert "\na\n" not in page.text and "\ns" not in page.text
 
 
 def test_the_walk_does_not_enter_what_is_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
-    import feedline.read as read
+    from feedline.css import Styles
 
     looked_up = []
 
@@ -204,8 +204,8 @@ def test_the_walk_does_not_enter_what_is_not_rendered(monkeypatch: pytest.Monkey
             looked_up.append(key)
             return super().get(key, default)
 
-    real = read._Styles.computed
-    monkeypatch.setattr(read._Styles, "computed", lambda self: Counting(real(self)))
+    real = Styles.computed
+    monkeypatch.setattr(Styles, "computed", lambda self: Counting(real(self)))
     hidden = "<div><p>hidden</p></div>" * 1000
     drawing = "<g><text>t</text></g>" * 500
     page = read_page(f"<html><body><div style='display:none'>{hidden}</div><svg>{drawing}</svg>"
@@ -220,10 +220,10 @@ def test_a_reveal_that_reveals_nothing_is_neither_rendered_nor_read_again(monkey
     import feedline.read as read
 
     walks, reads, class_reads = [], [], []
-    real_render, real_tokenize, real_classes = read._Lines.render, pipeline.tokenize, read._class_attributes
+    real_render, real_tokenize, real_classes = read._Lines.render, pipeline.tokenize, read.class_attributes
     monkeypatch.setattr(read._Lines, "render", lambda self, root: walks.append(1) or real_render(self, root))
     monkeypatch.setattr(pipeline, "tokenize", lambda page: reads.append(1) or real_tokenize(page))
-    monkeypatch.setattr(read, "_class_attributes", lambda tree: class_reads.append(1) or real_classes(tree))
+    monkeypatch.setattr(read, "class_attributes", lambda tree: class_reads.append(1) or real_classes(tree))
     no_feed = "<p class=u>No stamps here, only one paragraph of text.</p>"
     extract(f"<html><head><style>.u{{text-transform:uppercase}}</style></head><body>{no_feed}</body></html>".encode())
     assert (len(walks), len(reads), len(class_reads)) == (1, 1, 1)  # the CSS hides nothing

@@ -34,6 +34,7 @@ RANK: dict[str, float] = {
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
     "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
     "markup": 3,  # time claims of the HTML, read beside the visible text
+    "css": 3.5,  # the page's own style sheets and style attributes, read statically
     "read": 4,
     "tokens": 5,
     "items": 5.5,  # feed items as the HTML's boxes bound them
@@ -77,7 +78,7 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"htmltree", "markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
+EXTRACTION = {"htmltree", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
               "nonentries", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
