@@ -406,8 +406,8 @@ _BOXED = frozenset({_BLOCK, _PARAGRAPH, _ATOMIC})  # the boxes `Layout` records:
 
 _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
 
-#: Runs of CSS collapsible white space (NBSP is not) other than a lone space, which needs no change.
-_COLLAPSIBLE = " \t\n\r\f"
+_COLLAPSIBLE = " \t\n\r\f"  # CSS collapsible white space (NBSP is not)
+#: Runs of collapsible white space other than a lone space, which needs no change.
 _SPACES = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _WORD_START = re.compile(r"(?<![\w'’])\w")
 _LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
@@ -655,13 +655,6 @@ class _Lines:
         if group is None or _TAG_DISPLAY.get(group.tag or "") not in _ROW_GROUPS:
             return False
         return self.followed_by(group, _ROW_GROUPS)
-
-    def text(self, text: str, pre: bool) -> None:
-        if not pre:
-            self.run.append(text)
-        elif text:
-            self.flush(line_end=False)
-            self.emit(text)
 
     def flush(self, *, line_end: bool) -> None:
         """Collapse the pending inline text; strip spaces at line, cell and box edges."""
