@@ -197,9 +197,10 @@ def _style_rules(css: str) -> Iterator[tuple[str, str]]:
         at = lowered.find(name)
         while at != -1:
             index = bisect_left(ends, at)
-            if index < len(wanted):
-                wanted[index] = True
-            at = lowered.find(name, at + 1)
+            if index == len(wanted):
+                break  # after the last "}"
+            wanted[index] = True
+            at = lowered.find(name, ends[index] + 1)  # on from the next piece
     stack: list[tuple[bool, bool, str, int]] = []  # (a style rule?, applies?, selectors, start)
     for index in compress(range(len(pieces)), wanted):
         piece = pieces[index]
