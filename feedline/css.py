@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING
 
+from feedline.patterns import lazy_re
+
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -43,12 +45,12 @@ _TWO_VALUE_DISPLAY = {
     "inline grid": "inline-grid", "block flow": "block", "inline flow": "inline",
     "inline flow-root": "inline-block", "block flow-root": "flow-root",
 }
-_CSS_DECLARATION = re.compile(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
-_IMPORTANT = re.compile(r"!\s*important", re.I)
-_AT_RULE_NAME = re.compile(r"@[\w-]+")
-_MEDIA_FEATURE = re.compile(r"\([^()]*\)")
-_MEDIA_SIZE = re.compile(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
-_MEDIA_RANGE = re.compile(
+_CSS_DECLARATION = lazy_re(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
+_IMPORTANT = lazy_re(r"!\s*important", re.I)
+_AT_RULE_NAME = lazy_re(r"@[\w-]+")
+_MEDIA_FEATURE = lazy_re(r"\([^()]*\)")
+_MEDIA_SIZE = lazy_re(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
+_MEDIA_RANGE = lazy_re(
     r"\(\s*(?:([\d.]+)\s*(px|r?em)?\s*([<>]=?|=)\s*)?(width|height)"
     r"\s*(?:([<>]=?|=)\s*([\d.]+)\s*(px|r?em)?\s*)?\)")
 _COMPARE = {
@@ -61,15 +63,15 @@ _MEDIA_TRUE = frozenset({
 _VIEWPORT = {"width": 1280, "height": 720}  # px: the corpus twins match a desktop window best
 #: Selectors that never match a static page (dynamic states, pseudo-elements), nesting (&),
 #: and :has(), whose matching cost is unbounded.
-_UNSUPPORTED_SELECTOR = re.compile(
+_UNSUPPORTED_SELECTOR = lazy_re(
     r"::|&|:(?:hover|focus|active|visited|target|before|after|first-line|first-letter|has\("
     r"|placeholder|selection|-webkit-|-moz-|-ms-|-o-)", re.I)
-_SELECTOR_GROUP = re.compile(r"\([^()]*\)|\[[^\]]*\]")
-_REQUIRED_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-_SPECIFICITY_B = re.compile(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
-_ATTRIBUTE_TEST = re.compile(r"\[[^\]]*\]")
+_SELECTOR_GROUP = lazy_re(r"\([^()]*\)|\[[^\]]*\]")
+_REQUIRED_CLASS = lazy_re(r"\.(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_ID = lazy_re(r"#(-?[_a-zA-Z][\w-]*)")
+_REQUIRED_TAG = lazy_re(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+_SPECIFICITY_B = lazy_re(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
+_ATTRIBUTE_TEST = lazy_re(r"\[[^\]]*\]")
 _MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
 
 _Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)

@@ -42,10 +42,12 @@ from feedline.days import INFEASIBLE, Choice, best_days
 from feedline.zone import ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
-from feedline.patterns import MENTION_RE
+from feedline.patterns import MENTION_RE, lazy_regex
 from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
 
 ROLLOVER_MINUTES = 60  # a clock running the wrong way by more than this crossed midnight
+NIGHT_FROM_MINUTES = 18 * 60  # a clock this late, followed by one before NIGHT_UNTIL, spans a night
+NIGHT_UNTIL_MINUTES = 10 * 60
 MAX_SILENCE_MINUTES = 360  # feeds are not silent for longer than this (unless their steps are long)
 QUIET_HOURS = 6  # a feed this slow (hours per entry) can hide a whole day in any gap (e^-4: one gap in 55)
 QUIET_MIN_ENTRIES = 3  # entries needed to judge a feed's pace
@@ -64,11 +66,11 @@ NEWEST_RUN = 3  # a feed's newest entries (one may be pinned out of order): none
 # The date must hang on the reporting verb ("said on Oct. 3", "told reporters on Oct. 3"):
 # words between them that open a clause of its own about what is to come ("said talks would
 # resume on Oct. 3", "announced plans to vote on Oct. 3") make it the date of that, not the report.
-_REPORTED_RIGHT_BEFORE_RE = regex.compile(
+_REPORTED_RIGHT_BEFORE_RE = lazy_regex(
     r"\b(?:reported|said|stated|announced|told|wrote|confirmed|warned|claimed|published|released|added)"
     r"(?:\s(?!(?:will|would|shall|could|may|might|to|plans?|planned|expected|scheduled|due|set|next|until|by)\b)"
     r"[\w'’-]+){0,6}\s?$", regex.IGNORECASE)
-_REPORTING_BEFORE_RE = regex.compile(
+_REPORTING_BEFORE_RE = lazy_regex(
     r"\b(?:\w{3,}ed|said|says|told|wrote|held|gave|spoke|met|assessment|statement|conference|report)\b[^.!?]{0,80}$",
     regex.IGNORECASE,
 )
@@ -287,10 +289,22 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
         pairs += 1
         delta = _minutes(b.draft) - _minutes(a.draft)
         jump = delta if newest_first else -delta
-        crossed = jump > ROLLOVER_MINUTES and 1440 - jump <= longest_gap
+        short = jump > ROLLOVER_MINUTES and 1440 - jump <= longest_gap
+        # A silence longer than the feed's pace allows, from one evening to the next morning:
+        # the night's pause of a feed in order (a short step across midnight keeps counting
+        # against the order, as in lists that hop around midnight).
+        night = jump > ROLLOVER_MINUTES and not short and _overnight(a, b, newest_first)
+        crossed = short or night
         b.offset = a.offset + ((-1 if newest_first else 1) if crossed else 0)
-        against += jump > 5
+        against += jump > 5 and not night
     return against <= max(1, pairs // 4)
+
+
+def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
+    """Neighbours across a night's pause: the older one in the evening, the newer the next
+    morning (feeds and comment threads go quiet at night, whatever their pace by day)."""
+    older, newer = (b, a) if newest_first else (a, b)
+    return _minutes(older.draft) >= NIGHT_FROM_MINUTES and _minutes(newer.draft) <= NIGHT_UNTIL_MINUTES
 
 
 def _longest_silence(items: list[_Item]) -> float:
@@ -790,8 +804,9 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
     pool = {d + step for f in facts for d in (f.claim, f.heading, f.page_stamp, f.opening, f.mention)
             if d is not None for step in (-1, 0, 1)}
     # The days the feed's own order suggests (rollovers counted from its first entry), so that a
-    # feed running over many days can follow itself back.
-    start = facts[0].latest - live[0].offset
+    # feed running over many days can follow itself back: the first entry's latest day that
+    # keeps every entry within its bound (in an oldest-first feed, the newest entry's bound).
+    start = min(f.latest - item.offset for f, item in zip(facts, live))
     candidates = [_candidates(f, pool, start + item.offset if sorted_feed else None) for f, item in zip(facts, live)]
     newest = (0 if newest_first else len(live) - 1) if sorted_feed else None
     firm = [f.mention for f in facts if f.mention is not None]
@@ -967,7 +982,7 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
 
 
 # ── the page's clock zone, when only the capture instant is known ─────────────────────────
-_WRITTEN_OFFSET_RE = regex.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
+_WRITTEN_OFFSET_RE = lazy_regex(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
 
 
 def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup: Markup | None,

@@ -18,7 +18,7 @@ import regex
 
 from feedline.items import ItemBoxes
 from feedline.model import Layout, Span, Stamp, StampKind
-from feedline.patterns import UPDATE_CUE_RE
+from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, TokenTable
 
 # The line kinds as plain names: on Python 3.11 each `LineKind.X` is a slow enum member
@@ -143,10 +143,10 @@ def _signature(token: Token) -> tuple:
     return (stamp.kind.value, shape, token.placement.value if token.placement else "")
 
 
-_NUMBER_RE = re.compile(r"\d+")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-_NON_WORD_RE = re.compile(r"[\W_]+")
-_SPACE_RE = re.compile(r"\s+")
+_NUMBER_RE = lazy_re(r"\d+")
+_LETTERS_RE = lazy_re(r"[^\W\d_]+")
+_NON_WORD_RE = lazy_re(r"[\W_]+")
+_SPACE_RE = lazy_re(r"\s+")
 
 
 def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
@@ -432,8 +432,8 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 
 
 #: An author line: "By Jane Doe", "Von Jana Muster", "Par Jean Dupont", "Por Ana Pérez".
-_BYLINE_RE = regex.compile(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
-_NOISE_LINE_RE = regex.compile(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
+_BYLINE_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
+_NOISE_LINE_RE = lazy_regex(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 
 def _is_label(token: Token) -> bool:
@@ -481,7 +481,7 @@ def _ends_item(token: Token) -> bool:
     return token.kind is _TEXT and token.text.endswith(":") and _is_name_line(token.text)
 
 
-_MARKUP_RE = regex.compile(r"<[a-z]{1,3}>\s*")
+_MARKUP_RE = lazy_regex(r"<[a-z]{1,3}>\s*")
 
 
 def _is_name_line(text: str) -> bool:
@@ -497,7 +497,7 @@ def _content(lines: list[Token]) -> int:
                if t.kind is _TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
 
 
-_DENSE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_DENSE_SCRIPT_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def _is_caps(text: str) -> bool:
@@ -582,7 +582,7 @@ def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead:
 # two or more marker characters, with spaces between them. Possessive, and the trailing ones
 # found walking back from the end: a regex search for them backtracks exponentially on a
 # long run of markers inside a line ("++++…++x").
-_LEADING_MARKERS_RE = re.compile(r"(?:[+*#]{2,}+\s*+)++")
+_LEADING_MARKERS_RE = lazy_re(r"(?:[+*#]{2,}+\s*+)++")
 _MARKER_CHARS = frozenset("+*#")
 
 
@@ -635,9 +635,9 @@ def _is_boxed_line(token: Token) -> bool:
     return _is_item_line(token) and not _CREDIT_RE.match(token.text) and not _URL_LINE_RE.match(token.text)
 
 
-_URL_LINE_RE = regex.compile(r"(?:https?://|www\.)\S+$")
+_URL_LINE_RE = lazy_regex(r"(?:https?://|www\.)\S+$")
 #: A photo credit line: "Photo: Jane Doe", "Bildrechte: IMAGO / Name", "Jane Doe/Getty Images".
-_CREDIT_RE = regex.compile(
+_CREDIT_RE = lazy_regex(
     r"(?:photo(?:graph)?s?|images?|pictures?|credits?|fotos?|bild(?:rechte)?|fotó|zdjęcie|фото)\s?[:|]"
     r"|\p{Lu}[\p{L} .'’-]{1,40}/\s?(?:Getty Images|AP|AFP|Reuters|EPA|dpa|Shutterstock|Alamy|PA)$",
     regex.IGNORECASE)

@@ -7,10 +7,52 @@ All quantifiers are bounded; no pattern nests unbounded repetition.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 import regex
 
 from feedline import lexicon
+
+
+class LazyPattern:
+    """A pattern compiled on first use, then as fast as the compiled one.
+
+    Compiling every pattern at import was about half of a one-page process's run, and most
+    pages need only some of them (the East Asian variants, the headings, the mentions).
+    The first attribute read compiles the pattern and keeps its methods on the instance,
+    so later calls find them without reaching `__getattr__`. `pattern` and `flags` are the
+    source, readable without compiling.
+    """
+
+    compiled_count = 0  # patterns compiled so far in this process (tests count them)
+
+    def __init__(self, engine: Any, pattern: str, flags: int = 0) -> None:
+        self._engine, self.pattern, self.flags = engine, pattern, flags
+
+    def __getattr__(self, name: str) -> Any:  # reached only until the first use
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = self._engine.compile(self.pattern, self.flags)
+        LazyPattern.compiled_count += 1
+        for method in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split", "groupindex"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the pattern has been compiled (a test of what a path needs)."""
+        return "match" in self.__dict__
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile(pattern, flags)`, compiled when first used."""
+    return cast("regex.Pattern[str]", LazyPattern(regex, pattern, flags))
+
+
+def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when first used."""
+    return cast("re.Pattern[str]", LazyPattern(re, pattern, flags))
+
 
 
 def _alt(words: "list[str] | tuple[str, ...] | set[str]") -> str:
@@ -184,22 +226,22 @@ MENTION = (
 )
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
-CLOCK_RE = regex.compile(CLOCK, FLAGS)
-DATETIME_RE = regex.compile(DATETIME, FLAGS)
+CLOCK_RE = lazy_regex(CLOCK, FLAGS)
+DATETIME_RE = lazy_regex(DATETIME, FLAGS)
 # Without the East Asian parts, for lines without a CJK character.
-PLAIN_CLOCK_RE = regex.compile(_clock(cjk=False), FLAGS)
-PLAIN_DATETIME_RE = regex.compile(_datetime(cjk=False), FLAGS)
-DAY_WORD_RE = regex.compile(DAY_WORD, FLAGS)
-RELATIVE_RE = regex.compile(RELATIVE, FLAGS)
-HEADING_DATE_RE = regex.compile(HEADING_DATE, FLAGS)
-HEADING_DAYWORD_RE = regex.compile(HEADING_DAYWORD, FLAGS)
-MENTION_RE = regex.compile(MENTION, FLAGS)
+PLAIN_CLOCK_RE = lazy_regex(_clock(cjk=False), FLAGS)
+PLAIN_DATETIME_RE = lazy_regex(_datetime(cjk=False), FLAGS)
+DAY_WORD_RE = lazy_regex(DAY_WORD, FLAGS)
+RELATIVE_RE = lazy_regex(RELATIVE, FLAGS)
+HEADING_DATE_RE = lazy_regex(HEADING_DATE, FLAGS)
+HEADING_DAYWORD_RE = lazy_regex(HEADING_DAYWORD, FLAGS)
+MENTION_RE = lazy_regex(MENTION, FLAGS)
 # Searched in lowercased text: a case-sensitive stdlib alternation is several times faster.
-PAGE_STAMP_CUE_RE = re.compile(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
+PAGE_STAMP_CUE_RE = lazy_re(r"(?:^|\b)(?:by\s|" + _alt(lexicon.PAGE_STAMP_CUES) + r")")
 # An update cue alone ("LIVE Updated 4m ago"), searched in lowercased text.
-UPDATE_CUE_RE = re.compile(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
+UPDATE_CUE_RE = lazy_re(r"\b" + _alt(lexicon.PAGE_STAMP_CUES))
 # Prepositions that make a clock a mention ("at 4:00 PM", "um 16 Uhr", "à 18h").
-PERIOD_BEFORE_RE = regex.compile("(?P<period>" + PERIOD + r")\s?$")
-MENTION_BEFORE_CLOCK_RE = regex.compile(
+PERIOD_BEFORE_RE = lazy_regex("(?P<period>" + PERIOD + r")\s?$")
+MENTION_BEFORE_CLOCK_RE = lazy_regex(
     r"(?:\b(?:at|from|for|until|till|by|before|after|around|about|um|ab|bis|gegen|à|dès|vers|alle|dalle|"
     r"a\slas|desde|hasta|o|od|do|в|с|до|після|la\sora|kello|klo)\s{1,3}|[-–]\s?)$", FLAGS)

@@ -37,6 +37,7 @@ from feedline.errors import InputError
 from feedline.htmltree import ParsedHTML, parse_html
 from feedline.markup import read_markup
 from feedline.model import Layout, Page, PageKind
+from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -193,9 +194,9 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SAMPLE = 65_536
 
-_META_CHARSET = re.compile(
+_META_CHARSET = lazy_re(
     rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-z0-9_.:+-]{1,40})""", re.I)
-_XML_ENCODING = re.compile(
+_XML_ENCODING = lazy_re(
     rb"""\A\s*<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["']([a-z0-9_.:+-]{1,40})""", re.I)
 
 #: Labels browsers read differently from Python (WHATWG Encoding Standard), and labels
@@ -210,7 +211,7 @@ _LABELS = {
     "utf-16be": "utf-8", "utf-32": "utf-8",
 }
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f]+")
+_CONTROLS = lazy_re("[\x00-\x08\x0b-\x1f]+")
 #: Bytes other than those that decode to C0 controls (but \t \n \r) in ASCII-compatible encodings.
 _NOT_STRIPPED = bytes(b for b in range(256) if b not in (*range(0, 9), 11, 12, *range(14, 32)))
 
@@ -341,10 +342,10 @@ def _clean(text: str, controls: bool = True) -> str:
 
 # ── kind ─────────────────────────────────────────────────────────────────────────────────────
 
-_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
-_COMMON_TAG = re.compile(
+_HTML_START = lazy_re(r"<(?:!doctype\s+html|html|head|body)[\s>/]", re.I)
+_COMMON_TAG = lazy_re(
     r"<(div|p|a\s+href|span|br|li|ul|table|script|meta|link|h[1-6])[\s>/=]", re.I)
-_END_TAG = re.compile(r"</[a-z][a-z0-9]*\s*>", re.I)
+_END_TAG = lazy_re(r"</[a-z][a-z0-9]*\s*>", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -408,9 +409,9 @@ _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visibl
 
 _COLLAPSIBLE = " \t\n\r\f"  # CSS collapsible white space (NBSP is not)
 #: Runs of collapsible white space other than a lone space, which needs no change.
-_SPACES = re.compile(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
-_WORD_START = re.compile(r"(?<![\w'’])\w")
-_LANG = re.compile(r"\s*([a-z]{2,3})(?![a-z])", re.I)
+_SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
+_WORD_START = lazy_re(r"(?<![\w'’])\w")
+_LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
 _CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
 
 

@@ -25,12 +25,14 @@ import regex
 
 from feedline import lexicon
 from feedline.lines import line_table
+from feedline.scan import lowered, whole_word, word_hits
 from feedline.model import Page, Stamp, StampKind
 from feedline.patterns import (
     CJK_CHAR_RE,
     CLOCK_RE,
     FLAGS,
     DATETIME_RE,
+    DAY_WORD,
     DAY_WORD_RE,
     HEADING_DATE_RE,
     HEADING_DAYWORD_RE,
@@ -44,6 +46,8 @@ from feedline.patterns import (
     WEEKDAY_NAMES,
     WEEKDAY_NUMBER,
     ZONE_LABELS,
+    lazy_re,
+    lazy_regex,
 )
 
 # Lines longer than this are only searched within EDGE characters of either end.
@@ -51,6 +55,7 @@ SHORT_LINE = 180
 EDGE = 90
 DATE_REACH = 48  # a date printed with a clock lies within this many characters of it
 SHORT_REST = 40  # a dated stamp may sit inside a line with this much other text
+BOILERPLATE_MAX = 80  # longer lines are never boilerplate
 PAGE_STAMP_REACH = 300  # a byline's stamp lies within this many characters of its start
 REPEATED_BYLINES = 3  # this many different byline stamps of one shape are a comment thread's stamps
 
@@ -73,8 +78,8 @@ _BOILERPLATE = (
     r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?|"
     r"reply|antworten|répondre|responder|rispondi|odpowiedz|odpovědět|ответить|відповісти)\W{0,3}$"
 )
-_BOILERPLATE_RE = re.compile(_BOILERPLATE, re.IGNORECASE)
-_BOILERPLATE_LOWERED_RE = re.compile(_BOILERPLATE)  # for lowered ASCII lines
+_BOILERPLATE_RE = lazy_re(_BOILERPLATE, re.IGNORECASE)
+_BOILERPLATE_LOWERED_RE = lazy_re(_BOILERPLATE)  # for lowered ASCII lines
 
 
 class LineKind(StrEnum):
@@ -148,8 +153,21 @@ class TokenTable(Sequence[Token]):
         return len(self._kept)
 
     def __getitem__(self, index):  # type: ignore[override]  # an int: a Token; a slice: a list
+        if type(index) is int:  # the common case first: the stages walk lines one by one
+            token = self._kept[index]
+            if token is not None:
+                return token
+            if index < 0:
+                index += len(self._kept)
+            return tuple.__new__(Token, (index, self._starts[index], "", _BLANK, None, None, "", None))
         if isinstance(index, slice):
-            return [self._token(i) for i in range(*index.indices(len(self._kept)))]
+            kept = self._kept[index]
+            if None not in kept:  # no blank line in the slice (a C-speed test)
+                return kept
+            first, _, step = index.indices(len(self._kept))
+            make, blank, starts = tuple.__new__, _BLANK, self._starts
+            return [make(Token, (i, starts[i], "", blank, None, None, "", None)) if token is None else token
+                    for i, token in zip(range(first, first + step * len(kept), step), kept)]
         if index < 0:
             index += len(self._kept)
         return self._token(index)
@@ -186,19 +204,31 @@ def tokenize(page: Page) -> TokenTable:
     """Split the page into its visual lines (see `lines`) and classify each one."""
     ctx = Context(page.text, page.lang)
     offsets, raws = line_table(page.text)
+    # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
+    relative = _relative_lines(page.text, offsets, raws)
     # Each line's start (after its leading white space) and stripped text, at C speed; Python
     # looks only at the lines that are not blank.
     starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
     del offsets
     kept: list[Token | None] = [None] * len(raws)
+    has_digit = _DIGITS_RE.search
     for index in compress(range(len(raws)), map(str.strip, raws)):
-        kept[index] = _classify(index, starts[index], raws[index].strip(), ctx)
+        line = raws[index].strip()
+        if index in relative:
+            kept[index] = _classify(index, starts[index], line, ctx)
+        elif has_digit(line) is not None:
+            kept[index] = _classify(index, starts[index], line, ctx, relative=False)
+        elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
+            kept[index] = Token(index, starts[index], line, _TEXT)
+        else:  # what `_classify` does with a line without digits or "ago" words
+            kept[index] = _plain_line(index, starts[index], line, ctx)
     del raws
     tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
 
 
-def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
+def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True) -> Token:
+    """What the line is. `relative` False: the scan found no "ago" word in it (`_relative_lines`)."""
     if not line:
         return Token(index, start, line, _BLANK)
     shown = line
@@ -208,7 +238,7 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
     # Most lines carry no digit: then only a day word, a weekday or a worded relative
     # stamp ("an hour ago") can make them more than text.
     digits = _DIGITS_RE.search(edges) is not None
-    if not digits and not _has_relative_word(edges):
+    if not digits and not (relative and _has_relative_word(edges)):
         return _plain_line(index, start, shown, ctx)
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
@@ -217,7 +247,7 @@ def _classify(index: int, start: int, line: str, ctx: Context) -> Token:
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(shown, start, ctx)
+    found = _find_stamp(shown, start, ctx, ago_word=relative)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, shown, _STAMP, stamp, placement, rest)
@@ -231,7 +261,7 @@ _DIGIT_MAP = {base + i: ord("0") + i for base in (0x0660, 0x06F0, 0x0966, 0x09E6
 _DIGIT_MAP |= {0xFF1A: ord(":"), 0xFF0F: ord("/"), 0xFF0D: ord("-"), 0xFF5E: ord("~"), 0x301C: ord("~")}
 
 
-_MAPPED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DIGIT_MAP) + "]")
+_MAPPED_RE = lazy_re("[" + "".join(re.escape(chr(c)) for c in _DIGIT_MAP) + "]")
 
 
 def western_digits(text: str) -> str:
@@ -246,7 +276,7 @@ def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool 
     heading = _heading(line, ctx) if may_head and len(line) <= 60 and _may_be_day_heading(line) else None
     if heading is not None:
         return Token(index, start, line, _HEADING, heading=heading)
-    if len(line) <= 80 and _is_boilerplate(line):
+    if len(line) <= BOILERPLATE_MAX and _is_boilerplate(line):
         return Token(index, start, line, _BOILERPLATE)
     return Token(index, start, line, _TEXT)
 
@@ -273,10 +303,12 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
     return None
 
 
-def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tuple[Stamp, Placement, str] | None:
+def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
+                ago_word: bool = True) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing.
 
     `beside`: a clock printed right after a relative stamp is read as the stamp.
+    `ago_word` False: the line holds no "ago" word (the scan says so), so no relative stamp.
     """
     line = western_digits(shown)
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
@@ -284,7 +316,7 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True) -> tu
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
         clocks = _clock_hints(line, lo, hi)
-        word = _relative_word(line, lo, hi)
+        word = _relative_word(line, lo, hi) if ago_word else None
         relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
             continue
@@ -444,26 +476,26 @@ def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Matc
 
 
 # A second clock after a dash or "to": the stamp is the start of a range of hours.
-_CLOCK_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
-_RANGE_AFTER_RE = re.compile(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
-_RELATIVE_MENTION_RE = regex.compile(
+_CLOCK_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
+_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+_RELATIVE_MENTION_RE = lazy_regex(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
 _ALL_KINDS = ((DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (CLOCK_RE, StampKind.CLOCK))
 _PLAIN_KINDS = ((PLAIN_DATETIME_RE, StampKind.DATETIME), (RELATIVE_RE, StampKind.RELATIVE), (PLAIN_CLOCK_RE, StampKind.CLOCK))
 _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
-_DIGITS_RE = re.compile(r"\d+")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGITS_RE = lazy_re(r"\d+")
+_LETTERS_RE = lazy_re(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed; a dot
 # after a digit may precede one: "18.2.15:32").
-_CLOCK_HINT_RE = re.compile(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
+_CLOCK_HINT_RE = lazy_re(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
                             re.IGNORECASE)
 # The same with East Asian clocks ("21時37分", "9시 5분"), for lines that are not ASCII.
-_ANY_CLOCK_HINT_RE = re.compile(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
+_ANY_CLOCK_HINT_RE = lazy_re(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
                                 re.IGNORECASE)
 # What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
-_CLOCK_CUE_RE = re.compile(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
-_CJK_CLOCK_CUE_RE = re.compile(r"\d\s?[時时시]\s?\d")
+_CLOCK_CUE_RE = lazy_re(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
+_CJK_CLOCK_CUE_RE = lazy_re(r"\d\s?[時时시]\s?\d")
 
 
 def _may_hold_clock(line: str, lo: int, hi: int) -> bool:
@@ -491,17 +523,49 @@ _AGO_WORDS += [w.split()[-1] for w in lexicon.SELF_AGO_UNITS]
 _AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in _AGO_WORDS)})
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
-_RELATIVE_WORD_RE = re.compile(_ago_words(_ASCII_AGO), re.IGNORECASE)
+_RELATIVE_WORD_RE = lazy_re(_ago_words(_ASCII_AGO), re.IGNORECASE)
+# For the scan (`_relative_lines`): the ASCII words that pattern takes only as whole words;
+# the other words in scripts written with Latin letters (and punctuation), and the rest,
+# which only a page with a character of another script can hold.
+_WHOLE_AGO = frozenset(w for w in _ASCII_AGO if w != "ago")
+_LATIN_RANGES = ((0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2C00))
+_LATIN_AGO = [w for w in _OTHER_AGO if all(any(a <= ord(c) < b for a, b in _LATIN_RANGES) for c in w)]
+_SCRIPT_AGO = [w for w in _OTHER_AGO if w not in _LATIN_AGO]
+_SCRIPT_CHAR_RE = lazy_re("[\u0370-\u1dff\u1f00-\u1fff\u2c00-\U0010ffff]")  # outside _LATIN_RANGES
 # The hint holds each ASCII word after the count with the space a stamp puts before it
 # ("5 mins ago", "5 perce" at a line's end), searched in the lowered text padded with
 # spaces (other spaces made plain): "president" and "percent" do not pass it.
 _HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
           + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
-_RELATIVE_HINT_RE = re.compile("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
+_RELATIVE_HINT_RE = lazy_re("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
                                                                               key=len, reverse=True)))
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
-_OTHER_AGO_CHARS_RE = re.compile("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
-_OTHER_AGO_RE = re.compile(_ago_words(_OTHER_AGO))  # in lowered text
+_OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
+_OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
+
+
+def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
+    """The lines (visual lines starting at `offsets`, `raws`) where `_relative_word` may find
+    an "ago" word: a line holding an ASCII one caselessly, or another in the lowered text.
+
+    An ASCII word that `_RELATIVE_WORD_RE` takes only whole ("fa", not "family") counts
+    only whole in a short line, where that pattern reads the whole line; a long line is read
+    in parts, whose ends may cut a word, and a page whose lines were cut (`lines`) keeps
+    every place.
+    """
+    low = lowered(text)
+    if low.isascii():
+        words = _ASCII_AGO
+    else:
+        words = _ASCII_AGO + _LATIN_AGO + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
+    cut = len(raws) != text.count("\n") + 1
+    found: set[int] = set()
+    for first, last, at, word in word_hits(low, offsets, words):
+        if (first == last and not cut and word in _WHOLE_AGO and len(raws[first]) <= SHORT_LINE
+                and not whole_word(low, at, at + len(word))):
+            continue
+        found.update(range(first, last + 1))
+    return found
 
 
 def _has_relative_word(text: str) -> bool:
@@ -629,7 +693,7 @@ def _zone(printed: str | None) -> tuple[str | None, int | None]:
     return label, ZONE_OFFSETS.get(base, 0) + (offset if sign == "+" else -offset)
 
 
-_ZONE_OFFSET_RE = re.compile(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
+_ZONE_OFFSET_RE = lazy_re(r"^(GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
 
 
 def _clock_fields(match: regex.Match, period: bool | None = None) -> tuple[int | None, int, bool]:
@@ -735,7 +799,7 @@ class Context:
 
 
 LEAD_WORD_LINES = 3  # lines opening with one "at" word and a clock that make it a stamp's lead
-_LEAD_WORD_RE = regex.compile(
+_LEAD_WORD_RE = lazy_regex(
     r"(?m)^[ \t]*(\p{L}{1,6}\.?)[ \t\xa0]+\d{1,2}(?:[:.hH]\d{2}(?![\d.:])|[ \t]*(?:Uhr|h)\b)")
 
 
@@ -781,7 +845,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
     if _HEADING_CHARS_RE.fullmatch(line) is None:
         return None
-    match = HEADING_DATE_RE.match(line)
+    match = HEADING_DATE_RE.match(line) if len(_LETTERS_RE.findall(line)) <= HEADING_DATE_WORDS else None
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
         if month is not None:
@@ -790,7 +854,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
                            weekday=WEEKDAY_NUMBER.get(weekday.casefold()) if weekday else None)
         if match.group("weekday") == match.group(0).strip(" .:"):
             return Heading()  # a weekday alone: a boundary, no date
-    match = HEADING_DAYWORD_RE.match(line)
+    match = HEADING_DAYWORD_RE.match(line) if _DAY_WORD_START_RE.match(line) is not None else None
     if match is None or not _known_weekday(match):
         return None
     days_ago = lexicon.DAY_WORDS.get(match.group("dayword").casefold())
@@ -800,10 +864,18 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
 
 
+# Cheap tests before the two heading patterns, each a condition that a match of the pattern
+# meets (so that most lines, and most one-page runs, never compile them). A date heading
+# holds at most five runs of letters: a weekday, an ordinal ("3rd"), "de", a month, "de"
+# ("Quarta, 04 de Maio de 2024"), or a weekday and the four of a CJK date ("年", "月", "日",
+# "(水)"); a day-word heading opens with the day word, as HEADING_DAYWORD does.
+HEADING_DATE_WORDS = 5
+_DAY_WORD_START_RE = lazy_regex(r"\s{0,4}" + DAY_WORD, FLAGS)
+
 # All a heading line can hold: letters, digits, spaces and date punctuation, a colon only at
 # its end. A cheap test that spares most short lines with digits (clocks, counts) the two
 # heading patterns.
-_HEADING_CHARS_RE = regex.compile(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
+_HEADING_CHARS_RE = lazy_regex(r"[\p{L}\d\s.,/'’-]+(?::\s{0,4})?", FLAGS)
 
 
 def _known_weekday(match: regex.Match) -> bool:
@@ -847,7 +919,7 @@ def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:
     return tokens.replace(changes) if changes else tokens
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
+_NUMERIC_DATE_RE = lazy_re(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
 
 
 def _prefers_month_first(text: str, lang: str | None) -> bool:

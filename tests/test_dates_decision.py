@@ -85,6 +85,25 @@ def test_a_feed_running_back_over_several_days_follows_its_rollovers() -> None:
         + ["2024-03-07"]
 
 
+def test_an_oldest_first_thread_pausing_overnight_rolls_over_at_the_night() -> None:
+    """Comments in page order, oldest first, quiet from evening to the next morning: a silence
+    longer than the thread's pace by day, still its order, not a list out of order (seen with
+    printed dates on cicero.de, uebermedien.de and lokalo.de, whose clocks alone say the same).
+    The feed's own order also starts from the newest entry's bound, not the oldest's."""
+    text = feed("16:40", "17:07", "18:01", "19:08", "08:59", "09:56", "15:44", "15:02")
+    timeline = extract(page(text), now=datetime(2020, 4, 23, 15, 30))
+    # (the last step, 15:44 to 15:02, is a day's silence or 42 minutes out of order: either)
+    assert [d for _, d in dates(timeline)][:7] == ["2020-04-21"] * 4 + ["2020-04-22"] * 3
+
+
+def test_a_short_step_across_midnight_still_counts_against_a_list_s_order() -> None:
+    """A ranking list hopping around midnight (21:31, 0:51, 1:26, 21:45 ...) is no feed with
+    rollovers: only a long evening-to-morning silence is read as the feed's night."""
+    text = feed("21:31", "0:51", "1:26", "21:45", "1:09", "21:02", "21:16", "02:03", "00:24")
+    timeline = extract(page(text), now=datetime(2022, 8, 11, 2, 14))
+    assert {d for _, d in dates(timeline)} <= {"2022-08-10", "2022-08-11"}
+
+
 def test_every_capture_date_is_not_after_the_capture_time() -> None:
     now = datetime(2024, 5, 2, 8, 30)
     text = "Tuesday, 2 May 2024\n" + feed("23:40", "21:15", "08:10", "07:30")

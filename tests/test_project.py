@@ -32,6 +32,7 @@ RANK: dict[str, float] = {
     "lexicon": 1,
     "patterns": 2,
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
+    "scan": 2.6,  # scan first: the lines that may hold given words, from one pass over the whole text
     "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
     "markup": 3,  # time claims of the HTML, read beside the visible text
     "css": 3.5,  # the page's own style sheets and style attributes, read statically

@@ -50,7 +50,8 @@ def _seed_entries() -> dict[str, str]:
 SEED_CASES = [
     ("4:00 PM", [("Bloomberg", "Bloomberg", O, "reported"),
                  ("the Army's chief weapons buyer", "Army's chief weapons buyer", C, "citing")]),
-    ("7:32 AM", [("the Institute for the Study of War (ISW)", "Institute for the Study of War", O,
+    ("7:32 AM", [("Russian milbloggers", "Russian milbloggers", O, "are speculating"),
+                 ("the Institute for the Study of War (ISW)", "Institute for the Study of War", O,
                   "reported")]),
     ("6:24 AM", [("White House Press Secretary Karine Jean-Pierre",
                   "White House Press Secretary Karine Jean-Pierre", O, "stated")]),
@@ -383,8 +384,13 @@ HEADLINE_AND_TEXT = [
      []),
     ("topic-label-dropped", "it", "Ruritania: “Colpite due postazioni”",
      "L'esercito ruritano ha riferito di aver colpito due postazioni.", ["L'esercito ruritano"]),
-    ("speaker-named-again-stays", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
-     ["Doe", "Jane Doe"]),
+    # the speaker named in full below is one source, by its fuller name (pool: aero.de
+    # "Fraport-Chef Schulte:" over "Stefan Schulte", avaz.ba, ad-magazin.de)
+    ("speaker-named-in-full-below", "en", "Doe: 'We will win'", "Jane Doe said the team is ready.",
+     ["Jane Doe"]),
+    ("speaker-a-form-of-the-text-source", "it", "Ruritania: “Colpite due postazioni”",
+     "La radio militare ruritana ha riferito di aver colpito due postazioni.",
+     ["La radio militare ruritana"]),
     ("speaker-as-acronym-stays", "en", "Unicef: 'Aid is needed'",
      "The United Nations Children's Fund said aid is needed.",
      ["Unicef", "The United Nations Children's Fund"]),

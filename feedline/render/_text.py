@@ -79,12 +79,13 @@ def one_line(text: str) -> str:
     return _SPACES.sub(" ", clean(text)).strip()
 
 
-def clip(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, at a word boundary when one is near."""
+def clip(text: str, limit: int, mark: str = "…") -> str:
+    """`text` cut to at most `limit` characters (and `mark`), at a word boundary when one is
+    near, the cut shown by `mark`."""
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space > limit * 0.6:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
+    return cut.rstrip(" ,;:.-") + mark

@@ -28,7 +28,7 @@ def _lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return cast("regex.Pattern[str]", _LazyRegex(pattern, flags))
 
 
-_WORDCH = r"[\p{L}\p{M}\p{N}]"
+_WORDCH = r"[\p{L}\p{M}\p{N}\u200c\u200d]"  # (zero-width joiners inside Indic and Persian words)
 _TITLE_ABBR = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Rep|Sen|Gov|St|Jr|Capt|Maj|Adm|Cllr|Rev)\."
 _TOKEN = _lazy(
     rf"""
@@ -72,6 +72,21 @@ _WIRE = _lazy(
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
     regex.M,
 )
+#: A speech tag after a quotation: a comma at its closing mark, one lowercase word (the
+#: verb, of any language) and a name of one to three capitalised words that ends its
+#: clause: '"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the…'.
+_QUOTE_TAG = _lazy(
+    r"(?:[»”“\"][ \t]?,|,[ \t]?[»”“\"])[ \t]+"
+    r"(?P<verb>\p{Ll}{3,15})[ \t]+"
+    r"(?P<name>\p{Lu}[\p{L}\p{M}'’\-]{0,30}(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]{0,30}){0,2})"
+    r"(?=[ \t]*(?:[,.;!?]|$))",
+    regex.M,
+)
+#: The signature of an embedded post: "— Jane Doe (@janedoe) January 2, 2020".
+_POST_SIGNATURE = _lazy(
+    r"^[ \t]*[—–-][ \t]*(?P<name>\p{Lu}[\p{L}\p{M}.'’\- ]{0,60}?)[ \t]*\(@\w{1,15}\)",
+    regex.M,
+)
 _HEAD_SUFFIX = _lazy(
     r"\s[-–—]\s?(?P<name>[\p{L}][\p{L}\p{M}'’.&\- ]{1,60}?)[ \t]*$"
 )
@@ -90,6 +105,9 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"[ \t]*(?:\p{Lu}{2,20}(?:[ \t]\p{Lu}{2,20}){0,2}[ \t]+)?(?:[^\s.:]{1,20}\.[ \t]+)?"
     r"(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
+_HEAD_ON = _lazy(  # "Jane Doe sobre la crisis: «…»": a first and last name, "on" a topic, a quote
+    r"[ \t]*(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
+    r"(?P<about>[ \t]+(?:sobre|su|über|sur))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘]")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
@@ -100,13 +118,18 @@ _DECLINED = _lazy(r"[ \t]{1,3}sich(?:[ \t]{1,3}\p{Ll}{2,20})?[ \t]{1,3}nicht\b")
 _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
-    r"ская|ские|ского|ez|eză|ean|eană)$"  # "militare", "turco" (not "qualcuno"... "-uco"),
-    # Romanian "olandez", "ucrainean"
+    r"ская|ские|ского|ez|eză|ean|eană|"
+    r"anos|anas|icos|icas|ales|eños|eñas|enses|arios|arias|ários|árias)$"
+    # "militare", "turco" (not "qualcuno"... "-uco"), Romanian "olandez", "ucrainean";
+    # Spanish and Portuguese plurals: "docentes venezolanos", "autoridades sanitarias"
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")
-_NUMBERED_NAME = _lazy(r"\p{Lu}\p{L}{1,20}\d{1,3}$")  # "Tg24", "TF1"
-_LEAD_ARTICLE = _lazy(r"^(?:the|la|le|les|el|der|die|das|l['’])\s*", regex.I)
+#: "Tg24", "TF1" (a name ending in a number), "W3Schools" (a digit inside a name)
+_NUMBERED_NAME = _lazy(r"\p{Lu}(?:\p{L}{1,20}\d{1,3}|[\p{L}\d]{0,20}\d\p{L}{2,20})$")
+#: A leading definite article: a word of its own ("the", "der"...) or elided ("l'"), so not
+#: the start of "Lena" or "Theresa".
+_LEAD_ARTICLE = _lazy(r"^(?:(?:the|la|le|les|el|der|die|das)\s+|l['’]\s*)", regex.I)
 _TRAIL_POSS = _lazy(r"['’]s?$")
 _TRAIL_ACR = _lazy(r"^(?P<full>[^()]{1,300}?)[ \t]{0,3}\((?P<acr>[^()]{1,12})\)$")
 _ELISION = _lazy(r"^(?:l|d|dell|all|dall|nell|sull|un|qu)['’](?=\p{L})", regex.I)

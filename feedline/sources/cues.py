@@ -10,18 +10,22 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Role, Span
-from feedline.sources.words import LABELS, MEDIA, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS
+from feedline.sources.words import (
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, LABELS, MEDIA, NON_NAMES, RELATIVES,
+    REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+)
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _REPORTS_FROM, _TO_VERB, _WIRE,
+    REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
+    _REPORTS_FROM, _TO_VERB, _WIRE, _has_any,
 )
 from feedline.sources.cuewords import (
-    _ARTICLELESS_VERBS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
-    _OBJECT_VERBS, _PLEA_VERBS, _TOLD, _cue_regex,
+    _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
+    _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import DET, LOW, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
-    MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
+    AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
     _named_holder, _relative, _sentence_subject, _split_and, _valid,
 )
 
@@ -69,6 +73,33 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
             yield from _verb_cands(ctx, m)
         else:
             yield from _prep_cands(ctx, m)
+    yield from _quote_tag_cands(ctx)
+
+
+#: Words that open no speech tag after a quotation: articles, connectors, clause words,
+#: pronouns and others that a name may follow there ('", als Mr. Doe', '", including Acme').
+_UNTAGGING = frozenset(
+    DETERMINERS | CONNECTORS | CLAUSE_WORDS | NON_NAMES | AND_WORDS | RELATIVES | _AUX_WORDS
+    | frozenset("also including accessed died born aged kurz etwa alias što".split()))
+
+
+def _quote_tag_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the …': the speaker named after a
+    quotation's closing mark and one lowercase word, a verb of speech in any language. The
+    name ends its clause, and is a valid one (no weekday, month or pronoun)."""
+    if not _has_any(ctx.text, _QUOTE_MARKS):
+        return
+    for m in _QUOTE_TAG.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        if m.group("verb") in _UNTAGGING:
+            continue
+        s, e = ctx.index_at(m.start("name")), ctx.index_at(m.end("name"))
+        if e <= s or ctx.toks[e - 1].end != m.end("name"):
+            continue  # "Dr." of '", fügte Dr. Jane Doe hinzu': a title, the name goes on
+        if all(ctx.toks[k].kind == NAME for k in range(s, e)) and _valid(ctx, s, e):
+            yield _Cand(m.start("name"), m.end("name"), m.group("verb"), Role.ORIGIN)
+
+
+_QUOTE_MARKS = ("\"", "»", "”", "“")
 
 
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
@@ -93,12 +124,47 @@ def _time_phrase_before(text: str, pos: int) -> int | None:
     return None
 
 
+#: Negations and object pronouns that stand between a subject and its verb, by language:
+#: "Juan Pérez le dijo", "el Gobierno lo calificó", "Luis León no cree", "il ministro non ha
+#: detto", "Jan Nowak nie powiedział". At most `MAX_PARTICLES` of them. Not the reflexive
+#: "se", "si", "się": "se informó", "se transmite" are impersonal or passive.
+PARTICLES: dict[str, frozenset[str]] = {
+    "es": frozenset("no le les lo la los las me nos".split()),
+    "it": frozenset("non gli le lo la li ci ne mi".split()),
+    "fr": frozenset("ne lui leur le la les".split()),
+    "pt": frozenset("não lhe lhes o a os as nos".split()),
+    "ro": frozenset("nu le îi i-a".split()),
+    "pl": frozenset("nie".split()),
+    "cs": frozenset("ne".split()),
+    "uk": frozenset("не".split()),
+    "ru": frozenset("не".split()),
+}
+MAX_PARTICLES = 2
+_ANY_PARTICLE: frozenset[str] = frozenset().union(*PARTICLES.values())
+
+
+def _particles_before(ctx: _Ctx, pos: int) -> int | None:
+    """Where one or two `PARTICLES` of the entry's language (any, if unknown) right before
+    `pos` start, so the subject may end before them; None when there are none."""
+    words = PARTICLES.get(ctx.grammar, _ANY_PARTICLE if not ctx.grammar else frozenset())
+    if not words:
+        return None
+    k = e = ctx.index_at(pos)
+    while k > 0 and e - k < MAX_PARTICLES and ctx.toks[k - 1].text.casefold() in words and (
+            _blank(ctx.text[ctx.toks[k - 1].end:ctx.toks[k].start if k < len(ctx.toks) else pos])):
+        k -= 1
+    return ctx.toks[k].start if k < e else None
+
+
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
     words = cue.casefold().split()
+    told = words[-1] in _TOLD or words[0] in _SPOKE  # its object may be an outlet
     if cue[0].isupper() and not (ctx.head_start <= m.start() < ctx.head_end and ctx.title_head):
         return  # "Related Reports": a capitalised verb counts only in a Title Cased headline
+    if words[0] == "states" and ctx.text[max(0, m.start() - 7):m.start()].rstrip() == "United":
+        return  # "the United States": a name, no verb
     if words[-1] == "reports" and _REPORTS_FROM.match(ctx.text, m.end()):
         return  # "Jane Doe reports from Brussels": a correspondent's byline
     if words[-1] in _PLEA_VERBS and _PLEA_OBJECT.match(ctx.text, m.end()):
@@ -113,6 +179,9 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
         found = _back_np(ctx, when) if when is not None else None
+    if not found and (bare := _particles_before(ctx, m.start())) is not None:
+        # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
+        found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
@@ -122,7 +191,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         yield _Cand(*ctx.span(*document), cue, Role.ORIGIN)
         return
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
-        found, after = _aside_or_after(ctx, m, words[-1] in _TOLD)
+        found, after = _aside_or_after(ctx, m, told)
         if not found:
             yield from after
             return
@@ -132,7 +201,7 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         holder = _named_holder(ctx, found[0])
         if holder:
             yield _Cand(*ctx.span(*holder), cue, Role.ORIGIN)
-        if words[-1] in _TOLD:
+        if told:
             yield from _told_object(ctx, m)
     told = _dative_outlet(ctx, m.end())
     if told:
@@ -158,9 +227,10 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
         pos = told[1]
-    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose)
+    links = _NO_LINKS if loose else AFTER_LINKS
+    fwd = _fwd_np(ctx, _after_document(ctx, pos) if loose else pos, loose=loose, places=links)
     if not fwd and (past := _adverbial_end(ctx.text, pos)):
-        fwd = _fwd_np(ctx, past, loose=loose)
+        fwd = _fwd_np(ctx, past, loose=loose, places=links)
     if not fwd:
         return
     for s, e in _split_and(ctx, *fwd) if loose else [fwd] if _valid(ctx, *fwd) else []:
@@ -305,9 +375,13 @@ def _after_document(ctx: _Ctx, pos: int) -> int:
 
 
 def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
-    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line."""
+    """'(Reuters)', 'TOKYO (AFX News) -', a trailing '(AFX News)' on a line; and the
+    signature of an embedded post, '— Jane Doe (@janedoe) January 2, 2020'."""
     if "(" not in ctx.text:
         return
+    if "(@" in ctx.text:
+        for m in _POST_SIGNATURE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+            yield _Cand(m.start("name"), m.end("name"), "— (@…)", Role.ORIGIN)
     for m in _WIRE.finditer(ctx.text, timeout=REGEX_TIMEOUT):
         name = m.group("name")
         low = name.casefold()

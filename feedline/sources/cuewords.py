@@ -23,6 +23,8 @@ _AUX_WORDS: frozenset[str] = frozenset(
     w for v in AUXILIARIES.values() for p in v for w in p.split())
 _EN_AUX: frozenset[str] = frozenset(w for p in AUXILIARIES["en"] for w in p.split())
 _TOLD = frozenset({"told", "tells"})
+#: "Jane Doe spoke to Acme News": like "told", the outlet spoken to is a source too.
+_SPOKE = frozenset({"spoke", "speaks"})
 #: Verbs that take a charge or a deed, not words, as their object: "admitted a charge".
 _PLEA_VERBS = frozenset({"admitted", "admits", "denied", "denies"})
 #: Verbs whose object is told to act: right before "to" + verb they are passive ("Staff

@@ -17,7 +17,7 @@ from feedline.sources.names import (
     _ACRONYMS_CI, _bare_name, _expand, _outlet, _text_acronyms, canonical_name,
 )
 from feedline.sources.cues import _cue_cands, _wire_cands
-from feedline.sources.headlines import _headline_cands
+from feedline.sources.headlines import _drop_covered_labels, _headline_cands
 from feedline.sources.unspaced import _unspaced_cands
 
 #: Only this many characters of an entry (headline + text) are examined.
@@ -35,7 +35,7 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
-    head = (0, min(len(headline), MAX_CHARS)) if headline and not headline.isupper() else (
+    head = (0, min(len(headline), MAX_CHARS)) if headline and not _section_label(headline) else (
         _head_span(headline, work))
     try:
         ctx = _Ctx(work, keys, lang, head)
@@ -57,6 +57,7 @@ def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) 
     ("..., Reuters reported, citing ...": they report the speaker), or one sharing a word
     with it, or when it is an acronym that the text spells out ("OMS: ..." over "el director
     general de la Organización Mundial de la Salud (OMS), Jane Doe, declaró")."""
+    cands = _drop_covered_labels(ctx, cands)
     if not any(c.cue in _SPEAKER_CUES for c in cands):
         return cands
     names = (ctx.text[c.start:c.end] for c in cands
@@ -93,8 +94,16 @@ def _head_span(headline: str | None, work: str) -> tuple[int, int]:
 
 
 def _section_label(headline: str) -> bool:
-    """A headline of one to three words in capitals, without a colon: a section's name."""
-    return headline.isupper() and len(headline.split()) <= 3 and ":" not in headline
+    """A headline of one to three words in capitals, without a colon: a section's name; or
+    a gallery's count ("50 photos", "12 Bilder"): the title is the line after it."""
+    return (headline.isupper() and len(headline.split()) <= 3 and ":" not in headline) or bool(
+        _MEDIA_COUNT.match(headline))
+
+
+#: A gallery's or playlist's count printed where a card's title would be: "50 photos".
+_MEDIA_COUNT = regex.compile(
+    r"\s*\d{1,4}\s+(?:photos?|pictures|images|videos?|fotos?|bilder|immagini|zdjęć|zdjęcia)\s*$",
+    regex.I)
 
 
 def _title_line_end(text: str) -> int:

@@ -2,6 +2,7 @@
 "... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports"."""
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 import regex
@@ -9,7 +10,7 @@ import regex
 from feedline.model import Role
 from feedline.sources.words import CONNECTORS, LABELS, TRAILING_LABELS
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_SUFFIX, _HEAD_TOLD,
+    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_ON, _HEAD_SUFFIX, _HEAD_TOLD,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _WS, _has_any,
 )
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
@@ -34,6 +35,10 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
               or _owner_noun(ctx, m.start("name"), m.end("name"))):
         yield _Cand(m.start("name"), m.end("name"), ":", Role.ORIGIN)
     m = _blanked_any(head, _ABOUT_MARKS) and _HEAD_ABOUT.match(
+        ctx.text, a, b, timeout=REGEX_TIMEOUT)
+    if m and _label_name(ctx, m.start("name"), m.end("name")):
+        yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
+    m = ":" in head and _blanked_any(head, _ON_MARKS) and _HEAD_ON.match(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _label_name(ctx, m.start("name"), m.end("name")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
@@ -71,6 +76,8 @@ def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
 #: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
 _TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
 _ABOUT_MARKS = (" o ", " о ", " об ", " про ")
+#: What `_HEAD_ON` needs: its "on" word between blanks ("Jane Doe sobre la crisis: «…»").
+_ON_MARKS = (" sobre ", " su ", " über ", " sur ")
 
 
 def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
@@ -144,3 +151,44 @@ def _suffix_name(name: str) -> bool:
         return True
     return words[0][0].isupper() and all(
         w[0].isupper() or w.casefold() in CONNECTORS for w in words)
+
+
+def _drop_covered_labels(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """'Ambasciatore Israele: ...' over "Lo ha detto l'ambasciatore israeliano Alon Bar",
+    'Turchia ribadisce: ...' over "L'esercito turco ha ribadito": a source of the headline
+    whose every word a source of the text repeats (or a form of it: `_same_word`) is that
+    source named in short; the text's fuller name is kept, the headline's dropped."""
+    if ctx.head_end <= ctx.head_start or not any(c.start < ctx.head_end for c in cands):
+        return cands
+    below = [_label_words(ctx.text[c.start:c.end]) for c in cands if c.start >= ctx.head_end]
+    if not below:
+        return cands
+    return [c for c in cands if c.start >= ctx.head_end
+            or not any(_covered(_label_words(ctx.text[c.start:c.end]), words) for words in below)]
+
+
+def _label_words(name: str) -> list[str]:
+    """A name's words, casefolded, without an elided article ("l'", "d'")."""
+    words = (_ELIDED.sub("", w) for w in _LABEL_WORD.findall(name.casefold().replace("’", "'")))
+    return [w for w in words if len(w) > 1]
+
+
+def _covered(label: list[str], words: list[str]) -> bool:
+    return bool(label) and all(any(_same_word(w, t) for t in words) for w in label)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'israele' and 'israeliano', 'turchia' and 'turco': one word, or two forms of one
+    stem (a common prefix of four letters or more, all but two letters of the shorter)."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    if n < 4:
+        return False
+    common = len(os.path.commonprefix((a, b)))
+    return common >= max(4, n - 2)
+
+
+#: An elided article or preposition opening a word ("l'", "d'", "dell'").
+_ELIDED = regex.compile(r"^\p{L}{1,4}'(?=\p{L})")
+_LABEL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")

@@ -6,14 +6,14 @@ from __future__ import annotations
 from feedline import lexicon
 from feedline.sources.words import (
     ANAPHORIC, AND_WORDS, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
-    RELATIVES, REPORT_NOUNS,
+    OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
     _ADJ_SUFFIX, _APOSTROPHES, _LEAD_ARTICLE, _QUOTE, _ROMANCE, _TRAIL_POSS,
 )
 from feedline.sources.cuewords import _AUX_WORDS, _MEDIA_NOUNS, _NUMBERED_NOUNS
 from feedline.sources.tokens import (
-    ACR, AND, CONN, DET, LOW, NAME, NON, NUM, ROLE, _Ctx, _HEADS, _blank, _elided,
+    ACR, AND, CONN, DET, LOW, NAME, NON, NUM, ROLE, _Ctx, _DAY_WORDS, _HEADS, _blank, _elided,
 )
 
 #: Longest noun phrase, in tokens.
@@ -22,13 +22,40 @@ MAX_NP_TOKENS = 10
 MAX_ASIDE_CHARS = 200
 
 
-def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
+#: Prepositions that join a head and a place or body after it inside a subject: "the Health
+#: Ministry in Gaza said", "researchers in India say", "Agent Jane Doe from Acme Property said".
+PLACE_LINKS: frozenset[str] = frozenset({"in", "from"})
+#: After an inverted verb only "from" joins: '"...," explains Jane Doe from Acme Gardens', but
+#: '"...," said Jane Doe in London' (where she spoke).
+AFTER_LINKS: frozenset[str] = frozenset({"from"})
+_NO_LINKS: frozenset[str] = frozenset()
+
+
+def _place_link(ctx: _Ctx, k: int, j: int, links: frozenset[str] = PLACE_LINKS,
+                i: int | None = None) -> bool:
+    """toks[k] is one of `links` between a head and a name: "in Gaza", "from the NPS". The
+    phrase before it, from toks[i], is a role noun, opens with an article or has two words
+    or more: not one capitalised word, which may be an adverb ("Völlig in Ordnung")."""
+    if ctx.toks[k].text not in links or k + 1 >= j or not ctx.joined(k + 1):
+        return False
+    if i is not None and k - i < 2 and ctx.toks[i].kind != DET and (
+            ctx.toks[k - 1].text.casefold() not in ROLE_NOUNS):
+        return False  # ("Reporters from Acme", "Police in Acmeton": role nouns, capitalised)
+    nxt = ctx.toks[k + 1]
+    if nxt.kind == DET and k + 2 < j and ctx.joined(k + 2):
+        nxt = ctx.toks[k + 2]
+    return nxt.kind == NAME
+
+
+def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
+              places: frozenset[str] = _NO_LINKS) -> int | None:
     """Parse toks[i:j] as a name; return the end (exclusive) of its longest valid prefix.
 
     A name is [DET] mod* head+ (CONN [DET] mod* head+)* where a head is a capitalised word,
     a role noun or an "(ACR)". A possessive acts like a determiner; in loose mode lowercase
     words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
-    allow two adjectives after a head ("esercito israeliano").
+    allow two adjectives after a head ("esercito israeliano"). A head may take a place or
+    body after one of `places` ("the Health Ministry in Gaza": `PLACE_LINKS`, `AFTER_LINKS`).
     """
     state, best, lows, possessed, skip = "pre", None, 0, False, i
     romance = ctx.grammar in _ROMANCE
@@ -36,35 +63,45 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         if k < skip:
             continue
         t = ctx.toks[k]
-        if k > i and t.kind != CONN and _elided_article(t.text) and (
+        kind = LOW if k > i and t.kind == DET and _foreign_article(ctx, t.text) else t.kind
+        if k > i and _inner_opener(ctx, k):
+            kind = NAME  # "Craig Hoy"
+        if k > i and kind != CONN and _elided_article(t.text) and (
                 ctx.toks[k - 1].kind not in (CONN, AND)):
             break  # "Acme l'ambasciatore": an article opens another name
-        if t.kind in _HEADS:
-            if t.kind == ACR and k == i:
+        if kind in _HEADS:
+            if kind == ACR and k == i:
                 return None
             state = "pre" if t.poss else "head"
             possessed = possessed or t.poss
             best, lows = k + 1, 0
-        elif t.kind == DET:
+        elif kind == DET:
             genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
             titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
+            linked = ctx.toks[k - 1].text in places  # "from the NPS"
             if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled and (
-                    not _particle(ctx, k)):
+                    not _particle(ctx, k)) and not linked:
                 break
             state = "pre"
-        elif t.kind in (CONN, AND):
+        elif kind == AND and romance and state == "head" and _paired_adjective(ctx, k, j):
+            best, skip = k + 2, k + 2  # "funzionari egiziani e palestinesi"
+        elif kind in (CONN, AND):
             if state == "head":
                 state = "pre"
                 continue
             skip = _attribute_end(ctx, k, j)
             if not skip:
                 break
-        elif t.kind == NUM and state == "head" and _channel_number(ctx, k):
+        elif kind == NUM and state == "head" and _channel_number(ctx, k):
             best = k + 1  # "Channel 13", "Radio 1"
-        elif (t.kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
-              and ctx.toks[k - 1].kind == CONN):
+        elif places and state == "head" and _place_link(ctx, k, j, places, i):
+            state = "pre"  # "the Health Ministry in Gaza"
+        elif (kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
+              and _romance_noun(ctx, k, j)):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
-        elif t.kind == LOW:
+        elif kind == LOW and (tied := _close_to_end(ctx, k, j)):
+            return tied  # "sources close to the campaign": the tie ends the name
+        elif kind == LOW:
             lows += 1
             tail_ok = (loose and possessed) or (romance and _ADJ_SUFFIX.search(t.text))
             if lows > 3 or (state == "head" and not tail_ok and not _inner_lowercase(ctx, k, j)):
@@ -74,6 +111,94 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool) -> int | None:
         else:
             break
     return best
+
+
+#: Words that tie an unnamed source to whom it knows: "sources close to the campaign",
+#: "people familiar with the matter", "a person briefed on the talks" (with the word after).
+CLOSE_TO: frozenset[tuple[str, str]] = frozenset({
+    ("close", "to"), ("familiar", "with"), ("briefed", "on")})
+#: Nouns for unnamed people that such a tie names: "a person close to ...". A role noun
+#: takes no tie: "a senior official familiar with the talks" is "a senior official".
+PEOPLE: frozenset[str] = frozenset({"person", "people", "persons", "source", "sources"})
+#: Longest phrase after a tie ("the matter", "the family of the late mayor"), in tokens.
+MAX_CLOSE_TOKENS = 6
+
+
+def _close_to_end(ctx: _Ctx, k: int, j: int) -> int | None:
+    """'sources close to the campaign': where a tie at toks[k] after a noun for people ends
+    (the noun phrase after "to", "with" or "on"), or None when toks[k] is none."""
+    if k == 0 or k + 2 >= j or not ctx.joined(k + 1) or not ctx.joined(k + 2):
+        return None
+    if (ctx.toks[k].text, ctx.toks[k + 1].text) not in CLOSE_TO:
+        return None
+    if ctx.toks[k - 1].text.casefold() not in PEOPLE:
+        return None  # "a senior official familiar with the talks": the official is named
+    end = None
+    for n in range(k + 2, min(j, k + 2 + MAX_CLOSE_TOKENS)):
+        t = ctx.toks[n]
+        if n > k + 2 and not ctx.joined(n) or t.kind not in (DET, CONN, LOW, NAME, ROLE, ACR):
+            break
+        if t.kind not in (DET, CONN):
+            end = n + 1
+    return end
+
+
+def _close_to(words: list[str]) -> bool:
+    """The words of a phrase hold a tie of `CLOSE_TO`."""
+    return any(pair in CLOSE_TO for pair in zip(words, words[1:]))
+
+
+def _romance_noun(ctx: _Ctx, k: int, j: int) -> bool:
+    """toks[k], lowercase, is a Romance noun inside a name: after a connector ("ministero
+    della salute"), after a connector and an article ("Alto commissario per i diritti
+    umani"), or after an opening article and before a connector ("il gruppo di Medici
+    Senza Frontiere", "la campaña de Acme")."""
+    prev = ctx.toks[k - 1]
+    if prev.kind == CONN:
+        return True
+    if prev.kind != DET or k < 2:
+        return False
+    if ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
+        return k > 2 and ctx.toks[k - 3].kind in (NAME, ROLE)
+    return k + 2 < j and ctx.toks[k + 1].kind == CONN and ctx.toks[k + 2].kind == NAME
+
+
+def _paired_adjective(ctx: _Ctx, k: int, j: int) -> bool:
+    """toks[k] ("e", "y") joins two Romance adjectives after a head: "funzionari egiziani e
+    palestinesi", "autoridades locales y regionales"."""
+    if k + 1 >= j or not ctx.joined(k + 1) or ctx.toks[k - 1].kind != LOW:
+        return False
+    after = ctx.toks[k + 1]
+    return (after.kind == LOW and bool(_ADJ_SUFFIX.search(after.text))
+            and bool(_ADJ_SUFFIX.search(ctx.toks[k - 1].text)))
+
+
+#: The articles of each language with cue words and articles. In an entry whose language is
+#: known, another language's article inside a name is a word of the name ("I senatori dem
+#: Chris Doe", "Ursula von der Leyen" in English, "Marine Le Pen").
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an".split()),
+    "de": frozenset("der die das den dem des ein eine einer eines einem".split()),
+    "fr": frozenset("la le les l' un une des".split()),
+    "es": frozenset("el la los las lo un una unos unas".split()),
+    "it": frozenset("il lo la i gli le l' un una uno".split()),
+    "pt": frozenset("o os a as um uma".split()),
+}
+
+
+def _inner_opener(ctx: _Ctx, k: int) -> bool:
+    """toks[k] is a capitalised day word or sentence opener after a name: a word of that name
+    ("Craig Hoy", "Comando Sur"), not a day or an adverb ("Hoy el ministro dijo")."""
+    t = ctx.toks[k]
+    return (t.kind == NON and k > 0 and ctx.joined(k) and ctx.toks[k - 1].kind == NAME
+            and t.text[:1].isupper() and (t.text.casefold() in _DAY_WORDS or t.text.casefold() in OPENERS))
+
+
+def _foreign_article(ctx: _Ctx, word: str) -> bool:
+    """`word`, a determiner of some language in lowercase, is none of the entry's known
+    language. (A capitalised one opens a name of its own: "„The Sun“", "El País".)"""
+    own = ARTICLES.get(ctx.grammar)
+    return own is not None and len(word) > 1 and word.islower() and word not in own
 
 
 def _particle(ctx: _Ctx, k: int) -> bool:
@@ -146,15 +271,24 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
         t = ctx.toks[s - 1]
         if s < e and not ctx.joined(s):
             break
+        if t.kind == DET and s < e and _foreign_article(ctx, t.text):
+            t = t._replace(kind=LOW)  # "I senatori dem Chris Doe": no article in Italian
+        if _inner_opener(ctx, s - 1):
+            t = t._replace(kind=NAME)  # "Craig Hoy said": a surname, not "today"
+        tie = s > 1 and (ctx.toks[s - 2].text, t.text) in CLOSE_TO  # "close to"
         if t.kind not in (NAME, ROLE, ACR, DET, CONN, AND, LOW) and not (
-                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)):
+                t.kind == NUM and s > 1 and _channel_number(ctx, s - 1)) and not (
+                s > 1 and ctx.toks[s - 2].kind in (NAME, ROLE) and _place_link(ctx, s - 1, e)) and (
+                not tie):
             break
         lows += t.kind == LOW
         if lows > 3:
             break
         s -= 1
         if t.kind == DET and not (s > 0 and (ctx.toks[s - 1].kind in (CONN, AND) or (
-                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s))):
+                t.text in GENITIVES and ctx.toks[s - 1].kind in (NAME, ROLE)) or _particle(ctx, s)
+                or ctx.toks[s - 1].text in PLACE_LINKS
+                or s > 1 and (ctx.toks[s - 2].text, ctx.toks[s - 1].text) in CLOSE_TO)):
             break
     for start in range(s, e):
         t = ctx.toks[start]
@@ -164,9 +298,17 @@ def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, in
                  and ctx.grammar != "de")
         if t.kind in (CONN, AND) or (t.kind == LOW and not title):
             continue  # a lowercase title may open a name: "councillor Jane Doe", "rail official"
-        if _parse_np(ctx, start, e, loose=True) == e and (anchored or _opens_clause(ctx, start)):
+        if _parse_np(ctx, start, e, loose=True, places=PLACE_LINKS) == e and (
+                anchored or _opens_clause(ctx, start)) and not _anonymous_place(ctx, start, e):
             return start, e
     return None
+
+
+def _anonymous_place(ctx: _Ctx, s: int, e: int) -> bool:
+    """'An MP in Plymouth', 'a school in Acmeville': an indefinite head and where it is, no
+    name of a source."""
+    return ctx.toks[s].text.casefold() in INDEFINITE and any(
+        ctx.toks[k].text in PLACE_LINKS for k in range(s + 1, e))
 
 
 def _opens_clause(ctx: _Ctx, start: int) -> bool:
@@ -175,6 +317,8 @@ def _opens_clause(ctx: _Ctx, start: int) -> bool:
         return True
     prev = ctx.toks[start - 1]
     low = prev.text.casefold()
+    if low in PREPOSITION_OPENERS:
+        return False  # "Im Interview spricht ...": the preposition's object, no subject
     return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
 
 
@@ -298,15 +442,16 @@ def _relative(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     return _back_np(ctx, len(before) - 1, anchored=True) if before.endswith(",") else None
 
 
-def _fwd_np(ctx: _Ctx, pos: int, loose: bool) -> tuple[int, int] | None:
-    """The name that starts right after `pos`: token range [s, e)."""
+def _fwd_np(ctx: _Ctx, pos: int, loose: bool,
+            places: frozenset[str] = _NO_LINKS) -> tuple[int, int] | None:
+    """The name that starts right after `pos`: token range [s, e) (`places`: see `_parse_np`)."""
     s = ctx.index_at(pos)
     if s >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[s].start]):
         return None
     e = s + 1
     while e < len(ctx.toks) and e - s < MAX_NP_TOKENS and ctx.joined(e):
         e += 1
-    end = _parse_np(ctx, s, e, loose)
+    end = _parse_np(ctx, s, e, loose, places)
     if not end:
         return None
     return s, _appended_name(ctx, s, end) or end
@@ -348,6 +493,8 @@ def _valid(ctx: _Ctx, s: int, e: int, strict: bool = True) -> bool:
         return False
     if any(w in ANAPHORIC for w in words):
         return False
+    if _close_to(words):
+        return True  # "people familiar with the matter": unnamed, but tied to whom they know
     names = [t for t in toks if t.kind in (NAME, ACR)]
     if names:
         documents = all(_TRAIL_POSS.sub("", t.text.casefold()) in REPORT_NOUNS for t in names)

@@ -10,10 +10,11 @@ from operator import add
 from typing import Any, Callable, Generic, Iterator, NamedTuple, TypeVar
 import unicodedata
 
+from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NON_NAMES, OPENERS,
-    ROLE_NOUNS, VERBS, _FUNCTION_LANGS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, MIN_FUNCTION_WORDS, NAME_ENDERS, NON_NAMES,
+    OPENERS, ROLE_NOUNS, VERBS, _FUNCTION_LANGS,
 )
 from feedline.sources.atoms import (
     _CONTRACTION, _ELIDED_PREP, _ELISION, _LEAD_RUN, _NUMBERED_NAME, _TOKEN, _title_case,
@@ -25,6 +26,8 @@ MAX_KNOWN_CHUNKS = 30_000  # ~560 bytes each: some 17 MB at most, as 50,000 word
 NAME, ACR, DET, CONN, AND, ROLE, LOW, STOP, NUM, NON = (
     "NAME", "ACR", "DET", "CONN", "AND", "ROLE", "LOW", "STOP", "NUM", "NON")
 _HEADS = (NAME, ROLE, ACR)
+#: "Today", "Ieri", "Gestern": a capitalised day word opens a sentence, it names no one.
+_DAY_WORDS = frozenset(lexicon.DAY_WORDS)
 _T = TypeVar("_T")
 
 
@@ -299,10 +302,10 @@ def _classify(word: str, cue_words: frozenset[str]) -> str:
     rest = _elided(word) or word  # "l'esercito" -> "esercito", "dell'IDF" -> "IDF"
     bare = _CONTRACTION.sub("", rest.casefold())
     if rest[0].isupper() or _caseless(rest[0]):
-        return NON if bare in NON_NAMES or bare in OPENERS else NAME
+        return NON if bare in NON_NAMES or bare in OPENERS or bare in _DAY_WORDS else NAME
     if bare in ROLE_NOUNS:
         return ROLE
-    return STOP if low in CLAUSE_WORDS or bare in NON_NAMES else LOW
+    return STOP if low in CLAUSE_WORDS or bare in NON_NAMES or low in NAME_ENDERS else LOW
 
 
 def _elided(word: str) -> str:

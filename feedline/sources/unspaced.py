@@ -35,15 +35,40 @@ MAX_HAN_SPEAKER = 12
 _ZH_SAID = _lazy(
     rf"(?:^|(?<=[。，！？；：」”\n]))[ \t\u3000]*(?![他她我你它这這那其还還大])"
     rf"(?P<name>[\p{{Han}}·]{{2,{MAX_HAN_SPEAKER}}})(?<![在对對向也还還就都并並曾])"
-    r"(?<!报道|報導|報道|报告|報告|消息|文章)(?P<cue>表示|指出|强调|強調|透露)(?=[，,：:“「])",
+    r"(?<!报道|報導|報道|报告|報告|消息|文章)"
+    r"(?:(?P<cue>表示|指出|强调|強調|透露)|(?<![来來听聽据據以如是就再又要会會能可虽雖])(?P<cue2>说|說|称|稱))"
+    r"(?=[，,：:“「])",
     regex.M)
+#: Titles that end a Japanese person's or office's name: "高市氏", "石破首相", "文科相".
+_JA_TITLES = "氏|さん|首相|相|知事|社長|会長|大統領|長官|議員|市長|代表"
+#: A Japanese headline that opens with a titled name and a comma: "石破首相、大連立を否定" (the
+#: prime minister denies ...), the name being who speaks or acts.
+_JA_HEAD_TOPIC = _lazy(
+    rf"[ \t\u3000]*(?P<name>[\p{{Han}}\p{{Katakana}}ー・]{{1,{MAX_UNSPACED_NAME}}}?(?:{_JA_TITLES}))"
+    r"(?P<cue>、)")
+#: A Japanese headline's titled name (or a group: "…ら") before "が" and a short phrase that
+#: ends in a noun of speech: "岸田首相が経済対策を説明" (explains), "社員らが改善訴え" (appeal),
+#: "新文科相が就任会見" (a press conference).
+_JA_HEAD_SUBJECT = _lazy(
+    rf"(?<![\p{{Han}}\p{{Katakana}}ー・])(?P<name>[\p{{Han}}\p{{Katakana}}ー・]{{1,{MAX_UNSPACED_NAME}}}?"
+    rf"(?:{_JA_TITLES}|ら))が[^\s、。「」]{{0,20}}?"
+    r"(?P<cue>説明|表明|強調|批判|訴え|会見|発表|明かす|語る|語った|否定|主張|言及|反論|指摘)")
 #: What a text must hold for each pattern to be tried.
 _MARKS = ((_ACCORDING, ("によ",)), (_SAID, ("」と",)),
-          (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露")))
+          (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露", "说", "說", "称", "稱")))
 
 
 def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    a, b = ctx.head_start, ctx.head_end
+    if b > a and "、" in ctx.text[a:b]:  # a headline's titled name: "高市氏、…"
+        m = _JA_HEAD_TOPIC.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+        if m:
+            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
+    if b > a and "が" in ctx.text[a:b]:  # "岸田首相が経済対策を説明"
+        for m in _JA_HEAD_SUBJECT.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
+            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
     for rx, marks in _MARKS:
         if any(mark in ctx.text for mark in marks):
             for m in rx.finditer(ctx.text, timeout=REGEX_TIMEOUT):
-                yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
+                yield _Cand(m.start("name"), m.end("name"), m.group("cue") or m.group("cue2"),
+                            Role.ORIGIN)

@@ -108,7 +108,11 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 #: Report verbs found missing by a survey of unseen pages (each form on three sites or more;
 #: tests/test_sources_survey.py names them). Irregular or whole forms here, stems below.
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
-                "calls for", "called for", "demands", "testified", "testifies")
+                "calls for", "called for", "demands", "testified", "testifies",
+                "spoke to", "speaks to",
+                *(f"{aux} {verb}" for aux in ("is", "are") for verb in (
+                    "saying", "claiming", "speculating", "warning", "suggesting", "arguing",
+                    "insisting", "predicting")))
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
@@ -117,6 +121,9 @@ VERBS["es"] += ("añade", "añaden", "añadió", "añadieron", "recordó", "recu
                 "contó", "precisó", "precisaron")  # not "precisa": "needs"
 VERBS["fr"] += ("rappelle", "rappellent", "relève", "relèvent", "ajoute", "ajoutent")
 VERBS["pl"] += ("podkreśla", "dodaje", "przekonuje", "pisze")
+#: Hindi: the subject, marked by the postposition "ने", then "कहा" (said) or "बताया" (told):
+#: "अधिकारी अरुण त्रिपाठी ने बताया कि ...".
+VERBS["hi"] = ("ने कहा", "ने बताया")
 #: Indonesian speech verbs, inverted after a quote: '"...," kata Jane Doe'.
 VERBS["id"] = ("kata", "ujar", "ungkap")
 #: Romanian is written with comma-below "ș", "ț" and with the older cedilla "ş", "ţ": both.
@@ -276,6 +283,9 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "de": ("laut", "nach Angaben von", "nach Angaben der", "nach Angaben des", "nach Angaben",
            "nach Informationen von", "nach Informationen der", "nach Informationen des",
            "nach Informationen", "nach Berichten von", "nach Berichten der", "nach Berichten des",
+           *(f"nach {noun} {of}" for noun in ("Ansicht", "Schätzungen", "Erkenntnissen",
+                                              "Recherchen", "Auffassung", "Einschätzung")
+             for of in ("von", "der", "des")),
            "gemäß", "im Interview mit", "im Gespräch mit"),
     "fr": ("selon", "d'après", "d’après"),
     "es": ("según", "de acuerdo con"),
@@ -364,6 +374,13 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # '"...". Così l'ambasciatore israeliano, Alon Bar': a quote, then its speaker
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
+    "es": (
+        # "Así lo confirmó el ministro Juan Pérez": the subject follows the verb
+        ("subj", r"así\slo\s(?:informó|informaron|anunció|anunciaron|confirmó|confirmaron|"
+                 r"explicó|explica|dijo|dijeron|aseguró|aseguraron|afirmó|afirmaron|indicó|"
+                 r"señaló|precisó|expresó|manifestó|reveló|reportó|detalló|declaró|"
+                 r"dio\sa\sconocer|dieron\sa\sconocer|hizo\ssaber|hicieron\ssaber)"),
+    ),
     "de": (
         # '..., so ein Sprecher.' (a name or an article follows: not English ", so far")
         ("subj", r"(?<=,\s{0,3})so(?=\s(?-i:\p{Lu}|(?:ein|eine|einer|der|die|das|des|dem|den)\s))"),
@@ -432,6 +449,14 @@ che chi quando ma perché come su sul sulla sui sugli sulle nel nella nei negli 
 що який яка які коли але як
 что который которая которые когда но как
 """.split())
+#: Lowercase prepositions that end a name but open no clause: "Boric en Coquimbo", "el senador
+#: por Florida", "Médecins sans frontières" ("Médecins" is the name read). Italian ones are
+#: among `CLAUSE_WORDS`.
+NAME_ENDERS: frozenset[str] = frozenset("""
+dans pour avec sans sur sous chez vers contre depuis pendant
+en para por sin sobre entre contra hacia desde hasta
+em com sem até
+""".split())
 #: Relative pronouns: "X, who said", "X, der sagte".
 RELATIVES: frozenset[str] = frozenset("""
 who which der die qui che que który która które który котрий яка який которая который
@@ -457,18 +482,36 @@ ona oni one my ja
 він вона вони ми я він хтось хто ніхто щось
 он она они мы я кто-то кто никто что-то
 jak když tak
-""".split())
+personne rien nadie nessuno ninguno niemand
+के की का में से को पर और कि है हैं था थे थी भी तो ही यह वह इस उस लिए साथ बाद
+""".split())  # Hindi postpositions and clause words (a caseless script: no capitals end a name)
 #: German adverbs that open a main clause: the verb comes second and its subject after it
 #: ("Später meldete die Armee ...", "Gleichzeitig bestätigte die Deutsche Bahn ...").
 V2_ADVERBS: frozenset[str] = frozenset("""
 darauf darüber dazu davon dafür wörtlich später nun jetzt bereits gleichzeitig anschließend
 anschliessend zuletzt kürzlich damals seither seitdem zugleich ebenfalls indes unterdessen
+gestern heute vorgestern
 mittlerweile zudem außerdem ausserdem ferner dabei inzwischen zunächst danach daraufhin
 """.split())
 #: Words that are no names when capitalised, opening a sentence, but are left alone in
 #: lowercase: German clause words, pronouns and the adverbs above ("Wie der Verband
 #: mitteilte", "Später meldete die Armee", "Darauf verweist ...").
 OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob ersteres letzteres".split())
+#: German and Romance prepositions that open a sentence, capitalised there: what follows is
+#: their object, not a subject ("Im Interview spricht sie", "Zum Beginn der Spiele in Peking
+#: fordert Acme", "En una entrevista Acme reveló").
+PREPOSITION_OPENERS: frozenset[str] = frozenset("""
+zum zur im am beim vom bei nach aus auf über unter vor seit während wegen trotz ohne gegen
+um durch bis
+en con para por sin sobre entre desde hasta dans pour avec sans sur après avant
+""".split())
+#: Romance adverbs and the prepositions above, capitalised at a sentence's start: no names
+#: ("Así lo ha señalado", "Según se informó").
+OPENERS |= PREPOSITION_OPENERS | frozenset("""
+así según también además aunque mientras luego después antes ahora allí aquí ya
+così inoltre poi dopo prima ora qui già ainsi aussi ensuite puis maintenant ici
+déjà assim também depois agora aqui já
+""".split())
 #: Nouns for a document that stands between a cue and its author: "a statement by X".
 REPORT_NOUNS: frozenset[str] = frozenset("""
 statement report data figures estimate estimates assessment survey study poll analysis release
@@ -511,10 +554,11 @@ vláda ministerstvo policie soud hallitus ministeriö poliisi
 FUNCTION_WORDS: dict[str, str] = {
     "en": "the and of to is was are that with for from has have this by",
     "de": "der die das und ist nicht mit den dem ein eine auf für sich von im zu auch wird hat",
-    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il",
-    "es": "el los las del que por con para una es según han se al más pero como",
-    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche",
-    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que",
+    "fr": "le les des est et une dans pour qui au du sur pas aux avec ce sont il de la en un",
+    "es": "el los las del que por con para una es según han se al más pero como y de la en lo un",
+    "it": "il lo gli della delle degli dello che è sono nel nella alla di per non dei ha hanno anche "
+          "la in e un",
+    "pt": "o os do da dos das não em uma para com é ao pela pelo foi mais que de e um a",
     "ro": "și şi în de la cu că pe din care este fost pentru au mai nu sunt",
     "pl": "i w z na się nie że do jest to od po jak ale przez",
     "cs": "a v se na je že s z do o to k jsou jako ale podle při",
@@ -534,7 +578,9 @@ live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaki
 updated|opinion|explainer|exclusive|photos|photo|gallery|in pictures|pictured|comment|editorial|
 review|interview|podcast|quiz|timeline|factbox|fact check|explained|poll|recap|preview|
 what we know|key events|summary|latest|listen|read more|more|sport|news|weather|officially|
-online|on-line|webinar|results|report|revealed|confirmed|official|
+online|on-line|webinar|results|report|revealed|confirmed|official|see also|read also|
+vea también|ver también|lea también|lee también|lire aussi|à lire aussi|leggi anche|veja também|
+leia também|lesen sie auch|auch interessant|
 offiziell|
 officiel|officiellement|oficial|oficialmente|ufficiale|ufficialmente|oficjalnie|официально|
 офіційно|
