@@ -316,10 +316,10 @@ def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, 
 
 
 def _merged_sites(timelines: Sequence[Timeline], order: Sequence[tuple[int, object]]) -> list[str]:
-    """Per merged entry, a label of its feed (`store.page_key`: the page's URL, else its file
+    """Per merged entry, a label of its feed (`ingest.page_key`: the page's URL, else its file
     name without the time stamp), so that snapshots of one feed share a label."""
     from feedline.render._view import site_labels
-    from feedline.store import page_key
+    from feedline.ingest import page_key
 
     keys = [page_key(t.page.name, t.page.url) for t in timelines]
     labels = site_labels(keys)

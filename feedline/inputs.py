@@ -30,7 +30,7 @@ import itertools
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timezone
 from pathlib import Path
@@ -58,8 +58,11 @@ __all__ = [
     "is_archive",
     "looks_like_archive",
     "merge",
+    "read_stdin",
+    "resolved",
     "run",
     "single_page",
+    "walk",
 ]
 
 #: File names a directory is searched for when no --glob is given (case-insensitive).
@@ -196,26 +199,47 @@ def _expand(path: str, patterns: tuple[str, ...]) -> list[str]:
     """[path] for anything but a directory; a directory's matching files, sorted."""
     if path == "-" or not os.path.isdir(path):
         return [path]
-    found = []
-    for root, dirs, files in os.walk(path, onerror=None):  # symlinked directories not followed
+    return list(walk(path, patterns))
+
+
+def walk(folder: str, patterns: Sequence[str] | None = None, skip: Collection[Path] = ()) -> Iterator[str]:
+    """The files under `folder`, recursively, in sorted order; hidden files and directories are
+    left out, and so are the files in `skip` (resolved paths: `feedline ingest`'s database).
+    With `patterns` (lowercase globs), only the files whose name matches one, case-insensitively
+    (`feedline extract` looks for pages and archives; `ingest` takes every file). Symlinked
+    directories are not followed. The one folder walker of both commands.
+    """
+    for root, dirs, files in os.walk(folder, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            folded = name.lower()
-            if not name.startswith(".") and any(fnmatch.fnmatchcase(folded, p) for p in patterns):
-                found.append(os.path.join(root, name))
-    return found
+            if name.startswith("."):
+                continue
+            if patterns is not None and not any(fnmatch.fnmatchcase(name.lower(), p) for p in patterns):
+                continue
+            path = os.path.join(root, name)
+            if skip and resolved(Path(path)) in skip:
+                continue
+            yield path
+
+
+def resolved(path: Path) -> Path:
+    """`path` made absolute with its links resolved (as given when that fails)."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 def _manifest(manifest: str) -> list[str]:
     label = "the manifest on stdin" if manifest == "-" else f"the manifest {manifest!r}"
-    try:
-        if manifest == "-":
-            data = sys.stdin.buffer.read()
-        else:
+    if manifest == "-":
+        data = read_stdin()
+    else:
+        try:
             with open(manifest, "rb") as file:
                 data = file.read(MAX_PAGE_BYTES + 1)
-    except OSError as error:
-        raise InputError(f"cannot read {label}: {error.strerror or error}; check the path") from None
+        except OSError as error:
+            raise InputError(f"cannot read {label}: {error.strerror or error}; check the path") from None
     if data.startswith(b"\x1f\x8b"):
         import gzip
         import zlib
@@ -325,7 +349,7 @@ def _items(sources: Iterable[str]) -> Iterator[_Task | Skipped | Failed]:
     for source in sources:
         if source == "-":
             try:
-                data = _read_stdin()
+                data = read_stdin()
             except InputError as error:
                 yield Failed(str(error))
                 continue
@@ -341,7 +365,9 @@ def _items(sources: Iterable[str]) -> Iterator[_Task | Skipped | Failed]:
             yield _Task(source, source)
 
 
-def _read_stdin() -> bytes:
+def read_stdin() -> bytes:
+    """All of standard input (a page, an archive or a manifest), up to 4 x MAX_PAGE_BYTES: the
+    one place feedline reads it. `InputError` when there is none, it fails or it is larger."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("cannot read stdin: no binary stdin is available; pass a file path")

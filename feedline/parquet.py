@@ -23,7 +23,7 @@ from typing import Any
 
 from feedline.model import Entry, Timeline
 from feedline.render.json_format import entry_to_dict
-from feedline.store import StoredEntry
+from feedline.feedmerge import StoredEntry
 
 PARQUET_SCHEMA_VERSION = 1
 METADATA_KEY = b"feedline.parquet"

@@ -8,12 +8,11 @@
     feedline export --db FILE [--format json|jsonl|csv|parquet|table|markdown|html] [same filters] [-o FILE]
     feedline feeds  --db FILE [--format table|json|jsonl|csv]
 
-Each command parses its options, makes one call into `feedline.store`, renders and writes.
-`ingest` also reads web archives (WARC/ARC) among its paths, with `feedline.inputs`: each
-HTML response record is a page (`PageInput` with the record's bytes, WARC-Target-URI and
-WARC-Date); `feedline.store` itself reads no archive. The http(s) URLs among the paths are
-fetched and stored after the files (`feedline.store_fetch`); `ingest_run` is one run, which
-`feedline.watch` repeats.
+Only the command line: each command parses its options, makes its calls, renders and writes.
+`ingest` collects its pages (files, folders, "-", the HTML records of web archives) with
+`feedline.ingest`, which also owns their capture times and their extraction, and stores them
+with `feedline.store`; the http(s) URLs among the paths are fetched and stored after the
+files (`feedline.store_fetch`); `ingest_run` is one run, which `feedline.watch` repeats.
 Exit codes (also in docs/store.md):
 
     0    success (ingest: every page stored or already stored)
@@ -43,8 +42,8 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -70,7 +69,6 @@ from feedline.errors import (
     FeedlineError,
     InputError,
     OutputError,
-    PartlyReadError,
     StoreBusyError,
     UsageError,
 )
@@ -79,7 +77,8 @@ from feedline.fetch import Limits
 if TYPE_CHECKING:
     from feedline.fetch import Fetcher
     from feedline.model import Timeline
-    from feedline.store import Ingested, PageInput, Query, StoredEntry, Store
+    from feedline.ingest import Ingested
+    from feedline.store import Query, StoredEntry, Store
 
 
 class CaptureFrom(str, Enum):
@@ -182,8 +181,9 @@ def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | N
     run is then `interrupted`). Returns the exit code and what happened to each input done;
     raises FeedlineError for what stops the run."""
     from feedline.fetch import is_url
+    from feedline.ingest import Collected, collect_pages, extractor, ingest_pages
     from feedline.render._version import feedline_version
-    from feedline.store import Store, ingest_pages
+    from feedline.store import Store
 
     zone, moment = parse_tz(tz), parse_now(now, None)
     if lang is not None and not _LANG.fullmatch(lang):
@@ -193,16 +193,14 @@ def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | N
     found = collect_pages(files, now=moment, mtime=mtime, skip=_db_files(db)) if files else Collected()
     with Store.open(db, wait=wait) as store, _fetching(urls, fetcher, limits) as client:
         run_id = store.start_run(sys.argv[1:], feedline_version())
-        records = dict(found.records)
-        extract = extractor(zone, lang, records, instants=found.instants)
+        extract = extractor(lang)
         pages = itertools.takewhile(lambda _: not stop(), found.pages)
         ingesting = ingest_pages(store, pages, extract, tz=zone, feed=feed, run_id=run_id)
         fetched: Iterable[Ingested] = ()
         if client is not None:
             from feedline.store_fetch import ingest_urls
 
-            fetched = ingest_urls(store, urls, extractor(zone, lang, records, machine_clock=False), records, client,
-                                  now=moment, tz=zone, feed=feed,
+            fetched = ingest_urls(store, urls, extract, client, now=moment, tz=zone, feed=feed,
                                   run_id=run_id, note=(lambda line: None) if quiet else _note, stop=stop)
         outcomes = _run(store, itertools.chain(found.failures, ingesting, fetched), run_id, quiet,
                         stopped=stop)
@@ -227,68 +225,6 @@ def _fetching(urls: list[str], fetcher: Fetcher | None, limits: Limits | None) -
 
 def _note(line: str) -> None:
     typer.echo(f"feedline: note: {one_line(line)}", err=True)
-
-
-@dataclass
-class Collected:
-    """What `ingest` reads: pages, and what of the inputs is not a page or cannot be read."""
-
-    pages: list[PageInput] = field(default_factory=list)  # oldest capture first
-    failures: list[Ingested] = field(default_factory=list)  # unreadable inputs and archive damage
-    skipped: int = 0  # archive records that are no page (requests, images, redirects...)
-    records: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # archive page: (URL, charset)
-    instants: set[str] = field(default_factory=set)  # pages captured at a WARC-Date: an instant, no local clock
-
-
-def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool = False,
-                  skip: Iterable[Any] = ()) -> Collected:
-    """The pages under `paths` (`store.page_inputs`), each web archive among them replaced by its
-    HTML response records, all oldest capture first.
-
-    A record's capture time is `now`, else its WARC-Date (`CaptureSource.WARC`), else the
-    archive file's own (a time stamp in its name, its mtime), else unknown. Its URL is the
-    WARC-Target-URI. Standard input ("-") is read here, and may be an archive too.
-    """
-    from dataclasses import replace
-
-    from feedline import inputs
-    from feedline.store import CaptureSource, Ingested, PageInput, by_capture, page_inputs
-
-    found = Collected()
-    for page in page_inputs(paths, now=now, mtime=mtime, skip=skip):
-        data = None
-        if page.name == "-":
-            try:
-                data = page.read()
-            except InputError as error:
-                found.failures.append(Ingested(page, None, error))
-                continue
-            if not inputs.looks_like_archive(data[:512]):
-                found.pages.append(replace(page, data=data))
-                continue
-        elif not inputs.is_archive(page.name):
-            found.pages.append(page)
-            continue
-        read = 0
-        damage: list[str] = []
-        for item in inputs.archive_pages(page.name, data):
-            if isinstance(item, inputs.ArchivePage):
-                if page.capture_source is CaptureSource.NOW or item.captured is None:
-                    captured, source = page.captured_at, page.capture_source
-                else:
-                    captured, source = item.captured, CaptureSource.WARC
-                    found.instants.add(item.name)
-                found.pages.append(PageInput(item.name, captured, source, data=item.data, url=item.url))
-                found.records[item.name] = (item.url, item.charset)
-                read += 1
-            elif isinstance(item, inputs.Skipped):
-                found.skipped += 1
-            else:
-                damage.append(item.message)
-        error = PartlyReadError if read else InputError  # nothing of it read: the archive is unreadable
-        found.failures += [Ingested(page, None, error(message)) for message in damage]
-    found.pages = by_capture(found.pages)
-    return found
 
 
 def _run(store: Store, outcomes: Iterator[Ingested], run_id: int, quiet: bool,
@@ -330,7 +266,7 @@ def _report(outcome: Ingested, quiet: bool) -> None:
         )
 
 
-def _exit_code(outcomes: list[Ingested], records: Mapping[str, object]) -> int:
+def _exit_code(outcomes: list[Ingested], records: Collection[str]) -> int:
     """0; 3 when an input could not be read at all; else 5 when an archive was read in part."""
     codes = set()
     for outcome in outcomes:
@@ -365,65 +301,6 @@ def _summary(db: str, outcomes: list[Ingested], stats: dict[str, Any], skipped: 
     entries = (f"{sum(r.new for r in added)} new entries, {sum(r.edited for r in added)} edited, "
                f"{stats['entries']} in {one_line(db)}")
     return f"ingest: {', '.join(parts)}; {entries}"
-
-
-def extractor(tz: str | None, lang: str | None, records: Mapping[str, tuple[str | None, str | None]] | None = None,
-              *, machine_clock: bool = True, instants: Collection[str] = ()) -> Callable[[bytes, str, datetime | None], Timeline]:
-    """`extract` as the store calls it: (page bytes, page name, capture time) -> Timeline.
-
-    `records` maps the names of archive records to their (URL, HTTP charset): the charset is
-    honoured and the URL is the page's, as `feedline extract` reads archive records.
-    Without `machine_clock` (fetched pages: their capture time is a server's instant, not
-    this machine's clock) a capture time is read as `feedline extract URL` reads it; so is
-    the capture time of the pages named in `instants` (a WARC-Date: read as `feedline extract`
-    reads an archive, also on a machine whose own clock is UTC).
-    """
-    from dataclasses import replace
-
-    from feedline.pipeline import extract
-    from feedline.read import read_page
-
-    known = records if records is not None else {}  # the caller may fill it as pages come (fetched URLs)
-
-    def run(data: bytes, name: str, now: datetime | None) -> Timeline:
-        url, charset = known.get(name, (None, None))
-        page = read_page(data, name=name, lang=lang, charset=charset)
-        if url:
-            page = replace(page, url=url)
-        if (machine_clock and name not in instants and tz is None and now is not None and now.tzinfo is not None
-                and now.utcoffset() == _machine_offset(now)):
-            # A capture time from a file name or mtime is this machine's clock, which the store
-            # takes as the page's clock when no --tz is given (see docs/store.md).
-            now = now.replace(tzinfo=None)
-            return extract(page, now=now, tz=_machine_zone(), lang=lang)
-        return extract(page, now=now, tz=tz, lang=lang)
-
-    return run
-
-
-def _machine_offset(moment: datetime):
-    return moment.astimezone().utcoffset()
-
-
-def _machine_zone() -> str | None:
-    """The IANA name of this machine's zone, when the TZ variable or /etc/localtime names it."""
-    import os
-
-    name = os.environ.get("TZ", "").lstrip(":")
-    if not name:
-        try:
-            name = os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[1]
-        except (IndexError, OSError):
-            return None
-    if not name:
-        return None
-    from zoneinfo import ZoneInfo
-
-    try:
-        ZoneInfo(name)
-    except (ValueError, OSError, LookupError):
-        return None  # a POSIX TZ string, not a zone name
-    return name
 
 
 def _db_files(db: str) -> list[Any]:

@@ -16,17 +16,17 @@ from datetime import datetime
 
 from feedline.errors import page_failure
 from feedline.fetch import Fetcher, Validators
-from feedline.store import CaptureSource, Extract, Ingested, PageInput, PageResult, Store, content_hash, ingest_pages
+from feedline.ingest import CaptureSource, Extract, Ingested, PageInput, content_hash, fetched_page, ingest_pages
+from feedline.store import PageResult, Store
 
 
-def ingest_urls(store: Store, urls: Iterable[str], extract: Extract, records: dict[str, tuple[str | None, str | None]],
-                fetcher: Fetcher, *, now: datetime | None = None, tz: str | None = None, feed: str | None = None,
+def ingest_urls(store: Store, urls: Iterable[str], extract: Extract, fetcher: Fetcher, *,
+                now: datetime | None = None, tz: str | None = None, feed: str | None = None,
                 run_id: int | None = None, note: Callable[[str], None] = lambda line: None,
                 stop: Callable[[], bool] = lambda: False) -> Iterator[Ingested]:
     """Fetch and ingest each URL in turn; one `Ingested` per URL (a 304 is a result with
-    `unchanged`, a failed fetch an error). `records` is the extractor's map of page names to
-    (URL, charset): filled here before each page is extracted. Stops before the next URL
-    once `stop()` is true."""
+    `unchanged`, a failed fetch an error). The page and its capture time are
+    `ingest.fetched_page`'s. Stops before the next URL once `stop()` is true."""
     for url in urls:
         if stop():
             return
@@ -37,8 +37,7 @@ def ingest_urls(store: Store, urls: Iterable[str], extract: Extract, records: di
         except Exception as error:  # noqa: BLE001 - a bug here is this URL's failure, as for a page
             yield Ingested(page, None, page_failure(url, error))
             continue
-        source = CaptureSource.NOW if now else (CaptureSource.HTTP if fetched.dated else CaptureSource.FETCHED)
-        page = PageInput(url, now or fetched.captured_at, source, data=fetched.data, url=url)
+        page = fetched_page(url, fetched, now)
         if fetched.unchanged:
             store.record_fetch(url, final_url=fetched.final_url, status=304, etag=fetched.etag,
                                last_modified=fetched.last_modified)
@@ -47,7 +46,6 @@ def ingest_urls(store: Store, urls: Iterable[str], extract: Extract, records: di
         assert fetched.data is not None
         if fetched.truncated:
             note(f"{url}: larger than {fetcher.limits.max_bytes} bytes: cut off there (--max-bytes)")
-        records[url] = (fetched.final_url, fetched.charset)
         for outcome in ingest_pages(store, [page], extract, tz=tz, feed=feed or url, run_id=run_id):
             if outcome.error is None:
                 store.record_fetch(url, final_url=fetched.final_url, status=fetched.status, etag=fetched.etag,

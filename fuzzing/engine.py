@@ -40,7 +40,8 @@ SAVE_SECONDS = 30.0
 # Modules atheris instruments for coverage: imported inside its instrumentation block.
 MODULES = ("feedline.pipeline", "feedline.read", "feedline.markup", "feedline.lines", "feedline.tokens",
            "feedline.items", "feedline.entries", "feedline.claims", "feedline.days", "feedline.zone",
-           "feedline.dates", "feedline.sources", "feedline.inputs", "feedline.store", "feedline.store_cli",
+           "feedline.dates", "feedline.sources", "feedline.inputs", "feedline.ingest", "feedline.feedmerge",
+           "feedline.store_identity", "feedline.store_dates", "feedline.store", "feedline.store_cli",
            "feedline.cli_support", "feedline.cli", "feedline.render", "feedline.render.json_format",
            "feedline.render.table", "feedline.render.csv_format", "feedline.render.markdown")
 

@@ -144,9 +144,9 @@ class Runner:
                           f"an archive cut inside a record read without a word of damage: {last!r}"[:2000])
 
     def _ingest(self, case: Case, options: Options) -> None:
-        from feedline import store as store_module
-        from feedline.store import PageInput, Query, Store, ingest_page
-        from feedline.store_cli import extractor, render_export
+        from feedline.ingest import PageInput, archive_page, extractor, file_capture, ingest_page, page_key
+        from feedline.store import Query, Store
+        from feedline.store_cli import render_export
 
         if self._store is None or self._ingested >= 300:  # a fresh store now and then: bounded size
             self.close()
@@ -158,27 +158,22 @@ class Runner:
         self._ingested += 1
         store = self._store
         run_id = store.start_run(["fuzz"], "fuzz")
-        if case.hidden:  # the pages of an archive, as store_cli.collect_pages reads them
+        run = extractor(options.lang)
+        if case.hidden:  # the pages of an archive, as ingest.collect_pages reads them
             from feedline.inputs import ArchivePage, archive_pages
-            from feedline.store import CaptureSource
 
+            archive = PageInput("fuzz.warc", *file_capture("fuzz.warc", options.now, False))
             for item in archive_pages("fuzz.warc", _archive(case)):
                 if isinstance(item, ArchivePage):
-                    captured, source = ((options.now, CaptureSource.NOW) if options.now is not None
-                                        else (item.captured, CaptureSource.WARC))
-                    page = PageInput(item.name, captured, source, data=item.data, url=item.url)
-                    run = extractor(options.tz, options.lang, {item.name: (item.url, item.charset)})
-                    ingest_page(store, page, run, tz=options.tz, run_id=run_id)
+                    ingest_page(store, archive_page(item, archive), run, tz=options.tz, run_id=run_id)
         else:
-            captured, source = store_module._capture(case.name, options.now, False)
-            page = PageInput(case.name, captured, source, data=case.body)
-            run = extractor(options.tz, options.lang)
+            page = PageInput(case.name, *file_capture(case.name, options.now, False), data=case.body)
             ingest_page(store, page, run, tz=options.tz, run_id=run_id)
             if not ingest_page(store, page, run, tz=options.tz, run_id=run_id).skipped:
                 raise Finding("not-idempotent", "not-idempotent@ingest", "the same page ingested twice was stored twice")
         store.finish_run(run_id, "ok", [], 0)
         if case.fmt in ("json", "jsonl", "csv"):
-            key = store_module.page_key(case.name)
+            key = page_key(case.name)
             query = Query(feed=key)
             check_output(render_export(store.entries(query), case.fmt, query), case.fmt)
 

@@ -21,8 +21,9 @@ from typer.testing import CliRunner
 
 import feedsim
 from feedline.feedmerge import merge_feed
-from feedline.store import Query, Store, capture_moment, extract_page, ingest_pages, page_inputs
-from feedline.store_cli import extractor, render_export
+from feedline.ingest import extract_page, extractor, ingest_pages, page_inputs
+from feedline.store import Query, Store
+from feedline.store_cli import render_export
 
 SIM_DAYS = 3  # as tests/test_store.py
 SEEDS = [3, 5, 11, 17, 23, 31]  # every seed tests/test_store.py simulates
@@ -50,7 +51,7 @@ def _entry_compared(row: dict) -> tuple:
 def _ingested(folder: Path, db: Path) -> list[dict]:
     pages = page_inputs([str(folder)])
     with Store.open(db) as store:
-        outcomes = list(ingest_pages(store, pages, extractor(None, None)))
+        outcomes = list(ingest_pages(store, pages, extractor()))
         assert all(o.error is None for o in outcomes)
         return json.loads(render_export(store.entries(), "json", Query()))["entries"]
 
@@ -58,11 +59,11 @@ def _ingested(folder: Path, db: Path) -> list[dict]:
 def _merged(folder: Path) -> list[dict]:
     """Each page extracted on its own, grouped by feed, merged: in reverse order, to show the
     order the pages come in does not matter."""
-    extract = extractor(None, None)
+    extract = extractor()
     feeds: dict[str, list] = {}
     for page in reversed(page_inputs([str(folder)])):
         data = page.read()
-        extracted = extract_page(page, data, extract, moment=capture_moment(page.captured_at, None))
+        extracted = extract_page(page, data, extract)
         feeds.setdefault(extracted.feed, []).append(extracted)
     rows = []
     for pages in feeds.values():
@@ -83,8 +84,8 @@ def test_merge_feed_gives_what_ingest_gives(seed: int, tmp_path: Path) -> None:
 def test_merge_feed_takes_one_feed(tmp_path: Path) -> None:
     truth = feedsim.simulate(seed=3, days=1)
     feedsim.write_snapshots(truth, tmp_path / "snap")
-    extract = extractor(None, None)
-    pages = [extract_page(p, p.read(), extract, moment=capture_moment(p.captured_at, None))
+    extract = extractor()
+    pages = [extract_page(p, p.read(), extract)
              for p in page_inputs([str(tmp_path / "snap")])]
     assert len({p.feed for p in pages}) > 1
     with pytest.raises(ValueError, match="one feed"):

@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 from feedline import pipeline  # noqa: E402
 from feedline.cli_support import parse_now  # noqa: E402
 from feedline.errors import UsageError  # noqa: E402
-from feedline.store import capture_moment  # noqa: E402
+from feedline.ingest import capture_moment  # noqa: E402
 from fuzzing import engine  # noqa: E402
 from fuzzing.case import HEADER, Case, decode  # noqa: E402
 from fuzzing.engine import REGRESSIONS, Fuzzer, State, generate  # noqa: E402

@@ -29,7 +29,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from feedline import cli, cli_support, errors, inputs, pipeline, store, store_cli
+from feedline import cli, cli_support, errors, ingest, inputs, pipeline, store, store_cli, store_schema
 from feedline.claims import _parse, out_of_range
 from feedline.errors import (
     ExtractionError,
@@ -290,9 +290,9 @@ def test_width_outside_20_1000_is_a_usage_error(width: str, tmp_path: Path) -> N
 
 
 def test_capture_times_out_of_range_in_names_and_archives_are_unknown() -> None:
-    assert store.name_stamp("feed-0001-01-01T0030.html") is None
-    assert store.name_stamp("feed-9999-12-31T2330.html") is None
-    assert store.name_stamp("feed-2023-10-03T1800.html") is not None
+    assert ingest.name_stamp("feed-0001-01-01T0030.html") is None
+    assert ingest.name_stamp("feed-9999-12-31T2330.html") is None
+    assert ingest.name_stamp("feed-2023-10-03T1800.html") is not None
 
     class Headers:
         def __init__(self, value: str) -> None:
@@ -566,7 +566,7 @@ def test_reading_a_missing_store_is_an_input_error(tmp_path: Path) -> None:
 def test_reading_a_store_too_old_to_read_without_migrating_is_refused_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "v1.db"
     conn = sqlite3.connect(path)
-    for statement in store._statements(store.MIGRATIONS[0]):
+    for statement in store_schema.statements(store_schema.MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -605,7 +605,7 @@ def test_runs_whose_process_died_are_marked_abandoned(tmp_path: Path) -> None:
 
 def test_one_error_tree_in_errors_py() -> None:
     assert store.StoreError is StoreError and store.StoreBusyError is StoreBusyError
-    assert store_cli.PartlyReadError is PartlyReadError
+    assert ingest.PartlyReadError is PartlyReadError
     codes = {FeedlineError: 1, UsageError: 2, InputError: 3, OutputError: 4, PartlyReadError: 5,
              ExtractionError: 5, StoreError: 1, StoreBusyError: 75, NetworkError: 69}
     assert {cls: cls.exit_code for cls in codes} == codes

@@ -50,8 +50,12 @@ RANK: dict[str, float] = {
     "inputs": 11,  # many pages: paths, directories, manifests, web archives
     "render": 11,
     "export": 11,
-    "store": 11,
-    "feedmerge": 11.5,  # one feed's pages merged by the store's rules (store in memory)
+    "store_schema": 10.2,  # the store's SQLite schema and migrations, as SQL text
+    "store_identity": 10.2,  # when two sightings are one entry: text identity, matching, stable-id hash
+    "store_dates": 10.2,  # date readings: the best-supported date, the capture window
+    "feedmerge": 10.5,  # one feed's state and the per-feed rules as pure Python (ingest and distributed)
+    "store": 11,  # the store's database: connections, transactions, feed states loaded and written, queries
+    "ingest": 12,  # pages into the store: collecting them, capture times, the clock rule, extraction
     "parquet": 11.5,  # the Parquet datasets' schemas and rows (timelines and stored entries)
     "fetch": 11,  # one HTTP(S) fetch: limits, charset, Date, conditional requests (httpx)
     "feeds": 11.5,  # the store's feeds summarised (counts, first and last capture), for `feeds` and `view`
@@ -59,7 +63,7 @@ RANK: dict[str, float] = {
     "store_fetch": 12.5,  # fetched URLs into the store: validators kept, 304s counted
     "datasette_meta": 12.5,  # Datasette metadata for a store (the datasette-metadata command)
     "store_cli": 13,
-    "distributed": 13.5,  # Dask / Spark: per-partition work reusing store_cli's extractor
+    "distributed": 13.5,  # Dask / Spark: per-partition work reusing ingest's extraction and feedmerge
     "watch": 13.5,  # the polling loop: schedule, jitter, backoff, signals
     "cli": 14,
 }

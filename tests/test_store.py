@@ -30,22 +30,22 @@ from typer.testing import CliRunner
 import feedsim
 from feedline.errors import StoreBusyError
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
-from feedline.store import (
-    SCHEMA_VERSION,
+from feedline.ingest import (
     CaptureSource,
-    Query,
-    Reading,
-    Store,
-    best_reading,
-    fold,
+    Clock,
+    PageInput,
+    extractor,
+    ingest_page,
     ingest_pages,
     name_stamp,
+    page_clock,
     page_inputs,
     page_key,
-    similarity,
-    window_day,
 )
-from feedline.store_cli import extractor, register, render_export
+from feedline.store import SCHEMA_VERSION, Query, Store
+from feedline.store_cli import register, render_export
+from feedline.store_dates import Reading, best_reading, window_day
+from feedline.store_identity import fold, similarity
 
 runner = CliRunner()
 SIM_DAYS = 3
@@ -58,11 +58,11 @@ from feedline.store_cli import register
 
 delay = float(sys.argv.pop(1))
 if delay:
-    record = store.Store._record
+    write = store.Store._write
     def slow(self, *args):
         time.sleep(delay)  # inside the page's transaction: a kill lands mid-page
-        return record(self, *args)
-    store.Store._record = slow
+        return write(self, *args)
+    store.Store._write = slow
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 @app.callback()
@@ -116,6 +116,29 @@ def test_name_stamp(name: str, expected: datetime | None) -> None:
 def test_unix_names_are_read_in_this_machines_zone() -> None:
     moment = name_stamp("1696345500.txt")[0]  # type: ignore[index]
     assert moment.utcoffset() == datetime.fromtimestamp(1696345500).astimezone().utcoffset()
+
+
+def test_the_clock_rule_takes_only_this_machines_times_for_the_pages_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """page_clock: a capture time on this machine's clock (a unix-seconds name, an mtime) is the
+    page's wall clock in this machine's zone; an instant (a WARC-Date, a fetch) never is; --tz
+    converts both."""
+    import time as clock
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    clock.tzset()
+    try:
+        mine = datetime(2023, 10, 3, 18, 5, 30, 999, tzinfo=timezone(timedelta(hours=9)))
+        named = page_clock(PageInput("1696345500.txt", mine, CaptureSource.NAME), None)
+        assert (named.captured, named.now, named.tz) == (mine.replace(microsecond=0),
+                                                         datetime(2023, 10, 3, 18, 5, 30), "Asia/Tokyo")
+        warc = page_clock(PageInput("a.warc#0", mine, CaptureSource.WARC, instant=True), None)
+        assert (warc.now, warc.tz) == (mine.replace(microsecond=0), None)
+        kyiv = page_clock(PageInput("1696345500.txt", mine, CaptureSource.NAME), "Europe/Kyiv")
+        assert kyiv.now is not None and kyiv.now.isoformat() == "2023-10-03T12:05:30+03:00" and kyiv.tz == "Europe/Kyiv"
+        assert page_clock(PageInput("x.html", None, CaptureSource.NONE), None) == Clock(None, None, None)
+    finally:
+        monkeypatch.undo()
+        clock.tzset()
 
 
 @pytest.mark.parametrize(
@@ -201,11 +224,11 @@ def test_of_the_dates_read_back_from_a_capture_only_the_earliest_capture_counts(
 
 
 def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
-    from feedline.store import MIGRATIONS, _statements
+    from feedline.store_schema import MIGRATIONS, statements
 
     db = tmp_path / "v1.db"
     conn = sqlite3.connect(db)
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in statements(MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
@@ -412,7 +435,7 @@ def ingest_folder(db: Path, pages: list, *, shuffle: int | None = None) -> str:
         pages = pages[:]
         random.Random(shuffle).shuffle(pages)
     with Store.open(db) as opened:
-        outcomes = list(ingest_pages(opened, pages, extractor(None, None)))
+        outcomes = list(ingest_pages(opened, pages, extractor()))
         assert all(o.error is None for o in outcomes), [o.error for o in outcomes if o.error]
         return render_export(opened.entries(), "json", Query())
 
@@ -558,8 +581,8 @@ def test_the_database_grows_with_entries_not_with_snapshots(sim: Sim, tmp_path: 
             target.with_name(name).write_bytes(path.read_bytes())
     db = tmp_path / "grow.db"
     with Store.open(db) as opened:
-        list(ingest_pages(opened, page_inputs([str(sim.folder / "snap")]), extractor(None, None)))
-        list(ingest_pages(opened, page_inputs([str(copy)]), extractor(None, None)))
+        list(ingest_pages(opened, page_inputs([str(sim.folder / "snap")]), extractor()))
+        list(ingest_pages(opened, page_inputs([str(copy)]), extractor()))
         after = opened.stats()
     assert after["entries"] == before["entries"] and after["revisions"] == before["revisions"]
     assert after["sightings"] <= before["sightings"] * 1.1
@@ -628,6 +651,41 @@ def _pages(db: Path) -> int:
             conn.close()
     except sqlite3.Error:
         return 0
+
+
+def test_two_connections_taking_turns_see_each_others_pages(sim: Sim, tmp_path: Path) -> None:
+    """Each connection keeps the feeds it loaded in memory: a page another connection stored
+    meanwhile must be seen (the state reloaded), or entries would be stored twice."""
+    db = tmp_path / "turns.db"
+    extract = extractor()
+    pages = page_inputs([str(sim.folder / "snap")])
+    with Store.open(db) as first, Store.open(db) as second:
+        for index, page in enumerate(pages):
+            assert ingest_page(first if index % 3 else second, page, extract).entries >= 0
+    assert export_of(db) == sim.export
+
+
+def test_a_failed_page_leaves_no_trace_in_the_connections_memory(sim: Sim, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose write fails is rolled back; what was merged in memory for it is dropped too."""
+    db = tmp_path / "failed.db"
+    extract = extractor()
+    pages = page_inputs([str(sim.folder / "snap")])
+    write = Store._write
+    calls = {"n": 0}
+
+    def flaky(self: Store, *args: object) -> None:
+        calls["n"] += 1
+        write(self, *args)
+        if calls["n"] == 7:
+            raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(Store, "_write", flaky)
+    with Store.open(db) as opened:
+        outcomes = list(ingest_pages(opened, pages, extract))
+        assert [o.page for o in outcomes if o.error is not None] == [pages[6]]
+        list(ingest_pages(opened, pages, extract))  # the failed page again, the others skipped
+    assert export_of(db) == sim.export
 
 
 def test_two_concurrent_ingests_do_not_corrupt(sim: Sim, tmp_path: Path) -> None:

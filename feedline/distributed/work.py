@@ -6,9 +6,10 @@ of that partition and returns the slim page timelines for the feed merge; `merge
 runs `feedmerge.merge_feed` per feed and `write_timeline` writes a `timeline` part. Dask
 (`dask_engine.py`) and Spark (`spark.py`) call exactly these functions.
 
-Each page is read and extracted as `feedline ingest` does it (store_cli.extractor): the
-capture time is `--now`, else the record's WARC-Date, else a time stamp in the file name,
-else none (blind mode); the page identity is `--feed`, else its URL, else its file stem.
+Each page is read and extracted as `feedline ingest` does it (`feedline.ingest`: its
+`archive_page`, `page_clock`, `extractor` and `extract_page`): the capture time is `--now`,
+else the record's WARC-Date, else a time stamp in the file name, else none (blind mode);
+the page identity is `--feed`, else its URL, else its file stem.
 """
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from datetime import datetime
 from typing import Any
 
 from feedline.errors import FeedlineError, InputError, page_failure
-from feedline.feedmerge import merge_feeds
+from feedline.feedmerge import ExtractedPage, merge_feeds
+from feedline.ingest import CaptureSource, PageInput, archive_page, extract_page, extractor, page_inputs
 from feedline.parquet import PartWriter, error_row, page_rows, timeline_rows, write_part
-from feedline.store import CaptureSource, ExtractedPage, PageInput, capture_moment, content_hash, extract_page, page_inputs
 
 #: Page files per partition (an archive is always a partition of its own).
 FILES_PER_UNIT = 64
@@ -100,14 +101,15 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
     counts = Counts()
     pages: list[ExtractedPage] = []
     part = f"{index:05d}"
+    extract = extractor(options.lang)
     with PartWriter(output, "entries", part) as rows, PartWriter(output, "errors", part) as errors:
         for item in _read_unit(unit, options, counts):
             if isinstance(item, dict):
                 errors.add([item])
                 continue
-            page, data, charset = item
+            page, data = item
             try:
-                extracted = _extract(page, data, charset, options)
+                extracted = extract_page(page, data, extract, tz=options.tz, feed=options.feed)
             except InputError as error:
                 counts.failed += 1
                 errors.add([error_row(page.name, "failed", str(error))])
@@ -148,9 +150,8 @@ def write_timeline(rows: list[dict[str, Any]], index: int, output: str) -> int:
     return len(rows)
 
 
-def _read_unit(unit: Unit, options: Options, counts: Counts
-               ) -> Iterator[tuple[PageInput, bytes, str | None] | dict[str, Any]]:
-    """(page, its bytes, its HTTP charset) for each page of `unit`, or an `errors` row."""
+def _read_unit(unit: Unit, options: Options, counts: Counts) -> Iterator[tuple[PageInput, bytes] | dict[str, Any]]:
+    """(page, its bytes) for each page of `unit`, or an `errors` row."""
     if unit.archive is not None:
         yield from _archive(unit.archive, options, counts)
         return
@@ -168,11 +169,10 @@ def _read_unit(unit: Unit, options: Options, counts: Counts
             counts.failed += 1
             yield error_row(page.name, "failed", str(error))
             continue
-        yield page, data, None
+        yield page, data
 
 
-def _archive(path: str, options: Options, counts: Counts
-             ) -> Iterator[tuple[PageInput, bytes, str | None] | dict[str, Any]]:
+def _archive(path: str, options: Options, counts: Counts) -> Iterator[tuple[PageInput, bytes] | dict[str, Any]]:
     """The archive's HTML records, streamed: its capture time is --now, else the record's
     WARC-Date, else the archive's own (a time stamp in its name)."""
     from feedline import inputs
@@ -183,11 +183,7 @@ def _archive(path: str, options: Options, counts: Counts
             if len(item.data) > options.max_page_bytes:
                 yield _too_large(item.name, len(item.data), options, counts)
                 continue
-            if own.capture_source is CaptureSource.NOW or item.captured is None:
-                captured, source = own.captured_at, own.capture_source
-            else:
-                captured, source = item.captured, CaptureSource.WARC
-            yield PageInput(item.name, captured, source, url=item.url), item.data, item.charset
+            yield archive_page(item, own), item.data
         elif isinstance(item, inputs.Skipped):
             counts.records_skipped += 1
             counts.reasons[item.reason] = counts.reasons.get(item.reason, 0) + 1
@@ -201,31 +197,3 @@ def _too_large(name: str, size: int, options: Options, counts: Counts) -> dict[s
     reason = "page over the size cap"
     counts.reasons[reason] = counts.reasons.get(reason, 0) + 1
     return error_row(name, "skipped", f"{reason}: {size:,} bytes > {options.max_page_bytes:,}")
-
-
-def _extract(page: PageInput, data: bytes, charset: str | None, options: Options) -> ExtractedPage:
-    """As `ingest` extracts a page; a record dated by its WARC-Date as `feedline extract` reads
-    archive records (the instant on the page's clock through zone.py, never this machine's
-    clock: `store_cli.extractor` takes a capture whose offset is the machine's for the
-    machine's clock, which on a UTC machine would catch a WARC-Date too)."""
-    moment = capture_moment(page.captured_at, options.tz)
-    if page.capture_source is CaptureSource.WARC:
-        extract = _record_extractor(options, page.url, charset)
-    else:
-        from feedline.store_cli import extractor
-
-        extract = extractor(options.tz, options.lang, {page.name: (page.url, charset)})
-    return extract_page(page, data, extract, moment=moment, digest=content_hash(data), feed=options.feed)
-
-
-def _record_extractor(options: Options, url: str | None, charset: str | None):  # noqa: ANN202
-    from feedline.pipeline import extract
-    from feedline.read import read_page
-
-    def run(data: bytes, name: str, now: datetime | None):  # noqa: ANN202
-        page = read_page(data, name=name, lang=options.lang, charset=charset)
-        if url:
-            page = replace(page, url=url)
-        return extract(page, now=now, tz=options.tz, lang=options.lang)
-
-    return run

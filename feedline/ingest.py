@@ -1,0 +1,358 @@
+"""Pages into the store: what `feedline ingest` reads, when each page was captured, and how.
+
+    collect_pages(paths) ──> Collected.pages (PageInput, oldest capture first)
+          │ files, folders, "-", web archives' HTML records     (fetched_page: a fetched URL)
+          ▼
+    ingest_pages(store, pages, extractor(lang), tz=...) ──> Ingested per page
+          │ page_clock: the capture time as stored and as `extract` reads it
+          ▼ extract_page ──> ExtractedPage ──> Store.add_extracted (feedmerge's rules)
+
+The one home of the ingest path before the database: collecting pages (the folder walker and
+the standard-input reader are `feedline.inputs`', shared with `feedline extract`), the capture
+time of each (`--now`, a WARC-Date, a fetched page's Date, a time stamp in the file name, the
+mtime; docs/store.md "Capture time"), the one clock rule (`page_clock`), the one chronological
+sort key (`capture_key`) and the page identity (`page_key`). The distributed path
+(feedline/distributed) extracts its pages with the same `page_clock`, `extractor` and
+`extract_page`.
+
+A page that cannot be read yields its `InputError`, a page whose extraction raises anything
+else an `ExtractionError` (`errors.page_failure`), and the other pages go on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from feedline.errors import (
+    FeedlineError,
+    InputError,
+    PartlyReadError,
+    StoreBusyError,
+    StoreError,
+    outside_now_years,
+    page_failure,
+)
+from feedline.feedmerge import ExtractedPage
+from feedline.model import Timeline
+from feedline.store_dates import iso
+from feedline.store_identity import name_stamp, page_key
+
+if TYPE_CHECKING:
+    from feedline.fetch import Fetched
+    from feedline.store import PageResult, Store
+
+
+# ── capture times and page identity ─────────────────────────────────────────────────────────
+
+
+class CaptureSource(StrEnum):
+    NOW = "now"  # --now
+    NAME = "name"  # a time stamp in the file name
+    MTIME = "mtime"  # the file's modification time (--capture-from mtime)
+    WARC = "warc-date"  # a web archive record's WARC-Date
+    HTTP = "http-date"  # a fetched page's Date header (feedline.fetch)
+    FETCHED = "fetched"  # a fetched page without a Date header: this machine's clock when it came
+    NONE = "none"  # unknown: the page is read in blind mode
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    """One page to ingest: where it comes from and when it was captured (None: unknown).
+
+    A web archive's HTML response record comes in as ``PageInput("crawl.warc.gz#1234",
+    <WARC-Date>, CaptureSource.WARC, data=<payload>, url=<WARC-Target-URI>, charset=<HTTP
+    charset>, instant=True)``; a fetched URL with its bytes, its address after redirects and
+    the answer's charset; everything downstream is the same as for files.
+    """
+
+    name: str  # the path as given, "crawl.warc.gz#1234", a URL, or "-" for stdin
+    captured_at: datetime | None
+    capture_source: CaptureSource
+    data: bytes | None = None  # the page itself, when it is not read from `name`
+    url: str | None = None  # the page's address (page identity when the page names none)
+    charset: str | None = None  # of the HTTP answer that carried the page
+    instant: bool = False  # the capture time is an instant (a WARC-Date, a fetch): never this machine's clock
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        if self.name == "-":
+            from feedline.inputs import read_stdin
+
+            return read_stdin()
+        try:
+            return Path(self.name).read_bytes()
+        except OSError as error:
+            raise InputError(f"cannot read {self.name!r}: {error.strerror or error}; check the path") from None
+
+
+def capture_key(page: PageInput) -> tuple:
+    """The one chronological order of pages: (0, UTC instant or naive wall clock, name) for a
+    page with a capture time, (1, "", name) for one without (after all the others)."""
+    moment = page.captured_at
+    if moment is None:
+        return (1, "", page.name)
+    instant = moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+    return (0, instant.isoformat(), page.name)
+
+
+def by_capture(pages: Iterable[PageInput]) -> list[PageInput]:
+    """`pages` oldest capture first (`capture_key`)."""
+    return sorted(pages, key=capture_key)
+
+
+def file_capture(name: str, now: datetime | None, mtime: bool) -> tuple[datetime | None, CaptureSource]:
+    """A file's capture time and its source: `now`, else a time stamp in the file name, else
+    (with `mtime`) the file's modification time, else unknown."""
+    if now is not None:
+        return now, CaptureSource.NOW
+    if name == "-":
+        return None, CaptureSource.NONE
+    found = name_stamp(name)
+    if found:
+        return found[0], CaptureSource.NAME
+    if mtime:
+        try:
+            moment = datetime.fromtimestamp(os.stat(name).st_mtime, timezone.utc).astimezone()
+        except (OSError, ValueError, OverflowError):
+            pass
+        else:
+            if not outside_now_years(moment):
+                return moment, CaptureSource.MTIME
+    return None, CaptureSource.NONE
+
+
+# ── the clock rule ──────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A page's capture time as the store records it, and the `now` and zone `extract` reads it with."""
+
+    captured: datetime | None  # capture_moment: what identifies the capture (with the bytes)
+    now: datetime | None
+    tz: str | None
+
+
+def capture_moment(moment: datetime | None, tz: str | None) -> datetime | None:
+    """The capture time as `extract` will read it, and as the store records it.
+
+    As `extract` reads `now`: a naive time is the page's wall clock (in `tz`, if given); an
+    aware one is converted to `tz`, or without `tz` keeps its own wall clock. (Unix seconds
+    and mtimes arrive aware in this machine's zone, so their offset shows in `captured_at`.)
+    None when that wall clock falls outside `NOW_YEARS` (a file name's 1900-01-01T00:00+05:15
+    read in a zone west of it): as for a file-name stamp outside them, no capture time.
+    """
+    if moment is None:
+        return None
+    moment = moment.replace(microsecond=0)
+    if tz is not None:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(tz)
+        moment = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    return None if outside_now_years(moment) else moment
+
+
+def page_clock(page: PageInput, tz: str | None) -> Clock:
+    """The one clock rule of ingest (docs/store.md, "Capture time"): `capture_moment`, and
+    without `tz` a capture time on this machine's clock (a unix-seconds file name, an mtime, a
+    `--now` with this machine's offset) is read as the page's wall clock in this machine's
+    zone. An instant (a WARC-Date, a fetched page's time) never is: it is read as `feedline
+    extract` reads archives and URLs, on the page's own clock."""
+    moment = capture_moment(page.captured_at, tz)
+    if (not page.instant and tz is None and moment is not None and moment.tzinfo is not None
+            and moment.utcoffset() == moment.astimezone().utcoffset()):
+        return Clock(moment, moment.replace(tzinfo=None), machine_zone())
+    return Clock(moment, moment, tz)
+
+
+def machine_zone() -> str | None:
+    """The IANA name of this machine's zone, when the TZ variable or /etc/localtime names it."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            name = os.path.realpath("/etc/localtime").split("zoneinfo/", 1)[1]
+        except (IndexError, OSError):
+            return None
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, LookupError):
+        return None  # a POSIX TZ string, not a zone name
+    return name
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ── collecting pages ────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """What happened to one input: a result, or the error that stopped it."""
+
+    page: PageInput
+    result: PageResult | None
+    error: FeedlineError | None = None
+
+
+@dataclass
+class Collected:
+    """What `ingest` reads: pages, and what of the inputs is not a page or cannot be read."""
+
+    pages: list[PageInput] = field(default_factory=list)  # oldest capture first
+    failures: list[Ingested] = field(default_factory=list)  # unreadable inputs and archive damage
+    skipped: int = 0  # archive records that are no page (requests, images, redirects...)
+    records: set[str] = field(default_factory=set)  # names of the pages read from archives
+
+
+def page_inputs(paths: Iterable[str], *, now: datetime | None = None, mtime: bool = False,
+                skip: Iterable[Path] = ()) -> list[PageInput]:
+    """The files under `paths` (files, folders recursively, "-"), oldest capture first, each
+    with its capture time (`file_capture`). Hidden files and the `skip` files (the database
+    itself) are left out of folders. Missing paths are kept: reading them fails."""
+    from feedline.inputs import resolved, walk
+
+    excluded = {resolved(Path(p)) for p in skip}
+    names = (found for name in paths
+             for found in (walk(name, skip=excluded) if name != "-" and os.path.isdir(name) else (name,)))
+    return by_capture(PageInput(name, *file_capture(name, now, mtime)) for name in names)
+
+
+def collect_pages(paths: list[str], *, now: datetime | None = None, mtime: bool = False,
+                  skip: Iterable[Path] = ()) -> Collected:
+    """The pages under `paths` (`page_inputs`), each web archive among them replaced by its
+    HTML response records, all oldest capture first.
+
+    A record's capture time is `now`, else its WARC-Date (`CaptureSource.WARC`, an instant),
+    else the archive file's own (a time stamp in its name, its mtime), else unknown. Its URL is
+    the WARC-Target-URI. Standard input ("-") is read here, and may be an archive too.
+    """
+    from feedline import inputs
+
+    found = Collected()
+    for page in page_inputs(paths, now=now, mtime=mtime, skip=skip):
+        data = None
+        if page.name == "-":
+            try:
+                data = page.read()
+            except InputError as error:
+                found.failures.append(Ingested(page, None, error))
+                continue
+            if not inputs.looks_like_archive(data[:512]):
+                found.pages.append(replace(page, data=data))
+                continue
+        elif not inputs.is_archive(page.name):
+            found.pages.append(page)
+            continue
+        read = 0
+        damage: list[str] = []
+        for item in inputs.archive_pages(page.name, data):
+            if isinstance(item, inputs.ArchivePage):
+                found.pages.append(archive_page(item, page))
+                found.records.add(item.name)
+                read += 1
+            elif isinstance(item, inputs.Skipped):
+                found.skipped += 1
+            else:
+                damage.append(item.message)
+        error = PartlyReadError if read else InputError  # nothing of it read: the archive is unreadable
+        found.failures += [Ingested(page, None, error(message)) for message in damage]
+    found.pages = by_capture(found.pages)
+    return found
+
+
+def archive_page(item: object, archive: PageInput) -> PageInput:
+    """An archive record (`inputs.ArchivePage`) as a page: captured at `--now` (the archive's),
+    else its WARC-Date, else when the archive file was."""
+    from feedline.inputs import ArchivePage
+
+    assert isinstance(item, ArchivePage)
+    if archive.capture_source is CaptureSource.NOW or item.captured is None:
+        return PageInput(item.name, archive.captured_at, archive.capture_source, data=item.data, url=item.url,
+                         charset=item.charset)
+    return PageInput(item.name, item.captured, CaptureSource.WARC, data=item.data, url=item.url,
+                     charset=item.charset, instant=True)
+
+
+def fetched_page(url: str, fetched: Fetched, now: datetime | None) -> PageInput:
+    """A fetched URL as a page: captured at `--now`, else the answer's Date header, else this
+    machine's clock when it came (all instants); read with its address after redirects and the
+    answer's charset. Its identity is the URL as given (the caller's `feed`)."""
+    source = CaptureSource.NOW if now else (CaptureSource.HTTP if fetched.dated else CaptureSource.FETCHED)
+    return PageInput(url, now or fetched.captured_at, source, data=fetched.data, url=fetched.final_url,
+                     charset=fetched.charset, instant=True)
+
+
+# ── extracting and ingesting ────────────────────────────────────────────────────────────────
+
+Extract = Callable[[PageInput, bytes, Clock], Timeline]  # (page, its bytes, its clock)
+
+
+def extractor(lang: str | None = None) -> Extract:
+    """`extract` as ingest calls it: the page's bytes read as `feedline extract` reads them (an
+    archive record's or fetched page's charset honoured, its address as the page's URL), at
+    the page's clock."""
+    from feedline.pipeline import extract
+    from feedline.read import read_page
+
+    def run(page: PageInput, data: bytes, clock: Clock) -> Timeline:
+        read = read_page(data, name=page.name, lang=lang, charset=page.charset)
+        if page.url:
+            read = replace(read, url=page.url)
+        return extract(read, now=clock.now, tz=clock.tz, lang=lang)
+
+    return run
+
+
+def extract_page(page: PageInput, data: bytes, extract: Extract, *, tz: str | None = None,
+                 digest: str | None = None, feed: str | None = None, clock: Clock | None = None) -> ExtractedPage:
+    """Extract `data` (the bytes of `page`) at the page's clock (`page_clock`), with its identity:
+    `feed`, else the URL the page names, else the input's URL, else `page_key` of its name."""
+    timeline = extract(page, data, clock or page_clock(page, tz))
+    key = feed or page_key(page.name, timeline.page.url or page.url)
+    return ExtractedPage(timeline, page.name, digest or content_hash(data), page.capture_source, key, page.url,
+                         capture_key(page))
+
+
+def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, tz: str | None = None,
+                 feed: str | None = None, run_id: int | None = None) -> Iterator[Ingested]:
+    """Ingest each page in its own transaction; yields one `Ingested` per page.
+
+    Pages already stored (same bytes, same capture time) are skipped before extraction.
+    Unreadable pages yield their `InputError`, pages whose extraction raises anything
+    unexpected an `ExtractionError` (the page's transaction is rolled back), and the others
+    go on; `StoreBusyError` and `StoreError` stop the run (they are raised).
+    """
+    for page in pages:
+        try:
+            yield Ingested(page, ingest_page(store, page, extract, tz=tz, feed=feed, run_id=run_id))
+        except (StoreBusyError, StoreError):
+            raise
+        except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
+            yield Ingested(page, None, page_failure(page.name, error))
+
+
+def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | None = None,
+                feed: str | None = None, run_id: int | None = None) -> PageResult:
+    from feedline.store import PageResult
+
+    data = page.read()
+    digest = content_hash(data)
+    clock = page_clock(page, tz)
+    if store.has_page(digest, iso(clock.captured)):
+        return PageResult(skipped=True, blind=clock.captured is None)
+    return store.add_extracted(extract_page(page, data, extract, digest=digest, feed=feed, clock=clock),
+                               run_id=run_id)
