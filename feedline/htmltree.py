@@ -27,7 +27,7 @@ import operator
 import re
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
@@ -63,9 +63,13 @@ class ParsedHTML:
 
     tree: LexborHTMLParser
     notes: tuple[str, ...]  # empty when the guard cut nothing
-    # The page's style declarations in the order read (`read._Styles`), kept by the first
+    # The page's style declarations in the order read (`css.Styles`), kept by the first
     # rendering for the second (the hidden content): CSS is parsed and matched once.
     styles: list | None = None
+    # The first visible rendering (`read.Rendered`): a reveal that ignores nothing returns it.
+    visible: Any = None
+    # mem_id → `class` attribute of the elements that have one, read once for both renderings.
+    classes: dict[int, str] | None = None
 
 
 def parse_html(html: str) -> ParsedHTML:

@@ -46,7 +46,9 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
         # Nothing visible is a feed: a paywall's styling may hide one that the HTML holds.
         shown = render_html(page.html, reveal=True, parsed=page.parsed)
         revealed = replace(page, text=shown.text, layout=shown.layout)
-        shown_stages = _stages(revealed, clock, zone)
+        # The same text and boxes give the same stages: only a rendering that differs is read.
+        same = shown.text == page.text and shown.layout == page.layout
+        shown_stages = ([], [], [], []) if same else _stages(revealed, clock, zone)
         if shown_stages[3]:
             page, hidden_feed = revealed, True
             tokens, drafts, feeds, dated = shown_stages

@@ -25,14 +25,14 @@ try). selectolax and charset-normalizer are imported lazily: CLI start-up time m
 from __future__ import annotations
 
 import codecs
-import operator
 import os
 import re
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
+from feedline.css import Computed, Styles, class_attributes
 from feedline.errors import InputError
 from feedline.htmltree import ParsedHTML, parse_html
 from feedline.markup import read_markup
@@ -405,10 +405,10 @@ _PREFORMATTED = frozenset({"pre", "listing", "xmp", "plaintext"})
 _INLINE, _BLOCK, _PARAGRAPH, _CELL, _ROW, _ATOMIC = 0, 1, 2, 3, 4, 5
 _BOXED = frozenset({_BLOCK, _PARAGRAPH, _ATOMIC})  # the boxes `Layout` records: text breaks around them
 
-_Computed = tuple[str | None, str | None, str | None, bool]  # see _Styles.computed
 _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visible, text-transform
 
-#: Runs of CSS collapsible white space (NBSP is not) other than a lone space, which needs no change.
+_COLLAPSIBLE = " \t\n\r\f"  # CSS collapsible white space (NBSP is not)
+#: Runs of collapsible white space other than a lone space, which needs no change.
 _SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _WORD_START = lazy_re(r"(?<![\w'’])\w")
 _LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
@@ -446,7 +446,7 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
 
     Not rendered, so dropped: head, script, style, template, the content of replaced
     elements (svg, iframe, textarea, video...), `hidden` elements, content hidden by CSS
-    (see `_Styles` for how much CSS is understood) and a closed `<details>` but its summary.
+    (see `css.Styles` for how much CSS is understood) and a closed `<details>` but its summary.
     Kept: `<noscript>` (rendered when JavaScript is off), `aria-hidden` content and the
     options of a `<select>`, one per line. Images add nothing (not even their alt text).
 
@@ -465,16 +465,23 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
     body = tree.body
     text, layout = "", None
     if body is not None:
-        styles = _Styles(tree, reveal=reveal, declared=parsed.styles)
+        if parsed.classes is None:
+            parsed.classes = class_attributes(tree)
+        styles = Styles(tree, reveal=reveal, declared=parsed.styles, classes=parsed.classes)
         parsed.styles = styles.declared
-        lines = _Lines(styles.computed(), _closed_details(body))
+        if reveal and not styles.ignored and parsed.visible is not None:
+            return parsed.visible  # the page's CSS hides nothing: revealing changes nothing
+        lines = _Lines(styles.computed(), _closed_details(body), parsed.classes)
         text = lines.render(body)
         layout = lines.layout()
     # Control characters were removed from the input: only character references make more.
     cleaned = _clean(text, controls="&#" in html)
     if len(cleaned) != len(text):
         layout = None  # its offsets no longer hold
-    return Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
+    rendered = Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
+    if not reveal:
+        parsed.visible = rendered
+    return rendered
 
 
 def _closed_details(body: LexborNode) -> set[int]:
@@ -500,9 +507,10 @@ class _Lines:
     image, a button, an inline-block): "ago <img> 50" keeps both spaces.
     """
 
-    def __init__(self, styles: dict[int, _Computed], closed: set[int]) -> None:
+    def __init__(self, styles: dict[int, Computed], closed: set[int], classes: dict[int, str]) -> None:
         self.styles = styles
         self.closed = closed
+        self.classes = classes  # mem_id → class attribute (`css.class_attributes`)
         self.out: list[str] = []
         self.run: list[str] = []  # collapsible text not yet flushed
         self.required = 0  # the line breaks required since the last text
@@ -518,59 +526,91 @@ class _Lines:
         self.mark_box: list[int] = []
 
     def render(self, root: LexborNode) -> str:
-        """Walk `root`'s subtree in document order, iteratively."""
-        root_id = root.mem_id
+        """Walk `root`'s subtree in document order, iteratively.
+
+        The common steps (a text node, an inline element, a block, a paragraph) are written
+        out here rather than in method calls: the walk visits every node of the page.
+        """
+        styles = self.styles.get
+        closed = self.closed
+        run = self.run  # cleared in place by `flush`, never replaced
         stack: list[tuple[int, _Context]] = []  # per open element: its kind, its parent's context
         context: _Context = (False, False, True, None)
         node = root.child
         while node is not None:
             tag = node.tag or ""
-            if node.mem_id in self.closed:
-                pass
-            elif tag == "-text":
-                _, pre, visible, transform = context
-                if visible:
-                    self.text(_transform(node.text_content or "", transform), pre)
+            if tag == "-text":
+                if context[2] and not (closed and node.mem_id in closed):
+                    text = node.text_content or ""
+                    if context[3] is not None:
+                        text = _transform(text, context[3])
+                    if not context[1]:
+                        run.append(text)
+                    elif text:
+                        self.flush(line_end=False)
+                        self.emit(text)
             elif tag[:1] != "-" and tag not in _SKIP:  # an element, not a comment
-                style = self.styles.get(node.mem_id)
-                display = _display(tag, style)
-                if display != "none":
-                    inner = _inner_context(tag, display, style, context)
-                    blockified = context[0] or (style is not None and style[3])
-                    kind = _box_kind(tag, display, blockified) if inner[2] else _INLINE
-                    self.open(kind, tag == "br" and inner[2])
+                mem_id = node.mem_id
+                style = styles(mem_id)
+                if style is None and not context[0]:  # most elements: a default box, in flow
+                    kind = _TAG_KIND.get(tag, _INLINE) if context[2] else _INLINE
+                    inner = context if context[1] or tag not in _PREFORMATTED else (False, True, *context[2:])
+                else:
+                    kind, inner = _element_box(tag, style, context)
+                if kind is not None and not (closed and mem_id in closed):
+                    if kind == _BLOCK or kind == _PARAGRAPH:  # as `open` does, written out
+                        if run:  # at a line's end, white space alone (indentation) adds nothing
+                            if len(run) == 1 and not run[0].strip(_COLLAPSIBLE):
+                                run.clear()
+                            else:
+                                self.flush(line_end=True)
+                        self.strip_left = True
+                        if kind > self.required:
+                            self.required = kind
+                    elif kind != _INLINE or tag == "br":
+                        self.open(kind, tag == "br" and inner[2])
                     child = node.child
                     if child is not None and tag not in _REPLACED:
                         if kind in _BOXED:
-                            self.open_box(node, tag)
+                            self.open_box(mem_id, tag)
                         stack.append((kind, context))
                         context = inner
                         node = child
                         continue
-                    self.close(kind, node)
+                    if kind != _INLINE:
+                        self.close(kind, node)
             # Nothing to enter: on to the next sibling, closing the ancestors that end here.
-            while node.next is None:
-                node = node.parent
-                if node is None or node.mem_id == root_id:
+            sibling = node.next
+            while sibling is None:
+                if not stack:  # back at `root`
                     return self.result()
+                node = node.parent
                 kind, context = stack.pop()
-                self.close(kind, node)
+                if kind == _BLOCK or kind == _PARAGRAPH:  # as `close` does, written out
+                    if run:
+                        if len(run) == 1 and not run[0].strip(_COLLAPSIBLE):
+                            run.clear()
+                        else:
+                            self.flush(line_end=True)
+                    self.strip_left = True
+                    if kind > self.required:
+                        self.required = kind
+                elif kind != _INLINE:
+                    self.close(kind, node)
                 if kind in _BOXED:
-                    self.close_box()
-            node = node.next
+                    self.ends[self.open_boxes.pop()] = self.length
+                sibling = node.next
+            node = sibling
         return self.result()
 
-    def open_box(self, node: LexborNode, tag: str) -> None:
-        classes = node.attributes.get("class") if tag != "p" else None
+    def open_box(self, mem_id: int, tag: str) -> None:
+        classes = self.classes.get(mem_id) if tag != "p" else None
         first = classes.split(maxsplit=1)[:1] if classes else ()
         self.parents.append(self.open_boxes[-1])
         self.open_boxes.append(len(self.starts))
         self.starts.append(self.length)
         self.ends.append(self.length)
         self.shapes.append(f"{tag}.{first[0]}" if first else tag)
-
-    def close_box(self) -> None:
-        self.ends[self.open_boxes.pop()] = self.length
 
     def layout(self) -> Layout:
         return Layout(tuple(self.starts), tuple(self.ends), tuple(self.parents), tuple(self.shapes),
@@ -617,19 +657,17 @@ class _Lines:
             return False
         return self.followed_by(group, _ROW_GROUPS)
 
-    def text(self, text: str, pre: bool) -> None:
-        if not pre:
-            self.run.append(text)
-        elif text:
-            self.flush(line_end=False)
-            self.emit(text)
-
     def flush(self, *, line_end: bool) -> None:
         """Collapse the pending inline text; strip spaces at line, cell and box edges."""
         if not self.run:
             return
-        text = _SPACES.sub(" ", "".join(self.run))
+        text = "".join(self.run)
         self.run.clear()
+        if not text.strip(_COLLAPSIBLE):  # only white space (the indentation between blocks)
+            if text and not self.strip_left and not line_end:
+                self.emit(" ")
+            return
+        text = _SPACES.sub(" ", text)
         if self.strip_left:
             text = text.lstrip(" ")
         if line_end:
@@ -668,18 +706,26 @@ class _Lines:
         return "".join(self.out)
 
 
-def _display(tag: str, style: _Computed | None) -> str:
+def _display(tag: str, style: Computed | None) -> str:
     """An element's `display`: from the page's CSS, else the default style sheet's."""
     return (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
 
 
-def _inner_context(tag: str, display: str, style: _Computed | None, outer: _Context) -> _Context:
-    """The context an element sets for its children: inherited properties, flex or grid."""
-    _, pre, visible, transform = outer
+def _element_box(tag: str, style: Computed | None, outer: _Context) -> tuple[int | None, _Context]:
+    """An element's box kind (None: not rendered, `display: none`) and the context it sets for
+    its children: inherited properties, and flex or grid items made blocks."""
+    display = (style and style[0]) or _TAG_DISPLAY.get(tag, "inline")
+    if display == "none":
+        return None, outer
+    blockify, pre, visible, transform = outer
     if style is not None:
-        visible = visible if style[1] is None else style[1] == "visible"
-        transform = transform if style[2] is None else style[2]
-    return display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform
+        if style[1] is not None:
+            visible = style[1] == "visible"
+        if style[2] is not None:
+            transform = style[2]
+        blockify = blockify or style[3]
+    kind = _box_kind(tag, display, blockify) if visible else _INLINE
+    return kind, (display in _BLOCKIFYING, pre or tag in _PREFORMATTED, visible, transform)
 
 
 def _box_kind(tag: str, display: str, blockified: bool) -> int:
@@ -694,6 +740,10 @@ def _box_kind(tag: str, display: str, blockified: bool) -> int:
     return _ATOMIC if display in _ATOMIC_DISPLAY or tag in _REPLACED else _INLINE
 
 
+#: The box of an element that the page's CSS leaves alone, outside flex and grid (default: inline).
+_TAG_KIND = {tag: _box_kind(tag, _TAG_DISPLAY.get(tag, "inline"), False) for tag in (*_TAG_DISPLAY, *_REPLACED, "p")}
+
+
 def _transform(text: str, transform: str | None) -> str:
     """Apply CSS text-transform, as innerText does."""
     if transform is None or transform == "none":
@@ -703,314 +753,6 @@ def _transform(text: str, transform: str | None) -> str:
     if transform == "lowercase":
         return text.lower()
     return _WORD_START.sub(lambda match: match.group().upper(), text)  # capitalize
-
-
-# ── embedded CSS ─────────────────────────────────────────────────────────────────────────────
-
-#: The properties that change innerText, with the values understood.
-_CSS_VALUES = {
-    "display": frozenset({
-        "none", "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid",
-        "list-item", "table", "inline-table", "table-row", "table-cell", "table-caption",
-        "table-row-group", "table-header-group", "table-footer-group", "table-column",
-        "table-column-group", "flow-root", "contents", "-webkit-box", "-webkit-inline-box",
-        "-ms-flexbox", "ruby", "ruby-text",
-    }),
-    "visibility": frozenset({"visible", "hidden", "collapse"}),
-    "text-transform": frozenset({"none", "uppercase", "lowercase", "capitalize"}),
-    "float": frozenset({"none", "left", "right", "inline-start", "inline-end"}),
-    "position": frozenset({"static", "relative", "absolute", "fixed", "sticky"}),
-}
-_TWO_VALUE_DISPLAY = {
-    "block flex": "flex", "inline flex": "inline-flex", "block grid": "grid",
-    "inline grid": "inline-grid", "block flow": "block", "inline flow": "inline",
-    "inline flow-root": "inline-block", "block flow-root": "flow-root",
-}
-_CSS_DECLARATION = lazy_re(r"(?:^|;)\s*(%s)\s*:\s*([^;]*)" % "|".join(_CSS_VALUES), re.I)
-_IMPORTANT = lazy_re(r"!\s*important", re.I)
-_CSS_BRACES = lazy_re(r"[{}]")
-_AT_RULE_NAME = lazy_re(r"@[\w-]+")
-_MEDIA_FEATURE = lazy_re(r"\([^()]*\)")
-_MEDIA_SIZE = lazy_re(r"\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)\s*(px|r?em)?\s*\)")
-_MEDIA_RANGE = lazy_re(
-    r"\(\s*(?:([\d.]+)\s*(px|r?em)?\s*([<>]=?|=)\s*)?(width|height)"
-    r"\s*(?:([<>]=?|=)\s*([\d.]+)\s*(px|r?em)?\s*)?\)")
-_COMPARE = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
-}
-_BOUND_OPERATOR = {"min-": ">=", "max-": "<=", None: "="}
-_MEDIA_TRUE = frozenset({
-    "(prefers-color-scheme:light)", "(hover:hover)", "(pointer:fine)", "(orientation:landscape)",
-})
-_VIEWPORT = {"width": 1280, "height": 720}  # px: the corpus twins match a desktop window best
-#: Selectors that never match a static page (dynamic states, pseudo-elements), nesting (&),
-#: and :has(), whose matching cost is unbounded.
-_UNSUPPORTED_SELECTOR = lazy_re(
-    r"::|&|:(?:hover|focus|active|visited|target|before|after|first-line|first-letter|has\("
-    r"|placeholder|selection|-webkit-|-moz-|-ms-|-o-)", re.I)
-_SELECTOR_GROUP = lazy_re(r"\([^()]*\)|\[[^\]]*\]")
-_REQUIRED_CLASS = lazy_re(r"\.(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_ID = lazy_re(r"#(-?[_a-zA-Z][\w-]*)")
-_REQUIRED_TAG = lazy_re(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-_SPECIFICITY_B = lazy_re(r"\.[\w-]+|\[\]|:(?!not\(|is\(|where\(|has\()[\w-]+")
-_ATTRIBUTE_TEST = lazy_re(r"\[[^\]]*\]")
-_MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
-
-_Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
-_Tokens = tuple[set[str], set[str], set[str], int]  # element names, classes, ids, element count
-
-
-class _Styles:
-    """What the page's own CSS says about each element (by mem_id), statically.
-
-    Understood: the `hidden` attribute, closed dialogs, hidden inputs, `style` attributes
-    and the rules of `<style>` elements (selectors matched by lexbor; `!important`, origin,
-    specificity and order decide; `@media` sizes are evaluated for a 1280x720 window), for
-    the properties that change innerText: display, visibility, text-transform, and float
-    and position (a floated or absolutely positioned box is block-level). Not understood:
-    other properties, `:hover`-like states, pseudo-elements, `:has()`, nesting, and
-    `<link>`ed sheets (which were not loaded without network anyway).
-    """
-
-    def __init__(self, tree: LexborHTMLParser, *, reveal: bool = False,
-                 declared: list[tuple[int, str, str, _Priority]] | None = None) -> None:
-        self._won: dict[int, dict[str, tuple[_Priority, str]]] = {}
-        self._reveal = reveal  # ignore the page's own hiding (author origins 1 and 2)
-        if declared is not None:  # what an earlier reading of this tree declared, in order
-            self.declared = declared
-            for args in declared:
-                self._apply(*args)
-            return
-        # Every declaration in the order read (the CSS parsed and matched once per tree):
-        # a second rendering of the page (`reveal`) replays it. None past MAX_DECLARED.
-        self.declared: list[tuple[int, str, str, _Priority]] | None = []
-        for node in tree.css('[hidden], dialog:not([open]), input[type="hidden" i]'):
-            self._set(node.mem_id, "display", "none", (0, 0, (0, 0, 0), 0))
-        self._add_sheets(tree)
-        with_style = ", ".join(f'[style*="{prop}" i]' for prop in _CSS_VALUES)
-        for order, node in enumerate(tree.css(with_style)):
-            for prop, value, important in _declarations(node.attributes.get("style") or ""):
-                self._set(node.mem_id, prop, value, (important, 2, (0, 0, 0), order))
-
-    def computed(self) -> dict[int, _Computed]:
-        """mem_id → (display, visibility, text-transform, out of flow); None where unset."""
-        result: dict[int, _Computed] = {}
-        for mem_id, won in self._won.items():
-            value = {prop: chosen for prop, (_, chosen) in won.items()}
-            floats = value.get("float", "none") != "none"
-            out_of_flow = floats or value.get("position") in ("absolute", "fixed")
-            display, visibility = value.get("display"), value.get("visibility")
-            result[mem_id] = (display, visibility, value.get("text-transform"), out_of_flow)
-        return result
-
-    def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
-        if self.declared is not None:
-            self.declared.append((mem_id, prop, value, priority))
-            if len(self.declared) > MAX_DECLARED:
-                self.declared = None
-        self._apply(mem_id, prop, value, priority)
-
-    def _apply(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
-        if self._reveal and priority[1] and value in _HIDING.get(prop, ()):
-            return
-        won = self._won.setdefault(mem_id, {})
-        if prop not in won or priority >= won[prop][0]:
-            won[prop] = (priority, value)
-
-    def _add_sheets(self, tree: LexborHTMLParser) -> None:
-        matches: dict[str, list[int]] = {}  # selector → the mem_ids it matches
-        tokens: _Tokens | None = None
-        budget = 0
-        order = 0
-        for sheet in tree.css("style"):
-            media = sheet.attributes.get("media")
-            if media and not _media_matches(media):
-                continue
-            for selectors, block in _style_rules(sheet.text()):
-                declarations = _declarations(block)
-                if not declarations:
-                    continue
-                if tokens is None:
-                    tokens = _document_tokens(tree)
-                    budget = _MATCH_BUDGET // max(tokens[3], 1)
-                order += 1
-                for selector in _split_selectors(selectors):
-                    if selector not in matches:
-                        may_match = budget > 0 and _may_match(selector, tokens)
-                        budget -= may_match
-                        matches[selector] = _match(tree, selector) if may_match else []
-                    specificity = _specificity(selector)
-                    for prop, value, important in declarations:
-                        priority = (important, 1, specificity, order)
-                        for mem_id in matches[selector]:
-                            self._set(mem_id, prop, value, priority)
-
-
-MAX_DECLARED = 200_000  # style declarations kept for a second rendering of a page
-
-_HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
-
-
-def _style_rules(css: str) -> Iterator[tuple[str, str]]:
-    """Yield (selector list, declaration block) for each style rule that applies, in order."""
-    css = _strip_css_comments(css)
-    stack: list[tuple[bool, bool, str, int]] = []  # (a style rule?, applies?, selectors, start)
-    prelude = 0
-    for brace in _CSS_BRACES.finditer(css):
-        at = brace.start()
-        if brace.group() == "{":
-            in_rule = bool(stack) and stack[-1][0]
-            applies = not stack or stack[-1][1]
-            head = css[prelude:at].strip()
-            if head.startswith("@") and ";" in head:  # "@import ...;" statements come first
-                head = head.rsplit(";", 1)[1].strip()
-            if in_rule or head.startswith("@"):  # a group rule (or nesting: not supported)
-                stack.append((False, applies and not in_rule and _at_rule_applies(head), "", 0))
-            else:
-                stack.append((True, applies, head, brace.end()))
-        elif stack:
-            is_rule, applies, selectors, start = stack.pop()
-            if is_rule and applies:
-                yield selectors, css[start:at]
-        prelude = brace.end()
-
-
-def _strip_css_comments(css: str) -> str:
-    """Remove /* comments */ in linear time (an unclosed one runs to the end)."""
-    parts = []
-    position = 0
-    while (start := css.find("/*", position)) != -1:
-        parts.append(css[position:start])
-        end = css.find("*/", start + 2)
-        position = len(css) if end == -1 else end + 2
-    parts.append(css[position:])
-    return "".join(parts)
-
-
-def _at_rule_applies(head: str) -> bool:
-    """Whether the rules inside a group rule ("@media (min-width:1000px)"...) apply."""
-    name = _AT_RULE_NAME.match(head)
-    keyword = name.group().lower() if name else ""
-    if keyword == "@media":
-        return _media_matches(head[len(keyword):])
-    return keyword in ("@supports", "@layer", "@document", "@-moz-document", "@scope")
-
-
-def _media_matches(query_list: str) -> bool:
-    """Evaluate a media query list for a `_VIEWPORT` screen (unknown features do not match)."""
-    return any(_media_query_matches(query.strip()) for query in query_list.lower().split(","))
-
-
-def _media_query_matches(query: str) -> bool:
-    negated = query.startswith("not ")
-    words = query.removeprefix("not ").removeprefix("only ").strip()
-    media_type = "all" if not words or words.startswith("(") else words.split(None, 1)[0]
-    matches = media_type in ("all", "screen") and all(
-        _media_feature_matches(feature) for feature in _MEDIA_FEATURE.findall(words)
-    )
-    return matches != negated
-
-
-def _media_feature_matches(feature: str) -> bool:
-    """"(min-width: 48em)", "(width >= 600px)", "(400px < width <= 700px)", "(hover: hover)"."""
-    size = _MEDIA_SIZE.fullmatch(feature)
-    if size is not None:
-        bound, axis, number, unit = size.groups()
-        return _COMPARE[_BOUND_OPERATOR[bound]](_VIEWPORT[axis], _pixels(number, unit))
-    ranged = _MEDIA_RANGE.fullmatch(feature)
-    if ranged is None:
-        return feature.replace(" ", "") in _MEDIA_TRUE
-    low, low_unit, low_operator, axis, high_operator, high, high_unit = ranged.groups()
-    actual = _VIEWPORT[axis]
-    return (low is None or _COMPARE[low_operator](_pixels(low, low_unit), actual)) and (
-        high is None or _COMPARE[high_operator](actual, _pixels(high, high_unit))
-    )
-
-
-def _pixels(number: str, unit: str | None) -> float:
-    return float(number) * (16 if unit in ("em", "rem") else 1)
-
-
-def _declarations(block: str) -> list[tuple[str, str, int]]:
-    """(property, value, !important) for the declarations of a block that `_Styles` reads."""
-    found = []
-    for match in _CSS_DECLARATION.finditer(block):
-        prop, raw = match.group(1).lower(), match.group(2)
-        value = " ".join(raw.split("!", 1)[0].lower().split())
-        value = _TWO_VALUE_DISPLAY.get(value, value)
-        if value in _CSS_VALUES[prop]:
-            found.append((prop, value, int(_IMPORTANT.search(raw) is not None)))
-    return found
-
-
-def _split_selectors(selectors: str) -> list[str]:
-    """Split a selector list at top-level commas; drop what cannot match a static page."""
-    parts: list[str] = []
-    depth, start = 0, 0
-    for index, char in enumerate(selectors):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(selectors[start:index])
-            start = index + 1
-    parts.append(selectors[start:])
-    parts = [part.strip() for part in parts]
-    return [part for part in parts if part and not _UNSUPPORTED_SELECTOR.search(part)]
-
-
-def _document_tokens(tree: LexborHTMLParser) -> _Tokens:
-    """The element names, classes and ids in the document, and its number of elements."""
-    tags: set[str] = set()
-    classes: set[str] = set()
-    ids: set[str] = set()
-    count = 0
-    if tree.root is not None:
-        for node in tree.root.traverse():
-            count += 1
-            tags.add(node.tag or "")
-            attributes = node.attributes
-            classes.update((attributes.get("class") or "").split())
-            ids.add(attributes.get("id") or "")
-    return tags, classes, ids, count
-
-
-def _may_match(selector: str, tokens: _Tokens) -> bool:
-    """False if the selector requires an element name, class or id the document lacks.
-
-    A cheap test in Python that spares most of lexbor's matching on big style sheets.
-    """
-    if "\\" in selector:  # escaped characters: do not guess
-        return True
-    plain = selector
-    for _ in range(4):  # drop attribute tests and (nested) arguments: :not(.x) requires nothing
-        plain = _SELECTOR_GROUP.sub("", plain)
-    tags, classes, ids, _ = tokens
-    return (
-        all(name in classes for name in _REQUIRED_CLASS.findall(plain))
-        and all(name in ids for name in _REQUIRED_ID.findall(plain))
-        and all(name.lower() in tags for name in _REQUIRED_TAG.findall(plain))
-    )
-
-
-def _match(tree: LexborHTMLParser, selector: str) -> list[int]:
-    from selectolax.lexbor import SelectolaxError
-
-    try:
-        return [node.mem_id for node in tree.css(selector)]
-    except (SelectolaxError, ValueError):
-        return []  # a selector lexbor does not support
-
-
-def _specificity(selector: str) -> tuple[int, int, int]:
-    """(ids, classes + attributes + pseudo-classes, element names): close enough to CSS's."""
-    plain = _ATTRIBUTE_TEST.sub("[]", selector)
-    return (
-        len(_REQUIRED_ID.findall(plain)),
-        len(_SPECIFICITY_B.findall(plain)),
-        len(_REQUIRED_TAG.findall(plain)),
-    )
 
 
 # ── page metadata ────────────────────────────────────────────────────────────────────────────

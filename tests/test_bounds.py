@@ -153,19 +153,83 @@ def test_a_second_rendering_replays_the_first_ones_styles() -> None:
 
 
 def test_a_page_without_a_visible_feed_reads_its_css_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import feedline.read as read
+    import feedline.css as css
 
     sheets = []
-    real = read._style_rules
+    real = css._style_rules
 
-    def counting(css: str):
-        sheets.append(css)
-        return real(css)
+    def counting(text: str):
+        sheets.append(text)
+        return real(text)
 
-    monkeypatch.setattr(read, "_style_rules", counting)
+    monkeypatch.setattr(css, "_style_rules", counting)
     page = ("<html><head><style>.x{display:none}</style></head><body><p>No stamps here.</p>"
             "<div class='x'><p>12:30 Hidden one item of text here</p><p>12:10 Hidden two item of text here</p>"
             "<p>11:55 Hidden three item of text here</p></div></body></html>")
     timeline = extract(page.encode())
     assert any("CSS hides" in line for line in timeline.diagnostics)  # rendered twice
     assert len(sheets) == 1
+
+
+def test_only_rules_that_declare_what_is_read_are_yielded_and_matched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.css as css
+
+    filler = "".join(f".c{n} {{color: red; margin: 0}}" for n in range(500))
+    sheet = (filler + ".a, .b {display: none} @media print {.p {display: none}} "
+           "@media screen {.s {visibility: hidden} .t {color: blue}} .n {color: red; .x {display: none}}")
+    assert list(css._style_rules(sheet)) == [  # a rule holding a nested one is read whole (and declares nothing)
+        (".a, .b", "display: none"), (".s", "visibility: hidden"), (".n", "color: red; .x {display: none}")]
+    matched = []
+    real = css._match
+
+    def counting(tree, selector: str) -> list[int]:
+        matched.append(selector)
+        return real(tree, selector)
+
+    monkeypatch.setattr(css, "_match", counting)
+    body = "".join(f"<div class=c{n}>{n}</div>" for n in range(500))
+    page = read_page(f"<html><head><style>{sheet}</style></head><body>{body}<div class=a>a</div>"
+                     f"<div class=s>s</div></body></html>".encode())
+    assert sorted(matched) == [".a", ".s"]  # .b: no such class; the 500 colour rules never reach lexbor
+    assert "\na\n" not in page.text and "\ns" not in page.text
+
+
+def test_the_walk_does_not_enter_what_is_not_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    from feedline.css import Styles
+
+    looked_up = []
+
+    class Counting(dict):
+        def get(self, key, default=None):  # the walk reads each element's computed style once
+            looked_up.append(key)
+            return super().get(key, default)
+
+    real = Styles.computed
+    monkeypatch.setattr(Styles, "computed", lambda self: Counting(real(self)))
+    hidden = "<div><p>hidden</p></div>" * 1000
+    drawing = "<g><text>t</text></g>" * 500
+    page = read_page(f"<html><body><div style='display:none'>{hidden}</div><svg>{drawing}</svg>"
+                     f"<template>{hidden}</template><script>{hidden}</script><p>shown</p></body></html>".encode())
+    assert page.text == "shown"
+    assert len(looked_up) == 3  # the hidden div, the svg and the p: nothing inside the first two, nor
+    # inside template or script
+
+
+def test_a_reveal_that_reveals_nothing_is_neither_rendered_nor_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedline.pipeline as pipeline
+    import feedline.read as read
+
+    walks, reads, class_reads = [], [], []
+    real_render, real_tokenize, real_classes = read._Lines.render, pipeline.tokenize, read.class_attributes
+    monkeypatch.setattr(read._Lines, "render", lambda self, root: walks.append(1) or real_render(self, root))
+    monkeypatch.setattr(pipeline, "tokenize", lambda page: reads.append(1) or real_tokenize(page))
+    monkeypatch.setattr(read, "class_attributes", lambda tree: class_reads.append(1) or real_classes(tree))
+    no_feed = "<p class=u>No stamps here, only one paragraph of text.</p>"
+    extract(f"<html><head><style>.u{{text-transform:uppercase}}</style></head><body>{no_feed}</body></html>".encode())
+    assert (len(walks), len(reads), len(class_reads)) == (1, 1, 1)  # the CSS hides nothing
+    walks.clear(), reads.clear(), class_reads.clear()
+    extract(f"<html><head><style>.x{{display:none}}</style></head><body>{no_feed}<i class=x>ad</i></body></html>".encode())
+    assert (len(walks), len(reads), len(class_reads)) == (2, 2, 1)  # it hides a word: rendered and read twice
+    walks.clear(), reads.clear()
+    extract(f"<html><head><style>.x{{display:none}}</style></head><body>{no_feed}<i class=x></i></body></html>".encode())
+    assert (len(walks), len(reads)) == (2, 1)  # it hides an empty element: the same text, read once

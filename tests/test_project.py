@@ -35,6 +35,7 @@ RANK: dict[str, float] = {
     "scan": 2.6,  # scan first: the lines that may hold given words, from one pass over the whole text
     "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
     "markup": 3,  # time claims of the HTML, read beside the visible text
+    "css": 3.5,  # the page's own style sheets and style attributes, read statically
     "read": 4,
     "tokens": 5,
     "items": 5.5,  # feed items as the HTML's boxes bound them
@@ -82,7 +83,7 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"htmltree", "markup", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
+EXTRACTION = {"htmltree", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
               "nonentries", "pipeline"}
 OUTPUT = {"render", "export", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).

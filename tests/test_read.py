@@ -271,6 +271,17 @@ TABLE = "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></tabl
      '<style>.y {display: none !important}</style><div class=y style="display: block">h</div>x',
      "x"),
     ("css-hover-ignored", "<style>.x:hover {display: none}</style><div class=x>x</div>", "x"),
+    ("css-property-case", "<style>.a {DISPLAY: NONE}</style><div class=a>a</div>x", "x"),
+    ("css-property-names-are-ascii", "<style>.a {di\u017fplay: none}</style><div class=a>a</div>", "a"),
+    ("css-dotted-capital-i-in-a-name", "<style>.a {d\u0130splay: none}</style><div class=a>a</div>", "a"),
+    ("css-after-a-character-lower-lengthens",
+     "<style>.\u0130 {color: red} .a {display: none}</style><div class=a>a</div>x", "x"),
+    ("css-rule-after-import", "<style>@import url(a.css); .a {display: none}</style><div class=a>a</div>x", "x"),
+    ("css-nested-rule-ignored",
+     "<style>.a {color: red; .b {display: none}}</style><div class=a><div class=b>b</div></div>", "b"),
+    ("css-keyframes-ignored", "<style>@keyframes k {div {display: none}}</style><div>k</div>", "k"),
+    ("css-stray-brace-ignored", "<style>} .a {display: none}</style><div class=a>a</div>x", "x"),
+    ("css-unclosed-rule-ignored", "<style>.a {display: none</style><div class=a>a</div>", "a"),
 ))
 def test_html_text(body: str, text: str) -> None:
     page = read_page(html(body))
