@@ -12,7 +12,7 @@
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
-#   make selfcheck  capture-mode dates of the pool's printed-date feeds, re-read as bare clocks
+#   make selfcheck  without gold: pool dates re-read from bare clocks; text-mode items against the DOM's
 #   make fuzz    fuzz extract, the HTML and WARC readers and ingest (docs/fuzzing.md; FUZZ_ARGS, FUZZ_STATE)
 #   make clean   remove build and cache files (make distclean also removes .venv)
 
@@ -117,7 +117,8 @@ survey:
 selfcheck:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make selfcheck: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
-	$(VENV)/bin/python benchmarks/selfcheck_dates.py $(SELFCHECK_ARGS)
+	$(VENV)/bin/python benchmarks/selfcheck_dates.py $(SELFCHECK_ARGS) && \
+	$(VENV)/bin/python benchmarks/selfcheck_items.py
 
 # atheris (the `fuzz` extra) is installed only for its engine: the random engine needs nothing more.
 fuzz: $(STAMP)

@@ -1,0 +1,101 @@
+"""Text-mode items checked against the same page's HTML items, without gold.
+
+In HTML, each stamp's item is bounded by the page's own repeated element around it (the DOM);
+a text page has only the text layout to go by (which side of its stamp an item sits on, where
+it ends). For every pool page with three entries or more, this check extracts the page again
+from its rendered text alone (no layout, no markup) and compares, stamp by stamp, the opening
+words of each entry (headline and text) with the HTML entry at the same stamp:
+
+- `same`: the two open with the same words: the text rules found the DOM's item;
+- `differ`: they do not: a shifted item (the wrong side of the stamp), a kicker or author
+  taken in or left out, or an item cut elsewhere; the DOM's is usually the right one;
+- `lost`: no text-mode entry at that stamp.
+
+    .venv/bin/python benchmarks/selfcheck_items.py [--jobs 2] [--examples 2] [--pool DIR]
+
+A disagreement says where the text rules and the page's structure part, not which is right:
+read the examples. The users of text input (pasted pages, `.txt` scrapes) meet the text rules.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import re
+from collections import Counter
+from dataclasses import replace
+from multiprocessing import Pool
+from pathlib import Path
+
+from feedline import extract, read_page
+from feedline.model import Entry, PageKind
+
+POOL = Path(__file__).resolve().parent.parent.parent / "shared" / "pool"
+MIN_ENTRIES = 3
+OPENING_CHARS = 30  # of the normalised headline and text compared
+_NON_WORD_RE = re.compile(r"\W+")
+
+
+def opening(entry: Entry) -> str:
+    return _NON_WORD_RE.sub(" ", f"{entry.headline or ''} {entry.text}").strip().casefold()[:OPENING_CHARS]
+
+
+def check_page(path: Path) -> tuple[str, Counter, list[str]]:
+    counts: Counter = Counter()
+    examples: list[str] = []
+    try:
+        timeline = extract(read_page(gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()))
+        if len(timeline.entries) < MIN_ENTRIES:
+            return path.name, counts, examples
+        text_only = replace(timeline.page, kind=PageKind.TEXT, html=None, layout=None, markup=None)
+        again = {e.stamp.span[0]: e for e in extract(text_only).entries}
+    except Exception as exc:  # a page feedline cannot read is the survey's business
+        return path.name, counts, [f"error: {type(exc).__name__}"]
+    for entry in timeline.entries:
+        if not entry.visible:
+            continue
+        found = again.get(entry.stamp.span[0])
+        if found is None:
+            counts["lost"] += 1
+            examples.append(f"lost {entry.stamp.text[:24]!r}")
+        elif opening(found) == opening(entry):
+            counts["same"] += 1
+        else:
+            counts["differ"] += 1
+            examples.append(f"differ {entry.stamp.text[:24]!r}: html {opening(entry)!r} / text {opening(found)!r}")
+    return path.name, counts, examples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pool", type=Path, default=POOL)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--examples", type=int, default=2)
+    args = parser.parse_args()
+    sites = args.pool / "SITES.tsv"
+    if not sites.exists():
+        print(f"selfcheck: {sites} not found (no ../shared here): skipped")
+        return
+    rows = list(csv.DictReader(sites.open(encoding="utf-8"), delimiter="\t"))
+    hosts = {Path(row["file"]).name: row["host"] for row in rows}
+    total: Counter = Counter()
+    pages = 0
+    with Pool(args.jobs) as pool:
+        for name, counts, examples in pool.imap_unordered(check_page, [args.pool / r["file"] for r in rows],
+                                                          chunksize=8):
+            if not counts:
+                continue
+            pages += 1
+            total.update(counts)
+            if counts["differ"] or counts["lost"]:
+                line = " ".join(f"{k} {counts[k]}" for k in ("same", "differ", "lost") if counts[k])
+                print(f"{name:28} {hosts.get(name, ''):28} {line}")
+                for example in examples[:args.examples]:
+                    print(f"    {example}")
+    seen = sum(total.values())
+    print(f"TOTAL {pages} pages, {seen} entries: same {total['same']} differ {total['differ']} lost {total['lost']}"
+          + (f" | text rules agree with the DOM on {total['same'] / seen:.3f}" if seen else ""))
+
+
+if __name__ == "__main__":
+    main()
