@@ -118,6 +118,15 @@ def test_piped_table_takes_its_width_from_columns(tmp_path: Path) -> None:
     assert longest(result.stdout) == 100
 
 
+def test_piped_table_is_as_wide_in_bytes_as_in_characters() -> None:
+    """`COLUMNS=80 feedline extract SEED -f table | awk '{ print length }'`: mawk counts bytes,
+    so the piped table's own rules and marks are ASCII (the seed's scraped text is too, but for
+    one "…" on a shorter line)."""
+    result = runner.invoke(cli.app, ["extract", str(SEED), "-f", "table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line.encode()) for line in result.stdout.splitlines()) == 80
+
+
 def test_merged_pages_of_two_feeds_show_their_sites(tmp_path: Path) -> None:
     for name in ("alpha-2023-10-03T1630.txt", "beta-2023-10-03T1630.txt"):
         shutil.copy(SEED, tmp_path / name)
