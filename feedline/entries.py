@@ -259,7 +259,9 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     headline above, or a headline glued above the stamp with a blank line below, votes
     for the stamp closing its item.
     """
-    leads = sum(1 for t in region if t.placement is Placement.LEAD)
+    # A label after the stamp ("Há 2 horas Mundo", "19:38 06.08.2020 Hrvatska") is the card's
+    # section, not a headline the stamp leads: it says nothing about the side.
+    leads = sum(1 for t in region if t.placement is Placement.LEAD and not _is_label_line(t.rest))
     if leads * 2 >= len(region):
         return True
     reach = _median_gap(region)

@@ -185,6 +185,34 @@ def test_von_in_a_headline_or_a_time_range_is_no_byline(line: str) -> None:
     assert not BY_NAME_RE.search(line)
 
 
+CARDS_WITH_SECTION_AFTER_STAMP = """Latest news
+
+Police close the harbour bridge after a lorry crash this morning
+19:38 06.08.2020 Croatia
+
+City council approves the new tram line budget for next year
+19:13 06.08.2020 Zagreb
+
+Heatwave warning issued for the whole coast this weekend
+19:00 06.08.2020 Croatia
+
+Ferry services resume between the islands after the storm
+18:39 06.08.2020 Split
+
+More from the region
+"""
+
+
+def test_a_section_label_after_the_stamp_does_not_make_it_lead_its_item() -> None:
+    """ "19:38 06.08.2020 Hrvatska", "Há 2 horas Mundo", "9 oktober 2020 09:35 Den Haag": a card's
+    section after its stamp is no headline the stamp leads; the item is the headline above
+    (net.hr, unn.com.ua, alarmeringen.nl, cbsnews.com, where the HTML's own item bounds agree)."""
+    timeline = extract(Page(CARDS_WITH_SECTION_AFTER_STAMP))
+    texts = {e.stamp.text[:5]: e.text for e in timeline.entries}
+    assert texts["19:38"].startswith("Police close the harbour bridge")
+    assert texts["18:39"].startswith("Ferry services resume")
+
+
 COMMENTS = """Reader comments
 Ann Smith:
 I kept my own name and nobody at work ever noticed the difference.
