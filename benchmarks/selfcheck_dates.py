@@ -22,19 +22,17 @@ the rewritten page is read as text: headings, page stamps and mentions in it sti
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
-from multiprocessing import Pool
 from pathlib import Path
+
+from selfcheck_pool import POOL, page_bytes, run
 
 from feedline import extract, read_page
 from feedline.model import DateBasis, Entry, PageKind, StampKind
 
-POOL = Path(__file__).resolve().parent.parent.parent / "shared" / "pool"
 MIN_ENTRIES = 3
 MAX_SPAN_DAYS = 3  # longer feeds hide whole days between clocks: nothing can date them
 CAPTURE_AFTER = timedelta(minutes=20)
@@ -69,7 +67,7 @@ def check_page(path: Path, blind: bool = False) -> tuple[str, Counter, list[str]
     counts: Counter = Counter()
     examples: list[str] = []
     try:
-        timeline = extract(read_page(gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()))
+        timeline = extract(read_page(page_bytes(path)))
         page = timeline.page  # (its text is the one the stamps' offsets point into: maybe the CSS-hidden one)
     except Exception as exc:  # a page feedline cannot read is the survey's business
         return path.name, counts, [f"error: {type(exc).__name__}"]
@@ -109,25 +107,10 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--blind", action="store_true", help="no capture time: dates from the page alone")
     args = parser.parse_args()
-    sites = args.pool / "SITES.tsv"
-    if not sites.exists():
-        print(f"selfcheck: {sites} not found (no ../shared here): skipped")
+    result = run(partial(check_page, blind=args.blind), args.pool, args.jobs, args.examples, OUTCOMES)
+    if result is None:
         return
-    rows = list(csv.DictReader(sites.open(encoding="utf-8"), delimiter="\t"))
-    hosts = {Path(row["file"]).name: row["host"] for row in rows}
-    total: Counter = Counter()
-    pages = 0
-    with Pool(args.jobs) as pool:
-        for name, counts, examples in pool.imap_unordered(partial(check_page, blind=args.blind),
-                                                          [args.pool / r["file"] for r in rows], chunksize=8):
-            if not counts:
-                continue
-            pages += 1
-            total.update(counts)
-            line = " ".join(f"{k} {counts[k]}" for k in OUTCOMES if counts[k])
-            print(f"{name:28} {hosts.get(name, ''):28} {line}")
-            for example in examples[:args.examples]:
-                print(f"    {example}")
+    pages, total = result
     dated = total["right"] + total["wrong"]
     print(f"TOTAL {pages} pages: " + " ".join(f"{k} {total[k]}" for k in OUTCOMES)
           + (f" | wrong {total['wrong'] / dated:.3f} of dated, null {total['null'] / (dated + total['null']):.3f}"

@@ -19,19 +19,18 @@ read the examples. The users of text input (pasted pages, `.txt` scrapes) meet t
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import re
 from collections import Counter
 from dataclasses import replace
-from multiprocessing import Pool
 from pathlib import Path
+
+from selfcheck_pool import POOL, page_bytes, run
 
 from feedline import extract, read_page
 from feedline.model import Entry, PageKind
 
-POOL = Path(__file__).resolve().parent.parent.parent / "shared" / "pool"
 MIN_ENTRIES = 3
+OUTCOMES = ("same", "differ", "lost")
 OPENING_CHARS = 30  # of the normalised headline and text compared
 _NON_WORD_RE = re.compile(r"\W+")
 
@@ -44,7 +43,7 @@ def check_page(path: Path) -> tuple[str, Counter, list[str]]:
     counts: Counter = Counter()
     examples: list[str] = []
     try:
-        timeline = extract(read_page(gzip.open(path).read() if path.suffix == ".gz" else path.read_bytes()))
+        timeline = extract(read_page(page_bytes(path)))
         if len(timeline.entries) < MIN_ENTRIES:
             return path.name, counts, examples
         text_only = replace(timeline.page, kind=PageKind.TEXT, html=None, layout=None, markup=None)
@@ -72,26 +71,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--examples", type=int, default=2)
     args = parser.parse_args()
-    sites = args.pool / "SITES.tsv"
-    if not sites.exists():
-        print(f"selfcheck: {sites} not found (no ../shared here): skipped")
+    result = run(check_page, args.pool, args.jobs, args.examples, OUTCOMES,
+                 show=lambda counts: bool(counts["differ"] or counts["lost"]))
+    if result is None:
         return
-    rows = list(csv.DictReader(sites.open(encoding="utf-8"), delimiter="\t"))
-    hosts = {Path(row["file"]).name: row["host"] for row in rows}
-    total: Counter = Counter()
-    pages = 0
-    with Pool(args.jobs) as pool:
-        for name, counts, examples in pool.imap_unordered(check_page, [args.pool / r["file"] for r in rows],
-                                                          chunksize=8):
-            if not counts:
-                continue
-            pages += 1
-            total.update(counts)
-            if counts["differ"] or counts["lost"]:
-                line = " ".join(f"{k} {counts[k]}" for k in ("same", "differ", "lost") if counts[k])
-                print(f"{name:28} {hosts.get(name, ''):28} {line}")
-                for example in examples[:args.examples]:
-                    print(f"    {example}")
+    pages, total = result
     seen = sum(total.values())
     print(f"TOTAL {pages} pages, {seen} entries: same {total['same']} differ {total['differ']} lost {total['lost']}"
           + (f" | text rules agree with the DOM on {total['same'] / seen:.3f}" if seen else ""))

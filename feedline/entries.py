@@ -9,7 +9,6 @@ twice (key-events list, a repeated widget) is kept once.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace

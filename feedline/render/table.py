@@ -68,7 +68,6 @@ UNICODE = Glyphs("─", {DateStatus.EXACT: "", DateStatus.INFERRED: "≈", DateS
                        DateStatus.UNKNOWN: "?"}, "↳ ", "…", " · ", "→ ", "• ", "— ")
 ASCII = Glyphs("-", {DateStatus.EXACT: "", DateStatus.INFERRED: "*", DateStatus.PARTIAL: "~",
                      DateStatus.UNKNOWN: "?"}, "> ", "...", " | ", "-> ", "* ", "- ")
-MARKS = UNICODE.marks
 
 #: A styled piece of a line: (text, rich style or "").
 Piece = tuple[str, str]

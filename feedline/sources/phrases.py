@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from feedline import lexicon
 from feedline.sources.words import (
-    ANAPHORIC, AND_WORDS, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
+    ANAPHORIC, AND_WORDS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
     OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
@@ -171,19 +171,6 @@ def _paired_adjective(ctx: _Ctx, k: int, j: int) -> bool:
     after = ctx.toks[k + 1]
     return (after.kind == LOW and bool(_ADJ_SUFFIX.search(after.text))
             and bool(_ADJ_SUFFIX.search(ctx.toks[k - 1].text)))
-
-
-#: The articles of each language with cue words and articles. In an entry whose language is
-#: known, another language's article inside a name is a word of the name ("I senatori dem
-#: Chris Doe", "Ursula von der Leyen" in English, "Marine Le Pen").
-ARTICLES: dict[str, frozenset[str]] = {
-    "en": frozenset("the a an".split()),
-    "de": frozenset("der die das den dem des ein eine einer eines einem".split()),
-    "fr": frozenset("la le les l' un une des".split()),
-    "es": frozenset("el la los las lo un una unos unas".split()),
-    "it": frozenset("il lo la i gli le l' un una uno".split()),
-    "pt": frozenset("o os a as um uma".split()),
-}
 
 
 def _inner_opener(ctx: _Ctx, k: int) -> bool:

@@ -435,6 +435,17 @@ DETERMINERS: frozenset[str] = frozenset("""
 the a an der die das den dem des ein eine einer eines einem la le les l' el los las lo il
 gli un una uno une unos unas i o os
 """.split())
+#: The articles of each language with cue words and articles (`DETERMINERS` holds them all, and more). In an entry whose language is
+#: known, another language's article inside a name is a word of the name ("I senatori dem
+#: Chris Doe", "Ursula von der Leyen" in English, "Marine Le Pen").
+ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset("the a an".split()),
+    "de": frozenset("der die das den dem des ein eine einer eines einem".split()),
+    "fr": frozenset("la le les l' un une des".split()),
+    "es": frozenset("el la los las lo un una unos unas".split()),
+    "it": frozenset("il lo la i gli le l' un una uno".split()),
+    "pt": frozenset("o os a as um uma".split()),
+}
 #: Genitive articles that join two nouns inside a name ("Sprecherin der Berliner Polizei").
 GENITIVES: frozenset[str] = frozenset({"der", "des"})
 #: Lowercase words that end a name: clause words and prepositions.
