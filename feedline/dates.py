@@ -91,6 +91,7 @@ class Clock:
     wall: datetime  # naive: the page's local clock
     aware: datetime | None
     zone_known: bool = True  # False: an instant whose page clock is unknown (WARC-Date, --now with an offset)
+    from_page: bool = False  # read from the page itself (blind mode: its render moment), not given
 
 
 @dataclass(slots=True)
@@ -110,6 +111,9 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     clock is unknown is first put on the clock the page's stamps suggest (zone.py).
     """
     page = _page_dates(tokens, drafts, markup)
+    page_note = None
+    if now is None and page.rendered is not None:  # blind: the page says when it was rendered
+        now, page_note = _page_clock(page.rendered, zone)
     # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
     # is slow enough to show in a loop over every line of a page.
     headings = {t.index: t for t in tokens.filled() if t.heading is not None and t.kind is LineKind.HEADING}
@@ -118,12 +122,16 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     if now is not None and not now.zone_known and now.aware is not None:
         clues = _zone_clues(drafts, feeds, page, markup, lang, url, headings, nonblank)
         inferred = infer_offset(clues, now.aware.astimezone(timezone.utc).replace(tzinfo=None))
+        if inferred is not None and now.from_page and not inferred.firm:
+            inferred = None  # blind mode dates only on a clock the markup or the stamps' labels show
         if inferred is not None:
             fixed = timezone(timedelta(minutes=inferred.offset))
             local = now.aware.astimezone(fixed)
-            now, zone_note = Clock(local.replace(tzinfo=None), local), inferred.note
+            now, zone_note = Clock(local.replace(tzinfo=None), local, from_page=now.from_page), inferred.note
             if inferred.firm and zone is None:
                 zone = fixed
+        elif now.from_page:  # a render moment on no known clock: its dates would be UTC days
+            now, page_note = None, None
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
@@ -138,13 +146,24 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
             continue
         claim = page.claims.get(draft.line)
         offset = claim.utc_offset_minutes if claim is not None else None
-        if zone_note and fix.basis is DateBasis.CAPTURE:
-            fix = replace(fix, evidence=fix.evidence + (zone_note,))
+        if fix.basis is DateBasis.CAPTURE:
+            fix = replace(fix, evidence=fix.evidence + tuple(n for n in (page_note, zone_note) if n))
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
 
 
 _UNCOUNTED_KINDS = frozenset({LineKind.BLANK, LineKind.BOILERPLATE})  # not counted in a heading's reach
+
+
+def _page_clock(rendered: datetime, zone: tzinfo | None) -> tuple[Clock, str]:
+    """The page's render moment as the capture time of blind mode: on the given zone's
+    clock, else an instant whose clock is inferred like a WARC-Date's (zone.py)."""
+    note = (f"no capture time given: the page's relative stamps and their markup agree it was rendered "
+            f"at {rendered:%Y-%m-%d %H:%M} UTC")
+    if zone is None:
+        return Clock(rendered.replace(tzinfo=None), rendered, zone_known=False, from_page=True), note
+    local = rendered.astimezone(zone)
+    return Clock(local.replace(tzinfo=None), local, from_page=True), note
 
 
 def _scheduled(stamp: Stamp, fix: DateFix, local_time: time | None, now: Clock) -> bool:
@@ -610,7 +629,7 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     stamp = draft.stamp
     minutes = stamp.relative_minutes or 0.0
     claim = page.claims.get(draft.line)
-    if now is None and claim is not None:
+    if claim is not None and (now is None or now.from_page):
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
     if now is None:
@@ -634,6 +653,7 @@ class PageDates:
     stamp_lines: tuple[int, ...] = ()  # their line numbers
     plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
+    rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
 
 
 def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:
@@ -666,7 +686,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         day = _iso_day(value)
         if day is not None:
             everything.append(day)
-    claims, page_times = verified_claims(drafts, markup)
+    claims, page_times, rendered = verified_claims(drafts, markup)
     for text, moment in page_times:  # markup page dates, on the page's clock
         if text.startswith("published "):
             bylines.append(moment.date())  # a bound like a byline
@@ -678,7 +698,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
     typical = ordered[len(ordered) // 2] if ordered else None
     latest = max(ordered + headed, default=None)
     return PageDates(max(bylines) if bylines else None, typical, latest, tuple(others), tuple(other_lines),
-                     tuple(plain), claims)
+                     tuple(plain), claims, rendered)
 
 
 def _iso_day(value: str | None) -> date | None:
