@@ -319,6 +319,18 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     return against <= max(1, pairs // 4)
 
 
+def _steps_against(items: list[_Item], newest_first: bool) -> int:
+    """Neighbours (in one segment) whose clocks step against the feed's order by more than
+    ORDER_SLACK_MINUTES, a night's pause aside."""
+    against = 0
+    for a, b in zip(items, items[1:]):
+        if a.segment == b.segment:
+            jump = _minutes(b.draft) - _minutes(a.draft)
+            jump = jump if newest_first else -jump
+            against += jump > ORDER_SLACK_MINUTES and not _overnight(a, b, newest_first)
+    return against
+
+
 def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
     """Neighbours across a night's pause: the older one in the evening, the newer the next
     morning (feeds and comment threads go quiet at night, whatever their pace by day)."""
@@ -326,10 +338,16 @@ def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
     return _minutes(older.draft) >= NIGHT_FROM_MINUTES and _minutes(newer.draft) <= NIGHT_UNTIL_MINUTES
 
 
+def _median_step(items: list[_Item]) -> float | None:
+    """The feed's pace: the median distance between neighbours' clocks, in minutes."""
+    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
+    return median(steps) if steps else None
+
+
 def _longest_silence(items: list[_Item]) -> float:
     """The longest gap between neighbours the feed's pace makes plausible, in minutes."""
-    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
-    return max(MAX_SILENCE_MINUTES, 8 * median(steps)) if steps else MAX_SILENCE_MINUTES
+    step = _median_step(items)
+    return max(MAX_SILENCE_MINUTES, 8 * step) if step is not None else MAX_SILENCE_MINUTES
 
 
 def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None:
@@ -740,6 +758,8 @@ W_ROLLOVER = 1.0  # a midnight between neighbours
 SILENCE_SCALE = 180.0  # minutes of silence beyond the feed's longest plausible gap costing 1
 W_DISORDER = 2.0  # neighbours out of order by more than ORDER_SLACK_MINUTES ...
 DISORDER_SCALE = 240.0  # ... plus 1 per this many minutes
+W_STRICT_DISORDER = 6.0  # ... instead, by more than ROLLOVER_MINUTES in a feed otherwise in order, when ...
+STRICT_PACE_STEPS = 40  # ... the day's silence that would explain it is at most this many of its median steps
 W_ACROSS = 1.0  # a heading's segment running against the order of the one above
 BACK_DAYS = 1  # days before the latest allowed one that an entry may take besides those its feed's order suggests
 CAPTURE_SKEW_MINUTES = 0  # a clock this far after the capture time is still the capture's day (0: the
@@ -821,6 +841,12 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
     if not live:
         return out
     longest = _longest_silence(live)
+    # One step back of more than an hour in a feed whose other steps all keep its order
+    # (night pauses aside) is where a day turned, when the silence that implies is one the
+    # feed's pace allows (a feed posting every 10 minutes is not silent for 18 hours: that
+    # step joins two lists of one day).
+    pace = _median_step(live)
+    strict = sorted_feed and pace is not None and _steps_against(live, newest_first) <= 1
     pool = {d + step for f in facts for d in (f.claim, f.heading, f.page_stamp, f.opening, f.mention)
             if d is not None for step in (-1, 0, 1)}
     # The days the feed's own order suggests (rollovers counted from its first entry), so that a
@@ -858,7 +884,9 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
         if above.segment != below.segment:
             return 0.0 if step >= -ORDER_SLACK_MINUTES else W_ACROSS
         if step < -ORDER_SLACK_MINUTES:
-            return W_DISORDER + -step / DISORDER_SCALE
+            turn = strict and ROLLOVER_MINUTES < -step and 1440 + step <= STRICT_PACE_STEPS * pace
+            weight = W_STRICT_DISORDER if turn else W_DISORDER
+            return weight + -step / DISORDER_SCALE
         crossed = abs(shift)
         if not crossed:
             return 0.0
