@@ -12,6 +12,10 @@ An entry is then `right`, `wrong`, `null` (feedline abstains: an honest answer) 
 a feed). Wrong dates here are the capture-mode errors a page with clock-only stamps meets.
 
     .venv/bin/python benchmarks/selfcheck_dates.py [--jobs 2] [--examples 3] [--pool DIR] [--blind] [--truth markup]
+                                                   [--after MINUTES]
+
+`--after 180` puts the capture three hours after the newest entry: the capture bound then no
+longer settles a thread's last day turn, and the order must.
 
 With `--truth markup` the truth is the page's structured data instead: feeds of bare clocks
 ("16:40") whose every entry feedline dated from its own `<time datetime>` (checked against the
@@ -77,7 +81,8 @@ def _moment(entry: Entry) -> datetime:
     return entry.datetime.replace(tzinfo=None)
 
 
-def check_page(path: Path, blind: bool = False, truth: str = "printed") -> tuple[str, Counter, list[str]]:
+def check_page(path: Path, blind: bool = False, truth: str = "printed",
+               after: timedelta = CAPTURE_AFTER) -> tuple[str, Counter, list[str]]:
     """Outcome counts for one page, and examples of its wrong and lost entries."""
     counts: Counter = Counter()
     examples: list[str] = []
@@ -97,7 +102,7 @@ def check_page(path: Path, blind: bool = False, truth: str = "printed") -> tuple
             last = end
         pieces.append(page.text[last:])
         clocked = replace(page, text="".join(pieces), kind=PageKind.TEXT, html=None, layout=None, markup=None)
-        now = None if blind else max(_moment(e) for e in group) + CAPTURE_AFTER
+        now = None if blind else max(_moment(e) for e in group) + after
         again = {e.stamp.span[0]: e for e in extract(clocked, now=now, tz=None if blind else "UTC").entries}
         for offset, truth in offsets.items():
             found = again.get(offset)
@@ -123,8 +128,10 @@ def main() -> None:
     parser.add_argument("--blind", action="store_true", help="no capture time: dates from the page alone")
     parser.add_argument("--truth", choices=("printed", "markup"), default="printed",
                         help="the dates checked against: printed in the stamps, or the markup beside bare clocks")
+    parser.add_argument("--after", type=float, default=CAPTURE_AFTER.total_seconds() / 60, metavar="MINUTES",
+                        help="the capture time this long after the newest entry (default 20)")
     args = parser.parse_args()
-    result = run(partial(check_page, blind=args.blind, truth=args.truth), args.pool, args.jobs, args.examples, OUTCOMES)
+    result = run(partial(check_page, blind=args.blind, truth=args.truth, after=timedelta(minutes=args.after)), args.pool, args.jobs, args.examples, OUTCOMES)
     if result is None:
         return
     pages, total = result
