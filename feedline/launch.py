@@ -88,9 +88,9 @@ def main() -> None:
     try:
         options = None if _completing() else fast_options(sys.argv[1:])
         if options is not None:
-            from feedline import inputs
+            from feedline.sniff import single_page
 
-            if inputs.single_page([str(options["path"])]):  # not a directory or a web archive
+            if single_page([str(options["path"])]):  # not a directory or a web archive
                 _run(options)
                 return
     except KeyboardInterrupt:
