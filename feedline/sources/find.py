@@ -2,6 +2,7 @@
 labels that name a topic, and keep one source per canonical name."""
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import chain
 from typing import Iterator
 
@@ -32,21 +33,36 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     Spans index ``headline + "\\n" + text`` when there is a headline, else ``text``. Only
     the first `MAX_CHARS` characters are read.
     """
+    try:
+        if len(text or "") + len(headline or "") <= MAX_CACHED:
+            return _cached_sources(headline, text, lang)
+        return _sources(headline, text, lang)
+    except TimeoutError:  # a regex ran out of time (not cached: lru_cache keeps no exception)
+        return ()
+
+
+#: Entries up to this length (headline + text) are remembered, the last `CACHED_ENTRIES` of
+#: them: a feed's snapshots show the same entries again and again (`ingest`, `watch`, a crawl).
+MAX_CACHED = 20_000
+CACHED_ENTRIES = 4096
+
+
+def _sources(headline: str | None, text: str, lang: str | None) -> tuple[Source, ...]:
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
     head = (0, min(len(headline), MAX_CHARS)) if headline and not _section_label(headline) else (
         _head_span(headline, work))
-    try:
-        ctx = _Ctx(work, keys, lang, head)
-        cands = list(_collect(ctx, keys))
-        if not cands:
-            return ()
-        acronyms = _text_acronyms(ctx)
-        cands = _drop_topic_labels(ctx, cands, acronyms)
-    except TimeoutError:
+    ctx = _Ctx(work, keys, lang, head)
+    cands = list(_collect(ctx, keys))
+    if not cands:
         return ()
+    acronyms = _text_acronyms(ctx)
+    cands = _drop_topic_labels(ctx, cands, acronyms)
     return _dedupe(full, cands, acronyms)
+
+
+_cached_sources = lru_cache(maxsize=CACHED_ENTRIES)(_sources)
 
 
 def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) -> list[_Cand]:
