@@ -18,13 +18,14 @@ import os
 import sys
 from collections.abc import Sequence
 
+from feedline.cli_support import WIDTHS
+from feedline.render import FORMATS
+
 # Options the fast path takes, by every spelling typer accepts for them (--name VALUE or
 # --name=VALUE; a short name only as its own argument followed by its value).
 _VALUED = {"--now": "now", "--tz": "tz", "--lang": "lang", "--format": "fmt", "-f": "fmt",
            "--output": "output", "-o": "output", "--width": "width"}
 _FLAGS = {"--explain": "explain", "--with-hidden": "hidden", "--quiet": "quiet", "-q": "quiet"}
-_FORMATS = frozenset({"table", "json", "jsonl", "csv", "markdown", "html"})  # cli.Format's values
-_WIDTHS = (20, 1000)  # cli_support.WIDTHS (not imported: this module is read before anything else)
 
 
 def fast_options(args: Sequence[str]) -> dict[str, object] | None:
@@ -63,14 +64,14 @@ def fast_options(args: Sequence[str]) -> dict[str, object] | None:
     if len(paths) != 1 or paths[0] == "-" or "://" in paths[0]:
         return None  # several inputs, none, stdin (peeked) or a URL: the full command
     fmt = found.get("fmt")
-    if fmt is not None and fmt not in _FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         return None
     width = found.get("width")
     if width is not None:
         if not (isinstance(width, str) and width.isascii() and width.isdigit()):
             return None
         found["width"] = int(width)
-        if not _WIDTHS[0] <= found["width"] <= _WIDTHS[1]:  # type: ignore[operator]
+        if not WIDTHS[0] <= found["width"] <= WIDTHS[1]:  # type: ignore[operator]
             return None
     options: dict[str, object] = {"path": paths[0], "now": None, "tz": None, "lang": None, "fmt": None,
                                   "output": None, "width": None, "explain": False, "hidden": False, "quiet": False}
