@@ -10,7 +10,9 @@ process. So the launcher first reads the arguments itself, and when they are a o
 take or a value it does not know to be valid — goes to `feedline.cli`, whose parser, help
 and errors are the only ones. So the fast path never judges a bad command line: an
 argument list it takes is one typer parses to the same values (tests/test_launch.py).
-Errors are reported and exit codes given as typer's standalone mode does.
+Errors are reported and exit codes given as typer's standalone mode does. A new `extract`
+option is either taken here (and passed on by `_extract`) or left to typer, whose default
+must then leave a one-page run unchanged (tests/test_launch.py lists them).
 """
 from __future__ import annotations
 

@@ -85,6 +85,19 @@ def test_what_the_fast_path_takes_typer_parses_the_same(args: list[str]) -> None
     assert comparable(parsed) == comparable(as_typer_would(options))
 
 
+# `extract`'s options that only the typer command reads: given, they send the run there; not
+# given, their defaults must leave a one-page run as the fast path runs it.
+TYPER_ONLY = {"glob", "manifest", "jobs", "merge", "engine", "scheduler", "max_page_bytes", "timeout", "max_bytes",
+              "max_redirects"}
+
+
+def test_every_extract_option_is_known_to_the_launcher() -> None:
+    """A new `extract` option fails here until launch.py takes it or it is listed above."""
+    command = get_command(app).commands["extract"]  # type: ignore[attr-defined]
+    fast = {"paths", "now", "tz", "lang", "fmt", "output", "width", "explain", "with_hidden", "quiet"}
+    assert {p.name for p in command.params} == fast | TYPER_ONLY
+
+
 @pytest.mark.parametrize("args", REFUSED, ids=[" ".join(a) or "nothing" for a in REFUSED])
 def test_anything_else_goes_to_typer(args: list[str]) -> None:
     assert fast_options(args) is None
