@@ -43,8 +43,10 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
 
 #: Entries up to this length (headline + text) are remembered, the last `CACHED_ENTRIES` of
 #: them: a feed's snapshots show the same entries again and again (`ingest`, `watch`, a crawl).
-MAX_CACHED = 20_000
-CACHED_ENTRIES = 4096
+#: At most about 2,048 x 4,000 characters are kept (8 MB of ASCII text, 33 MB at worst);
+#: 99.9% of the corpus's entries are shorter (median 114 characters).
+MAX_CACHED = 4_000
+CACHED_ENTRIES = 2048
 
 
 def _sources(headline: str | None, text: str, lang: str | None) -> tuple[Source, ...]:
