@@ -256,7 +256,9 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     below it (an item ends at the stamp). A line repeated under many stamps is a kicker
     and votes for nothing. A bracketed stamp line, a byline name under the stamp with a
     headline above, or a headline glued above the stamp with a blank line below, votes
-    for the stamp closing its item.
+    for the stamp closing its item. A label under content right above most stamps
+    ("Headline / Section / stamp", again and again) is the layout of every item, which
+    either side explains: those labels vote for nothing, and the edges decide.
     """
     # A label after the stamp ("Há 2 horas Mundo", "19:38 06.08.2020 Hrvatska") is the card's
     # section, not a headline the stamp leads: it says nothing about the side.
@@ -277,6 +279,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
+    stacked = 0
     for token, nxt in zip(region, nexts):
         if nxt is not None and repeats[nxt.text] < 3 and _ends_item(nxt):
             score -= 1
@@ -286,14 +289,27 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         elif prev is not None and _BYLINE_RE.match(prev.text):
             score -= 1  # "Headline / By Jane Doe / 13 hours ago": the author and the stamp close a card
         elif prev is not None and _starts_item(prev):
-            score += 1
+            if _under_content(tokens, prev):
+                stacked += 1  # "Headline / Politics / 6:53": a section or author of either item
+            else:
+                score += 1  # "Reply / Ann says: / 6:53", a list's label: an item starts at the stamp
         elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
             score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
         elif len(region) >= 2 and _glued_above(tokens, token.index):
             score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
         elif prev is not None and _printed_twice(tokens, prev):
             score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
+    # Stacked labels over a few stamps open those items (a section's label over its first
+    # item); over most stamps they are the shape of every item: the edges decide.
+    score += stacked if len(region) < 3 or stacked * 2 <= len(region) else 0
     return score >= 0
+
+
+def _under_content(tokens: list[Token], label: Token) -> bool:
+    """A text label right under a line of content ("Headline / Politics"), not under a
+    widget line, another label or a stamp."""
+    above = _neighbour(tokens, label.index, -1)
+    return label.kind is _TEXT and above is not None and above.kind is _TEXT and _weight(above.text) >= MIN_CONTENT
 
 
 def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:

@@ -36,3 +36,28 @@ def test_cards_closed_by_their_stamp_with_a_dated_card_after_them() -> None:
 def test_an_author_line_over_the_stamp_closes_the_card() -> None:
     text = "More Stories Like This\n\n" + "".join(f"{h}\nBy Jane Doe\n{s}\n\n" for h, _, s in CARDS) + "TRENDING\n"
     assert _items(text) == [(s, h) for h, _, s in CARDS]
+
+
+# "Headline / Section / stamp" (or "Kicker / Headline / Author / stamp") over and over: a
+# label right above every stamp, under the previous line of content. It says an item starts
+# at the stamp no more than that it ends there, so it votes for nothing; the edges decide
+# (content above the first stamp, only page numbers below the last). Seen in the pool on
+# money.kompas.com (section), losandes.com.ar (author), indiewire.com and dw.com (source,
+# section), prtimes.jp and indiapost.com.
+SECTIONS = ["Politics", "Business", "Weather", "Culture", "Sport"]
+
+
+def test_a_label_over_every_stamp_is_the_cards_not_the_next_items() -> None:
+    cards = [(h, s) for h, _, s in CARDS] + [("Harbour festival draws record crowds this year", "6H ago")]
+    text = "Latest news\n" + "".join(f"{h}\n{sec}\n{s}\n" for (h, s), sec in zip(cards, SECTIONS)) + "1\n2\n3\nNext\n"
+    assert _items(text) == [(s, h) for h, s in cards]
+
+
+# A label that opens its item stays a vote for the stamp leading: "Ann says:" under the
+# "Reply" of the comment above (netzpolitik.org, golfpost.de, cicero.de in the pool).
+def test_a_commenter_under_a_reply_link_opens_the_comment() -> None:
+    comments = [("Anna says:", "10:17", "The figures in the second table do not add up at all."),
+                ("Bert says:", "11:12", "Thanks for the clear summary, it helped me a great deal."),
+                ("Cleo says:", "12:40", "Does anyone know when the full report will be published?")]
+    text = "3 comments\n" + "".join(f"{n}\n{s}\n\n{c}\n\nReply\n" for n, s, c in comments)
+    assert _items(text) == [(s, c) for _, s, c in comments]
