@@ -256,7 +256,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     below it (an item ends at the stamp). A line repeated under many stamps is a kicker
     and votes for nothing. A bracketed stamp line, a byline name under the stamp with a
     headline above, or a headline glued above the stamp with a blank line below, votes
-    for the stamp closing its item. A label under content right above most stamps
+    for the stamp closing its item. A label under content right above half the stamps or more
     ("Headline / Section / stamp", again and again) is the layout of every item, which
     either side explains: those labels vote for nothing, and the edges decide.
     """
@@ -300,8 +300,8 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         elif prev is not None and _printed_twice(tokens, prev):
             score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
     # Stacked labels over a few stamps open those items (a section's label over its first
-    # item); over most stamps they are the shape of every item: the edges decide.
-    score += stacked if len(region) < 3 or stacked * 2 <= len(region) else 0
+    # item); over half of them or more they are the shape of every item: the edges decide.
+    score += stacked if len(region) < 3 or stacked * 2 < len(region) else 0
     return score >= 0
 
 
