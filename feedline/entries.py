@@ -277,6 +277,7 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     score += _edge_kinship(region, tokens) or _shape_kinship(region, tokens)
     if _label_heads_first_item(region, tokens):
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
+    score += _list_ends(region, tokens)
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
     stacked = 0
@@ -327,6 +328,35 @@ def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:
         return False
     over = _neighbour(tokens, label.index, -1)
     return over is None or not _is_headline(over)
+
+
+def _list_ends(region: list[Token], tokens: list[Token]) -> int:
+    """In a list of one-line items, -2 / +2 when only the first / last stamp has an item's
+    line beyond it with a non-item line (a label, a widget, nothing) beyond that.
+
+    "Popular posts / Headline / 6:53 / … / Headline / 7:10 / Most read": the list's own
+    labels bracket it, so the line between the label and the outer stamp is an item, and
+    that stamp's. An item's line is as long as half the list's items at least.
+    """
+    if len(region) < 2 or _item_size(region, tokens) != 1:
+        return 0
+    weights = [_weight(t.text) for a, b in zip(region, region[1:])
+               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
+    typical = median(weights) if weights else 0
+
+    def item_like(token: Token | None) -> bool:
+        return token is not None and token.kind is _TEXT and _weight(token.text) * 2 > typical
+
+    def closed(edge: Token, step: int) -> bool:
+        line = _neighbour(tokens, edge.index, step)
+        if not item_like(line):
+            return False
+        beyond = _neighbour(tokens, line.index, step)
+        # "Headline / By staff / Teaser / 4:53 pm": an author line is an article's, not a list's label
+        return not item_like(beyond) and (beyond is None or not _BY_RE.match(beyond.text))
+
+    head, tail = closed(region[0], -1), closed(region[-1], +1)
+    return -2 if head and not tail else 2 if tail and not head else 0
 
 
 def _printed_twice(tokens: list[Token], token: Token) -> bool:
@@ -450,6 +480,7 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 
 #: An author line: "By Jane Doe", "Von Jana Muster", "Par Jean Dupont", "Por Ana Pérez".
 _BYLINE_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
+_BY_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\S")  # "By TOI staff", "von Jana"
 _NOISE_LINE_RE = lazy_regex(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 

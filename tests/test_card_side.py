@@ -61,3 +61,32 @@ def test_a_commenter_under_a_reply_link_opens_the_comment() -> None:
                 ("Cleo says:", "12:40", "Does anyone know when the full report will be published?")]
     text = "3 comments\n" + "".join(f"{n}\n{s}\n\n{c}\n\nReply\n" for n, s, c in comments)
     assert _items(text) == [(s, c) for _, s, c in comments]
+
+
+# A list of one-line items between two labels of the page ("Our readers read next / Headline
+# / 1 HR ago / … / Headline / 6 HRS ago / More from Jane Doe"): the line between the top
+# label and the first stamp is an item as long as the others, the line under the last
+# stamp is no item (half their length at most), so the stamps close their items, whatever
+# stands above the top label. Seen in the pool on politico.eu, zitrod.com ("Popular Posts")
+# and 24ora.com ("POPULAR POSTS / … / POPULAR CATEGORY", headlines in capitals too).
+def test_one_line_items_between_two_labels_are_above_their_stamps() -> None:
+    items = [("Bridge reopens to traffic after months of repairs on the crossing", "1 HR ago"),
+             ("Council approves the new city budget at last after a long debate", "3 HRS ago"),
+             ("Storm warning issued for the whole coast tonight by forecasters", "6 HRS ago")]
+    text = ("Related people\nJane Doe John Smith Ann Example Bert Sample\nOur readers read next\n"
+            + "".join(f"{h}\n{s}\n" for h, s in items) + "More from Jane Doe Smith\n"
+            + "The harbour festival drew record crowds this year, organisers said on Sunday.\n")
+    assert _items(text) == [(s, h) for h, s in items]
+
+
+# The line over the top label must be no author's: "Headline / By Times staff / Teaser /
+# 4:53 pm / Headline / 4:17 pm / …" is an article's card above a list whose stamps lead.
+def test_an_author_line_over_the_first_item_is_no_list_label() -> None:
+    items = [("4:53 pm", "Stocks open higher after a two-day rout on virus fears"),
+             ("4:17 pm", "Capital orders quarantine for all arrivals from hard-hit areas"),
+             ("4:08 pm", "Border crossings to reopen as the calm holds for a third day")]
+    text = ("Live\nBorder crossings to reopen as the calm holds\nBy Times staff\n"
+            "Army will ease restrictions on Thursday morning unless rocket fire resumes\n"
+            + "".join(f"{s}\n{h}\n" for s, h in items)
+            + "Minister condemns the senator's shocking comment on the embassy\nBy Times staff\n")
+    assert _items(text) == items
