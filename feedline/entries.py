@@ -266,8 +266,11 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     if leads * 2 >= len(region):
         return True
     reach = _median_gap(region)
-    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach))
-    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach))
+    # Content beyond an edge is a line as long as half the items' lines at least: "Subscribe
+    # for $1.25/week" under a list of long headlines is none.
+    floor = _typical_line(region, tokens) / 2
+    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach), floor)
+    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach), floor)
     trails = sum(1 for t in region if t.placement is Placement.TRAIL)
     score = -1 if trails * 2 > len(region) else 0  # "Author, 8 января, 17:46" closes its item
     if before >= MIN_CONTENT > after:
@@ -340,9 +343,7 @@ def _list_ends(region: list[Token], tokens: list[Token]) -> int:
     """
     if len(region) < 2 or _item_size(region, tokens) != 1:
         return 0
-    weights = [_weight(t.text) for a, b in zip(region, region[1:])
-               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
-    typical = median(weights) if weights else 0
+    typical = _typical_line(region, tokens)
 
     def item_like(token: Token | None) -> bool:
         return token is not None and token.kind is _TEXT and _weight(token.text) * 2 > typical
@@ -539,10 +540,18 @@ def _is_name_line(text: str) -> bool:
     return 0 < len(words) <= 8 and capitalised * 5 >= len(words) * 3
 
 
-def _content(lines: list[Token]) -> int:
-    """Characters of headline- or sentence-like text (not labels in capitals)."""
+def _content(lines: list[Token], floor: float = 0) -> int:
+    """Characters of headline- or sentence-like text (not labels in capitals), counting lines
+    of `floor` weight or more only."""
     return sum(_weight(t.text) for t in lines
-               if t.kind is _TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
+               if t.kind is _TEXT and _weight(t.text) >= max(MIN_CONTENT, floor) and not _is_caps(t.text))
+
+
+def _typical_line(region: list[Token], tokens: list[Token]) -> float:
+    """The median weight of the text lines between the region's stamps: its items' lines."""
+    weights = [_weight(t.text) for a, b in zip(region, region[1:])
+               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
+    return median(weights) if weights else 0
 
 
 _DENSE_SCRIPT_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -551,7 +560,11 @@ _DENSE_SCRIPT_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 def _is_caps(text: str) -> bool:
     """A label in capitals ("LOCAL SPORTS"), not a line that merely contains an acronym."""
     head = text[:200]
-    return head.isupper() and sum(1 for c in head if c.isupper()) >= 3
+    if not head.isupper():
+        return False
+    upper = sum(1 for c in head if c.isupper())
+    # Capitals for most letters: a CJK line holding an acronym ("DMARC") is no label.
+    return upper >= 3 and upper * 2 > sum(1 for c in head if c.isalpha())
 
 
 def _weight(text: str) -> int:

@@ -90,3 +90,32 @@ def test_an_author_line_over_the_first_item_is_no_list_label() -> None:
             + "".join(f"{s}\n{h}\n" for s, h in items)
             + "Minister condemns the senator's shocking comment on the embassy\nBy Times staff\n")
     assert _items(text) == items
+
+
+# What lies beyond a list's edge counts as content only when it is as long as half the
+# items' lines: "Members only: today's recipes" under long headlines is a widget's line, so
+# the only content beyond the list is above its first stamp, and the stamps close their
+# items. Seen in the pool on yomiuri.co.jp ("会員限定 / きょうのひと皿"), nationalpost.com
+# ("Subscribe for $1.25/week") and wort.lu.
+def test_a_short_line_beyond_the_last_stamp_is_no_item() -> None:
+    items = [("Police close the main bridge after the storm hits the city hard", "09:12"),
+             ("Storm reaches the coast with heavy rain and strong winds tonight", "08:50"),
+             ("Schools stay closed on Monday after the flooding, officials say", "08:31")]
+    text = ("Read the full story of the flood recovery in our special report\n" + "".join(f"{h}\n{s}\n" for h, s in items)
+            + "Members only: today's recipes\nPasta bake with spinach and ricotta cheese for four people tonight\n")
+    timeline = feedline.extract(text.encode(), now=NOW, tz="UTC")
+    last_lines = [(e.stamp.text, f"{e.headline or ''}\n{e.text}".strip().splitlines()[-1])
+                  for e in sorted(timeline.entries, key=lambda e: e.position)]
+    assert last_lines == [(s, h) for h, s in items]  # the line right above each stamp is its item's
+
+
+# A line in Japanese or Chinese that holds a Latin acronym ("「DMARC」の設定") is content, not a
+# label in capitals: str.isupper() alone says it is (news.mynavi.jp's ranking).
+def test_a_cjk_headline_with_an_acronym_is_content() -> None:
+    items = [("迷惑メールが受信箱に届く、「DMARC」の設定が完了していないのが原因かも", "2022/08/09 20:46"),
+             ("スマートフォンに緊急のセキュリティ脆弱性、ただちにアップデートを", "2022/08/04 11:59"),
+             ("パスワードを推測するマルウェアが急成長、家庭用ルーターは注意", "2022/08/08 10:16"),
+             ("数百万台のルーターに緊急の脆弱性が発覚、何年も続く可能性あり", "2022/08/03 08:43")]
+    text = ("アクセスランキング\n\n" + "".join(f"{h}\n\n{s}\n\n" for h, s in items)
+            + "認証データを盗むパッケージが複数見つかる、ただちに確認を\n\n12時間前\nランキングをもっと見る\nもっと見る\n")
+    assert _items(text)[:4] == [(s, h) for h, s in items]
