@@ -118,6 +118,7 @@ selfcheck:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make selfcheck: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
 	$(VENV)/bin/python benchmarks/selfcheck_dates.py $(SELFCHECK_ARGS) && \
+	$(VENV)/bin/python benchmarks/selfcheck_dates.py --truth markup $(SELFCHECK_ARGS) && \
 	$(VENV)/bin/python benchmarks/selfcheck_items.py
 
 # atheris (the `fuzz` extra) is installed only for its engine: the random engine needs nothing more.

@@ -12,7 +12,9 @@ The visible stamp is the truth for the time of day. A claim is kept only when it
     stamp's offset is the moment the page was rendered, the same for every relative stamp:
     claims whose sums agree (within the stamp's unit) with most others are kept. The local
     time is the claim's own when written with a non-UTC offset, else the instant on the
-    page's clock when the page offset is known.
+    page's clock when the page offset is known. That moment, when the relative stamps agree
+    on it, is also the page's own capture time for blind mode (`Verified.rendered`): to two
+    minutes from minute stamps, or where the windows of hour stamps ("3 hours ago") overlap.
 
 The page offset comes from the distances between instants and visible clocks (two or more
 agreeing), or from one such distance that equals the offset the page writes in its own
@@ -28,7 +30,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
 from feedline.entries import Draft
 from feedline.model import LiveUpdate, Markup, StampKind, TimeMark
@@ -58,9 +61,16 @@ class _Parsed:
     origin: str
 
 
-def verified_claims(drafts: list[Draft], markup: Markup | None) -> tuple[dict[int, Claim], list[tuple[str, datetime]]]:
-    """Verified claims by the stamp line of the entry they date, and the page's published /
-    modified times on the page's clock (see `_page_times`), from one judgement of the markup."""
+class Verified(NamedTuple):
+    """What one judgement of the markup yields."""
+
+    claims: dict[int, Claim]  # verified claims by the stamp line of the entry they date
+    page_times: list[tuple[str, datetime]]  # the page's published / modified times on its clock
+    rendered: datetime | None  # when the page was rendered (aware, UTC), as its relative stamps agree
+
+
+def verified_claims(drafts: list[Draft], markup: Markup | None) -> Verified:
+    """Verified claims, the page's own times (see `_page_times`) and its render moment."""
     paired, lying, page_offset = _judge(drafts, markup)
     claims: dict[int, Claim] = {}
     if lying:
@@ -74,7 +84,8 @@ def verified_claims(drafts: list[Draft], markup: Markup | None) -> tuple[dict[in
             claim = _check(draft, parsed, page_offset)
         if claim is not None and draft.line not in claims:
             claims[draft.line] = claim
-    return claims, _page_times(markup, page_offset)
+    moment = rendered.replace(tzinfo=timezone.utc) if rendered is not None else None
+    return Verified(claims, _page_times(markup, page_offset), moment)
 
 
 def markup_only(drafts: list[Draft], markup: Markup | None) -> list[tuple[LiveUpdate, Claim | None]]:
@@ -299,14 +310,38 @@ def _rendered(draft: Draft, parsed: _Parsed) -> datetime | None:
 
 
 def _render_moment(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
-    """The moment most relative claims agree the page was rendered, if two or more agree."""
+    """The moment most relative claims agree the page was rendered (UTC, naive): from minute
+    stamps when two or more agree to two minutes, else from hour stamps (`_render_window`)."""
     moments = sorted(m for d, p in relative if d.stamp.relative_minutes is not None
                      and d.stamp.relative_minutes < 60 and (m := _rendered(d, p)) is not None)
-    if len(moments) < 2:
+    if len(moments) >= 2:
+        middle = moments[len(moments) // 2]
+        agreeing = [m for m in moments if abs((m - middle).total_seconds()) <= 120]
+        if len(agreeing) >= 2 and len(agreeing) >= OFFSET_SHARE * len(moments):
+            return middle
+        return None  # minute stamps that disagree: hours cannot settle it
+    return _render_window(relative)
+
+
+def _render_window(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
+    """With hour stamps only ("3 hours ago"): each claim allows the page an hour and a half
+    of render moments (sites floor "N hours" or round it), [moment - 30 min, moment + 1 h).
+    The middle of the stretch the most windows share, when two or more and most share it."""
+    windows = [(m - timedelta(minutes=30), m + timedelta(minutes=60)) for d, p in relative
+               if d.stamp.relative_minutes is not None and 60 <= d.stamp.relative_minutes < 1440
+               and (m := _rendered(d, p)) is not None]
+    if len(windows) < 2:
         return None
-    middle = moments[len(moments) // 2]
-    agreeing = [m for m in moments if abs((m - middle).total_seconds()) <= 120]
-    return middle if len(agreeing) >= 2 and len(agreeing) >= OFFSET_SHARE * len(moments) else None
+    # Ends sort before starts at one instant: the windows are half-open.
+    events = sorted([(start, 1) for start, _ in windows] + [(end, -1) for _, end in windows])
+    depth, best, shared = 0, 0, None
+    for (at, step), (after, _) in zip(events, events[1:]):
+        depth += step
+        if depth > best:
+            best, shared = depth, (at, after)
+    if shared is None or best < 2 or best < OFFSET_SHARE * len(windows):
+        return None
+    return shared[0] + (shared[1] - shared[0]) / 2
 
 
 def _relative_claim(draft: Draft, parsed: _Parsed, page_offset: int | None, rendered: datetime | None) -> Claim | None:

@@ -31,26 +31,15 @@ The pipeline, the renderers and rich are imported inside the command, so that
 from __future__ import annotations
 
 import os
-import re
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from feedline.cli_support import (
-    WIDTHS,
-    guarded,
-    one_line,
-    parse_now,
-    parse_tz,
-    stdout_failed,
-    stdout_is_tty,
-    table_width,
-    write_output,
-)
-from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError, page_failure
+from feedline.cli_one import extract_one, print_table, settle
+from feedline.cli_support import WIDTHS, guarded, one_line, write_output
+from feedline.errors import EXIT_PARTIAL, InputError, OutputError, UsageError
 from feedline.datasette_meta import datasette_metadata
 from feedline.store_cli import DEFAULT_LIMITS, MaxBytes, MaxRedirects, Timeout, limits
 from feedline.store_cli import register as register_store_commands
@@ -58,9 +47,6 @@ from feedline.watch import watch
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-    from datetime import datetime
-
-    from feedline.fetch import Limits
     from typing import TextIO
 
     from feedline.inputs import Outcome, Tally
@@ -83,8 +69,6 @@ class Format(str, Enum):
     MARKDOWN = "markdown"
     HTML = "html"
 
-
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 app = typer.Typer(
     name="feedline",
@@ -179,16 +163,11 @@ def extract(
 ) -> None:
     """Extract the timeline of each page."""
     with guarded():
-        zone = parse_tz(tz)
-        moment = parse_now(now, zone)
-        if lang is not None and not _LANG.fullmatch(lang):
-            raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
         paths, manifests = paths or [], manifest or []
-        if not paths and not manifests:
-            raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
-        terminal = output in (None, "-") and stdout_is_tty()
-        width = table_width(width)
-        chosen = fmt.value if fmt is not None else ("table" if terminal else "json")
+        settled = settle(now=now, tz=tz, lang=lang, output=output, width=width,
+                         fmt=fmt.value if fmt is not None else None, have_inputs=bool(paths or manifests))
+        zone, moment, terminal, width, chosen = (settled.zone, settled.moment, settled.terminal, settled.width,
+                                                 settled.chosen)
 
         if engine is Engine.DASK:
             _extract_distributed(paths, manifests, glob, output, scheduler=scheduler, jobs=jobs, now=moment,
@@ -205,24 +184,9 @@ def extract(
             raise UsageError("extract fetches one URL at a time, without other inputs; "
                              "to fetch several, use 'feedline ingest --db FILE URL...'")
         if fetching or inputs.single_page(paths, manifests):
-            from feedline.pipeline import extract as run_pipeline
-
-            path = paths[0]
-            try:
-                if fetching:
-                    timeline = _fetched(path, now=moment, tz=zone, lang=lang, hidden=with_hidden, explain=explain,
-                                        limits=limits(timeout, max_bytes, max_redirects), quiet=quiet)
-                else:
-                    timeline = run_pipeline("-" if path == "-" else Path(path), now=moment, tz=zone, lang=lang,
-                                            hidden=with_hidden, explain=explain)
-            except Exception as error:  # noqa: BLE001 - a FeedlineError as it is, a bug as one line
-                raise page_failure(path, error) from None
-            if chosen == "table" and terminal:  # live, in colour; elsewhere plain text
-                _print_table(timeline, explain=explain, width=width)
-            else:
-                from feedline.render import render
-
-                write_output(render(timeline, chosen, explain=explain, width=width), output)
+            extract_one(paths[0], settled, fetching=fetching, lang=lang, hidden=with_hidden, explain=explain,
+                        output=output, quiet=quiet,
+                        limits=limits(timeout, max_bytes, max_redirects) if fetching else None)
             return
         merge = merge or chosen == "html"  # one page of all entries: HTML documents do not concatenate
         sources = inputs.collect(paths, manifests, glob)
@@ -254,29 +218,6 @@ def _extract_distributed(paths: list[str], manifests: list[str], glob: list[str]
         typer.echo(f"feedline: {one_line(summary.line())}", err=True)
     if summary.counts.failed:
         raise typer.Exit(EXIT_PARTIAL if summary.counts.pages else InputError.exit_code)
-def _fetched(url: str, *, now: datetime | None, tz: str | None, lang: str | None, hidden: bool, explain: bool,
-             limits: Limits, quiet: bool) -> Timeline:
-    """The timeline of the page at `url`, fetched: read with the answer's charset, its address
-    the page's canonical link else the final URL, its capture time `now`, else the answer's
-    Date header, else this machine's clock (an instant in UTC, read as `extract` reads a
-    web archive's WARC-Date)."""
-    from dataclasses import replace
-
-    from feedline.fetch import fetch
-    from feedline.pipeline import extract as run_pipeline
-    from feedline.read import read_page
-
-    fetched = fetch(url, limits=limits)
-    assert fetched.data is not None  # an unconditional fetch is a page or an error
-    if fetched.truncated and not quiet:
-        typer.echo(f"feedline: note: {one_line(url)}: larger than {limits.max_bytes} bytes: cut off there "
-                   "(--max-bytes)", err=True)
-    page = read_page(fetched.data, name=url, lang=lang, charset=fetched.charset)
-    page = replace(page, url=page.url or fetched.final_url)
-    return run_pipeline(page, now=now if now is not None else fetched.captured_at, tz=tz, lang=lang, hidden=hidden,
-                        explain=explain)
-
-
 def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, merge: bool, live: bool,
                   explain: bool, width: int | None, status: _Status) -> Tally:
     """Write each page's output as it comes (or all entries merged at the end); say each
@@ -300,14 +241,14 @@ def _extract_many(outcomes: Iterable[Outcome], fmt: str, output: str | None, *, 
                 elif live:
                     if tally.pages > 1:
                         print()
-                    _print_table(outcome.timeline, explain=explain, width=width)
+                    print_table(outcome.timeline, explain=explain, width=width)
                 else:
                     sink.write(many.part(outcome.timeline, fmt, tally.pages - 1, explain=explain, width=width))
         if merge:
             order = inputs.merge(done)
             sites = _merged_sites(done, order)
             if live:
-                _print_table(many.merged_timeline(done, order), explain=explain, width=width, sites=sites)
+                print_table(many.merged_timeline(done, order), explain=explain, width=width, sites=sites)
             else:
                 sink.write(many.render_merged(done, order, fmt, explain=explain, width=width, sites=sites))
         elif not live:
@@ -434,25 +375,6 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # outside the command (typer maps the rest to 130 itself)
         sys.exit(130)
-
-
-def _print_table(timeline: Timeline, *, explain: bool, width: int | None,
-                 sites: Sequence[str] | None = None) -> None:
-    """The table on the terminal, in colour, as wide as the terminal unless `width` is given."""
-    from rich.console import Console
-
-    from feedline.render.table import render_table
-
-    class StdoutConsole(Console):
-        def on_broken_pipe(self) -> None:  # rich's own handler exits 1
-            self.quiet = True
-            raise BrokenPipeError
-
-    console = StdoutConsole(width=width, markup=False, emoji=False, highlight=False)
-    try:
-        render_table(timeline, console, explain=explain, sites=sites)
-    except OSError as error:  # a broken pipe (quiet) or a full disk
-        stdout_failed(error)
 
 
 # The store's commands (`ingest`, `view`, `export`) live beside it; registered last so

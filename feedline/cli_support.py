@@ -1,6 +1,8 @@
 """What the CLI commands share: option parsing, writing output, reporting errors.
 
 Used by `cli` (extract) and `store_cli` (ingest, view, export); nothing here extracts.
+typer is imported only when an error is reported, so that a one-page `extract` run by
+the launcher's fast path (`feedline.launch`) never loads it.
 Every command runs inside `guarded()`, the one error reporter: a `FeedlineError` becomes one
 line on stderr (`feedline: error: <message>`) and its exit code. Writing to stdout goes
 through `write_output` (or `stdout_failed` for rich's console): a full disk is exit 4 with
@@ -16,8 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import BinaryIO, NoReturn
-
-import typer
 
 from feedline.errors import EXIT_OUTPUT, NOW_YEARS, FeedlineError, OutputError, UsageError, outside_now_years
 
@@ -140,6 +140,8 @@ def stdout_failed(error: OSError) -> NoReturn:
 
 def stdout_gone() -> NoReturn:
     """The reader of stdout went away (`feedline ... | head`): stop quietly, exit 4."""
+    import typer
+
     _drop_stdout()
     raise typer.Exit(EXIT_OUTPUT)
 
@@ -164,12 +166,16 @@ def guarded() -> Iterator[None]:
 
 def fail(error: FeedlineError) -> NoReturn:
     """Report `error` (`report`) and exit with its code."""
+    import typer
+
     report(error)
     raise typer.Exit(error.exit_code) from None
 
 
 def report(error: FeedlineError) -> None:
     """`feedline: error: <message>` on stderr, one line."""
+    import typer
+
     typer.echo(f"feedline: error: {one_line(str(error)) or type(error).__name__}", err=True)
 
 

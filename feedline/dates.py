@@ -91,6 +91,7 @@ class Clock:
     wall: datetime  # naive: the page's local clock
     aware: datetime | None
     zone_known: bool = True  # False: an instant whose page clock is unknown (WARC-Date, --now with an offset)
+    from_page: bool = False  # read from the page itself (blind mode: its render moment), not given
 
 
 @dataclass(slots=True)
@@ -110,6 +111,9 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     clock is unknown is first put on the clock the page's stamps suggest (zone.py).
     """
     page = _page_dates(tokens, drafts, markup)
+    page_note = None
+    if now is None and page.rendered is not None:  # blind: the page says when it was rendered
+        now, page_note = _page_clock(page.rendered, zone)
     # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
     # is slow enough to show in a loop over every line of a page.
     headings = {t.index: t for t in tokens.filled() if t.heading is not None and t.kind is LineKind.HEADING}
@@ -118,12 +122,16 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     if now is not None and not now.zone_known and now.aware is not None:
         clues = _zone_clues(drafts, feeds, page, markup, lang, url, headings, nonblank)
         inferred = infer_offset(clues, now.aware.astimezone(timezone.utc).replace(tzinfo=None))
+        if inferred is not None and now.from_page and not inferred.firm:
+            inferred = None  # blind mode dates only on a clock the markup or the stamps' labels show
         if inferred is not None:
             fixed = timezone(timedelta(minutes=inferred.offset))
             local = now.aware.astimezone(fixed)
-            now, zone_note = Clock(local.replace(tzinfo=None), local), inferred.note
+            now, zone_note = Clock(local.replace(tzinfo=None), local, from_page=now.from_page), inferred.note
             if inferred.firm and zone is None:
                 zone = fixed
+        elif now.from_page:  # a render moment on no known clock: its dates would be UTC days
+            now, page_note = None, None
     fixes: dict[int, tuple[time | None, DateFix]] = {}
     for feed in feeds:
         members = [d for d in drafts if d.feed == feed.id]
@@ -138,13 +146,24 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
             continue
         claim = page.claims.get(draft.line)
         offset = claim.utc_offset_minutes if claim is not None else None
-        if zone_note and fix.basis is DateBasis.CAPTURE:
-            fix = replace(fix, evidence=fix.evidence + (zone_note,))
+        if fix.basis is DateBasis.CAPTURE:
+            fix = replace(fix, evidence=fix.evidence + tuple(n for n in (page_note, zone_note) if n))
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
 
 
 _UNCOUNTED_KINDS = frozenset({LineKind.BLANK, LineKind.BOILERPLATE})  # not counted in a heading's reach
+
+
+def _page_clock(rendered: datetime, zone: tzinfo | None) -> tuple[Clock, str]:
+    """The page's render moment as the capture time of blind mode: on the given zone's
+    clock, else an instant whose clock is inferred like a WARC-Date's (zone.py)."""
+    note = (f"no capture time given: the page's relative stamps and their markup agree it was rendered "
+            f"at {rendered:%Y-%m-%d %H:%M} UTC")
+    if zone is None:
+        return Clock(rendered.replace(tzinfo=None), rendered, zone_known=False, from_page=True), note
+    local = rendered.astimezone(zone)
+    return Clock(local.replace(tzinfo=None), local, from_page=True), note
 
 
 def _scheduled(stamp: Stamp, fix: DateFix, local_time: time | None, now: Clock) -> bool:
@@ -300,6 +319,18 @@ def _assign_offsets(items: list[_Item], newest_first: bool) -> bool:
     return against <= max(1, pairs // 4)
 
 
+def _steps_against(items: list[_Item], newest_first: bool) -> int:
+    """Neighbours (in one segment) whose clocks step against the feed's order by more than
+    ORDER_SLACK_MINUTES, a night's pause aside."""
+    against = 0
+    for a, b in zip(items, items[1:]):
+        if a.segment == b.segment:
+            jump = _minutes(b.draft) - _minutes(a.draft)
+            jump = jump if newest_first else -jump
+            against += jump > ORDER_SLACK_MINUTES and not _overnight(a, b, newest_first)
+    return against
+
+
 def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
     """Neighbours across a night's pause: the older one in the evening, the newer the next
     morning (feeds and comment threads go quiet at night, whatever their pace by day)."""
@@ -307,10 +338,16 @@ def _overnight(a: _Item, b: _Item, newest_first: bool) -> bool:
     return _minutes(older.draft) >= NIGHT_FROM_MINUTES and _minutes(newer.draft) <= NIGHT_UNTIL_MINUTES
 
 
+def _median_step(items: list[_Item]) -> float | None:
+    """The feed's pace: the median distance between neighbours' clocks, in minutes."""
+    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
+    return median(steps) if steps else None
+
+
 def _longest_silence(items: list[_Item]) -> float:
     """The longest gap between neighbours the feed's pace makes plausible, in minutes."""
-    steps = [abs(_minutes(b.draft) - _minutes(a.draft)) for a, b in zip(items, items[1:]) if a.segment == b.segment]
-    return max(MAX_SILENCE_MINUTES, 8 * median(steps)) if steps else MAX_SILENCE_MINUTES
+    step = _median_step(items)
+    return max(MAX_SILENCE_MINUTES, 8 * step) if step is not None else MAX_SILENCE_MINUTES
 
 
 def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None:
@@ -610,7 +647,7 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     stamp = draft.stamp
     minutes = stamp.relative_minutes or 0.0
     claim = page.claims.get(draft.line)
-    if now is None and claim is not None:
+    if claim is not None and (now is None or now.from_page):
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
     if now is None:
@@ -634,6 +671,7 @@ class PageDates:
     stamp_lines: tuple[int, ...] = ()  # their line numbers
     plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
+    rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
 
 
 def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:
@@ -666,7 +704,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         day = _iso_day(value)
         if day is not None:
             everything.append(day)
-    claims, page_times = verified_claims(drafts, markup)
+    claims, page_times, rendered = verified_claims(drafts, markup)
     for text, moment in page_times:  # markup page dates, on the page's clock
         if text.startswith("published "):
             bylines.append(moment.date())  # a bound like a byline
@@ -678,7 +716,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
     typical = ordered[len(ordered) // 2] if ordered else None
     latest = max(ordered + headed, default=None)
     return PageDates(max(bylines) if bylines else None, typical, latest, tuple(others), tuple(other_lines),
-                     tuple(plain), claims)
+                     tuple(plain), claims, rendered)
 
 
 def _iso_day(value: str | None) -> date | None:
@@ -720,6 +758,8 @@ W_ROLLOVER = 1.0  # a midnight between neighbours
 SILENCE_SCALE = 180.0  # minutes of silence beyond the feed's longest plausible gap costing 1
 W_DISORDER = 2.0  # neighbours out of order by more than ORDER_SLACK_MINUTES ...
 DISORDER_SCALE = 240.0  # ... plus 1 per this many minutes
+W_STRICT_DISORDER = 6.0  # ... instead, by more than ROLLOVER_MINUTES in a feed otherwise in order, when ...
+STRICT_PACE_STEPS = 40  # ... the day's silence that would explain it is at most this many of its median steps
 W_ACROSS = 1.0  # a heading's segment running against the order of the one above
 BACK_DAYS = 1  # days before the latest allowed one that an entry may take besides those its feed's order suggests
 CAPTURE_SKEW_MINUTES = 0  # a clock this far after the capture time is still the capture's day (0: the
@@ -801,6 +841,12 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
     if not live:
         return out
     longest = _longest_silence(live)
+    # One step back of more than an hour in a feed whose other steps all keep its order
+    # (night pauses aside) is where a day turned, when the silence that implies is one the
+    # feed's pace allows (a feed posting every 10 minutes is not silent for 18 hours: that
+    # step joins two lists of one day).
+    pace = _median_step(live)
+    strict = sorted_feed and pace is not None and _steps_against(live, newest_first) <= 1
     pool = {d + step for f in facts for d in (f.claim, f.heading, f.page_stamp, f.opening, f.mention)
             if d is not None for step in (-1, 0, 1)}
     # The days the feed's own order suggests (rollovers counted from its first entry), so that a
@@ -838,7 +884,9 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
         if above.segment != below.segment:
             return 0.0 if step >= -ORDER_SLACK_MINUTES else W_ACROSS
         if step < -ORDER_SLACK_MINUTES:
-            return W_DISORDER + -step / DISORDER_SCALE
+            turn = strict and ROLLOVER_MINUTES < -step and 1440 + step <= STRICT_PACE_STEPS * pace
+            weight = W_STRICT_DISORDER if turn else W_DISORDER
+            return weight + -step / DISORDER_SCALE
         crossed = abs(shift)
         if not crossed:
             return 0.0

@@ -36,6 +36,7 @@ RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment 
 ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
 QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
+PAGE_LABEL_LINES = 3  # two stamps after update cues this close ("Published …" / "Updated …") are the page's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
                            one_liners=one_liners)
             if draft is not None:
                 region_drafts.append(draft)
-        if len(region) == 1 and _is_page_label(region[0]):
+        if _page_labels(region):
             region_drafts = [replace(d, page_label=True) for d in region_drafts]
         if not _labels_only(region_drafts):
             drafts.extend(region_drafts)
@@ -109,11 +110,20 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
 _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
 
 
+def _page_labels(region: list[Token]) -> bool:
+    """A region that is only the page's own "Updated" / "Published" stamps: one such stamp, or
+    two on neighbouring lines ("Erstellt: vor 4 Stunden" / "Aktualisiert: vor 20 Stunden")."""
+    if len(region) == 2 and region[1].index - region[0].index > PAGE_LABEL_LINES:
+        return False  # one item shown in two lists ("updated 15M ago" twice), not the page
+    return len(region) <= 2 and all(_is_page_label(token) for token in region)
+
+
 def _is_page_label(token: Token) -> bool:
-    """A lone relative stamp after an update cue ("LIVE Updated 4m ago"): when the page last
-    changed, not an item. Markup claims may still pair with it."""
+    """A stamp after an update or publication cue ("LIVE Updated 4m ago", "Updated: 9.45pm",
+    "Publiziert vor einer Stunde"): when the page was published or last changed, not an item.
+    Markup claims may still pair with it."""
     assert token.stamp is not None
-    return token.stamp.kind is StampKind.RELATIVE and UPDATE_CUE_RE.search(token.rest.lower()) is not None
+    return UPDATE_CUE_RE.search(token.rest.lower()) is not None
 
 
 def _lines(draft: Draft) -> list[str]:

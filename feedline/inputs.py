@@ -28,7 +28,6 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import os
-import stat
 import sys
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +37,7 @@ from typing import IO, TYPE_CHECKING
 
 from feedline.errors import InputError, UsageError, outside_now_years, page_failure
 from feedline.model import Entry, Timeline
+from feedline.sniff import SNIFF as _SNIFF, is_archive, looks_like_archive, single_page
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -72,8 +72,6 @@ DEFAULT_GLOBS: tuple[str, ...] = (
 #: Media types of the archive records that are read as pages.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 MAX_PAGE_BYTES = 50_000_000  # as read_page's default
-_SNIFF = 512  # bytes read to recognise an archive
-_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
 
 
 # ── outcomes ─────────────────────────────────────────────────────────────────────────────────
@@ -141,20 +139,6 @@ class Tally:
 
 
 # ── collecting the inputs ────────────────────────────────────────────────────────────────────
-
-
-def single_page(paths: Sequence[str], manifests: Sequence[str] = ()) -> bool:
-    """True when the inputs are one page: one path, not a directory, not a web archive.
-
-    Such a run keeps the one-page output (a single document); anything else gives the
-    many-page output, even when it turns out to hold one page or none.
-    """
-    if manifests or len(paths) != 1:
-        return False
-    path = paths[0]
-    if path == "-":
-        return not looks_like_archive(_peek_stdin())
-    return not os.path.isdir(path) and not is_archive(path)
 
 
 def collect(paths: Sequence[str], manifests: Sequence[str] = (),
@@ -255,48 +239,6 @@ def _manifest(manifest: str) -> list[str]:
 
 
 # ── recognising web archives ─────────────────────────────────────────────────────────────────
-
-
-def is_archive(path: str | os.PathLike[str]) -> bool:
-    """True if the file starts like a WARC or ARC file (plain or gzipped); False if it does
-    not, is not a regular file (a pipe is never sniffed) or cannot be read (reading it as
-    a page then reports why)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would lose what is read here
-            return False
-        with open(path, "rb") as file:
-            head = file.read(_SNIFF)
-    except (OSError, ValueError):
-        return False
-    return looks_like_archive(head)
-
-
-def looks_like_archive(head: bytes) -> bool:
-    """True if `head` (the first bytes of a file or stream) starts like a WARC or ARC file."""
-    if head.startswith(b"\x1f\x8b"):
-        import zlib
-
-        try:
-            head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(head, 64)
-        except zlib.error:
-            return False
-    return head.startswith(_ARCHIVE_STARTS)
-
-
-def _peek_stdin() -> bytes:
-    """The first bytes of standard input, left in place for whoever reads it next."""
-    stream = getattr(sys.stdin, "buffer", None)
-    try:
-        if hasattr(stream, "peek"):
-            return stream.peek(_SNIFF)[:_SNIFF]  # type: ignore[union-attr]
-        if stream is not None and stream.seekable():
-            at = stream.tell()
-            head = stream.read(_SNIFF)
-            stream.seek(at)
-            return head
-    except (OSError, ValueError):
-        pass
-    return b""
 
 
 # ── running ──────────────────────────────────────────────────────────────────────────────────

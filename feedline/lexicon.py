@@ -212,6 +212,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "publicado", "actualizado", "atualizado", "pubblicato", "aggiornato", "opublikowano",
     "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
+    "publisert", "oppdatert",  # Norwegian: dagbladet.no, nrk.no, nettavisen.no, vg.no
 )
 
 # "By" before an author's name in a byline, in languages where the word is also an everyday

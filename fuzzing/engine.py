@@ -42,8 +42,9 @@ MODULES = ("feedline.pipeline", "feedline.read", "feedline.markup", "feedline.li
            "feedline.items", "feedline.entries", "feedline.claims", "feedline.days", "feedline.zone",
            "feedline.dates", "feedline.sources", "feedline.inputs", "feedline.ingest", "feedline.feedmerge",
            "feedline.store_identity", "feedline.store_dates", "feedline.store", "feedline.store_cli",
-           "feedline.cli_support", "feedline.cli", "feedline.render", "feedline.render.json_format",
-           "feedline.render.table", "feedline.render.csv_format", "feedline.render.markdown")
+           "feedline.cli_support", "feedline.cli_one", "feedline.cli", "feedline.sniff", "feedline.render",
+           "feedline.render.json_format", "feedline.render.table", "feedline.render.csv_format",
+           "feedline.render.markdown")
 
 
 def state_dir() -> Path:

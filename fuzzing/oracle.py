@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from feedline import cli_support
-from feedline.cli import _LANG
+from feedline.cli_one import _LANG
 from feedline.errors import InputError, PartlyReadError, UsageError
 from feedline.render import render
 from feedline.render._text import BIDI, INVISIBLE

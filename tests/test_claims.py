@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from feedline.model import DateStatus
+from feedline.model import DateBasis, DateStatus
 from feedline.pipeline import extract
 
 
@@ -93,11 +93,12 @@ def test_utc_claims_on_relative_stamps_that_agree_give_local_times_at_the_page_o
     """The claims plus their stamps' offsets agree on when the page was rendered (13:16 UTC);
     the byline's visible 11:16 against its 09:16 UTC, confirmed by the +02:00 the page writes,
     gives the page's clock. "vor 2 Stunden" was 1 h 46 min (rounded); the 06:00 claim is 7 hours
-    back for a stamp of three, and is dropped."""
+    back for a stamp of three, and is dropped: that entry is read back from the render moment."""
     page = relative_page('<p>Publiziert: <time datetime="2023-07-01T09:16:11Z">01.07.2023, 11:16</time></p>')
     by_stamp = {e.stamp.text: e for e in extract(page).entries}
     assert {k: e.local_time.strftime("%H:%M") if e.local_time else None for k, e in by_stamp.items()} == {
-        "vor 28 Minuten": "14:48", "vor 37 Minuten": "14:39", "vor 2 Stunden": "13:31", "vor 3 Stunden": None}
+        "vor 28 Minuten": "14:48", "vor 37 Minuten": "14:39", "vor 2 Stunden": "13:31", "vor 3 Stunden": "12:16"}
+    assert by_stamp["vor 3 Stunden"].date.basis is DateBasis.CAPTURE
     assert by_stamp["vor 28 Minuten"].date.iso == "2024-09-04"
     assert "at the page's UTC+2" in by_stamp["vor 28 Minuten"].date.evidence[0]
 
@@ -105,6 +106,48 @@ def test_utc_claims_on_relative_stamps_that_agree_give_local_times_at_the_page_o
 def test_utc_claims_on_relative_stamps_stay_undated_while_the_page_clock_is_unknown() -> None:
     page = relative_page("<p>Publiziert am 1. Juli</p>")
     assert all(e.local_time is None and e.date.local_date is None for e in extract(page).entries)
+
+
+# Server-rendered relative stamps beside the `<time datetime>` they were computed from, the
+# page's render moment their sums agree on: kdvr.com, whnt.com, kron4.com, kxan.com (minute
+# stamps), rollingstone.com (hour stamps only) in the pool.
+LIST_WITH_CLOCKS = [("12 mins ago", "2023-11-09T00:08:10-05:00", "Open house on the road closure"),
+                    ("35 mins ago", "2023-11-08T23:45:30-05:00", "Budget unveiled for the county"),
+                    ("11:20 PM", "", "Crews clear the crash on the interstate"),
+                    ("9:05 PM", "", "School board delays the vote on the new calendar")]
+
+
+def test_blind_mode_reads_the_capture_time_from_the_render_moment_the_page_shows() -> None:
+    """Without a capture time, the two relative stamps and their markup agree the page was
+    rendered at 00:20 on 9 November (UTC-5): the clock-only entries below are from the evening
+    before, dated like a capture at that moment, and say so."""
+    by_stamp = {e.stamp.text: e for e in extract(html_page(LIST_WITH_CLOCKS)).entries}
+    assert {k: e.date.iso for k, e in by_stamp.items()} == {
+        "12 mins ago": "2023-11-09", "35 mins ago": "2023-11-08", "11:20 PM": "2023-11-08", "9:05 PM": "2023-11-08"}
+    evidence = " ".join(by_stamp["11:20 PM"].date.evidence)
+    assert by_stamp["11:20 PM"].date.basis is DateBasis.CAPTURE
+    assert "rendered at 2023-11-09 05:20 UTC" in evidence
+
+
+def test_relative_stamps_whose_markup_disagrees_give_no_render_moment() -> None:
+    items = [("12 mins ago", "2023-11-09T00:08:10-05:00", LIST_WITH_CLOCKS[0][2]),
+             ("35 mins ago", "2023-11-08T21:45:30-05:00", LIST_WITH_CLOCKS[1][2])] + LIST_WITH_CLOCKS[2:]
+    by_stamp = {e.stamp.text: e for e in extract(html_page(items)).entries}
+    assert by_stamp["11:20 PM"].date.local_date is None and by_stamp["9:05 PM"].date.local_date is None
+
+
+def test_hour_stamps_alone_narrow_the_render_moment_where_their_windows_overlap() -> None:
+    """'N hours ago' is floored by some sites and rounded by others: each claim allows the
+    render an hour and a half; these three share 05:21-06:11 (UTC-4), so '1 day ago' without
+    markup is read back from about 05:46 (rollingstone.com prints such a list)."""
+    items = [("6 HOURS AGO", "2024-04-24T23:11:39-04:00", "Court weighs the need for emergency care"),
+             ("2 HOURS AGO", "2024-04-25T03:41:00-04:00", "Memoir passages cut from the British edition"),
+             ("1 HOUR AGO", "2024-04-25T04:51:02-04:00", "Singer celebrates her birthday on stage"),
+             ("1 DAY AGO", "", "The finale made it clear whose story it was")]
+    by_stamp = {e.stamp.text: e for e in extract(html_page(items)).entries}
+    day_ago = by_stamp["1 DAY AGO"]
+    assert day_ago.date.iso == "2024-04-24" and day_ago.date.basis is DateBasis.CAPTURE
+    assert "rendered at 2024-04-25 09:46 UTC" in " ".join(day_ago.date.evidence)
 
 
 @pytest.mark.parametrize("now", [None, "capture"], ids=["blind", "capture"])

@@ -18,7 +18,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from feedline import cli, cli_support
+from feedline import cli, cli_one, cli_support
 from feedline.errors import FeedlineError, InputError
 from feedline.model import FORMAT_VERSION, DateFix, DateStatus, Entry, Page, Role, Source, Stamp, StampKind, Timeline
 from feedline.render import FORMATS
@@ -168,7 +168,7 @@ def test_default_format_off_a_terminal_is_json(stub: StubPipeline) -> None:
 
 
 def test_default_format_on_a_terminal_is_a_table(stub: StubPipeline, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "stdout_is_tty", lambda: True)
+    monkeypatch.setattr(cli_one, "stdout_is_tty", lambda: True)
     result = run("extract", "page.txt", "--width", "80", "--explain")
     assert result.exit_code == 0
     assert "2023-10-03 Tue" in result.stdout and "[bold red]x[/]" in result.stdout

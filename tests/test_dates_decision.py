@@ -96,6 +96,27 @@ def test_an_oldest_first_thread_pausing_overnight_rolls_over_at_the_night() -> N
     assert [d for _, d in dates(timeline)][:7] == ["2020-04-21"] * 4 + ["2020-04-22"] * 3
 
 
+def test_one_step_back_in_a_thread_otherwise_in_order_is_a_day_turning() -> None:
+    """Oldest first, every other step in order: 15:44 then 14:27 is the next afternoon (a day's
+    silence this slow thread allows), not 77 minutes out of order, even when the capture comes
+    hours later and would fit both on one day. Printed dates show such day turns away from the
+    night on uebermedien.de, cicero.de, chemietechnik.de, frau-sabienes.de, thisisjanewayne.com
+    and gizmodo.com."""
+    text = feed("16:40", "17:07", "18:01", "19:08", "20:15", "21:30", "08:59", "09:56", "11:20", "12:45",
+                "15:44", "14:27", "15:10", "16:05")
+    timeline = extract(page(text), now=datetime(2020, 4, 23, 19, 5))
+    assert [d for _, d in dates(timeline)] == ["2020-04-21"] * 6 + ["2020-04-22"] * 5 + ["2020-04-23"] * 3
+
+
+def test_steps_back_in_a_list_often_out_of_order_stay_on_one_day() -> None:
+    """Newest first with three steps against the order (a pinned item, items bumped by an
+    update): none of them is read as a day turning."""
+    text = feed("15:32", "19:45", "19:00", "18:33", "17:30", "14:32", "12:51", "10:18", "11:29", "09:40",
+                "08:32", "16:00")
+    timeline = extract(page(text), now=datetime(2020, 2, 19, 20, 4))
+    assert {d for _, d in dates(timeline)} == {"2020-02-19"}
+
+
 def test_a_short_step_across_midnight_still_counts_against_a_list_s_order() -> None:
     """A ranking list hopping around midnight (21:31, 0:51, 1:26, 21:45 ...) is no feed with
     rollovers: only a long evening-to-morning silence is read as the feed's night."""

@@ -490,6 +490,35 @@ def test_an_update_label_with_a_relative_stamp_is_the_pages_not_an_entry() -> No
     assert sorted(stamps) == ["12m ago", "40m ago"], stamps
 
 
+ARTICLE_WITH_CUED_STAMPS = """Ferries resume after the storm
+By Ann Lee
+{cue}
+The ferry operator confirmed on Monday that the first crossing leaves at noon.
+The harbour master said the quay is safe again after an inspection on Sunday.
+"""
+
+
+# The page's own stamps after an update or publication cue, without a date: pe.com
+# ("Updated: 4:49 p.m."), breakingnews.ie ("Updated: 9.45pm"), deccanherald.com ("updated: 3:26
+# pm IST"), andaluciainformacion.es ("Actualizado: 11:17 CET"), weinkenner.de ("Erstellt: vor 4
+# Stunden" over "Aktualisiert: vor 20 Stunden"); with one, in Norwegian: dagbladet.no ("Sist
+# oppdatert torsdag 09. mai 2024 - 20:24"), with nrk.no, nettavisen.no, vg.no printing the words.
+@pytest.mark.parametrize("cue", ["Updated: 9.45pm", "updated: 3:26 pm IST", "Actualizado: 11:17 CET",
+                                 "Erstellt: vor 4 Stunden\nAktualisiert: vor 2 Stunden",
+                                 "Sist oppdatert torsdag 09. mai 2024 - 20:24"])
+def test_the_pages_own_cued_stamps_are_no_entries(cue: str) -> None:
+    text = ARTICLE_WITH_CUED_STAMPS.format(cue=cue.replace("\\n", "\n"))
+    assert extract(Page(text), now=datetime(2024, 5, 9, 22, 0)).entries == ()
+
+
+def test_one_item_shown_in_two_lists_keeps_its_update_stamp() -> None:
+    """Cards whose stamp reads "updated 15M ago" repeat in two lists far apart: still items."""
+    card = "updated 15M ago\nKey moments from the testimony of the two witnesses today\n\n"
+    filler = "".join(f"A paragraph of the article body, number {n}, long enough to read.\n\n" for n in range(6))
+    entries = extract(Page(card + filler + card), now=datetime(2024, 5, 9, 22, 0)).entries
+    assert [e.stamp.text for e in entries] == ["15M ago"]
+
+
 COMMENTS_WITH_MORE = """Readers' comments
 The ferry should have been back on the water weeks ago.
 Everyone on the island has been waiting for it.

@@ -2,6 +2,7 @@
 labels that name a topic, and keep one source per canonical name."""
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import chain
 from typing import Iterator
 
@@ -32,21 +33,43 @@ def find_sources(headline: str | None, text: str, lang: str | None = None) -> tu
     Spans index ``headline + "\\n" + text`` when there is a headline, else ``text``. Only
     the first `MAX_CHARS` characters are read.
     """
+    try:
+        if len(text or "") + len(headline or "") <= MAX_CACHED:
+            return _cached_sources(headline, text, lang)
+        return _sources(headline, text, lang)
+    except TimeoutError:  # a regex ran out of time (not cached: lru_cache keeps no exception)
+        return ()
+
+
+#: Entries up to this length (headline + text) are remembered, the last `CACHED_ENTRIES` of
+#: them: a feed's snapshots show the same entries again and again (`ingest`, `watch`, a crawl).
+#: At most about 2,048 x 4,000 characters are kept (8 MB of ASCII text, 33 MB at worst);
+#: 99.9% of the corpus's entries are shorter (median 114 characters).
+MAX_CACHED = 4_000
+CACHED_ENTRIES = 2048
+
+
+def _sources(headline: str | None, text: str, lang: str | None) -> tuple[Source, ...]:
     full = f"{headline}\n{text or ''}" if headline else (text or "")
     work = _mask(full[:MAX_CHARS])
     keys = _lang_keys(lang)
     head = (0, min(len(headline), MAX_CHARS)) if headline and not _section_label(headline) else (
         _head_span(headline, work))
-    try:
-        ctx = _Ctx(work, keys, lang, head)
-        cands = list(_collect(ctx, keys))
-        if not cands:
-            return ()
-        acronyms = _text_acronyms(ctx)
-        cands = _drop_topic_labels(ctx, cands, acronyms)
-    except TimeoutError:
+    ctx = _Ctx(work, keys, lang, head)
+    cands = list(_collect(ctx, keys))
+    if not cands:
         return ()
+    acronyms = _text_acronyms(ctx)
+    cands = _drop_topic_labels(ctx, cands, acronyms)
     return _dedupe(full, cands, acronyms)
+
+
+_cached_sources = lru_cache(maxsize=CACHED_ENTRIES)(_sources)
+
+
+def clear_cache() -> None:
+    """Forget the remembered entries (a benchmark times each page as if it were the first)."""
+    _cached_sources.cache_clear()
 
 
 def _drop_topic_labels(ctx: _Ctx, cands: list[_Cand], acronyms: dict[str, str]) -> list[_Cand]:
