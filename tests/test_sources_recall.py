@@ -110,6 +110,16 @@ FORMS = [
      "berliner-zeitung.de channelpartner.de cleanthinking.de correctiv.org",
      None, "Nach Schätzungen von Acme International starben 40 Menschen.",
      ["Acme International"]),
+    ("en", "headline: a statement, a colon and its speaker",
+     "abcnews.go.com ctvnews.ca deccanherald.com hindustantimes.com investmentexecutive.com "
+     "lestimes.com thefrontierpost.com",
+     "Runway crash caused by ice, not pilot error: Acme Safety Board", "", ["Acme Safety Board"]),
+    ("en", "headline: a quoted statement, a colon and its speaker",
+     "financialpost.com infobae.com abc13.com",
+     "‘Rates will stay on hold next week’: Acme Economics", "", ["Acme Economics"]),
+    ("es", "headline: a statement, a colon and its speaker",
+     "infobae.com lavozdelafrontera.com.mx elsoldemazatlan.com.mx",
+     "El plan amenaza las finanzas de los estados: Acme Ratings", "", ["Acme Ratings"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -184,3 +194,28 @@ def test_words_that_open_a_sentence_inside_a_name(text: str, expected: list[str]
 ])
 def test_a_leading_article_is_a_word_of_its_own(name: str, canonical: str) -> None:
     assert canonical_name(name) == canonical
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # the same closing speaker after the mijaket, Armenian's colon ("․", often typed "."):
+    # a fact of the script; the pool's one Armenian site, a1plus.am, prints the form
+    ("Մենք պատրաստ ենք աշխատել նոր կառավարության հետ․ Աննա Պետրոսյան", ["Աննա Պետրոսյան"]),
+    ("Ես չեմ հեռանա պաշտոնից, դա իմ որոշումն է. Արամ Սարգսյան. Acme.am",
+     ["Արամ Սարգսյան", "Acme.am"]),
+    ("Գյուղի ճանապարհը փակ է մինչեւ երեկո. ոստիկանություն", []),  # lowercase: no name
+    ("Նոր դպրոցը բացվել է Երեւանում. Նոր տնօրեն է նշանակվել", []),  # a clause, not a name
+])
+def test_armenian_closing_speaker(headline: str, expected: list[str]) -> None:
+    assert names("", None, headline) == expected
+
+
+@pytest.mark.parametrize("headline", [
+    "After the visit, a magazine ran a profile of the man behind it: Jane Doe.",  # a sentence
+    "Das vielleicht schönste Ende der Welt: Acmeburg",  # a title and its subtitle
+    "How To Make Money Running A Bed And Breakfast: Your Guide",  # Title Case: no cue
+    "Im neuen Test: Acme Hosen",  # too short for a statement
+    "Frankfurt, November 05, 2025, 5:09: Uhr",  # a clock
+    "Ein Hund rettet eine Familie aus dem Feuer: Helden",  # German: a single noun
+])
+def test_closing_colon_that_names_no_speaker(headline: str) -> None:
+    assert names("", None, headline) == []

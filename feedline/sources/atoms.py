@@ -108,6 +108,11 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
 _HEAD_ON = _lazy(  # "Jane Doe sobre la crisis: «…»": a first and last name, "on" a topic, a quote
     r"[ \t]*(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:sobre|su|über|sur))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘]")
+#: Where a headline's closing speaker follows: a colon ("Crash caused by ice: Police"), or
+#: in Armenian script the mijaket, that language's colon, printed "․" or "." ("… բնակիչ․
+#: Name"): after two Armenian letters (and a blank: a quote mark masked), a lowercase
+#: one-letter word ("է․"), a closing quote or mark, but not after an initial ("Տ․ Name").
+_TRAIL_SEP = _lazy(r"(?:(?<=[^\s\d]):|(?<=\p{Armenian}{2}[ \t]?|(?<!\p{L})[\u0561-\u0587]|[»”\"’?!])[.․])(?=[ \t]+\S)")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"
