@@ -103,9 +103,14 @@ _TRAIL_SKIP = " \t.…"
 
 def _trail_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name between a separator at start - 1 and `end`, its blanks and an ellipsis
-    trimmed; None if a full stop ends it, as it ends a sentence ("… the trip: Jane Doe.")."""
+    trimmed, and in Armenian what follows a "՝" (the speaker's addressee or topic, its verb
+    left out: "… ․ Name-ը՝ students-ին"); None if a full stop ends it, as it ends a sentence
+    ("… the trip: Jane Doe.")."""
     while start < end and text[start] in " \t":
         start += 1
+    cut = text.find("՝", start, end)  # "Name-ը՝ addressee": Armenian's mark of a verb left out
+    if cut >= 0:
+        end = cut
     while end > start and text[end - 1] in " \t":
         end -= 1
     tail = end

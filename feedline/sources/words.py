@@ -600,7 +600,8 @@ vidéo|en direct|direct|info|exclusif|éditorial|
 en vivo|directo|última hora|vídeo|opinión|
 diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
 wideo|zobacz|zobacz wideo|relacja|na żywo|
-відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция
+відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция|
+ուղիղ|տեսանյութ|լուսանկարներ
 """.replace("\n", "").split("|"))
 #: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
 TRAILING_LABELS: frozenset[str] = frozenset("""
