@@ -451,7 +451,7 @@ GENITIVES: frozenset[str] = frozenset({"der", "des"})
 #: Lowercase words that end a name: clause words and prepositions.
 CLAUSE_WORDS: frozenset[str] = frozenset("""
 that which who whom whose when where while as after before because since if but or nor so yet
-than though although whereas once until
+than though although whereas once until what
 dass weil wenn als ob aber sondern wie
 que qui quand mais car lorsque comme
 que quien cuando pero porque como
@@ -474,7 +474,7 @@ who which der die qui che que który która które który котрий яка я
 """.split())
 #: Capitalised words that are not names: pronouns, sentence adverbs, time words, labels.
 NON_NAMES: frozenset[str] = frozenset("""
-he she they it we i you his her their our my its this that these those there here
+he she they it we i you his her their our my its this that these those there here what
 nobody somebody someone everyone everybody anyone
 meanwhile earlier later however but and also so then now today yesterday tonight tomorrow
 separately still yet in on at after before when while as if although though since because
