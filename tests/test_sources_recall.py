@@ -159,6 +159,12 @@ def test_place_links_stay_in_their_subject(text: str, expected: list[str]) -> No
     # a capitalised preposition opening the sentence: its object is no subject (apolut.net,
     # vogue.de, scienceblogs.de: "Im Interview spricht ...")
     ("Im Interview spricht die Autorin über den Druck.", "de"),
+    # more German prepositions opening a sentence (each on three pool sites or more:
+    # "Angesichts" faktencheck.afp.com impulse.de lto.de, "Dank" aerotelegraph.com ndr.de
+    # baumeister.de, "Neben" ad-magazin.de befifty.de auto.oe24.at; "Aufgrund", "Statt"…)
+    ("Angesichts der Angst erklärte er, dass alles gut sei.", None),
+    ("Dank der Hilfe des Vereins erklärte sie den Sieg.", None),
+    ("Neben dem Haus sagte er nichts.", None),
     ("Zum Beginn der Spiele in Acmestadt fordert sie mehr Rechte.", "de"),
     ("En una entrevista reveló que está dispuesto.", "es"),
     # a Romance preposition ends a name and opens no clause (panamaamerica.com.pa)

@@ -513,7 +513,7 @@ OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob erste
 #: fordert Acme", "En una entrevista Acme reveló").
 PREPOSITION_OPENERS: frozenset[str] = frozenset("""
 zum zur im am beim vom bei nach aus auf über unter vor seit während wegen trotz ohne gegen
-um durch bis
+um durch bis mit für neben zwischen statt entgegen ab angesichts aufgrund dank anlässlich
 en con para por sin sobre entre desde hasta dans pour avec sans sur après avant
 """.split())
 #: Romance adverbs and the prepositions above, capitalised at a sentence's start: no names
