@@ -123,6 +123,11 @@ FORMS = [
     ("en", "'what' opens a clause, no word of a name",
      "baltimoresun.com dawgsbynature.com politifact.com sott.net",
      None, "The figure is smaller than what Acme Research said, but close.", ["Acme Research"]),
+    ("en", "role nouns: executive(s), lawmaker(s), inspector, detective, adviser(s), "
+     "attorney, lawyer(s), economist(s), researcher, investigators",
+     "bloomberg.com news.cnet.com kxan.com buzzfeed.com dailyrecord.co.uk tucson.com",
+     None, '"We are worried," said chief inspector Jane Doe. Acme executives said they are unsure.',
+     ["chief inspector Jane Doe", "Acme executives"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
