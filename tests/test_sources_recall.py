@@ -132,6 +132,12 @@ FORMS = [
      "financialpost.com nymag.com pagesix.com vogue.de",
      None, "Jane Doe of Acme Research & Associates said sales fell.",
      ["Jane Doe of Acme Research & Associates"]),
+    ("de", "a fronted prepositional phrase: the verb second, its subject after it",
+     "ak-kurier.de domradio.de krautreporter.de orf.at raptastisch.net",
+     None, "In den vergangenen Monaten kritisierte Jana Muster in Interviews die Verfahren "
+     "gegen den Verein und die Stadt. Am späten Abend erklärte der Sprecher der Acme "
+     "Bank, dass die Prüfung andauert.",
+     ["Jana Muster", "der Sprecher der Acme Bank"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",

@@ -11,8 +11,8 @@ import regex
 from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, LABELS, MEDIA, NON_NAMES, RELATIVES,
-    REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
+    RELATIVES, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -195,6 +195,11 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         if not found:
             yield from after
             return
+    if not found and ctx.grammar == "de" and _fronted(ctx.text, m.start()):
+        # a name, not an article and a noun that refers back ("spricht die Autorin")
+        yield from (c for c in _subject_after(ctx, m.end(), cue, loose=False)
+                    if len(ctx.text[c.start:c.end].split()) - _has_article(ctx, c.start) >= 2)
+        return
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
@@ -283,6 +288,28 @@ def _inverted(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos].rstrip(" \t\u00a0")
     return (not before or before[-1] in ",\"“”»«'’\n:—–." or before[-2:] in (" -", "\t-")
             or bool(_DEMONSTRATIVE.search(text, max(0, pos - 20), pos)))
+
+
+def _has_article(ctx: _Ctx, pos: int) -> int:
+    """1 if the token at `pos` is a determiner, else 0."""
+    k = ctx.index_at(pos)
+    return int(k < len(ctx.toks) and ctx.toks[k].kind == DET)
+
+
+def _fronted(text: str, pos: int) -> bool:
+    """'Im März erklärte das Präsidium …', 'Auf Anfrage der Redaktion erklärte der Sprecher':
+    a German sentence opens with a prepositional phrase right before the verb, which comes
+    second; its subject follows it (a name of two words or more besides an article)."""
+    return bool(_FRONTED_PHRASE.search(text, max(0, pos - 90), pos))
+
+
+#: A German sentence's opening preposition and at most `MAX_FRONTED_WORDS` words after it
+#: (no punctuation), ending where the verb starts.
+MAX_FRONTED_WORDS = 5
+_FRONTED_PHRASE = regex.compile(
+    r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:In|Am|Im|"
+    + "|".join(sorted(w.capitalize() for w in GERMAN_PREPOSITIONS - {"am", "im"}))
+    + rf")(?:[ \t]+[\p{{L}}\p{{N}}\-]+){{1,{MAX_FRONTED_WORDS}}}[ \t]{{1,3}}\Z")
 
 
 #: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":

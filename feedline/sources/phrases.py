@@ -304,7 +304,7 @@ def _opens_clause(ctx: _Ctx, start: int) -> bool:
         return True
     prev = ctx.toks[start - 1]
     low = prev.text.casefold()
-    if low in PREPOSITION_OPENERS:
+    if low in PREPOSITION_OPENERS or (prev.text == "In" and ctx.grammar == "de"):
         return False  # "Im Interview spricht ...": the preposition's object, no subject
     return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
 

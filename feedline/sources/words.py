@@ -513,9 +513,11 @@ OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob erste
 #: German and Romance prepositions that open a sentence, capitalised there: what follows is
 #: their object, not a subject ("Im Interview spricht sie", "Zum Beginn der Spiele in Peking
 #: fordert Acme", "En una entrevista Acme reveló").
-PREPOSITION_OPENERS: frozenset[str] = frozenset("""
+GERMAN_PREPOSITIONS: frozenset[str] = frozenset("""
 zum zur im am beim vom bei nach aus auf über unter vor seit während wegen trotz ohne gegen
 um durch bis mit für neben zwischen statt entgegen ab angesichts aufgrund dank anlässlich
+""".split())
+PREPOSITION_OPENERS: frozenset[str] = GERMAN_PREPOSITIONS | frozenset("""
 en con para por sin sobre entre desde hasta dans pour avec sans sur après avant
 """.split())
 #: Romance adverbs and the prepositions above, capitalised at a sentence's start: no names
