@@ -297,7 +297,7 @@ def _has_article(ctx: _Ctx, pos: int) -> int:
 
 
 def _fronted(text: str, pos: int) -> bool:
-    """'Im März erklärte das Präsidium …', 'Auf Anfrage der Redaktion erklärte der Sprecher':
+    """'Im März erklärte die Acme Bank …', 'Auf Anfrage der Redaktion erklärte der Sprecher':
     a German sentence opens with a prepositional phrase right before the verb, which comes
     second; its subject follows it (a name of two words or more besides an article)."""
     return bool(_FRONTED_PHRASE.search(text, max(0, pos - 90), pos))
