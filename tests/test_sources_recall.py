@@ -138,6 +138,14 @@ FORMS = [
      "gegen den Verein und die Stadt. Am späten Abend erklärte der Sprecher der Acme "
      "Bank, dass die Prüfung andauert.",
      ["Jana Muster", "der Sprecher der Acme Bank"]),
+    ("en", "a dateline's wire tag with a call sign: 'HOUSTON, Texas (KTRK) --'",
+     "abc13.com abc7news.com abc7ny.com kdvr.com kxan.com",
+     None, "ACMEVILLE, Texas (KACM) -- A plan to build a resort was approved on Monday.",
+     ["KACM"]),
+    ("en", "'told The …': a title's name, an outlet",
+     "sott.net thedailybeast.com theintercept.com theroot.com",
+     None, '"It was hard," Jane Doe told The Acme Beast in an interview.',
+     ["Jane Doe", "The Acme Beast"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -246,3 +254,12 @@ def test_armenian_closing_speaker(headline: str, expected: list[str]) -> None:
 ])
 def test_closing_colon_that_names_no_speaker(headline: str) -> None:
     assert names("", None, headline) == []
+
+
+@pytest.mark.parametrize("text", [
+    "WARNING (Graphic) - the images below may upset some readers.",  # a label, no call sign
+    "The vote (Tuesday) - was close.",  # no dateline
+    "Jane Doe told the court she was innocent.",  # "the": no title
+])
+def test_tags_and_objects_that_name_no_outlet(text: str) -> None:
+    assert [n for n in names(text) if n != "Jane Doe"] == []

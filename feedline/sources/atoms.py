@@ -67,6 +67,13 @@ _VIA_CREDIT = _lazy(r"/[ \t]{0,3}(?:\p{Lu}[\p{L}\-]{0,30}[ \t]{1,3}){0,3}via[ \t
 #: What _PHOTO_PAREN needs, casefolded: "/", "©", or a part of one of its words without
 #: an "i", "k" or "s", which a regex matches caselessly to letters that casefold apart.
 _PHOTO_MARKS = ("/", "©", "getty", "hutter", "photo", "foto", "mage", "cred", "ctur", "afp v")
+#: A dateline before a wire tag: a place in capitals opening its line, and a region after a
+#: comma ("HOUSTON, Texas (KTRK) --", "AUSTIN (KXAN) —"): the tag names the outlet.
+_DATELINE = _lazy(r"(?:^|(?<=\n))[ \t]*\p{Lu}[\p{Lu} .'’\-]{1,30}\p{Lu}\.?"
+                  r"(?:,[ \t]+\p{Lu}[\p{L}.]{1,20}(?:[ \t]\p{Lu}[\p{L}.]{1,20})?)?[ \t]+\Z")
+#: A broadcaster's call sign or an outlet's short name in a wire tag: "KTRK", "NewsNation"
+#: (capitals, or a capital inside the word: not "(Graphic)").
+_TAG_NAME = _lazy(r"\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,10}\p{Lu}\p{L}{0,10}")
 _WIRE = _lazy(
     r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",

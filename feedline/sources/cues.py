@@ -16,7 +16,7 @@ from feedline.sources.words import (
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
-    _REPORTS_FROM, _TO_VERB, _WIRE, _has_any,
+    _DATELINE, _REPORTS_FROM, _TAG_NAME, _TO_VERB, _WIRE, _has_any,
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
@@ -320,12 +320,15 @@ _DEMONSTRATIVE = regex.compile(
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
-    """'X told Reuters' / 'told state broadcaster ABC': the outlet is a source too."""
+    """'X told Reuters' / 'told state broadcaster ABC' / 'told The Acme Beast': the outlet
+    is a source too."""
     fwd = _fwd_np(ctx, m.end(), loose=False)
     if not fwd:
         return
     words = [ctx.toks[k].text.casefold() for k in range(*fwd)]
-    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words):
+    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words) or (
+            ctx.toks[fwd[0]].text == "The" and fwd[1] - fwd[0] > 1):
+        # (a capitalised "The" opens the name of a title, not of a person: "told The Acme")
         yield _Cand(*ctx.span(*fwd), m.group("verb"), Role.ORIGIN)
 
 
@@ -414,5 +417,13 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
         low = name.casefold()
         if low in LABELS:
             continue
-        if low in MEDIA or (m.group("after") is not None and " " in name and name.istitle()):
+        after = m.group("after")
+        if low in MEDIA or (after is not None and " " in name and name.istitle()) or (
+                after and after.strip() and _TAG_NAME.fullmatch(name) and _after_dateline(ctx, m)):
             yield _Cand(m.start("name"), m.end("name"), m.group().strip(), Role.ORIGIN)
+
+
+def _after_dateline(ctx: _Ctx, m: regex.Match[str]) -> bool:
+    """'HOUSTON, Texas (KTRK) -- …': the tag follows a dateline that opens its line."""
+    line = ctx.text.rfind("\n", 0, m.start()) + 1
+    return m.start() - line <= 60 and bool(_DATELINE.match(ctx.text, line, m.start()))
