@@ -146,6 +146,10 @@ FORMS = [
      "sott.net thedailybeast.com theintercept.com theroot.com",
      None, '"It was hard," Jane Doe told The Acme Beast in an interview.',
      ["Jane Doe", "The Acme Beast"]),
+    ("en", "a study 'conducted by', 'commissioned by', 'carried out by' its author",
+     "dallasmorningviewsblog.dallasnews.com iab.com taipeitimes.com",
+     None, "New research, commissioned by Acme Politics, shows a shift. The poll carried out "
+     "last month was conducted by the Acme Institute.", ["Acme Politics", "the Acme Institute"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -260,6 +264,8 @@ def test_closing_colon_that_names_no_speaker(headline: str) -> None:
     "WARNING (Graphic) - the images below may upset some readers.",  # a label, no call sign
     "The vote (Tuesday) - was close.",  # no dateline
     "Jane Doe told the court she was innocent.",  # "the": no title
+    "He sat through a seminar conducted by Acme Trainers when he had the idea.",  # no study
+    "She was commissioned by the Acme Federation to find the ship.",  # no study
 ])
 def test_tags_and_objects_that_name_no_outlet(text: str) -> None:
     assert [n for n in names(text) if n != "Jane Doe"] == []

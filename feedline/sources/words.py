@@ -353,7 +353,14 @@ CITING: dict[str, tuple[str, ...]] = {
 }
 #: Cues given as (bounded) regex source, for forms a word list cannot express, as
 #: (kind, pattern) with kind "prep" (like PREPOSITIONS) or "subj" (like INVERTED).
+_STUDY_BEFORE = "|".join(  # a study named at most 80 characters before, in its sentence
+    noun + r"[^.;!?\n]{0,80}" for noun in ("poll", "survey", "study", "research", "report"))
 PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        # "a poll of 1,500 voters conducted by Acme Research": who made a study
+        *(("prep", rf"(?<={_STUDY_BEFORE}){verb}(?=\s)")
+          for verb in (r"conducted\sby", r"commissioned\sby", r"carried\sout\sby")),
+    ),
     "it": (
         # "Lo hanno riferito stamani fonti locali": the subject follows the verb
         ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|"
