@@ -49,8 +49,9 @@ _CREDIT_LINE = (  # a line "Photo: Jane Doe/Reuters"
     r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$"
 )
 _BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
-_BYLINE = (  # a line that is only "By Jane Doe and John Roe"
-    rf"[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
+_BYLINE = (  # a line that is only "By Jane Doe and John Roe" (or "Report by Jane Doe")
+    rf"[ \t]{{0,8}}(?:(?:report|words|text|story|video)[ \t]{{1,3}})?"
+    rf"(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
     rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
 )
 #: Either masked line: each matches a whole line, from its start to its end.

@@ -360,6 +360,9 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         # "a poll of 1,500 voters conducted by Acme Research": who made a study
         *(("prep", rf"(?<={_STUDY_BEFORE}){verb}(?=\s)")
           for verb in (r"conducted\sby", r"commissioned\sby", r"carried\sout\sby")),
+        # "a statement by a Sussex spokesperson read", "a new poll by Acme News": its author
+        ("prep", r"(?<=statement\s|statements\s|report\s|study\s|analysis\s|survey\s|poll\s)"
+                 r"by(?=\s)"),
     ),
     "it": (
         # "Lo hanno riferito stamani fonti locali": the subject follows the verb
