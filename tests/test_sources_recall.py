@@ -154,6 +154,10 @@ FORMS = [
      "dallasmorningviewsblog.dallasnews.com inexhibit.com npr.org pv-magazine.com uproxx.com",
      None, "A statement by an Acme spokesperson read: \"We agree.\" A new poll by Acme News "
      "shows a shift.", ["an Acme spokesperson", "Acme News"]),
+    ("en", "a document after its author's possessive: 'Acme's analysis', 'Jane Doe's report'",
+     "flavorwire.com reuters.com thewest.com.au",
+     None, "Jane Doe’s match report from Acmeville:\nAcme win again. ACME's analysis of the "
+     "data showed a rise.", ["Jane Doe", "ACME"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -272,6 +276,9 @@ def test_closing_colon_that_names_no_speaker(headline: str) -> None:
     "She was commissioned by the Acme Federation to find the ship.",  # no study
     "He called for a thorough investigation by the Acme military.",  # not done: no author
     "Report by Jane Doe",  # a byline
+    "Much of Acme's analysis is credible.",  # a quantity of it, no author
+    "The company's report was late.",  # its owner is named elsewhere
+    "Its own report was late, Acme's own analysis too.",  # "own": referring back
 ])
 def test_tags_and_objects_that_name_no_outlet(text: str) -> None:
     assert [n for n in names(text) if n != "Jane Doe" or text.startswith("Report")] == []

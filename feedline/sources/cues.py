@@ -22,7 +22,7 @@ from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
     _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import ACR, DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
@@ -74,6 +74,38 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
         else:
             yield from _prep_cands(ctx, m)
     yield from _quote_tag_cands(ctx)
+    yield from _possessor_cands(ctx)
+
+
+#: A document named after its author's possessive: "Acme Institute's new report", "Jane
+#: Doe's findings" (at most two lowercase words between; not "study", which may be a work
+#: of art: "the director's epic study in …").
+_POSSESSED_DOCUMENT = regex.compile(
+    r"(?<=\p{Lu}[\p{L}\-]{0,40})['’]s(?P<doc>(?:[ \t]+\p{Ll}[\p{Ll}\-]{1,20}){0,2}?[ \t]+"
+    r"(?:report|analysis|survey|poll|statement|findings|research))\b")
+
+
+def _possessor_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'Jane Doe's match report', 'Acme Institute's analysis showed': the author of a document,
+    a name of capitalised words (two or more, or an acronym) that opens its clause; not "its
+    own report" nor "the company's report", whose owner is named elsewhere."""
+    if not _has_any(ctx.text, _APOSTROPHES_S):
+        return
+    for m in _POSSESSED_DOCUMENT.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        if " own " in m.group("doc"):
+            continue
+        found = _back_np(ctx, m.end() - len(m.group("doc")))
+        if not found:
+            continue
+        toks = ctx.toks.between(*found)
+        names = [t for t in toks if t.kind in (NAME, ACR)]
+        if any(t.kind not in (NAME, ACR, DET) for t in toks):
+            continue  # "Much of Jim's analysis": a quantity of it, no author
+        if len(names) >= 2 or (len(names) == 1 and names[0].text.rstrip("'’s").isupper()):
+            yield _Cand(ctx.toks[found[0]].start, m.start(), m.group().strip(), Role.ORIGIN)
+
+
+_APOSTROPHES_S = ("'s ", "’s ")
 
 
 #: Words that open no speech tag after a quotation: articles, connectors, clause words,
