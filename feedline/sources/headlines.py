@@ -1,5 +1,5 @@
 """Sources named by a headline's form: "Speaker: ...", "Speaker to Outlet: ...",
-"... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports"."""
+"... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports", "...: Police"."""
 from __future__ import annotations
 
 import os
