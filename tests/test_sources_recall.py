@@ -158,6 +158,10 @@ FORMS = [
      "flavorwire.com reuters.com thewest.com.au",
      None, "Jane Doe’s match report from Acmeville:\nAcme win again. ACME's analysis of the "
      "data showed a rise.", ["Jane Doe", "ACME"]),
+    ("es", "article, lowercase noun, 'de' and a name opening the text",
+     "clarin.com publimetro.cl gazetadopovo.com.br lanacion.com.ar",
+     None, "Un dirigente del Partido Acme dijo que sí, y añadió que no hay plan para la ciudad.",
+     ["Un dirigente del Partido Acme"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",

@@ -156,9 +156,9 @@ def _romance_noun(ctx: _Ctx, k: int, j: int) -> bool:
     prev = ctx.toks[k - 1]
     if prev.kind == CONN:
         return True
-    if prev.kind != DET or k < 2:
+    if prev.kind != DET:
         return False
-    if ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
+    if k >= 2 and ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
         return k > 2 and ctx.toks[k - 3].kind in (NAME, ROLE)
     return k + 2 < j and ctx.toks[k + 1].kind == CONN and ctx.toks[k + 2].kind == NAME
 
