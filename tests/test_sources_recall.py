@@ -136,8 +136,9 @@ FORMS = [
      "ak-kurier.de domradio.de krautreporter.de orf.at raptastisch.net",
      None, "In den vergangenen Monaten kritisierte Jana Muster in Interviews die Verfahren "
      "gegen den Verein und die Stadt. Am späten Abend erklärte der Sprecher der Acme "
-     "Bank, dass die Prüfung andauert.",
-     ["Jana Muster", "der Sprecher der Acme Bank"]),
+     "Bank, dass die Prüfung andauert. Am 26. Oktober 2023 teilte Hans Muster mit, dass er "
+     "geht.",
+     ["Jana Muster", "der Sprecher der Acme Bank", "Hans Muster"]),
     ("en", "a dateline's wire tag with a call sign: 'HOUSTON, Texas (KTRK) --'",
      "abc13.com abc7news.com abc7ny.com kdvr.com kxan.com",
      None, "ACMEVILLE, Texas (KACM) -- A plan to build a resort was approved on Monday.",

@@ -336,12 +336,12 @@ def _fronted(text: str, pos: int) -> bool:
 
 
 #: A German sentence's opening preposition and at most `MAX_FRONTED_WORDS` words after it
-#: (no punctuation), ending where the verb starts.
+#: (no punctuation but an ordinal's dot: "Am 26. Oktober"), ending where the verb starts.
 MAX_FRONTED_WORDS = 5
 _FRONTED_PHRASE = regex.compile(
     r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:In|Am|Im|"
     + "|".join(sorted(w.capitalize() for w in GERMAN_PREPOSITIONS - {"am", "im"}))
-    + rf")(?:[ \t]+[\p{{L}}\p{{N}}\-]+){{1,{MAX_FRONTED_WORDS}}}[ \t]{{1,3}}\Z")
+    + rf")(?:[ \t]+(?:\p{{N}}{{1,4}}\.|[\p{{L}}\p{{N}}\-]+)){{1,{MAX_FRONTED_WORDS}}}[ \t]{{1,3}}\Z")
 
 
 #: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":
