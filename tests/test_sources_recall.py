@@ -114,8 +114,8 @@ FORMS = [
      "abcnews.go.com ctvnews.ca deccanherald.com hindustantimes.com investmentexecutive.com "
      "lestimes.com thefrontierpost.com",
      "Runway crash caused by ice, not pilot error: Acme Safety Board", "", ["Acme Safety Board"]),
-    ("en", "headline: a quoted statement, a colon and its speaker",
-     "financialpost.com infobae.com abc13.com",
+    ("en", "headline: a statement, quoted (financialpost.com, infobae.com) or not, a colon "
+     "and its speaker", "financialpost.com infobae.com abc13.com",
      "‘Rates will stay on hold next week’: Acme Economics", "", ["Acme Economics"]),
     ("es", "headline: a statement, a colon and its speaker",
      "infobae.com lavozdelafrontera.com.mx elsoldemazatlan.com.mx",
