@@ -14,6 +14,10 @@ a feed). Wrong dates here are the capture-mode errors a page with clock-only sta
     .venv/bin/python benchmarks/selfcheck_dates.py [--jobs 2] [--examples 3] [--pool DIR] [--blind] [--truth markup]
                                                    [--after MINUTES]
 
+With `--truth heading` the truth is the feed's date headings ("Dienstag, 27. August 2024"
+above its bare clocks): the page is read again with every heading line blanked out, so the
+days must come from the clocks' order, rollovers and the capture time alone.
+
 `--after 180` puts the capture three hours after the newest entry: the capture bound then no
 longer settles a thread's last day turn, and the order must.
 
@@ -41,7 +45,8 @@ from pathlib import Path
 from selfcheck_pool import POOL, page_bytes, run
 
 from feedline import extract, read_page
-from feedline.model import DateBasis, Entry, PageKind, StampKind
+from feedline.model import DateBasis, Entry, Page, PageKind, StampKind
+from feedline.tokens import LineKind, tokenize
 
 MIN_ENTRIES = 3
 MAX_SPAN_DAYS = 3  # longer feeds hide whole days between clocks: nothing can date them
@@ -57,10 +62,17 @@ def _marked_clock(entry: Entry) -> bool:
     return entry.date.basis is DateBasis.MARKUP and entry.stamp.kind is StampKind.CLOCK
 
 
+def _headed_clock(entry: Entry) -> bool:
+    return entry.date.basis is DateBasis.HEADING and entry.stamp.kind is StampKind.CLOCK
+
+
+TRUTHS = {"printed": _printed, "markup": _marked_clock, "heading": _headed_clock}
+
+
 def printed_feeds(entries: tuple[Entry, ...], truth: str = "printed") -> list[list[Entry]]:
     """Feeds whose entries all carry their true date (printed in the stamp, or from markup
     beside a bare clock), with a time, in time order, short enough."""
-    dated = _printed if truth == "printed" else _marked_clock
+    dated = TRUTHS[truth]
     feeds: dict[int, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: e.position):
         feeds.setdefault(entry.feed, []).append(entry)
@@ -101,23 +113,33 @@ def check_page(path: Path, blind: bool = False, truth: str = "printed",
             shift += len(clock) - (end - start)
             last = end
         pieces.append(page.text[last:])
-        clocked = replace(page, text="".join(pieces), kind=PageKind.TEXT, html=None, layout=None, markup=None)
+        text = "".join(pieces)
+        if truth == "heading":
+            text = _without_headings(text)
+        clocked = replace(page, text=text, kind=PageKind.TEXT, html=None, layout=None, markup=None)
         now = None if blind else max(_moment(e) for e in group) + after
         again = {e.stamp.span[0]: e for e in extract(clocked, now=now, tz=None if blind else "UTC").entries}
-        for offset, truth in offsets.items():
+        for offset, known in offsets.items():
             found = again.get(offset)
             if found is None:
                 outcome = "lost"
             elif found.date.local_date is None:
                 outcome = "null" if found.date.month_day is None or found.date.month_day == (
-                    _moment(truth).month, _moment(truth).day) else "wrong"
+                    _moment(known).month, _moment(known).day) else "wrong"
             else:
-                outcome = "right" if found.date.local_date == _moment(truth).date() else "wrong"
+                outcome = "right" if found.date.local_date == _moment(known).date() else "wrong"
             counts[outcome] += 1
             if outcome in ("wrong", "lost"):
                 got = f" -> {found.date.local_date} ({found.date.basis.value})" if found is not None else ""
-                examples.append(f"{outcome}: {truth.stamp.text!r}{got}")
+                examples.append(f"{outcome}: {known.stamp.text!r}{got}")
     return path.name, counts, examples
+
+
+def _without_headings(text: str) -> str:
+    """The text with every date heading's line blanked out (offsets kept)."""
+    tokens = tokenize(Page(text))
+    blank = {t.index for t in tokens.filled() if t.kind is LineKind.HEADING}
+    return "\n".join(" " * len(line) if i in blank else line for i, line in enumerate(text.split("\n")))
 
 
 def main() -> None:
@@ -126,8 +148,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--blind", action="store_true", help="no capture time: dates from the page alone")
-    parser.add_argument("--truth", choices=("printed", "markup"), default="printed",
-                        help="the dates checked against: printed in the stamps, or the markup beside bare clocks")
+    parser.add_argument("--truth", choices=tuple(TRUTHS), default="printed",
+                        help="the dates checked against: printed in the stamps, the markup beside bare clocks, "
+                             "or the date headings above them (blanked out)")
     parser.add_argument("--after", type=float, default=CAPTURE_AFTER.total_seconds() / 60, metavar="MINUTES",
                         help="the capture time this long after the newest entry (default 20)")
     args = parser.parse_args()
