@@ -39,7 +39,7 @@ import regex
 
 from feedline.claims import Claim, verified_claims
 from feedline.days import INFEASIBLE, Choice, best_days
-from feedline.zone import ZoneClues, infer_offset
+from feedline.zone import OFFSETS, ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE, lazy_regex
@@ -1033,6 +1033,34 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
 _WRITTEN_OFFSET_RE = lazy_regex(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})\s*$")
 
 
+def _shown_offsets(page: PageDates, markup: Markup | None) -> tuple[int, ...]:
+    """UTC offsets at which a visible, fully dated page stamp (a byline) shows the page's own
+    published / modified instant, written in UTC, to the minute. Only clocks off the quarter
+    hour count ("1:07 AM" over 06:07:01Z): a round "10:00" could meet an instant hours away by
+    chance. A time written with a local offset says the page's clock itself (`written`), and a
+    byline that disagrees with it is the site's bug, not its clock."""
+    instants = []
+    for value in (markup.published, markup.modified) if markup is not None else ():
+        try:
+            moment = datetime.fromisoformat((value or "").strip())
+        except ValueError:
+            continue
+        if moment.utcoffset() == timedelta(0):
+            instants.append(moment.replace(tzinfo=None, second=0, microsecond=0))
+    found = []
+    for stamp, line in zip(page.stamps, page.stamp_lines):
+        if line < 0 or stamp.hour is None or stamp.minute is None or stamp.minute % 5 == 0:
+            continue  # (line -1: the markup's own times, put among the page stamps)
+        shown = datetime(stamp.year or 1, stamp.month or 1, stamp.day or 1, stamp.hour, stamp.minute)
+        # "5:09" without am/pm may be 17:09: when both readings give an offset, neither counts.
+        either = not stamp.twelve_hour and 1 <= stamp.hour <= 12
+        for instant in instants:
+            minutes = int((shown - instant).total_seconds() // 60)
+            if minutes in OFFSETS and not (either and (minutes + 720 in OFFSETS or minutes - 720 in OFFSETS)):
+                found.append(minutes)
+    return tuple(found)
+
+
 def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup: Markup | None,
                 lang: str | None, url: str | None, headings: dict[int, Token], nonblank: list[int]) -> ZoneClues:
     """What the page says about its clock (see zone.py): verified markup, written offsets,
@@ -1070,6 +1098,7 @@ def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup:
                 dated.append(datetime.combine(day, _clock_time(heads[segment].stamp) or time(0)))
     return ZoneClues(
         markup_offsets=tuple(c.utc_offset_minutes for c in page.claims.values() if c.utc_offset_minutes is not None),
+        shown_offsets=_shown_offsets(page, markup),
         written_offsets=tuple(written),
         label_offsets=tuple(d.stamp.utc_offset_minutes for d in drafts if d.stamp.utc_offset_minutes is not None),
         labels=tuple(d.stamp.zone for d in drafts if d.stamp.zone and d.stamp.utc_offset_minutes is None),

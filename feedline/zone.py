@@ -4,8 +4,9 @@ an offset and no `--tz`): which UTC offset makes the page's stamps consistent wi
 Evidence, strongest first:
 
   1. verified markup: the offset the page's `<time datetime>` / live-blog claims show
-     between their instants and the visible clocks (claims.py), or the offset the page
-     writes in its own published / modified times;
+     between their instants and the visible clocks (claims.py), or between its published /
+     modified instant and a byline that shows it ("November 20, 2019 / 1:07 AM" over
+     06:07:01Z), or the offset the page writes in its own published / modified times;
   2. zone labels printed in the stamps ("12.50 BST", "GMT+2"; "ET" narrows to two);
   3. consistency with the capture instant: the newest entry of each feed (by the feed's
      order) lies shortly before the capture, and no stamp that prints its date lies after it;
@@ -64,6 +65,7 @@ class ZoneClues:
     """What a page offers about its clock, gathered by dates.py."""
 
     markup_offsets: tuple[int, ...] = ()  # offsets of verified claims (the visible clock vs instants)
+    shown_offsets: tuple[int, ...] = ()  # a visible page stamp vs the page's own published/modified instant
     written_offsets: tuple[int, ...] = ()  # offsets the page writes in its published / modified times
     label_offsets: tuple[int, ...] = ()  # offsets of unambiguous zone labels in the stamps
     labels: tuple[str, ...] = ()  # ambiguous labels printed in the stamps ("ET", "IST")
@@ -85,6 +87,10 @@ def infer_offset(clues: ZoneClues, capture_utc: datetime) -> Inferred | None:
     if clues.markup_offsets:
         offset = Counter(clues.markup_offsets).most_common(1)[0][0]
         return Inferred(offset, f"page clock UTC{_fmt(offset)}: the offset its verified markup shows", True)
+    if clues.shown_offsets:
+        offset = Counter(clues.shown_offsets).most_common(1)[0][0]
+        return Inferred(offset, f"page clock UTC{_fmt(offset)}: its byline shows its own published/modified "
+                                "time at that offset", True)
     if clues.label_offsets:
         offset = Counter(clues.label_offsets).most_common(1)[0][0]
         return Inferred(offset, f"page clock UTC{_fmt(offset)}: the zone label its stamps print", True)

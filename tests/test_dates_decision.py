@@ -165,6 +165,35 @@ def test_markup_and_zone_labels_decide_the_zone_outright() -> None:
     assert found is not None and (found.offset, found.firm) == (60, True)
 
 
+def _byline_page(byline: str, published: str) -> bytes:
+    items = "".join(f"<article><p>{stamp}</p><h3>Story {n} about the county budget and its schools</h3></article>"
+                    for n, stamp in enumerate(("5H ago", "7H ago", "9H ago")))
+    return (f'<html><head><meta property="article:published_time" content="{published}"></head><body>'
+            f"<h1>Council approves the budget</h1><p>By Jane Doe</p><p>{byline}</p>"
+            f"<p>The council approved the budget on Tuesday night after a long debate.</p>{items}</body></html>").encode()
+
+
+# A byline showing the page's own published instant, which the markup writes in UTC, at a
+# whole offset: cbsnews.com, washingtonpost.com, marketwatch.com, huffpost.com (US clocks),
+# derstandard.at, bild.de, br.de (Central Europe), revistaforum.com.br (-3) in the pool.
+def test_a_byline_showing_the_utc_published_time_gives_the_page_clock() -> None:
+    capture = datetime(2019, 11, 20, 11, 30, tzinfo=timezone.utc)  # a WARC-Date: 06:30 on the page's clock
+    timeline = extract(_byline_page("November 20, 2019 / 1:07 AM", "2019-11-20T06:07:01Z"), now=capture)
+    times = sorted(f"{e.date.iso} {e.local_time:%H:%M}" for e in timeline.entries)
+    assert times == ["2019-11-19 21:30", "2019-11-19 23:30", "2019-11-20 01:30"]
+    assert any("byline shows its own published" in n for n in timeline.entries[0].date.evidence)
+
+
+@pytest.mark.parametrize("byline, published", [
+    ("November 20, 2019 / 1:00 AM", "2019-11-20T06:00:00Z"),  # a round clock may meet an instant by chance
+    ("November 20, 2019 / 5:07", "2019-11-20T17:07:00Z"),  # no am/pm: 5:07 or 17:07, either offset
+    ("November 20, 2019 / 1:07 AM", "2019-11-20T08:07:01+02:00"),  # a local offset written: the page's own
+])
+def test_a_byline_that_cannot_tell_the_offset_gives_none(byline: str, published: str) -> None:
+    timeline = extract(_byline_page(byline, published), now=datetime(2019, 11, 20, 11, 30, tzinfo=timezone.utc))
+    assert not any("byline shows" in n for e in timeline.entries for n in e.date.evidence)
+
+
 def test_a_page_without_any_clue_keeps_the_capture_instant_as_given() -> None:
     assert infer_offset(ZoneClues(), datetime(2024, 1, 15, 6, 0)) is None
 
