@@ -41,6 +41,7 @@ from feedline.claims import Claim, verified_claims
 from feedline.days import INFEASIBLE, Choice, best_days
 from feedline.zone import OFFSETS, ZoneClues, infer_offset
 from feedline.entries import Draft, Feed, median
+from feedline.errors import outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Markup, Stamp, StampKind
 from feedline.patterns import MENTION_RE, lazy_regex
 from feedline.tokens import Heading, LineKind, Token, TokenTable, date_fields
@@ -112,7 +113,8 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     """
     page = _page_dates(tokens, drafts, markup)
     page_note = None
-    if now is None and page.rendered is not None:  # blind: the page says when it was rendered
+    if now is None and page.rendered is not None and not outside_now_years(page.rendered):
+        # blind: the page says when it was rendered (in the years a capture time may be)
         now, page_note = _page_clock(page.rendered, zone)
     # Cheap tests first, and no `LineKind.X` per line: on Python 3.11 an enum member lookup
     # is slow enough to show in a loop over every line of a page.

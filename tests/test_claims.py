@@ -136,6 +136,12 @@ def test_relative_stamps_whose_markup_disagrees_give_no_render_moment() -> None:
     assert by_stamp["11:20 PM"].date.local_date is None and by_stamp["9:05 PM"].date.local_date is None
 
 
+def test_a_render_moment_outside_the_capture_years_is_not_a_capture_time() -> None:
+    items = [(stamp, value.replace("2023", "2290"), headline) for stamp, value, headline in LIST_WITH_CLOCKS]
+    by_stamp = {e.stamp.text: e for e in extract(html_page(items)).entries}
+    assert by_stamp["11:20 PM"].date.local_date is None
+
+
 def test_hour_stamps_alone_narrow_the_render_moment_where_their_windows_overlap() -> None:
     """'N hours ago' is floored by some sites and rounded by others: each claim allows the
     render an hour and a half; these three share 05:21-06:11 (UTC-4), so '1 day ago' without
