@@ -17,6 +17,7 @@ from feedline.errors import NOW_YEARS, UsageError, outside_now_years
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
+from feedline.scripts import script_language
 from feedline.sources import find_sources
 from feedline.tokens import tokenize
 
@@ -75,7 +76,7 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
     tokens = tokenize(page)
     drafts, feeds = find_entries(tokens, page.layout)
     return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
-                                       lang=page.lang, url=page.url)
+                                       lang=page.lang or script_language(page.text), url=page.url)
 
 
 def _check_now(now: datetime | None, zone: tzinfo | None) -> None:

@@ -27,6 +27,7 @@ from feedline import lexicon
 from feedline.lines import line_table
 from feedline.scan import lowered, whole_word, word_hits
 from feedline.model import Page, Stamp, StampKind
+from feedline.scripts import script_language
 from feedline.patterns import (
     CJK_CHAR_RE,
     CLOCK_RE,
@@ -203,7 +204,7 @@ class TokenTable(Sequence[Token]):
 
 def tokenize(page: Page) -> TokenTable:
     """Split the page into its visual lines (see `lines`) and classify each one."""
-    ctx = Context(page.text, page.lang)
+    ctx = Context(page.text, page.lang or script_language(page.text))
     offsets, raws = line_table(page.text)
     # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
     relative = _relative_lines(page.text, offsets, raws)

@@ -30,6 +30,7 @@ RANK: dict[str, float] = {
     "errors": 0,
     "data": 1,  # per-language words, as files (feedline/data/*) or modules
     "lexicon": 1,
+    "scripts": 1,  # a page's language from its script, for text that declares none
     "sniff": 1,  # a path or stdin: one page or a web archive (read before anything else is imported)
     "patterns": 2,
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
