@@ -213,6 +213,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
     "publisert", "oppdatert",  # Norwegian: dagbladet.no, nrk.no, nettavisen.no, vg.no
+    "publiziert",  # Swiss and German: tagesanzeiger.ch, bike-magazin.de, thw.de
 )
 
 # "By" before an author's name in a byline, in languages where the word is also an everyday
@@ -237,11 +238,11 @@ MONTH_FIRST_LANGUAGES: frozenset[str] = frozenset({"ja", "zh", "ko"})
 # to come ("Weeknights 10PM ET", "Sonntags, ab … 10:00 Uhr", "Tonight 7.00pm"). Seen on
 # msnbc.com, bostonherald.com, channel4.com and a German club's timetable (pool).
 RECURRING_DAY_WORDS: tuple[str, ...] = (
-    "weekdays", "weeknights", "weekends", "nightly", "daily", "every day", "tonight", "tomorrow",
-    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "daily", "every day", "tonight", "tomorrow", "ce soir", "demain", "esta noche", "stasera", "domani",
+    "mondays", "weekdays", "weeknights", "weekends", "nightly", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays",
     "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
-    "werktags", "täglich", "wochentags", "ce soir", "demain", "tous les jours", "esta noche",
-    "todos los días", "stasera", "domani", "ogni giorno",
+    "werktags", "täglich", "wochentags", "tous les jours", "todos los días", "ogni giorno",
 )
 
 # Words of a media player before a clock: the clip's length or position ("Duration 1:30",

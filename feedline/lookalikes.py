@@ -55,6 +55,7 @@ _YEAR_RE = lazy_regex(r"(?<![\d.,:/])(?:19|20)\d\d(?![\d:])|\b[A-Z][a-z]{2,8}\.?
                       r"|(?<![\d.:])\d{1,2}[./-]\d{1,2}[./-]\d\d(?:\d\d)?(?![\d:])")
 _AUTHOR_RE = lazy_regex(r"^(?:(?i:by|von|par|por|door|di|av|af)\s+\p{Lu}|(?i:by|von)\s+\p{L}+,)"
                         r"[^\d]{0,70}$")
+_LONE_CUE_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af):?$")
 _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
@@ -135,4 +136,7 @@ def _is_date_line(token: Token) -> bool:
 
 
 def _is_author(token: Token) -> bool:
-    return token.kind is LineKind.TEXT and len(token.text) <= AUTHOR_LINE_MAX and _AUTHOR_RE.match(token.text) is not None
+    """ "By Jane Doe", "von Anna Muster, Simon Beispiel", or the cue alone over the name ("By" / "Jane Doe")."""
+    if token.kind is not LineKind.TEXT or len(token.text) > AUTHOR_LINE_MAX:
+        return False
+    return _AUTHOR_RE.match(token.text) is not None or _LONE_CUE_RE.match(token.text) is not None

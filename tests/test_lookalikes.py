@@ -23,7 +23,7 @@ def reasons(text: str) -> dict[str, str]:
 # A lone stamp under or beside a date with its year, or beside an author line: the page's byline.
 # Seen on politics.co.uk, die-tagespost.de, kleinezeitung.at, wired.com, thenextweb.com,
 # apartmenttherapy.com, divyabhaskar.co.in, citizen.co.za, coin-update.de (dated);
-# tagesspiegel.de, kut.org, ebike-mtb.com, oregonlive.com (author).
+# tagesspiegel.de, kut.org, ebike-mtb.com, oregonlive.com, stluciatimes.com (author).
 @pytest.mark.parametrize(("lines", "line", "reason"), [
     (["By City staff", "Friday, 3 Nov, 2023", "9:59 am"], "9:59 am", DATED_BYLINE),
     (["Anna Beispiel", "24. April 2020", "08:30 Uhr"], "08:30 Uhr", DATED_BYLINE),
@@ -35,6 +35,7 @@ def reasons(text: str) -> dict[str, str]:
     (["By Jane Doe | City Radio • 16 hours ago"], "By Jane Doe | City Radio • 16 hours ago", AUTHOR_BYLINE),
     (["Today 12:01 AM", "By Jane Q Doe"], "Today 12:01 AM", AUTHOR_BYLINE),
     (["vor 11 Minuten", "von Rudolf Beispiel, Simon Muster"], "vor 11 Minuten", AUTHOR_BYLINE),
+    (["By", "Editorial Staff", "6 hours ago"], "6 hours ago", AUTHOR_BYLINE),
 ])
 def test_a_lone_stamp_in_the_byline_block_is_the_pages_own(lines: list[str], line: str, reason: str) -> None:
     page = "\n".join(["A headline over the article", *lines, ARTICLE, ""])
