@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from feedline.items import ItemBoxes
-from feedline.lookalikes import lone_reason, stamp_reason, widget_only
+from feedline.lookalikes import lone_reason, printed_twice, stamp_reason, widget_only
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, TokenTable
@@ -114,8 +114,9 @@ _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs acro
 
 
 def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:
-    """The only stamp of its region, in the page's byline block (see `lookalikes.lone_reason`)."""
-    return len(region) == 1 and lone_reason(tokens, region[0]) is not None
+    """The only stamp of its region, in the page's byline block, or the page's date printed twice
+    (see `lookalikes`)."""
+    return printed_twice(region) or (len(region) == 1 and lone_reason(tokens, region[0]) is not None)
 
 
 def _page_labels(region: list[Token]) -> bool:

@@ -14,6 +14,7 @@ neighbours. Two layers:
   / "Heute, 12:37 Uhr"), it is the page's own byline: fully dated, like the lone dated stamps
   that never make a feed.
 
+`printed_twice` tells a region of one date and time printed twice: the page's own date.
 `widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
 WhatsApp"): no entry. Each reason is a sentence for `--explain` (see `nonentries`).
 """
@@ -32,6 +33,7 @@ MEDIA = "a media player's time (\"Duration 1:30\"), not an item's stamp"
 DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its line or the line above)"
 AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
 WIDGET_ITEM = "its item holds only share or navigation buttons"
+DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
 
 NEAR = 24  # characters before or after a stamp searched for a schedule's or player's word
 YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it did not take
@@ -56,6 +58,7 @@ _YEAR_RE = lazy_regex(r"(?<![\d.,:/])(?:19|20)\d\d(?![\d:])|\b[A-Z][a-z]{2,8}\.?
 _AUTHOR_RE = lazy_regex(r"^(?:(?i:by|von|par|por|door|di|av|af)\s+\p{Lu}|(?i:by|von)\s+\p{L}+,)"
                         r"[^\d]{0,70}$")
 _LONE_CUE_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af):?$")
+_AUTHOR_AFTER_RE = lazy_regex(r"^\W{0,3}(?i:by|von|par|por|door)\s+\p{Lu}\p{L}+(?:[\s-]\p{Lu}\p{L}+){1,3}\W{0,3}$")
 _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
@@ -94,14 +97,23 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
     if stamp.year is None and stamp.day is None and token.placement is Placement.ALONE and above \
             and _is_date_line(above[0]):
         return DATED_BYLINE  # "Friday, 3 Nov, 2023" / "9:59 am": one date over two lines
-    if _AUTHOR_OPENS_RE.match(token.text):
-        return AUTHOR_BYLINE  # "By Nathan Bernier | KUT • 16 hours ago"
+    if _AUTHOR_OPENS_RE.match(token.text) or _AUTHOR_AFTER_RE.match(token.text[e:]):
+        return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
     if token.placement is Placement.LEAD:
         return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
     below = _neighbours(tokens, token.index, +1, 1)
     if any(_is_author(t) for t in above) or (below and _is_author(below[0])):
         return AUTHOR_BYLINE
     return None
+
+
+def printed_twice(region: Sequence[Token]) -> bool:
+    """Two stamps, both the same date and time ("25.10.2025 - 15:26 Uhr" over the headline and
+    again under the text), and no other of their shape: the page's date, not two items."""
+    if len(region) != 2:
+        return False
+    a, b = (t.stamp for t in region)
+    return a is not None and b is not None and a.day is not None and a.text == b.text
 
 
 def widget_only(lines: Sequence[str]) -> bool:

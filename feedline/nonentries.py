@@ -9,10 +9,11 @@ it costs one more pattern pass over the page's lines.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from feedline.dates import Dated
 from feedline.entries import Draft
-from feedline.lookalikes import WIDGET_ITEM, lone_reason, stamp_reason, widget_only
+from feedline.lookalikes import DATE_TWICE, WIDGET_ITEM, lone_reason, stamp_reason, widget_only
 from feedline.model import NotEntry
 from feedline.patterns import CLOCK_RE, RELATIVE_RE
 from feedline.tokens import LineKind, Token
@@ -38,6 +39,7 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
     kept = {d.draft.line for d in dated if not d.draft.page_label}
     shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
     drafted = {d.line: d for d in drafts}
+    twice = Counter(t.stamp.text for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None and t.stamp.day)
     spans = sorted(d.draft.span for d in dated)
     starts = [s for s, _ in spans]
     out: list[NotEntry] = []
@@ -49,6 +51,8 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
             reason: str | None = REPEAT
         else:
             reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts))
+            if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
+                reason = DATE_TWICE
         if reason is not None:
             text = token.text if len(token.text) <= LINE_CHARS else token.text[:LINE_CHARS - 1] + "…"
             out.append(NotEntry(text, (token.start, token.start + len(token.text)), reason))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from feedline import extract
-from feedline.lookalikes import AUTHOR_BYLINE, DATED_BYLINE, MEDIA, SCHEDULE, WIDGET_ITEM, widget_only
+from feedline.lookalikes import AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, SCHEDULE, WIDGET_ITEM, widget_only
 from feedline.model import Page
 
 ARTICLE = "The council approved the new parking rules after a long and heated debate on Monday."
@@ -23,7 +23,7 @@ def reasons(text: str) -> dict[str, str]:
 # A lone stamp under or beside a date with its year, or beside an author line: the page's byline.
 # Seen on politics.co.uk, die-tagespost.de, kleinezeitung.at, wired.com, thenextweb.com,
 # apartmenttherapy.com, divyabhaskar.co.in, citizen.co.za, coin-update.de (dated);
-# tagesspiegel.de, kut.org, ebike-mtb.com, oregonlive.com, stluciatimes.com (author).
+# tagesspiegel.de, kut.org, ebike-mtb.com, oregonlive.com, stluciatimes.com, wochenblatt.com (author).
 @pytest.mark.parametrize(("lines", "line", "reason"), [
     (["By City staff", "Friday, 3 Nov, 2023", "9:59 am"], "9:59 am", DATED_BYLINE),
     (["Anna Beispiel", "24. April 2020", "08:30 Uhr"], "08:30 Uhr", DATED_BYLINE),
@@ -36,6 +36,7 @@ def reasons(text: str) -> dict[str, str]:
     (["Today 12:01 AM", "By Jane Q Doe"], "Today 12:01 AM", AUTHOR_BYLINE),
     (["vor 11 Minuten", "von Rudolf Beispiel, Simon Muster"], "vor 11 Minuten", AUTHOR_BYLINE),
     (["By", "Editorial Staff", "6 hours ago"], "6 hours ago", AUTHOR_BYLINE),
+    (["vor 18 Tagen von Patrick Beispiel"], "vor 18 Tagen von Patrick Beispiel", AUTHOR_BYLINE),
 ])
 def test_a_lone_stamp_in_the_byline_block_is_the_pages_own(lines: list[str], line: str, reason: str) -> None:
     page = "\n".join(["A headline over the article", *lines, ARTICLE, ""])
@@ -54,6 +55,21 @@ def test_a_lone_stamp_in_the_byline_block_is_the_pages_own(lines: list[str], lin
 ])
 def test_a_real_lone_item_stays(page: str) -> None:
     assert len(stamps(page)) == 1
+
+
+# The page's date printed twice, over the headline and under the text: stuttgarter-zeitung.de,
+# lrt.lt, net.hr, swr.de, sportsnet.ca, latribuna.hn, getnews.jp, tennisnet.com.
+def test_one_date_and_time_printed_twice_is_the_pages_own() -> None:
+    page = "A headline over the article\n25.10.2025 - 15:26 Uhr\n" + ARTICLE + "\n" + ARTICLE.replace("Monday", "Tuesday") \
+        + "\n25.10.2025 - 15:26 Uhr\nMore from the region\n"
+    assert stamps(page) == []
+    assert set(reasons(page).values()) == {DATE_TWICE}
+
+
+def test_two_different_stamps_of_one_shape_are_still_a_feed() -> None:
+    page = "Live\n\n25.10.2025 - 15:26 Uhr\n" + ARTICLE + "\n25.10.2025 - 15:02 Uhr\n" \
+        + "The ferry resumed after the fog lifted over the bay this morning.\n"
+    assert len(stamps(page)) == 2
 
 
 def test_two_stamps_under_dates_are_still_a_feed() -> None:
