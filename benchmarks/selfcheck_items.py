@@ -9,6 +9,9 @@ words of each entry (headline and text) with the HTML entry at the same stamp:
 - `same`: the two open with the same words: the text rules found the DOM's item;
 - `differ`: they do not: a shifted item (the wrong side of the stamp), a kicker or author
   taken in or left out, or an item cut elsewhere; the DOM's is usually the right one;
+  `side` counts those of them on the wrong side: the DOM's item lies wholly above the stamp's
+  line and the text's wholly below, or the other way round (the rest are kickers, authors
+  and cuts, which mostly leave the item's opening words in both);
 - `lost`: no text-mode entry at that stamp.
 
     .venv/bin/python benchmarks/selfcheck_items.py [--jobs 2] [--examples 2] [--pool DIR]
@@ -30,13 +33,22 @@ from feedline import extract, read_page
 from feedline.model import Entry, PageKind
 
 MIN_ENTRIES = 3
-OUTCOMES = ("same", "differ", "lost")
+OUTCOMES = ("same", "differ", "side", "lost")
 OPENING_CHARS = 30  # of the normalised headline and text compared
 _NON_WORD_RE = re.compile(r"\W+")
 
 
 def opening(entry: Entry) -> str:
     return _NON_WORD_RE.sub(" ", f"{entry.headline or ''} {entry.text}").strip().casefold()[:OPENING_CHARS]
+
+
+def side(entry: Entry, text: str) -> str:
+    """Where the entry's lines lie against its stamp's line: "above", "below", "both" or "line"."""
+    line_start = text.rfind("\n", 0, entry.stamp.span[0]) + 1
+    line_end = text.find("\n", entry.stamp.span[1])
+    above = entry.span[0] < line_start
+    below = line_end != -1 and entry.span[1] > line_end
+    return "both" if above and below else "above" if above else "below" if below else "line"
 
 
 def check_page(path: Path) -> tuple[str, Counter, list[str]]:
@@ -61,7 +73,12 @@ def check_page(path: Path) -> tuple[str, Counter, list[str]]:
             counts["same"] += 1
         else:
             counts["differ"] += 1
-            examples.append(f"differ {entry.stamp.text[:24]!r}: html {opening(entry)!r} / text {opening(found)!r}")
+            sides = {side(entry, timeline.page.text), side(found, timeline.page.text)}
+            wrong_side = sides == {"above", "below"}
+            if wrong_side:
+                counts["side"] += 1
+            examples.append(f"differ{' (side)' if wrong_side else ''} {entry.stamp.text[:24]!r}:"
+                            f" html {opening(entry)!r} / text {opening(found)!r}")
     return path.name, counts, examples
 
 
@@ -77,7 +94,9 @@ def main() -> None:
         return
     pages, total = result
     seen = sum(total.values())
-    print(f"TOTAL {pages} pages, {seen} entries: same {total['same']} differ {total['differ']} lost {total['lost']}"
+    seen -= total["side"]  # counted among `differ` too
+    print(f"TOTAL {pages} pages, {seen} entries: same {total['same']} differ {total['differ']}"
+          f" (wrong side {total['side']}) lost {total['lost']}"
           + (f" | text rules agree with the DOM on {total['same'] / seen:.3f}" if seen else ""))
 
 

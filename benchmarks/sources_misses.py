@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="", help="page ids, comma-separated")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra name")
+    ap.add_argument("--by-cue", action="store_true",
+                    help="count right and extra names by the form that found them")
     a = ap.parse_args(argv)
     if not (CORPUS / "score.py").exists():
         print(f"sources_misses: {CORPUS} not found: skipped")
@@ -115,12 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     by_page: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     total = [0, 0, 0, 0]  # gold, predicted, gold found, predicted right
+    by_cue: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # right, extra
     for page in json.loads(CACHE.read_text(encoding="utf-8")):
         if only and page["id"] not in only:
             continue
         for pair in page["pairs"]:
-            got = [s.name for s in find_sources(pair["headline"], pair["text"], None)]
+            found = find_sources(pair["headline"], pair["text"], None)
+            got = [s.name for s in found]
             gold = pair["gold"]
+            for src in found:
+                by_cue[_cue_form(src.cue)][0 if any(match(src.name, g) for g in gold) else 1] += 1
             hit = [g for g in gold if any(match(p, g) for p in got)]
             right = [p for p in got if any(match(p, g) for g in gold)]
             row = (len(gold), len(got), len(hit), len(right))
@@ -147,8 +153,26 @@ def main(argv: list[str] | None = None) -> int:
         for key, acc in sorted(table.items(), key=lambda kv: -(kv[1][0] - kv[1][2] + kv[1][1] - kv[1][3])):
             if acc[0] or acc[1]:
                 print(f"  {key:28} {f1(acc)}")
+    if a.by_cue:
+        print("by form (right, extra):")
+        for form, (right, extra) in sorted(by_cue.items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {form:40} {right:5d} {extra:5d}")
     print(f"TOTAL {f1(total)}")
     return 0
+
+
+def _cue_form(cue: str) -> str:
+    """The form a source's cue stands for: a headline form by its mark, a wire tag, or the
+    cue word itself (casefolded)."""
+    if cue.startswith("…:"):
+        return "headline closing speaker (…: X)"
+    if cue.startswith("- "):
+        return "headline suffix (… - X)"
+    if cue in (":", "—"):
+        return f"headline speaker (X{cue} …)"
+    if cue.startswith("(") or cue.endswith(")"):
+        return "wire tag / post signature"
+    return cue.casefold()
 
 
 if __name__ == "__main__":

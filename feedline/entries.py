@@ -275,7 +275,9 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     below it (an item ends at the stamp). A line repeated under many stamps is a kicker
     and votes for nothing. A bracketed stamp line, a byline name under the stamp with a
     headline above, or a headline glued above the stamp with a blank line below, votes
-    for the stamp closing its item.
+    for the stamp closing its item. A label under content right above half the stamps or more
+    ("Headline / Section / stamp", again and again) is the layout of every item, which
+    either side explains: those labels vote for nothing, and the edges decide.
     """
     # A label after the stamp ("Há 2 horas Mundo", "19:38 06.08.2020 Hrvatska") is the card's
     # section, not a headline the stamp leads: it says nothing about the side.
@@ -283,8 +285,11 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     if leads * 2 >= len(region):
         return True
     reach = _median_gap(region)
-    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach))
-    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach))
+    # Content beyond an edge is a line as long as half the items' lines at least: "Subscribe
+    # for $1.25/week" under a list of long headlines is none.
+    floor = _typical_line(region, tokens) / 2
+    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach), floor)
+    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach), floor)
     trails = sum(1 for t in region if t.placement is Placement.TRAIL)
     score = -1 if trails * 2 > len(region) else 0  # "Author, 8 января, 17:46" closes its item
     if before >= MIN_CONTENT > after:
@@ -294,8 +299,10 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     score += _edge_kinship(region, tokens) or _shape_kinship(region, tokens)
     if _label_heads_first_item(region, tokens):
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
+    score += _list_ends(region, tokens)
     nexts = [_neighbour(tokens, t.index, +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
+    stacked = 0
     for token, nxt in zip(region, nexts):
         if nxt is not None and repeats[nxt.text] < 3 and _ends_item(nxt):
             score -= 1
@@ -305,14 +312,27 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
         elif prev is not None and _BYLINE_RE.match(prev.text):
             score -= 1  # "Headline / By Jane Doe / 13 hours ago": the author and the stamp close a card
         elif prev is not None and _starts_item(prev):
-            score += 1
+            if _under_content(tokens, prev):
+                stacked += 1  # "Headline / Politics / 6:53": a section or author of either item
+            else:
+                score += 1  # "Reply / Ann says: / 6:53", a list's label: an item starts at the stamp
         elif prev is not None and nxt is not None and _is_byline_name(nxt) and _is_headline(prev):
             score -= 1  # "Headline / 6:53 / Jane Doe": the stamp and its author close a card
         elif len(region) >= 2 and _glued_above(tokens, token.index):
             score -= 1  # "Headline / 6:53 / (blank) / paragraph": the stamp closes the headline's block
         elif prev is not None and _printed_twice(tokens, prev):
             score -= 1  # "Headline / Headline / 2 hours ago": a card's title and link, closed by the stamp
+    # Stacked labels over a few stamps open those items (a section's label over its first
+    # item); over half of them or more they are the shape of every item: the edges decide.
+    score += stacked if len(region) < 3 or stacked * 2 < len(region) else 0
     return score >= 0
+
+
+def _under_content(tokens: list[Token], label: Token) -> bool:
+    """A text label right under a line of content ("Headline / Politics"), not under a
+    widget line, another label or a stamp."""
+    above = _neighbour(tokens, label.index, -1)
+    return label.kind is _TEXT and above is not None and above.kind is _TEXT and _weight(above.text) >= MIN_CONTENT
 
 
 def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:
@@ -330,6 +350,33 @@ def _label_heads_first_item(region: list[Token], tokens: list[Token]) -> bool:
         return False
     over = _neighbour(tokens, label.index, -1)
     return over is None or not _is_headline(over)
+
+
+def _list_ends(region: list[Token], tokens: list[Token]) -> int:
+    """In a list of one-line items, -2 / +2 when only the first / last stamp has an item's
+    line beyond it with a non-item line (a label, a widget, nothing) beyond that.
+
+    "Popular posts / Headline / 6:53 / … / Headline / 7:10 / Most read": the list's own
+    labels bracket it, so the line between the label and the outer stamp is an item, and
+    that stamp's. An item's line is as long as half the list's items at least.
+    """
+    if len(region) < 2 or _item_size(region, tokens) != 1:
+        return 0
+    typical = _typical_line(region, tokens)
+
+    def item_like(token: Token | None) -> bool:
+        return token is not None and token.kind is _TEXT and _weight(token.text) * 2 > typical
+
+    def closed(edge: Token, step: int) -> bool:
+        line = _neighbour(tokens, edge.index, step)
+        if not item_like(line):
+            return False
+        beyond = _neighbour(tokens, line.index, step)
+        # "Headline / By staff / Teaser / 4:53 pm": an author line is an article's, not a list's label
+        return not item_like(beyond) and (beyond is None or not _BY_RE.match(beyond.text))
+
+    head, tail = closed(region[0], -1), closed(region[-1], +1)
+    return -2 if head and not tail else 2 if tail and not head else 0
 
 
 def _printed_twice(tokens: list[Token], token: Token) -> bool:
@@ -453,6 +500,7 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 
 #: An author line: "By Jane Doe", "Von Jana Muster", "Par Jean Dupont", "Por Ana Pérez".
 _BYLINE_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
+_BY_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\S")  # "By TOI staff", "von Jana"
 _NOISE_LINE_RE = lazy_regex(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
 
 
@@ -511,10 +559,18 @@ def _is_name_line(text: str) -> bool:
     return 0 < len(words) <= 8 and capitalised * 5 >= len(words) * 3
 
 
-def _content(lines: list[Token]) -> int:
-    """Characters of headline- or sentence-like text (not labels in capitals)."""
+def _content(lines: list[Token], floor: float = 0) -> int:
+    """Characters of headline- or sentence-like text (not labels in capitals), counting lines
+    of `floor` weight or more only."""
     return sum(_weight(t.text) for t in lines
-               if t.kind is _TEXT and _weight(t.text) >= MIN_CONTENT and not _is_caps(t.text))
+               if t.kind is _TEXT and _weight(t.text) >= max(MIN_CONTENT, floor) and not _is_caps(t.text))
+
+
+def _typical_line(region: list[Token], tokens: list[Token]) -> float:
+    """The median weight of the text lines between the region's stamps: its items' lines."""
+    weights = [_weight(t.text) for a, b in zip(region, region[1:])
+               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
+    return median(weights) if weights else 0
 
 
 _DENSE_SCRIPT_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
@@ -523,7 +579,11 @@ _DENSE_SCRIPT_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 def _is_caps(text: str) -> bool:
     """A label in capitals ("LOCAL SPORTS"), not a line that merely contains an acronym."""
     head = text[:200]
-    return head.isupper() and sum(1 for c in head if c.isupper()) >= 3
+    if not head.isupper():
+        return False
+    upper = sum(1 for c in head if c.isupper())
+    # Capitals for most letters: a CJK line holding an acronym ("DMARC") is no label.
+    return upper >= 3 and upper * 2 > sum(1 for c in head if c.isalpha())
 
 
 def _weight(text: str) -> int:

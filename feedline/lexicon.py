@@ -98,7 +98,7 @@ RELATIVE_UNITS: dict[str, float] = {
     "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "h": 60,
     "day": 1440, "days": 1440, "d": 1440, "week": 10080, "weeks": 10080, "wk": 10080, "wks": 10080,
     # German
-    "sekunde": 1 / 60, "sekunden": 1 / 60, "minuten": 1, "stunde": 60, "stunden": 60,
+    "sekunde": 1 / 60, "sekunden": 1 / 60, "minuten": 1, "stunde": 60, "stunden": 60, "std": 60,
     "tag": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080,
     # French
     "secondes": 1 / 60, "heure": 60, "heures": 60, "jour": 1440, "jours": 1440,

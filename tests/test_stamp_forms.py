@@ -105,6 +105,9 @@ FORMS = [
     # "Ago" word before the count: g1.globo.com (Há), lrt.lt (Prieš), avaz.ba and
     # slobodnaevropa.org (prije), and the older vor / il y a / hace sites; the other
     # languages' words from the lexicon.
+    # German "Std." (dateparser's de hour words: std, stunde, stunden): berliner-zeitung.de
+    # prints "vor 2 Std." (the abbreviation's period stays outside the stamp, as with "Min.").
+    row("de", "vor 2 Std", kind=RELATIVE, relative_minutes=120),
     row("pt", "Há 3 minutos", kind=RELATIVE, relative_minutes=3),
     row("lt", "Prieš 8 min", kind=RELATIVE, relative_minutes=8),
     row("bs", "prije 2 sata", kind=RELATIVE, relative_minutes=120),

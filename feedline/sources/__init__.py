@@ -15,10 +15,11 @@ How it works, in four passes over a bounded prefix of the entry:
    (capitalised non-names: pronouns, "Meanwhile").
 3. *Cues*: speech verbs ("X said", "..., said X"), prepositions ("according to X",
    "laut X", "reported by X"), citing ("citing Y" gives role CITED), wire tags
-   ("(Reuters)"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
-   ...", "... – Doe: “...”", "... - Health Ministry", "... – reports"; a text with no
-   headline, or under a section label such as "POLITICS", has its short first line read
-   as one). A headline speaker the text's own sources do not name is a topic ("Israele:").
+   ("(Reuters)", "HOUSTON (KTRK) --"), a document's author ("a statement by X", "X's
+   report"), headline forms ("Sunak: ...", "Doe to Acme Radio: ...", "Piotr Nowak o
+   ...", "... – Doe: “...”", "... - Health Ministry", "... – reports", "...: Police"; a
+   text with no headline, or under a section label such as "POLITICS", has its short
+   first line read as one). A headline speaker the text's own sources do not name is a topic ("Israele:").
 4. *Noun phrases*: a small state machine over tokens decides how far a name reaches
    (capitalised runs with connectors, a leading article, a trailing "(ACR)", lowercase
    modifiers after a possessive: "the Army's chief weapons buyer"), by the grammar of the

@@ -49,8 +49,9 @@ _CREDIT_LINE = (  # a line "Photo: Jane Doe/Reuters"
     r"(?:[ \t]credit)?[ \t]{0,3}[:|][^\n]{0,200}$"
 )
 _BYLINE_NAME = r"\p{Lu}[\p{L}'’.\-]{0,30}"
-_BYLINE = (  # a line that is only "By Jane Doe and John Roe"
-    rf"[ \t]{{0,8}}(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
+_BYLINE = (  # a line that is only "By Jane Doe and John Roe" (or "Report by Jane Doe")
+    rf"[ \t]{{0,8}}(?:(?:report|words|text|story|video)[ \t]{{1,3}})?"
+    rf"(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
     rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
 )
 #: Either masked line: each matches a whole line, from its start to its end.
@@ -67,6 +68,13 @@ _VIA_CREDIT = _lazy(r"/[ \t]{0,3}(?:\p{Lu}[\p{L}\-]{0,30}[ \t]{1,3}){0,3}via[ \t
 #: What _PHOTO_PAREN needs, casefolded: "/", "©", or a part of one of its words without
 #: an "i", "k" or "s", which a regex matches caselessly to letters that casefold apart.
 _PHOTO_MARKS = ("/", "©", "getty", "hutter", "photo", "foto", "mage", "cred", "ctur", "afp v")
+#: A dateline before a wire tag: a place in capitals opening its line, and a region after a
+#: comma ("HOUSTON, Texas (KTRK) --", "AUSTIN (KXAN) —"): the tag names the outlet.
+_DATELINE = _lazy(r"(?:^|(?<=\n))[ \t]*\p{Lu}[\p{Lu} .'’\-]{1,30}\p{Lu}\.?"
+                  r"(?:,[ \t]+\p{Lu}[\p{L}.]{1,20}(?:[ \t]\p{Lu}[\p{L}.]{1,20})?)?[ \t]+\Z")
+#: A broadcaster's call sign or an outlet's short name in a wire tag: "KTRK", "NewsNation"
+#: (capitals, or a capital inside the word: not "(Graphic)").
+_TAG_NAME = _lazy(r"\p{Lu}{2,6}|\p{Lu}\p{Ll}{1,10}\p{Lu}\p{L}{0,10}")
 _WIRE = _lazy(
     r"\((?P<name>\p{L}[\p{L}.&\-]{0,20}(?:\s\p{L}[\p{L}.&\-]{0,20}){0,2})\)"
     r"(?P<after>\s{0,3}[-–—]|[ \t]*$)?",
@@ -108,6 +116,11 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
 _HEAD_ON = _lazy(  # "Jane Doe sobre la crisis: «…»": a first and last name, "on" a topic, a quote
     r"[ \t]*(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
     r"(?P<about>[ \t]+(?:sobre|su|über|sur))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘]")
+#: Where a headline's closing speaker follows: a colon ("Crash caused by ice: Police"), or
+#: in Armenian script the mijaket, that language's colon, printed "․" or "." ("… բնակիչ․
+#: Name"): after two Armenian letters (and a blank: a quote mark masked), a lowercase
+#: one-letter word ("է․"), a closing quote or mark, but not after an initial ("Տ․ Name").
+_TRAIL_SEP = _lazy(r"(?:(?<=[^\s\d]):|(?<=\p{Armenian}{2}[ \t]?|(?<!\p{L})[\u0561-\u0587]|[»”\"’?!])[.․])(?=[ \t]+\S)")
 _HEAD_DASH = _lazy(r"[ \t]*(?P<name>[^—–\n:]{1,40}?)[ \t]+[—–][ \t]+(?=\p{Ll})")
 _REPORTS_FROM = _lazy(r"\s{1,3}from\b", regex.I)
 _TO_VERB = _lazy(r"[ \t]{1,3}to[ \t]+\p{Ll}")  # "urged to stay": not "told to Reuters"

@@ -11,18 +11,18 @@ import regex
 from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, LABELS, MEDIA, NON_NAMES, RELATIVES,
-    REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
+    RELATIVES, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
-    _REPORTS_FROM, _TO_VERB, _WIRE, _has_any,
+    _DATELINE, _REPORTS_FROM, _TAG_NAME, _TO_VERB, _WIRE, _has_any,
 )
 from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
     _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import ACR, DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
@@ -74,6 +74,38 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
         else:
             yield from _prep_cands(ctx, m)
     yield from _quote_tag_cands(ctx)
+    yield from _possessor_cands(ctx)
+
+
+#: A document named after its author's possessive: "Acme Institute's new report", "Jane
+#: Doe's findings" (at most two lowercase words between; not "study", which may be a work
+#: of art: "the director's epic study in …").
+_POSSESSED_DOCUMENT = regex.compile(
+    r"(?<=\p{Lu}[\p{L}\-]{0,40})['’]s(?P<doc>(?:[ \t]+\p{Ll}[\p{Ll}\-]{1,20}){0,2}?[ \t]+"
+    r"(?:report|analysis|survey|poll|statement|findings|research))\b")
+
+
+def _possessor_cands(ctx: _Ctx) -> Iterator[_Cand]:
+    """'Jane Doe's match report', 'Acme Institute's analysis showed': the author of a document,
+    a name of capitalised words (two or more, or an acronym) that opens its clause; not "its
+    own report" nor "the company's report", whose owner is named elsewhere."""
+    if not _has_any(ctx.text, _APOSTROPHES_S):
+        return
+    for m in _POSSESSED_DOCUMENT.finditer(ctx.text, timeout=REGEX_TIMEOUT):
+        if " own " in m.group("doc"):
+            continue
+        found = _back_np(ctx, m.end() - len(m.group("doc")))
+        if not found:
+            continue
+        toks = ctx.toks.between(*found)
+        names = [t for t in toks if t.kind in (NAME, ACR)]
+        if any(t.kind not in (NAME, ACR, DET) for t in toks):
+            continue  # "Much of Jim's analysis": a quantity of it, no author
+        if len(names) >= 2 or (len(names) == 1 and names[0].text.rstrip("'’s").isupper()):
+            yield _Cand(ctx.toks[found[0]].start, m.start(), m.group().strip(), Role.ORIGIN)
+
+
+_APOSTROPHES_S = ("'s ", "’s ")
 
 
 #: Words that open no speech tag after a quotation: articles, connectors, clause words,
@@ -195,6 +227,11 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         if not found:
             yield from after
             return
+    if not found and ctx.grammar == "de" and _fronted(ctx.text, m.start()):
+        # a name, not an article and a noun that refers back ("spricht die Autorin")
+        yield from (c for c in _subject_after(ctx, m.end(), cue, loose=False)
+                    if len(ctx.text[c.start:c.end].split()) - _has_article(ctx, c.start) >= 2)
+        return
     if found:
         for s, e in _split_and(ctx, *found):
             yield _Cand(*ctx.span(s, e), cue, Role.ORIGIN)
@@ -285,6 +322,28 @@ def _inverted(text: str, pos: int) -> bool:
             or bool(_DEMONSTRATIVE.search(text, max(0, pos - 20), pos)))
 
 
+def _has_article(ctx: _Ctx, pos: int) -> int:
+    """1 if the token at `pos` is a determiner, else 0."""
+    k = ctx.index_at(pos)
+    return int(k < len(ctx.toks) and ctx.toks[k].kind == DET)
+
+
+def _fronted(text: str, pos: int) -> bool:
+    """'Im März erklärte die Acme Bank …', 'Auf Anfrage der Redaktion erklärte der Sprecher':
+    a German sentence opens with a prepositional phrase right before the verb, which comes
+    second; its subject follows it (a name of two words or more besides an article)."""
+    return bool(_FRONTED_PHRASE.search(text, max(0, pos - 90), pos))
+
+
+#: A German sentence's opening preposition and at most `MAX_FRONTED_WORDS` words after it
+#: (no punctuation but an ordinal's dot: "Am 26. Oktober"), ending where the verb starts.
+MAX_FRONTED_WORDS = 5
+_FRONTED_PHRASE = regex.compile(
+    r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:In|Am|Im|"
+    + "|".join(sorted(w.capitalize() for w in GERMAN_PREPOSITIONS - {"am", "im"}))
+    + rf")(?:[ \t]+(?:\p{{N}}{{1,4}}\.|[\p{{L}}\p{{N}}\-]+)){{1,{MAX_FRONTED_WORDS}}}[ \t]{{1,3}}\Z")
+
+
 #: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":
 #: `V2_ADVERBS`), right before its verb: the subject follows.
 _DEMONSTRATIVE = regex.compile(
@@ -293,12 +352,15 @@ _DEMONSTRATIVE = regex.compile(
 
 
 def _told_object(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
-    """'X told Reuters' / 'told state broadcaster ABC': the outlet is a source too."""
+    """'X told Reuters' / 'told state broadcaster ABC' / 'told The Acme Beast': the outlet
+    is a source too."""
     fwd = _fwd_np(ctx, m.end(), loose=False)
     if not fwd:
         return
     words = [ctx.toks[k].text.casefold() for k in range(*fwd)]
-    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words):
+    if " ".join(words) in MEDIA or any(w in MEDIA or w in _MEDIA_NOUNS for w in words) or (
+            ctx.toks[fwd[0]].text == "The" and fwd[1] - fwd[0] > 1):
+        # (a capitalised "The" opens the name of a title, not of a person: "told The Acme")
         yield _Cand(*ctx.span(*fwd), m.group("verb"), Role.ORIGIN)
 
 
@@ -387,5 +449,13 @@ def _wire_cands(ctx: _Ctx) -> Iterator[_Cand]:
         low = name.casefold()
         if low in LABELS:
             continue
-        if low in MEDIA or (m.group("after") is not None and " " in name and name.istitle()):
+        after = m.group("after")
+        if low in MEDIA or (after is not None and " " in name and name.istitle()) or (
+                after and after.strip() and _TAG_NAME.fullmatch(name) and _after_dateline(ctx, m)):
             yield _Cand(m.start("name"), m.end("name"), m.group().strip(), Role.ORIGIN)
+
+
+def _after_dateline(ctx: _Ctx, m: regex.Match[str]) -> bool:
+    """'HOUSTON, Texas (KTRK) -- …': the tag follows a dateline that opens its line."""
+    line = ctx.text.rfind("\n", 0, m.start()) + 1
+    return m.start() - line <= 60 and bool(_DATELINE.match(ctx.text, line, m.start()))

@@ -1,5 +1,5 @@
 """Sources named by a headline's form: "Speaker: ...", "Speaker to Outlet: ...",
-"... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports"."""
+"... – Speaker: “...”", "Name o ...", "... - Health Ministry", "... – reports", "...: Police"."""
 from __future__ import annotations
 
 import os
@@ -8,10 +8,12 @@ from typing import Iterator
 import regex
 
 from feedline.model import Role
-from feedline.sources.words import CONNECTORS, LABELS, TRAILING_LABELS
+from feedline.sources.words import (
+    CONNECTORS, INSTITUTIONS, LABELS, NON_NAMES, REPORT_NOUNS, ROLE_NOUNS, TRAILING_LABELS,
+)
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_ON, _HEAD_SUFFIX, _HEAD_TOLD,
-    _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _WS, _has_any,
+    _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _TRAIL_SEP, _WS, _has_any,
 )
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
 from feedline.sources.phrases import _parse_np, _valid
@@ -45,6 +47,95 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
     if m and _suffix_name(m.group("name")):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
+    if _has_any(head, _TRAIL_MARKS):
+        yield from _trailing_speakers(ctx)
+
+
+#: What `_TRAIL_SEP` needs: a colon, or the Armenian mijaket ("․", or "." in Armenian text).
+_TRAIL_MARKS = (":", "․", ".")
+#: Words at least in the statement before a headline's closing speaker.
+MIN_TRAIL_STATEMENT = 4
+#: Closing speakers at most, one after another ("… խնդրանքով․ Name Name․ Tert.am").
+MAX_TRAIL_SPEAKERS = 2
+#: What a statement before its closing speaker ends with, besides a lowercase word or a
+#: digit: a closing quote or a sentence's mark ("'BoC to stay on the sidelines': Acme").
+_STATEMENT_ENDS = frozenset("\"'”’»)?!…")
+
+
+def _trailing_speakers(ctx: _Ctx) -> Iterator[_Cand]:
+    """'Man arrested after victims found in car: Police', 'Sellers can hold out: Acme
+    Bank', and in Armenian '… statement․ Name Name': who said the headline, named after it.
+
+    A name of one to four capitalised words (a single word: an acronym, a role or document
+    noun, or any name but in German, which capitalises every noun) ends the headline, after
+    a statement of at least `MIN_TRAIL_STATEMENT` words that ends in a lowercase word, a
+    digit, a quote or a question (so not a title's subtitle: "Das Ende der Welt: Montauk",
+    nor a Title Cased headline's). The mijaket, Armenian's colon, may part two such names."""
+    a, b = ctx.head_start, ctx.head_end
+    if ctx.title_head:
+        return
+    armenian = _ARMENIAN.search(ctx.text, a, b) is not None
+    seps = [m.start() for m in _TRAIL_SEP.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT)
+            if armenian or m.group() == ":"]
+    names: list[tuple[int, int]] = []
+    end = b
+    for sep in reversed(seps[-MAX_TRAIL_SPEAKERS:]):
+        span = _trail_span(ctx.text, sep + 1, end)
+        if span is None or not _trail_name(ctx, *span):
+            break
+        names.append(span)
+        end = sep
+        if ctx.text[sep] == ":":
+            break  # one speaker after a colon
+    if not names:
+        return
+    words = ctx.text[a:end].split()
+    if len(words) < MIN_TRAIL_STATEMENT or ctx.text[end] == ":" and not (
+            words[-1][-1] in _STATEMENT_ENDS or words[-1][-1].isdigit() or words[-1][0].islower()):
+        return  # (after the mijaket, a statement may end in a name: "… Name-ին․ Speaker")
+    for s, e in reversed(names):
+        yield _Cand(s, e, "…: " + ctx.text[s:e], Role.ORIGIN)
+
+
+_ARMENIAN = regex.compile(r"\p{Armenian}")
+_TRAIL_SKIP = " \t.…"
+
+
+def _trail_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name between a separator at start - 1 and `end`, its blanks and an ellipsis
+    trimmed, and in Armenian what follows a "՝" (the speaker's addressee or topic, its verb
+    left out: "… ․ Name-ը՝ students-ին"); None if a full stop ends it, as it ends a sentence
+    ("… the trip: Jane Doe.")."""
+    while start < end and text[start] in " \t":
+        start += 1
+    cut = text.find("՝", start, end)  # "Name-ը՝ addressee": Armenian's mark of a verb left out
+    if cut >= 0:
+        end = cut
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    tail = end
+    while end > start and text[end - 1] in _TRAIL_SKIP:
+        end -= 1
+    if text[end:tail] == ".":
+        return None
+    return (start, end) if end > start else None
+
+
+def _trail_name(ctx: _Ctx, a: int, b: int) -> bool:
+    """text[a:b] is a headline's closing speaker: one to four capitalised words (or
+    connectors), a valid name (`_label_name`); a single word is an acronym, a role or
+    document noun ("Police", "Study"), or a name in a language other than German."""
+    words = ctx.text[a:b].split()
+    if not 1 <= len(words) <= 4 or words[0].casefold() in NON_NAMES:
+        return False
+    if not all(w[0].isupper() or w.casefold() in CONNECTORS for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0].casefold()
+        if not (words[0].isupper() or word in ROLE_NOUNS or word in INSTITUTIONS
+                or word in REPORT_NOUNS or ctx.grammar != "de"):
+            return False
+    return _label_name(ctx, a, b)
 
 
 def _bare_kicker(ctx: _Ctx, end: int) -> bool:

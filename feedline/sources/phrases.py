@@ -156,9 +156,9 @@ def _romance_noun(ctx: _Ctx, k: int, j: int) -> bool:
     prev = ctx.toks[k - 1]
     if prev.kind == CONN:
         return True
-    if prev.kind != DET or k < 2:
+    if prev.kind != DET:
         return False
-    if ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
+    if k >= 2 and ctx.toks[k - 2].kind == CONN:  # "per i diritti", not "Da più di una settimana"
         return k > 2 and ctx.toks[k - 3].kind in (NAME, ROLE)
     return k + 2 < j and ctx.toks[k + 1].kind == CONN and ctx.toks[k + 2].kind == NAME
 
@@ -304,7 +304,7 @@ def _opens_clause(ctx: _Ctx, start: int) -> bool:
         return True
     prev = ctx.toks[start - 1]
     low = prev.text.casefold()
-    if low in PREPOSITION_OPENERS:
+    if low in PREPOSITION_OPENERS or (prev.text == "In" and ctx.grammar == "de"):
         return False  # "Im Interview spricht ...": the preposition's object, no subject
     return low in CLAUSE_WORDS or low in AND_WORDS or low in _AUX_WORDS or prev.kind == NON
 

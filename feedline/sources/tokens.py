@@ -168,9 +168,13 @@ class _Ctx:
         return _title_case(self.text[self.head_start:self.head_end])
 
     def joined(self, k: int) -> bool:
-        """True when only plain spaces separate toks[k - 1] and toks[k]."""
-        gap = self.text[self.toks[k - 1].end:self.toks[k].start]
-        return 0 < len(gap) <= 3 and _blank(gap)
+        """True when only plain spaces separate toks[k - 1] and toks[k], or an ampersand
+        between two names ("Procter & Gamble", "Acme Research & Associates")."""
+        before, tok = self.toks[k - 1], self.toks[k]
+        gap = self.text[before.end:tok.start]
+        if 0 < len(gap) <= 3 and _blank(gap):
+            return True
+        return gap.strip(" \u00a0") == "&" and len(gap) <= 5 and before.kind == tok.kind == NAME
 
     def span(self, s: int, e: int) -> Span:
         return self.toks[s].start, self.toks[e - 1].end

@@ -353,7 +353,17 @@ CITING: dict[str, tuple[str, ...]] = {
 }
 #: Cues given as (bounded) regex source, for forms a word list cannot express, as
 #: (kind, pattern) with kind "prep" (like PREPOSITIONS) or "subj" (like INVERTED).
+_STUDY_BEFORE = "|".join(  # a study named at most 80 characters before, in its sentence
+    noun + r"[^.;!?\n]{0,80}" for noun in ("poll", "survey", "study", "research", "report"))
 PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        # "a poll of 1,500 voters conducted by Acme Research": who made a study
+        *(("prep", rf"(?<={_STUDY_BEFORE}){verb}(?=\s)")
+          for verb in (r"conducted\sby", r"commissioned\sby", r"carried\sout\sby")),
+        # "a statement by a Sussex spokesperson read", "a new poll by Acme News": its author
+        ("prep", r"(?<=statement\s|statements\s|report\s|study\s|analysis\s|survey\s|poll\s)"
+                 r"by(?=\s)"),
+    ),
     "it": (
         # "Lo hanno riferito stamani fonti locali": the subject follows the verb
         ("subj", r"lo\s(?:ha\s|hanno\s)?(?:anche\s)?(?:riferit[oi]|riferisc(?:e|ono)|"
@@ -407,6 +417,8 @@ administration cabinet presidency military's government's ministry's army's poli
 mayor governor commissioner coach manager ceo founder leader leaders regulator watchdog union
 diplomats diplomat envoy ambassador navy airforce guard guards staff reporters correspondent
 milbloggers bloggers residents witnesses officers officer spokesperson's company firm group critics
+lawmaker lawmakers executive executives inspector detective adviser advisers attorney lawyer lawyers
+economist economists researcher investigators
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
@@ -451,7 +463,7 @@ GENITIVES: frozenset[str] = frozenset({"der", "des"})
 #: Lowercase words that end a name: clause words and prepositions.
 CLAUSE_WORDS: frozenset[str] = frozenset("""
 that which who whom whose when where while as after before because since if but or nor so yet
-than though although whereas once until
+than though although whereas once until what
 dass weil wenn als ob aber sondern wie
 que qui quand mais car lorsque comme
 que quien cuando pero porque como
@@ -474,7 +486,7 @@ who which der die qui che que który która które który котрий яка я
 """.split())
 #: Capitalised words that are not names: pronouns, sentence adverbs, time words, labels.
 NON_NAMES: frozenset[str] = frozenset("""
-he she they it we i you his her their our my its this that these those there here
+he she they it we i you his her their our my its this that these those there here what
 nobody somebody someone everyone everybody anyone
 meanwhile earlier later however but and also so then now today yesterday tonight tomorrow
 separately still yet in on at after before when while as if although though since because
@@ -511,9 +523,11 @@ OPENERS: frozenset[str] = V2_ADVERBS | frozenset("wie nachdem weil dass ob erste
 #: German and Romance prepositions that open a sentence, capitalised there: what follows is
 #: their object, not a subject ("Im Interview spricht sie", "Zum Beginn der Spiele in Peking
 #: fordert Acme", "En una entrevista Acme reveló").
-PREPOSITION_OPENERS: frozenset[str] = frozenset("""
+GERMAN_PREPOSITIONS: frozenset[str] = frozenset("""
 zum zur im am beim vom bei nach aus auf über unter vor seit während wegen trotz ohne gegen
-um durch bis
+um durch bis mit für neben zwischen statt entgegen ab angesichts aufgrund dank anlässlich
+""".split())
+PREPOSITION_OPENERS: frozenset[str] = GERMAN_PREPOSITIONS | frozenset("""
 en con para por sin sobre entre desde hasta dans pour avec sans sur après avant
 """.split())
 #: Romance adverbs and the prepositions above, capitalised at a sentence's start: no names
@@ -600,7 +614,8 @@ vidéo|en direct|direct|info|exclusif|éditorial|
 en vivo|directo|última hora|vídeo|opinión|
 diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
 wideo|zobacz|zobacz wideo|relacja|na żywo|
-відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция
+відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция|
+ուղիղ|տեսանյութ|լուսանկարներ
 """.replace("\n", "").split("|"))
 #: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
 TRAILING_LABELS: frozenset[str] = frozenset("""
