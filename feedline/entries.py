@@ -116,7 +116,7 @@ _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs acro
 def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:
     """The only stamp of its region, in the page's byline block, or the page's date printed twice
     (see `lookalikes`)."""
-    return printed_twice(region) or (len(region) == 1 and lone_reason(tokens, region[0]) is not None)
+    return printed_twice(region, tokens) or (len(region) == 1 and lone_reason(tokens, region[0]) is not None)
 
 
 def _page_labels(region: list[Token]) -> bool:

@@ -107,13 +107,16 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
     return None
 
 
-def printed_twice(region: Sequence[Token]) -> bool:
+def printed_twice(region: Sequence[Token], tokens: Sequence[Token]) -> bool:
     """Two stamps, both the same date and time ("25.10.2025 - 15:26 Uhr" over the headline and
-    again under the text), and no other of their shape: the page's date, not two items."""
+    again under the text), and no other of their shape: the page's date, not two items. A
+    clock without a date counts when one of the two is a byline (see `lone_reason`)."""
     if len(region) != 2:
         return False
     a, b = (t.stamp for t in region)
-    return a is not None and b is not None and a.day is not None and a.text == b.text
+    if a is None or b is None or a.text != b.text:
+        return False
+    return a.day is not None or any(lone_reason(tokens, t) is not None for t in region)
 
 
 def widget_only(lines: Sequence[str]) -> bool:

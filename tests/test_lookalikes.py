@@ -66,6 +66,13 @@ def test_one_date_and_time_printed_twice_is_the_pages_own() -> None:
     assert set(reasons(page).values()) == {DATE_TWICE}
 
 
+def test_one_clock_printed_twice_under_the_pages_date_is_the_pages_own() -> None:
+    page = "A headline over the article\n6 August 2020\n13:16 CEST\n\n" + ARTICLE + "\n\n" \
+        + ARTICLE.replace("Monday", "Tuesday") + "\n13:16 CEST\n" + ARTICLE.replace("Monday", "Friday") + "\n"
+    assert stamps(page) == []
+    assert stamps(page.replace("6 August 2020", "Our reporter writes")) != []
+
+
 def test_two_different_stamps_of_one_shape_are_still_a_feed() -> None:
     page = "Live\n\n25.10.2025 - 15:26 Uhr\n" + ARTICLE + "\n25.10.2025 - 15:02 Uhr\n" \
         + "The ferry resumed after the fog lifted over the bay this morning.\n"
