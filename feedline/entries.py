@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from feedline.items import ItemBoxes
+from feedline.lookalikes import lone_reason, printed_twice, stamp_reason, widget_only
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, TokenTable
@@ -68,8 +69,9 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
     """
-    stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP]
-    regions = [_without_quoted(r) for r in _regions(stamp_tokens) if _is_feed(r) and not _is_schedule(r)]
+    stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t) is None]
+    regions = [_without_quoted(r) for r in _regions(stamp_tokens)
+               if _is_feed(r) and not _is_schedule(r) and not _lone_byline(r, tokens)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
     boxes = ItemBoxes(tokens, layout) if layout is not None else None
@@ -101,6 +103,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
                 region_drafts.append(draft)
         if _page_labels(region):
             region_drafts = [replace(d, page_label=True) for d in region_drafts]
+        region_drafts = [d for d in region_drafts if not widget_only(_lines(d))]  # a share bar
         if not _labels_only(region_drafts):
             drafts.extend(region_drafts)
     drafts.sort(key=lambda d: d.line)
@@ -108,6 +111,12 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
 
 
 _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
+
+
+def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:
+    """The only stamp of its region, in the page's byline block, or the page's date printed twice
+    (see `lookalikes`)."""
+    return printed_twice(region, tokens) or (len(region) == 1 and lone_reason(tokens, region[0]) is not None)
 
 
 def _page_labels(region: list[Token]) -> bool:

@@ -213,6 +213,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
     "publisert", "oppdatert",  # Norwegian: dagbladet.no, nrk.no, nettavisen.no, vg.no
+    "publiziert",  # Swiss and German: tagesanzeiger.ch, bike-magazin.de, thw.de
 )
 
 # "By" before an author's name in a byline, in languages where the word is also an everyday
@@ -232,3 +233,30 @@ LEAD_PREPOSITIONS: frozenset[str] = frozenset({
 # dates are year-first (2023/11/02), so the year-less form keeps month before day. Used when a
 # page's own unambiguous dates do not settle the order (see tokens.Context.month_first).
 MONTH_FIRST_LANGUAGES: frozenset[str] = frozenset({"ja", "zh", "ko"})
+
+# Words before a clock that make it a schedule's time, not a post's: recurring days and days
+# to come ("Weeknights 10PM ET", "Sonntags, ab … 10:00 Uhr", "Tonight 7.00pm"). Seen on
+# msnbc.com, bostonherald.com, channel4.com and a German club's timetable (pool).
+RECURRING_DAY_WORDS: tuple[str, ...] = (
+    "daily", "every day", "tonight", "tomorrow", "ce soir", "demain", "esta noche", "stasera", "domani",
+    "mondays", "weekdays", "weeknights", "weekends", "nightly", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays",
+    "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags",
+    "werktags", "täglich", "wochentags", "tous les jours", "todos los días", "ogni giorno",
+)
+
+# Words of a media player before a clock: the clip's length or position ("Duration 1:30",
+# "Current Time 0:00", "VIDEO04:42"). Seen on cbc.ca, cnbc.com and video.js players (pool).
+MEDIA_TIME_WORDS: tuple[str, ...] = (
+    "duration", "current time", "remaining time", "video", "dauer", "länge", "durée", "duración",
+    "durata", "duração", "длительность",
+)
+
+# Share and navigation words: an "item" made only of them is the page's share bar, no entry.
+WIDGET_WORDS: tuple[str, ...] = (
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "reddit", "telegram",
+    "messenger", "email", "e", "mail", "print", "share", "tweet", "copy", "link", "show", "more",
+    "sharing", "options", "comments", "comment", "flipboard", "xing", "threads", "bluesky",
+    "teilen", "drucken", "partager", "imprimer", "compartir", "imprimir", "condividi", "stampa",
+    "google", "+", "sms", "sharetweetemail", "mastodon", "instagram", "youtube", "tiktok",
+)

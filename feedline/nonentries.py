@@ -9,9 +9,11 @@ it costs one more pattern pass over the page's lines.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from feedline.dates import Dated
 from feedline.entries import Draft
+from feedline.lookalikes import DATE_TWICE, WIDGET_ITEM, lone_reason, stamp_reason, widget_only
 from feedline.model import NotEntry
 from feedline.patterns import CLOCK_RE, RELATIVE_RE
 from feedline.tokens import LineKind, Token
@@ -37,6 +39,7 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
     kept = {d.draft.line for d in dated if not d.draft.page_label}
     shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
     drafted = {d.line: d for d in drafts}
+    twice = Counter(t.stamp.text for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None and t.stamp.day)
     spans = sorted(d.draft.span for d in dated)
     starts = [s for s, _ in spans]
     out: list[NotEntry] = []
@@ -47,7 +50,9 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
                 and _key(token.stamp.text, token.rest or _next_text(tokens, position)) in shown:
             reason: str | None = REPEAT
         else:
-            reason = _reason(token, drafted.get(token.index), _inside(token.start, spans, starts))
+            reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts))
+            if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
+                reason = DATE_TWICE
         if reason is not None:
             text = token.text if len(token.text) <= LINE_CHARS else token.text[:LINE_CHARS - 1] + "…"
             out.append(NotEntry(text, (token.start, token.start + len(token.text)), reason))
@@ -56,11 +61,13 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
     return tuple(out)
 
 
-def _reason(token: Token, draft: Draft | None, inside_entry: bool) -> str | None:
+def _reason(tokens: list[Token], token: Token, draft: Draft | None, inside_entry: bool) -> str | None:
     if token.kind is LineKind.STAMP:
         if draft is not None:
             return LIVE_LABEL if draft.page_label else SCHEDULE
-        return INSIDE_ENTRY if inside_entry else NO_FEED
+        if inside_entry:
+            return INSIDE_ENTRY
+        return stamp_reason(token) or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
     match = CLOCK_RE.search(token.text) or RELATIVE_RE.search(token.text)
     if match is None:
         return None
@@ -74,6 +81,16 @@ def _reason(token: Token, draft: Draft | None, inside_entry: bool) -> str | None
         return INSIDE_ENTRY
     at_edge = match.start() == 0 or match.end() == len(token.text)
     return UNREAD if at_edge else MID_LINE
+
+
+def _widget_reason(tokens: list[Token], token: Token) -> str | None:
+    """A stamp whose following lines (or, failing those, the lines above) are share buttons only."""
+    for step in (+1, -1):
+        near = range(token.index + step, token.index + 7 * step, step)
+        lines = [tokens[i].text for i in near if 0 <= i < len(tokens) and tokens[i].kind is not LineKind.BLANK][:3]
+        if lines and widget_only(lines):
+            return WIDGET_ITEM
+    return None
 
 
 def _key(stamp: str, opening: str) -> tuple[str, str]:

@@ -205,13 +205,15 @@ def test_a_printed_date_after_the_capture_rules_out_a_clock() -> None:
 
 
 def test_a_dated_heading_above_an_entry_is_a_printed_date_for_the_zone() -> None:
-    # A heading printing its full date over a lone clocked entry, the page's own times written
-    # in UTC: that entry, like a stamp printing its date, may not lie after the capture on the
-    # page's clock (citizen.co.za, deccanherald.com, unn.com.ua print such headings).
+    # A heading printing its full date over clocked entries, the page's own times written
+    # in UTC: the entry, like a stamp printing its date, may not lie after the capture on the
+    # page's clock (citizen.co.za, deccanherald.com, unn.com.ua print such headings). Two
+    # entries: a lone clock under a date line is the page's byline (see lookalikes).
     html = ('<html><head><meta property="article:published_time" content="2025-11-28T08:00:00+00:00">'
             '<link rel="canonical" href="https://www.example.co.za/live"></head>'
             "<body><h1>Live</h1><h2>28 November 2025</h2><p>03:26 pm</p>"
-            "<p>Load shedding suspended for the weekend, the utility said.</p>"
+            "<p>Load shedding suspended for the weekend, the utility said.</p><p>01:10 pm</p>"
+            "<p>Water restrictions eased in three suburbs after the repairs.</p>"
             "<p>3 days ago</p><p>Taxi strike called off after talks with the province.</p></body></html>")
     capture = datetime(2025, 11, 28, 13, 30, tzinfo=timezone.utc)  # 15:30 in Johannesburg
     timeline = extract(html.encode(), now=capture)

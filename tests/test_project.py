@@ -41,6 +41,7 @@ RANK: dict[str, float] = {
     "read": 4,
     "tokens": 5,
     "items": 5.5,  # feed items as the HTML's boxes bound them
+    "lookalikes": 5.7,  # stamps that time no item: schedules, players, logs, a lone stamp in the byline
     "entries": 6,
     "claims": 7,  # markup claims checked against the visible stamps
     "days": 7,  # one least-cost choice of day per entry over a feed

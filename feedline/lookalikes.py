@@ -1,0 +1,157 @@
+"""Stamps that read well but time no feed item: schedules, media players, and a lone
+stamp in the page's byline block.
+
+The tokenizer reads each line alone; these checks look at a stamp with its line and its
+neighbours. Two layers:
+
+- `stamp_reason`: any stamp line. A clock that opens or closes a range ("Weekdays 6am to 6pm",
+  "13. November um 12:00 bis 17. November um 16:00"), one after a recurring or coming day
+  ("Weeknights 10PM ET", "Sonntags, ab … 10:00 Uhr", "Tonight 7.00pm"), one after a player's
+  word ("Duration 1:30", "Current Time 0:00", "VIDEO04:42") is no item's stamp.
+- `lone_reason`: a stamp that is its region's only one. Printed beside a year the stamp
+  reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
+  date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
+  / "Heute, 12:37 Uhr"), it is the page's own byline: fully dated, like the lone dated stamps
+  that never make a feed.
+
+`printed_twice` tells a region of one date and time printed twice: the page's own date.
+`widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
+WhatsApp"): no entry. Each reason is a sentence for `--explain` (see `nonentries`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from feedline import lexicon
+from feedline.patterns import lazy_regex
+from feedline.tokens import LineKind, Placement, Token, western_digits
+
+SCHEDULE = "a schedule: a clock range, or a time on recurring or coming days (\"Weekdays 6am to 6pm\")"
+MEDIA = "a media player's time (\"Duration 1:30\"), not an item's stamp"
+DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its line or the line above)"
+AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
+WIDGET_ITEM = "its item holds only share or navigation buttons"
+DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
+
+NEAR = 24  # characters before or after a stamp searched for a schedule's or player's word
+YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it did not take
+LINES_ABOVE = 2  # non-blank lines above a lone stamp that may hold its date or author
+DATE_LINE_MAX = 40  # characters: a longer line above is text, not the byline's date
+AUTHOR_LINE_MAX = 80
+
+_RECURRING_RE = lazy_regex(r"\b(?:" + "|".join(sorted(map(regex.escape, lexicon.RECURRING_DAY_WORDS),
+                                                        key=len, reverse=True)) + r")\b", regex.IGNORECASE)
+# Glued to a label ("Listen LiveWeekdays 6am"): the word may start inside another word.
+_RECURRING_GLUED_RE = lazy_regex(r"(?:" + "|".join(w for w in map(regex.escape, lexicon.RECURRING_DAY_WORDS)
+                                                   if len(w) >= 7) + r")\b", regex.IGNORECASE)
+_MEDIA_RE = lazy_regex(r"(?:" + "|".join(map(regex.escape, lexicon.MEDIA_TIME_WORDS)) + r")\W{0,3}$",
+                       regex.IGNORECASE)
+_CLOCK = r"\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)"
+# A connector and a second clock after the stamp, a date allowed between ("bis 17. November um 16:00").
+_RANGE_AFTER_RE = lazy_regex(r"^\s?(?:[-–—~]|\b(?:bis|to|till|until|au|al|hasta|a)\b)\s?[^\d\n]{0,24}?"
+                             r"(?:\d{1,2}\.?\s?[^\W\d]{3,12}\.?\s(?:um|at|à|a las)\s)?" + _CLOCK, regex.IGNORECASE)
+_RANGE_BEFORE_RE = lazy_regex(_CLOCK + r"\s?(?:[-–—~]|\b(?:bis|to|till|until)\b)\s?$", regex.IGNORECASE)
+_YEAR_RE = lazy_regex(r"(?<![\d.,:/])(?:19|20)\d\d(?![\d:])|\b[A-Z][a-z]{2,8}\.? '\d\d\b"
+                      r"|(?<![\d.:])\d{1,2}[./-]\d{1,2}[./-]\d\d(?:\d\d)?(?![\d:])")
+_AUTHOR_RE = lazy_regex(r"^(?:(?i:by|von|par|por|door|di|av|af)\s+\p{Lu}|(?i:by|von)\s+\p{L}+,)"
+                        r"[^\d]{0,70}$")
+_LONE_CUE_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af):?$")
+_AUTHOR_AFTER_RE = lazy_regex(r"^\W{0,3}(?i:by|von|par|por|door)\s+\p{Lu}\p{L}+(?:[\s-]\p{Lu}\p{L}+){1,3}\W{0,3}$")
+_AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
+_WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
+_WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
+
+
+def stamp_reason(token: Token) -> str | None:
+    """Why a stamp line's stamp times no item (a schedule, a player), or None."""
+    stamp = token.stamp
+    if stamp is None:
+        return None
+    line = token.text
+    s = max(0, stamp.span[0] - token.start)
+    e = min(len(line), stamp.span[1] - token.start)
+    before, after = line[max(0, s - NEAR):s], line[e:e + 40]
+    if _MEDIA_RE.search(before):
+        return MEDIA
+    if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
+        return SCHEDULE
+    if _RECURRING_RE.search(before) or _RECURRING_GLUED_RE.search(before):
+        return SCHEDULE
+    return None
+
+
+def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
+    """Why the only stamp of its region is the page's byline, not a feed's item, or None."""
+    stamp = token.stamp
+    if stamp is None:
+        return None
+    line = western_digits(token.text)
+    s = max(0, stamp.span[0] - token.start)
+    e = min(len(line), stamp.span[1] - token.start)
+    if stamp.year is None and (_YEAR_RE.search(line[max(0, s - YEAR_REACH):s])
+                               or _YEAR_RE.search(line[e:e + YEAR_REACH])):
+        return DATED_BYLINE
+    above = _neighbours(tokens, token.index, -1, LINES_ABOVE)
+    if stamp.year is None and stamp.day is None and token.placement is Placement.ALONE and above \
+            and _is_date_line(above[0]):
+        return DATED_BYLINE  # "Friday, 3 Nov, 2023" / "9:59 am": one date over two lines
+    if _AUTHOR_OPENS_RE.match(token.text) or _AUTHOR_AFTER_RE.match(token.text[e:]):
+        return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
+    if token.placement is Placement.LEAD:
+        return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
+    below = _neighbours(tokens, token.index, +1, 1)
+    if any(_is_author(t) for t in above) or (below and _is_author(below[0])):
+        return AUTHOR_BYLINE
+    return None
+
+
+def printed_twice(region: Sequence[Token], tokens: Sequence[Token]) -> bool:
+    """Two stamps, both the same date and time ("25.10.2025 - 15:26 Uhr" over the headline and
+    again under the text), and no other of their shape: the page's date, not two items. A
+    clock without a date counts when one of the two is a byline (see `lone_reason`)."""
+    if len(region) != 2:
+        return False
+    a, b = (t.stamp for t in region)
+    if a is None or b is None or a.text != b.text:
+        return False
+    return a.day is not None or any(lone_reason(tokens, t) is not None for t in region)
+
+
+def widget_only(lines: Sequence[str]) -> bool:
+    """Every line is share or navigation words only ("Facebook", "Twitter", "Show more sharing options")."""
+    if not lines:
+        return False
+    for line in lines:
+        words = _WORD_RE.findall(line.casefold())
+        if not words or len(words) > 5 or any(w not in _WIDGET_WORDS for w in words):
+            return False
+    return True
+
+
+def _neighbours(tokens: Sequence[Token], index: int, step: int, count: int) -> list[Token]:
+    """Up to `count` non-blank lines from `index` (exclusive) in direction `step`, within 2 × count lines."""
+    out: list[Token] = []
+    i = index + step
+    while 0 <= i < len(tokens) and len(out) < count and abs(i - index) <= 2 * count:
+        if tokens[i].kind is not LineKind.BLANK:
+            out.append(tokens[i])
+        i += step
+    return out
+
+
+def _is_date_line(token: Token) -> bool:
+    """A short line that prints a date with its year and no clock: "Friday, 3 Nov, 2023"."""
+    if token.kind is LineKind.HEADING:
+        return token.heading is not None and token.heading.year is not None
+    text = western_digits(token.text)
+    return (token.kind is LineKind.TEXT and len(text) <= DATE_LINE_MAX
+            and _YEAR_RE.search(text) is not None and not regex.search(r"\d[:.]\d\d(?!\d)", text))
+
+
+def _is_author(token: Token) -> bool:
+    """ "By Jane Doe", "von Anna Muster, Simon Beispiel", or the cue alone over the name ("By" / "Jane Doe")."""
+    if token.kind is not LineKind.TEXT or len(token.text) > AUTHOR_LINE_MAX:
+        return False
+    return _AUTHOR_RE.match(token.text) is not None or _LONE_CUE_RE.match(token.text) is not None

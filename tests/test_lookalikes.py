@@ -1,0 +1,136 @@
+"""Stamps that time no feed item (feedline.lookalikes): schedules, media players, a lone stamp
+in the page's byline block, an item of share buttons. Every page here is invented; each rule
+names the pool sites (../shared/pool) whose false one-entry feeds it stands on."""
+from __future__ import annotations
+
+import pytest
+
+from feedline import extract
+from feedline.lookalikes import AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, SCHEDULE, WIDGET_ITEM, widget_only
+from feedline.model import Page
+
+ARTICLE = "The council approved the new parking rules after a long and heated debate on Monday."
+
+
+def stamps(text: str) -> list[str]:
+    return [e.stamp.text for e in extract(Page(text)).entries]
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {n.text: n.reason for n in extract(Page(text), explain=True).not_entries}
+
+
+# A lone stamp under or beside a date with its year, or beside an author line: the page's byline.
+# Seen on politics.co.uk, die-tagespost.de, kleinezeitung.at, wired.com, thenextweb.com,
+# apartmenttherapy.com, divyabhaskar.co.in, citizen.co.za, coin-update.de (dated);
+# tagesspiegel.de, kut.org, ebike-mtb.com, oregonlive.com, stluciatimes.com, wochenblatt.com (author).
+@pytest.mark.parametrize(("lines", "line", "reason"), [
+    (["By City staff", "Friday, 3 Nov, 2023", "9:59 am"], "9:59 am", DATED_BYLINE),
+    (["Anna Beispiel", "24. April 2020", "08:30 Uhr"], "08:30 Uhr", DATED_BYLINE),
+    (["Anna Beispiel", "30. Juni 2025,", "15:59 Uhr"], "15:59 Uhr", DATED_BYLINE),
+    (["JANE DOE GEAR TEAM", "GEARAPR 28, 2024 10:00 AM"], "GEARAPR 28, 2024 10:00 AM", DATED_BYLINE),
+    (["Jane Doe", "14 January '15, 11:57pm"], "14 January '15, 11:57pm", DATED_BYLINE),
+    (["Jane is our family editor and lives in a small flat.", "12.16.14   9:30AM"], "12.16.14   9:30AM", DATED_BYLINE),
+    (["Von Jan Beispiel", "Heute, 12:37 Uhr"], "Heute, 12:37 Uhr", AUTHOR_BYLINE),
+    (["By Jane Doe | City Radio • 16 hours ago"], "By Jane Doe | City Radio • 16 hours ago", AUTHOR_BYLINE),
+    (["Today 12:01 AM", "By Jane Q Doe"], "Today 12:01 AM", AUTHOR_BYLINE),
+    (["vor 11 Minuten", "von Rudolf Beispiel, Simon Muster"], "vor 11 Minuten", AUTHOR_BYLINE),
+    (["By", "Editorial Staff", "6 hours ago"], "6 hours ago", AUTHOR_BYLINE),
+    (["vor 18 Tagen von Patrick Beispiel"], "vor 18 Tagen von Patrick Beispiel", AUTHOR_BYLINE),
+])
+def test_a_lone_stamp_in_the_byline_block_is_the_pages_own(lines: list[str], line: str, reason: str) -> None:
+    page = "\n".join(["A headline over the article", *lines, ARTICLE, ""])
+    assert stamps(page) == []
+    assert reasons(page)[line] == reason
+
+
+@pytest.mark.parametrize("page", [
+    # a single comment: a name (no "By") over its stamp
+    "Comments\n\nLuripu\nvor 1 Stunde\nSo ähnlich lief es bei mir mit dem ersten Spiel, das ich lange spielte.\n",
+    # a card led by its stamp, its author under the headline
+    "Latest\n\n23 Hours Ago If You Have More Than $1,000 in Your Account, Do These Things\n"
+    "by The Money Desk\nAugust 8, 2022 Nine Steps That Help You Manage Money\n",
+    # a lone clock with am/pm and no date or author near
+    "Latest\n\nSeptember news\n\n5:00 AM\nThe county will host a public hearing on the flood works next month.\n",
+])
+def test_a_real_lone_item_stays(page: str) -> None:
+    assert len(stamps(page)) == 1
+
+
+# The page's date printed twice, over the headline and under the text: stuttgarter-zeitung.de,
+# lrt.lt, net.hr, swr.de, sportsnet.ca, latribuna.hn, getnews.jp, tennisnet.com.
+def test_one_date_and_time_printed_twice_is_the_pages_own() -> None:
+    page = "A headline over the article\n25.10.2025 - 15:26 Uhr\n" + ARTICLE + "\n" + ARTICLE.replace("Monday", "Tuesday") \
+        + "\n25.10.2025 - 15:26 Uhr\nMore from the region\n"
+    assert stamps(page) == []
+    assert set(reasons(page).values()) == {DATE_TWICE}
+
+
+def test_one_clock_printed_twice_under_the_pages_date_is_the_pages_own() -> None:
+    page = "A headline over the article\n6 August 2020\n13:16 CEST\n\n" + ARTICLE + "\n\n" \
+        + ARTICLE.replace("Monday", "Tuesday") + "\n13:16 CEST\n" + ARTICLE.replace("Monday", "Friday") + "\n"
+    assert stamps(page) == []
+    assert stamps(page.replace("6 August 2020", "Our reporter writes")) != []
+
+
+def test_two_different_stamps_of_one_shape_are_still_a_feed() -> None:
+    page = "Live\n\n25.10.2025 - 15:26 Uhr\n" + ARTICLE + "\n25.10.2025 - 15:02 Uhr\n" \
+        + "The ferry resumed after the fog lifted over the bay this morning.\n"
+    assert len(stamps(page)) == 2
+
+
+def test_two_stamps_under_dates_are_still_a_feed() -> None:
+    page = "Live\n\n3 Nov 2023\n9:59 am\n" + ARTICLE + "\n3 Nov 2023\n9:40 am\nThe ferry resumed after the fog lifted over the bay.\n"
+    assert len(stamps(page)) == 2
+
+
+# Schedules: a clock range, or a clock after recurring or coming days. Seen on msnbc.com
+# ("Weeknights 10PM ET"), bostonherald.com ("Weekdays 6am to 6pm"), channel4.com ("Tonight
+# 7.00pm"), heartlandnewsfeed.com ("8 AM to 8 PM"), wildundhund.de ("… um 12:00 bis 17. November
+# um 16:00"), hundeverein-kreisunna.de ("Sonntags, ab … 10:00 Uhr").
+@pytest.mark.parametrize("line", [
+    "Evening ShowWeeknights 10PM ET",
+    "Listen LiveWeekdays 6am to 6pm",
+    "Tonight 7.00pm",
+    "Office Hours: 8 AM to 8 PM",
+    "13. November um 12:00 bis 17. November um 16:00",
+    "Sonntags, ab 05.03.2017 10:00 Uhr",
+    "Rachel MaddowMondays 9PM ET",
+])
+def test_a_schedule_is_no_entry(line: str) -> None:
+    page = f"Programme\n\n{line}\nThe show looks at the week's politics with guests from all parties.\n"
+    assert stamps(page) == []
+    assert reasons(page)[line] == SCHEDULE
+
+
+# A player's clock: cbc.ca ("Duration 1:30"), cnbc.com ("VIDEO04:42"), bloomberg.com and
+# stern.de ("Current Time 0:00", "Video02:53 21.01.2023").
+@pytest.mark.parametrize("line", ["Duration 1:30", "VIDEO04:42", "Current Time 1:05 PM", "Video02:53 21.01.2023"])
+def test_a_media_players_time_is_no_entry(line: str) -> None:
+    page = f"Watch\n\n{line}\nThe minister explains the new budget in a short interview with our reporter.\n"
+    assert stamps(page) == []
+    assert reasons(page)[line] == MEDIA
+
+
+def test_a_feed_of_clocks_is_untouched_by_the_schedule_words() -> None:
+    page = "Live\n\n10:40 Daily briefing: the council meets tonight to vote on parking rules\n" \
+           "10:05 Rail workers announced a second day of strikes on the northern line\n"
+    assert stamps(page) == ["10:40", "10:05"]
+
+
+# An item of share buttons: tucson.com, sandiegouniontribune.com, trinidadexpress.com.
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Facebook", "Twitter", "WhatsApp"], True),
+    (["Facebook", "Twitter", "Show more sharing options"], True),
+    (["ShareTweetEmail"], True),
+    (["Twitter", "The mayor said the rules take effect in May."], False),
+    ([], False),
+])
+def test_widget_only(lines: list[str], expected: bool) -> None:
+    assert widget_only(lines) is expected
+
+
+def test_a_stamp_over_share_buttons_is_no_entry() -> None:
+    page = "Most read\n\n5 PM\nFacebook\nTwitter\nShow more sharing options\n\nMonday, 3 March 2024\n\n" + ARTICLE + "\n"
+    assert stamps(page) == []
+    assert reasons(page)["5 PM"] == WIDGET_ITEM
