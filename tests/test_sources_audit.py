@@ -1,0 +1,41 @@
+"""Forms found by the hand-labelled audit of pool entries (benchmarks/audit_sources.py,
+issue 8): each row names its language, the form, and three or more pool sites
+(../shared/pool) where it is printed; every example is invented. Rows that expect no source
+guard the precision side: a name the README's rules would not list."""
+from __future__ import annotations
+
+import pytest
+
+from feedline.sources import find_sources
+
+
+def names(text: str, headline: str | None = None, lang: str | None = None) -> list[str]:
+    return [s.name for s in find_sources(headline, text, lang)]
+
+
+# (language, form, pool sites, headline, text, expected sources)
+FORMS = [
+    ("de", "comment signature, last line", "modepilot.de zugreiseblog.de papaganda.org",
+     None, "Das freut mich sehr, danke!\nJana Muster sagt:", []),
+    ("de", "comment signature as the headline", "frolleinherr.com modepilot.de zugreiseblog.de",
+     "Jana Muster sagt:", "Wunderbar geschrieben.", []),
+    ("en", "comment signature, user name", "tomshardware.com blogs.wsj.com blog.givewell.org",
+     "janedoe42 said:", "I tried it and it works.", []),
+    ("en", "comment signature with 'on' (a theme's empty date)", "blog.givewell.org",
+     "Jane Doe (Acme) on   said", "Thanks for the question.", []),
+    ("en", "comment signature, 'wrote:'", "blogs.wsj.com tomshardware.com blog.givewell.org",
+     "John Roe Jr. wrote:", "I disagree with the premise.", []),
+    ("es", "comment signature, 'dijo:'", "cubadebate.cu",
+     "Juan Pérez dijo:", "De acuerdo con usted.", []),
+    ("en", "inside an entry, 'X said:' opens a quotation", "(dev corpus: guardian-1)",
+     None, "Jane Doe visited the front.\nJane Doe said:\n\"We will hold.\"", ["Jane Doe"]),
+    ("en", "a sentence ending in 'said:' is no signature", "(any)",
+     None, "Acme police said: the road is closed.", ["Acme police"]),
+]
+
+
+@pytest.mark.parametrize("lang,form,sites,headline,text,expected", FORMS,
+                         ids=[f"{r[0]}-{r[1]}" for r in FORMS])
+def test_audit_forms(lang: str, form: str, sites: str, headline: str | None, text: str,
+                     expected: list[str]) -> None:
+    assert names(text, headline) == expected
