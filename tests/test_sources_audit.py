@@ -29,6 +29,13 @@ FORMS = [
      "Juan Pérez dijo:", "De acuerdo con usted.", []),
     ("en", "inside an entry, 'X said:' opens a quotation", "(dev corpus: guardian-1)",
      None, "Jane Doe visited the front.\nJane Doe said:\n\"We will hold.\"", ["Jane Doe"]),
+    ("en", "'last week', 'last year' between subject and verb",
+     "taipeitimes.com miamitodaynews.com philstar.com",
+     None, "Acme Director Jane Doe last year said the plan failed.", ["Acme Director Jane Doe"]),
+    ("en", "'this week' between subject and verb", "taipeitimes.com miamitodaynews.com philstar.com",
+     None, "The results came out as Acme Corp this week said its drug works.", ["Acme Corp"]),
+    ("en", "a span word without 'last'/'this' is no day phrase", "(any)",
+     None, "Every week said the same thing.", []),
     ("en", "a sentence ending in 'said:' is no signature", "(any)",
      None, "Acme police said: the road is closed.", ["Acme police"]),
 ]

@@ -136,8 +136,11 @@ _QUOTE_MARKS = ("\"", "»", "”", "“")
 
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
 _TIME_PHRASE = regex.compile(
-    r"(?:\b(?:am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
+    r"(?:\b(?P<pre>am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
 _DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
+#: Spans named only after "last" or "this": "Acme last week said" (taipeitimes.com,
+#: miamitodaynews.com, philstar.com).
+_SPAN_WORDS = frozenset({"week", "month", "year", "weekend", "night"})
 # Full weekday names (abbreviations such as "di" or "mo" would begin too many words); a
 # prefix, so that "Dienstagabend" counts.
 _WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in days for form in forms
@@ -146,12 +149,14 @@ _WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in d
 
 def _time_phrase_before(text: str, pos: int) -> int | None:
     """Where a day phrase ending right before `pos` starts ("am Dienstag", "on Monday",
-    "gestern"): the subject may end before it. None when there is none."""
+    "gestern", "last week"): the subject may end before it. None when there is none."""
     m = _TIME_PHRASE.search(text, max(0, pos - 24), pos)
     if m is None or m.start() == 0:
         return None
     day = m.group("day").casefold()
     if day in _DAY_WORDS or day.startswith(_WEEKDAY_STEMS):
+        return m.start()
+    if day in _SPAN_WORDS and (m.group("pre") or "").casefold() in ("last", "this"):
         return m.start()
     return None
 
