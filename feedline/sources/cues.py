@@ -230,6 +230,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, told)
         if not found:
+            if cue[0].isupper():  # in a Title Cased headline (see above)
+                after = [c for c in after if _ends_headline(ctx, c.end)]
             yield from after
             return
     if not found and ctx.grammar == "de" and _fronted(ctx.text, m.start()):
@@ -280,6 +282,20 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: What may follow a name that ends a headline: closing punctuation.
+_HEADLINE_TAIL = regex.compile(r"[\s.!?:;…'’\"”»)\]]*")
+
+
+def _ends_headline(ctx: _Ctx, end: int) -> bool:
+    """The name ending at `end` ends the headline too. In a Title Cased headline, a name
+    after a capitalised verb is its subject only there ("…, Warns Climate Scientist Jane
+    Doe"); inside it, the verb's object ("…, Accuses Acme and Bolt of Fraud", "Kills Acme,
+    Announces Federal Hiring Freeze, Restores …": thefederalistpapers.org, breitbart.com,
+    deadline.com)."""
+    tail = _HEADLINE_TAIL.match(ctx.text, end, ctx.head_end)
+    return tail is not None and tail.end() >= ctx.head_end
 
 
 #: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
