@@ -53,9 +53,9 @@ def _signatures(text: str) -> list[tuple[int, int]]:
     if not body:
         return []
     first = len(text) - len(text.lstrip())
-    last = text.rfind("\n", 0, first + len(body)) + 1
+    last = len(text.rstrip()) - 1
     out = []
-    for start in dict.fromkeys((first, last)):
+    for start in dict.fromkeys((text.rfind("\n", 0, first) + 1, text.rfind("\n", 0, last) + 1)):
         m = _SIGNATURE_LINE.match(text, start)
         if m:
             out.append(m.span())
