@@ -12,7 +12,7 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
     AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
-    RELATIVES, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -392,6 +392,8 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
         return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
+    if m.group(kind).casefold() == "via" and _after_lowercase(ctx.text, m.start()):
+        return  # "available via Netflix", "in via Roma", "al via Acme Festival": a channel or a street
     fwd = _after_relative(ctx, m.end()) or _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd and kind == "prep" and ctx.toks[fwd[0]].text.casefold() in _OWN_WORDS:
         own = _own_subject(ctx, m.start())  # "Die Armee hat nach eigenen Angaben ..."
@@ -401,6 +403,21 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if fwd:
         for s, e in _split_and(ctx, *fwd, strict=kind == "subj"):
             yield _Cand(*ctx.span(s, e), m.group(kind), role)
+
+
+#: Words after which "via" still names whom something came from: the report verbs and
+#: these participles ("shared via Acme Radio", "obtained via Acme").
+_VIA_AFTER = frozenset(VERBS["en"]) | {"shared", "obtained", "released", "provided", "distributed"}
+#: A lowercase word right before a cue, on its line.
+_LOWER_BEFORE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’\-]*[ \t]+\Z")
+
+
+def _after_lowercase(text: str, pos: int) -> bool:
+    """The cue at `pos` follows a lowercase word: 'via' then names a route, a channel or
+    a street ("spreads via SMS", "in via Roma"), not an attribution ("(via Acme)",
+    "Photo: … — via Acme", a line opening "Via Acme News")."""
+    m = _LOWER_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and m.group().strip().casefold() not in _VIA_AFTER  # "reported via Acme"
 
 
 #: "nach eigenen Angaben", "by its own account": the sentence's subject is the source.
