@@ -615,7 +615,9 @@ en vivo|directo|última hora|vídeo|opinión|
 diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
 wideo|zobacz|zobacz wideo|relacja|na żywo|
 відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция|
-ուղիղ|տեսանյութ|լուսանկարներ
+ուղիղ|տեսանյութ|լուսանկարներ|
+transcript|article|artikel|fun fact|rückfrage|komentář|komentarz|commentaire|comentario|commento|
+комментарий|коментар
 """.replace("\n", "").split("|"))
 #: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
 TRAILING_LABELS: frozenset[str] = frozenset("""
