@@ -232,8 +232,8 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
     English: a title between names ("Chief constable Jane Doe", "Acme reporter Becky"), or
-    a lowercase modifier between a name and a role noun ("Federal safety officials",
-    "New York state officials").
+    one or two lowercase modifiers between a name and a role noun ("Federal safety
+    officials", "New York state officials", "US national security spokesperson").
     Romance: adjectives before a connector, a name or an elided preposition and its noun
     ("ministro russo degli Esteri", "capo di stato maggiore acmese Mario Rossi",
     "stato maggiore dell'esercito"). Never in German, where every noun is
@@ -245,7 +245,13 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     if lang in _ROMANCE:
         return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
                    for t in ctx.toks.between(k + 1, min(k + 3, j)))
-    return ctx.toks[k + 1].kind in (NAME, ROLE) and ctx.toks[k - 1].kind == NAME
+    before, after = ctx.toks[k - 1].kind, ctx.toks[k + 1].kind
+    if before == NAME and after in (NAME, ROLE):
+        return True
+    # two lowercase modifiers between a name and a role noun: "US national security
+    # spokesperson Jane Doe", "Acme-based product liability lawyer John Roe"
+    return (before == NAME and after == LOW and k + 2 < j and ctx.toks[k + 2].kind == ROLE) or (
+        before == LOW and after == ROLE and k >= 2 and ctx.toks[k - 2].kind == NAME)
 
 
 def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, int] | None:

@@ -418,7 +418,7 @@ mayor governor commissioner coach manager ceo founder leader leaders regulator w
 diplomats diplomat envoy ambassador navy airforce guard guards staff reporters correspondent
 milbloggers bloggers residents witnesses officers officer spokesperson's company firm group critics
 lawmaker lawmakers executive executives inspector detective adviser advisers attorney lawyer lawyers
-economist economists researcher investigators doctor doctors physician physicians
+economist economists researcher investigators doctor doctors physician physicians analyst
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
