@@ -617,7 +617,9 @@ wideo|zobacz|zobacz wideo|relacja|na żywo|
 відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция|
 ուղիղ|տեսանյութ|լուսանկարներ|
 transcript|article|artikel|fun fact|rückfrage|komentář|komentarz|commentaire|comentario|commento|
-комментарий|коментар
+комментарий|коментар|
+coronavirus|coronavírus|covid|covid-19|pandemie|pandemia|pandémie|пандемия|пандемія|
+urgent|urgente|срочно|терміново
 """.replace("\n", "").split("|"))
 #: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
 TRAILING_LABELS: frozenset[str] = frozenset("""
