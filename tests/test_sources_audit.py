@@ -27,6 +27,8 @@ FORMS = [
      "John Roe Jr. wrote:", "I disagree with the premise.", []),
     ("es", "comment signature, 'dijo:'", "cubadebate.cu",
      "Juan Pérez dijo:", "De acuerdo con usted.", []),
+    ("en", "a headline 'X says' with no colon is no signature", "(any)",
+     "Acme Council says", "The war goes on, Acme Police said.", ["Acme Council", "Acme Police"]),
     ("en", "inside an entry, 'X said:' opens a quotation", "(dev corpus: guardian-1)",
      None, "Jane Doe visited the front.\nJane Doe said:\n\"We will hold.\"", ["Jane Doe"]),
     ("en", "'last week', 'last year' between subject and verb",

@@ -56,7 +56,8 @@ _BYLINE = (  # a line that is only "By Jane Doe and John Roe" (or "Report by Jan
 )
 #: A comment's signature: a line that is only its author's name (up to five words, a
 #: user name in any case, "Jane Doe (Acme)") and a verb of speech or writing before a colon:
-#: "Jane Doe sagt:", "janedoe said:", "Jane Doe on said", "Juan Pérez dijo:". The author of
+#: "Jane Doe sagt:", "janedoe said:", "Juan Pérez dijo:", or "Jane Doe on said" with no colon
+#: (a theme that left its date out between "on" and the verb). The author of
 #: an entry is no source of it. Only an entry's first or last line is one (`masking`): inside
 #: a live blog's entry, "Jane Doe said:" opens her quotation.
 _SIGNATURE_VERBS = (
@@ -66,7 +67,8 @@ _SIGNATURE_VERBS = (
 _SIGNATURE = (
     r"[ \t]{0,8}[\p{L}\p{N}@_][\p{L}\p{N}@_'’.\-]{0,30}"
     r"(?:[ \t]{1,3}[\p{L}\p{N}@_(][\p{L}\p{N}@_'’.\-()]{0,30}){0,4}"
-    rf"(?:[ \t]{{1,3}}on)?[ \t]{{1,3}}(?:{_SIGNATURE_VERBS})(?:[ \t]{{0,3}}:|[ \t]*(?=\n))[ \t]{{0,8}}$"
+    rf"(?:[ \t]{{1,3}}(?:{_SIGNATURE_VERBS})[ \t]{{0,3}}:|[ \t]{{1,3}}on[ \t]{{1,3}}(?:{_SIGNATURE_VERBS}))"
+    r"[ \t]{0,8}$"
 )
 #: Either masked line: each matches a whole line, from its start to its end.
 _MASKED_LINE = _lazy(rf"^(?:{_CREDIT_LINE}|{_BYLINE})", regex.I | regex.M | regex.V0)
