@@ -12,7 +12,7 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
     AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
-    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERBS, _BY_WORDS,
+    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERB_STEMS, VERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -212,6 +212,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
     if _DECLINED.match(ctx.text, m.end()):
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
+    if _headline_participle(ctx, m, words):
+        return  # "Hohe Bedeutung von Netzwerken bestätigt", "Die Handlung erklärt": a passive
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -282,6 +284,22 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+_DE_FORMS = frozenset(VERBS["de"]) | frozenset(
+    stem + end for stems in VERB_STEMS["de"].values() for stem in stems for end in ("t",))
+#: Nothing after a cue but the end of its line.
+_LINE_END = regex.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
+    """A German "-t" form that ends its line, with no full stop, right after the noun before
+    it is a headline's participle, a passive with no agent: "Unglaubliche Entdeckungen
+    enthüllt", "Studienfächer erklärt", "Neue Studie bestätigt" (krautreporter.de,
+    spiegel.de, popkultur.de, basicthinking.de, unsere-zeitung.at,
+    de.starsinsider.com), not "Acme bestätigt Verdacht" nor "…, wie die Polizei mitteilt."."""
+    return (len(words) == 1 and words[0] in _DE_FORMS and words[0].endswith("t")
+            and _LINE_END.match(ctx.text, m.end()) is not None)
 
 
 #: What may follow a name that ends a headline: closing punctuation.
