@@ -295,7 +295,7 @@ _LINE_END = regex.compile(r"[ \t]*(?:\n|\Z)")
 def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
     """A German "-t" form that ends its line, with no full stop, right after the noun before
     it is a headline's participle, a passive with no agent: "Unglaubliche Entdeckungen
-    enthüllt", "Studienfächer erklärt", "Neue Studie bestätigt" (krautreporter.de,
+    enthüllt", "Studienfächer erklärt" (krautreporter.de,
     spiegel.de, popkultur.de, basicthinking.de, unsere-zeitung.at,
     de.starsinsider.com), not "Acme bestätigt Verdacht" nor "…, wie die Polizei mitteilt."."""
     return (len(words) == 1 and words[0] in _DE_FORMS and words[0].endswith("t")

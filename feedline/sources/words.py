@@ -495,6 +495,7 @@ monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem ausserdem
 ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
 daraufhin deshalb daher zunächst
+pero però porém aunque embora cela ceci
 montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
 mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
 dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
