@@ -708,6 +708,15 @@ def test_masks_are_those_of_plain_scans(text: str) -> None:
     for rx in (atoms._PHOTO_PAREN, credit, byline):
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
+    signature = regex.compile(rf"(?m)^{atoms._SIGNATURE}", regex.I)
+    starts, pos = [], 0
+    for line in text.split("\n"):  # a comment's signature: the first or last non-blank line
+        if line.strip():
+            starts.append(pos)
+        pos += len(line) + 1
+    for start in dict.fromkeys(starts[:1] + starts[-1:]):
+        if m := signature.match(text, start):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
     for m in masking._QUOTED_NAME.finditer(text):  # the marks around a quoted name
         for g in (1, 3):
             chars[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))

@@ -54,8 +54,25 @@ _BYLINE = (  # a line that is only "By Jane Doe and John Roe" (or "Report by Jan
     rf"(?:by|von|par|por|di|autor|автор)[ \t]{{1,3}}{_BYLINE_NAME}"
     rf"(?:[ \t]{{1,3}}(?:and|und|et|y|e|&|{_BYLINE_NAME})){{0,8}}[ \t]{{0,8}}$"
 )
+#: A comment's signature: a line that is only its author's name (up to five words, a
+#: user name in any case, "Jane Doe (Acme)") and a verb of speech or writing before a colon:
+#: "Jane Doe sagt:", "janedoe said:", "Juan Pérez dijo:", or "Jane Doe on said" with no colon
+#: (a theme that left its date out between "on" and the verb). The author of
+#: an entry is no source of it. Only an entry's first or last line is one (`masking`): inside
+#: a live blog's entry, "Jane Doe said:" opens her quotation.
+_SIGNATURE_VERBS = (
+    "says|said|wrote|writes|sagt|sagte|schreibt|schrieb|meint|dijo|dice|escribió|disse|diz|"
+    "escreveu|a dit|a écrit|écrit|dit|ha detto|ha scritto|scrive|pisze|napisał|пишет|написал"
+)
+_SIGNATURE = (
+    r"[ \t]{0,8}[\p{L}\p{N}@_][\p{L}\p{N}@_'’.\-]{0,30}"
+    r"(?:[ \t]{1,3}[\p{L}\p{N}@_(][\p{L}\p{N}@_'’.\-()]{0,30}){0,4}"
+    rf"(?:[ \t]{{1,3}}(?:{_SIGNATURE_VERBS})[ \t]{{0,3}}:|[ \t]{{1,3}}on[ \t]{{1,3}}(?:{_SIGNATURE_VERBS}))"
+    r"[ \t]{0,8}$"
+)
 #: Either masked line: each matches a whole line, from its start to its end.
 _MASKED_LINE = _lazy(rf"^(?:{_CREDIT_LINE}|{_BYLINE})", regex.I | regex.M | regex.V0)
+_SIGNATURE_LINE = _lazy(rf"^{_SIGNATURE}", regex.I | regex.M | regex.V0)
 _REPORTING_BY = _lazy(
     r"\b(?:reporting|writing|editing|additional reporting|compiled|written)[ \t]{1,3}by\b"
     r"[^\n.;]{0,120}",

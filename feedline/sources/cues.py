@@ -12,7 +12,7 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.sources.words import (
     AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
-    RELATIVES, REPORT_NOUNS, V2_ADVERBS, _BY_WORDS,
+    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERB_STEMS, VERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -136,8 +136,11 @@ _QUOTE_MARKS = ("\"", "»", "”", "“")
 
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
 _TIME_PHRASE = regex.compile(
-    r"(?:\b(?:am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
+    r"(?:\b(?P<pre>am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
 _DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
+#: Spans named only after "last" or "this": "Acme last week said" (taipeitimes.com,
+#: miamitodaynews.com, philstar.com).
+_SPAN_WORDS = frozenset({"week", "month", "year", "weekend", "night"})
 # Full weekday names (abbreviations such as "di" or "mo" would begin too many words); a
 # prefix, so that "Dienstagabend" counts.
 _WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in days for form in forms
@@ -146,12 +149,14 @@ _WEEKDAY_STEMS = tuple(form for days in lexicon.WEEKDAYS.values() for forms in d
 
 def _time_phrase_before(text: str, pos: int) -> int | None:
     """Where a day phrase ending right before `pos` starts ("am Dienstag", "on Monday",
-    "gestern"): the subject may end before it. None when there is none."""
+    "gestern", "last week"): the subject may end before it. None when there is none."""
     m = _TIME_PHRASE.search(text, max(0, pos - 24), pos)
     if m is None or m.start() == 0:
         return None
     day = m.group("day").casefold()
     if day in _DAY_WORDS or day.startswith(_WEEKDAY_STEMS):
+        return m.start()
+    if day in _SPAN_WORDS and (m.group("pre") or "").casefold() in ("last", "this"):
         return m.start()
     return None
 
@@ -207,6 +212,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
     if _DECLINED.match(ctx.text, m.end()):
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
+    if _headline_participle(ctx, m, words):
+        return  # "Hohe Bedeutung von Netzwerken bestätigt", "Die Handlung erklärt": a passive
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -225,6 +232,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, told)
         if not found:
+            if cue[0].isupper():  # in a Title Cased headline (see above)
+                after = [c for c in after if _ends_headline(ctx, c.end)]
             yield from after
             return
     if not found and ctx.grammar == "de" and _fronted(ctx.text, m.start()):
@@ -275,6 +284,36 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
     told = None if told else _dative_outlet(ctx, ctx.toks[fwd[1] - 1].end)
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+_DE_FORMS = frozenset(VERBS["de"]) | frozenset(
+    stem + end for stems in VERB_STEMS["de"].values() for stem in stems for end in ("t",))
+#: Nothing after a cue but the end of its line.
+_LINE_END = regex.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
+    """A German "-t" form that ends its line, with no full stop, right after the noun before
+    it is a headline's participle, a passive with no agent: "Unglaubliche Entdeckungen
+    enthüllt", "Studienfächer erklärt" (krautreporter.de,
+    spiegel.de, popkultur.de, basicthinking.de, unsere-zeitung.at,
+    de.starsinsider.com), not "Acme bestätigt Verdacht" nor "…, wie die Polizei mitteilt."."""
+    return (len(words) == 1 and words[0] in _DE_FORMS and words[0].endswith("t")
+            and _LINE_END.match(ctx.text, m.end()) is not None)
+
+
+#: What may follow a name that ends a headline: closing punctuation.
+_HEADLINE_TAIL = regex.compile(r"[\s.!?:;…'’\"”»)\]]*")
+
+
+def _ends_headline(ctx: _Ctx, end: int) -> bool:
+    """The name ending at `end` ends the headline too. In a Title Cased headline, a name
+    after a capitalised verb is its subject only there ("…, Warns Climate Scientist Jane
+    Doe"); inside it, the verb's object ("…, Accuses Acme and Bolt of Fraud", "Kills Acme,
+    Announces Federal Hiring Freeze, Restores …": thefederalistpapers.org, breitbart.com,
+    deadline.com)."""
+    tail = _HEADLINE_TAIL.match(ctx.text, end, ctx.head_end)
+    return tail is not None and tail.end() >= ctx.head_end
 
 
 #: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
@@ -371,6 +410,8 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         yield from _subject_after(ctx, m.end(), m.group(kind), loose=True)
         return
     role = Role.CITED if kind == "cite" else Role.ORIGIN
+    if m.group(kind).casefold() == "via" and _after_lowercase(ctx.text, m.start()):
+        return  # "available via Netflix", "in via Roma", "al via Acme Festival": a channel or a street
     fwd = _after_relative(ctx, m.end()) or _fwd_np(ctx, _after_document(ctx, m.end()), loose=True)
     if fwd and kind == "prep" and ctx.toks[fwd[0]].text.casefold() in _OWN_WORDS:
         own = _own_subject(ctx, m.start())  # "Die Armee hat nach eigenen Angaben ..."
@@ -380,6 +421,21 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if fwd:
         for s, e in _split_and(ctx, *fwd, strict=kind == "subj"):
             yield _Cand(*ctx.span(s, e), m.group(kind), role)
+
+
+#: Words after which "via" still names whom something came from: the report verbs and
+#: these participles ("shared via Acme Radio", "obtained via Acme").
+_VIA_AFTER = frozenset(VERBS["en"]) | {"shared", "obtained", "released", "provided", "distributed"}
+#: A lowercase word right before a cue, on its line.
+_LOWER_BEFORE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’\-]*[ \t]+\Z")
+
+
+def _after_lowercase(text: str, pos: int) -> bool:
+    """The cue at `pos` follows a lowercase word: 'via' then names a route, a channel or
+    a street ("spreads via SMS", "in via Roma"), not an attribution ("(via Acme)",
+    "Photo: … — via Acme", a line opening "Via Acme News")."""
+    m = _LOWER_BEFORE.search(text, max(0, pos - 40), pos)
+    return m is not None and m.group().strip().casefold() not in _VIA_AFTER  # "reported via Acme"
 
 
 #: "nach eigenen Angaben", "by its own account": the sentence's subject is the source.

@@ -7,7 +7,8 @@ from typing import Iterator
 import regex
 
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _BY, _MASKED_LINE, _PHOTO_MARKS, _PHOTO_PAREN, _REPORTING_BY, _VIA_CREDIT,
+    REGEX_TIMEOUT, _BY, _MASKED_LINE, _PHOTO_MARKS, _PHOTO_PAREN, _REPORTING_BY, _SIGNATURE_LINE,
+    _VIA_CREDIT,
     _has_any, _lazy,
 )
 
@@ -29,6 +30,7 @@ def _mask(text: str) -> str:
     (What is blanked is the union of all matches, so the scans may overlap.)
     """
     found = [m.span() for m in _line_matches(_MASKED_LINE, text)]
+    found += _signatures(text)
     if _has_any(text, _OPENING_QUOTES):  # the marks around a quoted name: "die Agentur «Acme»"
         found += (m.span(group) for m in _QUOTED_NAME.finditer(text, timeout=REGEX_TIMEOUT) for group in (1, 3))
     if "(" in text and ")" in text and _has_any(text.casefold(), _PHOTO_MARKS):
@@ -43,6 +45,21 @@ def _mask(text: str) -> str:
     for start, end in found:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _signatures(text: str) -> list[tuple[int, int]]:
+    """A comment's signature ("Jane Doe sagt:") on the entry's first or last non-blank line."""
+    body = text.strip()
+    if not body:
+        return []
+    first = len(text) - len(text.lstrip())
+    last = len(text.rstrip()) - 1
+    out = []
+    for start in dict.fromkeys((text.rfind("\n", 0, first) + 1, text.rfind("\n", 0, last) + 1)):
+        m = _SIGNATURE_LINE.match(text, start)
+        if m:
+            out.append(m.span())
+    return out
 
 
 def _line_matches(rx: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

@@ -48,7 +48,7 @@ def _place_link(ctx: _Ctx, k: int, j: int, links: frozenset[str] = PLACE_LINKS,
 
 
 def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
-              places: frozenset[str] = _NO_LINKS) -> int | None:
+              places: frozenset[str] = _NO_LINKS, bare: bool = False) -> int | None:
     """Parse toks[i:j] as a name; return the end (exclusive) of its longest valid prefix.
 
     A name is [DET] mod* head+ (CONN [DET] mod* head+)* where a head is a capitalised word,
@@ -56,6 +56,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
     words may follow it to the end ("the Army's chief weapons buyer"). Romance languages
     allow two adjectives after a head ("esercito israeliano"). A head may take a place or
     body after one of `places` ("the Health Ministry in Gaza": `PLACE_LINKS`, `AFTER_LINKS`).
+    `bare`: in a Romance language, the name may open with a lowercase noun and no article
+    when a connector and a capitalised name follow it ("…, diz comentarista do Acme TV").
     """
     state, best, lows, possessed, skip = "pre", None, 0, False, i
     romance = ctx.grammar in _ROMANCE
@@ -97,7 +99,9 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         elif places and state == "head" and _place_link(ctx, k, j, places, i):
             state = "pre"  # "the Health Ministry in Gaza"
         elif (kind == LOW and romance and state == "pre" and k > i and len(t.text) > 4
-              and _romance_noun(ctx, k, j)):
+              and _romance_noun(ctx, k, j)) or (
+                bare and romance and kind == LOW and k == i and k + 2 < j
+                and ctx.toks[k + 1].kind == CONN and ctx.toks[k + 2].kind == NAME):
             state, best = "head", k + 1  # "ministero della salute", "dipartimento di Stato"
         elif kind == LOW and (tied := _close_to_end(ctx, k, j)):
             return tied  # "sources close to the campaign": the tie ends the name
@@ -228,8 +232,8 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     """A lowercase word inside a name, between heads.
 
     English: a title between names ("Chief constable Jane Doe", "Acme reporter Becky"), or
-    a lowercase modifier between a name and a role noun ("Federal safety officials",
-    "New York state officials").
+    one or two lowercase modifiers between a name and a role noun ("Federal safety
+    officials", "New York state officials", "US national security spokesperson").
     Romance: adjectives before a connector, a name or an elided preposition and its noun
     ("ministro russo degli Esteri", "capo di stato maggiore acmese Mario Rossi",
     "stato maggiore dell'esercito"). Never in German, where every noun is
@@ -241,7 +245,13 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     if lang in _ROMANCE:
         return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
                    for t in ctx.toks.between(k + 1, min(k + 3, j)))
-    return ctx.toks[k + 1].kind in (NAME, ROLE) and ctx.toks[k - 1].kind == NAME
+    before, after = ctx.toks[k - 1].kind, ctx.toks[k + 1].kind
+    if before == NAME and after in (NAME, ROLE):
+        return True
+    # two lowercase modifiers between a name and a role noun: "US national security
+    # spokesperson Jane Doe", "Acme-based product liability lawyer John Roe"
+    return (before == NAME and after == LOW and k + 2 < j and ctx.toks[k + 2].kind == ROLE) or (
+        before == LOW and after == ROLE and k >= 2 and ctx.toks[k - 2].kind == NAME)
 
 
 def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, int] | None:
@@ -438,7 +448,7 @@ def _fwd_np(ctx: _Ctx, pos: int, loose: bool,
     e = s + 1
     while e < len(ctx.toks) and e - s < MAX_NP_TOKENS and ctx.joined(e):
         e += 1
-    end = _parse_np(ctx, s, e, loose, places)
+    end = _parse_np(ctx, s, e, loose, places, bare=True)
     if not end:
         return None
     return s, _appended_name(ctx, s, end) or end

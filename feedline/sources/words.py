@@ -418,7 +418,7 @@ mayor governor commissioner coach manager ceo founder leader leaders regulator w
 diplomats diplomat envoy ambassador navy airforce guard guards staff reporters correspondent
 milbloggers bloggers residents witnesses officers officer spokesperson's company firm group critics
 lawmaker lawmakers executive executives inspector detective adviser advisers attorney lawyer lawyers
-economist economists researcher investigators
+economist economists researcher investigators doctor doctors physician physicians analyst
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
@@ -495,6 +495,7 @@ monday tuesday wednesday thursday friday saturday sunday
 er sie es wir ich man ihr dies diese dieser dann auch heute gestern zudem außerdem ausserdem
 ferner dabei inzwischen bislang bisher derzeit demnach dennoch allerdings jedoch danach
 daraufhin deshalb daher zunächst
+pero però porém aunque embora cela ceci
 montag dienstag mittwoch donnerstag freitag samstag sonntag montagabend dienstagabend
 mittwochabend donnerstagabend freitagabend samstagabend sonntagabend montagmorgen
 dienstagmorgen mittwochmorgen donnerstagmorgen freitagmorgen samstagmorgen sonntagmorgen
@@ -615,7 +616,11 @@ en vivo|directo|última hora|vídeo|opinión|
 diretta|ultim'ora|ultima ora|esclusivo|focus|intervista|
 wideo|zobacz|zobacz wideo|relacja|na żywo|
 відео|онлайн|фото|видео|прямая трансляция|главное|онлайн-трансляция|
-ուղիղ|տեսանյութ|լուսանկարներ
+ուղիղ|տեսանյութ|լուսանկարներ|
+transcript|article|artikel|fun fact|rückfrage|komentář|komentarz|commentaire|comentario|commento|
+комментарий|коментар|
+coronavirus|coronavírus|covid|covid-19|pandemie|pandemia|pandémie|пандемия|пандемія|
+urgent|urgente|срочно|терміново
 """.replace("\n", "").split("|"))
 #: Words that make a headline label when they end it: "Monthly webinar", "Weekly quiz".
 TRAILING_LABELS: frozenset[str] = frozenset("""
