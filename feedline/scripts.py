@@ -15,22 +15,22 @@ SAMPLE_CHARS = 4_000  # enough letters to judge; the rest of a page says nothing
 MIN_LETTERS = 20
 
 # Code point blocks rather than Unicode script properties: the standard library's `re`
-# scans ranges at C speed, and these blocks hold the scripts' letters.
-_LETTER_RE = re.compile(r"[^\W\d_]+")
+# scans ranges at C speed, and these blocks hold the scripts' letters. Compiled on first
+# use (their character sets take milliseconds to build): most pages never need them.
+_LETTER = r"[^\W\d_]+"
 # Any letter of those scripts: one scan that most pages (Latin, Cyrillic, Arabic) pass through.
-_ANY_RE = re.compile("[\u0370-\u03ff\u0531-\u0587\u05d0-\u05ea\u0e01-\u0e5b\u10a0-\u10ff\u1100-\u11ff"
-                     "\u1f00-\u1fff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-                     "\uac00-\ud7a3\uff66-\uff9d]")
+_ANY = ("[\u0370-\u03ff\u0531-\u0587\u05d0-\u05ea\u0e01-\u0e5b\u10a0-\u10ff\u1100-\u11ff\u1f00-\u1fff"
+        "\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9d]")
 # Checked in this order: kana before Han (Japanese writes both), Hangul before Han.
-_SCRIPTS: tuple[tuple[str, re.Pattern[str], float], ...] = (
-    ("ja", re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]+"), 0.1),
-    ("ko", re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"), 0.2),
-    ("zh", re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+"), 0.3),
-    ("hy", re.compile("[\u0531-\u0587]+"), 0.3),
-    ("ka", re.compile("[\u10a0-\u10ff]+"), 0.3),
-    ("th", re.compile("[\u0e01-\u0e5b]+"), 0.3),
-    ("he", re.compile("[\u05d0-\u05ea]+"), 0.3),
-    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]+"), 0.3),
+_SCRIPTS: tuple[tuple[str, str, float], ...] = (
+    ("ja", "[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]+", 0.1),
+    ("ko", "[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+", 0.2),
+    ("zh", "[\u4e00-\u9fff\u3400-\u4dbf]+", 0.3),
+    ("hy", "[\u0531-\u0587]+", 0.3),
+    ("ka", "[\u10a0-\u10ff]+", 0.3),
+    ("th", "[\u0e01-\u0e5b]+", 0.3),
+    ("he", "[\u05d0-\u05ea]+", 0.3),
+    ("el", "[\u0370-\u03ff\u1f00-\u1fff]+", 0.3),
 )
 
 
@@ -42,9 +42,9 @@ def script_language(text: str) -> str | None:
 
 @lru_cache(maxsize=8)  # the tokenizer and the dates ask about the same page (a sample: memory stays small)
 def _sample_language(sample: str) -> str | None:
-    if sample.isascii() or _ANY_RE.search(sample) is None:
-        return None
-    letters = _count(_LETTER_RE, sample)
+    if sample.isascii() or max(sample) < "\u0370" or re.search(_ANY, sample) is None:
+        return None  # (Latin letters alone end before Greek, the first of the blocks)
+    letters = _count(_LETTER, sample)
     if letters < MIN_LETTERS:
         return None
     for lang, pattern, share in _SCRIPTS:
@@ -53,6 +53,7 @@ def _sample_language(sample: str) -> str | None:
     return None
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    """Characters in the pattern's runs (runs, not characters, are what Python iterates)."""
-    return sum(map(len, pattern.findall(text)))
+def _count(pattern: str, text: str) -> int:
+    """Characters in the pattern's runs (runs, not characters, are what Python iterates);
+    `re` keeps the compiled patterns in its cache."""
+    return sum(map(len, re.findall(pattern, text)))
