@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from feedline.items import ItemBoxes
-from feedline.lookalikes import lone_reason, printed_twice, stamp_reason, widget_only
+from feedline.lookalikes import lone_reason, printed_twice, programme, stamp_reason, widget_only
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, TokenTable
@@ -71,7 +71,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
     """
     stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t) is None]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens)
-               if _is_feed(r) and not _is_schedule(r) and not _lone_byline(r, tokens)]
+               if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
     boxes = ItemBoxes(tokens, layout) if layout is not None else None

@@ -16,7 +16,8 @@ neighbours. Two layers:
 
 `printed_twice` tells a region of one date and time printed twice: the page's own date.
 `widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
-WhatsApp"): no entry. Each reason is a sentence for `--explain` (see `nonentries`).
+WhatsApp"): no entry. `programme` tells a region of bare clocks that run forward on round minutes
+("15:00", "15:30", "19:00"): a TV programme or timetable of planned times, not a feed. Each reason is a sentence for `--explain` (see `nonentries`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 import regex
 
 from feedline import lexicon
+from feedline.model import StampKind
 from feedline.patterns import lazy_regex
 from feedline.tokens import LineKind, Placement, Token, western_digits
 
@@ -40,6 +42,10 @@ YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it
 LINES_ABOVE = 2  # non-blank lines above a lone stamp that may hold its date or author
 DATE_LINE_MAX = 40  # characters: a longer line above is text, not the byline's date
 AUTHOR_LINE_MAX = 80
+PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programme
+ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
+QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
+FORWARD_SHARE = 0.75  # of its steps that go forward in time (or stay)
 
 _RECURRING_RE = lazy_regex(r"\b(?:" + "|".join(sorted(map(regex.escape, lexicon.RECURRING_DAY_WORDS),
                                                         key=len, reverse=True)) + r")\b", regex.IGNORECASE)
@@ -117,6 +123,28 @@ def printed_twice(region: Sequence[Token], tokens: Sequence[Token]) -> bool:
     if a is None or b is None or a.text != b.text:
         return False
     return a.day is not None or any(lone_reason(tokens, t) is not None for t in region)
+
+
+def programme(region: Sequence[Token]) -> bool:
+    """Bare clocks (no date on their lines) that run forward and fall on round minutes ("15:00",
+    "15:30", "09:30" under "25. jul."; "Perú: 11:30 horas" / "España: 18:30 horas"): planned times
+    of a TV programme or timetable. News is stamped to the minute and newest first, so a feed
+    seldom has both; a site that publishes on the hour repeats one clock, not three."""
+    if len(region) < PROGRAMME_MIN:
+        return False
+    clocks: list[tuple[int, int]] = []
+    for token in region:
+        stamp = token.stamp
+        if stamp is None or stamp.kind is not StampKind.CLOCK or stamp.hour is None or stamp.minute is None \
+                or stamp.days_ago is not None or _YEAR_RE.search(western_digits(token.text)):
+            return False
+        clocks.append((stamp.hour, stamp.minute))
+    n = len(clocks)
+    round_ = sum(m % 5 == 0 for _, m in clocks)
+    quarter = sum(m % 15 == 0 for _, m in clocks)
+    forward = sum(a <= b for a, b in zip(clocks, clocks[1:]))
+    return (len(set(clocks)) >= PROGRAMME_MIN and round_ >= ROUND_SHARE * n and quarter >= QUARTER_SHARE * n
+            and forward >= FORWARD_SHARE * (n - 1))
 
 
 def widget_only(lines: Sequence[str]) -> bool:

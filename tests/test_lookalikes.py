@@ -134,3 +134,39 @@ def test_a_stamp_over_share_buttons_is_no_entry() -> None:
     page = "Most read\n\n5 PM\nFacebook\nTwitter\nShow more sharing options\n\nMonday, 3 March 2024\n\n" + ARTICLE + "\n"
     assert stamps(page) == []
     assert reasons(page)["5 PM"] == WIDGET_ITEM
+
+
+# A programme of planned times: bare clocks that run forward on round minutes. Seen on nrk.no
+# (an Olympic TV grid: "24. jul." / "15:00" / "Kanal: …", 192 false entries), libero.pe (kick-off
+# per country: "España: 18:30 horas"), skateboardmsm.de ("Contest 12:00 Uhr", "Siegerehrung 18:30
+# Uhr") and wevolver.com (a podcast's chapter times "(6:00) …").
+@pytest.mark.parametrize("page", [
+    "Programme\n\n24 July\n15:00\nChannel: Sport One\nFootball, group stage\n15:30\nChannel: Sport One\n"
+    "Archery, qualifying\n25 July\n09:30\nChannel: Sport Two\nRugby sevens\n14:00\nChannel: Sport One\n"
+    "Archery, qualifying\n19:00\nChannel: Radio, Sport One\nFootball, group stage\n",
+    "When does the match start?\n\nPeru, Ecuador, Colombia and Mexico: 11:30 horas\n"
+    "Bolivia, Venezuela, Chile and Paraguay: 12:30 horas\nArgentina, Brazil and Uruguay: 13:30 horas\n"
+    "Spain: 18:30 horas\nUnited States: 12:30 horas\nWhich channel shows the match?\n",
+    "Festival day\n\nDoors 11:00 Uhr\nThe riders warm up on the floating ramp in the harbour.\n"
+    "Contest 12:00 Uhr\nEight teams skate three rounds each in front of the judges.\n"
+    "Prize giving 18:30 Uhr\nThe winners get their trophies on the main stage.\n",
+])
+def test_a_programme_of_planned_times_is_no_feed(page: str) -> None:
+    assert stamps(page) == []
+
+
+@pytest.mark.parametrize(("page", "count"), [
+    # newest first, on round minutes: a feed
+    ("Live\n\n10:45 The council meets tonight to vote on the new parking rules\n"
+     "10:30 Rail workers announced a second day of strikes on the northern line\n"
+     "10:15 The ferry resumed after the fog lifted over the bay this morning\n", 3),
+    # forward, but stamped to the minute: a feed in reading order
+    ("Live\n\n10:02 The council meets tonight to vote on the new parking rules\n"
+     "10:17 Rail workers announced a second day of strikes on the northern line\n"
+     "10:41 The ferry resumed after the fog lifted over the bay this morning\n", 3),
+    # one clock repeated: a site that publishes on the hour
+    ("Latest\n\n5:00 am\nInside the union vote that split the drivers\n5:00 am\n"
+     "What the new budget means for rural schools\n5:00 am\nThe long road back for the river town\n", 3),
+])
+def test_a_feed_on_round_minutes_stays(page: str, count: int) -> None:
+    assert len(stamps(page)) == count
