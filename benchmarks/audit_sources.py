@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -39,7 +38,6 @@ import unicodedata
 from collections import defaultdict
 from multiprocessing import Pool
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,16 +56,8 @@ EXTRA_CUES: dict[str, tuple[str, ...]] = {
 }
 
 sys.path.insert(0, str(ROOT))
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "corpus" / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit("audit_sources: no score.py in ../shared/corpus")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["score"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sources_misses import name_hits, scorer  # noqa: E402  (the scorer and its name matching, shared)
 
 
 class _Timeout(Exception):
@@ -198,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"T: {_safe(e['text'])}")
             print(f"feedline: {json.dumps(got, ensure_ascii=False)}")
         return 0
-    score = _scorer()
+    score = scorer()
     match = score.sources_match
     by_key = {key(e): e for e in entries}
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # gold, pred, found, right
@@ -210,8 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         got = [s.name for s in find_sources(e.get("headline"), e["text"], None)]
         gold = label["sources"]
-        hit = [g for g in gold if any(match(p, g) for p in got)]
-        right = [p for p in got if any(match(p, g) for g in gold)]
+        hit, right = name_hits(gold, got, match)
         for acc in (totals[label["lang"]], totals["TOTAL"]):
             for i, v in enumerate((len(gold), len(got), len(hit), len(right))):
                 acc[i] += v

@@ -27,13 +27,15 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 CACHE = ROOT / ".bench" / "sources-cache.json"
 
 
-def _scorer() -> ModuleType:
+def scorer() -> ModuleType:
+    """The corpus scorer (../shared/corpus/score.py) as a module: its name matching is the judge."""
     spec = importlib.util.spec_from_file_location("score", CORPUS / "score.py")
     if spec is None or spec.loader is None:
         raise SystemExit(f"sources_misses: no scorer at {CORPUS / 'score.py'}")
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (CORPUS / "score.py").exists():
         print(f"sources_misses: {CORPUS} not found: skipped")
         return 0
-    score = _scorer()
+    score = scorer()
     if a.refresh or not CACHE.exists():
         refresh(score, a.jobs)
     sys.path.insert(0, str(ROOT))
@@ -127,8 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             gold = pair["gold"]
             for src in found:
                 by_cue[_cue_form(src.cue)][0 if any(match(src.name, g) for g in gold) else 1] += 1
-            hit = [g for g in gold if any(match(p, g) for p in got)]
-            right = [p for p in got if any(match(p, g) for g in gold)]
+            hit, right = name_hits(gold, got, match)
             row = (len(gold), len(got), len(hit), len(right))
             for acc in (by_page[page["page"]], by_lang[page["lang"]], total):
                 for k, v in enumerate(row):
@@ -159,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {form:40} {right:5d} {extra:5d}")
     print(f"TOTAL {f1(total)}")
     return 0
+
+
+def name_hits(gold: list[str], got: list[str], match: Any) -> tuple[list[str], list[str]]:
+    """The gold names found and the found names that are right, by the scorer's `match`."""
+    return [g for g in gold if any(match(p, g) for p in got)], [p for p in got if any(match(p, g) for g in gold)]
 
 
 def _cue_form(cue: str) -> str:
