@@ -213,6 +213,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "zaktualizowano", "aktualizováno", "publikováno", "обновлено", "опубликовано", "оновлено",
     "опубліковано", "päivitetty", "julkaistu", "publicat", "actualizat", "bijgewerkt",
     "publisert", "oppdatert",  # Norwegian: dagbladet.no, nrk.no, nettavisen.no, vg.no
+    "입력", "수정", "기사입력", "기사수정",  # Korean: hankookilbo.com, mk.co.kr, news.chosun.com, donga.com, entermedia.co.kr
     "publiziert",  # Swiss and German: tagesanzeiger.ch, bike-magazin.de, thw.de
 )
 

@@ -248,6 +248,10 @@ def test_video_duration_yields_no_0109_clock() -> None:
         pytest.param("By Jane Doe March 17, 2023 2:42 PM", id="byline"),
         pytest.param("by The Example desk March 17, 2023 2:42 PM 2 min read", id="byline-min-read"),
         pytest.param("Updated 16:07 BST, 14 August 2023", id="updated"),
+        # Korean "입력" (published) and "수정" (modified): news.chosun.com, donga.com,
+        # entermedia.co.kr, hankookilbo.com, mk.co.kr.
+        pytest.param("입력 2020.08.27 20:27", id="ko-published"),
+        pytest.param("기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00", id="ko-published-modified"),
     ],
 )
 def test_page_stamps_are_not_feed_stamps(line: str) -> None:
