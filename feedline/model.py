@@ -81,6 +81,10 @@ class Markup:
     time_marks: tuple[TimeMark, ...] = ()
     updates: tuple[LiveUpdate, ...] = ()
     notes: tuple[str, ...] = ()  # what a size cap left unread (diagnostics of the timeline)
+    # Short texts of elements the page names a player's time (`class="video-duration"`,
+    # "vjs-current-time", `itemprop="duration"`): a clip's length or position, "4:11", not a
+    # time of day.
+    media_lengths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
