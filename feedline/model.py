@@ -73,6 +73,16 @@ class LiveUpdate:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemTime:
+    """An item's time as the page's embedded JSON states it (`blobs`): the item's title and
+    one of its time fields, an instant written in ISO 8601 with its offset (Unix times as UTC)."""
+
+    headline: str
+    value: str  # ISO 8601 with an offset or Z
+    field: str  # the key, with the keys of the inner objects it sits in ("metadata.lastUpdated")
+
+
+@dataclass(frozen=True, slots=True)
 class Markup:
     """Time claims of a page's HTML, unverified (see `markup` and `dates`)."""
 
@@ -80,6 +90,7 @@ class Markup:
     modified: str | None = None
     time_marks: tuple[TimeMark, ...] = ()
     updates: tuple[LiveUpdate, ...] = ()
+    item_times: tuple[ItemTime, ...] = ()  # titled items' times in script JSON, for the render moment only
     notes: tuple[str, ...] = ()  # what a size cap left unread (diagnostics of the timeline)
 
 
