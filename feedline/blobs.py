@@ -7,10 +7,13 @@ server computed from it. `claims` pairs these with the relative stamps by headli
 them only to find when the page was rendered; nothing here is trusted.
 
 An item is a JSON object with a title (`title`, `headline`, `name`, `…Title`, `…Headline`:
-a string of 12 to 300 characters) and a time: a value written in ISO 8601 with an offset or
-`Z`, or, under a key that names a date or time (`lastUpdated`, `created_at`, `publishDate`),
-a Unix time in seconds or milliseconds, read as UTC. Times in an untitled object inside the
-item count too ("metadata": {"lastUpdated": …}), named by their path.
+a string of 12 to 300 characters; or the first string of an object under such a key,
+"headlines": {"basic": …}; or, without either, the title of its one titled inner object,
+"content": {"title": …}) and a time: a value written in ISO 8601 with an offset or `Z` (or
+without one under a key saying GMT or UTC, "date_gmt"), or, under a key that names a date or
+time (`lastUpdated`, `created_at`, `publishDate`), a Unix time in seconds or milliseconds,
+read as UTC. Times in an untitled object inside the item count too ("metadata":
+{"lastUpdated": …}, "dates": {"published": …}), named by their path.
 """
 from __future__ import annotations
 
@@ -27,16 +30,18 @@ MAX_BLOB_CHARS = 4_000_000  # characters of script JSON parsed per page
 MAX_NODES = 200_000  # JSON values looked at per page
 MAX_ITEM_TIMES = 2_000  # item times kept per page
 INNER_DEPTH = 2  # untitled objects this deep inside an item still hold its times
-STARTS_PER_SCRIPT = 4  # `= {` assignments tried in one script that is not JSON itself
+STARTS_PER_SCRIPT = 8  # failed `= {"` / `({"` starts tried in one script that is not JSON itself
 TITLE_CHARS = (12, 300)
 EPOCH_YEARS = (1990, 2200)  # Unix times outside these years are counters, not dates
 
-_TITLE_KEY_RE = re.compile(r"(?:title|headline)$|^name$", re.IGNORECASE)
+_TITLE_KEY_RE = re.compile(r"(?:title|headline)s?$|^name$", re.IGNORECASE)
 _TIME_KEY_RE = re.compile(r"date|time|stamp|updated|published|created|modified|(?:_at|At|_on|On)$")
 _ISO_RE = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)", re.IGNORECASE)
+_NAIVE_RE = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?")
+_UTC_KEY_RE = re.compile(r"gmt|utc", re.IGNORECASE)
 _EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 _HAS_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d|\d{10}")  # a script worth parsing
-_ASSIGN_RE = re.compile(r"=\s*(?=[{\[])")
+_ASSIGN_RE = re.compile(r"[=(]\s*(?=\{\s*\"|\[\s*\{\s*\")")  # `= {"…`, `({"…`: JSON assigned or passed
 _SCRIPT_TYPE_RE = re.compile(r"json|javascript|ecmascript|module", re.IGNORECASE)
 
 
@@ -55,8 +60,8 @@ def item_times(tree: Any) -> Iterator[ItemTime]:
 
 
 def _documents(tree: Any, budget: list[int]) -> Iterator[object]:
-    """The JSON values the page's scripts hold: a script that is JSON, or the object literals
-    assigned in it (`window.__STATE__ = {...}`) that happen to be JSON."""
+    """The JSON values the page's scripts hold: a script that is JSON, or the objects assigned
+    or passed in it (`window.__STATE__ = {"…`, `init({"…`) that are JSON."""
     decoder = json.JSONDecoder()
     for node in tree.css("script"):
         kind = node.attributes.get("type") or ""
@@ -68,11 +73,22 @@ def _documents(tree: Any, budget: list[int]) -> Iterator[object]:
         budget[0] -= len(text)
         if budget[0] < 0:
             return
-        starts = [0] if text[0] in "{[" else [m.end() for m in _ASSIGN_RE.finditer(text)][:STARTS_PER_SCRIPT]
-        for start in starts:
+        if text[0] in "{[":
             try:
-                value, _ = decoder.raw_decode(text, start)
+                yield decoder.raw_decode(text)[0]
+                continue
             except (ValueError, RecursionError):
+                pass
+        failed, done = 0, 0
+        for match in _ASSIGN_RE.finditer(text):
+            if match.end() < done:
+                continue  # inside a value already read
+            try:
+                value, done = decoder.raw_decode(text, match.end())
+            except (ValueError, RecursionError):
+                failed += 1
+                if failed >= STARTS_PER_SCRIPT:
+                    break
                 continue
             yield value
 
@@ -87,7 +103,7 @@ def _items(document: object, budget: list[int]) -> Iterator[ItemTime]:
         if isinstance(value, list):
             stack.extend(reversed(value))
         elif isinstance(value, dict):
-            title = _title(value)
+            title = _title(value) or _item_title(value)
             if title is not None:
                 for field, instant in _times(value, "", 0):
                     yield ItemTime(title, instant, field)
@@ -95,12 +111,30 @@ def _items(document: object, budget: list[int]) -> Iterator[ItemTime]:
 
 
 def _title(obj: dict) -> str | None:
+    """The object's own title: a string under a title key."""
     for key, value in obj.items():
         if isinstance(key, str) and isinstance(value, str) and _TITLE_KEY_RE.search(key):
-            text = " ".join(html.unescape(value).split())
-            if TITLE_CHARS[0] <= len(text) <= TITLE_CHARS[1] and "<" not in text:
-                return text
+            return _clean(value)
     return None
+
+
+def _item_title(obj: dict) -> str | None:
+    """An object without a title of its own takes one from inside: the first string of an
+    object under a title key ("headlines": {"basic": …}, "title": {"rendered": …}), else the
+    title of its one titled inner object ("content": {"title": …}, the times beside it)."""
+    inner = [(k, v) for k, v in obj.items() if isinstance(k, str) and isinstance(v, dict)]
+    for key, value in inner:
+        if _TITLE_KEY_RE.search(key):
+            for text in value.values():
+                if isinstance(text, str) and (clean := _clean(text)) is not None:
+                    return clean
+    titled = [title for _, value in inner if (title := _title(value)) is not None]
+    return titled[0] if len(titled) == 1 else None
+
+
+def _clean(value: str) -> str | None:
+    text = " ".join(html.unescape(value).split())
+    return text if TITLE_CHARS[0] <= len(text) <= TITLE_CHARS[1] and "<" not in text else None
 
 
 def _times(obj: dict, path: str, depth: int) -> Iterator[tuple[str, str]]:
@@ -109,7 +143,7 @@ def _times(obj: dict, path: str, depth: int) -> Iterator[tuple[str, str]]:
         if not isinstance(key, str):
             continue
         field = f"{path}{key}"
-        if isinstance(value, dict) and depth < INNER_DEPTH and _title(value) is None:
+        if isinstance(value, dict) and depth < INNER_DEPTH and _title(value) is None and not _TITLE_KEY_RE.search(key):
             yield from _times(value, f"{field}.", depth + 1)
             continue
         instant = _instant(key, value)
@@ -123,6 +157,8 @@ def _instant(key: str, value: object) -> str | None:
         text = value.strip()
         if len(text) <= 40 and _ISO_RE.fullmatch(text):
             return text
+        if len(text) <= 40 and _UTC_KEY_RE.search(key) and _NAIVE_RE.fullmatch(text):
+            return f"{text.replace(' ', 'T')}Z"  # "date_gmt": written in UTC, without the Z
         if not _EPOCH_RE.fullmatch(text):
             return None
     elif isinstance(value, int) and not isinstance(value, bool):

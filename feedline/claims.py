@@ -378,7 +378,8 @@ def _listed_moment(drafts: list[Draft], items: tuple[ItemTime, ...]) -> tuple[da
 
 def _pair_item_times(drafts: list[Draft], items: tuple[ItemTime, ...]) -> dict[str, list[tuple[Draft, _Parsed]]]:
     """Claims by field: a relative stamp's entry and the time of the JSON item whose title
-    opens like its headline or text; the first such item, and each item only once."""
+    opens like its headline or text; the first such item, and each item only once. Two items
+    with one and the same time (one story under two titles) are one claim."""
     openings: dict[str, Draft] = {}
     for draft in drafts:
         if draft.stamp.relative_minutes is None or _clock_minutes(draft) is not None:
@@ -387,14 +388,14 @@ def _pair_item_times(drafts: list[Draft], items: tuple[ItemTime, ...]) -> dict[s
             if part and len(part) >= 12:
                 openings.setdefault(_norm(part)[:MATCH_CHARS], draft)
     by_field: dict[str, list[tuple[Draft, _Parsed]]] = {}
-    taken: set[tuple[str, int]] = set()
+    taken: set[tuple[str, object]] = set()  # (field, entry line) and (field, value): each once
     for item in items:
         draft = openings.get(_norm(item.headline)[:MATCH_CHARS])
-        if draft is None or (item.field, draft.line) in taken:
+        if draft is None or (item.field, draft.line) in taken or (item.field, item.value) in taken:
             continue
         parsed = _parse(item.value, f"script JSON {item.field}")
         if parsed is not None:
-            taken.add((item.field, draft.line))
+            taken.update({(item.field, draft.line), (item.field, item.value)})
             by_field.setdefault(item.field, []).append((draft, parsed))
     return by_field
 
