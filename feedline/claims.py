@@ -14,7 +14,10 @@ The visible stamp is the truth for the time of day. A claim is kept only when it
     time is the claim's own when written with a non-UTC offset, else the instant on the
     page's clock when the page offset is known. That moment, when the relative stamps agree
     on it, is also the page's own capture time for blind mode (`Verified.rendered`): to two
-    minutes from minute stamps, or where the windows of hour stamps ("3 hours ago") overlap.
+    minutes from minute stamps, or where the windows of hour stamps ("3 hours ago") overlap
+    (pinned by a lone minute stamp inside them). Without such claims, the items' times in
+    the page's script JSON (`blobs`) are judged the same way, each time field on its own,
+    and the fields that find a moment must agree on it.
 
 The page offset comes from the distances between instants and visible clocks (two or more
 agreeing), or from one such distance that equals the offset the page writes in its own

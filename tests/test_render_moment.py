@@ -128,3 +128,18 @@ def test_item_times_survive_hostile_scripts() -> None:
     source = (f'<script type="application/json">{deep}</script>'
               f'<script>x = {{"title": "{"x" * 20}", "date": "2024-04-30T14:38:37Z", "n": {"9" * 5000}}}</script>')
     assert list(item_times(parse_html(source).tree)) == []
+
+
+def test_item_times_written_on_the_pages_clock_need_no_zone() -> None:
+    """Times written with the page's own offset (+02:00) agree with their stamps: each such
+    entry takes its time as written, the offset is the page's clock (firm), and a card the
+    JSON does not list is read back from the render moment on it."""
+    local = [(stamp, headline, iso.replace("Z", "+02:00").replace("T15:", "T17:").replace("T12:", "T14:")
+              .replace("T11:", "T13:")) for stamp, headline, iso in ITEMS]
+    cards = [{"title": headline, "published": iso} for _, headline, iso in local]
+    script = f'<script type="application/json">{json.dumps({"list": cards})}</script>'
+    extra = ("7 hrs ago", "A story the page's data does not list at all", "")
+    entries = relative_entries(list_page(script, ITEMS + [extra]))
+    assert [e.local_time.strftime("%H:%M") if e.local_time else None for e in entries] == \
+        ["17:42", "17:31", "14:33", "13:16", "10:52"]
+    assert entries[-1].date.basis is DateBasis.CAPTURE and entries[-1].date.iso == "2024-08-01"
