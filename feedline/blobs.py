@@ -21,12 +21,12 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from feedline.model import ItemTime
 
-MAX_BLOB_CHARS = 4_000_000  # characters of script JSON parsed per page
+MAX_BLOB_CHARS = 4_000_000  # characters of script text kept (and parsed when needed) per page
 MAX_NODES = 200_000  # JSON values looked at per page
 MAX_ITEM_TIMES = 2_000  # item times kept per page
 INNER_DEPTH = 2  # untitled objects this deep inside an item still hold its times
@@ -45,11 +45,40 @@ _ASSIGN_RE = re.compile(r"[=(]\s*(?=\{\s*\"|\[\s*\{\s*\")")  # `= {"…`, `({"�
 _SCRIPT_TYPE_RE = re.compile(r"json|javascript|ecmascript|module", re.IGNORECASE)
 
 
-def item_times(tree: Any) -> Iterator[ItemTime]:
+@dataclass(frozen=True, slots=True)
+class ItemTime:
+    """One time field of one titled item, an instant in ISO 8601 with its offset (Unix times as UTC)."""
+
+    headline: str
+    value: str
+    field: str  # the key, after the keys of the inner objects it sits in ("metadata.lastUpdated")
+
+
+def json_scripts(tree: Any) -> tuple[str, ...]:
+    """The texts of the page's scripts that may hold item times (JSON or script types, a
+    quoted key in them), at most MAX_BLOB_CHARS in all: kept with the markup and parsed only
+    when a page's relative stamps need them (`item_times`)."""
+    found = []
+    budget = MAX_BLOB_CHARS
+    for node in tree.css("script"):
+        kind = node.attributes.get("type") or ""
+        if kind and not _SCRIPT_TYPE_RE.search(kind):
+            continue
+        text = (node.text(deep=True) or "").strip()
+        if len(text) < 20 or '":' not in text:
+            continue  # no JSON key in it (a cheap test: the date-time search waits until needed)
+        budget -= len(text)
+        if budget < 0:
+            break
+        found.append(text)
+    return tuple(found)
+
+
+def item_times(scripts: tuple[str, ...]) -> Iterator[ItemTime]:
     """Titled items with their times, in document order, each (title, value, field) once."""
     seen: set[tuple[str, str, str]] = set()
-    budget = [MAX_BLOB_CHARS, MAX_NODES]
-    for document in _documents(tree, budget):
+    budget = [MAX_NODES]
+    for document in _documents(scripts):
         for found in _items(document, budget):
             key = (found.headline, found.value, found.field)
             if key not in seen:
@@ -59,20 +88,13 @@ def item_times(tree: Any) -> Iterator[ItemTime]:
                     return
 
 
-def _documents(tree: Any, budget: list[int]) -> Iterator[object]:
-    """The JSON values the page's scripts hold: a script that is JSON, or the objects assigned
-    or passed in it (`window.__STATE__ = {"…`, `init({"…`) that are JSON."""
+def _documents(scripts: tuple[str, ...]) -> Iterator[object]:
+    """The JSON values the scripts hold: a script that is JSON, or the objects assigned or
+    passed in it (`window.__STATE__ = {"…`, `init({"…`) that are JSON."""
     decoder = json.JSONDecoder()
-    for node in tree.css("script"):
-        kind = node.attributes.get("type") or ""
-        if kind and not _SCRIPT_TYPE_RE.search(kind):
+    for text in scripts:
+        if not _HAS_TIME_RE.search(text):
             continue
-        text = (node.text(deep=True) or "").strip()
-        if len(text) < 20 or not _HAS_TIME_RE.search(text):
-            continue
-        budget[0] -= len(text)
-        if budget[0] < 0:
-            return
         if text[0] in "{[":
             try:
                 yield decoder.raw_decode(text)[0]
@@ -96,8 +118,8 @@ def _documents(tree: Any, budget: list[int]) -> Iterator[object]:
 def _items(document: object, budget: list[int]) -> Iterator[ItemTime]:
     stack = [document]
     while stack:
-        budget[1] -= 1
-        if budget[1] < 0:
+        budget[0] -= 1
+        if budget[0] < 0:
             return
         value = stack.pop()
         if isinstance(value, list):

@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
+from feedline.blobs import ItemTime, item_times
 from feedline.entries import Draft
-from feedline.model import ItemTime, LiveUpdate, Markup, StampKind, TimeMark
+from feedline.model import LiveUpdate, Markup, StampKind, TimeMark
 
 SAME_INSTANT_SHARE = 0.8  # this share of claims on one instant: the page's time, not the entries'
 OFFSET_SHARE = 0.6  # this share of instants at one distance from the visible clocks: the page offset
@@ -81,8 +82,9 @@ def verified_claims(drafts: list[Draft], markup: Markup | None) -> Verified:
         paired = []
     relative = [(d, p) for d, p in paired if _clock_minutes(d) is None]
     rendered = _render_moment(relative)
-    if rendered is None and not lying and markup is not None and markup.item_times:
-        rendered, listed = _listed_moment(drafts, markup.item_times)
+    if rendered is None and not lying and markup is not None and markup.scripts and any(
+            d.stamp.relative_minutes is not None and _clock_minutes(d) is None for d in drafts):
+        rendered, listed = _listed_moment(drafts, tuple(item_times(markup.scripts)))
         paired = paired + listed
     for draft, parsed in paired:
         if _clock_minutes(draft) is None:

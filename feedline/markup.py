@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
-from feedline.blobs import item_times
+from feedline.blobs import json_scripts
 from feedline.htmltree import parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
@@ -74,7 +74,7 @@ def read_markup(source: str, tree: Any = None) -> Markup:
     if len(marks) > MAX_MARKS:
         notes.append(f"markup: only the first {MAX_MARKS:,} <time datetime> elements read")
     return Markup(published=published, modified=modified, time_marks=marks[:MAX_MARKS],
-                  updates=tuple(updates[:MAX_MARKS]), item_times=tuple(item_times(tree)), notes=tuple(notes))
+                  updates=tuple(updates[:MAX_MARKS]), scripts=json_scripts(tree), notes=tuple(notes))
 
 
 def _meta(tree: Any, names: tuple[str, ...]) -> str | None:

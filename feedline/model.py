@@ -73,16 +73,6 @@ class LiveUpdate:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemTime:
-    """An item's time as the page's embedded JSON states it (`blobs`): the item's title and
-    one of its time fields, an instant written in ISO 8601 with its offset (Unix times as UTC)."""
-
-    headline: str
-    value: str  # ISO 8601 with an offset or Z
-    field: str  # the key, with the keys of the inner objects it sits in ("metadata.lastUpdated")
-
-
-@dataclass(frozen=True, slots=True)
 class Markup:
     """Time claims of a page's HTML, unverified (see `markup` and `dates`)."""
 
@@ -90,7 +80,7 @@ class Markup:
     modified: str | None = None
     time_marks: tuple[TimeMark, ...] = ()
     updates: tuple[LiveUpdate, ...] = ()
-    item_times: tuple[ItemTime, ...] = ()  # titled items' times in script JSON, for the render moment only
+    scripts: tuple[str, ...] = ()  # script texts that may hold items' times (`blobs`), read only when needed
     notes: tuple[str, ...] = ()  # what a size cap left unread (diagnostics of the timeline)
 
 

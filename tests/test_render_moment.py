@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from feedline.blobs import item_times
+from feedline.blobs import item_times, json_scripts
 from feedline.htmltree import parse_html
 from feedline.model import DateBasis, StampKind
 from feedline.pipeline import extract
@@ -116,7 +116,7 @@ def test_item_times_reads_json_scripts_and_skips_what_is_not_json() -> None:
               "\"publishedAt\": 1714487917, \"id\": 1714487917, \"views\": \"1714487917\", "
               "\"when\": \"2024-04-30T14:38:37+02:00\", \"naive\": \"2024-04-30T14:38:37\", "
               "\"date_gmt\": \"2024-04-30 12:38:37\"}]};</script>")
-    found = list(item_times(parse_html(source).tree))
+    found = list(item_times(json_scripts(parse_html(source).tree)))
     assert [(f.field, f.value) for f in found] == [("publishedAt", "2024-04-30T14:38:37Z"),
                                                     ("when", "2024-04-30T14:38:37+02:00"),
                                                     ("date_gmt", "2024-04-30T12:38:37Z")]
@@ -127,7 +127,7 @@ def test_item_times_survive_hostile_scripts() -> None:
     deep = "[" * 100_000 + "]" * 100_000
     source = (f'<script type="application/json">{deep}</script>'
               f'<script>x = {{"title": "{"x" * 20}", "date": "2024-04-30T14:38:37Z", "n": {"9" * 5000}}}</script>')
-    assert list(item_times(parse_html(source).tree)) == []
+    assert list(item_times(json_scripts(parse_html(source).tree))) == []
 
 
 def test_item_times_written_on_the_pages_clock_need_no_zone() -> None:
