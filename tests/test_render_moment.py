@@ -143,3 +143,38 @@ def test_item_times_written_on_the_pages_clock_need_no_zone() -> None:
     assert [e.local_time.strftime("%H:%M") if e.local_time else None for e in entries] == \
         ["17:42", "17:31", "14:33", "13:16", "10:52"]
     assert entries[-1].date.basis is DateBasis.CAPTURE and entries[-1].date.iso == "2024-08-01"
+
+
+def marks_page(items: list[tuple[str, str, str]]) -> bytes:
+    """A list whose stamps carry their `<time datetime>` (the claims of test_claims.py)."""
+    cards = "".join(f"<article><p><time datetime='{value}'>{stamp}</time></p><h2>{headline}</h2>"
+                    f"<p>Details of the story follow in a full sentence here.</p></article>"
+                    for stamp, value, headline in items)
+    return f"<!doctype html><html><body><h1>Latest</h1>{cards}</body></html>".encode()
+
+
+HOURS = [("2 hours ago", "2023-11-09T05:31:28-05:00", "Crews clear the crash on the interstate"),
+         ("2 hours ago", "2023-11-09T05:21:45-05:00", "School board delays the vote on the calendar"),
+         ("15 hours ago", "2023-11-08T16:02:16-05:00", "County unveils the budget for next year"),
+         ("20 hours ago", "2023-11-08T11:10:25-05:00", "Open house on the planned road closure")]
+
+
+def test_a_lone_minute_stamp_inside_the_hour_windows_pins_the_render_moment() -> None:
+    """The hour stamps' windows share 12:01-13:02 UTC (wivb.com prints such a list); '38 mins
+    ago' of 06:24:36 (UTC-5) says 12:02:36, inside it: that is the moment (not the middle of
+    the stretch, 12:32), and '1 day ago' without markup is read back from it."""
+    items = [("38 mins ago", "2023-11-09T06:24:36-05:00", "Firefighters rescue a dog from the river")] + HOURS + \
+        [("1 day ago", "", "A story without markup of its own, older")]
+    entries = {e.headline: e for e in extract(marks_page(items)).entries}
+    older = entries["A story without markup of its own, older"]
+    assert (older.date.iso, older.local_time.strftime("%H:%M")) == ("2023-11-08", "07:02")
+    assert "rendered at 2023-11-09 12:02 UTC" in " ".join(older.date.evidence)
+
+
+def test_a_lone_minute_stamp_outside_the_hour_windows_gives_no_moment() -> None:
+    """'38 mins ago' two hours before what the hour stamps allow: the claims disagree, and the
+    page keeps no render moment (its other relative stamps stay untimed)."""
+    items = [("38 mins ago", "2023-11-09T04:24:36-05:00", "Firefighters rescue a dog from the river")] + HOURS + \
+        [("1 day ago", "", "A story without markup of its own, older")]
+    entries = {e.headline: e for e in extract(marks_page(items)).entries}
+    assert entries["A story without markup of its own, older"].local_time is None
