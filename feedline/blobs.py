@@ -86,6 +86,8 @@ def item_times(scripts: tuple[str, ...]) -> Iterator[ItemTime]:
                 yield found
                 if len(seen) >= MAX_ITEM_TIMES:
                     return
+        if budget[0] < 0:
+            return  # MAX_NODES looked at: no more documents are decoded either
 
 
 def _documents(scripts: tuple[str, ...]) -> Iterator[object]:

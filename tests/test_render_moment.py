@@ -178,3 +178,15 @@ def test_a_lone_minute_stamp_outside_the_hour_windows_gives_no_moment() -> None:
         [("1 day ago", "", "A story without markup of its own, older")]
     entries = {e.headline: e for e in extract(marks_page(items)).entries}
     assert entries["A story without markup of its own, older"].local_time is None
+
+
+def test_item_times_stop_at_their_bounds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Many small objects passed to calls: the walk stops after MAX_NODES values (the decoding
+    with it); at most MAX_ITEM_TIMES item times come back."""
+    from feedline import blobs
+
+    calls = "<script>" + ";".join(
+        f'f({{"title": "Headline number {n:06d} of the list", "date": {1714487917 + n}}})' for n in range(3000)) + "</script>"
+    assert len(list(item_times(json_scripts(parse_html(calls).tree)))) == blobs.MAX_ITEM_TIMES
+    monkeypatch.setattr(blobs, "MAX_NODES", 40)
+    assert len(list(item_times(json_scripts(parse_html(calls).tree)))) == 40
