@@ -63,13 +63,16 @@ class Draft:
     page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
-def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
+def find_entries(tokens: TokenTable, layout: Layout | None = None,
+                 media: frozenset[str] = frozenset()) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to.
 
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
+    `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`).
     """
-    stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t) is None]
+    stamp_tokens = [t for t in tokens.filled()
+                    if t.stamp is not None and t.kind is _STAMP and stamp_reason(t, media) is None]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens)
                if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)]
     boundaries = {t.index for r in regions for t in r}

@@ -14,12 +14,13 @@ from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, outside_now_years
+from feedline.lookalikes import media_marked
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
 from feedline.scripts import script_language
 from feedline.sources import find_sources
-from feedline.tokens import tokenize
+from feedline.tokens import TokenTable, tokenize
 
 Source = str | os.PathLike | bytes | BinaryIO | Page
 
@@ -70,13 +71,20 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     kept = replace(page, html=None, layout=None, parsed=None,  # the scripts served the claims above
                    markup=replace(page.markup, scripts=()) if page.markup is not None else None)
     return Timeline(kept, tuple(entries), now=(clock.aware or clock.wall) if clock else None,
-                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated) if explain else ())
+                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens)) if explain else ())
+
+
+def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
+    """The page's stamp texts its markup names media lengths (`lookalikes.media_marked`)."""
+    if page.markup is None or not page.markup.media_lengths:
+        return frozenset()
+    return media_marked(tokens.filled(), page.markup.media_lengths)
 
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
     tokens = tokenize(page)
-    drafts, feeds = find_entries(tokens, page.layout)
+    drafts, feeds = find_entries(tokens, page.layout, _media(page, tokens))
     return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                        lang=page.lang or script_language(page.text), url=page.url)
 
