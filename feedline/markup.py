@@ -16,7 +16,9 @@ Sources of claims:
   - elements that carry their own time in a data attribute and show a short text, the stamp
     (`<span data-timestamp="1714487917">16:38</span>`, `data-time="2020-08-18 19:46:24"`,
     `data-date`, `data-utime`, `data-publish-date` ...): ISO values as written, Unix times
-    (seconds or milliseconds) as UTC instants. Read like `<time datetime>`.
+    (seconds or milliseconds) as UTC instants. Read like `<time datetime>`;
+  - titled items with a time in the page's embedded JSON (`blobs`): used only to find when
+    the page was rendered, beside its relative stamps.
 
 Not a claim, but read here too: the times media players show in elements named a duration,
 a current or a remaining time (`<span class="video-duration">4:11</span>`), which the entries
@@ -33,6 +35,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
+from feedline.blobs import json_scripts
 from feedline.htmltree import parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
@@ -82,7 +85,7 @@ def read_markup(source: str, tree: Any = None) -> Markup:
         notes.append(f"markup: only the first {MAX_MARKS:,} <time datetime> elements read")
     return Markup(published=published, modified=modified, time_marks=marks[:MAX_MARKS],
                   updates=tuple(updates[:MAX_MARKS]), notes=tuple(notes),
-                  media_lengths=tuple(islice(_media_lengths(tree), MAX_MARKS)))
+                  media_lengths=tuple(islice(_media_lengths(tree), MAX_MARKS)), scripts=json_scripts(tree))
 
 
 def _media_lengths(tree: Any) -> Iterator[str]:

@@ -68,7 +68,9 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     if dropped:
         diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
                         f"evidence (e.g. {dropped[0][:40]!r})",)
-    return Timeline(replace(page, html=None, layout=None, parsed=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+    kept = replace(page, html=None, layout=None, parsed=None,  # the scripts served the claims above
+                   markup=replace(page.markup, scripts=()) if page.markup is not None else None)
+    return Timeline(kept, tuple(entries), now=(clock.aware or clock.wall) if clock else None,
                     tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens)) if explain else ())
 
 
