@@ -586,9 +586,17 @@ def _is_caps(text: str) -> bool:
     return upper >= 3 and upper * 2 > sum(1 for c in head if c.isalpha())
 
 
+# Below this code point no character is Han, Hiragana, Katakana or Hangul (Hangul Jamo
+# start there): a line whose head stays below it is weighed without the pattern.
+_DENSE_SCRIPT_FLOOR = "\u1100"
+
+
 def _weight(text: str) -> int:
     """Length in Latin-letter equivalents: a CJK character carries about a word."""
-    return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(text[:200]))
+    head = text[:200]
+    if head.isascii() or max(head) < _DENSE_SCRIPT_FLOOR:  # C-speed tests: most lines
+        return len(text)
+    return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(head))
 
 
 def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int,

@@ -542,8 +542,8 @@ _SCRIPT_CHAR_RE = lazy_re("[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
 # spaces (other spaces made plain): "president" and "percent" do not pass it.
 _HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
           + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
-_RELATIVE_HINT_RE = lazy_re("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
-                                                                              key=len, reverse=True)))
+# Plain substrings: one `in` test per hint costs a third of a stdlib alternation's search.
+_RELATIVE_HINTS = tuple(sorted({h.lower() for h in _HINTS if h.isascii()}, key=len, reverse=True))
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
 _OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
 _OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
@@ -585,7 +585,7 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
     hi = len(text) if hi is None else hi
     lowered = text[lo:hi].lower()
     padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
-    if _RELATIVE_HINT_RE.search(padded) is not None:
+    if _any_in(_RELATIVE_HINTS, padded):
         found = _RELATIVE_WORD_RE.search(text, lo, hi)
         if found is not None:
             return found.span()
@@ -594,6 +594,14 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
         if found is not None:
             return found.start() + lo, found.end() + lo
     return None
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    """Whether one of `words` is a substring of `text`."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _may_be_day_heading(line: str) -> bool:
