@@ -43,3 +43,38 @@ _HINT_RE = re.compile("|".join(map(re.escape, T._RELATIVE_HINTS)))
 @example(" fare ")
 def test_hint_words_as_the_alternation(text: str) -> None:
     assert T._any_in(T._RELATIVE_HINTS, text) == (_HINT_RE.search(text) is not None)
+
+
+from feedline.sources import atoms as A  # noqa: E402
+from feedline.sources import masking as M  # noqa: E402
+
+_VERBS = A._SIGNATURE_VERBS.split("|")
+
+
+def test_the_longest_signature_line_is_the_bound() -> None:
+    """Every part at its longest: the line matches, and is `SIGNATURE_MAX_CHARS` long (the
+    "on" form; the colon form is a character shorter)."""
+    words = "   ".join(["J" + "é" * 30] * 5)
+    for tail, size in (("   ha scritto   :", M.SIGNATURE_MAX_CHARS - 1), ("   on   ha scritto", M.SIGNATURE_MAX_CHARS)):
+        line = " " * 8 + words + tail + " " * 8
+        assert len(line) == size
+        assert M._SIGNATURE_LINE.match(line + "\nmore") is not None
+        assert M._may_sign(line + "\nmore", 0)
+        assert M._SIGNATURE_LINE.match("x" + line) is None and not M._may_sign("x" + line, 0)
+
+
+_WORD = st.text(st.sampled_from(list("aZé1@_'.-(ONon:ſ\u212a")), min_size=1, max_size=34)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=7), st.sampled_from(_VERBS), st.booleans(),
+       st.text(" \t", max_size=10), st.text(" \t\xa0:", max_size=4))
+@example(["Jane", "Doe"], "says", True, "", "")
+@example(["janedoe"], "said", False, " ", "")
+def test_may_sign_keeps_every_signature(words: list[str], verb: str, colon: bool, pad: str, gap: str) -> None:
+    """Whenever the signature pattern matches a line, `_may_sign` lets it through."""
+    tail = f" {verb}{gap}:" if colon else f" on{gap or ' '}{verb}"
+    for line in (pad + " ".join(words) + tail + pad, " ".join(words), pad + "\t".join(words) + tail):
+        text = f"{line}\nnext line"
+        if M._SIGNATURE_LINE.match(text, 0) is not None:
+            assert M._may_sign(text, 0), line
