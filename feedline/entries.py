@@ -251,8 +251,15 @@ def _item_size(region: list[Token], tokens: list[Token]) -> int:
     """The median number of text lines between two stamps of the region."""
     if len(region) < 2:
         return MAX_GAP_LINES
-    return int(median([sum(1 for t in tokens[a.index + 1:b.index] if _is_item_line(t))
+    return int(median([sum(map(_is_item_line, _filled(tokens, a.index + 1, b.index)))
                        for a, b in zip(region, region[1:])]))
+
+
+def _filled(tokens: list[Token], start: int, stop: int) -> list[Token]:
+    """The lines in [start, stop) that are not blank (a `TokenTable` skips them at C speed)."""
+    if isinstance(tokens, TokenTable):
+        return tokens.between(start, stop)
+    return [t for t in tokens[start:stop] if t.kind is not _BLANK]
 
 
 def _ends_short_item(token: Token) -> bool:
@@ -412,7 +419,7 @@ def _shape_kinship(region: list[Token], tokens: list[Token]) -> int:
     """
     if len(region) < 3:
         return 0
-    shapes = Counter(_shape(tokens[a.index + 1:b.index]) for a, b in zip(region, region[1:]))
+    shapes = Counter(_shape(_filled(tokens, a.index + 1, b.index)) for a, b in zip(region, region[1:]))
     shape, count = shapes.most_common(1)[0]
     if not shape or count * 5 < (len(region) - 1) * 3:
         return 0
@@ -569,7 +576,7 @@ def _content(lines: list[Token], floor: float = 0) -> int:
 def _typical_line(region: list[Token], tokens: list[Token]) -> float:
     """The median weight of the text lines between the region's stamps: its items' lines."""
     weights = [_weight(t.text) for a, b in zip(region, region[1:])
-               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
+               for t in _filled(tokens, a.index + 1, b.index) if _is_item_line(t)]
     return median(weights) if weights else 0
 
 
