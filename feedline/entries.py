@@ -499,7 +499,7 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
     i = index + step
     while 0 <= i < len(tokens) and abs(i - index) <= 4:
         token = tokens[i]
-        if token.kind is not _BLANK and not _NOISE_LINE_RE.match(token.text):
+        if token.kind is not _BLANK and not _is_noise(token.text):
             return token
         i += step
     return None
@@ -509,6 +509,13 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 _BYLINE_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
 _BY_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\S")  # "By TOI staff", "von Jana"
 _NOISE_LINE_RE = lazy_regex(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
+
+
+def _is_noise(text: str) -> bool:
+    """A bare number or a short bracketed credit (`_NOISE_LINE_RE`), tested only for a line
+    that opens as one can: with a bracket or a digit (`str.isdigit` takes more than `\\d`)."""
+    head = text[:1]
+    return (head == "(" or head.isdigit()) and _NOISE_LINE_RE.match(text) is not None
 
 
 def _is_label(token: Token) -> bool:

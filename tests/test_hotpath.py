@@ -78,3 +78,37 @@ def test_may_sign_keeps_every_signature(words: list[str], verb: str, colon: bool
         text = f"{line}\nnext line"
         if M._SIGNATURE_LINE.match(text, 0) is not None:
             assert M._may_sign(text, 0), line
+
+
+from feedline import lookalikes as L  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("(0)١٣²x ")), max_size=50))
+@example("12")
+@example("(Photo: AP)")
+@example("١٢")
+def test_noise_lines_as_the_pattern(text: str) -> None:
+    assert E._is_noise(text) == (E._NOISE_LINE_RE.match(text) is not None)
+
+
+def _widget_only_by_words(lines: list[str]) -> bool:
+    if not lines:
+        return False
+    for line in lines:
+        words = L._WORD_RE.findall(line.casefold())
+        if not words or len(words) > 5 or any(w not in L._WIDGET_WORDS for w in words):
+            return False
+    return True
+
+
+_WIDGETS = sorted(L._WIDGET_WORDS)[:40]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WIDGETS + ["Headline", "", "!", "FACEBOOK"]), max_size=8).map(" ".join),
+                max_size=3))
+@example(["Facebook Twitter"])
+@example(["Facebook Twitter Facebook Twitter Facebook Twitter"])
+def test_widget_only_as_word_lists(lines: list[str]) -> None:
+    assert L.widget_only(lines) == _widget_only_by_words(lines)
