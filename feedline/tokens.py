@@ -250,12 +250,14 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
-    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and (
-            PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
+    clock = digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH)
+    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(shown, start, ctx, ago_word=relative)
+    # A short line is one window, the whole line, which the clock test above read already.
+    found = _find_stamp(shown, start, ctx, ago_word=relative, line=line,
+                        clock=clock if digits and len(line) <= SHORT_LINE else None)
     if found is not None:
         stamp, placement, rest = found
         return Token(index, start, shown, _STAMP, stamp, placement, rest)
@@ -312,18 +314,21 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
 
 
 def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
-                ago_word: bool = True) -> tuple[Stamp, Placement, str] | None:
+                ago_word: bool = True, line: str | None = None,
+                clock: bool | None = None) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing.
 
     `beside`: a clock printed right after a relative stamp is read as the stamp.
     `ago_word` False: the line holds no "ago" word (the scan says so), so no relative stamp.
+    `line`: `western_digits(shown)`, when the caller has it; `clock`: for a short line,
+    `_may_hold_clock` over the whole line, when the caller has asked it.
     """
-    line = western_digits(shown)
+    line = western_digits(shown) if line is None else line
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
-        clocks = _clock_hints(line, lo, hi)
+        clocks = _clock_hints(line, lo, hi, clock)
         word = _relative_word(line, lo, hi) if ago_word else None
         relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
@@ -342,9 +347,10 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
     return None
 
 
-def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Where a clock may be in line[lo:hi], near an end of the line."""
-    if not _may_hold_clock(line, lo, hi):
+def _clock_hints(line: str, lo: int, hi: int, may: bool | None = None) -> list[re.Match[str]]:
+    """Where a clock may be in line[lo:hi], near an end of the line (`may`: what
+    `_may_hold_clock(line, lo, hi)` says, when known)."""
+    if not (_may_hold_clock(line, lo, hi) if may is None else may):
         return []
     hints = _CLOCK_HINT_RE if line.isascii() else _ANY_CLOCK_HINT_RE
     return [m for m in hints.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]

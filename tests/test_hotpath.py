@@ -112,3 +112,34 @@ _WIDGETS = sorted(L._WIDGET_WORDS)[:40]
 @example(["Facebook Twitter Facebook Twitter Facebook Twitter"])
 def test_widget_only_as_word_lists(lines: list[str]) -> None:
     assert L.widget_only(lines) == _widget_only_by_words(lines)
+
+
+from feedline.sources import tokens as ST  # noqa: E402
+
+
+def test_chunks_split_where_str_split_does() -> None:
+    """`re`'s \\s and `str.isspace` name the same characters, so the chunks' starts found by
+    the pattern are those of `str.split`'s chunks."""
+    import sys
+    spaces = [c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces == [c for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab \t\n\xa0\u2009\u3000\x1c.")), max_size=40))
+def test_part_starts_are_the_chunks(text: str) -> None:
+    parts = text.split()
+    starts = ST._part_starts(text, parts)
+    assert [text[s:s + len(p)] for s, p in zip(starts, parts)] == parts and len(starts) == len(parts)
+    assert starts == sorted(starts) and all(not text[s - 1:s].strip() for s in starts)
+
+
+from feedline import pipeline as PL  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("aB ß\n\t\xa0")), max_size=1400))
+@example("x " * 600)
+@example(" " * 999 + "word " * 100)
+def test_opening_words_as_the_whole_split(raw: str) -> None:
+    assert PL._opening_words(raw) == " ".join(raw.split())[:200].casefold()
