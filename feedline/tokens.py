@@ -135,6 +135,11 @@ class Token(NamedTuple):
         return self.start + len(self.text)
 
 
+# A token made without its constructor's Python frame (a NamedTuple's `__new__` is a Python
+# function), all eight fields given: for the lines every page has many of.
+_new = tuple.__new__
+
+
 class TokenTable(Sequence[Token]):
     """A page's tokens, one per visual line, in a compact table.
 
@@ -226,7 +231,7 @@ def tokenize(page: Page) -> TokenTable:
         elif has_digit(line) is not None:
             kept[index] = _classify(index, starts[index], line, ctx, relative=False)
         elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
-            kept[index] = Token(index, starts[index], line, _TEXT)
+            kept[index] = _new(Token, (index, starts[index], line, _TEXT, None, None, "", None))
         else:  # what `_classify` does with a line without digits or "ago" words
             kept[index] = _plain_line(index, starts[index], line, ctx)
     del raws
@@ -260,7 +265,7 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
                         clock=clock if digits and len(line) <= SHORT_LINE else None)
     if found is not None:
         stamp, placement, rest = found
-        return Token(index, start, shown, _STAMP, stamp, placement, rest)
+        return _new(Token, (index, start, shown, _STAMP, stamp, placement, rest, None))
     return _plain_line(index, start, shown, ctx, may_head=False)
 
 
@@ -287,8 +292,8 @@ def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool 
     if heading is not None:
         return Token(index, start, line, _HEADING, heading=heading)
     if len(line) <= BOILERPLATE_MAX and _is_boilerplate(line):
-        return Token(index, start, line, _BOILERPLATE)
-    return Token(index, start, line, _TEXT)
+        return _new(Token, (index, start, line, _BOILERPLATE, None, None, "", None))
+    return _new(Token, (index, start, line, _TEXT, None, None, "", None))
 
 
 def _is_boilerplate(line: str) -> bool:
