@@ -10,8 +10,9 @@ twice (key-events list, a repeated widget) is kept once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 import regex
 
@@ -262,6 +263,16 @@ def _filled(tokens: list[Token], start: int, stop: int) -> list[Token]:
     return [t for t in tokens[start:stop] if t.kind is not _BLANK]
 
 
+def _filled_from(tokens: list[Token], start: int, step: int) -> Iterator[Token]:
+    """The lines that are not blank from `start` on in direction `step`, nearest first."""
+    if isinstance(tokens, TokenTable):
+        return tokens.filled_from(start, step)
+    if not 0 <= start < len(tokens):
+        return iter(())
+    indices = range(start, len(tokens)) if step > 0 else range(start, -1, -1)
+    return (tokens[i] for i in indices if tokens[i].kind is not _BLANK)
+
+
 def _ends_short_item(token: Token) -> bool:
     """A widget line or a fragment (not a bare count): the end of a short item, walking away."""
     return token.kind is _BOILERPLATE or (_is_item_line(token) and _is_fragment(token.text))
@@ -452,12 +463,7 @@ def _shape(lines: list[Token]) -> tuple[str, ...]:
 
 def _lines_toward(tokens: list[Token], index: int, step: int, count: int) -> list[Token]:
     """Up to `count` non-blank lines next to a stamp line, in page order."""
-    out: list[Token] = []
-    i = index + step
-    while 0 <= i < len(tokens) and len(out) < count:
-        if tokens[i].kind is not _BLANK:
-            out.append(tokens[i])
-        i += step
+    out = list(islice(_filled_from(tokens, index + step, step), count))
     return out if step > 0 else out[::-1]
 
 
@@ -479,11 +485,10 @@ def _kicker_kinship(region: list[Token], tokens: list[Token]) -> int:
 def _window(tokens: list[Token], index: int, step: int, size: int = 3) -> list[str]:
     """Up to `size` non-blank lines next to a stamp, stopping at the next stamp."""
     out: list[str] = []
-    i = index + step
-    while 0 <= i < len(tokens) and len(out) < size and tokens[i].kind is not _STAMP:
-        if tokens[i].kind is not _BLANK:
-            out.append(tokens[i].text)
-        i += step
+    for token in _filled_from(tokens, index + step, step):
+        if len(out) >= size or token.kind is _STAMP:
+            break
+        out.append(token.text)
     return out
 
 

@@ -196,6 +196,16 @@ class TokenTable(Sequence[Token]):
         (a slice would make a token for each blank line first)."""
         return list(filter(None, self._kept[start:stop]))
 
+    def filled_from(self, start: int, step: int) -> Iterator[Token]:
+        """The tokens of the lines that are not blank from line `start` on, going down
+        (`step` 1) or up (-1), nearest first, at C speed: the iterator starts at `start`
+        without stepping over the lines before it."""
+        lines = iter(self._kept) if step > 0 else reversed(self._kept)
+        if start < 0 or start >= len(self._kept):
+            return iter(())
+        lines.__setstate__(start)  # the position to read next (both iterators pickle so)
+        return filter(None, lines)
+
     def nonblank(self) -> Iterator[tuple[int, Token]]:
         """(index, token) of the lines that are not blank, in order (the blank ones unmade)."""
         return compress(enumerate(self._kept), self._kept)

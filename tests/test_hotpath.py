@@ -143,3 +143,24 @@ from feedline import pipeline as PL  # noqa: E402
 @example(" " * 999 + "word " * 100)
 def test_opening_words_as_the_whole_split(raw: str) -> None:
     assert PL._opening_words(raw) == " ".join(raw.split())[:200].casefold()
+
+
+from feedline.model import Page  # noqa: E402
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["", "Headline here", "12:30", "  ", "Yesterday", "text line."]), max_size=25))
+def test_filled_from_walks_as_the_list_does(lines: list[str]) -> None:
+    """From every line, both ways: the non-blank tokens, nearest first, as read one by one."""
+    table = T.tokenize(Page(text="\n".join(lines)))
+    tokens = list(table)
+    for start in range(-2, len(tokens) + 2):
+        for step in (1, -1):
+            inside = 0 <= start < len(tokens)  # a walk from outside the page reads nothing
+            by_hand = [tokens[i] for i in (range(start, len(tokens)) if step > 0 else range(start, -1, -1))
+                       if inside and tokens[i].kind is not T.LineKind.BLANK]
+            assert list(table.filled_from(start, step)) == by_hand
+            assert list(E._filled_from(tokens, start, step)) == by_hand
+    for a in range(len(tokens) + 1):
+        for b in range(a, len(tokens) + 1):
+            assert table.between(a, b) == [t for t in tokens[a:b] if t.kind is not T.LineKind.BLANK]
