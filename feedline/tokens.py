@@ -15,7 +15,7 @@ import operator
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from itertools import compress
@@ -234,19 +234,45 @@ def tokenize(page: Page) -> TokenTable:
     del offsets
     kept: list[Token | None] = [None] * len(raws)
     has_digit = _DIGITS_RE.search
+    # A line's token depends on its text and the page alone, its offsets aside: a line
+    # printed again on the page ("Reply", "12:30", a byline) is read once (see `_moved`).
+    read: dict[tuple[str, bool], Token] = {}
     for index in compress(range(len(raws)), map(str.strip, raws)):
         line = raws[index].strip()
-        if index in relative:
-            kept[index] = _classify(index, starts[index], line, ctx)
-        elif has_digit(line) is not None:
-            kept[index] = _classify(index, starts[index], line, ctx, relative=False)
+        ago = index in relative
+        if ago or has_digit(line) is not None:
+            known = read.get((line, ago))
+            if known is not None:
+                kept[index] = _moved(known, index, starts[index])
+                continue
+            kept[index] = token = _classify(index, starts[index], line, ctx, relative=ago)
         elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
             kept[index] = _new(Token, (index, starts[index], line, _TEXT, None, None, "", None))
+            continue
         else:  # what `_classify` does with a line without digits or "ago" words
-            kept[index] = _plain_line(index, starts[index], line, ctx)
+            known = read.get((line, False))
+            if known is not None:
+                kept[index] = _moved(known, index, starts[index])
+                continue
+            kept[index] = token = _plain_line(index, starts[index], line, ctx)
+        if len(read) < READ_LINES_KEPT:
+            read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
+
+
+READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
+
+
+def _moved(token: Token, index: int, start: int) -> Token:
+    """The token of a line read elsewhere on the page, for the same text at `index`, `start`:
+    its offsets, and its stamp's, moved."""
+    stamp = token.stamp
+    if stamp is not None:
+        shift = start - token.start
+        stamp = replace(stamp, span=(stamp.span[0] + shift, stamp.span[1] + shift))
+    return _new(Token, (index, start, token.text, token.kind, stamp, token.placement, token.rest, token.heading))
 
 
 def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True) -> Token:

@@ -164,3 +164,37 @@ def test_filled_from_walks_as_the_list_does(lines: list[str]) -> None:
     for a in range(len(tokens) + 1):
         for b in range(a, len(tokens) + 1):
             assert table.between(a, b) == [t for t in tokens[a:b] if t.kind is not T.LineKind.BLANK]
+
+
+_REPEATS = ("Reply\n12:30\nA headline of some length\nJane Doe says:\n\n12:30\nAnother headline here\nReply\n"
+            "Updated 5 March 2024, 10:00 BST\n  12:30 \n2 hours ago\n2 hours ago\nYesterday\nYesterday\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_REPEATS.split("\n")), max_size=30))
+@example(_REPEATS.split("\n"))
+def test_a_line_read_again_is_the_line_read_anew(lines: list[str]) -> None:
+    """The tokens of a page whose lines repeat are those made reading every line anew."""
+    page = Page(text="\n".join(lines))
+    kept = T.READ_LINES_KEPT
+    try:
+        T.READ_LINES_KEPT = 0  # nothing remembered: every line read
+        anew = list(T.tokenize(page))
+    finally:
+        T.READ_LINES_KEPT = kept
+    assert list(T.tokenize(page)) == anew
+
+
+def test_a_repeated_line_is_classified_once(monkeypatch) -> None:
+    calls: list[str] = []
+    classify = T._classify
+
+    def counted(index, start, line, ctx, relative=True):
+        calls.append(line)
+        return classify(index, start, line, ctx, relative)
+
+    monkeypatch.setattr(T, "_classify", counted)
+    tokens = T.tokenize(Page(text="Headline one\n12:30\n\nHeadline two\n12:30\nThird\n12:30\n"))
+    assert calls == ["12:30"]
+    stamps = [t for t in tokens if t.stamp is not None]
+    assert [t.stamp.span for t in stamps] == [(t.start, t.start + 5) for t in stamps] and len(stamps) == 3
