@@ -198,3 +198,11 @@ def test_a_repeated_line_is_classified_once(monkeypatch) -> None:
     assert calls == ["12:30"]
     stamps = [t for t in tokens if t.stamp is not None]
     assert [t.stamp.span for t in stamps] == [(t.start, t.start + 5) for t in stamps] and len(stamps) == 3
+
+
+def test_unspaced_forms_need_a_mark_outside_ascii() -> None:
+    """`_unspaced_cands` returns at once for ASCII text: each form is tried only when the
+    text holds one of its marks, and none is ASCII."""
+    from feedline.sources import unspaced as U
+    assert all(not mark.isascii() for _, marks in U._MARKS for mark in marks)
+    assert not "、".isascii() and not "が".isascii()
