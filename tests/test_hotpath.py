@@ -206,3 +206,34 @@ def test_unspaced_forms_need_a_mark_outside_ascii() -> None:
     from feedline.sources import unspaced as U
     assert all(not mark.isascii() for _, marks in U._MARKS for mark in marks)
     assert not "、".isascii() and not "が".isascii()
+
+
+import itertools  # noqa: E402
+
+_HINT_PAIRS = ((T._CLOCK_HINT_SPEC, T._CLOCK_HINT_RE), (T._ANY_CLOCK_HINT_SPEC, T._ANY_CLOCK_HINT_RE))
+_HINT_CHARS = "0129:.hH apm,/\n٣時分x"
+
+
+def _hint_spans(pattern, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+def test_digit_first_hints_match_as_written_on_every_short_text() -> None:
+    """Every text of up to four characters from the hints' alphabet: the same matches."""
+    pairs = [(re.compile(spec, re.IGNORECASE), fast) for spec, fast in _HINT_PAIRS]
+    for size in range(1, 5):
+        for chars in itertools.product(_HINT_CHARS, repeat=size):
+            text = "".join(chars)
+            for spec, fast in pairs:
+                assert _hint_spans(fast, text, 0, size) == _hint_spans(spec, text, 0, size), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list(_HINT_CHARS + "345678AMP.h時시분")), max_size=40), st.data())
+@example("18.2.15:32 and 9 am, 21時37分", None)
+@example(".12:30", None)
+def test_digit_first_hints_match_as_written(text: str, data) -> None:
+    lo = data.draw(st.integers(0, len(text))) if data else 0
+    hi = data.draw(st.integers(lo, len(text))) if data else len(text)
+    for spec, fast in _HINT_PAIRS:
+        assert _hint_spans(fast, text, lo, hi) == _hint_spans(re.compile(spec, re.IGNORECASE), text, lo, hi)
