@@ -172,8 +172,14 @@ def widget_only(lines: Sequence[str]) -> bool:
     if not lines:
         return False
     for line in lines:
-        words = _WORD_RE.findall(line.casefold())
-        if not words or len(words) > 5 or any(w not in _WIDGET_WORDS for w in words):
+        # Word by word, done at the first that is no widget word or the sixth: an item's
+        # first line is seldom read past its first word.
+        count = 0
+        for word in _WORD_RE.finditer(line.casefold()):
+            count += 1
+            if count > 5 or word[0] not in _WIDGET_WORDS:
+                return False
+        if not count:
             return False
     return True
 

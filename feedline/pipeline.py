@@ -180,8 +180,23 @@ def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: 
 def _entry_id(dated: Dated) -> str:
     """Stable across scrapes of the same page: the printed stamp and the entry's opening words."""
     draft = dated.draft
-    words = " ".join(f"{draft.headline or ''} {draft.text}".split())[:200].casefold()
+    words = _opening_words(f"{draft.headline or ''} {draft.text}")
     return hashlib.sha1(f"{draft.stamp.text}\x1f{words}".encode()).hexdigest()[:16]
+
+
+ID_CHARS = 200  # an entry's id reads this many characters of its words
+
+
+def _opening_words(raw: str) -> str:
+    """The first ID_CHARS characters of `raw`'s words joined by single spaces, casefolded.
+
+    Read from a prefix of `raw` when that gives as many: the words of a prefix, joined, are
+    a prefix of all the words joined, so splitting a long text whole is not needed.
+    """
+    words = " ".join(raw[:5 * ID_CHARS].split())
+    if len(words) < ID_CHARS:
+        words = " ".join(raw.split())
+    return words[:ID_CHARS].casefold()
 
 
 def _chronological(entry: Entry) -> tuple:
