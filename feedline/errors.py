@@ -3,7 +3,8 @@
     FeedlineError (exit 1)            root of every error feedline raises on purpose
      ├── UsageError      (exit 2)     a bad option value: --now, --tz, --lang, --width (typer rejects
      │                                the rest, also exit 2); `extract(now=...)` outside 1900-2200
-     ├── InputError      (exit 3)     input that cannot be read: missing, a directory, binary, undecodable
+     ├── InputError      (exit 3)     input that cannot be read: missing, binary, undecodable, nothing to read (an
+     │                                empty directory; `read_page` of a directory)
      ├── OutputError     (exit 4)     output that cannot be written: -o FILE, or stdout (a full disk,
      │                                a closed pipe)
      ├── PartlyReadError (exit 5)     a web archive read in part: every record before the damage was used

@@ -100,6 +100,15 @@ class ExportFormat(str, Enum):
     HTML = "html"
 
 
+class FeedsFormat(str, Enum):
+    """feeds --format: a table, or the feed summaries as data."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
 class ViewFormat(str, Enum):
     """view --format: the readable formats."""
 
@@ -412,12 +421,10 @@ def export(
 
 def feeds(
     db: Db,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="table, or json / jsonl / csv.")] = ExportFormat.TABLE,
+    fmt: Annotated[FeedsFormat, typer.Option("--format", "-f", help="table, or json / jsonl / csv.")] = FeedsFormat.TABLE,
 ) -> None:
     """List the store's feeds: pages, entries, first and last capture."""
     with guarded():
-        if fmt in (ExportFormat.MARKDOWN, ExportFormat.HTML, ExportFormat.PARQUET):
-            raise UsageError("--format: feeds are listed as table, json, jsonl or csv")
         _, summaries = _load(db, None, feeds=True)
         write_output(render_feeds(summaries, fmt.value), None)
 

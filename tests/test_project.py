@@ -2,11 +2,11 @@
 
 The pipeline runs one way (see ../shared/DESIGN.md, section 2):
 
-    model / errors -> lexicon, data -> patterns -> read -> tokens -> entries -> dates
-        -> sources -> pipeline -> render (export, store) -> cli
+    model / errors -> lexicon -> patterns -> read -> tokens -> entries -> dates
+        -> sources -> pipeline -> render (store) -> cli
 
-A module may import the model, the errors, the patterns, the per-language data and the stages
-before its own, never a later one; the output layer (render / export / store) imports no
+A module may import the model, the errors, the patterns, the lexicon's per-language words and the stages
+before its own, never a later one; the output layer (render / store) imports no
 extraction stage; nothing imports the CLI (except `python -m feedline`'s `__main__`).
 """
 from __future__ import annotations
@@ -28,7 +28,6 @@ PKG = ROOT / "feedline"
 RANK: dict[str, float] = {
     "model": 0,
     "errors": 0,
-    "data": 1,  # per-language words, as files (feedline/data/*) or modules
     "lexicon": 1,
     "scripts": 1,  # a page's language from its script, for text that declares none
     "sniff": 1,  # a path or stdin: one page or a web archive (read before anything else is imported)
@@ -53,7 +52,6 @@ RANK: dict[str, float] = {
     "pipeline": 10,
     "inputs": 11,  # many pages: paths, directories, manifests, web archives
     "render": 11,
-    "export": 11,
     "store_schema": 10.2,  # the store's SQLite schema and migrations, as SQL text
     "store_identity": 10.2,  # when two sightings are one entry: text identity, matching, stable-id hash
     "store_dates": 10.2,  # date readings: the best-supported date, the capture window
@@ -91,7 +89,7 @@ SOURCES_RANK: dict[str, int] = {
 FOUNDATION = {"model", "errors"}  # may import each other
 EXTRACTION = {"htmltree", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
               "nonentries", "pipeline"}
-OUTPUT = {"render", "export", "store"}
+OUTPUT = {"render", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}
 

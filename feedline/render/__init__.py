@@ -22,8 +22,8 @@ FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "markdown", "html")
 def render(timeline: Timeline, fmt: str, *, explain: bool = False, width: int | None = None,
            sites: Sequence[str] | None = None, header: Sequence[str] = ()) -> str:
     """`timeline` in format `fmt`. `explain` affects table and markdown, `width` the table;
-    `sites` (one label per entry: which feed it is from) shows in table and markdown when
-    the labels differ; `header` lines (such as each feed's capture time) follow the title."""
+    `sites` (one label per entry: which feed it is from) shows in table, markdown and HTML
+    when the labels differ; `header` lines (such as each feed's capture time) follow the title."""
     if fmt == "table":
         from feedline.render.table import render_table_text
 
