@@ -6,12 +6,11 @@ that both run the same code in the same order. Nothing here imports typer: error
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feedline.cli_support import one_line, parse_now, parse_tz, stdout_failed, stdout_is_tty, table_width, write_output
-from feedline.errors import UsageError, page_failure
+from feedline.errors import UsageError, check_language_tag, page_failure
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     from feedline.fetch import Limits
     from feedline.model import Timeline
 
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 class Settled:
@@ -40,8 +38,7 @@ def settle(*, now: str | None, tz: str | None, lang: str | None, output: str | N
     input; the format defaults to a table on a terminal, else JSON."""
     zone = parse_tz(tz)
     moment = parse_now(now, zone)
-    if lang is not None and not _LANG.fullmatch(lang):
-        raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+    check_language_tag(lang, "--lang")
     if not have_inputs:
         raise UsageError("missing PATH: give a page, a directory or a web archive (or --manifest FILE)")
     terminal = output in (None, "-") and stdout_is_tty()

@@ -22,6 +22,7 @@ Every command reports an error the same way (`feedline.cli_support.guarded`): on
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 EXIT_OK = 0
@@ -45,6 +46,16 @@ def outside_now_years(moment: datetime) -> bool:
     """Whether `moment`'s wall clock (its year as written) falls outside `NOW_YEARS`: the one
     test of every capture-time check."""
     return not NOW_YEARS[0] <= moment.year <= NOW_YEARS[1]
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def check_language_tag(lang: str | None, option: str = "lang") -> None:
+    """`UsageError` unless `lang` is None or shaped like a BCP 47 tag ("en", "pt-BR"): the
+    one check of `extract(lang=...)`, `read_page(lang=...)` and every `--lang`."""
+    if lang is not None and not _LANGUAGE_TAG.fullmatch(lang):
+        raise UsageError(f"{option}: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
 
 
 class FeedlineError(Exception):

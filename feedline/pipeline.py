@@ -13,7 +13,7 @@ from typing import BinaryIO
 from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
-from feedline.errors import NOW_YEARS, UsageError, outside_now_years
+from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
 from feedline.lookalikes import media_marked
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
@@ -35,10 +35,12 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     live-blog updates that only the page's structured data shows are entries too
     (`Entry.visible` False). With `explain`, `Timeline.not_entries` lists the page's
     time-like lines that are no entry, each with the reason.
-    Raises `InputError` for unreadable input, `UsageError` for a bad `tz` or a `now` outside
-    the years `errors.NOW_YEARS` (1900-2200), as given or once converted to `tz`.
+    Raises `InputError` for unreadable input, `UsageError` for a bad `tz`, a `lang` that is no
+    language tag or a `now` outside the years `errors.NOW_YEARS` (1900-2200), as given or
+    once converted to `tz`.
     """
     zone = resolve_zone(tz)
+    check_language_tag(lang)
     _check_now(now, zone)
     clock = _clock(now, zone)
     page = source if isinstance(source, Page) else read_page(source, lang=lang)

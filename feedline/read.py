@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline.css import Computed, Styles, class_attributes
-from feedline.errors import InputError
+from feedline.errors import InputError, check_language_tag
 from feedline.htmltree import ParsedHTML, parse_html
 from feedline.markup import read_markup
 from feedline.model import Layout, Page, PageKind
@@ -61,8 +61,10 @@ def read_page(
 
     `name` overrides the page's name (default: the path, or "-"); `lang` overrides the
     language the page declares; `charset` is the charset of the HTTP `Content-Type` the
-    page was served with, if known. Raises `InputError` for input that cannot be read.
+    page was served with, if known. Raises `InputError` for input that cannot be read,
+    `UsageError` for a `lang` that is no language tag.
     """
+    check_language_tag(lang)
     data, default_name, label = _load(source, max_bytes)
     if name is not None:
         label = repr(name)

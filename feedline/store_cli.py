@@ -66,6 +66,7 @@ from feedline.cli_support import (
 )
 from feedline.errors import (
     EXIT_PARTIAL,
+    check_language_tag,
     FeedlineError,
     InputError,
     OutputError,
@@ -117,7 +118,6 @@ class ViewFormat(str, Enum):
     HTML = "html"
 
 
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 STORE_FIELDS = ("feed", "first_seen", "last_seen", "times_seen", "revisions")  # added to each entry
 
 # The fetch options of ingest, watch and extract (feedline.fetch.Limits; defaults there).
@@ -195,8 +195,7 @@ def ingest_run(db: str, paths: list[str], *, now: str | None = None, tz: str | N
     from feedline.store import Store
 
     zone, moment = parse_tz(tz), parse_now(now, None)
-    if lang is not None and not _LANG.fullmatch(lang):
-        raise UsageError(f"--lang: not a language tag: {lang!r} (expected e.g. en, de, pt-BR)")
+    check_language_tag(lang, "--lang")
     urls = [path for path in paths if is_url(path)]
     files = [path for path in paths if not is_url(path)]
     found = collect_pages(files, now=moment, mtime=mtime, skip=_db_files(db)) if files else Collected()

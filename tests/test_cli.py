@@ -289,3 +289,14 @@ def test_seed_page_renders_as_valid_json() -> None:
     assert result.exit_code == 0, (result.output, result.exception)
     schema = json.loads((ROOT / "docs" / "timeline.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(json.loads(result.stdout))
+
+
+def test_the_api_checks_lang_as_the_command_line_does() -> None:
+    from feedline import extract, read_page
+    from feedline.errors import UsageError
+
+    for call in (lambda: extract(b"10:05 Headline of the day\n", lang="123"),
+                 lambda: read_page(b"10:05 Headline of the day\n", lang="en gb")):
+        with pytest.raises(UsageError, match="not a language tag"):
+            call()
+    assert read_page(b"10:05 Headline of the day\n", lang="pt-BR").lang == "pt"
