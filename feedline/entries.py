@@ -84,6 +84,8 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
             # The side most boxed items hold more of their lines on decides for the rest.
             stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
+        heads = {} if boxed else _straddle_heads(region, tokens, stamp_first)
+        boundaries |= {head.index for head in heads.values()}
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
@@ -98,7 +100,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
-                           one_liners=one_liners)
+                           one_liners=one_liners, head=heads.get(token.index))
             if draft is not None:
                 region_drafts.append(draft)
         if _page_labels(region):
@@ -326,6 +328,35 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     # item); over half of them or more they are the shape of every item: the edges decide.
     score += stacked if len(region) < 3 or stacked * 2 < len(region) else 0
     return score >= 0
+
+
+def _straddle_heads(region: list[Token], tokens: list[Token], stamp_first: bool) -> dict[int, Token]:
+    """In a list whose items follow their stamps, the headlines printed right above the
+    stamps ("Headline / April 24, 2020 at 4:43 a.m. / Teaser sentence."): stamp line →
+    headline line, when most stamps of the region have one.
+
+    A line above a stamp that reads as a headline, with a sentence below the stamp, is
+    the start of the stamp's item, not the end of the item before it; the item before
+    keeps a line of its own.
+    """
+    if not stamp_first or len(region) < 3:
+        return {}
+    heads: dict[int, Token] = {}
+    previous = -1
+    for token in region:
+        floor, previous = previous, token.index
+        if token.placement is Placement.LEAD and token.rest and not _is_label_line(token.rest):
+            continue
+        above = _neighbour(tokens, token.index, -1)
+        below = _neighbour(tokens, token.index, +1)
+        if above is None or below is None or not _is_headline(above) or below.kind not in (_TEXT, _BOILERPLATE):
+            continue
+        if _is_headline(below) and not _BY_RE.match(below.text):
+            continue  # "stamp / Headline" below as above: the items follow their stamps
+        if floor >= 0 and not any(_is_item_line(t) for t in tokens[floor + 1:above.index]):
+            continue  # the item before would be left with nothing
+        heads[token.index] = above
+    return heads if len(heads) * 3 >= len(region) * 2 else {}
 
 
 def _under_content(tokens: list[Token], label: Token) -> bool:
@@ -621,7 +652,7 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
            boundaries: set[int], limit: int, edge: bool, short: int | None,
-           one_liners: bool = False) -> Draft | None:
+           one_liners: bool = False, head: Token | None = None) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
@@ -633,6 +664,8 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
                      edge=edge, short=short, block=card)
         body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
+    if head is not None:
+        body = [head, *body]  # "Headline / stamp / Teaser": the item straddles its stamp
     return _compose(token, feed, body, [t.text for t in body], lead)
 
 

@@ -1,0 +1,54 @@
+"""Items that straddle their stamp in page text: the headline above it, the rest below.
+
+"Headline / April 24, 2020 at 4:43 a.m. / Teaser sentence." over and over: the stamps lead
+their items (the content below each), but the line right above each stamp is the next
+item's headline, not the end of the item before. Seen in the pool on eastbaytimes.com
+(headline / stamp / teaser), finanzmarktwelt.de (headline / "Veröffentlicht am …" / "von
+Name"), alarmeringen.nl (headline / stamp / "Lees verder" / place), news.biglobe.ne.jp
+(headline / source and stamp / tags), islamische-zeitung.de (headline / "Posted … ago" /
+views) and avaz.ba. Examples are invented.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import feedline
+
+NOW = datetime(2024, 3, 5, 12, 0)
+
+CARDS = [("Bridge reopens to traffic after months of repairs", "The crossing is open again from today, the city said."),
+         ("Council approves the new city budget at last", "The vote passed by a narrow margin on Monday evening."),
+         ("Storm warning issued for the whole coast tonight", "Forecasters expect strong winds and heavy rain."),
+         ("Schools to reopen after the long winter break", "Pupils return on Wednesday, officials confirmed.")]
+STAMPS = ["March 5, 2024 at 10:26 a.m.", "March 5, 2024 at 8:43 a.m.", "March 5, 2024 at 6:10 a.m.",
+          "March 4, 2024 at 9:55 p.m."]
+
+
+def _items(text: str) -> list[tuple[str, str | None, str]]:
+    timeline = feedline.extract(text.encode(), now=NOW, tz="UTC")
+    entries = sorted(timeline.entries, key=lambda e: e.position)
+    return [(e.stamp.text, e.headline, e.text.split("\n")[0]) for e in entries]
+
+
+def test_headline_above_the_stamp_and_teaser_below_are_one_item() -> None:
+    text = "Latest news\n" + "".join(f"{h}\n{s}\n{t}\n" for (h, t), s in zip(CARDS, STAMPS)) + "Member Services\n"
+    assert _items(text) == [(s, h, t) for (h, t), s in zip(CARDS, STAMPS)]
+
+
+def test_labels_under_the_stamp_keep_the_headline_above() -> None:
+    # "Headline / stamp / Read more / Place": the widget and the place close the item.
+    text = ("".join(f"Read more\nHarbour City\n{h}\n{s}\n" for (h, _), s in zip(CARDS, STAMPS))
+            + "Read more\nHarbour City\nEarlier reports from Harbour City\nAmbulance called to the harbour front in Harbour City\n")
+    assert [(s, h) for s, h, _ in _items(text)] == [(s, h) for (h, _), s in zip(CARDS, STAMPS)]
+
+
+def test_an_author_under_the_stamp_keeps_the_headline_above() -> None:
+    text = "Markets\n" + "".join(f"Economy\n{h}\nPublished {s}\nby Jane Doe Smith, markets editor\n"
+                                 for (h, _), s in zip(CARDS, STAMPS)) + "Most read\n"
+    assert [(s, h) for s, h, _ in _items(text)] == [(s, h) for (h, _), s in zip(CARDS, STAMPS)]
+
+
+def test_items_that_follow_their_stamps_keep_their_headlines() -> None:
+    # "stamp / Headline / Teaser": the line above each stamp is the item before's teaser.
+    text = "Latest news\n" + "".join(f"{s}\n{h}\n{t}\n" for (h, t), s in zip(CARDS, STAMPS))
+    assert _items(text) == [(s, h, t) for (h, t), s in zip(CARDS, STAMPS)]
