@@ -797,13 +797,33 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
             and not all(_is_label_line(t.text) for t in below):
         above = []
     lines = [t.text for t in above]
-    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)):
+    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)) and not _byline_stamp(token):
         lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text, "Ann on 17:24" is a byline
     lines += [t.text for t in below]
     body = [*above, *below]
     # A heading element is a headline, "Goal!" too.
     titled_first = bool(body) and bool(lines) and body[0].text == lines[0] and heading(body[0])
     return _compose(token, feed, body, lines, lead, set_as_heading=titled_first)
+
+
+def _byline_stamp(token: Token) -> bool:
+    """The stamp line says who wrote the item and when: a name and a connector before the
+    stamp ("Jane Doe on 12 May 2019 at 9:05 said:", "Par Jean Dupont, le …", "Ann Muster am
+    … Permanenter Link", "Rolf Muster 29.07.2020 // 12:56"), not a headline the stamp closes."""
+    assert token.stamp is not None
+    words = token.text[:max(0, token.stamp.span[0] - token.start)].split()
+    if not 2 <= len(words) <= BYLINE_WORDS:
+        return False
+    connector = words[-1]
+    if not (_CONNECTOR_RE.fullmatch(connector) or not any(c.isalnum() for c in connector)):
+        return False
+    names = [w.strip("(),") for w in words[:-1] if any(c.isalpha() for c in w)]
+    return 0 < len(names) <= BYLINE_WORDS - 2 and all(w[:1].isupper() for w in names)
+
+
+BYLINE_WORDS = 6  # a name, a connector, perhaps a date word: longer text before a stamp is a headline
+#: A short lowercase word, or a name ending in a comma, right before the stamp: "on", "am", "le", "Gobin,".
+_CONNECTOR_RE = lazy_regex(r"\p{Ll}{1,3}|\p{Lu}\p{L}*,")
 
 
 def _distinct_rests(region: list[Token]) -> bool:
