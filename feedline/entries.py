@@ -793,7 +793,9 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     titled = next((k for k, t in enumerate(above) if heading(t)), None)
     if titled and not lead and all(_is_kicker(t.text) for t in above[:titled]):
         above = above[titled:]  # labels over the item's heading element are its kickers
-    if above and below and not lead and all(_is_label_line(t.text) for t in above) \
+    # A label leading the stamp ("2 days ago at 07:52 am", "3:42 pm | Reply") is no headline
+    # that would make the author over it the item's.
+    if above and below and (not lead or _is_label_line(lead)) and all(_is_label_line(t.text) for t in above) \
             and not all(_is_label_line(t.text) for t in below):
         above = []
     lines = [t.text for t in above]

@@ -135,3 +135,16 @@ def test_a_headline_the_stamp_closes_on_its_line_stays_the_headline():
         f"<li class='card'><div class='t'>{h} • {s}</div><p>The teaser of the story, in a sentence.</p></li>"
         for h, s in cards) + "</ul>")
     assert [e.headline for e in _entries(html)] == [h for h, _ in cards]
+
+
+def test_a_label_leading_the_stamp_leaves_the_author_above_out():
+    # "Name / February 20, 2019 at 3:42 pm | Reply / comment" (blisterreview.com), "Name /
+    # 2 days ago at 07:52 am / comment" (macrumors.com), "Name / 18.10.2019, 00:38 Zitieren #"
+    # (monsterdealz.de), seconds read apart (wiadomosci.dziennik.pl): the author is no content.
+    comments = [("Ann Lee", "9:52 am", "So well written, all the best to you both!"),
+                ("Bob", "9:58 am", "Lovely pictures, thank you for sharing them.")]
+    for form in ("February 20, 2019 at {t} | Reply", "{t} Quote #"):
+        html = _page("<ol class='comments'>" + "".join(
+            f"<li class='comment'><div class='author'>{a}</div><div class='meta'>{form.format(t=s)}</div>"
+            f"<p>{c}</p></li>" for a, s, c in comments) + "</ol>")
+        assert [e.text for e in _entries(html, now="2019-02-20T12:00")] == [c for _, _, c in comments], form
