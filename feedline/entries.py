@@ -85,7 +85,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
             stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
         heads = {} if boxed else _straddle_heads(region, tokens, stamp_first)
-        boundaries |= {head.index for head in heads.values()}
+        boundaries |= {head.index for head in heads.values()} | (set() if boxed else _author_lines(region, tokens, stamp_first))
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
@@ -357,6 +357,30 @@ def _straddle_heads(region: list[Token], tokens: list[Token], stamp_first: bool)
             continue  # the item before would be left with nothing
         heads[token.index] = above
     return heads if len(heads) * 3 >= len(region) * 2 else {}
+
+
+def _author_lines(region: list[Token], tokens: list[Token], stamp_first: bool) -> set[int]:
+    """In a list whose items follow their stamps, the "Name says:" lines right above most
+    stamps ("Reply / Bebs says: / October 8, 2018 at 2:37 pm / comment"): each opens the
+    comment under it, so the comment before ends above it."""
+    if not stamp_first or len(region) < 3:
+        return set()
+    found = set()
+    for token in region:
+        above = _neighbour(tokens, token.index, -1)
+        if above is not None and above.kind is _TEXT and _is_author_line(above.text):
+            found.add(above.index)
+    return found if len(found) * 3 >= len(region) * 2 else set()
+
+
+AUTHOR_LINE_WORDS = 8
+
+
+def _is_author_line(text: str) -> bool:
+    """ "Bebs says:", "Thomas (sphericon auf twitter) sagt:", "Ramón dijo:": a short line that
+    opens with a capital and ends with a colon."""
+    return text.endswith(":") and text[:1].isupper() and len(text.split()) <= AUTHOR_LINE_WORDS \
+        and _weight(text) < HEADLINE_MAX // 2
 
 
 def _under_content(tokens: list[Token], label: Token) -> bool:

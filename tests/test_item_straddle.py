@@ -52,3 +52,16 @@ def test_items_that_follow_their_stamps_keep_their_headlines() -> None:
     # "stamp / Headline / Teaser": the line above each stamp is the item before's teaser.
     text = "Latest news\n" + "".join(f"{s}\n{h}\n{t}\n" for (h, t), s in zip(CARDS, STAMPS))
     assert _items(text) == [(s, h, t) for (h, t), s in zip(CARDS, STAMPS)]
+
+
+# "Reply / Bebs says: / October 8, 2018 at 2:37 pm / comment": the author line over each
+# stamp opens the comment under it, so the comment above ends before it, however short.
+# Seen in the pool on foxyfolksy.com, anchor.ch ("Name sagt:"), dailymaverick.co.za,
+# dietagespresse.com, netzpolitik.org, youhadmeatgardening.com.
+def test_a_name_says_line_over_each_stamp_ends_the_comment_above() -> None:
+    comments = [("Amna says:", "October 8, 2018 at 7:34 am", "I have to wait 7 days??"),
+                ("Bebs says:", "October 8, 2018 at 2:37 pm", "Yes, a week is best."),
+                ("Jessica says:", "January 2, 2019 at 4:16 am", "I love this recipe Thanks"),
+                ("Thomas (sphericon) says:", "January 3, 2019 at 12:05 pm", "You are welcome!")]
+    text = "12 comments\n" + "".join(f"{n}\n{s}\n\n{c}\n\nReply\n" for n, s, c in comments)
+    assert [(h, t) for _, h, t in _items(text)] == [(None, c) for _, _, c in comments]
