@@ -100,7 +100,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
-                           one_liners=one_liners, head=heads.get(token.index))
+                           one_liners=one_liners, head=heads.get(token.index), listed=len(region) >= 2)
             if draft is not None:
                 region_drafts.append(draft)
         if _page_labels(region):
@@ -676,11 +676,11 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
            boundaries: set[int], limit: int, edge: bool, short: int | None,
-           one_liners: bool = False, head: Token | None = None) -> Draft | None:
+           one_liners: bool = False, head: Token | None = None, listed: bool = False) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
-    if one_liners and _headline_before(token):
+    if one_liners and _headline_before(token, listed):
         # "Headline 17:24" in a list of one-line items: the line is the whole item.
         lead, body = token.rest, []
     else:
@@ -858,11 +858,16 @@ def _distinct_rests(region: list[Token]) -> bool:
     return len(set(rests)) == len(rests)
 
 
-def _headline_before(token: Token) -> bool:
-    """A trailing stamp after a headline, not after an author's name."""
+def _headline_before(token: Token, listed: bool = False) -> bool:
+    """A trailing stamp after a headline, not after an author's name. In a list of such
+    lines a name is a few capitalised words: a headline in Title Case ("White Castle Unveils
+    a New Veggie Slider") is longer; a lone line of them may be a byline of several authors."""
     rest = token.rest
-    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT
-            and not rest.endswith(":") and not _is_name_line(rest))
+    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT and not rest.endswith(":")
+            and not (_is_name_line(rest) and (not listed or len(rest.split()) <= NAME_WORDS)))
+
+
+NAME_WORDS = 4  # "Jane Doe on", "Catherine (GiveWell) on": more capitalised words are a headline
 
 
 def _trim_fragments(body: list[Token]) -> list[Token]:

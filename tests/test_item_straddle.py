@@ -65,3 +65,16 @@ def test_a_name_says_line_over_each_stamp_ends_the_comment_above() -> None:
                 ("Thomas (sphericon) says:", "January 3, 2019 at 12:05 pm", "You are welcome!")]
     text = "12 comments\n" + "".join(f"{n}\n{s}\n\n{c}\n\nReply\n" for n, s, c in comments)
     assert [(h, t) for _, h, t in _items(text)] == [(None, c) for _, _, c in comments]
+
+
+# "Headline In Title Case 15 hours ago", one a line: a headline in capitalised words is no
+# author's name before the stamp (self.com, breitbart.com: "… Live Updates34,659 comments -
+# 3 days ago", headlines.yahoo.co.jp: a ranking with the source in capitals). A lone such line
+# may be a byline of several authors (the dev corpus's ukrpravda-1, kept by `make eval`).
+def test_title_case_headlines_the_stamps_close_are_items() -> None:
+    items = [("Your Weekend Plan For A Better Morning Run", "15 hours ago"),
+             ("Harbour Town Unveils a New Floating Market", "15 hours ago"),
+             ("Five Easy Ways to Save on Your Energy Bill", "18 hours ago")]
+    text = "Latest Stories\n" + "".join(f"{h} {s}\n" for h, s in items) + "More Blog Posts\n"
+    assert [(s, h) for s, h, _ in _items(text)] == [(s, h) for h, s in items]
+
