@@ -667,7 +667,7 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
             break  # a label above the first item of a region is the region's, not the item's
         if short is not None and len(out) >= short and _ends_short_item(token):
             break  # "Section label / Headline / 2 hours ago": the label is not the item's
-        if token.kind is _STAMP or _is_item_line(token):
+        if token.kind is _STAMP or (_is_item_line(token) and not _CREDIT_RE.match(token.text)):
             out.append(token)
         i += step
     return out if step > 0 else out[::-1]

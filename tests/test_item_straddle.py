@@ -78,3 +78,16 @@ def test_title_case_headlines_the_stamps_close_are_items() -> None:
     text = "Latest Stories\n" + "".join(f"{h} {s}\n" for h, s in items) + "More Blog Posts\n"
     assert [(s, h) for s, h, _ in _items(text)] == [(s, h) for h, s in items]
 
+
+
+# Photo credits over a card ("Bildrechte: MDR/Name", "Bild: Name/picture alliance",
+# "Trybunał Konstytucyjny / Shutterstock": mdr.de, dw.com, wiadomosci.dziennik.pl in the
+# pool) are no item's content in text, as in HTML items.
+def test_photo_credits_are_no_part_of_an_item() -> None:
+    cards = [("Bildrechte: MDR/Jane Doe", "Harbour bridge reopens to traffic after repairs", "20.04.2023 | 11:05 Uhr"),
+             ("Bildrechte: IMAGO / John Smith", "Council approves the new city budget at last", "21.04.2023 | 10:40 Uhr"),
+             ("Photo: Ann Example/Reuters", "Storm warning issued for the whole coast tonight", "21.04.2023 | 09:15 Uhr")]
+    text = "Mehr aus der Region\n" + "".join(
+        f"mit Video\n{c}\nmit Video\nRegion {h}\n{h}\n{s}\n\nThe story in one sentence, as a teaser.\n\nmehr\n"
+        for c, h, s in cards)
+    assert [(s, h) for s, h, _ in _items(text)] == [(s, f"Region {h}") for _, h, s in cards]
