@@ -88,6 +88,8 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
             # The side most boxed items hold more of their lines on decides for the rest.
             stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
         feeds.append(Feed(feed_id, tuple(t.index for t in region), stamp_first))
+        heads = {} if boxed else _straddle_heads(region, tokens, stamp_first)
+        boundaries |= {head.index for head in heads.values()} | (set() if boxed else _author_lines(region, tokens, stamp_first))
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
         size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
@@ -102,7 +104,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
-                           one_liners=one_liners)
+                           one_liners=one_liners, head=heads.get(token.index), listed=len(region) >= 2)
             if draft is not None:
                 region_drafts.append(draft)
         if _page_labels(region):
@@ -347,6 +349,59 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     # item); over half of them or more they are the shape of every item: the edges decide.
     score += stacked if len(region) < 3 or stacked * 2 < len(region) else 0
     return score >= 0
+
+
+def _straddle_heads(region: list[Token], tokens: list[Token], stamp_first: bool) -> dict[int, Token]:
+    """In a list whose items follow their stamps, the headlines printed right above the
+    stamps ("Headline / April 24, 2020 at 4:43 a.m. / Teaser sentence."): stamp line →
+    headline line, when most stamps of the region have one.
+
+    A line above a stamp that reads as a headline, with a sentence below the stamp, is
+    the start of the stamp's item, not the end of the item before it; the item before
+    keeps a line of its own.
+    """
+    if not stamp_first or len(region) < 3:
+        return {}
+    heads: dict[int, Token] = {}
+    previous = -1
+    for token in region:
+        floor, previous = previous, token.index
+        if token.placement is Placement.LEAD and token.rest and not _is_label_line(token.rest):
+            continue
+        above = _neighbour(tokens, token.index, -1)
+        below = _neighbour(tokens, token.index, +1)
+        if above is None or below is None or not _is_headline(above) or below.kind not in (_TEXT, _BOILERPLATE):
+            continue
+        if _is_headline(below) and not _BY_RE.match(below.text):
+            continue  # "stamp / Headline" below as above: the items follow their stamps
+        if floor >= 0 and not any(_is_item_line(t) for t in tokens[floor + 1:above.index]):
+            continue  # the item before would be left with nothing
+        heads[token.index] = above
+    return heads if len(heads) * 3 >= len(region) * 2 else {}
+
+
+def _author_lines(region: list[Token], tokens: list[Token], stamp_first: bool) -> set[int]:
+    """In a list whose items follow their stamps, the "Name says:" lines right above most
+    stamps ("Reply / Bebs says: / October 8, 2018 at 2:37 pm / comment"): each opens the
+    comment under it, so the comment before ends above it."""
+    if not stamp_first or len(region) < 3:
+        return set()
+    found = set()
+    for token in region:
+        above = _neighbour(tokens, token.index, -1)
+        if above is not None and above.kind is _TEXT and _is_author_line(above.text):
+            found.add(above.index)
+    return found if len(found) * 3 >= len(region) * 2 else set()
+
+
+AUTHOR_LINE_WORDS = 8
+
+
+def _is_author_line(text: str) -> bool:
+    """ "Bebs says:", "Thomas (sphericon auf twitter) sagt:", "Ramón dijo:": a short line that
+    opens with a capital and ends with a colon."""
+    return text.endswith(":") and text[:1].isupper() and len(text.split()) <= AUTHOR_LINE_WORDS \
+        and _weight(text) < HEADLINE_MAX // 2
 
 
 def _under_content(tokens: list[Token], label: Token) -> bool:
@@ -642,7 +697,7 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
             break  # a label above the first item of a region is the region's, not the item's
         if short is not None and len(out) >= short and _ends_short_item(token):
             break  # "Section label / Headline / 2 hours ago": the label is not the item's
-        if token.kind is _STAMP or _is_item_line(token):
+        if token.kind is _STAMP or (_is_item_line(token) and not _CREDIT_RE.match(token.text)):
             out.append(token)
         i += step
     return out if step > 0 else out[::-1]
@@ -651,11 +706,11 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
            boundaries: set[int], limit: int, edge: bool, short: int | None,
-           one_liners: bool = False) -> Draft | None:
+           one_liners: bool = False, head: Token | None = None, listed: bool = False) -> Draft | None:
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
-    if one_liners and _headline_before(token):
+    if one_liners and _headline_before(token, listed):
         # "Headline 17:24" in a list of one-line items: the line is the whole item.
         lead, body = token.rest, []
     else:
@@ -663,6 +718,8 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
                      edge=edge, short=short, block=card)
         body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
+    if head is not None:
+        body = [head, *body]  # "Headline / stamp / Teaser": the item straddles its stamp
     return _compose(token, feed, body, [t.text for t in body], lead)
 
 
@@ -790,11 +847,13 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     titled = next((k for k, t in enumerate(above) if heading(t)), None)
     if titled and not lead and all(_is_kicker(t.text) for t in above[:titled]):
         above = above[titled:]  # labels over the item's heading element are its kickers
-    if above and below and not lead and all(_is_label_line(t.text) for t in above) \
+    # A label leading the stamp ("2 days ago at 07:52 am", "3:42 pm | Reply") is no headline
+    # that would make the author over it the item's.
+    if above and below and (not lead or _is_label_line(lead)) and all(_is_label_line(t.text) for t in above) \
             and not all(_is_label_line(t.text) for t in below):
         above = []
     lines = [t.text for t in above]
-    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)):
+    if token.rest and not lead and not (_is_label_line(token.rest) and (above or below)) and not _byline_stamp(token):
         lines.append(token.rest)  # "Headline 17:24": the stamp closes its line's text, "Ann on 17:24" is a byline
     lines += [t.text for t in below]
     body = [*above, *below]
@@ -803,17 +862,42 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     return _compose(token, feed, body, lines, lead, set_as_heading=titled_first)
 
 
+def _byline_stamp(token: Token) -> bool:
+    """The stamp line says who wrote the item and when: a name and a connector before the
+    stamp ("Jane Doe on 12 May 2019 at 9:05 said:", "Par Jean Dupont, le …", "Ann Muster am
+    … Permanenter Link", "Rolf Muster 29.07.2020 // 12:56"), not a headline the stamp closes."""
+    assert token.stamp is not None
+    words = token.text[:max(0, token.stamp.span[0] - token.start)].split()
+    if not 2 <= len(words) <= BYLINE_WORDS:
+        return False
+    connector = words[-1]
+    if not (_CONNECTOR_RE.fullmatch(connector) or not any(c.isalnum() for c in connector)):
+        return False
+    names = [w.strip("(),") for w in words[:-1] if any(c.isalpha() for c in w)]
+    return 0 < len(names) <= BYLINE_WORDS - 2 and all(w[:1].isupper() for w in names)
+
+
+BYLINE_WORDS = 6  # a name, a connector, perhaps a date word: longer text before a stamp is a headline
+#: A short lowercase word, or a name ending in a comma, right before the stamp: "on", "am", "le", "Gobin,".
+_CONNECTOR_RE = lazy_regex(r"\p{Ll}{1,3}|\p{Lu}\p{L}*,")
+
+
 def _distinct_rests(region: list[Token]) -> bool:
     """No two stamp lines share their other text: "SI - NFL / 2 days ago" repeats a label, not a headline."""
     rests = [t.rest for t in region]
     return len(set(rests)) == len(rests)
 
 
-def _headline_before(token: Token) -> bool:
-    """A trailing stamp after a headline, not after an author's name."""
+def _headline_before(token: Token, listed: bool = False) -> bool:
+    """A trailing stamp after a headline, not after an author's name. In a list of such
+    lines a name is a few capitalised words: a headline in Title Case ("White Castle Unveils
+    a New Veggie Slider") is longer; a lone line of them may be a byline of several authors."""
     rest = token.rest
-    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT
-            and not rest.endswith(":") and not _is_name_line(rest))
+    return (token.placement is Placement.TRAIL and _weight(rest) >= MIN_CONTENT and not rest.endswith(":")
+            and not (_is_name_line(rest) and (not listed or len(rest.split()) <= NAME_WORDS)))
+
+
+NAME_WORDS = 4  # "Jane Doe on", "Catherine (GiveWell) on": more capitalised words are a headline
 
 
 def _trim_fragments(body: list[Token]) -> list[Token]:

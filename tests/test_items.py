@@ -108,3 +108,43 @@ def test_a_reply_widget_and_the_author_before_the_stamp_are_not_the_comment():
         f"<li class='comment'><div class='meta'>{a} on 11/08/2020 at {s}</div><div class='r'>Reply</div>"
         f"<p>{c}</p></li>" for a, s, c in comments) + "</ol>")
     assert [e.text for e in _entries(html, now="2020-08-11T12:00")] == [c for _, _, c in comments]
+
+
+def test_a_byline_on_the_stamps_line_is_no_headline():
+    # "Name on <stamp> said:" (blog.givewell.org), "Par Name, le <stamp>" (lopinion.fr),
+    # "Name am <stamp> Permanenter Link" (hpd.de), "Name 29.07.2020 // 12:56" (golfpost.de),
+    # initials (pewresearch.org): who wrote the comment, not its headline.
+    comments = ["The figures in the second table do not add up at all.",
+                "Thanks for the clear summary, it helped me a great deal."]
+    forms = [("en", "{n} on 12 May 2019 at {t} said:", ["Ann Lee", "Bob Stone"]),
+             ("fr", "Par {n}, le 12 mai 2019 à {t}", ["Jean Dupont", "Marie Curie"]),
+             ("de", "{n} am 18. Oktober 2023 - {t} Permanenter Link", ["Anna Muster", "Bert Z"]),
+             ("de", "{n} 29.07.2020 // {t}", ["Rolf Muster", "Frank Beispiel"])]
+    for lang, form, names in forms:
+        html = _page(f"<html lang='{lang}'><ol class='comments'>" + "".join(
+            f"<li class='comment'><div class='meta'>{form.format(n=n, t=t)}</div><p>{c}</p></li>"
+            for n, t, c in zip(names, ["09:05", "10:17"], comments)) + "</ol></html>")
+        assert [(e.headline, e.text) for e in _entries(html, now="2023-10-20T12:00")] == \
+            [(None, c) for c in comments], form
+
+
+def test_a_headline_the_stamp_closes_on_its_line_stays_the_headline():
+    cards = [("Markets slide as the oil price jumps again", "11:05"),
+             ("Council approves the new city budget at last", "10:40")]
+    html = _page("<ul class='list'>" + "".join(
+        f"<li class='card'><div class='t'>{h} • {s}</div><p>The teaser of the story, in a sentence.</p></li>"
+        for h, s in cards) + "</ul>")
+    assert [e.headline for e in _entries(html)] == [h for h, _ in cards]
+
+
+def test_a_label_leading_the_stamp_leaves_the_author_above_out():
+    # "Name / February 20, 2019 at 3:42 pm | Reply / comment" (blisterreview.com), "Name /
+    # 2 days ago at 07:52 am / comment" (macrumors.com), "Name / 18.10.2019, 00:38 Zitieren #"
+    # (monsterdealz.de), seconds read apart (wiadomosci.dziennik.pl): the author is no content.
+    comments = [("Ann Lee", "9:52 am", "So well written, all the best to you both!"),
+                ("Bob", "9:58 am", "Lovely pictures, thank you for sharing them.")]
+    for form in ("February 20, 2019 at {t} | Reply", "{t} Quote #"):
+        html = _page("<ol class='comments'>" + "".join(
+            f"<li class='comment'><div class='author'>{a}</div><div class='meta'>{form.format(t=s)}</div>"
+            f"<p>{c}</p></li>" for a, s, c in comments) + "</ol>")
+        assert [e.text for e in _entries(html, now="2019-02-20T12:00")] == [c for _, _, c in comments], form
