@@ -27,8 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from feedline import cli_support
-from feedline.cli_one import _LANG
-from feedline.errors import InputError, PartlyReadError, UsageError
+from feedline.errors import InputError, PartlyReadError, UsageError, check_language_tag
 from feedline.render import render
 from feedline.render._text import BIDI, INVISIBLE
 
@@ -62,8 +61,7 @@ class Options:
         try:
             tz = cli_support.parse_tz(case.tz)
             now = cli_support.parse_now(case.now, tz)
-            if case.lang is not None and not _LANG.fullmatch(case.lang):
-                raise UsageError("--lang")
+            check_language_tag(case.lang, "--lang")
         except UsageError:
             return None
         return cls(now, tz, case.lang)
