@@ -23,7 +23,9 @@ when the page's markup states a time (see `capture_time`), then checked for:
 - merged           an entry's text has a line opening with a stamp-shaped string;
 - inline_run       a line opening with a clock and holding three or more: items on one line;
 - missed_feed      no entry on the page, yet many clock-shaped strings at line edges;
-- stamp_no_entry   a stamp the tokenizer read that no entry kept (lone or several, dated or not);
+- stamp_no_entry   a stamp the tokenizer read that no entry kept (lone or several, dated or not),
+                   for no reason `--explain` names but the lack of a feed (the named ones,
+                   schedules, players, bylines, repeats, are counted as `stamp_named` only);
 - clock strings    every clock-shaped string of the page text, classed by what feedline made
                    of its line (see `CLOCK_CLASSES`); `unread_edge` (a clock at the edge of
                    a text line: where feeds put stamps, but no stamp was read) is grouped by
@@ -62,6 +64,7 @@ import regex
 
 from feedline import extract, read_page
 from feedline.model import Entry, Page, StampKind, Timeline
+from feedline.nonentries import NO_FEED
 from feedline.patterns import CLOCK_RE, DATETIME_RE, RELATIVE_RE
 from feedline.tokens import LineKind, Token, tokenize
 
@@ -368,7 +371,8 @@ CLOCK_CLASSES = {
     "entry_text": "inside an entry's headline or text",
     "page_stamp": "on a line the tokenizer names a page stamp (byline, published, updated)",
     "heading": "on a line the tokenizer names a date heading",
-    "stamp_no_entry": "read as a stamp, but no entry kept it (lone stamp, world clock, schedule, label)",
+    "stamp_named": "read as a stamp, no entry, for a reason `--explain` names (a schedule, a player, a byline, a repeat...)",
+    "stamp_no_entry": "read as a stamp, no entry, no reason but the lack of a feed (lone stamp, world clock, label)",
     "stamp_line_other": "on a stamp line, not the stamp (a range's end, a duration beside it)",
     "boilerplate": "on a line the tokenizer names boilerplate",
     "text_mention": "mid-line in a text line (feedline's rule: a mention, stays text)",
@@ -467,7 +471,7 @@ def survey_page(task: dict[str, Any], timeout: float = 0) -> dict[str, Any]:
         result["size"] = len(data)
         page = read_page(data, name=page_id)
         lang = page.lang or task.get("lang")
-        blind = extract(page)
+        blind = extract(page, explain=True)  # the reasons of its non-entries tell named rejections
         result["entries"]["blind"] = len(blind.entries)
         timelines = {"blind": blind}
         now = capture_time(page)
@@ -638,6 +642,7 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
     edge_clocks: list[tuple[str, str]] = []
     stamp_shapes = Counter(shape(t.stamp.text) for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None)
     per_line: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (string, class) by line, decimals left out
+    named = {n.span[0]: n.reason for n in timeline.not_entries}  # the line's reason for being no entry, by its start
     for m in clock_shapes(text):
         s, e = m.span()
         if not m[0].strip():
@@ -658,6 +663,8 @@ def classify_clocks(timeline: Timeline, tokens: list[Token], starts: list[int],
         elif token.kind is LineKind.STAMP and token.stamp is not None:
             a, b = token.stamp.span
             kind = "stamp_no_entry" if a < e and s < b else "stamp_line_other"
+            if kind == "stamp_no_entry" and named.get(token.start, NO_FEED) != NO_FEED:
+                kind = "stamp_named"
             if kind == "stamp_no_entry":
                 edge_clocks.append((m[0], token.text))
                 a, b = stamp_candidate(token.text, ls, le)
@@ -814,7 +821,7 @@ FINDING_CLASSES = {
     "backwards": "a date feedline inferred runs against the feed's order (later date below in a newest-first feed, or the reverse)",
     "printed_unordered": "two neighbours whose stamps print their dates (or offsets) run against the feed's order: the page's own order",
     "inline_run": "a line opening with a clock string, holding 3+ of them, 2+ no entry's stamp: items printed on one visual line",
-    "stamp_no_entry": "a stamp the tokenizer read that no entry kept (lone: the only stamp of its shape on the page)",
+    "stamp_no_entry": "a stamp the tokenizer read that no entry kept, for no named reason (lone: the only stamp of its shape on the page)",
     "merged": "entry text with a line opening with a stamp-shaped string",
     "missed_feed": f"no entry, yet >= {MISSED_FEED_MIN} clock strings at line edges",
     "unread_edge": "clock-shaped string at a text line's edge, not read as a stamp",

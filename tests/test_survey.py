@@ -226,3 +226,16 @@ def test_clock_shapes_around_anchors_equal_the_whole_text_scan() -> None:
         whole = [(m.span(), m.lastgroup) for m in survey.CLOCK_SHAPE_RE.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in survey.clock_shapes(text)] == whole
         assert whole or not text
+
+
+def test_a_stamp_explain_names_a_reason_for_is_counted_not_reported() -> None:
+    # A schedule ("Weekdays 6am to 6pm") is a named non-entry; a lone clock is only feedless.
+    from feedline import extract
+
+    text = ("Invented radio page\n\nListen Live\nWeekdays 6am to 6pm\nThe morning show with news and traffic.\n\n"
+            "Contact\n10:15\nA line of the page that no feed explains, long enough to read as text.\n")
+    timeline = extract(Page(text=text, lang="en"), explain=True)
+    result = {"id": "invented", "clocks": Counter(), "findings": []}
+    survey.check_page(timeline, {"blind": timeline}, "en", result)
+    assert result["clocks"]["stamp_named"] == 1
+    assert [f["string"] for f in result["findings"] if f["class"] == "stamp_no_entry"] == ["10:15"]
