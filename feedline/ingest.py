@@ -306,11 +306,11 @@ def extractor(lang: str | None = None) -> Extract:
     """`extract` as ingest calls it: the page's bytes read as `feedline extract` reads them (an
     archive record's or fetched page's charset honoured, its address as the page's URL), at
     the page's clock."""
+    from feedline.memo import read_cached
     from feedline.pipeline import extract
-    from feedline.read import read_page
 
     def run(page: PageInput, data: bytes, clock: Clock) -> Timeline:
-        read = read_page(data, name=page.name, lang=lang, charset=page.charset)
+        read = read_cached(data, name=page.name, lang=lang, charset=page.charset)  # the same bytes: the same page
         if page.url:
             read = replace(read, url=page.url)
         return extract(read, now=clock.now, tz=clock.tz, lang=lang)

@@ -14,6 +14,7 @@ from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, outside_now_years
+from feedline.memo import entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
@@ -73,8 +74,8 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
-    tokens = tokenize(page)
-    drafts, feeds = find_entries(tokens, page.layout)
+    # remembered: the same text, language and layout give the same lines and entries
+    tokens, drafts, feeds = entries_of(page, tokenize, find_entries)
     return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                        lang=page.lang or script_language(page.text), url=page.url)
 
