@@ -5,7 +5,7 @@
           ▼
     ingest_pages(store, pages, extractor(lang), tz=...) ──> Ingested per page
           │ page_clock: the capture time as stored and as `extract` reads it
-          ▼ extract_page ──> ExtractedPage ──> Store.add_extracted (feedmerge's rules)
+          ▼ extract_page ──> ExtractedPage ──> Store.add_batch, 100 pages a transaction (feedmerge's rules)
 
 The one home of the ingest path before the database: collecting pages (the folder walker and
 the standard-input reader are `feedline.inputs`', shared with `feedline extract`), the capture

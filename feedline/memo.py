@@ -3,6 +3,7 @@
     read_cached(data, name=, lang=, charset=) ──> Page      (keyed by the bytes, lang, charset)
     entries_of(page) ──> (tokens, drafts, feeds)            (keyed by text, lang, layout)
     clear()                                                 (forget everything, sources too)
+    stats()                                                 (hits and misses of each)
 
 A cron job, `watch` or a crawl reads the same page again and again, and most captures of a
 feed are the same bytes as the last one (78% of the store benchmark's 10-minute captures).
@@ -35,7 +36,7 @@ from feedline.read import read_page
 from feedline.sources.find import clear_cache as _clear_sources
 from feedline.tokens import TokenTable, tokenize
 
-__all__ = ["KEPT", "MAX_CHARS", "clear", "entries_of", "read_cached"]
+__all__ = ["KEPT", "MAX_CHARS", "clear", "entries_of", "read_cached", "stats"]
 
 KEPT = 16  # results kept per cache, the least recently used dropped first
 MAX_CHARS = 1 << 20  # larger pages are not remembered
@@ -98,6 +99,11 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
         made = _entries.get((tokenize, find_entries, page.text, page.lang, page.layout), make)
     tokens, drafts, feeds = made
     return tokens, list(drafts), list(feeds)
+
+
+def stats() -> dict[str, tuple[int, int]]:
+    """(hits, misses) of each cache since it was last cleared: `read` and `entries`."""
+    return {"read": (_pages.hits, _pages.misses), "entries": (_entries.hits, _entries.misses)}
 
 
 def clear() -> None:

@@ -1,6 +1,7 @@
 """The timeline store's database: one SQLite file of many scrapes of the same feeds.
 
-    Store.open(path) ──> add_page / add_extracted (one transaction per page) ──> entries(Query)
+    Store.open(path) ──> add_page / add_extracted (one transaction per page)
+                         add_batch (one transaction for many pages)          ──> entries(Query)
                          │ the feed's FeedState (feedmerge) merges the page; what it changed is written
                          ▼
               pages · entries · revisions · sightings · sources · runs  (+ entries_fts)
@@ -11,8 +12,9 @@ The per-feed rules (identity across scrapes, revisions, dates, stable ids) are
 `feedline.feedmerge`'s: to add a page, the store loads the feed's `FeedState` from the file
 (once per connection; again only after another connection has committed), lets it merge the
 page and writes the rows it changed with a few `executemany` statements, in the page's
-transaction. The schema and its migrations are `feedline.store_schema`'s; collecting pages,
-their capture times and extracting them are `feedline.ingest`'s.
+transaction; `add_batch` merges many pages first and writes each changed row once. The
+schema and its migrations are `feedline.store_schema`'s; collecting pages, their capture
+times and extracting them are `feedline.ingest`'s.
 
 Errors (defined in `feedline.errors`): `StoreError` (exit 1) for a file that is not a feedline
 store, or one written by a newer feedline (refused before anything is written);

@@ -87,13 +87,13 @@ def test_what_a_stage_reads_is_its_key() -> None:
     assert (memo._pages.hits, memo._pages.misses) == (1, 2)
     memo.entries_of(page)
     memo.entries_of(memo.read_cached(data, name="c.txt"))
-    assert (memo._entries.hits, memo._entries.misses) == (1, 1)
+    assert memo.stats() == {"read": (2, 2), "entries": (1, 1)}
     from dataclasses import replace
 
     memo.entries_of(replace(page, lang="fr"))  # the language is read by tokenize
     memo.entries_of(replace(page, text=page.text + "\n12:00 One more line"))
     memo.entries_of(page, tokenize=lambda p: memo.tokenize(p))  # another tokenizer: its own results
-    assert (memo._entries.hits, memo._entries.misses) == (1, 4)
+    assert memo.stats() == {"read": (2, 2), "entries": (1, 4)}
 
 
 def test_a_hit_returns_lists_the_caller_may_change() -> None:
