@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
+from threading import Lock
 from typing import Generic, TypeVar
 
 from feedline.entries import Draft, Feed, find_entries
@@ -45,28 +46,33 @@ V = TypeVar("V")
 
 
 class _Kept(Generic[V]):
-    """The last `KEPT` results by key, with hit and miss counts (for tests and benchmarks)."""
+    """The last `KEPT` results by key, with hit and miss counts (for tests and benchmarks).
+    A lock guards the dictionary (threads may extract at once); `make` runs outside it."""
 
     def __init__(self) -> None:
         self.items: OrderedDict[Hashable, V] = OrderedDict()
         self.hits = self.misses = 0
+        self._lock = Lock()
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
-        found = self.items.get(key)
-        if found is not None:
-            self.items.move_to_end(key)
-            self.hits += 1
-            return found
-        self.misses += 1
+        with self._lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
         value = make()  # raises: nothing kept
-        self.items[key] = value
-        if len(self.items) > KEPT:
-            self.items.popitem(last=False)
+        with self._lock:
+            self.items[key] = value
+            while len(self.items) > KEPT:
+                self.items.popitem(last=False)
         return value
 
     def clear(self) -> None:
-        self.items.clear()
-        self.hits = self.misses = 0
+        with self._lock:
+            self.items.clear()
+            self.hits = self.misses = 0
 
 
 _pages: _Kept[Page] = _Kept()
