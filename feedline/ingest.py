@@ -328,17 +328,20 @@ def extract_page(page: PageInput, data: bytes, extract: Extract, *, tz: str | No
                          capture_key(page))
 
 
-#: Extracted pages wait for their write until this many are ready or the oldest waited this
-#: long: then they are stored in one transaction (`Store.add_batch`).
+#: Extracted pages wait for their write until this many are ready, the oldest waited this
+#: long or their texts hold this many characters (what waiting pages keep in memory): then
+#: they are stored in one transaction (`Store.add_batch`).
 BATCH_PAGES = 100
 BATCH_SECONDS = 0.5
+BATCH_CHARS = 16_000_000
 
 
 def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, tz: str | None = None,
                  feed: str | None = None, run_id: int | None = None, batch: int = BATCH_PAGES,
-                 seconds: float = BATCH_SECONDS) -> Iterator[Ingested]:
-    """Ingest the pages, `batch` pages (or `seconds` of extraction) per transaction; yields one
-    `Ingested` per page, in order, once its batch is stored.
+                 seconds: float = BATCH_SECONDS, chars: int = BATCH_CHARS) -> Iterator[Ingested]:
+    """Ingest the pages, `batch` pages (or `seconds` of extraction, or pages whose texts hold
+    `chars` characters) per transaction; yields one `Ingested` per page, in order, once its
+    batch is stored.
 
     Pages already stored (same bytes, same capture time) are skipped before extraction.
     Unreadable pages yield their `InputError`, pages whose extraction raises anything
@@ -348,7 +351,7 @@ def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, 
     (they are raised; the batch in flight is rolled back), as does an interrupt.
     """
     waiting: list[tuple[PageInput, ExtractedPage | Ingested]] = []
-    ready = 0
+    ready = held = 0
     oldest = 0.0
     for page in pages:
         try:
@@ -360,10 +363,11 @@ def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, 
         waiting.append((page, item))
         if isinstance(item, ExtractedPage):
             ready += 1
+            held += len(item.timeline.page.text)
             oldest = oldest if ready > 1 else time.monotonic()
-        if ready >= batch or (ready and time.monotonic() - oldest >= seconds) or not ready:
+        if ready >= batch or held >= chars or (ready and time.monotonic() - oldest >= seconds) or not ready:
             yield from _stored(store, waiting, run_id)
-            waiting, ready = [], 0
+            waiting, ready, held = [], 0, 0
     yield from _stored(store, waiting, run_id)
 
 

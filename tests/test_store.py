@@ -718,6 +718,23 @@ def test_a_batch_writes_each_changed_row_once(sim: Sim, tmp_path: Path) -> None:
     assert statements.count("BEGIN IMMEDIATE") == 1 and statements.count("COMMIT") == 1
 
 
+@pytest.mark.parametrize("limits, commits", [
+    ({}, 1),  # fewer than BATCH_PAGES, and no time limit: one batch
+    ({"batch": 4}, 3),
+    ({"chars": 1}, 10),  # every page's text over the bound: a transaction each
+])
+def test_ingest_stores_pages_in_batches(sim: Sim, tmp_path: Path, limits: dict, commits: int) -> None:
+    pages = page_inputs([str(sim.folder / "snap")])[:10]
+    statements: list[str] = []
+    with Store.open(tmp_path / "batches.db") as opened:
+        opened.conn.set_trace_callback(statements.append)
+        outcomes = list(ingest_pages(opened, pages, extractor(), seconds=3600, **limits))
+        opened.conn.set_trace_callback(None)
+        assert [o.page for o in outcomes] == pages and all(o.result and not o.result.skipped for o in outcomes)
+        assert opened.stats()["pages"] == 10
+    assert statements.count("COMMIT") == commits
+
+
 def test_two_concurrent_ingests_do_not_corrupt(sim: Sim, tmp_path: Path) -> None:
     db = tmp_path / "both.db"
     Store.open(db).close()  # created: both find the schema
