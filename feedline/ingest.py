@@ -337,11 +337,11 @@ BATCH_CHARS = 16_000_000
 
 
 def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, tz: str | None = None,
-                 feed: str | None = None, run_id: int | None = None, batch: int = BATCH_PAGES,
-                 seconds: float = BATCH_SECONDS, chars: int = BATCH_CHARS) -> Iterator[Ingested]:
+                 feed: str | None = None, run_id: int | None = None, batch: int | None = None,
+                 seconds: float | None = None, chars: int | None = None) -> Iterator[Ingested]:
     """Ingest the pages, `batch` pages (or `seconds` of extraction, or pages whose texts hold
-    `chars` characters) per transaction; yields one `Ingested` per page, in order, once its
-    batch is stored.
+    `chars` characters) per transaction, by default `BATCH_PAGES`, `BATCH_SECONDS` and
+    `BATCH_CHARS`; yields one `Ingested` per page, in order, once its batch is stored.
 
     Pages already stored (same bytes, same capture time) are skipped before extraction.
     Unreadable pages yield their `InputError`, pages whose extraction raises anything
@@ -350,6 +350,9 @@ def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, 
     so that only the page that fails fails. `StoreBusyError` and `StoreError` stop the run
     (they are raised; the batch in flight is rolled back), as does an interrupt.
     """
+    batch = BATCH_PAGES if batch is None else batch
+    seconds = BATCH_SECONDS if seconds is None else seconds
+    chars = BATCH_CHARS if chars is None else chars
     waiting: list[tuple[PageInput, ExtractedPage | Ingested]] = []
     ready = held = 0
     oldest = 0.0

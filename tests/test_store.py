@@ -54,15 +54,17 @@ URL = "https://news.example.org/live"
 APP_SCRIPT = """
 import sys, time
 import typer
+import feedline.ingest as ingest
 import feedline.store as store
 from feedline.store_cli import register
 
 delay = float(sys.argv.pop(1))
 if delay:
+    ingest.BATCH_PAGES = 4  # many batches, so that a kill lands in one
     write = store.Store._write
-    def slow(self, *args):
-        time.sleep(delay)  # inside the page's transaction: a kill lands mid-page
-        return write(self, *args)
+    def slow(self, changes, shown):
+        time.sleep(delay * len(shown))  # inside the transaction, per page: a kill lands mid-batch
+        return write(self, changes, shown)
     store.Store._write = slow
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
