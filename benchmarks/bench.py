@@ -16,8 +16,9 @@ Measures, each with time.perf_counter:
    the best of N is a page read as new, not a page whose entries were just read. Ratio = other tool's seconds / feedline's seconds
    (above 1: feedline is faster).
 2. Whole process, as cron would start it: `feedline extract SEED --format json` against
-   `python -c "import dateparser; dateparser.parse('4:00 PM')"` in the same venv, median of
-   --runs each, after one warm-up run.
+   `python -c "import dateparser; dateparser.parse('4:00 PM')"` in the same venv, run in turn
+   (one of each, --runs times, after a warm-up round, so that a change of load touches both);
+   the median wall time (the target) and the median CPU time of each.
 3. Pages per second of feedline over the corpus, and over the pool's HTML pages
    (../shared/pool/pages, gzipped: decompressed before timing; each page once, after one
    warm-up pass over the first 20), with the pool's median page size.
@@ -38,6 +39,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -231,19 +233,32 @@ def targets(results: dict[str, Any]) -> list[str]:
     return rows
 
 
-def median_run(argv: list[str], runs: int) -> float | None:
-    """Median wall time of `runs` runs of a command (after one warm-up), or None if it fails."""
-    times = []
+def _one_run(argv: list[str]) -> tuple[float, float] | None:
+    """Wall and CPU seconds (the child's user + system time) of one run, or None if it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        progress(f"  {argv[0]} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
+        return None
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def alternating_runs(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]] | None:
+    """Median wall and CPU seconds of each command, run in turn `runs` times after one warm-up
+    round, so that a change of load during the measurement touches every command alike."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for i in range(runs + 1):
-        start = time.perf_counter()
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0:
-            progress(f"  {argv[0]} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
-            return None
-        if i:  # the first run warms the disk and bytecode caches
-            times.append(elapsed)
-    return statistics.median(times)
+        for name, argv in commands.items():
+            measured = _one_run(argv)
+            if measured is None:
+                return None
+            if i:  # the first round warms the disk and bytecode caches
+                times[name].append(measured)
+    return {name: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+            for name, got in times.items()}
 
 
 def bench_process(runs: int, notes: list[str]) -> dict[str, Any]:
@@ -251,14 +266,19 @@ def bench_process(runs: int, notes: list[str]) -> dict[str, Any]:
     cli = bin_dir / "feedline"
     if not cli.exists():
         cli = ROOT / ".venv" / "bin" / "feedline"
-    progress(f"process: {cli.name} extract, {runs} runs ...")
-    ours = median_run([str(cli), "extract", str(SEED), "--format", "json"], runs) if cli.exists() else None
-    if ours is None:
-        notes.append(f"process: `{cli} extract ... --format json` could not run")
-    progress(f"process: python -c 'import dateparser; ...', {runs} runs ...")
+    if not cli.exists():
+        notes.append(f"process: `{cli}` not found")
+        return {"feedline_s": None, "dateparser_s": None, "ratio": None}
+    progress(f"process: {cli.name} extract and python -c 'import dateparser; ...', {runs} runs each, in turn ...")
     code = "import dateparser; dateparser.parse('4:00 PM')"
-    theirs = median_run([sys.executable, "-c", code], runs)
-    return {"feedline_s": ours, "dateparser_s": theirs, "ratio": ratio(theirs, ours)}
+    medians = alternating_runs({"feedline": [str(cli), "extract", str(SEED), "--format", "json"],
+                                "dateparser": [sys.executable, "-c", code]}, runs)
+    if medians is None:
+        notes.append(f"process: `{cli} extract ... --format json` or the dateparser process could not run")
+        return {"feedline_s": None, "dateparser_s": None, "ratio": None}
+    (ours, ours_cpu), (theirs, theirs_cpu) = medians["feedline"], medians["dateparser"]
+    return {"feedline_s": ours, "dateparser_s": theirs, "ratio": ratio(theirs, ours),
+            "feedline_cpu_s": ours_cpu, "dateparser_cpu_s": theirs_cpu, "cpu_ratio": ratio(theirs_cpu, ours_cpu)}
 
 
 # --- 4. many pages per run (--batch) ------------------------------------------------------------
@@ -394,6 +414,9 @@ def table(results: dict[str, Any]) -> str:
     proc = results["process"]
     rows.append(("whole process, median", fmt(proc["feedline_s"], "s"), fmt(proc["dateparser_s"], "s"),
                  "", fmt(proc["ratio"], "x"), ""))
+    if proc.get("cpu_ratio"):
+        rows.append(("whole process, median CPU", fmt(proc["feedline_cpu_s"], "s"), fmt(proc["dateparser_cpu_s"], "s"),
+                     "", fmt(proc["cpu_ratio"], "x"), ""))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in
                        enumerate(zip(row, widths))).rstrip() for row in rows]

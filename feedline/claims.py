@@ -14,7 +14,10 @@ The visible stamp is the truth for the time of day. A claim is kept only when it
     time is the claim's own when written with a non-UTC offset, else the instant on the
     page's clock when the page offset is known. That moment, when the relative stamps agree
     on it, is also the page's own capture time for blind mode (`Verified.rendered`): to two
-    minutes from minute stamps, or where the windows of hour stamps ("3 hours ago") overlap.
+    minutes from minute stamps, or where the windows of hour stamps ("3 hours ago") overlap
+    (pinned by a lone minute stamp inside them). Without such claims, the items' times in
+    the page's script JSON (`blobs`) are judged the same way, each time field on its own,
+    and the fields that find a moment must agree on it.
 
 The page offset comes from the distances between instants and visible clocks (two or more
 agreeing), or from one such distance that equals the offset the page writes in its own
@@ -33,12 +36,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
+from feedline.blobs import ItemTime, item_times
 from feedline.entries import Draft
 from feedline.model import LiveUpdate, Markup, StampKind, TimeMark
 
 SAME_INSTANT_SHARE = 0.8  # this share of claims on one instant: the page's time, not the entries'
 OFFSET_SHARE = 0.6  # this share of instants at one distance from the visible clocks: the page offset
 MATCH_CHARS = 40  # opening characters compared to pair a structured update with its entry
+FIELDS_AGREE = timedelta(minutes=5)  # render moments of different JSON time fields that are one
 YEARS = (2, 9998)  # a claim's year: a day of shifting either way stays a representable date
 
 
@@ -77,6 +82,10 @@ def verified_claims(drafts: list[Draft], markup: Markup | None) -> Verified:
         paired = []
     relative = [(d, p) for d, p in paired if _clock_minutes(d) is None]
     rendered = _render_moment(relative)
+    if rendered is None and not lying and markup is not None and markup.scripts and any(
+            d.stamp.relative_minutes is not None and _clock_minutes(d) is None for d in drafts):
+        rendered, listed = _listed_moment(drafts, tuple(item_times(markup.scripts)))
+        paired = paired + listed
     for draft, parsed in paired:
         if _clock_minutes(draft) is None:
             claim = _relative_claim(draft, parsed, page_offset, rendered)
@@ -311,7 +320,8 @@ def _rendered(draft: Draft, parsed: _Parsed) -> datetime | None:
 
 def _render_moment(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
     """The moment most relative claims agree the page was rendered (UTC, naive): from minute
-    stamps when two or more agree to two minutes, else from hour stamps (`_render_window`)."""
+    stamps when two or more agree to two minutes, else from hour stamps (`_render_window`),
+    pinned by a lone minute stamp that falls where their windows overlap (none if it does not)."""
     moments = sorted(m for d, p in relative if d.stamp.relative_minutes is not None
                      and d.stamp.relative_minutes < 60 and (m := _rendered(d, p)) is not None)
     if len(moments) >= 2:
@@ -320,13 +330,19 @@ def _render_moment(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
         if len(agreeing) >= 2 and len(agreeing) >= OFFSET_SHARE * len(moments):
             return middle
         return None  # minute stamps that disagree: hours cannot settle it
-    return _render_window(relative)
+    shared = _render_window(relative)
+    if shared is None:
+        return None
+    if moments:
+        slack = timedelta(minutes=2)
+        return moments[0] if shared[0] - slack <= moments[0] < shared[1] + slack else None
+    return shared[0] + (shared[1] - shared[0]) / 2
 
 
-def _render_window(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
-    """With hour stamps only ("3 hours ago"): each claim allows the page an hour and a half
-    of render moments (sites floor "N hours" or round it), [moment - 30 min, moment + 1 h).
-    The middle of the stretch the most windows share, when two or more and most share it."""
+def _render_window(relative: list[tuple[Draft, _Parsed]]) -> tuple[datetime, datetime] | None:
+    """With hour stamps ("3 hours ago"): each claim allows the page an hour and a half of
+    render moments (sites floor "N hours" or round it), [moment - 30 min, moment + 1 h).
+    The stretch the most windows share, when two or more and most share it."""
     windows = [(m - timedelta(minutes=30), m + timedelta(minutes=60)) for d, p in relative
                if d.stamp.relative_minutes is not None and 60 <= d.stamp.relative_minutes < 1440
                and (m := _rendered(d, p)) is not None]
@@ -341,7 +357,52 @@ def _render_window(relative: list[tuple[Draft, _Parsed]]) -> datetime | None:
             best, shared = depth, (at, after)
     if shared is None or best < 2 or best < OFFSET_SHARE * len(windows):
         return None
-    return shared[0] + (shared[1] - shared[0]) / 2
+    return shared
+
+
+def _listed_moment(drafts: list[Draft], items: tuple[ItemTime, ...]) -> tuple[datetime | None, list[tuple[Draft, _Parsed]]]:
+    """The render moment the page's embedded JSON gives, with the claims that give it.
+
+    Each time field ("metadata.lastUpdated", "contentDate") is judged on its own, like the
+    `<time>` claims: one item one claim, paired with the relative stamp whose headline opens
+    the same way. The fields that find a moment must agree on it (within `FIELDS_AGREE`); the
+    one with most claims gives it. Fields that disagree give none."""
+    found = []
+    for field, pairs in _pair_item_times(drafts, items).items():
+        moment = _render_moment(pairs)
+        if moment is not None:
+            found.append((len(pairs), moment, pairs))
+    if not found:
+        return None, []
+    moments = [moment for _, moment, _ in found]
+    if max(moments) - min(moments) > FIELDS_AGREE:
+        return None, []
+    best = max(found, key=lambda f: f[0])
+    return best[1], [pair for _, _, pairs in found for pair in pairs]
+
+
+def _pair_item_times(drafts: list[Draft], items: tuple[ItemTime, ...]) -> dict[str, list[tuple[Draft, _Parsed]]]:
+    """Claims by field: a relative stamp's entry and the time of the JSON item whose title
+    opens like its headline or text; the first such item, and each item only once. Two items
+    with one and the same time (one story under two titles) are one claim."""
+    openings: dict[str, Draft] = {}
+    for draft in drafts:
+        if draft.stamp.relative_minutes is None or _clock_minutes(draft) is not None:
+            continue
+        for part in (draft.headline, draft.text):
+            if part and len(part) >= 12:
+                openings.setdefault(_norm(part)[:MATCH_CHARS], draft)
+    by_field: dict[str, list[tuple[Draft, _Parsed]]] = {}
+    taken: set[tuple[str, object]] = set()  # (field, entry line) and (field, value): each once
+    for item in items:
+        draft = openings.get(_norm(item.headline)[:MATCH_CHARS])
+        if draft is None or (item.field, draft.line) in taken or (item.field, item.value) in taken:
+            continue
+        parsed = _parse(item.value, f"script JSON {item.field}")
+        if parsed is not None:
+            taken.update({(item.field, draft.line), (item.field, item.value)})
+            by_field.setdefault(item.field, []).append((draft, parsed))
+    return by_field
 
 
 def _relative_claim(draft: Draft, parsed: _Parsed, page_offset: int | None, rendered: datetime | None) -> Claim | None:

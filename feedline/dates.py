@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 import regex
 
+from feedline import lexicon
 from feedline.claims import Claim, verified_claims
 from feedline.days import INFEASIBLE, Choice, best_days
 from feedline.zone import OFFSETS, ZoneClues, infer_offset
@@ -482,14 +483,20 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
     return Anchor(None, DateStatus.UNKNOWN, 0.0, ("no date evidence on the page",), DateBasis.NONE)
 
 
+def _update_cue(line: str) -> bool:
+    """Whether a page stamp's line says the page was changed ("Updated:", "Aggiornato")."""
+    low = line.lower()
+    return any(cue in low for cue in lexicon.UPDATE_CUES)
+
+
 def _modified_hint(group: list[_Item], page: PageDates) -> Anchor | None:
-    """The page's modified time (on its clock), or a dated stamp on a line of its own, just
-    after the newest entry: the page's last update, which that entry made. The page was
+    """The page's modified time (on its clock), or a dated stamp on a line of its own or after
+    an update cue, just after the newest entry: the page's last update, which that entry made. The page was
     captured after it. Dated like capture mode. The last update is not older than any date
     the page prints: a stamp that is belongs to some older item."""
     newest = max(group, key=lambda i: (i.offset, _minutes(i.draft)))
-    for stamp, plain in zip(page.stamps, page.plain):
-        if not (stamp.text.startswith("modified ") or plain) or stamp.hour is None:
+    for stamp, plain, updated in zip(page.stamps, page.plain, page.updated):
+        if not (stamp.text.startswith("modified ") or plain or updated) or stamp.hour is None:
             continue
         lead = (stamp.hour * 60 + (stamp.minute or 0)) - _minutes(newest.draft)
         day = date(stamp.year or 1, stamp.month or 1, stamp.day or 1)
@@ -672,6 +679,7 @@ class PageDates:
     stamps: tuple[Stamp, ...] = ()  # fully dated stamps that are not entries
     stamp_lines: tuple[int, ...] = ()  # their line numbers
     plain: tuple[bool, ...] = ()  # printed on a line of its own, not in a byline
+    updated: tuple[bool, ...] = ()  # a page stamp after an update cue ("Updated: …"): the page's last change
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
     rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
 
@@ -683,6 +691,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
     others: list[Stamp] = []
     other_lines: list[int] = []
     plain: list[bool] = []
+    updated: list[bool] = []
     headed: list[date] = []  # full dates of headings
     for token in tokens.filled():
         heading = token.heading
@@ -700,6 +709,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         others.append(stamp)
         other_lines.append(token.index)
         plain.append(token.kind is LineKind.STAMP)
+        updated.append(token.kind is LineKind.PAGE_STAMP and _update_cue(token.text))
         if token.kind is LineKind.PAGE_STAMP:
             bylines.append(found)
     for value in (markup.published, markup.modified) if markup is not None else ():
@@ -714,11 +724,12 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
                             year=moment.year, month=moment.month, day=moment.day))
         other_lines.append(-1)
         plain.append(False)
+        updated.append(False)
     ordered = sorted(everything)
     typical = ordered[len(ordered) // 2] if ordered else None
     latest = max(ordered + headed, default=None)
     return PageDates(max(bylines) if bylines else None, typical, latest, tuple(others), tuple(other_lines),
-                     tuple(plain), claims, rendered)
+                     tuple(plain), tuple(updated), claims, rendered)
 
 
 def _iso_day(value: str | None) -> date | None:

@@ -10,8 +10,9 @@ twice (key-events list, a repeated widget) is kept once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 import regex
 
@@ -63,13 +64,16 @@ class Draft:
     page_label: bool = False  # "LIVE Updated 4m ago": the page's own label, for claims only
 
 
-def find_entries(tokens: TokenTable, layout: Layout | None = None) -> tuple[list[Draft], list[Feed]]:
+def find_entries(tokens: TokenTable, layout: Layout | None = None,
+                 media: frozenset[str] = frozenset()) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to.
 
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
+    `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`).
     """
-    stamp_tokens = [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t) is None]
+    stamp_tokens = [t for t in tokens.filled()
+                    if t.stamp is not None and t.kind is _STAMP and stamp_reason(t, media) is None]
     regions = [_without_quoted(r) for r in _regions(stamp_tokens)
                if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)]
     boundaries = {t.index for r in regions for t in r}
@@ -251,8 +255,25 @@ def _item_size(region: list[Token], tokens: list[Token]) -> int:
     """The median number of text lines between two stamps of the region."""
     if len(region) < 2:
         return MAX_GAP_LINES
-    return int(median([sum(1 for t in tokens[a.index + 1:b.index] if _is_item_line(t))
+    return int(median([sum(map(_is_item_line, _filled(tokens, a.index + 1, b.index)))
                        for a, b in zip(region, region[1:])]))
+
+
+def _filled(tokens: list[Token], start: int, stop: int) -> list[Token]:
+    """The lines in [start, stop) that are not blank (a `TokenTable` skips them at C speed)."""
+    if isinstance(tokens, TokenTable):
+        return tokens.between(start, stop)
+    return [t for t in tokens[start:stop] if t.kind is not _BLANK]
+
+
+def _filled_from(tokens: list[Token], start: int, step: int) -> Iterator[Token]:
+    """The lines that are not blank from `start` on in direction `step`, nearest first."""
+    if isinstance(tokens, TokenTable):
+        return tokens.filled_from(start, step)
+    if not 0 <= start < len(tokens):
+        return iter(())
+    indices = range(start, len(tokens)) if step > 0 else range(start, -1, -1)
+    return (tokens[i] for i in indices if tokens[i].kind is not _BLANK)
 
 
 def _ends_short_item(token: Token) -> bool:
@@ -412,7 +433,7 @@ def _shape_kinship(region: list[Token], tokens: list[Token]) -> int:
     """
     if len(region) < 3:
         return 0
-    shapes = Counter(_shape(tokens[a.index + 1:b.index]) for a, b in zip(region, region[1:]))
+    shapes = Counter(_shape(_filled(tokens, a.index + 1, b.index)) for a, b in zip(region, region[1:]))
     shape, count = shapes.most_common(1)[0]
     if not shape or count * 5 < (len(region) - 1) * 3:
         return 0
@@ -445,12 +466,7 @@ def _shape(lines: list[Token]) -> tuple[str, ...]:
 
 def _lines_toward(tokens: list[Token], index: int, step: int, count: int) -> list[Token]:
     """Up to `count` non-blank lines next to a stamp line, in page order."""
-    out: list[Token] = []
-    i = index + step
-    while 0 <= i < len(tokens) and len(out) < count:
-        if tokens[i].kind is not _BLANK:
-            out.append(tokens[i])
-        i += step
+    out = list(islice(_filled_from(tokens, index + step, step), count))
     return out if step > 0 else out[::-1]
 
 
@@ -472,11 +488,10 @@ def _kicker_kinship(region: list[Token], tokens: list[Token]) -> int:
 def _window(tokens: list[Token], index: int, step: int, size: int = 3) -> list[str]:
     """Up to `size` non-blank lines next to a stamp, stopping at the next stamp."""
     out: list[str] = []
-    i = index + step
-    while 0 <= i < len(tokens) and len(out) < size and tokens[i].kind is not _STAMP:
-        if tokens[i].kind is not _BLANK:
-            out.append(tokens[i].text)
-        i += step
+    for token in _filled_from(tokens, index + step, step):
+        if len(out) >= size or token.kind is _STAMP:
+            break
+        out.append(token.text)
     return out
 
 
@@ -492,7 +507,7 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
     i = index + step
     while 0 <= i < len(tokens) and abs(i - index) <= 4:
         token = tokens[i]
-        if token.kind is not _BLANK and not _NOISE_LINE_RE.match(token.text):
+        if token.kind is not _BLANK and not _is_noise(token.text):
             return token
         i += step
     return None
@@ -502,6 +517,13 @@ def _neighbour(tokens: list[Token], index: int, step: int) -> Token | None:
 _BYLINE_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\p{Lu}\p{L}*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}$")
 _BY_RE = lazy_regex(r"(?i:by|von|par|por|door|di|av|af)\s\S")  # "By TOI staff", "von Jana"
 _NOISE_LINE_RE = lazy_regex(r"^(?:\d{1,12}|\([^()]{0,40}\))$")
+
+
+def _is_noise(text: str) -> bool:
+    """A bare number or a short bracketed credit (`_NOISE_LINE_RE`), tested only for a line
+    that opens as one can: with a bracket or a digit (`str.isdigit` takes more than `\\d`)."""
+    head = text[:1]
+    return (head == "(" or head.isdigit()) and _NOISE_LINE_RE.match(text) is not None
 
 
 def _is_label(token: Token) -> bool:
@@ -569,7 +591,7 @@ def _content(lines: list[Token], floor: float = 0) -> int:
 def _typical_line(region: list[Token], tokens: list[Token]) -> float:
     """The median weight of the text lines between the region's stamps: its items' lines."""
     weights = [_weight(t.text) for a, b in zip(region, region[1:])
-               for t in tokens[a.index + 1:b.index] if _is_item_line(t)]
+               for t in _filled(tokens, a.index + 1, b.index) if _is_item_line(t)]
     return median(weights) if weights else 0
 
 
@@ -586,9 +608,17 @@ def _is_caps(text: str) -> bool:
     return upper >= 3 and upper * 2 > sum(1 for c in head if c.isalpha())
 
 
+# Below this code point no character is Han, Hiragana, Katakana or Hangul (Hangul Jamo
+# start there): a line whose head stays below it is weighed without the pattern.
+_DENSE_SCRIPT_FLOOR = "\u1100"
+
+
 def _weight(text: str) -> int:
     """Length in Latin-letter equivalents: a CJK character carries about a word."""
-    return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(text[:200]))
+    head = text[:200]
+    if head.isascii() or max(head) < _DENSE_SCRIPT_FLOOR:  # C-speed tests: most lines
+        return len(text)
+    return len(text) + 2 * len(_DENSE_SCRIPT_RE.findall(head))
 
 
 def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limit: int,

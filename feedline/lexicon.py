@@ -217,6 +217,13 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "publiziert",  # Swiss and German: tagesanzeiger.ch, bike-magazin.de, thw.de
 )
 
+# The page-stamp cues that say the page was changed, not first published: such a stamp is the
+# page's last update, like the markup's modified time.
+UPDATE_CUES: tuple[str, ...] = tuple(cue for cue in PAGE_STAMP_CUES if cue in {
+    "updated", "last modified", "aktualisiert", "stand:", "mis à jour", "modifié", "actualizado", "atualizado",
+    "aggiornato", "zaktualizowano", "aktualizováno", "обновлено", "оновлено", "päivitetty", "actualizat",
+    "bijgewerkt", "oppdatert", "수정", "기사수정"})
+
 # "By" before an author's name in a byline, in languages where the word is also an everyday
 # preposition ("19.03.2019 11:45 | von Inga Buller"): a byline cue only before a capitalised
 # name (English "by " is a cue on its own, see patterns.PAGE_STAMP_CUE_RE).

@@ -7,7 +7,8 @@ neighbours. Two layers:
 - `stamp_reason`: any stamp line. A clock that opens or closes a range ("Weekdays 6am to 6pm",
   "13. November um 12:00 bis 17. November um 16:00"), one after a recurring or coming day
   ("Weeknights 10PM ET", "Sonntags, ab … 10:00 Uhr", "Tonight 7.00pm"), one after a player's
-  word ("Duration 1:30", "Current Time 0:00", "VIDEO04:42") is no item's stamp.
+  word ("Duration 1:30", "Current Time 0:00", "VIDEO04:42") or in an element the markup names a
+  duration (`<span class="video-duration">4:11</span>`: `media_marked`) is no item's stamp.
 - `lone_reason`: a stamp that is its region's only one. Printed beside a year the stamp
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
@@ -21,7 +22,8 @@ WhatsApp"): no entry. `programme` tells a region of bare clocks that run forward
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -70,11 +72,29 @@ _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
 
 
-def stamp_reason(token: Token) -> str | None:
-    """Why a stamp line's stamp times no item (a schedule, a player), or None."""
+def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[str]:
+    """The stamp texts the page's markup shows as media lengths (`Markup.media_lengths`).
+
+    A stamp text counts when elements named a duration show it at least as often as stamp
+    lines carry it: every such line is then a clip's length. A time of day that happens to
+    equal a length elsewhere on the page outnumbers it and stays.
+    """
+    if not lengths:
+        return frozenset()
+    shown = Counter(lengths)
+    stamped = Counter(t.stamp.text.strip() for t in tokens if t.stamp is not None and t.kind is LineKind.STAMP)
+    return frozenset(text for text, lines in stamped.items()
+                     if text and lines <= sum(n for length, n in shown.items() if text in length))
+
+
+def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | None:
+    """Why a stamp line's stamp times no item (a schedule, a player), or None. `media`: the
+    stamp texts the markup names media lengths (`media_marked`)."""
     stamp = token.stamp
     if stamp is None:
         return None
+    if media and stamp.text.strip() in media:
+        return MEDIA
     line = token.text
     s = max(0, stamp.span[0] - token.start)
     e = min(len(line), stamp.span[1] - token.start)
@@ -152,8 +172,14 @@ def widget_only(lines: Sequence[str]) -> bool:
     if not lines:
         return False
     for line in lines:
-        words = _WORD_RE.findall(line.casefold())
-        if not words or len(words) > 5 or any(w not in _WIDGET_WORDS for w in words):
+        # Word by word, done at the first that is no widget word or the sixth: an item's
+        # first line is seldom read past its first word.
+        count = 0
+        for word in _WORD_RE.finditer(line.casefold()):
+            count += 1
+            if count > 5 or word[0] not in _WIDGET_WORDS:
+                return False
+        if not count:
             return False
     return True
 

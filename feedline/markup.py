@@ -16,7 +16,13 @@ Sources of claims:
   - elements that carry their own time in a data attribute and show a short text, the stamp
     (`<span data-timestamp="1714487917">16:38</span>`, `data-time="2020-08-18 19:46:24"`,
     `data-date`, `data-utime`, `data-publish-date` ...): ISO values as written, Unix times
-    (seconds or milliseconds) as UTC instants. Read like `<time datetime>`.
+    (seconds or milliseconds) as UTC instants. Read like `<time datetime>`;
+  - titled items with a time in the page's embedded JSON (`blobs`): used only to find when
+    the page was rendered, beside its relative stamps.
+
+Not a claim, but read here too: the times media players show in elements named a duration,
+a current or a remaining time (`<span class="video-duration">4:11</span>`), which the entries
+stage keeps apart from stamps.
 """
 from __future__ import annotations
 
@@ -29,6 +35,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
+from feedline.blobs import json_scripts
 from feedline.htmltree import parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
@@ -41,6 +48,12 @@ MAX_JSON_LD_ITEMS = 20_000  # JSON-LD objects (array members, @graph members) lo
 _DATA_VALUE_RE = re.compile(r"""data-([\w-]{0,40})=["']?(?:\d{10}(?:\d{3})?["'\s>]|\d{4}-\d\d-\d\d[T ]\d)""")
 _TIME_NAME_RE = re.compile(r"date|time|stamp", re.IGNORECASE)
 _EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
+# A player's length, position and time left: "video-duration", "vjs-current-time",
+# "jeg_player_bar__current_time", "audioplayer-time-current", "vjs-remaining-time".
+_PLAYER_TIME_CLASSES = ("duration", "current-time", "current_time", "currenttime", "time-current",
+                        "remaining-time", "remaining_time")
+_DURATION_SELECTOR = ", ".join([f'[class*="{name}" i]' for name in _PLAYER_TIME_CLASSES] + ['[itemprop="duration" i]'])
+MEDIA_LENGTH_CHARS = 20  # longer text in such an element is a card, not a length
 MARK_TEXT_CHARS = 40  # an element showing more than this is a whole item, not its stamp
 EPOCH_YEARS = (1990, 2200)  # Unix times outside these years are counters, not dates
 
@@ -71,7 +84,18 @@ def read_markup(source: str, tree: Any = None) -> Markup:
     if len(marks) > MAX_MARKS:
         notes.append(f"markup: only the first {MAX_MARKS:,} <time datetime> elements read")
     return Markup(published=published, modified=modified, time_marks=marks[:MAX_MARKS],
-                  updates=tuple(updates[:MAX_MARKS]), notes=tuple(notes))
+                  updates=tuple(updates[:MAX_MARKS]), notes=tuple(notes),
+                  media_lengths=tuple(islice(_media_lengths(tree), MAX_MARKS)), scripts=json_scripts(tree))
+
+
+def _media_lengths(tree: Any) -> Iterator[str]:
+    """The short texts with a digit of elements the page names a player's time (a class naming
+    a duration, the current or the remaining time, any case, or `itemprop="duration"`): video
+    and audio players' lengths and positions."""
+    for node in tree.css(_DURATION_SELECTOR):
+        text = " ".join(node.text(deep=True).split())
+        if len(text) <= MEDIA_LENGTH_CHARS and any(c.isdigit() for c in text):
+            yield text
 
 
 def _meta(tree: Any, names: tuple[str, ...]) -> str | None:

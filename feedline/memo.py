@@ -1,7 +1,7 @@
 """Exact memoisation of extraction across successive snapshots of the same pages.
 
     read_cached(data, name=, lang=, charset=) ──> Page      (keyed by the bytes, lang, charset)
-    entries_of(page) ──> (tokens, drafts, feeds)            (keyed by text, lang, layout)
+    entries_of(page) ──> (tokens, drafts, feeds)            (keyed by text, lang, layout, media lengths)
     clear()                                                 (forget everything, sources too)
     stats()                                                 (hits and misses of each)
 
@@ -15,8 +15,10 @@ keyed by everything it reads, and a hit returns what the stage returned for that
   page's name only names it: a hit returns the remembered page under the new name). The
   page keeps its parsed tree, which renderings only read (`read.render_html`).
 - `entries_of`: `tokens.tokenize` (it reads the page's text and language) and
-  `entries.find_entries` (the tokens and the page's layout). Results are immutable (frozen
-  drafts and feeds, a token table that is copied on change); the lists are copied on a hit.
+  `entries.find_entries` (the tokens, the page's layout and the stamp texts its markup names
+  media lengths: `pipeline._media` of the tokens and `Markup.media_lengths`). Results are
+  immutable (frozen drafts and feeds, a token table that is copied on change); the lists are
+  copied on a hit.
 
 Each cache keeps the most recently used `KEPT` results, of pages up to `MAX_CHARS`
 characters (bytes for `read_cached`): at most about 16 pages of 1 MB with their trees and
@@ -91,18 +93,22 @@ def read_cached(data: bytes, *, name: str, lang: str | None = None, charset: str
 
 def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
                find_entries: Callable[..., tuple[list[Draft], list[Feed]]] = find_entries,
+               media: Callable[[Page, TokenTable], frozenset[str]] | None = None,
                ) -> tuple[TokenTable, list[Draft], list[Feed]]:
-    """`tokenize(page)` and `find_entries` of its tokens and layout, remembered by what they
-    read: the page's text, language and layout (and the two functions themselves)."""
+    """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens))`,
+    remembered by what they read: the page's text, language and layout, the media lengths of
+    its markup (all `media` may read of the page besides the tokens), and the functions
+    themselves. Without `media`, no stamp is a media length."""
     def make() -> tuple[TokenTable, tuple[Draft, ...], tuple[Feed, ...]]:
         tokens = tokenize(page)
-        drafts, feeds = find_entries(tokens, page.layout)
+        drafts, feeds = find_entries(tokens, page.layout, media(page, tokens) if media else frozenset())
         return tokens, tuple(drafts), tuple(feeds)
 
     if len(page.text) > MAX_CHARS:
         made = make()
     else:
-        made = _entries.get((tokenize, find_entries, page.text, page.lang, page.layout), make)
+        lengths = page.markup.media_lengths if page.markup is not None else ()
+        made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.layout, lengths), make)
     tokens, drafts, feeds = made
     return tokens, list(drafts), list(feeds)
 

@@ -80,7 +80,12 @@ class Markup:
     modified: str | None = None
     time_marks: tuple[TimeMark, ...] = ()
     updates: tuple[LiveUpdate, ...] = ()
+    scripts: tuple[str, ...] = ()  # script texts that may hold items' times (`blobs`), read only when needed
     notes: tuple[str, ...] = ()  # what a size cap left unread (diagnostics of the timeline)
+    # Short texts of elements the page names a player's time (`class="video-duration"`,
+    # "vjs-current-time", `itemprop="duration"`): a clip's length or position, "4:11", not a
+    # time of day.
+    media_lengths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,10 @@ MID_LINE = "a time inside running text: stamps stand at a line's start or end"
 UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a time of something else"
 
 
-def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) -> tuple[NotEntry, ...]:
-    """The page's time-like lines that are no entry, each with its reason, in page order."""
+def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated],
+                media: frozenset[str] = frozenset()) -> tuple[NotEntry, ...]:
+    """The page's time-like lines that are no entry, each with its reason, in page order.
+    `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`)."""
     kept = {d.draft.line for d in dated if not d.draft.page_label}
     shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
     drafted = {d.line: d for d in drafts}
@@ -50,7 +52,7 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
                 and _key(token.stamp.text, token.rest or _next_text(tokens, position)) in shown:
             reason: str | None = REPEAT
         else:
-            reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts))
+            reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts), media)
             if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
                 reason = DATE_TWICE
         if reason is not None:
@@ -61,13 +63,14 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated]) ->
     return tuple(out)
 
 
-def _reason(tokens: list[Token], token: Token, draft: Draft | None, inside_entry: bool) -> str | None:
+def _reason(tokens: list[Token], token: Token, draft: Draft | None, inside_entry: bool,
+            media: frozenset[str]) -> str | None:
     if token.kind is LineKind.STAMP:
         if draft is not None:
             return LIVE_LABEL if draft.page_label else SCHEDULE
         if inside_entry:
             return INSIDE_ENTRY
-        return stamp_reason(token) or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
+        return stamp_reason(token, media) or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
     match = CLOCK_RE.search(token.text) or RELATIVE_RE.search(token.text)
     if match is None:
         return None

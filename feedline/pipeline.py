@@ -14,13 +14,14 @@ from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, outside_now_years
+from feedline.lookalikes import media_marked
 from feedline.memo import entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
 from feedline.scripts import script_language
 from feedline.sources import find_sources
-from feedline.tokens import tokenize
+from feedline.tokens import TokenTable, tokenize
 
 Source = str | os.PathLike | bytes | BinaryIO | Page
 
@@ -68,14 +69,23 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     if dropped:
         diagnostics += (f"{len(dropped)} date(s) in the markup outside the computable range, not used as "
                         f"evidence (e.g. {dropped[0][:40]!r})",)
-    return Timeline(replace(page, html=None, layout=None, parsed=None), tuple(entries), now=(clock.aware or clock.wall) if clock else None,
-                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated) if explain else ())
+    kept = replace(page, html=None, layout=None, parsed=None,  # the scripts served the claims above
+                   markup=replace(page.markup, scripts=()) if page.markup is not None else None)
+    return Timeline(kept, tuple(entries), now=(clock.aware or clock.wall) if clock else None,
+                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens)) if explain else ())
+
+
+def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
+    """The page's stamp texts its markup names media lengths (`lookalikes.media_marked`)."""
+    if page.markup is None or not page.markup.media_lengths:
+        return frozenset()
+    return media_marked(tokens.filled(), page.markup.media_lengths)
 
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
-    # remembered: the same text, language and layout give the same lines and entries
-    tokens, drafts, feeds = entries_of(page, tokenize, find_entries)
+    # remembered: the same text, language, layout and media lengths give the same lines and entries
+    tokens, drafts, feeds = entries_of(page, tokenize, find_entries, _media)
     return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                        lang=page.lang or script_language(page.text), url=page.url)
 
@@ -171,8 +181,23 @@ def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: 
 def _entry_id(dated: Dated) -> str:
     """Stable across scrapes of the same page: the printed stamp and the entry's opening words."""
     draft = dated.draft
-    words = " ".join(f"{draft.headline or ''} {draft.text}".split())[:200].casefold()
+    words = _opening_words(f"{draft.headline or ''} {draft.text}")
     return hashlib.sha1(f"{draft.stamp.text}\x1f{words}".encode()).hexdigest()[:16]
+
+
+ID_CHARS = 200  # an entry's id reads this many characters of its words
+
+
+def _opening_words(raw: str) -> str:
+    """The first ID_CHARS characters of `raw`'s words joined by single spaces, casefolded.
+
+    Read from a prefix of `raw` when that gives as many: the words of a prefix, joined, are
+    a prefix of all the words joined, so splitting a long text whole is not needed.
+    """
+    words = " ".join(raw[:5 * ID_CHARS].split())
+    if len(words) < ID_CHARS:
+        words = " ".join(raw.split())
+    return words[:ID_CHARS].casefold()
 
 
 def _chronological(entry: Entry) -> tuple:

@@ -15,7 +15,7 @@ import operator
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from itertools import compress
@@ -135,6 +135,11 @@ class Token(NamedTuple):
         return self.start + len(self.text)
 
 
+# A token made without its constructor's Python frame (a NamedTuple's `__new__` is a Python
+# function), all eight fields given: for the lines every page has many of.
+_new = tuple.__new__
+
+
 class TokenTable(Sequence[Token]):
     """A page's tokens, one per visual line, in a compact table.
 
@@ -186,6 +191,21 @@ class TokenTable(Sequence[Token]):
         """The tokens of the lines that are not blank, in order, at C speed."""
         return filter(None, self._kept)
 
+    def between(self, start: int, stop: int) -> list[Token]:
+        """The tokens of the lines in [start, stop) that are not blank, in order, at C speed
+        (a slice would make a token for each blank line first)."""
+        return list(filter(None, self._kept[start:stop]))
+
+    def filled_from(self, start: int, step: int) -> Iterator[Token]:
+        """The tokens of the lines that are not blank from line `start` on, going down
+        (`step` 1) or up (-1), nearest first, at C speed: the iterator starts at `start`
+        without stepping over the lines before it."""
+        lines = iter(self._kept) if step > 0 else reversed(self._kept)
+        if start < 0 or start >= len(self._kept):
+            return iter(())
+        lines.__setstate__(start)  # the position to read next (both iterators pickle so)
+        return filter(None, lines)
+
     def nonblank(self) -> Iterator[tuple[int, Token]]:
         """(index, token) of the lines that are not blank, in order (the blank ones unmade)."""
         return compress(enumerate(self._kept), self._kept)
@@ -214,19 +234,45 @@ def tokenize(page: Page) -> TokenTable:
     del offsets
     kept: list[Token | None] = [None] * len(raws)
     has_digit = _DIGITS_RE.search
+    # A line's token depends on its text and the page alone, its offsets aside: a line
+    # printed again on the page ("Reply", "12:30", a byline) is read once (see `_moved`).
+    read: dict[tuple[str, bool], Token] = {}
     for index in compress(range(len(raws)), map(str.strip, raws)):
         line = raws[index].strip()
-        if index in relative:
-            kept[index] = _classify(index, starts[index], line, ctx)
-        elif has_digit(line) is not None:
-            kept[index] = _classify(index, starts[index], line, ctx, relative=False)
+        ago = index in relative
+        if ago or has_digit(line) is not None:
+            known = read.get((line, ago))
+            if known is not None:
+                kept[index] = _moved(known, index, starts[index])
+                continue
+            kept[index] = token = _classify(index, starts[index], line, ctx, relative=ago)
         elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
-            kept[index] = Token(index, starts[index], line, _TEXT)
+            kept[index] = _new(Token, (index, starts[index], line, _TEXT, None, None, "", None))
+            continue
         else:  # what `_classify` does with a line without digits or "ago" words
-            kept[index] = _plain_line(index, starts[index], line, ctx)
+            known = read.get((line, False))
+            if known is not None:
+                kept[index] = _moved(known, index, starts[index])
+                continue
+            kept[index] = token = _plain_line(index, starts[index], line, ctx)
+        if len(read) < READ_LINES_KEPT:
+            read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
     return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
+
+
+READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
+
+
+def _moved(token: Token, index: int, start: int) -> Token:
+    """The token of a line read elsewhere on the page, for the same text at `index`, `start`:
+    its offsets, and its stamp's, moved."""
+    stamp = token.stamp
+    if stamp is not None:
+        shift = start - token.start
+        stamp = replace(stamp, span=(stamp.span[0] + shift, stamp.span[1] + shift))
+    return _new(Token, (index, start, token.text, token.kind, stamp, token.placement, token.rest, token.heading))
 
 
 def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = True) -> Token:
@@ -245,15 +291,17 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     heading = _heading(line, ctx) if len(line) <= 60 and (digits or _may_be_day_heading(line)) else None
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
-    if digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH) and (
-            PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
+    clock = digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH)
+    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
-    found = _find_stamp(shown, start, ctx, ago_word=relative)
+    # A short line is one window, the whole line, which the clock test above read already.
+    found = _find_stamp(shown, start, ctx, ago_word=relative, line=line,
+                        clock=clock if digits and len(line) <= SHORT_LINE else None)
     if found is not None:
         stamp, placement, rest = found
-        return Token(index, start, shown, _STAMP, stamp, placement, rest)
+        return _new(Token, (index, start, shown, _STAMP, stamp, placement, rest, None))
     return _plain_line(index, start, shown, ctx, may_head=False)
 
 
@@ -280,8 +328,8 @@ def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool 
     if heading is not None:
         return Token(index, start, line, _HEADING, heading=heading)
     if len(line) <= BOILERPLATE_MAX and _is_boilerplate(line):
-        return Token(index, start, line, _BOILERPLATE)
-    return Token(index, start, line, _TEXT)
+        return _new(Token, (index, start, line, _BOILERPLATE, None, None, "", None))
+    return _new(Token, (index, start, line, _TEXT, None, None, "", None))
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -307,18 +355,21 @@ def _page_stamp(shown: str, start: int, ctx: Context) -> Stamp | None:
 
 
 def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
-                ago_word: bool = True) -> tuple[Stamp, Placement, str] | None:
+                ago_word: bool = True, line: str | None = None,
+                clock: bool | None = None) -> tuple[Stamp, Placement, str] | None:
     """The first stamp that sits where feeds put stamps: alone, leading or trailing.
 
     `beside`: a clock printed right after a relative stamp is read as the stamp.
     `ago_word` False: the line holds no "ago" word (the scan says so), so no relative stamp.
+    `line`: `western_digits(shown)`, when the caller has it; `clock`: for a short line,
+    `_may_hold_clock` over the whole line, when the caller has asked it.
     """
-    line = western_digits(shown)
+    line = western_digits(shown) if line is None else line
     windows = [(0, len(line))] if len(line) <= SHORT_LINE else [(0, EDGE), (len(line) - EDGE, len(line))]
     for lo, hi in windows:
         # Every stamp but a relative one contains a clock, and sits at an edge of its line
         # (or fills most of it): the costlier patterns run only around such clocks.
-        clocks = _clock_hints(line, lo, hi)
+        clocks = _clock_hints(line, lo, hi, clock)
         word = _relative_word(line, lo, hi) if ago_word else None
         relative = [] if word is None else [(max(lo, word[0] - RELATIVE_REACH), min(hi, word[1] + RELATIVE_REACH))]
         if not clocks and not relative:
@@ -337,9 +388,10 @@ def _find_stamp(shown: str, start: int, ctx: Context, beside: bool = True,
     return None
 
 
-def _clock_hints(line: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """Where a clock may be in line[lo:hi], near an end of the line."""
-    if not _may_hold_clock(line, lo, hi):
+def _clock_hints(line: str, lo: int, hi: int, may: bool | None = None) -> list[re.Match[str]]:
+    """Where a clock may be in line[lo:hi], near an end of the line (`may`: what
+    `_may_hold_clock(line, lo, hi)` says, when known)."""
+    if not (_may_hold_clock(line, lo, hi) if may is None else may):
         return []
     hints = _CLOCK_HINT_RE if line.isascii() else _ANY_CLOCK_HINT_RE
     return [m for m in hints.finditer(line, lo, hi) if m.start() <= EDGE or len(line) - m.end() <= EDGE]
@@ -490,12 +542,22 @@ _RELATIVE_ONLY = ((RELATIVE_RE, StampKind.RELATIVE),)
 _DIGITS_RE = lazy_re(r"\d+")
 _LETTERS_RE = lazy_re(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed; a dot
-# after a digit may precede one: "18.2.15:32").
-_CLOCK_HINT_RE = lazy_re(r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b",
-                            re.IGNORECASE)
-# The same with East Asian clocks ("21時37分", "9시 5분"), for lines that are not ASCII.
-_ANY_CLOCK_HINT_RE = lazy_re(_CLOCK_HINT_RE.pattern + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]",
-                                re.IGNORECASE)
+# after a digit may precede one: "18.2.15:32"); the same with East Asian clocks ("21時37分",
+# "9시 5분"), for lines that are not ASCII. These are what the hints mean:
+_CLOCK_HINT_SPEC = (r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)"
+                    r"|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b")
+_ANY_CLOCK_HINT_SPEC = _CLOCK_HINT_SPEC + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]"
+# ... and this is how they are searched: every hint starts with a digit, so that digit comes
+# first, which lets the stdlib engine skip to the digits of a line at C speed (a pattern that
+# opens with a look-behind is tried at every character: five times the cost). Each
+# look-behind then spans the digit too, and the hour's alternatives, in their order, test
+# the digit already read: the same matches, the same spans (tests/test_hotpath.py).
+_HINT_HOUR = r"(?:(?<=[01])\d|(?<=\d)|(?<=2)[0-3])"  # [01]?\d | 2[0-3], its first digit read
+_HINT_CLOCK = r"(?<![\d,:/]\d)(?<!\D\.\d)(?<!^\.\d)" + _HINT_HOUR + r"(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)"
+_HINT_AMPM = r"(?<!\d\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))\s?[ap]\.?\s?m\b"  # 1[0-2] | 0?[1-9]
+_HINT_CJK = r"(?<!\d\d)" + _HINT_HOUR + r"\s?[時时시]\s?[0-5]?\d\s?[分분]"
+_CLOCK_HINT_RE = lazy_re(rf"\d(?:{_HINT_CLOCK}|{_HINT_AMPM})", re.IGNORECASE)
+_ANY_CLOCK_HINT_RE = lazy_re(rf"\d(?:{_HINT_CLOCK}|{_HINT_AMPM}|{_HINT_CJK})", re.IGNORECASE)
 # What every clock hint contains, digit first: a scan about eight times cheaper than the hint's.
 _CLOCK_CUE_RE = lazy_re(r"\d(?:[:.]\d|\s?h\s?\d|\s?[ap]\.?\s?m)", re.IGNORECASE)
 _CJK_CLOCK_CUE_RE = lazy_re(r"\d\s?[時时시]\s?\d")
@@ -542,8 +604,8 @@ _SCRIPT_CHAR_RE = lazy_re("[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
 # spaces (other spaces made plain): "president" and "percent" do not pass it.
 _HINTS = (list(lexicon.AGO_BEFORE) + [" " + w for w in lexicon.AGO_AFTER]
           + [" " + w.split()[-1] + " " for w in lexicon.SELF_AGO_UNITS])
-_RELATIVE_HINT_RE = lazy_re("|".join(re.escape(w.lower()) for w in sorted({h for h in _HINTS if h.isascii()},
-                                                                              key=len, reverse=True)))
+# Plain substrings: one `in` test per hint costs a third of a stdlib alternation's search.
+_RELATIVE_HINTS = tuple(sorted({h.lower() for h in _HINTS if h.isascii()}, key=len, reverse=True))
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u2009\u202f\u3000\t"}
 _OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER_AGO for c in w if not c.isascii()})) + "]")
 _OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
@@ -585,7 +647,7 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
     hi = len(text) if hi is None else hi
     lowered = text[lo:hi].lower()
     padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
-    if _RELATIVE_HINT_RE.search(padded) is not None:
+    if _any_in(_RELATIVE_HINTS, padded):
         found = _RELATIVE_WORD_RE.search(text, lo, hi)
         if found is not None:
             return found.span()
@@ -594,6 +656,14 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
         if found is not None:
             return found.start() + lo, found.end() + lo
     return None
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    """Whether one of `words` is a substring of `text`."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _may_be_day_heading(line: str) -> bool:

@@ -639,3 +639,25 @@ Merger deal was ready to be signed last week
 def test_a_stamp_far_above_a_tight_list_is_not_its_first_item() -> None:
     timeline = extract(page(STRAY_ABOVE_LIST), now=datetime(2024, 3, 5, 20, 0))
     assert sorted(e.stamp.text for e in timeline.entries) == ["18:33", "19:00", "19:45"]
+
+
+# A visible "Updated" stamp shows the page's modified time, as the markup does: pool pages show
+# the same instant in both (metro.co.uk "Updated Jul 17, 2024, 6:39pm", zeit.de "Aktualisiert
+# am 28. April 2023, 20:22 Uhr", eldiario.es "Actualizado el 25/05/2025 21:57 h", dagbladet.no
+# "Sist oppdatert … 20:24", thesun.co.uk, inews.co.uk). In a text page it is the capture-time
+# hint the markup's modified time is in HTML: just after the newest entry, the page's last update.
+_LIVE_TEXT = ("Cricket World Cup: India v Sri Lanka live\n\n{line}\n\n"
+              "21:06 India win by 302 runs to reach the semi-finals.\n\n"
+              "20:51 Shami takes his fifth wicket as Sri Lanka collapse.\n\n"
+              "20:39 Siraj strikes twice in an over to leave the visitors reeling.\n")
+
+
+@pytest.mark.parametrize("line", ["Updated: November 02, 2023 09:20 PM IST", "Aggiornato il 2 novembre 2023 alle 21:20"])
+def test_an_updated_page_stamp_just_after_the_newest_entry_dates_a_text_feed(line: str) -> None:
+    assert {d for _, _, d in dated(extract(page(_LIVE_TEXT.format(line=line))))} == {"2023-11-02"}
+
+
+def test_a_published_byline_is_no_update_hint() -> None:
+    # An article's first publication says nothing of when a feed beside it last changed.
+    text = _LIVE_TEXT.format(line="By Jane Doe · Published: November 02, 2023 09:20 PM IST")
+    assert {d for _, _, d in dated(extract(page(text)))} == {None}

@@ -170,3 +170,49 @@ def test_a_programme_of_planned_times_is_no_feed(page: str) -> None:
 ])
 def test_a_feed_on_round_minutes_stays(page: str, count: int) -> None:
     assert len(stamps(page)) == count
+
+
+# Lengths in elements the markup names a player's time: wccftech.com and globalnews.ca
+# (`class="duration"`, "c-video__duration" over video cards), nu.nl ("media-duration"),
+# bbc.com/zhongwen ("duration"), expressen.se ("audio-player__duration__total-time"),
+# crn.com (video.js: "vjs-current-time-display", "vjs-duration-display", "vjs-remaining-time-display").
+_VIDEO_CARDS = "".join(
+    f'<div class="card"><a href="/v{n}"><span class="{cls}">{length}</span>'
+    f"<p>{title}</p></a></div>"
+    for n, (cls, length, title) in enumerate([
+        ("video-duration", "4:11", "Ministers meet in Brussels to agree on the new fishing quotas for next year"),
+        ("video-duration", "2:34", "Storm warning for the coast as the first winter gale approaches tonight"),
+        ("c-video__duration", "2:05", "Fans queue overnight for the cup final tickets outside the stadium")]))
+
+
+def _html(body: str) -> bytes:
+    return f"<html><head><title>Videos</title></head><body><h1>Latest videos</h1>{body}</body></html>".encode()
+
+
+def test_lengths_the_markup_names_a_duration_are_no_entries() -> None:
+    timeline = extract(_html(_VIDEO_CARDS), explain=True)
+    assert timeline.entries == ()
+    assert {n.text: n.reason for n in timeline.not_entries}["4:11"] == MEDIA
+    # Without the class names the same cards read as a feed of three items.
+    assert len(extract(_html(_VIDEO_CARDS.replace("duration", "stamp"))).entries) == 3
+
+
+def test_a_players_position_and_length_are_no_entries() -> None:
+    # video.js shows its position, length and time left as "0:00" each before it plays.
+    bar = "".join(f'<div class="vjs-{name}"><span class="vjs-{name}-display">0:00</span></div><div>{label}</div>'
+                  for name, label in [("current-time", "Playback position of the clip shown here"),
+                                      ("duration", "Loaded: 0% of the stream from the start"),
+                                      ("remaining-time", "Playback rate and captions settings")])
+    assert extract(_html(bar)).entries == ()
+    assert len(extract(_html(bar.replace("-time", "-clock").replace("duration", "length"))).entries) == 3
+
+
+def test_a_time_of_day_equal_to_a_length_elsewhere_stays() -> None:
+    # "10:15" on two stamp lines (a feed item and a video card), in one element named a
+    # duration: which line is the length cannot be told, so both stay.
+    feed = "".join(f"<div><p>{t}</p><p>{text}</p></div>" for t, text in [
+        ("10:40", "Rail workers announced a second day of strikes on the northern line"),
+        ("10:15", "The council meets tonight to vote on the new parking rules downtown"),
+        ("10:05", "Police closed the bridge after a crash involving two lorries this morning")])
+    page = _html(feed + '<div><span class="video-duration">10:15</span><p>Watch the vote</p></div>')
+    assert [e.stamp.text for e in extract(page).entries][:3] == ["10:40", "10:15", "10:05"]

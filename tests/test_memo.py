@@ -11,8 +11,8 @@ import pytest
 
 from feedline import memo
 from feedline.ingest import PageInput, extractor, page_clock, page_inputs
-from feedline.model import Timeline
-from feedline.pipeline import extract
+from feedline.model import Markup, Timeline
+from feedline.pipeline import _media, extract
 from feedline.render import render
 from feedline.sources import find
 
@@ -93,7 +93,12 @@ def test_what_a_stage_reads_is_its_key() -> None:
     memo.entries_of(replace(page, lang="fr"))  # the language is read by tokenize
     memo.entries_of(replace(page, text=page.text + "\n12:00 One more line"))
     memo.entries_of(page, tokenize=lambda p: memo.tokenize(p))  # another tokenizer: its own results
-    assert memo.stats() == {"read": (2, 2), "entries": (1, 4)}
+    marked = replace(page, markup=Markup(media_lengths=("16:00",)))  # the stamps its markup names clip lengths
+    memo.entries_of(marked, media=_media)
+    memo.entries_of(marked, media=_media)
+    assert memo.stats() == {"read": (2, 2), "entries": (2, 5)}
+    memo.entries_of(replace(marked, markup=Markup(media_lengths=("16:05",))), media=_media)
+    assert memo.stats()["entries"] == (2, 6)
 
 
 def test_a_hit_returns_lists_the_caller_may_change() -> None:

@@ -36,6 +36,7 @@ RANK: dict[str, float] = {
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
     "scan": 2.6,  # scan first: the lines that may hold given words, from one pass over the whole text
     "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
+    "blobs": 2.9,  # items' times in the page's embedded script JSON
     "markup": 3,  # time claims of the HTML, read beside the visible text
     "css": 3.5,  # the page's own style sheets and style attributes, read statically
     "read": 4,

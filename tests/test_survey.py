@@ -209,3 +209,20 @@ def test_main_runs_on_two_pool_pages(tmp_path: Path, capsys: pytest.CaptureFixtu
 ])
 def test_family_groups_shapes(text: str, expected: str) -> None:
     assert survey.family(survey.shape(text)) == expected
+
+
+def test_clock_shapes_around_anchors_equal_the_whole_text_scan() -> None:
+    # Count words before an "ago" word, units and "ago" words on the next lines, CJK clocks,
+    # a lowercase form of another length, overlapping windows and long digit-free stretches.
+    prose = "A long paragraph without a single number in it, written only to be skipped. " * 8
+    texts = [
+        "an hour ago\nUpdated 12:30 PM\n" + prose + "vor einer Stunde\n5\nmin\nago",
+        prose + "午後3時15分 新着\n3分前\nhace una hora\n" + prose + "il y a une heure · 9h05",
+        "İstanbul 14.30\nBaşlık 2 saat önce\n" + prose + "10:15 10:20 10:25 " * 30,
+        "12\nPM\n" + prose + "1:05am" + " x" * 40 + "2 hours ago",
+        "",
+    ]
+    for text in texts:
+        whole = [(m.span(), m.lastgroup) for m in survey.CLOCK_SHAPE_RE.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in survey.clock_shapes(text)] == whole
+        assert whole or not text

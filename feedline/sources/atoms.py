@@ -2,30 +2,15 @@
 on headlines."""
 from __future__ import annotations
 
-from typing import Any, Iterable, cast
+from typing import Iterable
 
 import regex
+
+from feedline.patterns import lazy_regex as _lazy
 
 #: Seconds a regex scan of a whole entry may take before the pass gives up. (The linear
 #: token scan and matches at one position go without: a timeout costs more than they do.)
 REGEX_TIMEOUT = 0.5
-
-
-class _LazyRegex:
-    """A regex compiled on first use: compiling them all would double the import time."""
-
-    def __init__(self, pattern: str, flags: int) -> None:
-        self.pattern, self.flags = pattern, flags
-
-    def __getattr__(self, name: str) -> Any:  # reached only until the first use
-        compiled = regex.compile(self.pattern, self.flags)
-        for method in ("match", "fullmatch", "search", "finditer", "findall", "sub"):
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
-
-def _lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    return cast("regex.Pattern[str]", _LazyRegex(pattern, flags))
 
 
 _WORDCH = r"[\p{L}\p{M}\p{N}\u200c\u200d]"  # (zero-width joiners inside Indic and Persian words)

@@ -10,6 +10,7 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Role, Span
+from feedline.patterns import lazy_regex
 from feedline.sources.words import (
     AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
     RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERB_STEMS, VERBS, _BY_WORDS,
@@ -80,7 +81,7 @@ def _cue_cands(ctx: _Ctx, keys: tuple[str, ...]) -> Iterator[_Cand]:
 #: A document named after its author's possessive: "Acme Institute's new report", "Jane
 #: Doe's findings" (at most two lowercase words between; not "study", which may be a work
 #: of art: "the director's epic study in …").
-_POSSESSED_DOCUMENT = regex.compile(
+_POSSESSED_DOCUMENT = lazy_regex(
     r"(?<=\p{Lu}[\p{L}\-]{0,40})['’]s(?P<doc>(?:[ \t]+\p{Ll}[\p{Ll}\-]{1,20}){0,2}?[ \t]+"
     r"(?:report|analysis|survey|poll|statement|findings|research))\b")
 
@@ -135,7 +136,7 @@ _QUOTE_MARKS = ("\"", "»", "”", "“")
 
 
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
-_TIME_PHRASE = regex.compile(
+_TIME_PHRASE = lazy_regex(
     r"(?:\b(?P<pre>am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
 _DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
 #: Spans named only after "last" or "this": "Acme last week said" (taipeitimes.com,
@@ -289,7 +290,7 @@ def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand
 _DE_FORMS = frozenset(VERBS["de"]) | frozenset(
     stem + end for stems in VERB_STEMS["de"].values() for stem in stems for end in ("t",))
 #: Nothing after a cue but the end of its line.
-_LINE_END = regex.compile(r"[ \t]*(?:\n|\Z)")
+_LINE_END = lazy_regex(r"[ \t]*(?:\n|\Z)")
 
 
 def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
@@ -303,7 +304,7 @@ def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bo
 
 
 #: What may follow a name that ends a headline: closing punctuation.
-_HEADLINE_TAIL = regex.compile(r"[\s.!?:;…'’\"”»)\]]*")
+_HEADLINE_TAIL = lazy_regex(r"[\s.!?:;…'’\"”»)\]]*")
 
 
 def _ends_headline(ctx: _Ctx, end: int) -> bool:
@@ -318,7 +319,7 @@ def _ends_headline(ctx: _Ctx, end: int) -> bool:
 
 #: A Romance adverbial between an inverted verb and its subject: "racconta in lacrime X",
 #: "Lo riferisce nel suo sito web X" (a preposition and one to three lowercase words).
-_ADVERBIAL = regex.compile(
+_ADVERBIAL = lazy_regex(
     r"[ \t]+(?:in|nel|nella|nei|nelle|sul|sulla|sui|sulle|su|con|en|dans|sur|avec)"
     r"(?:[ \t]+(?!(?:il|lo|la|gli|le|un|una|uno|les|el|los|las|une|des)\b)\p{Ll}{2,20}){1,3}+"
     r"(?=[ \t]+\S)")  # no article: it opens the subject
@@ -377,7 +378,7 @@ def _fronted(text: str, pos: int) -> bool:
 #: A German sentence's opening preposition and at most `MAX_FRONTED_WORDS` words after it
 #: (no punctuation but an ordinal's dot: "Am 26. Oktober"), ending where the verb starts.
 MAX_FRONTED_WORDS = 5
-_FRONTED_PHRASE = regex.compile(
+_FRONTED_PHRASE = lazy_regex(
     r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:In|Am|Im|"
     + "|".join(sorted(w.capitalize() for w in GERMAN_PREPOSITIONS - {"am", "im"}))
     + rf")(?:[ \t]+(?:\p{{N}}{{1,4}}\.|[\p{{L}}\p{{N}}\-]+)){{1,{MAX_FRONTED_WORDS}}}[ \t]{{1,3}}\Z")
@@ -385,7 +386,7 @@ _FRONTED_PHRASE = regex.compile(
 
 #: A German sentence opening with "Das" or "Dies", or an adverb ("Später", "Gleichzeitig":
 #: `V2_ADVERBS`), right before its verb: the subject follows.
-_DEMONSTRATIVE = regex.compile(
+_DEMONSTRATIVE = lazy_regex(
     r"(?:\A|(?<=[.!?\n\"“”»«]\s{0,3}))(?:Das|Dies|"
     + "|".join(sorted(w.capitalize() for w in V2_ADVERBS)) + r")[ \t]{1,3}\Z")
 
@@ -427,7 +428,7 @@ def _prep_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
 #: these participles ("shared via Acme Radio", "obtained via Acme").
 _VIA_AFTER = frozenset(VERBS["en"]) | {"shared", "obtained", "released", "provided", "distributed"}
 #: A lowercase word right before a cue, on its line.
-_LOWER_BEFORE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’\-]*[ \t]+\Z")
+_LOWER_BEFORE = lazy_regex(r"\p{Ll}[\p{L}\p{M}'’\-]*[ \t]+\Z")
 
 
 def _after_lowercase(text: str, pos: int) -> bool:

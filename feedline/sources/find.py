@@ -9,6 +9,7 @@ from typing import Iterator
 import regex
 
 from feedline.model import Role, Source, Span
+from feedline.patterns import lazy_regex
 from feedline.sources.words import NOT_SOURCES
 from feedline.sources.atoms import _NAME_WORD, _WORDCH, _WS
 from feedline.sources.cuewords import _lang_keys
@@ -124,7 +125,7 @@ def _section_label(headline: str) -> bool:
 
 
 #: A gallery's or playlist's count printed where a card's title would be: "50 photos".
-_MEDIA_COUNT = regex.compile(
+_MEDIA_COUNT = lazy_regex(
     r"\s*\d{1,4}\s+(?:photos?|pictures|images|videos?|fotos?|bilder|immagini|zdjęć|zdjęcia)\s*$",
     regex.I)
 

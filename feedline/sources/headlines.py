@@ -8,6 +8,7 @@ from typing import Iterator
 import regex
 
 from feedline.model import Role
+from feedline.patterns import lazy_regex
 from feedline.sources.words import (
     CONNECTORS, INSTITUTIONS, LABELS, NON_NAMES, REPORT_NOUNS, ROLE_NOUNS, TRAILING_LABELS,
 )
@@ -97,7 +98,7 @@ def _trailing_speakers(ctx: _Ctx) -> Iterator[_Cand]:
         yield _Cand(s, e, "…: " + ctx.text[s:e], Role.ORIGIN)
 
 
-_ARMENIAN = regex.compile(r"\p{Armenian}")
+_ARMENIAN = lazy_regex(r"\p{Armenian}")
 _TRAIL_SKIP = " \t.…"
 
 
@@ -281,5 +282,5 @@ def _same_word(a: str, b: str) -> bool:
 
 
 #: An elided article or preposition opening a word ("l'", "d'", "dell'").
-_ELIDED = regex.compile(r"^\p{L}{1,4}'(?=\p{L})")
-_LABEL_WORD = regex.compile(r"[\p{L}\p{M}\p{N}']+")
+_ELIDED = lazy_regex(r"^\p{L}{1,4}'(?=\p{L})")
+_LABEL_WORD = lazy_regex(r"[\p{L}\p{M}\p{N}']+")

@@ -7,7 +7,7 @@ from typing import Iterator
 import regex
 
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _BY, _MASKED_LINE, _PHOTO_MARKS, _PHOTO_PAREN, _REPORTING_BY, _SIGNATURE_LINE,
+    REGEX_TIMEOUT, _BY, _MASKED_LINE, _PHOTO_MARKS, _PHOTO_PAREN, _REPORTING_BY, _SIGNATURE_LINE, _SIGNATURE_VERBS,
     _VIA_CREDIT,
     _has_any, _lazy,
 )
@@ -56,10 +56,30 @@ def _signatures(text: str) -> list[tuple[int, int]]:
     last = len(text.rstrip()) - 1
     out = []
     for start in dict.fromkeys((text.rfind("\n", 0, first) + 1, text.rfind("\n", 0, last) + 1)):
+        if not _may_sign(text, start):
+            continue
         m = _SIGNATURE_LINE.match(text, start)
         if m:
             out.append(m.span())
     return out
+
+
+#: The longest line `_SIGNATURE_LINE` matches (see atoms._SIGNATURE): 8 spaces, a word of 31
+#: characters and four more after up to 3 spaces each, then up to 3 spaces, the verb (or
+#: "on" and the verb) with its spaces and colon, and 8 spaces. Its chunks (runs between
+#: white space): the five words, a verb of up to two words and a colon, or "on" and the verb.
+SIGNATURE_MAX_CHARS = 8 + 31 + 4 * (3 + 31) + max(3 + 3 + 1, 3 + 2 + 3) + max(map(len, _SIGNATURE_VERBS.split("|"))) + 8
+SIGNATURE_MAX_CHUNKS = 8
+
+
+def _may_sign(text: str, start: int) -> bool:
+    """False when the line at `start` cannot be a signature: too long, too many words, or
+    neither a colon nor "on" in it (each a condition every match of `_SIGNATURE_LINE` meets;
+    no other character matches ":", "o" or "n" caselessly)."""
+    end = text.find("\n", start)
+    line = text[start:] if end < 0 else text[start:end]
+    return (len(line) <= SIGNATURE_MAX_CHARS and len(line.split(None, SIGNATURE_MAX_CHUNKS)) <= SIGNATURE_MAX_CHUNKS
+            and (":" in line or "on" in line.casefold()))
 
 
 def _line_matches(rx: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

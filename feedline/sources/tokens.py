@@ -8,6 +8,7 @@ from collections import Counter
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add
 from typing import Any, Callable, Generic, Iterator, NamedTuple, TypeVar
+import re
 import unicodedata
 
 from feedline import lexicon
@@ -204,13 +205,12 @@ def _part_starts(text: str, parts: list[str]) -> list[int]:
     sizes = list(map(len, parts))
     if len(text) == sum(sizes) + len(sizes) - 1:  # one character between two
         return list(map(add, accumulate(sizes, initial=0), range(len(sizes))))
-    starts = []
-    at = 0
-    for part in parts:
-        at = text.find(part, at)  # only whitespace comes between two chunks
-        starts.append(at)
-        at += len(part)
-    return starts
+    # The runs of non-space: `re`'s \s is `str.isspace`, what `str.split` splits at.
+    return list(map(_MATCH_START, _CHUNK_RE.finditer(text)))
+
+
+_CHUNK_RE = re.compile(r"\S+")
+_MATCH_START = re.Match.start
 
 
 class _Lexicon:
