@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from feedline import memo
-from feedline.ingest import PageInput, extractor, page_clock, page_inputs
+from feedline.ingest import CaptureSource, PageInput, extractor, page_clock, page_inputs
 from feedline.model import Markup, Timeline
 from feedline.pipeline import _media, extract
 from feedline.render import render
@@ -77,6 +77,14 @@ def test_corpus_pages_warm_and_cold_are_byte_identical() -> None:
             cold = shown(extract(data, **options))
             warm = shown(extract(data, **options))
             assert warm == cold, (path.name, options)
+        # as ingest reads it (the reading remembered too, its parsed tree read again by a
+        # reveal when no visible feed), blind then captured
+        pages = [PageInput(str(path), None, CaptureSource.NONE), PageInput(str(path), now, CaptureSource.NOW)]
+        cold_runs = []
+        for page in pages:
+            memo.clear()
+            cold_runs.append(shown(ingest_extract(page, data)))
+        assert [shown(ingest_extract(page, data)) for page in pages] == cold_runs, path.name
 
 
 def test_what_a_stage_reads_is_its_key() -> None:
