@@ -11,8 +11,8 @@ Measures, each with time.perf_counter:
       two on *.txt only: they take text, not markup). Skipped, with a note, without ../shared.
    Best of N for each; dateparser runs once on the 100x text (it takes seconds there).
    feedline gets the page as bytes (a str means a path to it), the others the decoded text:
-   decoding is part of feedline's work. Before each feedline call the sources it remembers of
-   entries seen in earlier calls are forgotten (`feedline.sources.find.clear_cache`), so that
+   decoding is part of feedline's work. Before each feedline call what it remembers of pages
+   and entries seen in earlier calls is forgotten (`feedline.memo.clear`), so that
    the best of N is a page read as new, not a page whose entries were just read. Ratio = other tool's seconds / feedline's seconds
    (above 1: feedline is faster).
 2. Whole process, as cron would start it: `feedline extract SEED --format json` against
@@ -81,7 +81,7 @@ def load_contenders() -> tuple[dict[str, Callable[[Any], object]], list[str]]:
     notes: list[str] = []
     try:
         from feedline import extract
-        from feedline.sources.find import clear_cache
+        from feedline.memo import clear as clear_cache
     except Exception as error:  # noqa: BLE001 - any failure means "cannot benchmark"
         sys.exit(f"bench: cannot import feedline.extract ({type(error).__name__}: {error})")
 

@@ -286,8 +286,13 @@ class FeedState:
         return [f for f in found if f is not None], new
 
     def _exact_match(self, page: PageRow, seen: Sighting, claimed: set[int]) -> int | None:
-        fits = [self.entries[i] for i in self._by_hash.get(seen.text_hash, ())
-                if i not in claimed and compatible(seen, self.entries[i], self._gap_at(page))]
+        ids = self._by_hash.get(seen.text_hash)
+        if not ids:
+            return None
+        gap = self._gap_at(page)
+        fits = [self.entries[i] for i in ids if i not in claimed and compatible(seen, self.entries[i], gap)]
+        if len(fits) == 1:  # the common case: no closeness to weigh
+            return fits[0].id
         return min(fits, key=lambda e: closeness(page.captured_at, seen, e)).id if fits else None
 
     def _fuzzy_match(self, page: PageRow, seen: Sighting, claimed: set[int]) -> int | None:
@@ -302,9 +307,10 @@ class FeedState:
                     if self.entries[i].clock is None}
         scored = []
         folded = seen.folded if ids else ""
+        gap = self._gap_at(page)
         for entry_id in ids:
             entry = self.entries[entry_id]
-            if entry_id in claimed or not compatible(seen, entry, self._gap_at(page)):
+            if entry_id in claimed or not compatible(seen, entry, gap):
                 continue
             score = max(similarity(folded, _folded(revision)) for revision in entry.texts.values())
             if score >= SIMILAR:
@@ -358,28 +364,26 @@ class FeedState:
     def _sighting_row(self, page: PageRow, seen: Sighting, entry_id: int, revision_id: int) -> SightingRow:
         entry, fix = seen.entry, seen.entry.date
         stamp = entry.stamp
-        reading = "|".join(map(str, (
-            revision_id, stamp.kind, "" if seen.relative else stamp.text, seen.clock, fix.iso,
-            fix.status, f"{fix.confidence:.2f}", fix.basis,
-        )))
+        # what makes two sightings alike (the fields joined by "|", None as "None")
+        reading = (f"{revision_id}|{stamp.kind}|{'' if seen.relative else stamp.text}|{seen.clock}|{seen.day}|"
+                   f"{fix.status}|{fix.confidence:.2f}|{fix.basis}")
         at = page.captured_at
-        latest = {"stamp_text": stamp.text, "relative_minutes": _real(stamp.relative_minutes), "zone": stamp.zone,
-                  "datetime": iso(entry.datetime), "region": entry.feed, "span_start": entry.span[0],
-                  "span_end": entry.span[1], "last_page_id": page.id}
         groups = self.entries[entry_id].groups
         row = groups.get(reading)
         if row is None:
-            row = SightingRow(entry_id, revision_id, reading, str(stamp.kind), seen.clock, fix.iso, str(fix.status),
+            row = SightingRow(entry_id, revision_id, reading, str(stamp.kind), seen.clock, seen.day, str(fix.status),
                               str(fix.basis), float(round(fix.confidence, 2)), tuple(fix.evidence), page.id, at, at, 1,
-                              **latest)
+                              stamp.text, _real(stamp.relative_minutes), stamp.zone, iso(entry.datetime), entry.feed,
+                              entry.span[0], entry.span[1], page.id)
             groups[reading] = row
         else:
             row.times_seen += 1
             if _is_earlier(at, row.first_seen):
                 row.evidence, row.first_page_id = tuple(fix.evidence), page.id
-            if _is_later(at, row.last_seen):
-                for name, value in latest.items():
-                    setattr(row, name, value)
+            if _is_later(at, row.last_seen):  # as the latest page shows it
+                row.stamp_text, row.relative_minutes, row.zone = stamp.text, _real(stamp.relative_minutes), stamp.zone
+                row.datetime, row.region, row.last_page_id = iso(entry.datetime), entry.feed, page.id
+                row.span_start, row.span_end = entry.span
             row.first_seen = _earlier(row.first_seen, at)
             row.last_seen = _later(row.last_seen, at)
         self._changes.sightings[(entry_id, reading)] = row

@@ -5,7 +5,7 @@
           ▼
     ingest_pages(store, pages, extractor(lang), tz=...) ──> Ingested per page
           │ page_clock: the capture time as stored and as `extract` reads it
-          ▼ extract_page ──> ExtractedPage ──> Store.add_extracted (feedmerge's rules)
+          ▼ extract_page ──> ExtractedPage ──> Store.add_batch, 100 pages a transaction (feedmerge's rules)
 
 The one home of the ingest path before the database: collecting pages (the folder walker and
 the standard-input reader are `feedline.inputs`', shared with `feedline extract`), the capture
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -305,11 +306,11 @@ def extractor(lang: str | None = None) -> Extract:
     """`extract` as ingest calls it: the page's bytes read as `feedline extract` reads them (an
     archive record's or fetched page's charset honoured, its address as the page's URL), at
     the page's clock."""
+    from feedline.memo import read_cached
     from feedline.pipeline import extract
-    from feedline.read import read_page
 
     def run(page: PageInput, data: bytes, clock: Clock) -> Timeline:
-        read = read_page(data, name=page.name, lang=lang, charset=page.charset)
+        read = read_cached(data, name=page.name, lang=lang, charset=page.charset)  # the same bytes: the same page
         if page.url:
             read = replace(read, url=page.url)
         return extract(read, now=clock.now, tz=clock.tz, lang=lang)
@@ -327,32 +328,100 @@ def extract_page(page: PageInput, data: bytes, extract: Extract, *, tz: str | No
                          capture_key(page))
 
 
+#: Extracted pages wait for their write until this many are ready, the oldest waited this
+#: long or their texts hold this many characters (what waiting pages keep in memory): then
+#: they are stored in one transaction (`Store.add_batch`).
+BATCH_PAGES = 100
+BATCH_SECONDS = 0.5
+BATCH_CHARS = 16_000_000
+
+
 def ingest_pages(store: Store, pages: Iterable[PageInput], extract: Extract, *, tz: str | None = None,
-                 feed: str | None = None, run_id: int | None = None) -> Iterator[Ingested]:
-    """Ingest each page in its own transaction; yields one `Ingested` per page.
+                 feed: str | None = None, run_id: int | None = None, batch: int | None = None,
+                 seconds: float | None = None, chars: int | None = None) -> Iterator[Ingested]:
+    """Ingest the pages, `batch` pages (or `seconds` of extraction, or pages whose texts hold
+    `chars` characters) per transaction, by default `BATCH_PAGES`, `BATCH_SECONDS` and
+    `BATCH_CHARS`; yields one `Ingested` per page, in order, once its batch is stored.
 
     Pages already stored (same bytes, same capture time) are skipped before extraction.
     Unreadable pages yield their `InputError`, pages whose extraction raises anything
-    unexpected an `ExtractionError` (the page's transaction is rolled back), and the others
-    go on; `StoreBusyError` and `StoreError` stop the run (they are raised).
+    unexpected an `ExtractionError`, and the others go on. When storing a batch raises
+    anything but a store error, its pages are stored one by one, each in its own transaction,
+    so that only the page that fails fails. `StoreBusyError` and `StoreError` stop the run
+    (they are raised; the batch in flight is rolled back), as does an interrupt.
     """
+    batch = BATCH_PAGES if batch is None else batch
+    seconds = BATCH_SECONDS if seconds is None else seconds
+    chars = BATCH_CHARS if chars is None else chars
+    waiting: list[tuple[PageInput, ExtractedPage | Ingested]] = []
+    ready = held = 0
+    oldest = 0.0
     for page in pages:
         try:
-            yield Ingested(page, ingest_page(store, page, extract, tz=tz, feed=feed, run_id=run_id))
+            item: ExtractedPage | Ingested = _extracted(store, page, extract, tz=tz, feed=feed)
         except (StoreBusyError, StoreError):
             raise
         except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
-            yield Ingested(page, None, page_failure(page.name, error))
+            item = Ingested(page, None, page_failure(page.name, error))
+        waiting.append((page, item))
+        if isinstance(item, ExtractedPage):
+            ready += 1
+            held += len(item.timeline.page.text)
+            oldest = oldest if ready > 1 else time.monotonic()
+        if ready >= batch or held >= chars or (ready and time.monotonic() - oldest >= seconds) or not ready:
+            yield from _stored(store, waiting, run_id)
+            waiting, ready, held = [], 0, 0
+    yield from _stored(store, waiting, run_id)
 
 
-def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | None = None,
-                feed: str | None = None, run_id: int | None = None) -> PageResult:
+def _extracted(store: Store, page: PageInput, extract: Extract, *, tz: str | None,
+               feed: str | None) -> ExtractedPage | Ingested:
+    """The page extracted, or its outcome when it is stored already."""
     from feedline.store import PageResult
 
     data = page.read()
     digest = content_hash(data)
     clock = page_clock(page, tz)
     if store.has_page(digest, iso(clock.captured)):
-        return PageResult(skipped=True, blind=clock.captured is None)
-    return store.add_extracted(extract_page(page, data, extract, digest=digest, feed=feed, clock=clock),
-                               run_id=run_id)
+        return Ingested(page, PageResult(skipped=True, blind=clock.captured is None))
+    return extract_page(page, data, extract, digest=digest, feed=feed, clock=clock)
+
+
+def _stored(store: Store, waiting: list[tuple[PageInput, ExtractedPage | Ingested]],
+            run_id: int | None) -> Iterator[Ingested]:
+    """Store the extracted pages of `waiting` in one transaction; each page's outcome, in order."""
+    extracted = [item for _, item in waiting if isinstance(item, ExtractedPage)]
+    results: Iterator[PageResult] | None = None
+    if len(extracted) > 1:
+        try:
+            results = iter(store.add_batch(extracted, run_id=run_id))
+        except (StoreBusyError, StoreError):
+            raise
+        except Exception:  # noqa: BLE001 - a page failed: store each alone, so that it fails alone
+            results = None
+    for page, item in waiting:
+        if isinstance(item, Ingested):
+            yield item
+        elif results is not None:
+            yield Ingested(page, next(results))
+        else:
+            yield _stored_alone(store, page, item, run_id)
+
+
+def _stored_alone(store: Store, page: PageInput, extracted: ExtractedPage, run_id: int | None) -> Ingested:
+    try:
+        return Ingested(page, store.add_extracted(extracted, run_id=run_id))
+    except (StoreBusyError, StoreError):
+        raise
+    except Exception as error:  # noqa: BLE001 - one bad page must not stop the run
+        return Ingested(page, None, page_failure(page.name, error))
+
+
+def ingest_page(store: Store, page: PageInput, extract: Extract, *, tz: str | None = None,
+                feed: str | None = None, run_id: int | None = None) -> PageResult:
+    """Ingest one page in its own transaction (skipped when stored already)."""
+    item = _extracted(store, page, extract, tz=tz, feed=feed)
+    if isinstance(item, Ingested):
+        assert item.result is not None
+        return item.result
+    return store.add_extracted(item, run_id=run_id)

@@ -15,6 +15,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
 from feedline.lookalikes import media_marked
+from feedline.memo import entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
@@ -85,8 +86,8 @@ def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
-    tokens = tokenize(page)
-    drafts, feeds = find_entries(tokens, page.layout, _media(page, tokens))
+    # remembered: the same text, language, layout and media lengths give the same lines and entries
+    tokens, drafts, feeds = entries_of(page, tokenize, find_entries, _media)
     return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                        lang=page.lang or script_language(page.text), url=page.url)
 

@@ -1,6 +1,7 @@
 """The timeline store's database: one SQLite file of many scrapes of the same feeds.
 
-    Store.open(path) ──> add_page / add_extracted (one transaction per page) ──> entries(Query)
+    Store.open(path) ──> add_page / add_extracted (one transaction per page)
+                         add_batch (one transaction for many pages)          ──> entries(Query)
                          │ the feed's FeedState (feedmerge) merges the page; what it changed is written
                          ▼
               pages · entries · revisions · sightings · sources · runs  (+ entries_fts)
@@ -11,8 +12,9 @@ The per-feed rules (identity across scrapes, revisions, dates, stable ids) are
 `feedline.feedmerge`'s: to add a page, the store loads the feed's `FeedState` from the file
 (once per connection; again only after another connection has committed), lets it merge the
 page and writes the rows it changed with a few `executemany` statements, in the page's
-transaction. The schema and its migrations are `feedline.store_schema`'s; collecting pages,
-their capture times and extracting them are `feedline.ingest`'s.
+transaction; `add_batch` merges many pages first and writes each changed row once. The
+schema and its migrations are `feedline.store_schema`'s; collecting pages, their capture
+times and extracting them are `feedline.ingest`'s.
 
 Errors (defined in `feedline.errors`): `StoreError` (exit 1) for a file that is not a feedline
 store, or one written by a newer feedline (refused before anything is written);
@@ -24,7 +26,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -314,6 +316,36 @@ class Store:
         """`add_page` for a page extracted by `ingest.extract_page` (its identity already worked out)."""
         return self._add(page.timeline, page.name, page.digest, page.source, page.feed, run_id)
 
+    def add_batch(self, pages: Sequence[ExtractedPage], *, run_id: int | None = None) -> list[PageResult]:
+        """Store extracted pages in one transaction, as `add_extracted` would one by one, in order.
+
+        The pages are merged in memory and each row they changed is written once, at the end:
+        an entry shown on every page of the batch is updated once, not once per page. Anything
+        raised rolls the whole batch back (and what was merged in memory is dropped): store the
+        pages one by one to find the one that fails (`ingest.ingest_pages` does)."""
+        results: list[PageResult] = []
+        try:
+            with self.transaction():
+                self._sync()
+                touched: dict[str, FeedState] = {}  # the feeds merged into, kept until written
+                shown: dict[int, _Shown] = {}
+                seen: set[tuple[str, str | None]] = set()
+                for page in pages:
+                    captured = iso(page.timeline.now)
+                    if (page.digest, captured) in seen or self.has_page(page.digest, captured):
+                        results.append(PageResult(skipped=True, blind=captured is None))
+                        continue
+                    seen.add((page.digest, captured))
+                    state = touched[page.feed] if page.feed in touched else self._feed(page.feed)
+                    touched[page.feed] = state
+                    results.append(self._merge(state, page.timeline, page.name, page.digest, page.source, run_id,
+                                               shown))
+                self._write(_joined(state.changed() for state in touched.values()), shown)
+        except BaseException:
+            self._forget()  # rolled back: what was merged in memory is not stored
+            raise
+        return results
+
     def _add(self, timeline: Timeline, name: str, digest: str, source: str, key: str,
              run_id: int | None) -> PageResult:
         captured = iso(timeline.now)
@@ -321,25 +353,39 @@ class Store:
             with self.transaction():
                 if self.has_page(digest, captured):  # another process may have stored it meanwhile
                     return PageResult(skipped=True, blind=captured is None)
+                self._sync()
                 state = self._feed(key)
-                state.ids.pages += 1
-                row = PageRow(state.ids.pages, captured, timeline.tz, len(timeline.entries))
-                new, edited = state.add(row, timeline.entries)
-                self._write(state.changed(), timeline, key, name, digest, source, run_id)
+                shown: dict[int, _Shown] = {}
+                result = self._merge(state, timeline, name, digest, source, run_id, shown)
+                self._write(state.changed(), shown)
         except BaseException:
             self._forget()  # the transaction was rolled back: what was merged in memory is not stored
             raise
+        return result
+
+    def _merge(self, state: FeedState, timeline: Timeline, name: str, digest: str, source: str,
+               run_id: int | None, shown: dict[int, _Shown]) -> PageResult:
+        """Merge one page into its feed's state (a new page id); what its `pages` row needs besides."""
+        captured = iso(timeline.now)
+        state.ids.pages += 1
+        row = PageRow(state.ids.pages, captured, timeline.tz, len(timeline.entries))
+        new, edited = state.add(row, timeline.entries)
+        shown[row.id] = _Shown(state.feed, name, timeline.page.url, timeline.page.title, digest, source, run_id)
         return PageResult(blind=captured is None, entries=len(timeline.entries), new=new, edited=edited)
 
-    def _feed(self, key: str) -> FeedState:
-        """The feed's state, loaded from the file unless this connection holds it and no other
-        connection has committed since (SQLite's data_version; read inside the write lock)."""
+    def _sync(self) -> None:
+        """Inside the write lock: drop the loaded feeds if another connection has committed
+        since they were loaded (SQLite's data_version), and read the largest ids anew."""
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._data_version or self._ids is None:
             self._forget()
             self._data_version = version
             self._ids = Ids(*(self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
                               for table in ("pages", "entries", "revisions")))
+
+    def _feed(self, key: str) -> FeedState:
+        """The feed's state, loaded from the file unless this connection holds it (`_sync` first)."""
+        assert self._ids is not None
         state = self._feeds.pop(key, None)
         if state is None:
             state = self._load(key, self._ids)
@@ -377,16 +423,15 @@ class Store:
         if rows:  # most pages change few kinds of rows: no statement for the others
             self.conn.executemany(sql, rows)
 
-    def _write(self, changes: Changes, timeline: Timeline, key: str, name: str, digest: str, source: str,
-               run_id: int | None) -> None:
-        """Write what merging one page changed: parents before children (foreign keys)."""
-        [page] = changes.pages
-        shown = timeline.page
-        self.conn.execute(
+    def _write(self, changes: Changes, shown: dict[int, _Shown]) -> None:
+        """Write what merging pages changed (each row once): parents before children (foreign keys)."""
+        now = _utc_now()
+        self._many(
             "INSERT INTO pages (id, feed, path, url, title, content_hash, captured_at, capture_source, tz, entries, "
             "new_entries, run_id, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (page.id, key, name, shown.url, shown.title, digest, page.captured_at,
-             str(source) if page.captured_at else "none", page.tz, page.entries, page.new_entries, run_id, _utc_now()))
+            [(page.id, (info := shown[page.id]).feed, info.name, info.url, info.title, info.digest, page.captured_at,
+              str(info.source) if page.captured_at else "none", page.tz, page.entries, page.new_entries, info.run_id,
+              now) for page in changes.pages])
         entries = list(changes.entries.values())
         self._many(
             f"INSERT INTO entries (id, feed, {', '.join(ENTRY_FIELDS)}) VALUES ({', '.join('?' * (len(ENTRY_FIELDS) + 2))})",
@@ -483,6 +528,30 @@ class Store:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 # ── helpers ─────────────────────────────────────────────────────────────────────────────────
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What a page's `pages` row takes from the page itself (the rest is its `PageRow`)."""
+
+    feed: str
+    name: str
+    url: str | None
+    title: str | None
+    digest: str
+    source: str
+    run_id: int | None
+
+
+def _joined(changes: Iterable[Changes]) -> Changes:
+    """The changes of several feeds as one (their ids never collide: the store gives them out)."""
+    joined = Changes()
+    for part in changes:
+        joined.pages += part.pages
+        joined.entries.update(part.entries)
+        joined.revisions.update(part.revisions)
+        joined.sightings.update(part.sightings)
+    return joined
+
 
 _SIGHTING_COLUMNS = ("entry_id", "revision_id", "reading", "stamp_kind", "clock", "local_date", "date_status",
                      "date_basis", "confidence", "evidence", "first_page_id", "first_seen", "last_seen", "times_seen",

@@ -150,6 +150,7 @@ class Sighting:
     text_hash: str
     clock: str | None  # "16:00"
     relative: bool  # a relative stamp ("21 mins ago")
+    day: str | None  # its date as stored (`DateFix.iso`), read once
 
     @property
     def folded(self) -> str:
@@ -158,8 +159,10 @@ class Sighting:
 
 
 def sighting(entry: Entry) -> Sighting:
-    clock = entry.local_time.strftime("%H:%M") if entry.local_time else None
-    return Sighting(entry, text_hash(entry.headline, entry.text), clock, entry.stamp.kind is StampKind.RELATIVE)
+    shown = entry.local_time
+    clock = f"{shown.hour:02d}:{shown.minute:02d}" if shown else None  # strftime("%H:%M"), without its cost
+    return Sighting(entry, text_hash(entry.headline, entry.text), clock, entry.stamp.kind is StampKind.RELATIVE,
+                    entry.date.iso)
 
 
 class Candidate(Protocol):
@@ -192,9 +195,9 @@ def compatible(seen: Sighting, stored: Candidate, gap: Callable[[str | None, str
             return False
     elif not times_fit(seen, stored.datetime, stored.relative_minutes):
         return False
-    mine = seen.entry.date
-    if mine.iso is None or stored.local_date is None or mine.iso == stored.local_date:
+    if seen.day is None or stored.local_date is None or seen.day == stored.local_date:
         return True
+    mine = seen.entry.date
     if mine.status is DateStatus.EXACT and stored.date_status == DateStatus.EXACT:
         return False  # two printed dates that differ
     if mine.confidence >= CONFIDENT and stored.confidence >= CONFIDENT:
@@ -216,7 +219,7 @@ def times_fit(seen: Sighting, stored: str | None, stored_relative: float | None)
 
 def closeness(captured_at: str | None, seen: Sighting, stored: Candidate) -> tuple:
     """Among fitting candidates: the same date first, then the one seen nearest in time."""
-    same_day = stored.local_date is not None and stored.local_date == seen.entry.date.iso
+    same_day = stored.local_date is not None and stored.local_date == seen.day
     now, first, last = captured_at, stored.first_seen, stored.last_seen
     if now is None or first is None or last is None:
         distance = float("inf")

@@ -49,6 +49,7 @@ RANK: dict[str, float] = {
     "dates": 8,
     "sources": 9,
     "nonentries": 9.5,  # why time-like lines are no entry (--explain)
+    "memo": 9.7,  # exact memoisation of the stages before dating, across successive snapshots
     "pipeline": 10,
     "inputs": 11,  # many pages: paths, directories, manifests, web archives
     "render": 11,
@@ -88,7 +89,7 @@ SOURCES_RANK: dict[str, int] = {
 }
 FOUNDATION = {"model", "errors"}  # may import each other
 EXTRACTION = {"htmltree", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
-              "nonentries", "pipeline"}
+              "nonentries", "memo", "pipeline"}
 OUTPUT = {"render", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).
 ROOT_METADATA = {"__version__"}

@@ -34,6 +34,7 @@ from feedline.ingest import (
     CaptureSource,
     Clock,
     PageInput,
+    extract_page,
     extractor,
     ingest_page,
     ingest_pages,
@@ -53,15 +54,17 @@ URL = "https://news.example.org/live"
 APP_SCRIPT = """
 import sys, time
 import typer
+import feedline.ingest as ingest
 import feedline.store as store
 from feedline.store_cli import register
 
 delay = float(sys.argv.pop(1))
 if delay:
+    ingest.BATCH_PAGES = 4  # many batches, so that a kill lands in one
     write = store.Store._write
-    def slow(self, *args):
-        time.sleep(delay)  # inside the page's transaction: a kill lands mid-page
-        return write(self, *args)
+    def slow(self, changes, shown):
+        time.sleep(delay * len(shown))  # inside the transaction, per page: a kill lands mid-batch
+        return write(self, changes, shown)
     store.Store._write = slow
 
 app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
@@ -617,7 +620,7 @@ def export_of(db: Path) -> str:
     return result.stdout
 
 
-def test_a_killed_ingest_loses_at_most_the_page_in_flight(sim: Sim, tmp_path: Path) -> None:
+def test_a_killed_ingest_loses_at_most_the_batch_in_flight(sim: Sim, tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     command = app_command(tmp_path, 0.05, "ingest", "--db", str(db), str(sim.folder / "snap"), "--quiet")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -667,25 +670,71 @@ def test_two_connections_taking_turns_see_each_others_pages(sim: Sim, tmp_path: 
 
 def test_a_failed_page_leaves_no_trace_in_the_connections_memory(sim: Sim, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page whose write fails is rolled back; what was merged in memory for it is dropped too."""
+    """A page whose write fails is rolled back; what was merged in memory for it is dropped too.
+    Its batch is rolled back with it, then stored page by page: only that page fails."""
     db = tmp_path / "failed.db"
     extract = extractor()
     pages = page_inputs([str(sim.folder / "snap")])
     write = Store._write
-    calls = {"n": 0}
+    broken = {pages[6].name}
 
-    def flaky(self: Store, *args: object) -> None:
-        calls["n"] += 1
-        write(self, *args)
-        if calls["n"] == 7:
+    def flaky(self: Store, changes: object, shown: dict) -> None:
+        write(self, changes, shown)  # type: ignore[arg-type]
+        if broken & {info.name for info in shown.values()}:
             raise RuntimeError("disk gone")
 
     monkeypatch.setattr(Store, "_write", flaky)
     with Store.open(db) as opened:
         outcomes = list(ingest_pages(opened, pages, extract))
         assert [o.page for o in outcomes if o.error is not None] == [pages[6]]
-        list(ingest_pages(opened, pages, extract))  # the failed page again, the others skipped
+        assert all(o.result is not None and not o.result.skipped for o in outcomes if o.page != pages[6])
+        broken.clear()
+        again = list(ingest_pages(opened, pages, extract))  # the failed page again, the others skipped
+        assert [o.page for o in again if o.result is not None and not o.result.skipped] == [pages[6]]
     assert export_of(db) == sim.export
+
+
+def test_a_batch_writes_each_changed_row_once(sim: Sim, tmp_path: Path) -> None:
+    """Snapshots of a feed show the same entries again and again: in one batch each entry,
+    revision and sighting they change is written once, not once per page; the pages given
+    twice are stored once; the export is the page-by-page one."""
+    pages = page_inputs([str(sim.folder / "snap")])
+    extract = extractor()
+    batch = [extract_page(page, page.read(), extract) for page in pages[:40]]
+    statements: list[str] = []
+    with Store.open(tmp_path / "batch.db") as opened:
+        opened.add_batch(batch[:20])
+        opened.conn.set_trace_callback(statements.append)
+        results = opened.add_batch(batch[20:] + batch[30:32])
+        opened.conn.set_trace_callback(None)
+        assert [r.skipped for r in results] == [False] * 20 + [True, True]
+        stats = opened.stats()
+        rest = [extract_page(page, page.read(), extract) for page in pages[40:]]
+        assert not any(r.skipped for r in opened.add_batch(rest))
+        assert render_export(opened.entries(), "json", Query()) == sim.export
+    shown = [entry.id for page in batch[20:] for entry in page.timeline.entries]
+    assert len(set(shown)) * 2 < len(shown)  # the 20 pages show most entries more than once
+    for table in ("entries", "sightings", "revisions"):  # rows updated: at most one per entry shown
+        assert len([s for s in statements if s.startswith(f"UPDATE {table}")]) <= len(set(shown))
+    assert len([s for s in statements if s.startswith("INSERT INTO pages")]) == 20
+    assert statements.count("BEGIN IMMEDIATE") == 1 and statements.count("COMMIT") == 1
+
+
+@pytest.mark.parametrize("limits, commits", [
+    ({}, 1),  # fewer than BATCH_PAGES, and no time limit: one batch
+    ({"batch": 4}, 3),
+    ({"chars": 1}, 10),  # every page's text over the bound: a transaction each
+])
+def test_ingest_stores_pages_in_batches(sim: Sim, tmp_path: Path, limits: dict, commits: int) -> None:
+    pages = page_inputs([str(sim.folder / "snap")])[:10]
+    statements: list[str] = []
+    with Store.open(tmp_path / "batches.db") as opened:
+        opened.conn.set_trace_callback(statements.append)
+        outcomes = list(ingest_pages(opened, pages, extractor(), seconds=3600, **limits))
+        opened.conn.set_trace_callback(None)
+        assert [o.page for o in outcomes] == pages and all(o.result and not o.result.skipped for o in outcomes)
+        assert opened.stats()["pages"] == 10
+    assert statements.count("COMMIT") == commits
 
 
 def test_two_concurrent_ingests_do_not_corrupt(sim: Sim, tmp_path: Path) -> None:
