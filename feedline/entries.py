@@ -17,7 +17,9 @@ from itertools import islice
 import regex
 
 from feedline.items import ItemBoxes
-from feedline.lookalikes import lone_reason, printed_twice, programme, stamp_reason, widget_only
+from feedline.lookalikes import (
+    CALENDAR, PROGRAMME, lone_reason, printed_twice, programme, stamp_reason, widget_only,
+)
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, TokenTable
@@ -72,8 +74,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
     `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`).
     """
-    stamp_tokens = [t for t in tokens.filled()
-                    if t.stamp is not None and t.kind is _STAMP and stamp_reason(t, media) is None]
+    stamp_tokens = _stamp_tokens(tokens, media)
     regions = [_without_quoted(r) for r in _regions(stamp_tokens)
                if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)]
     boundaries = {t.index for r in regions for t in r}
@@ -117,6 +118,24 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
 
 
 _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs across
+
+
+def rejected_regions(tokens: TokenTable, media: frozenset[str] = frozenset()) -> dict[int, str]:
+    """The stamp lines of the regions `find_entries` leaves out as a whole for a named reason
+    (a programme of planned times, a calendar's rows), by line: what `--explain` shows."""
+    out: dict[int, str] = {}
+    for region in _regions(_stamp_tokens(tokens, media)):
+        if not _is_feed(region):
+            continue
+        reason = CALENDAR if _is_schedule(region) else PROGRAMME if programme(region) else None
+        if reason is not None:
+            out.update((t.index, reason) for t in region)
+    return out
+
+
+def _stamp_tokens(tokens: TokenTable, media: frozenset[str]) -> list[Token]:
+    """The stamp lines that may time an item: not a schedule's or a player's time."""
+    return [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t, media) is None]
 
 
 def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:

@@ -38,6 +38,8 @@ DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its
 AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
 WIDGET_ITEM = "its item holds only share or navigation buttons"
 DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
+PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
+CALENDAR = "a calendar: table rows whose stamps run forward in time, upcoming events"
 
 NEAR = 24  # characters before or after a stamp searched for a schedule's or player's word
 YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it did not take

@@ -12,11 +12,11 @@ import bisect
 from collections import Counter
 
 from feedline.dates import Dated
-from feedline.entries import Draft
+from feedline.entries import Draft, rejected_regions
 from feedline.lookalikes import DATE_TWICE, WIDGET_ITEM, lone_reason, stamp_reason, widget_only
 from feedline.model import NotEntry
 from feedline.patterns import CLOCK_RE, RELATIVE_RE
-from feedline.tokens import LineKind, Token
+from feedline.tokens import LineKind, Token, TokenTable
 
 MAX_NOT_ENTRIES = 500  # reasons kept per page (a hostile page can have millions of clocks)
 LINE_CHARS = 80  # of the line shown with its reason
@@ -34,7 +34,7 @@ MID_LINE = "a time inside running text: stamps stand at a line's start or end"
 UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a time of something else"
 
 
-def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated],
+def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
                 media: frozenset[str] = frozenset()) -> tuple[NotEntry, ...]:
     """The page's time-like lines that are no entry, each with its reason, in page order.
     `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`)."""
@@ -44,6 +44,7 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated],
     twice = Counter(t.stamp.text for t in tokens if t.kind is LineKind.STAMP and t.stamp is not None and t.stamp.day)
     spans = sorted(d.draft.span for d in dated)
     starts = [s for s, _ in spans]
+    regions = rejected_regions(tokens, media)
     out: list[NotEntry] = []
     for position, token in enumerate(tokens):
         if token.kind is LineKind.BLANK or token.index in kept:
@@ -52,7 +53,8 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated],
                 and _key(token.stamp.text, token.rest or _next_text(tokens, position)) in shown:
             reason: str | None = REPEAT
         else:
-            reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts), media)
+            reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts), media,
+                             regions.get(token.index))
             if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
                 reason = DATE_TWICE
         if reason is not None:
@@ -63,14 +65,14 @@ def not_entries(tokens: list[Token], drafts: list[Draft], dated: list[Dated],
     return tuple(out)
 
 
-def _reason(tokens: list[Token], token: Token, draft: Draft | None, inside_entry: bool,
-            media: frozenset[str]) -> str | None:
+def _reason(tokens: TokenTable, token: Token, draft: Draft | None, inside_entry: bool,
+            media: frozenset[str], region_reason: str | None) -> str | None:
     if token.kind is LineKind.STAMP:
         if draft is not None:
             return LIVE_LABEL if draft.page_label else SCHEDULE
         if inside_entry:
             return INSIDE_ENTRY
-        return stamp_reason(token, media) or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
+        return stamp_reason(token, media) or region_reason or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
     match = CLOCK_RE.search(token.text) or RELATIVE_RE.search(token.text)
     if match is None:
         return None

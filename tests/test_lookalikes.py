@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from feedline import extract
-from feedline.lookalikes import AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, SCHEDULE, WIDGET_ITEM, widget_only
+from feedline.lookalikes import (
+    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, PROGRAMME, SCHEDULE, WIDGET_ITEM, widget_only,
+)
 from feedline.model import Page
 
 ARTICLE = "The council approved the new parking rules after a long and heated debate on Monday."
@@ -153,6 +155,8 @@ def test_a_stamp_over_share_buttons_is_no_entry() -> None:
 ])
 def test_a_programme_of_planned_times_is_no_feed(page: str) -> None:
     assert stamps(page) == []
+    # --explain names the reason, not only the lack of a feed
+    assert PROGRAMME in {n.reason for n in extract(Page(page), explain=True).not_entries}
 
 
 @pytest.mark.parametrize(("page", "count"), [

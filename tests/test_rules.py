@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from feedline.lookalikes import CALENDAR
 from feedline.model import DateStatus, Page
 from feedline.patterns import BY_NAME_RE
 from feedline.pipeline import extract
@@ -585,6 +586,8 @@ def _calendar(clocks: list[str]) -> str:
 
 
 def test_table_rows_running_forward_in_time_are_a_schedule_not_a_feed() -> None:
-    assert extract(Page(_calendar(["09:00", "14:00", "08:30", "10:00"]))).entries == ()
+    calendar = extract(Page(_calendar(["09:00", "14:00", "08:30", "10:00"])), explain=True)
+    assert calendar.entries == ()
+    assert {n.reason for n in calendar.not_entries} == {CALENDAR}
     backwards = _calendar(["09:00", "14:00", "08:30", "10:00"]).replace("Mar 14", "Mar 11")
     assert len(extract(Page(backwards)).entries) == 4
