@@ -30,6 +30,7 @@ SCHEDULE = "a printed date after the capture time: a scheduled event, not an ent
 INSIDE_ENTRY = "inside an entry's text: a time it mentions"
 REPEAT = "repeats an entry the page shows elsewhere (listed once)"
 NO_FEED = "a stamp with no feed around it: alone of its kind, a timetable, a quotation or a repeat of an entry"
+LONE_DATED = "a stamp printed with its full date, alone of its kind: the page's own date line, no feed"
 MID_LINE = "a time inside running text: stamps stand at a line's start or end"
 UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a time of something else"
 
@@ -57,6 +58,8 @@ def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
                              regions.get(token.index))
             if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
                 reason = DATE_TWICE
+            elif reason == NO_FEED and token.stamp is not None and token.stamp.year and token.stamp.day:
+                reason = LONE_DATED  # a fully dated stamp makes a feed only with others of its shape
         if reason is not None:
             text = token.text if len(token.text) <= LINE_CHARS else token.text[:LINE_CHARS - 1] + "…"
             out.append(NotEntry(text, (token.start, token.start + len(token.text)), reason))

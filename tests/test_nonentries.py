@@ -9,7 +9,9 @@ import jsonschema
 
 from feedline import extract
 from feedline.model import Page
-from feedline.nonentries import INSIDE_ENTRY, MAX_NOT_ENTRIES, MID_LINE, NO_FEED, PAGE_STAMP, REPEAT, SCHEDULE
+from feedline.nonentries import (
+    INSIDE_ENTRY, LONE_DATED, MAX_NOT_ENTRIES, MID_LINE, NO_FEED, PAGE_STAMP, REPEAT, SCHEDULE,
+)
 from feedline.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +86,13 @@ def test_every_renderer_shows_them_inert_and_the_json_keeps_its_schema() -> None
 def test_the_list_is_capped_on_a_hostile_page() -> None:
     text = "\n".join(f"Meeting moved to {h % 24:02d}:{h % 60:02d} today for item {h}." for h in range(2 * MAX_NOT_ENTRIES))
     assert len(extract(Page(text), explain=True).not_entries) == MAX_NOT_ENTRIES
+
+
+def test_a_lone_fully_dated_stamp_is_named_the_pages_date() -> None:
+    # A lone stamp with its full date is the article's date line: the pool's articles print it
+    # once with no cue word ("3. Mai 2024, 17:47" on 87 pages, "14.07.2021 09:05" on 70): no
+    # feed, and --explain says so.
+    text = ("Invented article\n\n14.07.2021 09:05\n\nThe council voted on Tuesday to close the old bridge for repairs "
+            "that will take most of the summer, officials said.\n")
+    reasons = {n.text: n.reason for n in extract(Page(text), explain=True).not_entries}
+    assert reasons["14.07.2021 09:05"] == LONE_DATED
