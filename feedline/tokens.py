@@ -586,6 +586,7 @@ _AGO_WORDS = [w.lower() for w in (*lexicon.AGO_AFTER, *lexicon.AGO_BEFORE, *lexi
 _AGO_WORDS += [w.split()[-1] for w in lexicon.SELF_AGO_UNITS]
 # A word that contains another ("yang lalu", "lalu") adds nothing to the test.
 _AGO_WORDS = sorted({w for w in _AGO_WORDS if not any(o != w and o in w for o in _AGO_WORDS)})
+AGO_WORDS: tuple[str, ...] = tuple(_AGO_WORDS)  # lowercase; a relative stamp holds one, or a digit
 _ASCII_AGO = [w for w in _AGO_WORDS if w.isascii()]
 _OTHER_AGO = [w for w in _AGO_WORDS if not w.isascii()]
 _RELATIVE_WORD_RE = lazy_re(_ago_words(_ASCII_AGO), re.IGNORECASE)
