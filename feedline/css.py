@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING
 
+from feedline.htmltree import class_attributes
 from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -389,8 +390,3 @@ def _specificity(selector: str) -> tuple[int, int, int]:
         len(_REQUIRED_TAG.findall(plain)),
     )
 
-
-
-def class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
-    """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
-    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
