@@ -116,12 +116,12 @@ class Styles:
     def computed(self) -> dict[int, Computed]:
         """mem_id → (display, visibility, text-transform, out of flow); None where unset."""
         result: dict[int, Computed] = {}
+        unset = (None, None)  # (priority, value) of a property the CSS does not set
         for mem_id, won in self._won.items():
-            value = {prop: chosen for prop, (_, chosen) in won.items()}
-            floats = value.get("float", "none") != "none"
-            out_of_flow = floats or value.get("position") in ("absolute", "fixed")
-            display, visibility = value.get("display"), value.get("visibility")
-            result[mem_id] = (display, visibility, value.get("text-transform"), out_of_flow)
+            floats = won.get("float", unset)[1] not in (None, "none")
+            out_of_flow = floats or won.get("position", unset)[1] in ("absolute", "fixed")
+            result[mem_id] = (won.get("display", unset)[1], won.get("visibility", unset)[1],
+                              won.get("text-transform", unset)[1], out_of_flow)
         return result
 
     def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
@@ -140,7 +140,7 @@ class Styles:
             won[prop] = (priority, value)
 
     def _add_sheets(self, tree: LexborHTMLParser, classes: dict[int, str]) -> None:
-        matches: dict[str, list[int]] = {}  # selector → the mem_ids it matches
+        matches: dict[str, list[int] | None] = {}  # selector → the mem_ids it matches
         tokens: _Tokens | None = None
         budget = 0
         order = 0
@@ -156,15 +156,8 @@ class Styles:
                     tokens = _document_tokens(tree, classes)
                     budget = _MATCH_BUDGET // max(tokens[3], 1)
                 order += 1
-                for selector in _split_selectors(selectors):
-                    if selector not in matches:
-                        may_match = budget > 0 and _may_match(selector, tokens)
-                        budget -= may_match
-                        matches[selector] = _match(tree, selector) if may_match else []
-                    matched = matches[selector]
-                    if not matched:
-                        continue
-                    specificity = _specificity(selector)
+                found, budget = _rule_matches(tree, _split_selectors(selectors), matches, tokens, budget)
+                for specificity, matched in found:
                     for prop, value, important in declarations:
                         priority = (important, 1, specificity, order)
                         for mem_id in matched:
@@ -172,6 +165,59 @@ class Styles:
 
 
 MAX_DECLARED = 200_000  # style declarations kept for a second rendering of a page
+#: Selectors without brackets, parentheses, quotes or escapes: listed with others, each stays itself.
+_LISTABLE = lazy_re(r"[\w\s.#>+~*:-]+")
+
+
+def _rule_matches(tree: LexborHTMLParser, selectors: list[str], matches: dict[str, list[int] | None],
+                  tokens: _Tokens, budget: int) -> tuple[list[tuple[tuple[int, int, int], list[int]]], int]:
+    """(specificity, mem_ids) for the selectors of a rule that match, and the match budget left.
+
+    The selectors of one rule that share a specificity give the same priority to the same
+    declarations, so an element matched by several of them is set the same way again, which
+    changes nothing: lexbor matches their list in one walk of the tree instead of one each.
+    `matches` remembers each selector's elements (None: matched only within such a list); each
+    selector that `_may_match` passes spends one of `budget`, once per page, as before lists.
+    """
+    groups: dict[tuple[int, int, int], list[str]] = {}  # specificity → selectors to match now
+    known: dict[tuple[int, int, int], list[list[int]]] = {}  # specificity → matches already made
+    for selector in selectors:
+        if selector not in matches:
+            may_match = budget > 0 and _may_match(selector, tokens)
+            budget -= may_match
+            if not may_match:
+                matches[selector] = []
+                continue
+            if _LISTABLE.fullmatch(selector) is None:  # brackets, quotes, escapes: matched alone
+                matched = matches[selector] = _match(tree, selector)
+                if matched:
+                    known.setdefault(_specificity(selector), []).append(matched)
+                continue
+            matches[selector] = None  # matched below, within its specificity's list
+            groups.setdefault(_specificity(selector), []).append(selector)
+            continue
+        matched = matches[selector]
+        if matched is None:  # matched before within a list: needed alone now
+            matched = matches[selector] = _match(tree, selector)
+        if matched:
+            known.setdefault(_specificity(selector), []).append(matched)
+    found = []
+    for specificity, group in groups.items():
+        if len(group) == 1:
+            matched = matches[group[0]] = _match(tree, group[0])
+        else:
+            matched = _match(tree, ", ".join(group), None)
+            if matched is None:  # lexbor refused the list: one selector at a time
+                matched = []
+                for selector in group:
+                    matches[selector] = _match(tree, selector)
+                    matched += matches[selector]
+        if matched:
+            found.append((specificity, matched))
+    for specificity, lists in known.items():
+        found.extend((specificity, matched) for matched in lists)
+    return found, budget
+
 
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 
@@ -372,13 +418,15 @@ def _may_match(selector: str, tokens: _Tokens) -> bool:
     )
 
 
-def _match(tree: LexborHTMLParser, selector: str) -> list[int]:
+def _match(tree: LexborHTMLParser, selector: str, refused: list[int] | None = []) -> list[int] | None:  # noqa: B006
+    """The mem_ids of the elements `selector` (or a selector list) matches; `refused` (not
+    changed, empty by default) when lexbor does not support it."""
     from selectolax.lexbor import SelectolaxError
 
     try:
         return [node.mem_id for node in tree.css(selector)]
     except (SelectolaxError, ValueError):
-        return []  # a selector lexbor does not support
+        return refused
 
 
 def _specificity(selector: str) -> tuple[int, int, int]:

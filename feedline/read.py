@@ -672,7 +672,8 @@ class _Lines:
             if text and not self.strip_left and not line_end:
                 self.emit(" ")
             return
-        text = _SPACES.sub(" ", text)
+        if "  " in text or not text.isprintable():  # else no run to collapse: spare the regex
+            text = _SPACES.sub(" ", text)
         if self.strip_left:
             text = text.lstrip(" ")
         if line_end:
