@@ -12,7 +12,7 @@ import functools
 import operator
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING
 
@@ -76,7 +76,7 @@ _ATTRIBUTE_TEST = lazy_re(r"\[[^\]]*\]")
 _MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
 
 _Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
-_Tokens = tuple[set[str], set[str], set[str], int]  # element names, classes, ids, element count
+_Tokens = tuple[set[str], set[str], Container[str], int]  # element names, classes, ids, element count
 
 
 class Styles:
@@ -140,7 +140,7 @@ class Styles:
             won[prop] = (priority, value)
 
     def _add_sheets(self, tree: LexborHTMLParser, classes: dict[int, str]) -> None:
-        matches: dict[str, list[int] | None] = {}  # selector → the mem_ids it matches
+        matches: dict[str, list[int]] = {}  # selector → the mem_ids it matches
         tokens: _Tokens | None = None
         budget = 0
         order = 0
@@ -156,8 +156,15 @@ class Styles:
                     tokens = _document_tokens(tree, classes)
                     budget = _MATCH_BUDGET // max(tokens[3], 1)
                 order += 1
-                found, budget = _rule_matches(tree, _split_selectors(selectors), matches, tokens, budget)
-                for specificity, matched in found:
+                for selector in _split_selectors(selectors):
+                    if selector not in matches:
+                        may_match = budget > 0 and _may_match(selector, tokens)
+                        budget -= may_match
+                        matches[selector] = _match(tree, selector) if may_match else []
+                    matched = matches[selector]
+                    if not matched:
+                        continue
+                    specificity = _specificity(selector)
                     for prop, value, important in declarations:
                         priority = (important, 1, specificity, order)
                         for mem_id in matched:
@@ -165,59 +172,6 @@ class Styles:
 
 
 MAX_DECLARED = 200_000  # style declarations kept for a second rendering of a page
-#: Selectors without brackets, parentheses, quotes or escapes: listed with others, each stays itself.
-_LISTABLE = lazy_re(r"[\w\s.#>+~*:-]+")
-
-
-def _rule_matches(tree: LexborHTMLParser, selectors: list[str], matches: dict[str, list[int] | None],
-                  tokens: _Tokens, budget: int) -> tuple[list[tuple[tuple[int, int, int], list[int]]], int]:
-    """(specificity, mem_ids) for the selectors of a rule that match, and the match budget left.
-
-    The selectors of one rule that share a specificity give the same priority to the same
-    declarations, so an element matched by several of them is set the same way again, which
-    changes nothing: lexbor matches their list in one walk of the tree instead of one each.
-    `matches` remembers each selector's elements (None: matched only within such a list); each
-    selector that `_may_match` passes spends one of `budget`, once per page, as before lists.
-    """
-    groups: dict[tuple[int, int, int], list[str]] = {}  # specificity → selectors to match now
-    known: dict[tuple[int, int, int], list[list[int]]] = {}  # specificity → matches already made
-    for selector in selectors:
-        if selector not in matches:
-            may_match = budget > 0 and _may_match(selector, tokens)
-            budget -= may_match
-            if not may_match:
-                matches[selector] = []
-                continue
-            if _LISTABLE.fullmatch(selector) is None:  # brackets, quotes, escapes: matched alone
-                matched = matches[selector] = _match(tree, selector)
-                if matched:
-                    known.setdefault(_specificity(selector), []).append(matched)
-                continue
-            matches[selector] = None  # matched below, within its specificity's list
-            groups.setdefault(_specificity(selector), []).append(selector)
-            continue
-        matched = matches[selector]
-        if matched is None:  # matched before within a list: needed alone now
-            matched = matches[selector] = _match(tree, selector)
-        if matched:
-            known.setdefault(_specificity(selector), []).append(matched)
-    found = []
-    for specificity, group in groups.items():
-        if len(group) == 1:
-            matched = matches[group[0]] = _match(tree, group[0])
-        else:
-            matched = _match(tree, ", ".join(group), None)
-            if matched is None:  # lexbor refused the list: one selector at a time
-                matched = []
-                for selector in group:
-                    matches[selector] = _match(tree, selector)
-                    matched += matches[selector]
-        if matched:
-            found.append((specificity, matched))
-    for specificity, lists in known.items():
-        found.extend((specificity, matched) for matched in lists)
-    return found, budget
-
 
 _HIDING = {"display": ("none",), "visibility": ("hidden", "collapse")}
 
@@ -393,8 +347,23 @@ def _document_tokens(tree: LexborHTMLParser, classes: dict[int, str]) -> _Tokens
     nodes = list(root.traverse())
     tags = set(map(_TAG_OF, nodes))
     class_names = set(" ".join(classes.values()).split())
-    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
-    return tags, class_names, ids, len(nodes)
+    return tags, class_names, _Ids(tree), len(nodes)
+
+
+class _Ids:
+    """The document's ids, read from the tree the first time a selector requires one (most
+    pages' rules that reach `_may_match` name no id: a walk of the tree spared)."""
+
+    __slots__ = ("_tree", "_ids")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._ids: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._ids is None:
+            self._ids = {node.attributes.get("id") or "" for node in self._tree.css("[id]")}
+        return name in self._ids
 
 
 _TAG_OF = operator.attrgetter("tag")
@@ -418,15 +387,13 @@ def _may_match(selector: str, tokens: _Tokens) -> bool:
     )
 
 
-def _match(tree: LexborHTMLParser, selector: str, refused: list[int] | None = []) -> list[int] | None:  # noqa: B006
-    """The mem_ids of the elements `selector` (or a selector list) matches; `refused` (not
-    changed, empty by default) when lexbor does not support it."""
+def _match(tree: LexborHTMLParser, selector: str) -> list[int]:
     from selectolax.lexbor import SelectolaxError
 
     try:
         return [node.mem_id for node in tree.css(selector)]
     except (SelectolaxError, ValueError):
-        return refused
+        return []  # a selector lexbor does not support
 
 
 def _specificity(selector: str) -> tuple[int, int, int]:

@@ -412,6 +412,9 @@ _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visibl
 _COLLAPSIBLE = " \t\n\r\f"  # CSS collapsible white space (NBSP is not)
 #: Runs of collapsible white space other than a lone space, which needs no change.
 _SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
+#: A numeric character reference to a code point up to U+001F (decimal or hex, any zeros
+#: before it, with or without its ";"): what can put a C0 control into the rendered text.
+_C0_REFERENCE = lazy_re(r"&#(?:[xX]0*1?[0-9a-fA-F](?![0-9a-fA-F])|0*(?:[12]?[0-9]|3[01])(?![0-9]))")
 _WORD_START = lazy_re(r"(?<![\w'’])\w")
 _LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
 _CANONICAL = 'link[rel~="canonical" i], meta[property="og:url" i]'  # read: href, content
@@ -478,8 +481,9 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
         lines = _Lines(styles.computed(), parsed.closed, parsed.classes)
         text = lines.render(body)
         layout = lines.layout()
-    # Control characters were removed from the input: only character references make more.
-    cleaned = _clean(text, controls="&#" in html)
+    # Control characters were removed from the input: only numeric character references to
+    # them make more (most pages hold "&#" references, few to a C0 control).
+    cleaned = _clean(text, controls="&#" in html and _C0_REFERENCE.search(html) is not None)
     if len(cleaned) != len(text):
         layout = None  # its offsets no longer hold
     seen = parsed.visible  # the same tree says the same about itself, revealed or not

@@ -276,37 +276,17 @@ def test_media_lengths_skip_names_no_class_holds() -> None:
     assert asked == ['[itemprop="duration" i]']
 
 
-from feedline import css as CS  # noqa: E402
 
-_SELECTORS = st.sampled_from([".a", ".b", "div", "p", "#i", "div .a", ".a > p", "div.b", "*", ".c", "p:first-child",
-                              "[data-x]", ".b p", "section"])
-_DECLARATIONS = st.sampled_from(["display: none", "display: block", "visibility: hidden", "display: inline !important",
-                                 "float: left", "text-transform: uppercase", "position: absolute"])
+from feedline import read as RD  # noqa: E402
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.lists(_SELECTORS, min_size=1, max_size=4), _DECLARATIONS), min_size=1, max_size=6))
-def test_selectors_listed_together_as_one_at_a_time(rules: list[tuple[list[str], str]]) -> None:
-    """A rule's selectors matched as one list (per specificity) compute what rules of one selector each do."""
-    body = ('<div class="a" id="i"><p class="b">x</p><p>y</p></div><section class="c"><div class="b">'
-            '<p data-x class="a">z</p></div></section>')
-
-    def computed(sheet: str) -> dict:
-        tree = parse_html(f"<html><head><style>{sheet}</style></head><body>{body}</body></html>").tree
-        values = CS.Styles(tree).computed()
-        return {index: values.get(node.mem_id) for index, node in enumerate(tree.root.traverse())}
-
-    listed = "".join(f"{', '.join(selectors)} {{{declaration}}}" for selectors, declaration in rules)
-    alone = "".join(f"{selector} {{{declaration}}}" for selectors, declaration in rules for selector in selectors)
-    assert computed(listed) == computed(alone)
-
-
-def test_selectors_of_one_specificity_are_matched_in_one_walk(monkeypatch) -> None:
-    asked: list[str] = []
-    real = CS._match
-    monkeypatch.setattr(CS, "_match", lambda tree, selector, *rest: asked.append(selector) or real(tree, selector, *rest))
-    tree = parse_html("<html><head><style>.a, .b, div p, [title] {display: none}</style></head>"
-                      "<body><p class=a>1</p><p class=b>2</p><div><p title=t>3</p></div></body></html>").tree
-    computed = CS.Styles(tree).computed()
-    assert sorted(asked) == [".a, .b", "[title]", "div p"]  # (0,1,0) together; (0,0,2) alone; brackets alone
-    assert sorted(value[0] for value in computed.values()) == ["none"] * 3
+def test_every_reference_that_renders_a_c0_control_is_found() -> None:
+    """The rendered text is cleaned of C0 controls whenever a reference can have made one."""
+    forms = [f"&#{n}" for n in range(0, 300)] + [f"&#{n:03d};" for n in range(0, 40)] + \
+        [f"&#x{n:x};" for n in range(0, 300)] + [f"&#X{n:04X}" for n in range(0, 40)] + ["&#x1F600;", "&#1234;", "&#"]
+    for form in forms:
+        for after in (";", " ", "z", "9", "f"):
+            html = f"<p>a{form}{after}b</p>"
+            rendered = parse_html(html).tree.body.text()
+            if RD._CONTROLS.search(rendered):
+                assert RD._C0_REFERENCE.search(html), html
