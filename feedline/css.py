@@ -12,10 +12,11 @@ import functools
 import operator
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from itertools import accumulate, compress, repeat
 from typing import TYPE_CHECKING
 
+from feedline.htmltree import class_attributes
 from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ _ATTRIBUTE_TEST = lazy_re(r"\[[^\]]*\]")
 _MATCH_BUDGET = 5_000_000  # selectors x elements that lexbor may match: about 80 ms
 
 _Priority = tuple[int, int, tuple[int, int, int], int]  # (!important, origin, specificity, order)
-_Tokens = tuple[set[str], set[str], set[str], int]  # element names, classes, ids, element count
+_Tokens = tuple[set[str], set[str], Container[str], int]  # element names, classes, ids, element count
 
 
 class Styles:
@@ -115,12 +116,12 @@ class Styles:
     def computed(self) -> dict[int, Computed]:
         """mem_id → (display, visibility, text-transform, out of flow); None where unset."""
         result: dict[int, Computed] = {}
+        unset = (None, None)  # (priority, value) of a property the CSS does not set
         for mem_id, won in self._won.items():
-            value = {prop: chosen for prop, (_, chosen) in won.items()}
-            floats = value.get("float", "none") != "none"
-            out_of_flow = floats or value.get("position") in ("absolute", "fixed")
-            display, visibility = value.get("display"), value.get("visibility")
-            result[mem_id] = (display, visibility, value.get("text-transform"), out_of_flow)
+            floats = won.get("float", unset)[1] not in (None, "none")
+            out_of_flow = floats or won.get("position", unset)[1] in ("absolute", "fixed")
+            result[mem_id] = (won.get("display", unset)[1], won.get("visibility", unset)[1],
+                              won.get("text-transform", unset)[1], out_of_flow)
         return result
 
     def _set(self, mem_id: int, prop: str, value: str, priority: _Priority) -> None:
@@ -346,8 +347,23 @@ def _document_tokens(tree: LexborHTMLParser, classes: dict[int, str]) -> _Tokens
     nodes = list(root.traverse())
     tags = set(map(_TAG_OF, nodes))
     class_names = set(" ".join(classes.values()).split())
-    ids = {node.attributes.get("id") or "" for node in tree.css("[id]")}
-    return tags, class_names, ids, len(nodes)
+    return tags, class_names, _Ids(tree), len(nodes)
+
+
+class _Ids:
+    """The document's ids, read from the tree the first time a selector requires one (most
+    pages' rules that reach `_may_match` name no id: a walk of the tree spared)."""
+
+    __slots__ = ("_tree", "_ids")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self._tree = tree
+        self._ids: set[str] | None = None
+
+    def __contains__(self, name: object) -> bool:
+        if self._ids is None:
+            self._ids = {node.attributes.get("id") or "" for node in self._tree.css("[id]")}
+        return name in self._ids
 
 
 _TAG_OF = operator.attrgetter("tag")
@@ -389,8 +405,3 @@ def _specificity(selector: str) -> tuple[int, int, int]:
         len(_REQUIRED_TAG.findall(plain)),
     )
 
-
-
-def class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
-    """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
-    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}

@@ -70,6 +70,8 @@ class ParsedHTML:
     visible: Any = None
     # mem_id → `class` attribute of the elements that have one, read once for both renderings.
     classes: dict[int, str] | None = None
+    # mem_ids of what a closed `<details>` hides (`read.render_html`), read once for both renderings.
+    closed: set[int] | None = None
 
 
 def parse_html(html: str) -> ParsedHTML:
@@ -80,6 +82,11 @@ def parse_html(html: str) -> ParsedHTML:
     notes = (f"html: nested deeper than {MAX_DEPTH} elements; {dropped:,} deeper element(s) "
              f"flattened into their ancestor at that depth, as a browser does",) if dropped else ()
     return ParsedHTML(LexborHTMLParser(flattened), notes)
+
+
+def class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
+    """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
+    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
 
 
 def nesting_depth(html: str) -> int:

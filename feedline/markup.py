@@ -36,7 +36,7 @@ from itertools import islice
 from typing import Any
 
 from feedline.blobs import json_scripts
-from feedline.htmltree import parse_html
+from feedline.htmltree import class_attributes, parse_html
 from feedline.model import LiveUpdate, Markup, TimeMark
 
 MAX_MARKS = 2_000  # claims kept per page: enough for any feed, bounded for hostile pages
@@ -52,7 +52,6 @@ _EPOCH_RE = re.compile(r"\d{10}(?:\d{3})?")
 # "jeg_player_bar__current_time", "audioplayer-time-current", "vjs-remaining-time".
 _PLAYER_TIME_CLASSES = ("duration", "current-time", "current_time", "currenttime", "time-current",
                         "remaining-time", "remaining_time")
-_DURATION_SELECTOR = ", ".join([f'[class*="{name}" i]' for name in _PLAYER_TIME_CLASSES] + ['[itemprop="duration" i]'])
 MEDIA_LENGTH_CHARS = 20  # longer text in such an element is a card, not a length
 MARK_TEXT_CHARS = 40  # an element showing more than this is a whole item, not its stamp
 EPOCH_YEARS = (1990, 2200)  # Unix times outside these years are counters, not dates
@@ -62,13 +61,13 @@ _PUBLISHED_META = ("article:published_time", "datepublished", "date", "pubdate",
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dc.date.modified")
 
 
-def read_markup(source: str, tree: Any = None) -> Markup:
+def read_markup(source: str, tree: Any = None, classes: dict[int, str] | None = None) -> Markup:
     """Every time claim the HTML makes, unverified. `tree`: the page's parsed tree
-    (`htmltree.parse_html`), when the caller has it; else `source` is parsed here."""
+    (`htmltree.parse_html`), when the caller has it; else `source` is parsed here.
+    `classes`: the tree's class attributes (`htmltree.class_attributes`), when read already."""
     if tree is None:
         tree = parse_html(source).tree
-    published = _meta(tree, _PUBLISHED_META)
-    modified = _meta(tree, _MODIFIED_META)
+    published, modified = _meta(tree, _PUBLISHED_META, _MODIFIED_META)
     updates: list[LiveUpdate] = []
     notes: list[str] = []
     for obj in _json_ld_objects(tree, notes):
@@ -85,26 +84,38 @@ def read_markup(source: str, tree: Any = None) -> Markup:
         notes.append(f"markup: only the first {MAX_MARKS:,} <time datetime> elements read")
     return Markup(published=published, modified=modified, time_marks=marks[:MAX_MARKS],
                   updates=tuple(updates[:MAX_MARKS]), notes=tuple(notes),
-                  media_lengths=tuple(islice(_media_lengths(tree), MAX_MARKS)), scripts=json_scripts(tree))
+                  media_lengths=tuple(islice(_media_lengths(tree, classes), MAX_MARKS)), scripts=json_scripts(tree))
 
 
-def _media_lengths(tree: Any) -> Iterator[str]:
+def _media_lengths(tree: Any, classes: dict[int, str] | None = None) -> Iterator[str]:
     """The short texts with a digit of elements the page names a player's time (a class naming
     a duration, the current or the remaining time, any case, or `itemprop="duration"`): video
-    and audio players' lengths and positions."""
-    for node in tree.css(_DURATION_SELECTOR):
+    and audio players' lengths and positions.
+
+    lexbor is asked to match only the class names some class attribute of the page holds
+    (lowered: ASCII letters as lexbor's `i` compares them), and the itemprop: a selector that
+    no element can match is left out, which changes neither the result nor its order."""
+    if classes is None:
+        classes = class_attributes(tree)
+    held = "\x00".join(classes.values()).lower()
+    parts = [f'[class*="{name}" i]' for name in _PLAYER_TIME_CLASSES if name in held]
+    for node in tree.css(", ".join([*parts, '[itemprop="duration" i]'])):
         text = " ".join(node.text(deep=True).split())
         if len(text) <= MEDIA_LENGTH_CHARS and any(c.isdigit() for c in text):
             yield text
 
 
-def _meta(tree: Any, names: tuple[str, ...]) -> str | None:
+def _meta(tree: Any, *kinds: tuple[str, ...]) -> list[str | None]:
+    """For each tuple of names, the content of the first `<meta>` named one of them (by
+    property, name or itemprop) that has a content; the page's metas read once for all."""
+    found: list[str | None] = [None] * len(kinds)
     for node in tree.css("meta"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        if key in names and attrs.get("content"):
-            return attrs["content"].strip()
-    return None
+        for index, names in enumerate(kinds):
+            if found[index] is None and key in names and attrs.get("content"):
+                found[index] = attrs["content"].strip()
+    return found
 
 
 def _json_ld_objects(tree: Any, notes: list[str]) -> Iterator[dict]:

@@ -76,7 +76,7 @@ def read_page(
                     lang=given_lang)
     parsed = parse_html(text)  # parsed once: the text, the markup and a reveal pass share it
     body, title, declared_lang, url, layout = render_html(text, parsed=parsed)
-    markup = read_markup(text, parsed.tree)
+    markup = read_markup(text, parsed.tree, parsed.classes)
     if parsed.notes:
         markup = replace(markup, notes=parsed.notes + markup.notes)
     return Page(
@@ -412,9 +412,12 @@ _Context = tuple[bool, bool, bool, str | None]  # blockify children, pre, visibl
 _COLLAPSIBLE = " \t\n\r\f"  # CSS collapsible white space (NBSP is not)
 #: Runs of collapsible white space other than a lone space, which needs no change.
 _SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
+#: A numeric character reference to a code point up to U+001F (decimal or hex, any zeros
+#: before it, with or without its ";"): what can put a C0 control into the rendered text.
+_C0_REFERENCE = lazy_re(r"&#(?:[xX]0*1?[0-9a-fA-F](?![0-9a-fA-F])|0*(?:[12]?[0-9]|3[01])(?![0-9]))")
 _WORD_START = lazy_re(r"(?<![\w'’])\w")
 _LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
-_CANONICAL = (('link[rel~="canonical" i]', "href"), ('meta[property="og:url" i]', "content"))
+_CANONICAL = 'link[rel~="canonical" i], meta[property="og:url" i]'  # read: href, content
 
 
 def html_to_text(html: str, *, reveal: bool = False) -> tuple[str, str | None, str | None, str | None]:
@@ -473,14 +476,19 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
         parsed.styles = styles.declared
         if reveal and not styles.ignored and parsed.visible is not None:
             return parsed.visible  # the page's CSS hides nothing: revealing changes nothing
-        lines = _Lines(styles.computed(), _closed_details(body), parsed.classes)
+        if parsed.closed is None:
+            parsed.closed = _closed_details(body)
+        lines = _Lines(styles.computed(), parsed.closed, parsed.classes)
         text = lines.render(body)
         layout = lines.layout()
-    # Control characters were removed from the input: only character references make more.
-    cleaned = _clean(text, controls="&#" in html)
+    # Control characters were removed from the input: only numeric character references to
+    # them make more (most pages hold "&#" references, few to a C0 control).
+    cleaned = _clean(text, controls="&#" in html and _C0_REFERENCE.search(html) is not None)
     if len(cleaned) != len(text):
         layout = None  # its offsets no longer hold
-    rendered = Rendered(cleaned, _title(tree), _declared_lang(tree), _canonical_url(tree), layout)
+    seen = parsed.visible  # the same tree says the same about itself, revealed or not
+    about = seen[1:4] if seen is not None else (_title(tree), _declared_lang(tree), _canonical_url(tree))
+    rendered = Rendered(cleaned, *about, layout)
     if not reveal:
         parsed.visible = rendered
     return rendered
@@ -536,6 +544,8 @@ class _Lines:
         styles = self.styles.get
         closed = self.closed
         run = self.run  # cleared in place by `flush`, never replaced
+        box_classes = self.classes.get
+        parents, open_boxes, starts, ends, shapes = self.parents, self.open_boxes, self.starts, self.ends, self.shapes
         stack: list[tuple[int, _Context]] = []  # per open element: its kind, its parent's context
         context: _Context = (False, False, True, None)
         node = root.child
@@ -573,8 +583,14 @@ class _Lines:
                         self.open(kind, tag == "br" and inner[2])
                     child = node.child
                     if child is not None and tag not in _REPLACED:
-                        if kind in _BOXED:
-                            self.open_box(mem_id, tag)
+                        if kind in _BOXED:  # a box of the layout opens: shaped by its first class
+                            classes = box_classes(mem_id) if tag != "p" else None
+                            first = classes.split(None, 1) if classes else None
+                            parents.append(open_boxes[-1])
+                            open_boxes.append(len(starts))
+                            starts.append(self.length)
+                            ends.append(self.length)
+                            shapes.append(f"{tag}.{first[0]}" if first else tag)
                         stack.append((kind, context))
                         context = inner
                         node = child
@@ -600,19 +616,10 @@ class _Lines:
                 elif kind != _INLINE:
                     self.close(kind, node)
                 if kind in _BOXED:
-                    self.ends[self.open_boxes.pop()] = self.length
+                    ends[open_boxes.pop()] = self.length
                 sibling = node.next
             node = sibling
         return self.result()
-
-    def open_box(self, mem_id: int, tag: str) -> None:
-        classes = self.classes.get(mem_id) if tag != "p" else None
-        first = classes.split(maxsplit=1)[:1] if classes else ()
-        self.parents.append(self.open_boxes[-1])
-        self.open_boxes.append(len(self.starts))
-        self.starts.append(self.length)
-        self.ends.append(self.length)
-        self.shapes.append(f"{tag}.{first[0]}" if first else tag)
 
     def layout(self) -> Layout:
         return Layout(tuple(self.starts), tuple(self.ends), tuple(self.parents), tuple(self.shapes),
@@ -669,7 +676,8 @@ class _Lines:
             if text and not self.strip_left and not line_end:
                 self.emit(" ")
             return
-        text = _SPACES.sub(" ", text)
+        if "  " in text or not text.isprintable():  # else no run to collapse: spare the regex
+            text = _SPACES.sub(" ", text)
         if self.strip_left:
             text = text.lstrip(" ")
         if line_end:
@@ -782,11 +790,11 @@ def _primary_tag(value: str) -> str | None:
 
 def _canonical_url(tree: LexborHTMLParser) -> str | None:
     """`<link rel=canonical>` or else `og:url`; an absolute URL wins over a relative one."""
-    found = []
-    for selector, attribute in _CANONICAL:
-        node = tree.css_first(selector)
-        url = (node.attributes.get(attribute) or "").strip() if node is not None else ""
-        if url:
-            found.append(url)
+    first: dict[str, str] = {}  # tag → its first element's URL: the first link, the first meta
+    for node in tree.css(_CANONICAL):  # both selectors in one walk of the tree
+        tag = node.tag or ""
+        if tag not in first:
+            first[tag] = (node.attributes.get("href" if tag == "link" else "content") or "").strip()
+    found = [url for url in (first.get("link"), first.get("meta")) if url]
     absolute = [url for url in found if url.lower().startswith(("http://", "https://"))]
     return (absolute or found or [None])[0]

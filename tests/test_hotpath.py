@@ -237,3 +237,56 @@ def test_digit_first_hints_match_as_written(text: str, data) -> None:
     hi = data.draw(st.integers(lo, len(text))) if data else len(text)
     for spec, fast in _HINT_PAIRS:
         assert _hint_spans(fast, text, lo, hi) == _hint_spans(re.compile(spec, re.IGNORECASE), text, lo, hi)
+
+
+from feedline import markup as MK  # noqa: E402
+from feedline.htmltree import parse_html  # noqa: E402
+
+_FULL_DURATION_SELECTOR = ", ".join([f'[class*="{name}" i]' for name in MK._PLAYER_TIME_CLASSES]
+                                    + ['[itemprop="duration" i]'])
+_CLASS_WORDS = st.sampled_from(["Video-DURATION", "vjs-current-time-display", "card", "Remaining_Time", "x",
+                                "timecurrent", "CurrentTime", "dur&#97;tion", "durat\u0130on", "\u212aduration"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(_CLASS_WORDS, max_size=3), st.booleans(), st.sampled_from(["4:11", "12", "x"])),
+                max_size=6))
+def test_media_lengths_as_the_whole_selector(items: list[tuple[list[str], bool, str]]) -> None:
+    """Asking lexbor only for the class names the page holds finds what the whole selector finds, in order."""
+    html = "<body>" + "".join(
+        f'<span class="{" ".join(words)}"{" itemprop=DURATION" if prop else ""}>{text}</span>'
+        for words, prop, text in items) + "</body>"
+    tree = parse_html(html).tree
+    expected = [" ".join(node.text(deep=True).split()) for node in tree.css(_FULL_DURATION_SELECTOR)]
+    expected = [text for text in expected if len(text) <= MK.MEDIA_LENGTH_CHARS and any(c.isdigit() for c in text)]
+    assert list(MK._media_lengths(tree)) == expected
+
+
+def test_media_lengths_skip_names_no_class_holds() -> None:
+    """A page whose classes name no player time asks lexbor for the itemprop alone."""
+    tree = parse_html('<body><span class="card">4:11</span><span itemprop="duration">2:05</span></body>').tree
+    asked: list[str] = []
+
+    class Recording:  # the tree, with the selectors asked of it recorded
+        def css(self, selector: str) -> list:
+            asked.append(selector)
+            return tree.css(selector)
+
+    assert list(MK._media_lengths(Recording(), MK.class_attributes(tree))) == ["2:05"]
+    assert asked == ['[itemprop="duration" i]']
+
+
+
+from feedline import read as RD  # noqa: E402
+
+
+def test_every_reference_that_renders_a_c0_control_is_found() -> None:
+    """The rendered text is cleaned of C0 controls whenever a reference can have made one."""
+    forms = [f"&#{n}" for n in range(0, 300)] + [f"&#{n:03d};" for n in range(0, 40)] + \
+        [f"&#x{n:x};" for n in range(0, 300)] + [f"&#X{n:04X}" for n in range(0, 40)] + ["&#x1F600;", "&#1234;", "&#"]
+    for form in forms:
+        for after in (";", " ", "z", "9", "f"):
+            html = f"<p>a{form}{after}b</p>"
+            rendered = parse_html(html).tree.body.text()
+            if RD._CONTROLS.search(rendered):
+                assert RD._C0_REFERENCE.search(html), html
