@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 import sys
 from contextlib import contextmanager
 from collections.abc import Callable, Collection, Iterable, Iterator

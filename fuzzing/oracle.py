@@ -191,9 +191,6 @@ def wrap_warc(case: Case) -> bytes:
     second a request record), each the HTTP response of the body's piece with the case's --now
     string as its WARC-Date and a charset from `_CHARSETS`; gzipped record by record when the
     body's length is a multiple of 3; cut short (damage) when the format is csv."""
-    count = 1 + len(case.name) % 3
-    size = -(-len(case.body) // count) if case.body else 0
-    pieces = [case.body[i * size:(i + 1) * size] for i in range(count)]
     return _wrapped(case)[0]
 
 
