@@ -302,15 +302,20 @@ def fetched_page(url: str, fetched: Fetched, now: datetime | None) -> PageInput:
 Extract = Callable[[PageInput, bytes, Clock], Timeline]  # (page, its bytes, its clock)
 
 
-def extractor(lang: str | None = None) -> Extract:
+def extractor(lang: str | None = None, *, remember: bool = True) -> Extract:
     """`extract` as ingest calls it: the page's bytes read as `feedline extract` reads them (an
     archive record's or fetched page's charset honoured, its address as the page's URL), at
-    the page's clock."""
+    the page's clock. With `remember` (a store's successive snapshots), a page whose bytes
+    repeat a recent one's is not read again (`memo.read_cached`); a crawl of distinct pages
+    (the distributed path) reads each anew and keeps no parsed tree."""
     from feedline.memo import read_cached
     from feedline.pipeline import extract
+    from feedline.read import read_page
+
+    read_bytes = read_cached if remember else read_page
 
     def run(page: PageInput, data: bytes, clock: Clock) -> Timeline:
-        read = read_cached(data, name=page.name, lang=lang, charset=page.charset)  # the same bytes: the same page
+        read = read_bytes(data, name=page.name, lang=lang, charset=page.charset)
         if page.url:
             read = replace(read, url=page.url)
         return extract(read, now=clock.now, tz=clock.tz, lang=lang)

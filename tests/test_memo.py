@@ -149,3 +149,16 @@ def test_clear_forgets_the_sources_too() -> None:
     memo.clear()
     assert not memo._entries.items and not memo._pages.items
     assert find._cached_sources.cache_info().currsize == 0
+
+
+def test_an_extractor_that_does_not_remember_reads_each_page_anew() -> None:
+    # The distributed path: a crawl's pages seldom repeat, so no parsed page is kept.
+    page = PageInput("card.html", datetime(2024, 5, 15, 12, 0), CaptureSource.NOW)
+    data = b"<html><body><p>10:05</p><p>The council voted to close the old bridge for repairs.</p></body></html>"
+    memo.clear()
+    for _ in range(2):
+        extractor(remember=False)(page, data, page_clock(page, None))
+    assert memo.stats()["read"] == (0, 0)
+    for _ in range(2):
+        extractor()(page, data, page_clock(page, None))
+    assert memo.stats()["read"] == (1, 1)

@@ -101,7 +101,7 @@ def extract_unit(index: int, unit: Unit, options: Options, output: str) -> tuple
     counts = Counts()
     pages: list[ExtractedPage] = []
     part = f"{index:05d}"
-    extract = extractor(options.lang)
+    extract = extractor(options.lang, remember=False)  # a crawl's pages seldom repeat: no cache of parsed pages
     with PartWriter(output, "entries", part) as rows, PartWriter(output, "errors", part) as errors:
         for item in _read_unit(unit, options, counts):
             if isinstance(item, dict):
