@@ -72,6 +72,7 @@ _AUTHOR_AFTER_RE = lazy_regex(r"^\W{0,3}(?i:by|von|par|por|door)\s+\p{Lu}\p{L}+(
 _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
+_LENGTH_RE = lazy_regex(r"(?<![\d:])\d{1,2}(?::\d\d){1,2}(?![\d:])")  # a clip's length or position: "4:11", "1:02:33"
 
 
 def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[str]:
@@ -83,10 +84,11 @@ def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[s
     """
     if not lengths:
         return frozenset()
-    shown = Counter(lengths)
+    # The lengths each element shows ("Duration 0:00" shows "0:00"), counted: one lookup a
+    # stamp text, however many elements a hostile page names a duration.
+    shown = Counter(found for length in lengths for found in _LENGTH_RE.findall(length))
     stamped = Counter(t.stamp.text.strip() for t in tokens if t.stamp is not None and t.kind is LineKind.STAMP)
-    return frozenset(text for text, lines in stamped.items()
-                     if text and lines <= sum(n for length, n in shown.items() if text in length))
+    return frozenset(text for text, lines in stamped.items() if text and lines <= shown[text])
 
 
 def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | None:
