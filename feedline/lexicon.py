@@ -215,6 +215,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
     "publisert", "oppdatert",  # Norwegian: dagbladet.no, nrk.no, nettavisen.no, vg.no
     "입력", "수정", "기사입력", "기사수정",  # Korean: hankookilbo.com, mk.co.kr, news.chosun.com, donga.com, entermedia.co.kr
     "publiziert",  # Swiss and German: tagesanzeiger.ch, bike-magazin.de, thw.de
+    "publicerad", "uppdaterad",  # Swedish: aftonbladet.se, expressen.se, hbl.fi
 )
 
 # The page-stamp cues that say the page was changed, not first published: such a stamp is the
@@ -222,7 +223,7 @@ PAGE_STAMP_CUES: tuple[str, ...] = (
 UPDATE_CUES: tuple[str, ...] = tuple(cue for cue in PAGE_STAMP_CUES if cue in {
     "updated", "last modified", "aktualisiert", "stand:", "mis à jour", "modifié", "actualizado", "atualizado",
     "aggiornato", "zaktualizowano", "aktualizováno", "обновлено", "оновлено", "päivitetty", "actualizat",
-    "bijgewerkt", "oppdatert", "수정", "기사수정"})
+    "bijgewerkt", "oppdatert", "uppdaterad", "수정", "기사수정"})
 
 # "By" before an author's name in a byline, in languages where the word is also an everyday
 # preposition ("19.03.2019 11:45 | von Inga Buller"): a byline cue only before a capitalised

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from feedline.lookalikes import CALENDAR
+from feedline.nonentries import PAGE_STAMP
 from feedline.model import DateStatus, Page
 from feedline.patterns import BY_NAME_RE
 from feedline.pipeline import extract
@@ -591,3 +592,14 @@ def test_table_rows_running_forward_in_time_are_a_schedule_not_a_feed() -> None:
     assert {n.reason for n in calendar.not_entries} == {CALENDAR}
     backwards = _calendar(["09:00", "14:00", "08:30", "10:00"]).replace("Mar 14", "Mar 11")
     assert len(extract(Page(backwards)).entries) == 4
+
+
+# Swedish page stamps: aftonbladet.se ("Uppdaterad 15.59 | Publicerad 14.14"), expressen.se
+# ("Publicerad 23 okt 2025 kl 10.23" over "Uppdaterad kl 12.17"), hbl.fi ("28.5.2020 17:43
+# Uppdaterad 28.5.2020 17:43"): the page's own time, named so in --explain.
+@pytest.mark.parametrize("cue", ["Publicerad 9 maj 2024 kl 20.24", "Uppdaterad 9.5.2024 20:24"])
+def test_swedish_page_stamp_cues(cue: str) -> None:
+    text = ARTICLE_WITH_CUED_STAMPS.format(cue=cue)
+    timeline = extract(Page(text, lang="sv"), now=datetime(2024, 5, 9, 22, 0), explain=True)
+    assert timeline.entries == ()
+    assert {n.text: n.reason for n in timeline.not_entries}[cue] == PAGE_STAMP
