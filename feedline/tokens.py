@@ -532,7 +532,11 @@ def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Matc
 
 # A second clock after a dash or "to": the stamp is the start of a range of hours.
 _CLOCK_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
-_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+# A range goes on with a connector and a number, or with a second clock; a number alone after
+# a leading clock opens the headline ("18:17 107 invitaciones…": larepublica.net; "09:09 15 maja
+# ruszają…": portalspozywczy.pl).
+_RANGE_AFTER_RE = lazy_re(r"\s?(?:(?:[-–—]|bis|to|till|until|à|a|al|do|до)\s?\d|\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b))",
+                          re.IGNORECASE)
 _RELATIVE_MENTION_RE = lazy_regex(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
