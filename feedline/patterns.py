@@ -171,11 +171,12 @@ WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
 
 
 def _join(cjk: bool) -> str:
-    return (r"(?:\.?\s?(?:,|\||/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
+    return (r"(?:\.?\s?(?:,|\||·|•|/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
             + (r"(?:(?P<period>" + PERIOD + r")\s?)?" if cjk else "") + ")")
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
-# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05"), and
+# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05", "24.04.2024 • 23:21
+# Uhr": sportschau.de, tagesschau.de, reuters.com, andaluciainformacion.es, motorsport-total.com), and
 # clock then date ("21:22, 6 OCT 2020", "09:05 | 14.07.2021").
 DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
 
