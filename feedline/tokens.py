@@ -292,7 +292,8 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
     clock = digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH)
-    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
+    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)
+                  or _CUE_AFTER_CLOCK_RE.search(line, 0, 200)):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
@@ -320,6 +321,12 @@ def western_digits(text: str) -> str:
     if text.isascii() or _MAPPED_RE.search(text) is None:  # a scan far cheaper than the translation
         return text
     return text.translate(_DIGIT_MAP)
+
+
+# East Asian page-stamp cues follow the clock, often glued to it: "21時57分現在" (as of),
+# "01時40分更新", "22:08 更新" (updated), "02:19 기준" (as of): asahi.com, chunichi.co.jp,
+# nikkan-gendai.com, weekly.ascii.jp, cna.com.tw, mk.co.kr.
+_CUE_AFTER_CLOCK_RE = lazy_re(r"\d(?::\d\d|[時时]\d{1,2}分|시(?:\s?\d{1,2}분)?)\s?(?:現在|現時点|時点|更新|기준)")
 
 
 def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool = True) -> Token:

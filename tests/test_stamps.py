@@ -258,6 +258,11 @@ def test_video_duration_yields_no_0109_clock() -> None:
         # entermedia.co.kr, hankookilbo.com, mk.co.kr.
         pytest.param("입력 2020.08.27 20:27", id="ko-published"),
         pytest.param("기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00", id="ko-published-modified"),
+        # East Asian cues after the clock, "as of" and "updated": asahi.com, chunichi.co.jp,
+        # nikkan-gendai.com, weekly.ascii.jp, cna.com.tw, mk.co.kr.
+        pytest.param("2025-06-04 02:19 기준 인기뉴스", id="ko-as-of"),
+        pytest.param("2021年7月14日 21時57分現在", id="ja-as-of-glued"),
+        pytest.param("2021/07/14 22:08 更新", id="zh-updated-after"),
     ],
 )
 def test_page_stamps_are_not_feed_stamps(line: str) -> None:
