@@ -137,10 +137,13 @@ DATE_NUMERIC_SHORT = (
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 # Year first with slashes or dots, as East Asian and Hungarian pages print it: "2021/07/14",
-# "2021.07.14.", "2020. 8. 27.".
+# "2021.07.14.", "2020. 8. 27.", with the weekday in brackets as the other East Asian date
+# forms take it ("2019.3.11(月) 16:10", "2022.8.10(Wed) 5:05": rbbtoday.com,
+# scan.netsecurity.ne.jp; "3/9(木)" on headlines.yahoo.co.jp, "7月14日（水）" below).
+_BRACKETED_WEEKDAY = r"(?:\s?[(（]\p{L}{1,3}[)）])"
 DATE_YMD = (
     r"(?:(?<![\d.:/])(?P<iso_year>" + YEAR4 + r")(?P<ysep>[/.])\s?(?P<iso_month>[01]?\d)(?P=ysep)\s?"
-    r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?)"
+    r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?" + _BRACKETED_WEEKDAY + "?)"
 )
 # Chinese, Japanese and Korean dates: "2021年7月14日", "7月14日（水）", "2021년 7월 14일".
 _CJK_MONTH_DAY = (

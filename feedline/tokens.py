@@ -259,7 +259,8 @@ def tokenize(page: Page) -> TokenTable:
             read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
-    return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
+    return _cued_stamps_to_page_stamps(
+        _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx)))
 
 
 READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
@@ -989,6 +990,25 @@ def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
                 changes[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
     return tokens.replace(changes) if changes else tokens
 
+
+
+# A page-stamp cue alone on its line ("입력", "STAND", "Updated:"), the dated stamp on the next:
+# hankookilbo.com, mk.co.kr, swr.de (gelbe-liste.de and spdfraktion.de print a date alone there).
+_LONE_CUES = frozenset(cue.rstrip(":") for cue in lexicon.PAGE_STAMP_CUES)
+LONE_CUE_REACH = 2  # the cue's line is the one above, a blank line between them at most
+
+
+def _cued_stamps_to_page_stamps(tokens: TokenTable) -> TokenTable:
+    """A dated stamp right under a line that is a page-stamp cue alone is the page's own stamp."""
+    changes: dict[int, Token] = {}
+    for i, token in tokens.nonblank():
+        stamp = token.stamp
+        if token.kind is not _STAMP or stamp is None or stamp.kind is not StampKind.DATETIME or stamp.month is None:
+            continue
+        above = next((t for t in tokens[max(0, i - LONE_CUE_REACH):i][::-1] if t.kind is not _BLANK), None)
+        if above is not None and above.kind is _TEXT and above.text.lower().rstrip(": ") in _LONE_CUES:
+            changes[i] = Token(token.index, token.start, token.text, _PAGE_STAMP, stamp)
+    return tokens.replace(changes) if changes else tokens
 
 
 def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:

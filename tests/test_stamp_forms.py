@@ -31,6 +31,9 @@ FORMS = [
     # Year first with dots, a dot after the day or spaces inside: gizmodo.jp, hankookilbo.com,
     # news.chosun.com, lrt.lt, baon.hu, sonline.hu.
     row("ko", "2021.07.14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
+    # ... and with the weekday in brackets: rbbtoday.com, scan.netsecurity.ne.jp.
+    row("ja", "2019.3.11(月) 16:10", kind=DATETIME, year=2019, month=3, day=11, hour=16, minute=10),
+    row("ja", "2022.8.10(Wed) 5:05", kind=DATETIME, year=2022, month=8, day=10, hour=5, minute=5),
     row("hu", "2021. 07. 14. 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     row("lt", "2021.07.14. 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # A middle dot or a bullet between the date and its clock: sportschau.de, tagesschau.de,
