@@ -163,6 +163,13 @@ FORMS = [
      "clarin.com publimetro.cl gazetadopovo.com.br lanacion.com.ar",
      None, "Un dirigente del Partido Acme dijo que sí, y añadió que no hay plan para la ciudad.",
      ["Un dirigente del Partido Acme"]),
+    ("en", "a headline's ', says' with no name after it: the headline's opening subject",
+     "indiapost.com fox2now.com cbsnews.com",
+     "Acme Union expresses concern over new fees, says 900 homes may close", "",
+     ["Acme Union"]),
+    ("en", "a headline's ', says': a name of two words before the first verb",
+     "indiapost.com fox2now.com cbsnews.com",
+     "Jane Doe backs Acme as nominee, says she will vote for him", "", ["Jane Doe"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -287,3 +294,17 @@ def test_closing_colon_that_names_no_speaker(headline: str) -> None:
 ])
 def test_tags_and_objects_that_name_no_outlet(text: str) -> None:
     assert [n for n in names(text) if n != "Jane Doe" or text.startswith("Report")] == []
+
+
+def test_headline_says_shares_the_opener_only_with_nothing_after_it() -> None:
+    """A headline's ', says' takes its opening subject (indiapost.com, fox2now.com, cbsnews.com)
+    only when no name follows the verb, the verb is English, and no other mark comes first."""
+    cases = {
+        "Acme Bank raises rates again, says inflation is sticky": ["Acme Bank"],
+        "Storm hits the coast, says weather service": ["weather service"],  # the name after
+        "La construction menace les saumons, dénoncent des écologistes": [],  # French: a name after
+        "Jana Silva deixa o clube, diz jornal": [],  # Portuguese: a noun after
+        "Fees rise: Acme Union sues the city, says rules were broken": [],  # a kicker first
+    }
+    assert {h: names("", None, h) for h in cases} == cases
+

@@ -83,11 +83,12 @@ _WIRE = _lazy(
     regex.M,
 )
 #: A speech tag after a quotation: a comma at its closing mark, one lowercase word (the
-#: verb, of any language) and a name of one to three capitalised words that ends its
-#: clause: '"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the…'.
+#: verb, of any language; in German perhaps reflexive: '", freut sich X') and a name of one
+#: to three capitalised words that ends its clause: '"…", lacht Kerstin Doe.', '"…," recalls
+#: Abdul Doe, the…'.
 _QUOTE_TAG = _lazy(
     r"(?:[»”“\"][ \t]?,|,[ \t]?[»”“\"])[ \t]+"
-    r"(?P<verb>\p{Ll}{3,15})[ \t]+"
+    r"(?P<verb>\p{Ll}{3,15})[ \t]+(?:sich[ \t]+)?"  # German reflexive: '", freut sich X'
     r"(?P<name>\p{Lu}[\p{L}\p{M}'’\-]{0,30}(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]{0,30}){0,2})"
     r"(?=[ \t]*(?:[,.;!?]|$))",
     regex.M,

@@ -113,7 +113,7 @@ _APOSTROPHES_S = ("'s ", "’s ")
 #: pronouns and others that a name may follow there ('", als Mr. Doe', '", including Acme').
 _UNTAGGING = frozenset(
     DETERMINERS | CONNECTORS | CLAUSE_WORDS | NON_NAMES | AND_WORDS | RELATIVES | _AUX_WORDS
-    | frozenset("also including accessed died born aged kurz etwa alias što".split()))
+    | frozenset("also including accessed died born aged kurz etwa alias što sich".split()))
 
 
 def _quote_tag_cands(ctx: _Ctx) -> Iterator[_Cand]:
@@ -232,6 +232,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, told)
+        if not found and not after and cue in _EN_VERBS and not _fwd_np(ctx, m.end(), loose=False):
+            found = _headline_opener(ctx, m.start())  # "Acme sues Beta, says …"
         if not found:
             if cue[0].isupper():  # in a Title Cased headline (see above)
                 after = [c for c in after if _ends_headline(ctx, c.end)]
@@ -264,6 +266,34 @@ def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
         return found, []
     after = list(_subject_after(ctx, m.end(), m.group("verb"), loose=False))
     return (None if after or told else _aside(ctx, m.start())), after
+
+
+#: English verb cues, lowercase: a headline's ", says" may share its opener's subject.
+_EN_VERBS = frozenset(VERBS["en"])
+#: Marks that end a headline's first clause before its ", says": the opener then is no
+#: subject of it (a quotation, a kicker, a second comma's list).
+_CLAUSE_MARKS = frozenset(',:;"“”«»„—–|')
+
+
+def _headline_opener(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'Acme Union sues the city, says rules were broken': in a headline, an English verb
+    after a comma with no name after it ("dénoncent des écologistes", "diz jornal" have one)
+    nor before an aside shares the subject of the headline's first verb, the name that opens
+    the headline right before a lowercase word, with no other mark between (indiapost.com,
+    fox2now.com, cbsnews.com)."""
+    if not ctx.head_start <= cue_start < ctx.head_end:
+        return None
+    before = ctx.text[ctx.head_start:cue_start].rstrip(" \t\u00a0")
+    if not before.endswith(",") or not _CLAUSE_MARKS.isdisjoint(before[:-1]):
+        return None
+    found = _fwd_np(ctx, ctx.head_start, loose=False)
+    if not found:
+        return None
+    s, e = found
+    verb = next((k for k in range(s + 1, min(e + 1, len(ctx.toks))) if ctx.toks[k].kind == LOW), None)
+    if verb is None or ctx.toks[verb].start >= cue_start:
+        return None  # ("Jane Doe backs Acme": a name may take in a lowercase title, not here)
+    return (s, verb) if _valid(ctx, s, verb) else None
 
 
 def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:

@@ -110,6 +110,8 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
                 "calls for", "called for", "demands", "testified", "testifies",
                 "spoke to", "speaks to",
+                # (not the bare "suggest": "Can Acme suggest …", an infinitive)
+                "suggests", "suggested",
                 *(f"{aux} {verb}" for aux in ("is", "are") for verb in (
                     "saying", "claiming", "speculating", "warning", "suggesting", "arguing",
                     "insisting", "predicting")))
