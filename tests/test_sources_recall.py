@@ -261,10 +261,30 @@ def test_a_leading_article_is_a_word_of_its_own(name: str, canonical: str) -> No
     # "Name-ը՝ addressee": the speaker, then what a "՝" adds (a verb left out)
     ("Մենք կաշխատենք բոլորի հետ․ Պետրոսյանը՝ ուսանողներին", ["Պետրոսյանը"]),
     ("Դատարանի դիմաց հավաքվել են հարյուրավոր մարդիկ․ ՈՒՂԻՂ", []),  # "LIVE": a label
-    ("Գյուղի ճանապարհը փակ է մինչեւ երեկո. ոստիկանություն", []),  # lowercase: no name
+    # a lowercase noun of a role or office (Armenian prints them so), its genitives before
+    # it: a speaker too (a1plus.am: "… ․ վարչապետը", the prime minister)
+    ("Գյուղի ճանապարհը փակ է մինչեւ երեկո. ոստիկանություն", ["ոստիկանություն"]),
+    ("Ամեն ինչ արվում է ժամանակին․ Ակմեավան գյուղի բնակիչ", ["Ակմեավան գյուղի բնակիչ"]),
+    ("Որոշումը կկայացվի առաջիկա օրերին. 2-րդ նախագահի գրասենյակ", ["2-րդ նախագահի գրասենյակ"]),
+    ("Գյուղում նոր դպրոց է բացվել մեր համայնքում. լուսանկարներ", []),  # "photos": no role
     ("Նոր դպրոցը բացվել է Երեւանում. Նոր տնօրեն է նշանակվել", []),  # a clause, not a name
 ])
 def test_armenian_closing_speaker(headline: str, expected: list[str]) -> None:
+    assert names("", None, headline) == expected
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # the opening speaker before the mijaket, as "Sunak: …" before a colon (a fact of the
+    # script, as for the closing speaker above); a title in its quote marks opens a press
+    # review: the newspaper quoted
+    ("ԶԼՄ-ներ. Նախարարը գաղտնի հանդիպել է Acme ընկերության ղեկավարի հետ", ["ԶԼՄ-ներ"]),
+    ("«Ակմե». Կառավարությունում սպասվում են նոր նշանակումներ մինչեւ ամառ", ["Ակմե"]),
+    # a question ("՞", Armenian's question mark) over no text is no topic kicker
+    ("«Ակմե». Պետրոսյանի՞, թե՞ Սարգսյանի թեկնածու", ["Ակմե"]),
+    ("Կոլումբիան խոստանում է արագացնել աշխատանքները. մանրամասներ", []),  # a clause first
+    ("«Acme Beta». Le film sort demain en salle", []),  # no Armenian: a title, not a speaker
+])
+def test_armenian_opening_speaker(headline: str, expected: list[str]) -> None:
     assert names("", None, headline) == expected
 
 

@@ -437,6 +437,17 @@ vláda ministerstvo ministr mluvčí policie soud
 hallitus ministeriö ministeri poliisi
 politiet polisen regjeringen regeringen departementet ministeriet myndighetene myndighederne
 """.split())
+#: Armenian nouns of a role or office that head a headline's closing speaker, which that
+#: language prints in lowercase ("… ․ վարչապետը": the prime minister; "… ․ Acme գյուղի
+#: բնակիչ": a resident of Acme village): government, ministry, minister, prime minister,
+#: president, spokesperson, police, prosecutor's office, expert, political scientist, MP,
+#: office, headquarters, service, member, resident, embassy, source, director, head,
+#: commission, ombudsman. Only `_trail_name` reads them, without the article "-ը"/"-ն".
+ARMENIAN_ROLES: frozenset[str] = frozenset("""
+կառավարություն նախարարություն նախարար վարչապետ նախագահ խոսնակ ոստիկանություն
+դատախազություն փորձագետ քաղաքագետ պատգամավոր գրասենյակ շտաբ ծառայություն անդամ բնակիչ
+դեսպանություն աղբյուր տնօրեն ղեկավար հանձնաժողով պաշտպան
+""".split())
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
 of for de du des del della delle dello dei degli di da do dos von vom van zu zur zum al y für
