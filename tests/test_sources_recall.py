@@ -328,3 +328,17 @@ def test_headline_says_shares_the_opener_only_with_nothing_after_it() -> None:
     }
     assert {h: names("", None, h) for h in cases} == cases
 
+
+def test_an_unnamed_role_tagged_after_its_statement() -> None:
+    """'…, a researcher says.', '…, an official said.' (cbsnews.com, eastbaytimes.com,
+    japantimes.co.jp): the role is the statement's only originator; not a spokesperson, who
+    speaks for someone named before, nor a tag that goes on ('said on Monday')."""
+    cases = {
+        "Wages rose last year, a researcher says.": ["a researcher"],
+        "The office will open in May, an official said.": ["an official"],
+        "The office will open in May, a spokesperson said.": [],
+        "The office will open in May, an official said on Monday.": [],
+        "It rained all day, a man said.": [],  # no role noun
+    }
+    assert {t: names(t) for t in cases} == cases
+

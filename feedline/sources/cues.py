@@ -23,7 +23,7 @@ from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
     _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import ACR, DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import ACR, DET, LOW, NAME, ROLE, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
@@ -215,6 +215,10 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     if _headline_participle(ctx, m, words):
         return  # "Hohe Bedeutung von Netzwerken bestätigt", "Die Handlung erklärt": a passive
+    tag = _indefinite_tag(ctx, m) if cue in _EN_VERBS else None
+    if tag:  # "…, a researcher says."
+        yield _Cand(*ctx.span(*tag), cue, Role.ORIGIN)
+        return
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -270,6 +274,25 @@ def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
 
 #: English verb cues, lowercase: a headline's ", says" may share its opener's subject.
 _EN_VERBS = frozenset(VERBS["en"])
+#: "…, an official said.": a comma, an indefinite article and one role noun, right before
+#: the verb (which ends its sentence: `_SENTENCE_END`).
+_INDEFINITE_ROLE = lazy_regex(r",[ \t]+(?P<name>(?:a|an)[ \t]+\p{Ll}{3,20})[ \t]+\Z")
+_SENTENCE_END = lazy_regex(r"[ \t]*(?:[.!?]|\n|\Z)")
+
+
+def _indefinite_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
+    """'…, a researcher says.', '…, an official said.': an unnamed role tagged after the
+    statement, who is its only originator (cbsnews.com, eastbaytimes.com, japantimes.co.jp);
+    not "A spokesperson said: …", who speaks for someone named before."""
+    tag = _INDEFINITE_ROLE.search(ctx.text, max(0, m.start() - 30), m.start())
+    if not tag or not _SENTENCE_END.match(ctx.text, m.end()):
+        return None
+    s = ctx.index_at(tag.start("name"))
+    if s + 1 >= len(ctx.toks) or ctx.toks[s + 1].kind != ROLE:
+        return None
+    if ctx.toks[s + 1].text.casefold().startswith("spokes"):
+        return None  # "…, a spokesperson said.": speaks for someone named before
+    return s, s + 2
 #: Marks that end a headline's first clause before its ", says": the opener then is no
 #: subject of it (a quotation, a kicker, a second comma's list).
 _CLAUSE_MARKS = frozenset(',:;"“”«»„—–|')
