@@ -170,6 +170,10 @@ FORMS = [
     ("en", "a headline's ', says': a name of two words before the first verb",
      "indiapost.com fox2now.com cbsnews.com",
      "Jane Doe backs Acme as nominee, says she will vote for him", "", ["Jane Doe"]),
+    ("en", "a name and a plural agent noun before 'say', 'says', 'said'",
+     "polygraph.info restofworld.org thehill.com asiapacificstar.com",
+     None, "Acmeland observers say the base is vital. Acme Bank customers said fees rose.",
+     ["Acmeland observers", "Acme Bank customers"]),
     ("hi", "X ने कहा / X ने बताया (X said, told)",
      "amarujala.com bhaskar.com hindi.business-standard.com",
      None, "इस मामले में विभाग के अधिकारी राम कुमार ने बताया कि जांच जारी है।",
@@ -339,6 +343,17 @@ def test_an_unnamed_role_tagged_after_its_statement() -> None:
         "The office will open in May, a spokesperson said.": [],
         "The office will open in May, an official said on Monday.": [],
         "It rained all day, a man said.": [],  # no role noun
+    }
+    assert {t: names(t) for t in cases} == cases
+
+
+def test_agent_nouns_need_a_name_and_say() -> None:
+    """The agent-noun subject ('Acme Bank customers said') needs a capitalised word before
+    the noun, its clause's start, and "say", "says" or "said"."""
+    cases = {
+        "Acme workers said the plant will close.": ["Acme workers"],
+        "Her letters said nothing new.": [],  # a pronoun, no name
+        "Acme workers tell me the plant will close.": [],  # not "say"
     }
     assert {t: names(t) for t in cases} == cases
 

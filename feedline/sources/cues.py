@@ -27,7 +27,7 @@ from feedline.sources.tokens import ACR, DET, LOW, NAME, ROLE, _Cand, _Chunk, _C
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
-    _named_holder, _relative, _sentence_subject, _split_and, _valid,
+    _named_holder, _opens_clause, _relative, _sentence_start, _sentence_subject, _split_and, _valid,
 )
 
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
@@ -226,6 +226,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found and (bare := _particles_before(ctx, m.start())) is not None:
         # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
+    if not found and cue in _SAY:  # "TouchPad buyers say", "GOP voters said"
+        found = _agent_subject(ctx, m.start())
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
@@ -278,6 +280,33 @@ _EN_VERBS = frozenset(VERBS["en"])
 #: the verb (which ends its sentence: `_SENTENCE_END`).
 _INDEFINITE_ROLE = lazy_regex(r",[ \t]+(?P<name>(?:a|an)[ \t]+\p{Ll}{3,20})[ \t]+\Z")
 _SENTENCE_END = lazy_regex(r"[ \t]*(?:[.!?]|\n|\Z)")
+
+
+#: An English plural agent noun: "voters", "observers", "activists", "planners", "residents".
+_AGENT_PLURAL = lazy_regex(r"\p{Ll}{2,}(?:ers|ors|ists|ants|ents)")
+#: The verbs the pool prints after a name and an agent noun ("GOP voters say").
+_SAY = frozenset({"say", "says", "said"})
+#: Capitalised words at most before an agent noun that a name qualifies.
+MAX_AGENT_NAMES = 3
+
+
+def _agent_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'TouchPad buyers say', 'Middle East observers say', 'GOP voters said': one to
+    `MAX_AGENT_NAMES` capitalised words and a plural agent noun (-ers, -ors, -ists, -ants,
+    -ents) that no role list holds, opening their clause right before "say", "says" or
+    "said" (polygraph.info, restofworld.org, thehill.com, asiapacificstar.com)."""
+    e = ctx.index_at(cue_start)
+    if e < 2 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
+        return None
+    k = e - 1
+    if ctx.toks[k].kind != LOW or not _AGENT_PLURAL.fullmatch(ctx.toks[k].text):
+        return None
+    s = k
+    while s > 0 and k - s < MAX_AGENT_NAMES and ctx.joined(s) and ctx.toks[s - 1].kind in (NAME, ACR):
+        s -= 1
+    if s == k or not (_sentence_start(ctx, s) or _opens_clause(ctx, s)):
+        return None
+    return (s, e) if _valid(ctx, s, e) else None
 
 
 def _indefinite_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
