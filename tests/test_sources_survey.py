@@ -165,3 +165,17 @@ def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
 ])
 def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a German "-en" form ending a short line or menu item is a link's label, an infinitive
+    # (kath.net, peta.de, lbv.de, taz.de, tagesanzeiger.ch, heise.de, srf.ch)
+    ("Artikel drucken\nTippfehler melden", []),
+    ("Druckansicht | Artikel versenden | Inhaltlichen Fehler melden", []),
+    ("Vertrag mit Werbung kündigen", []),
+    ("Acme-Experten warnen vor der Hitze", ["Acme-Experten"]),  # a verb with more after it
+    ("Die Acme-Bauern klagen", ["Die Acme-Bauern"]),  # an article opens a plural subject
+])
+def test_german_infinitive_labels_are_no_cues(text: str, expected: list[str]) -> None:
+    assert names(text, None) == expected
+

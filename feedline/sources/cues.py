@@ -215,6 +215,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     if _headline_participle(ctx, m, words):
         return  # "Hohe Bedeutung von Netzwerken bestätigt", "Die Handlung erklärt": a passive
+    if _infinitive_label(ctx, m, words):
+        return  # "Tippfehler melden", "Vertrag kündigen": a link's label
     tag = _indefinite_tag(ctx, m) if cue in _EN_VERBS else None
     if tag:  # "…, a researcher says."
         yield _Cand(*ctx.span(*tag), cue, Role.ORIGIN)
@@ -383,6 +385,29 @@ def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bo
     de.starsinsider.com), not "Acme bestätigt Verdacht" nor "…, wie die Polizei mitteilt."."""
     return (len(words) == 1 and words[0] in _DE_FORMS and words[0].endswith("t")
             and _LINE_END.match(ctx.text, m.end()) is not None)
+
+
+_DE_INFINITIVES = frozenset(v for v in VERBS["de"] if v.endswith("en")) | frozenset(
+    stem + "en" for stems in VERB_STEMS["de"].values() for stem in stems)
+#: Words at most on a line that a German infinitive ends as a link's or button's label.
+MAX_LABEL_WORDS = 4
+
+
+def _infinitive_label(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
+    """A German "-en" form that ends a short line (at most `MAX_LABEL_WORDS` words, after a
+    line break or a menu's bar "|"), with no full stop, is an infinitive: a link's or button's label, "Tippfehler melden",
+    "Vertrag kündigen", "Auswahl bestätigen" (kath.net, peta.de, lbv.de, taz.de,
+    tagesanzeiger.ch, heise.de, srf.ch), not a plural subject's verb ("Die Bauern klagen",
+    which its article opens)."""
+    if len(words) != 1 or words[0] not in _DE_INFINITIVES or not _LINE_END.match(ctx.text, m.end()):
+        return False
+    line = max(ctx.text.rfind(mark, 0, m.start()) for mark in _MENU_MARKS) + 1
+    label = ctx.text[line:m.end()].split()
+    return len(label) <= MAX_LABEL_WORDS and label[0] not in ("Die", "Der", "Das")  # "Die Bauern klagen"
+
+
+#: What parts a label from the one before it: a line break, or a menu's bar.
+_MENU_MARKS = ("\n", "|")
 
 
 #: What may follow a name that ends a headline: closing punctuation.
