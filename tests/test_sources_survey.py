@@ -35,8 +35,10 @@ CUE_FORMS = [
      ["Acme Corp executive Jane Doe"]),
     ("en", "suggests", "fool.com inquisitr.com prospectmagazine.co.uk marginalrevolution.com",
      "Acme Research suggests that the market will double.", ["Acme Research"]),
-    ("en", "suggested", "pawszilla.com polygraph.info theguardian.com uproxx.com",
-     "Jane Doe suggested that the rules should change.", ["Jane Doe"]),
+    ("en", "suggested (not a passive: 'Books suggested by …')",
+     "pawszilla.com polygraph.info theguardian.com uproxx.com",
+     "Jane Doe suggested that the rules should change. Books suggested by Acme Club sell well.",
+     ["Jane Doe"]),
     ("de", "reflexive speech tag after a quotation: freut sich / erinnert sich",
      "n-tv.de nnz-online.de erzbistum-koeln.de lbv.de",
      '„Das ist ein großer Erfolg“, freut sich Bürgermeisterin Jana Muster. "Wir waren jung", '

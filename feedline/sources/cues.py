@@ -211,6 +211,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Staff urged to stay home": a passive, the subject is told, not telling
     if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
+    if words[-1] == "suggested" and _SUGGESTED_BY.match(ctx.text, m.end()):
+        return  # "Books suggested by Jane Doe", "was suggested to play": a passive participle
     if _DECLINED.match(ctx.text, m.end()):
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     if _headline_participle(ctx, m, words):
@@ -276,6 +278,8 @@ def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
     return (None if after or told else _aside(ctx, m.start())), after
 
 
+#: "suggested by", "suggested to": a passive participle, its agent after "by" if any.
+_SUGGESTED_BY = lazy_regex(r"[ \t]{1,3}(?:by|to)\b")
 #: English verb cues, lowercase: a headline's ", says" may share its opener's subject.
 _EN_VERBS = frozenset(VERBS["en"])
 #: "…, an official said.": a comma, an indefinite article and one role noun, right before
