@@ -329,6 +329,8 @@ def test_headline_says_shares_the_opener_only_with_nothing_after_it() -> None:
         "La construction menace les saumons, dénoncent des écologistes": [],  # French: a name after
         "Jana Silva deixa o clube, diz jornal": [],  # Portuguese: a noun after
         "Fees rise: Acme Union sues the city, says rules were broken": [],  # a kicker first
+        "Save money at home, says home psychologist: 'Turn it off'": [],  # a tag, its quote
+        "Acme Union sues the city, says 90% of fees rose https://acme.test/x": ["Acme Union"],
     }
     assert {h: names("", None, h) for h in cases} == cases
 

@@ -328,6 +328,8 @@ def _indefinite_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
     if ctx.toks[s + 1].text.casefold().startswith("spokes"):
         return None  # "…, a spokesperson said.": speaks for someone named before
     return s, s + 2
+#: A colon as punctuation (not the one of a link's "https://"), after a speech tag.
+_COLONS = (": ", ":\t", ":\u00a0")
 #: Marks that end a headline's first clause before its ", says": the opener then is no
 #: subject of it (a quotation, a kicker, a second comma's list).
 _CLAUSE_MARKS = frozenset(',:;"“”«»„—–|')
@@ -337,10 +339,10 @@ def _headline_opener(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
     """'Acme Union sues the city, says rules were broken': in a headline, an English verb
     after a comma with no name after it ("dénoncent des écologistes", "diz jornal" have one)
     nor before an aside shares the subject of the headline's first verb, the name that opens
-    the headline right before a lowercase word, with no other mark between (indiapost.com,
-    fox2now.com, cbsnews.com)."""
-    if not ctx.head_start <= cue_start < ctx.head_end:
-        return None
+    the headline right before a lowercase word, with no other mark between nor a colon after
+    (indiapost.com, fox2now.com, cbsnews.com)."""
+    if not ctx.head_start <= cue_start < ctx.head_end or _has_any(ctx.text[cue_start:ctx.head_end], _COLONS):
+        return None  # ("Talk about money, says financial psychologist: …": a tag, its quote)
     before = ctx.text[ctx.head_start:cue_start].rstrip(" \t\u00a0")
     if not before.endswith(",") or not _CLAUSE_MARKS.isdisjoint(before[:-1]):
         return None
