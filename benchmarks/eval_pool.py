@@ -94,10 +94,15 @@ class Chromium:
         return self._call("Runtime.evaluate", expression=expression).get("result", {}).get("result", {}).get("value")
 
     def inner_text(self, html_path: Path) -> str:
-        self._call("Page.navigate", url=html_path.resolve().as_uri())
-        deadline = time.monotonic() + 20
-        while self._evaluate("document.readyState") != "complete" and time.monotonic() < deadline:
-            time.sleep(0.1)
+        url = html_path.resolve().as_uri()
+        self._call("Page.navigate", url=url)
+        # The previous page answers until the new one is committed: wait for this URL, loaded.
+        ready = f"document.URL === {json.dumps(url)} && document.readyState === 'complete'"
+        deadline = time.monotonic() + 30
+        while self._evaluate(ready) is not True:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{html_path.name}: not loaded in 30 s")
+            time.sleep(0.05)
         return str(self._evaluate("document.body ? document.body.innerText : ''") or "")
 
     def close(self) -> None:
