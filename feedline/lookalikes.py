@@ -73,6 +73,12 @@ _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
 _LENGTH_RE = lazy_regex(r"(?<![\d:])\d{1,2}(?::\d\d){1,2}(?![\d:])")  # a clip's length or position: "4:11", "1:02:33"
+_POSITION = r"(?<![\d:.])(\d{1,2}:\d\d(?::\d\d)?)(?![\d:])"
+# A player's position over its length: "00:38 / 01:22" on one line ...
+_PAIR_RE = lazy_regex(_POSITION + r"\s?/\s?" + _POSITION)
+# ... or "0:00" / "/" / "Duration 0:00", the slash on a line of its own.
+_ENDS_POSITION_RE = lazy_regex(_POSITION + r"$")
+PAIR_LINE_MAX = 60  # characters: a longer line ending in a clock is text, not a player's label
 
 
 def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[str]:
@@ -89,6 +95,26 @@ def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[s
     shown = Counter(found for length in lengths for found in _LENGTH_RE.findall(length))
     stamped = Counter(t.stamp.text.strip() for t in tokens if t.stamp is not None and t.kind is LineKind.STAMP)
     return frozenset(text for text, lines in stamped.items() if text and lines <= shown[text])
+
+
+def player_positions(tokens: Sequence[Token]) -> frozenset[str]:
+    """Of the page's non-blank lines, the clocks a media player prints as its position over its length ("00:38 / 01:22", or
+    "0:00" / "/" / "Duration 0:00" over three lines). Every stamp line of the page that carries
+    one of them is the player's: a mini-player repeats them without the slash."""
+    found: set[str] = set()
+    for k, token in enumerate(tokens):
+        text = token.text
+        if "/" not in text:
+            continue
+        for match in _PAIR_RE.finditer(text):
+            found.update(match.groups())
+        if text == "/" and 0 < k < len(tokens) - 1:
+            above, below = tokens[k - 1].text, tokens[k + 1].text
+            first = _ENDS_POSITION_RE.search(above) if len(above) <= PAIR_LINE_MAX else None
+            second = _ENDS_POSITION_RE.search(below) if len(below) <= PAIR_LINE_MAX else None
+            if first is not None and second is not None:
+                found.update((first[1], second[1]))
+    return frozenset(found)
 
 
 def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | None:

@@ -220,3 +220,27 @@ def test_a_time_of_day_equal_to_a_length_elsewhere_stays() -> None:
         ("10:05", "Police closed the bridge after a crash involving two lorries this morning")])
     page = _html(feed + '<div><span class="video-duration">10:15</span><p>Watch the vote</p></div>')
     assert [e.stamp.text for e in extract(page).entries][:3] == ["10:40", "10:15", "10:05"]
+
+
+# A player's position over its length, as its text prints them: "0:00" / "/" / "Duration 0:00"
+# (bloomberg.com's video.js bar), "00:38 / 01:22" (elle.com's video), "0:00" / "/" / "0:00"
+# (radio.cz's audio player), "Temps écoulé … 01:20" / "/" / "Durée … 07:53" (arteradio.com,
+# whose mini-player repeats both clocks without the slash).
+@pytest.mark.parametrize("player", [
+    "Elapsed 01:20\n/\nTotal 07:53\nShuffle Share Expand the player\nElapsed 01:20\nTotal 07:53\n",
+    "0:00\n/\n0:00\nvolume\nThe minister answers questions on the new budget\n",
+    "Now watching\n00:38 / 01:22\nWhat to wear to every kind of winter party this year\n",
+])
+def test_a_players_position_over_its_length_is_no_entry(player: str) -> None:
+    page = f"Listen\n\nPrevious track Play the current track Next track\n{player}\n{ARTICLE}\n"
+    timeline = extract(Page(page), explain=True)
+    assert timeline.entries == ()
+    assert MEDIA in {n.reason for n in timeline.not_entries}
+
+
+def test_a_slash_between_a_feeds_lines_makes_no_player() -> None:
+    # A long headline ending in a clock is no player's label, and a clock pair needs its slash.
+    page = ("Live\n\n10:40 Rail workers announced a second day of strikes on the northern line at 09:15\n/\n"
+            "10:05 The council meets tonight to vote on the new parking rules for the old town\n"
+            "09:45 Police closed the bridge after a crash involving two lorries this morning\n")
+    assert stamps(page) == ["10:40", "10:05", "09:45"]
