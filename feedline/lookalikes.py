@@ -33,6 +33,7 @@ from feedline.patterns import lazy_regex
 from feedline.tokens import LineKind, Placement, Token, western_digits
 
 SCHEDULE = "a schedule: a clock range, or a time on recurring or coming days (\"Weekdays 6am to 6pm\")"
+EMBED = "an embedded social post's own time (\"A post shared by Jane (@jane) on …\"), not an item of the page"
 MEDIA = "a media player's time (\"Duration 1:30\"), not an item's stamp"
 DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its line or the line above)"
 AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
@@ -78,6 +79,8 @@ _POSITION = r"(?<![\d:.])(\d{1,2}:\d\d(?::\d\d)?)(?![\d:])"
 _PAIR_RE = lazy_regex(_POSITION + r"\s?/\s?" + _POSITION)
 # ... or "0:00" / "/" / "Duration 0:00", the slash on a line of its own.
 _ENDS_POSITION_RE = lazy_regex(_POSITION + r"$")
+# An embedded post's attribution: the account's handle in brackets just before the stamp.
+_HANDLE_BEFORE_RE = lazy_regex(r"\(@[\p{L}\p{N}_.]{1,30}\)[^\d()]{0,12}$")
 PAIR_LINE_MAX = 60  # characters: a longer line ending in a clock is text, not a player's label
 
 
@@ -131,6 +134,8 @@ def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | Non
     before, after = line[max(0, s - NEAR):s], line[e:e + 40]
     if _MEDIA_RE.search(before):
         return MEDIA
+    if _HANDLE_BEFORE_RE.search(line[:s]):
+        return EMBED
     if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
         return SCHEDULE
     if _RECURRING_RE.search(before) or _RECURRING_GLUED_RE.search(before):
