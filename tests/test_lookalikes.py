@@ -7,7 +7,7 @@ import pytest
 
 from feedline import extract
 from feedline.lookalikes import (
-    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, PROGRAMME, SCHEDULE, WIDGET_ITEM, widget_only,
+    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, SCHEDULE, WIDGET_ITEM, widget_only,
 )
 from feedline.model import Page
 
@@ -236,11 +236,29 @@ def test_a_players_position_over_its_length_is_no_entry(player: str) -> None:
     timeline = extract(Page(page), explain=True)
     assert timeline.entries == ()
     assert MEDIA in {n.reason for n in timeline.not_entries}
-
-
-def test_a_slash_between_a_feeds_lines_makes_no_player() -> None:
-    # A long headline ending in a clock is no player's label, and a clock pair needs its slash.
-    page = ("Live\n\n10:40 Rail workers announced a second day of strikes on the northern line at 09:15\n/\n"
+    # A slash between a feed's lines makes no player: a long headline ending in a clock is no
+    # player's label.
+    feed = ("Live\n\n10:40 Rail workers announced a second day of strikes on the northern line at 09:15\n/\n"
             "10:05 The council meets tonight to vote on the new parking rules for the old town\n"
             "09:45 Police closed the bridge after a crash involving two lorries this morning\n")
-    assert stamps(page) == ["10:40", "10:05", "09:45"]
+    assert stamps(feed) == ["10:40", "10:05", "09:45"]
+
+
+# An embedded social post's attribution: the account's handle in brackets, then the post's
+# time. Seen on wunderweib.de and refinery29.com ("Ein Beitrag geteilt von … (@…) am … um …
+# PDT"), laprensafl.com, mashable.com, usmagazine.com and jolie.de ("A post shared by … (@…)
+# on … at …").
+@pytest.mark.parametrize("line", [
+    "Ein Beitrag geteilt von Jana Muster (@janamuster) am Jun 3, 2019 um 12:17 PDT",
+    "Ein Beitrag geteilt von jo beispiel (@jo.beispiel) am Mär 4, 2018 um 9:08 PST",
+])
+def test_an_embedded_posts_own_time_is_no_entry(line: str) -> None:
+    second = line.replace("12:17", "12:26").replace("9:08", "9:41").replace("Jana Muster", "Tom Probe")
+    page = f"Gallery\n\n#wedding #summer\n{line}\n{ARTICLE}\n#friends\n{second}\n{ARTICLE}\n"
+    timeline = extract(Page(page), explain=True)
+    assert timeline.entries == ()
+    assert {n.text: n.reason for n in timeline.not_entries}[line] == EMBED
+    # A handle in an item's text, after its stamp, leaves the stamp.
+    feed = ("Live\n\n10:40 The mayor (@citymayor) said the bridge reopens at noon\n"
+            "10:05 Rail workers announced a second day of strikes on the northern line\n")
+    assert stamps(feed) == ["10:40", "10:05"]
