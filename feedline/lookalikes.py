@@ -12,8 +12,9 @@ neighbours. Two layers:
 - `lone_reason`: a stamp that is its region's only one. Printed beside a year the stamp
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
-  / "Heute, 12:37 Uhr"), it is the page's own byline: fully dated, like the lone dated stamps
-  that never make a feed.
+  / "Heute, 12:37 Uhr"), or beside a bare name over the article's first paragraph ("Jane Doe" /
+  "2 hours ago" / a long paragraph), it is the page's own byline: fully dated, like the lone
+  dated stamps that never make a feed.
 
 `printed_twice` tells a region of one date and time printed twice: the page's own date.
 `widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
@@ -47,6 +48,8 @@ YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it
 LINES_ABOVE = 2  # non-blank lines above a lone stamp that may hold its date or author
 DATE_LINE_MAX = 40  # characters: a longer line above is text, not the byline's date
 AUTHOR_LINE_MAX = 80
+NAME_LINE_MAX = 40
+ARTICLE_LINE_MIN = 100  # characters: a paragraph of the article, not a card's headline
 PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programme
 ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
 QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
@@ -165,6 +168,8 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
     below = _neighbours(tokens, token.index, +1, 1)
     if any(_is_author(t) for t in above) or (below and _is_author(below[0])):
         return AUTHOR_BYLINE
+    if token.placement is Placement.ALONE and _named_over_article(tokens, token, above, below):
+        return AUTHOR_BYLINE  # "Jane Doe" / "2 hours ago" over the article's first paragraph
     return None
 
 
@@ -237,6 +242,28 @@ def _is_date_line(token: Token) -> bool:
     text = western_digits(token.text)
     return (token.kind is LineKind.TEXT and len(text) <= DATE_LINE_MAX
             and _YEAR_RE.search(text) is not None and not regex.search(r"\d[:.]\d\d(?!\d)", text))
+
+
+_NAME_RE = lazy_regex(r"^\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,2}(?:\s[-–|])?$")
+
+
+def _named_over_article(tokens: Sequence[Token], token: Token, above: list[Token], below: list[Token]) -> bool:
+    """A person's name right above or below the stamp, and the article's first paragraph within
+    two lines under both (share buttons skipped): the byline block of the page's own article,
+    not a card's, whose next line is another headline."""
+    if above and _is_name(above[0]):
+        start = token.index
+    elif below and _is_name(below[0]):
+        start = below[0].index
+    else:
+        return False
+    following = [t for t in _neighbours(tokens, start, +1, 3) if not widget_only([t.text])][:2]
+    return any(len(t.text) >= ARTICLE_LINE_MIN for t in following)
+
+
+def _is_name(token: Token) -> bool:
+    """Two or three capitalised words alone on a line ("Jane Doe", "JANE DOE", "Ana María Ruiz -")."""
+    return token.kind is LineKind.TEXT and len(token.text) <= NAME_LINE_MAX and _NAME_RE.match(token.text) is not None
 
 
 def _is_author(token: Token) -> bool:

@@ -262,3 +262,28 @@ def test_an_embedded_posts_own_time_is_no_entry(line: str) -> None:
     feed = ("Live\n\n10:40 The mayor (@citymayor) said the bridge reopens at noon\n"
             "10:05 Rail workers announced a second day of strikes on the northern line\n")
     assert stamps(feed) == ["10:40", "10:05"]
+
+
+# A lone stamp beside a person's name, no "By", over the article's first paragraph: the page's
+# own byline. Seen on standard.co.uk ("JANE DOE" / "2 MINUTES AGO"), novinky.cz ("Dnes 9:44" /
+# name / share buttons), newsday.co.tt ("9 Hrs Ago" / "Jane Doe -") and sport.aktualne.cz
+# (name / "před 2 hodinami").
+LEDE = ("The council approved the new parking rules on Monday after a long debate, and the first "
+        "meters go up in the old town next spring.")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Jane Doe", "2 hours ago"],
+    ["JANE DOE", "2 MINUTES AGO"],
+    ["Heute 9:44", "Ana María Beispiel", "FacebookTwitter"],
+    ["9 Hrs Ago", "Jane Doe -"],
+])
+def test_a_lone_stamp_by_a_name_over_the_article_is_its_byline(lines: list[str]) -> None:
+    page = "\n".join(["Parking rules approved after a long debate", *lines, LEDE, ARTICLE, ""])
+    stamp_line = next(line for line in lines if any(ch.isdigit() for ch in line))
+    assert stamps(page) == []
+    assert reasons(page)[stamp_line] == AUTHOR_BYLINE
+    # A card's byline, over the next card's headline, stays an item.
+    card = "\n".join(["Parking rules approved after a long debate", *lines,
+                      "Rail workers announce a second strike day", "Police close the bridge after a crash", ""])
+    assert len(stamps(card)) == 1
