@@ -13,7 +13,7 @@ neighbours. Two layers:
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
   / "Heute, 12:37 Uhr"), or beside a bare name over the article's first paragraph ("Jane Doe" /
-  "2 hours ago" / a long paragraph), it is the page's own byline: fully dated, like the lone
+  "2 hours ago" / a long paragraph) or the article's reading time ("Lesezeit: 2 Min."), it is the page's own byline: fully dated, like the lone
   dated stamps that never make a feed.
 
 `printed_twice` tells a region of one date and time printed twice: the page's own date.
@@ -38,6 +38,7 @@ EMBED = "an embedded social post's own time (\"A post shared by Jane (@jane) on 
 MEDIA = "a media player's time (\"Duration 1:30\"), not an item's stamp"
 DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its line or the line above)"
 AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
+READING_BYLINE = "the page's byline: a lone stamp beside the article's reading time (\"4 min read\")"
 WIDGET_ITEM = "its item holds only share or navigation buttons"
 DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
 PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
@@ -75,6 +76,8 @@ _LONE_CUE_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af):?$")
 _AUTHOR_AFTER_RE = lazy_regex(r"^\W{0,3}(?i:by|von|par|por|door)\s+\p{Lu}\p{L}+(?:[\s-]\p{Lu}\p{L}+){1,3}\W{0,3}$")
 _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
+_READING_RE = lazy_regex(r"(?:" + "|".join(map(regex.escape, lexicon.READING_TIME_WORDS)) + r")", regex.IGNORECASE)
+READING_LINE_MAX = 40  # characters: a longer line is text that mentions reading
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
 _LENGTH_RE = lazy_regex(r"(?<![\d:])\d{1,2}(?::\d\d){1,2}(?![\d:])")  # a clip's length or position: "4:11", "1:02:33"
 _POSITION = r"(?<![\d:.])(\d{1,2}:\d\d(?::\d\d)?)(?![\d:])"
@@ -165,6 +168,9 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
         return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
     if token.placement is Placement.LEAD:
         return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
+    if any(len(t.text) <= READING_LINE_MAX and _READING_RE.search(t.text)
+           for t in (*above, *_neighbours(tokens, token.index, +1, LINES_ABOVE))):
+        return READING_BYLINE  # "13:37 Uhr" / "Lesezeit: 2 Min."
     below = _neighbours(tokens, token.index, +1, 1)
     if any(_is_author(t) for t in above) or (below and _is_author(below[0])):
         return AUTHOR_BYLINE

@@ -7,7 +7,8 @@ import pytest
 
 from feedline import extract
 from feedline.lookalikes import (
-    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, SCHEDULE, WIDGET_ITEM, widget_only,
+    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, WIDGET_ITEM,
+    widget_only,
 )
 from feedline.model import Page
 
@@ -287,3 +288,24 @@ def test_a_lone_stamp_by_a_name_over_the_article_is_its_byline(lines: list[str])
     card = "\n".join(["Parking rules approved after a long debate", *lines,
                       "Rail workers announce a second strike day", "Police close the bridge after a crash", ""])
     assert len(stamps(card)) == 1
+
+
+# A lone stamp beside the article's reading time: the page's byline block. Seen on heise.de
+# ("13:37 Uhr" / "Lesezeit: 2 Min."), citizen.co.za ("4 minute read" over the date and clock),
+# latercera.com ("Hace 13 horas" / "Tiempo de lectura: 8 minutos"); the same block, its stamp
+# already read otherwise, on t-online.de ("Lesedauer: 8 Min."), globalnews.ca and threatpost.com.
+@pytest.mark.parametrize("lines", [
+    ["14:12 Uhr", "Lesezeit: 3 Min.", "Politik"],
+    ["By Jo Muster", "5 minute read", "11:02 am"],
+    ["Vor 3 Stunden", "Lesedauer: 4 Min."],
+])
+def test_a_lone_stamp_beside_the_reading_time_is_the_pages_byline(lines: list[str]) -> None:
+    page = "\n".join(["A headline over the article", *lines, ARTICLE, ""])
+    stamp_line = next(line for line in lines if any(ch.isdigit() for ch in line) and "Min" not in line
+                      and "minute" not in line)
+    assert stamps(page) == []
+    assert reasons(page)[stamp_line] == READING_BYLINE
+    # A line that mentions reading at length is no reading time.
+    long_line = "Reading time for the children of the town library doubled this year"
+    assert len(stamps("\n".join(["A headline over the article", lines[0] if lines[0] != "By Jo Muster"
+                                 else "11:02 am", long_line, ARTICLE, ""]))) == 1
