@@ -12,9 +12,11 @@ neighbours. Two layers:
 - `lone_reason`: a stamp that is its region's only one. Printed beside a year the stamp
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
-  / "Heute, 12:37 Uhr"), or beside a bare name over the article's first paragraph ("Jane Doe" /
-  "2 hours ago" / a long paragraph) or the article's reading time ("Lesezeit: 2 Min."), it is the page's own byline: fully dated, like the lone
-  dated stamps that never make a feed.
+  / "Heute, 12:37 Uhr"), beside a bare name over the article's first paragraph ("Jane Doe" /
+  "2 hours ago" / a long paragraph) or beside the article's reading time ("Lesezeit: 2 Min."),
+  it is the page's own byline: fully dated, like the lone dated stamps that never make a feed.
+- `player_positions`: the clocks a player prints as its position over its length ("00:38 /
+  01:22"): media lengths wherever the page's stamp lines carry them.
 
 `printed_twice` tells a region of one date and time printed twice: the page's own date.
 `widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
