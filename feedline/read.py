@@ -351,12 +351,15 @@ _END_TAG = lazy_re(r"</[a-z][a-z0-9]*\s*>", re.I)
 
 
 def _looks_like_html(text: str) -> bool:
-    """HTML if its first 2 KB (after white space) hold a document tag, or several common
-    tags of more than one kind or with an end tag. (Text dumps that mark paragraphs with a
-    bare "<p>", as CleanEval's do, stay text.)"""
+    """HTML if its first 2 KB (after white space) hold a document tag, or open with markup and
+    hold several common tags of more than one kind or with an end tag. (Text dumps that mark
+    paragraphs with a bare "<p>", as CleanEval's do, stay text, and so does a browser's text
+    of a page that prints markup as text: an escaped `<noscript>` notice, a code sample.)"""
     head = text[:65_536].lstrip()[:2048]
     if _HTML_START.search(head):
         return True
+    if not head.startswith("<"):
+        return False
     tags = [name.lower() for name in _COMMON_TAG.findall(head)]
     return len(tags) >= 3 and (len(set(tags)) > 1 or _END_TAG.search(head) is not None)
 

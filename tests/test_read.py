@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feedline.errors import InputError
+from feedline.model import PageKind
 from feedline.read import decode, read_page
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "pages"
@@ -431,3 +432,18 @@ def test_hidden_content_stays_out_when_something_visible_is_a_feed() -> None:
     page = PAYWALLED.replace("<p>Subscribe to read on.</p>", "<h2>12.15 Uhr: Neuer Fahrplan gilt ab Montag</h2>")
     timeline = extract(page.encode())
     assert [(e.stamp.text, e.visible) for e in timeline.entries] == [("12.15 Uhr", True)]
+
+
+# ── text or HTML ─────────────────────────────────────────────────────────────────────────────
+def test_a_text_dump_that_prints_markup_as_text_stays_text() -> None:
+    """A browser's innerText of a page whose <noscript> notice is escaped markup (the page
+    shows the tags as text): the dump opens with text, so it is read as text, not rendered."""
+    notice = '<div class="alertBox"> <div class="alert"> <p>JavaScript is off.</p> </div> </div>\n'
+    text = "Business news\n" + "".join(f"Headline {n} about the markets and the yen 3/9 18:{n:02d}\n" for n in range(5))
+    page = read_page((text + notice * 3 + text).encode())
+    assert page.kind is PageKind.TEXT and "alertBox" in page.text
+
+
+def test_a_fragment_of_markup_is_html() -> None:
+    page = read_page(b'<div class="feed"><p>First item</p><p>Second item</p><span>12:30</span></div>')
+    assert page.kind is PageKind.HTML and "alertBox" not in page.text and "First item" in page.text
