@@ -259,8 +259,8 @@ def tokenize(page: Page) -> TokenTable:
             read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
-    return _cued_stamps_to_page_stamps(
-        _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx)))
+    return _compact_relatives_to_stamps(_cued_stamps_to_page_stamps(
+        _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))), ctx)
 
 
 READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
@@ -990,6 +990,31 @@ def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
                 changes[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
     return tokens.replace(changes) if changes else tokens
 
+
+
+# A compact relative stamp alone on its line, without "ago": "33m", "3h", "5d" under each card
+# (baltimoresun.com, chicagotribune.com, flavorwire.com, ign.com). "14h" is a clock in French,
+# Portuguese or Spanish, so hours count only on an English page; and a page needs two of them.
+_COMPACT_RELATIVE_RE = lazy_re(r"(\d{1,2})\s?(m|min|h|hr|d)")
+_COMPACT_MINUTES = {"m": 1, "min": 1, "h": 60, "hr": 60, "d": 1440}
+COMPACT_MIN_STAMPS = 2
+
+
+def _compact_relatives_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
+    """Lines that are only a compact relative stamp are stamps, when the page has several."""
+    english = (ctx.lang or "").lower().startswith("en")
+    found: dict[int, Token] = {}
+    for i, token in tokens.nonblank():
+        if token.kind is not _TEXT or len(token.text) > 6 or not token.text[0].isdigit():
+            continue
+        match = _COMPACT_RELATIVE_RE.fullmatch(token.text)
+        if match is None or (match.group(2) in ("h", "hr") and not english):
+            continue
+        minutes = int(match.group(1)) * _COMPACT_MINUTES[match.group(2)]
+        stamp = Stamp(token.text, (token.start, token.start + len(token.text)), StampKind.RELATIVE,
+                      relative_minutes=minutes)
+        found[i] = _new(Token, (token.index, token.start, token.text, _STAMP, stamp, Placement.ALONE, "", None))
+    return tokens.replace(found) if len(found) >= COMPACT_MIN_STAMPS else tokens
 
 
 # A page-stamp cue alone on its line ("입력", "STAND", "Updated:"), the dated stamp on the next:

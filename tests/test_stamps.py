@@ -306,3 +306,17 @@ def test_a_dated_stamp_under_a_lone_cue_is_the_page_s_own(cue: str) -> None:
 def test_a_feed_label_above_a_dated_stamp_is_no_cue() -> None:
     text = "Latest news\n21.4.2021, 16:41 Uhr\nCouncil approves the harbour budget\n"
     assert [t.kind for t in tokenize(Page(text)) if t.stamp is not None] == [LineKind.STAMP]
+
+
+# Compact relative stamps alone on their lines, no "ago": baltimoresun.com ("33m"),
+# chicagotribune.com ("3h"), flavorwire.com ("13h"), ign.com ("14h", "5d") in the pool.
+def test_compact_relative_stamps_under_cards_are_stamps() -> None:
+    text = "Latest\n\nCouncil approves the harbour budget\n33m\nCrime\nPolice close the bridge\n3h\n\nSchools reopen\n5d\n"
+    stamps = [(t.stamp.text, t.stamp.relative_minutes) for t in tokenize(Page(text, lang="en")) if t.kind is LineKind.STAMP]
+    assert stamps == [("33m", 33), ("3h", 180), ("5d", 7200)]
+
+
+def test_a_lone_compact_stamp_or_french_hours_stay_text() -> None:
+    assert not [t for t in tokenize(Page("Results\n\nThe long jump\n7m\nThe final\n", lang="en")) if t.stamp]
+    french = "Programme\n\nOuverture des portes\n14h\nConcert\n16h\n"
+    assert not [t for t in tokenize(Page(french, lang="fr")) if t.kind is LineKind.STAMP]
