@@ -15,7 +15,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
 from feedline.lookalikes import media_marked
-from feedline.memo import entries_of
+from feedline.memo import dated as remembered_dating, entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
@@ -86,10 +86,12 @@ def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
-    # remembered: the same text, language, layout and media lengths give the same lines and entries
+    # remembered: the same text, language, layout and media lengths give the same lines and entries,
+    # and those entries at a capture time that reads the same (memo.dated) the same dates
     tokens, drafts, feeds = entries_of(page, tokenize, find_entries, _media)
-    return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
-                                       lang=page.lang or script_language(page.text), url=page.url)
+    return tokens, drafts, feeds, remembered_dating(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
+                                                    lang=page.lang or script_language(page.text), url=page.url,
+                                                    date=date_entries)
 
 
 def _check_now(now: datetime | None, zone: tzinfo | None) -> None:
