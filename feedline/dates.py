@@ -1071,18 +1071,26 @@ def _label(now: Clock) -> str:
     return LABEL if now.trace is not None else capture_label(now)
 
 
-def with_label(dated: list[Dated], now: Clock) -> list[Dated]:
-    """`dated` (from a traced run) with the capture time printed where its evidence has `LABEL`."""
+def labelled(dated: list[Dated]) -> list[int]:
+    """Where `dated` (from a traced run) has `LABEL` in its evidence."""
+    return [i for i, item in enumerate(dated) if any(LABEL in note for note in item.date.evidence)]
+
+
+def with_label(dated: list[Dated], now: Clock, where: list[int]) -> list[Dated]:
+    """`dated` (from a traced run) with the capture time printed for `LABEL` at `where` (`labelled`)."""
     label = capture_label(now)
     done: dict[tuple[str, ...], tuple[str, ...]] = {}
-    out = []
-    for item in dated:
-        evidence = item.date.evidence
-        if any(LABEL in note for note in evidence):
-            if evidence not in done:
-                done[evidence] = tuple(note.replace(LABEL, label) for note in evidence)
-            item = Dated(item.draft, item.local_time, replace(item.date, evidence=done[evidence]), item.datetime)
-        out.append(item)
+    out = list(dated)
+    for i in where:
+        item = dated[i]
+        fix = item.date
+        evidence = done.get(fix.evidence)
+        if evidence is None:
+            evidence = done[fix.evidence] = tuple(note.replace(LABEL, label) for note in fix.evidence)
+        # (every field of DateFix, the evidence replaced: `replace` takes twice as long)
+        out[i] = Dated(item.draft, item.local_time,
+                       DateFix(fix.status, fix.local_date, fix.month_day, fix.confidence, evidence, fix.basis),
+                       item.datetime)
     return out
 
 

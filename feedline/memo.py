@@ -29,8 +29,9 @@ keyed by everything it reads, and a hit returns what the stage returned for that
 
 Each cache keeps the most recently used `KEPT` results, of pages up to `MAX_CHARS`
 characters (bytes for `read_cached`): at most about 16 pages of 1 MB with their trees and
-tokens. An exception is never remembered. `clear` forgets both, and the sources remembered
-per entry (`sources.find.clear_cache`): a benchmark calls it to read each page as new.
+tokens. An exception is never remembered. `clear` forgets them all, and the sources and ids
+remembered per entry (`sources.find.clear_cache`, `pipeline._remembered_id`): a benchmark
+calls it to read each page as new.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ from threading import Lock
 from datetime import tzinfo
 from typing import Generic, TypeVar
 
-from feedline.dates import Clock, Dated, Read, date_entries, replays, with_label
+from feedline.dates import Clock, Dated, Read, date_entries, labelled, replays, with_label
 from feedline.entries import Draft, Feed, find_entries
 from feedline.model import Markup, Page
 from feedline.read import read_page
@@ -126,10 +127,10 @@ class _Dating:
     """One traced run of dating: what it read (kept, so that identity means the same
     objects) and, of the capture time, every read and its value."""
 
-    __slots__ = ("inputs", "trace", "dated")
+    __slots__ = ("inputs", "trace", "dated", "labels")
 
     def __init__(self, inputs: tuple, trace: list[Read], dated: list[Dated]) -> None:
-        self.inputs, self.trace, self.dated = inputs, trace, dated
+        self.inputs, self.trace, self.dated, self.labels = inputs, trace, dated, labelled(dated)
 
     def fits(self, inputs: tuple) -> bool:
         mine = self.inputs
@@ -157,17 +158,18 @@ def dated(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *, now: Cl
         if found is not None and found.fits(inputs) and replays(found.trace, now):
             _datings.move_to_end(key)
             _dating_counts[0] += 1
-            return with_label(found.dated, now)
+            return with_label(found.dated, now, found.labels)
         _dating_counts[1] += 1
     trace: list[Read] = []
     traced = Clock(now.wall, now.aware, trace=trace)
-    result = date_entries(drafts, feeds, tokens, now=traced, zone=zone, markup=markup, lang=lang, url=url)
+    run = _Dating(inputs, trace, date_entries(drafts, feeds, tokens, now=traced, zone=zone, markup=markup,
+                                              lang=lang, url=url))
     with _dating_lock:
-        _datings[key] = _Dating(inputs, trace, result)
+        _datings[key] = run
         _datings.move_to_end(key)
         while len(_datings) > KEPT:
             _datings.popitem(last=False)
-    return with_label(result, now)
+    return with_label(run.dated, now, run.labels)
 
 
 def stats() -> dict[str, tuple[int, int]]:
@@ -184,3 +186,6 @@ def clear() -> None:
         _datings.clear()
         _dating_counts[:] = [0, 0]
     _clear_sources()
+    from feedline.pipeline import _remembered_id  # (pipeline imports this module)
+
+    _remembered_id.cache_clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import BinaryIO
@@ -21,6 +22,7 @@ from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
 from feedline.scripts import script_language
 from feedline.sources import find_sources
+from feedline.sources.find import CACHED_ENTRIES, MAX_CACHED
 from feedline.tokens import TokenTable, tokenize
 
 Source = str | os.PathLike | bytes | BinaryIO | Page
@@ -185,8 +187,19 @@ def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: 
 def _entry_id(dated: Dated) -> str:
     """Stable across scrapes of the same page: the printed stamp and the entry's opening words."""
     draft = dated.draft
-    words = _opening_words(f"{draft.headline or ''} {draft.text}")
-    return hashlib.sha1(f"{draft.stamp.text}\x1f{words}".encode()).hexdigest()[:16]
+    if len(draft.text) + len(draft.headline or "") <= MAX_CACHED:
+        return _remembered_id(draft.stamp.text, draft.headline, draft.text)
+    return _id(draft.stamp.text, draft.headline, draft.text)
+
+
+def _id(stamp: str, headline: str | None, text: str) -> str:
+    words = _opening_words(f"{headline or ''} {text}")
+    return hashlib.sha1(f"{stamp}\x1f{words}".encode()).hexdigest()[:16]
+
+
+# A feed's snapshots show the same entries again and again: their ids are remembered like their
+# sources (sources.find: as many entries, of the same length; memo.clear forgets both).
+_remembered_id = lru_cache(maxsize=CACHED_ENTRIES)(_id)
 
 
 ID_CHARS = 200  # an entry's id reads this many characters of its words

@@ -180,3 +180,12 @@ def test_a_traced_clock_records_each_read_and_a_changed_read_dates_anew() -> Non
         memo.dated(list(item.drafts), list(item.feeds), item.tokens, now=_clock(item.start, None), zone=None,
                    date=counting)
     assert len(calls) == 2
+
+
+def test_with_label_builds_every_field_of_a_date_fix() -> None:
+    """`dates.with_label` builds a DateFix from its fields by position: these, in this order."""
+    from dataclasses import fields
+
+    from feedline.model import DateFix
+
+    assert [f.name for f in fields(DateFix)] == ["status", "local_date", "month_day", "confidence", "evidence", "basis"]
