@@ -12,6 +12,7 @@
 #   make bench   speed ratios against dateparser / datefinder, then the store's ingest speed and size
 #   make bench-hostile  adversarial pages (deep nesting, JSON-LD arrays, newlines, many entries): growth and memory
 #   make survey  run feedline over ../shared/pool without gold: exceptions, slow pages, contradictions
+#   make eval-pool  score on pool pages labelled apart from the code (benchmarks/poolgold/; Chromium text twins)
 #   make selfcheck  without gold: pool dates re-read from bare clocks; text-mode items against the DOM's
 #   make fuzz    fuzz extract, the HTML and WARC readers and ingest (docs/fuzzing.md; FUZZ_ARGS, FUZZ_STATE)
 #   make clean   remove build and cache files (make distclean also removes .venv)
@@ -28,6 +29,7 @@ SCORE = ../shared/corpus/score.py
 PYTEST_ARGS ?=
 EVAL_ARGS ?=
 EVAL_WARC_ARGS ?=
+EVAL_POOL_ARGS ?=
 BENCH_ARGS ?= --batch
 BENCH_STORE_ARGS ?=
 HOSTILE_ARGS ?=
@@ -37,7 +39,7 @@ FUZZ_ARGS ?= --engine random --runs 1000000
 FUZZ_STATE ?= $(HOME)/.cache/feedline-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc bench bench-hostile survey selfcheck fuzz clean distclean
+.PHONY: help venv run test test-spark bench-distributed test-browser screenshot eval eval-warc eval-pool bench bench-hostile survey selfcheck fuzz clean distclean
 
 help:
 	@sed -n '3,17s/^#//p' Makefile
@@ -113,6 +115,14 @@ survey:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make survey: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \
 	$(MAKE) --no-print-directory $(STAMP) && \
 	$(VENV)/bin/python benchmarks/survey.py $(SURVEY_ARGS)
+
+# Chromium (Debian, as root) and websocket-client make the text twins; without them, HTML forms only.
+eval-pool:
+	@if [ ! -f $(SCORE) ] || [ ! -d ../shared/pool/pages ]; then echo "make eval-pool: ../shared not found: skipped"; exit 0; fi; \
+	$(MAKE) --no-print-directory $(STAMP) && \
+	{ command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq chromium >/dev/null; } && \
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[browser]' && \
+	$(VENV)/bin/python benchmarks/eval_pool.py $(EVAL_POOL_ARGS)
 
 selfcheck:
 	@if [ ! -d ../shared/pool/pages ]; then echo "make selfcheck: ../shared/pool/pages not found (no ../shared here): skipped"; exit 0; fi; \

@@ -1213,11 +1213,11 @@ def _zone_clues(drafts: list[Draft], feeds: list[Feed], page: PageDates, markup:
             written.append(minutes if match.group(1) == "+" else -minutes)
     newest = []
     dated = [datetime(s.year, s.month, s.day, s.hour, s.minute or 0) for d in drafts
-             if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.zone is None
+             if (s := d.stamp).year and s.month and s.day and s.hour is not None and s.utc_offset_minutes is None
              and _safe_date(s.year, s.month, s.day)]
     for feed in feeds:
         clocked = [d for d in drafts if d.feed == feed.id and d.stamp.kind is StampKind.CLOCK
-                   and d.stamp.hour is not None and d.stamp.zone is None]
+                   and d.stamp.hour is not None and d.stamp.utc_offset_minutes is None]
         if not clocked:
             continue
         items = [_Item(d, 0) for d in clocked]

@@ -532,7 +532,11 @@ def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Matc
 
 # A second clock after a dash or "to": the stamp is the start of a range of hours.
 _CLOCK_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—~]|bis|to|till|until)\s?\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b)", re.IGNORECASE)
-_RANGE_AFTER_RE = lazy_re(r"\s?(?:[-–—]|bis|to|till|until|à|a|al|do|до)?\s?\d", re.IGNORECASE)
+# A range goes on with a connector and a number, or with a second clock; a number alone after
+# a leading clock opens the headline ("18:17 107 invitaciones…": larepublica.net; "09:09 15 maja
+# ruszają…": portalspozywczy.pl).
+_RANGE_AFTER_RE = lazy_re(r"\s?(?:(?:[-–—]|bis|to|till|until|à|a|al|do|до)\s?\d|\d{1,2}(?:[:.h]\d\d|\s?[ap]\.?m\b))",
+                          re.IGNORECASE)
 _RELATIVE_MENTION_RE = lazy_regex(
     r"\b(?:from|since|seit|depuis|desde)\s{1,3}$",
     re.IGNORECASE)
@@ -995,7 +999,11 @@ def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:
     return tokens.replace(changes) if changes else tokens
 
 
-_NUMERIC_DATE_RE = lazy_re(r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)")
+# A numeric date beside a clock: before it ("12/31/2014 11:35") or after it, the year then
+# required ("11:35 AM 12/31/2014": dailycaller.com; "17:37 06.08.2020": net.hr, ln-online.de).
+_NUMERIC_DATE_RE = lazy_re(
+    r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)"
+    r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-]\d{4}(?!\d)")
 
 
 def _prefers_month_first(text: str, lang: str | None) -> bool:
@@ -1003,7 +1011,8 @@ def _prefers_month_first(text: str, lang: str | None) -> bool:
     by its unambiguous numeric dates, else by the custom of its language."""
     month_first = day_first = 0
     for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
-        a, b = int(match.group(1)), int(match.group(2))
+        a, b = (int(match.group(1)), int(match.group(2))) if match.group(1) else \
+            (int(match.group(3)), int(match.group(4)))
         if a > 12 >= b:
             day_first += 1
         elif b > 12 >= a:

@@ -131,7 +131,7 @@ def infer_offset(clues: ZoneClues, capture_utc: datetime) -> Inferred | None:
 def _prior(clues: ZoneClues) -> tuple[set[int], str]:
     """Offsets the language, the country domain and ambiguous labels allow (intersected when they agree)."""
     sets: list[tuple[set[int], str]] = []
-    for label in clues.labels:
+    for label in dict.fromkeys(clues.labels):  # each label once, in the order printed
         if label in _AMBIGUOUS:
             sets.append((set(_AMBIGUOUS[label]), f"the label '{label}'"))
     host = urlsplit(clues.url).hostname or "" if clues.url else ""

@@ -165,6 +165,18 @@ def test_markup_and_zone_labels_decide_the_zone_outright() -> None:
     assert found is not None and (found.offset, found.firm) == (60, True)
 
 
+# Stamps carrying a label that names several zones ("IST": India, Ireland, Israel; "ET"):
+# timesofindia.indiatimes.com, news18.com, divyabhaskar.co.in (IST) and abcnews.go.com (ET)
+# in the pool print them. The label narrows the clock; the stamps still tell which one.
+def test_stamps_with_an_ambiguous_zone_label_still_place_the_clock() -> None:
+    text = "Live updates\n\n" + "".join(f"{clock} (IST)\nOver {n}: two runs off the bowling, then a dot ball.\n"
+                                        for n, clock in enumerate(("21:06", "20:51", "20:35", "20:12")))
+    timeline = extract(page(text), now=datetime(2023, 11, 2, 15, 50, tzinfo=timezone.utc))  # 21:20 in India
+    assert [d for _, d in dates(timeline)] == ["2023-11-02"] * 4
+    notes = [n for n in timeline.entries[0].date.evidence if "page clock" in n]
+    assert notes and "UTC+05:30" in notes[0] and notes[0].count("'IST'") == 1
+
+
 def _byline_page(byline: str, published: str) -> bytes:
     items = "".join(f"<article><p>{stamp}</p><h3>Story {n} about the county budget and its schools</h3></article>"
                     for n, stamp in enumerate(("5H ago", "7H ago", "9H ago")))

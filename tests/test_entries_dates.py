@@ -333,6 +333,20 @@ def test_stamp_after_its_item_in_a_comment_thread() -> None:
     assert openings == [["I", "switched", "to"], ["Does", "anyone", "know"], ["Mine", "lasted", "four"]]
 
 
+# The clock printed before the date (dailycaller.com month-first; net.hr, ln-online.de
+# day-first, in the pool): one unambiguous date settles the order of the page's others.
+@pytest.mark.parametrize("stamps, dates", [
+    (("11:35 AM 12/31/2014", "9:10 AM 12/10/2014", "8:05 AM 12/03/2014"), ["2014-12-31", "2014-12-10", "2014-12-03"]),
+    (("17:37 31.12.2014", "09:10 12.10.2014", "08:05 12.03.2014"), ["2014-12-31", "2014-10-12", "2014-03-12"]),
+])
+def test_a_clock_before_its_numeric_date_still_settles_the_date_order(stamps: tuple[str, ...],
+                                                                       dates: list[str]) -> None:
+    text = "More from this columnist\n\n" + "".join(
+        f"Column number {n} on the state of the budget talks\n{stamp}\n\n" for n, stamp in enumerate(stamps))
+    timeline = extract(page(text), now=datetime(2015, 1, 2, 12, 0))
+    assert [e.date.iso for e in in_page_order(timeline)] == dates
+
+
 def test_section_label_above_a_comment_thread_is_not_the_first_comment() -> None:
     timeline = extract(page(COMMENTS.replace("\nComments\n", "\nReader comments\n")))
     first = in_page_order(timeline)[0]

@@ -130,6 +130,11 @@ PLACED = [
     pytest.param("Video02:21 Vor 14 Stunden", TRAIL, "Vor 14 Stunden", dict(kind=RELATIVE, relative_minutes=840),
                  "Video02:21", id="video-length-before-relative-is-no-clock-it-rounds"),
     pytest.param("6:53\xa0•", ALONE, "6:53", dict(kind=CLOCK, hour=6, minute=53), "", id="alone-nbsp-bullet"),
+    # A headline opening with a number is no range (larepublica.net, portalspozywczy.pl).
+    pytest.param("18:17 107 invitations were sent for the handover", LEAD, "18:17", dict(kind=CLOCK, hour=18, minute=17),
+                 "107 invitations were sent for the handover", id="lead-headline-opening-with-a-number"),
+    pytest.param("09:09 15 cafés reopen their terraces today", LEAD, "09:09", dict(kind=CLOCK, hour=9, minute=9),
+                 "15 cafés reopen their terraces today", id="lead-headline-opening-with-a-day-number"),
 ]
 
 
@@ -217,6 +222,7 @@ NOT_STAMPS = [
     pytest.param("10:00 - 12:00", id="range-spaced-hyphen"),
     pytest.param("10:00 – 12:00 Uhr", id="range-spaced-en-dash-Uhr"),
     pytest.param("10:00 bis 12:00 Uhr", id="range-bis"),
+    pytest.param("10:00 -12 Uhr", id="range-to-an-hour"),
     pytest.param("1:23.456", id="lap-time-alone"),
     pytest.param("Build 4.10.3.12:30", id="version-number-not-a-glued-date"),
     pytest.param("The ferry crossing had been booked for 6pm.", id="clock-after-for"),

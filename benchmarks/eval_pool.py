@@ -1,0 +1,153 @@
+"""Score feedline on pool pages labelled apart from the code (benchmarks/poolgold/).
+
+The gold files in benchmarks/poolgold/ follow the corpus format (../shared/corpus/README.md).
+They were written by annotators who read only the page (its HTML and Chromium's innerText),
+never feedline's output, so the score is an estimate for pages no rule was written for —
+until rules are tuned on them: each rule change measured here must still rest on three
+pool sites of its own.
+
+The pages themselves stay in ../shared/pool (they belong to their publishers). This script
+writes a scratch folder (default .cache/poolgold/pages, ignored by git) with each labelled
+page's HTML and, when Chromium and websocket-client are installed, its text twin made the way
+the corpus's were: `document.body.innerText` in headless Chromium with JavaScript off and no
+network. Then it runs ../shared/corpus/score.py on the folder, both modes, both forms.
+
+    python benchmarks/eval_pool.py [-v] [--only ID,ID] [--form html|txt|both] [--no-text]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "benchmarks" / "poolgold"
+POOL = ROOT.parent / "shared" / "pool" / "pages"
+SCORE = ROOT.parent / "shared" / "corpus" / "score.py"
+SCRATCH = ROOT / ".cache" / "poolgold" / "pages"
+DEBUG_PORT = 9347
+
+
+def page_ids(only: set[str]) -> list[str]:
+    ids = sorted(path.stem for path in GOLD.glob("*.json"))
+    return [i for i in ids if not only or i in only]
+
+
+def write_html(ids: list[str]) -> None:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    for page_id in ids:
+        target = SCRATCH / f"{page_id}.html"
+        if not target.exists():
+            target.write_bytes(gzip.decompress((POOL / f"{page_id}.html.gz").read_bytes()))
+
+
+class Chromium:
+    """Headless Chromium driven over the DevTools protocol: scripts off, no network."""
+
+    def __init__(self) -> None:
+        import websocket  # websocket-client: the `browser` extra
+
+        self._profile = tempfile.mkdtemp(prefix="feedline-chromium-")
+        self._proc = subprocess.Popen(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={DEBUG_PORT}",
+             "--remote-allow-origins=*", f"--user-data-dir={self._profile}", "--blink-settings=scriptEnabled=false",
+             "--proxy-server=127.0.0.1:9", "--window-size=1280,2000", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tabs = self._tabs()
+        page = next(t for t in tabs if t["type"] == "page")
+        self._ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self._next_id = 0
+        self._call("Page.enable")
+        self._call("Emulation.setScriptExecutionDisabled", value=True)
+
+    def _tabs(self) -> list[dict]:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{DEBUG_PORT}/json") as reply:
+                    return json.load(reply)
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def _call(self, method: str, **params: object) -> dict:
+        self._next_id += 1
+        self._ws.send(json.dumps({"id": self._next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self._ws.recv())
+            if message.get("id") == self._next_id:
+                return message
+
+    def _evaluate(self, expression: str) -> object:
+        return self._call("Runtime.evaluate", expression=expression).get("result", {}).get("result", {}).get("value")
+
+    def inner_text(self, html_path: Path) -> str:
+        self._call("Page.navigate", url=html_path.resolve().as_uri())
+        deadline = time.monotonic() + 20
+        while self._evaluate("document.readyState") != "complete" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return str(self._evaluate("document.body ? document.body.innerText : ''") or "")
+
+    def close(self) -> None:
+        self._ws.close()
+        self._proc.terminate()
+        self._proc.wait(timeout=10)
+        shutil.rmtree(self._profile, ignore_errors=True)
+
+
+def write_text_twins(ids: list[str]) -> bool:
+    missing = [i for i in ids if not (SCRATCH / f"{i}.txt").exists()]
+    if not missing:
+        return True
+    if shutil.which("chromium") is None:
+        print("eval_pool: no chromium: HTML forms only (make eval-pool installs it as root)", file=sys.stderr)
+        return False
+    try:
+        browser = Chromium()
+    except ImportError:
+        print("eval_pool: no websocket-client: HTML forms only (pip install -e '.[browser]')", file=sys.stderr)
+        return False
+    try:
+        for page_id in missing:
+            (SCRATCH / f"{page_id}.txt").write_text(browser.inner_text(SCRATCH / f"{page_id}.html"), encoding="utf-8")
+    finally:
+        browser.close()
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default="", help="comma-separated page ids")
+    parser.add_argument("--form", choices=["html", "txt", "both"], default="both")
+    parser.add_argument("--mode", choices=["capture", "blind", "both"], default="both")
+    parser.add_argument("--no-text", action="store_true", help="do not make text twins (HTML only)")
+    parser.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "feedline"))
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    if not POOL.is_dir() or not SCORE.exists():
+        print("eval_pool: ../shared/pool or the scorer not found: skipped")
+        return 0
+    ids = page_ids({s for s in args.only.split(",") if s})
+    write_html(ids)
+    form = args.form
+    if form != "html" and (args.no_text or not write_text_twins(ids)):
+        form = "html"
+    command = [sys.executable, str(SCORE), "--gold", str(GOLD), "--pages", str(SCRATCH), "--cmd", args.cmd,
+               "--mode", args.mode, "--form", form]
+    if args.only:
+        command += ["--only", args.only]
+    if args.verbose:
+        command.append("-v")
+    return subprocess.call(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
