@@ -47,7 +47,7 @@ from feedline.entries import Draft, Feed, find_entries
 from feedline.model import Markup, Page
 from feedline.read import read_page
 from feedline.sources.find import clear_cache as _clear_sources
-from feedline.tokens import TokenTable, tokenize
+from feedline.tokens import TokenTable, forget_lines, tokenize
 
 __all__ = ["KEPT", "MAX_CHARS", "clear", "dated", "entries_of", "read_cached", "stats"]
 
@@ -186,6 +186,7 @@ def clear() -> None:
         _datings.clear()
         _dating_counts[:] = [0, 0]
     _clear_sources()
+    forget_lines()
     from feedline.pipeline import _remembered_id  # (pipeline imports this module)
 
     _remembered_id.cache_clear()
