@@ -277,7 +277,7 @@ READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound o
 # All are forgotten when REMEMBERED_LINES are held (or by `forget_lines`: memo.clear); lines
 # over REMEMBERED_CHARS characters are not kept.
 REMEMBERED_LINES = 16_384
-REMEMBERED_CHARS = 2_000
+REMEMBERED_CHARS = 500
 _lines: dict[tuple[str, bool, str | None], tuple[Token, tuple[tuple[str, object], ...]]] = {}
 
 
