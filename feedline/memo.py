@@ -10,7 +10,8 @@ A cron job, `watch` or a crawl reads the same page again and again, and most cap
 feed are the same bytes as the last one (78% of the store benchmark's 10-minute captures).
 What a page's reading and its tokens and entries are does not depend on the capture time:
 only the dating that follows does. So the two stages before dating are remembered, each
-keyed by everything it reads, and a hit returns what the stage returned for that key:
+keyed by everything it reads, and a hit returns what the stage returned for that key; and
+dating is remembered with every read it made of the capture time:
 
 - `read_cached`: `read.read_page` of the bytes with the given `lang` and `charset` (the
   page's name only names it: a hit returns the remembered page under the new name). The
@@ -30,8 +31,8 @@ keyed by everything it reads, and a hit returns what the stage returned for that
 Each cache keeps the most recently used `KEPT` results, of pages up to `MAX_CHARS`
 characters (bytes for `read_cached`): at most about 16 pages of 1 MB with their trees and
 tokens. An exception is never remembered. `clear` forgets them all, and the sources and ids
-remembered per entry (`sources.find.clear_cache`, `pipeline._remembered_id`): a benchmark
-calls it to read each page as new.
+remembered per entry (`sources.find.clear_cache`, `pipeline._remembered_id`) and the
+tokenizer's remembered lines: a benchmark calls it to read each page as new.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ from feedline.read import read_page
 from feedline.sources.find import clear_cache as _clear_sources
 from feedline.tokens import TokenTable, forget_lines, tokenize
 
-__all__ = ["KEPT", "MAX_CHARS", "clear", "dated", "entries_of", "read_cached", "stats"]
+__all__ = ["KEPT", "MAX_CHARS", "also_clear", "clear", "dated", "entries_of", "read_cached", "stats"]
 
 KEPT = 16  # results kept per cache, the least recently used dropped first
 MAX_CHARS = 1 << 20  # larger pages are not remembered
@@ -187,6 +188,13 @@ def clear() -> None:
         _dating_counts[:] = [0, 0]
     _clear_sources()
     forget_lines()
-    from feedline.pipeline import _remembered_id  # (pipeline imports this module)
+    for forget in _also_cleared:
+        forget()
 
-    _remembered_id.cache_clear()
+
+_also_cleared: list[Callable[[], None]] = []  # what later modules remember (`also_clear`)
+
+
+def also_clear(forget: Callable[[], None]) -> None:
+    """Have `clear` call `forget` too (for a module that comes after this one: pipeline's ids)."""
+    _also_cleared.append(forget)

@@ -16,7 +16,7 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
 from feedline.lookalikes import media_marked
-from feedline.memo import dated as remembered_dating, entries_of
+from feedline.memo import also_clear, dated as remembered_dating, entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
@@ -200,6 +200,7 @@ def _id(stamp: str, headline: str | None, text: str) -> str:
 # A feed's snapshots show the same entries again and again: their ids are remembered like their
 # sources (sources.find: as many entries, of the same length; memo.clear forgets both).
 _remembered_id = lru_cache(maxsize=CACHED_ENTRIES)(_id)
+also_clear(_remembered_id.cache_clear)
 
 
 ID_CHARS = 200  # an entry's id reads this many characters of its words

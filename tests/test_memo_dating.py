@@ -189,3 +189,12 @@ def test_with_label_builds_every_field_of_a_date_fix() -> None:
     from feedline.model import DateFix
 
     assert [f.name for f in fields(DateFix)] == ["status", "local_date", "month_day", "confidence", "evidence", "basis"]
+
+
+def test_clear_forgets_the_entry_ids_too() -> None:
+    from feedline.pipeline import _remembered_id, extract
+
+    extract(ROOT / "samples" / "kyiv-independent-2023-10-03.txt")
+    assert _remembered_id.cache_info().currsize
+    memo.clear()
+    assert _remembered_id.cache_info().currsize == 0
