@@ -254,6 +254,15 @@ RECURRING_DAY_WORDS: tuple[str, ...] = (
     "werktags", "täglich", "wochentags", "tous les jours", "todos los días", "ogni giorno",
 )
 
+# An article's reading time ("4 min read", "Lesezeit: 2 Min."): a line of the page's byline
+# block. Seen beside the page's own stamp on heise.de, citizen.co.za, globalnews.ca,
+# threatpost.com, t-online.de and others (pool).
+READING_TIME_WORDS: tuple[str, ...] = (
+    "min read", "mins read", "minute read", "minutes read", "min. read", "reading time", "read time",
+    "lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "leestijd",
+    "czas czytania", "время чтения", "doba čtení", "lukuaika", "lästid",
+)
+
 # Words of a media player before a clock: the clip's length or position ("Duration 1:30",
 # "Current Time 0:00", "VIDEO04:42"). Seen on cbc.ca, cnbc.com and video.js players (pool).
 MEDIA_TIME_WORDS: tuple[str, ...] = (

@@ -12,8 +12,11 @@ neighbours. Two layers:
 - `lone_reason`: a stamp that is its region's only one. Printed beside a year the stamp
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
-  / "Heute, 12:37 Uhr"), it is the page's own byline: fully dated, like the lone dated stamps
-  that never make a feed.
+  / "Heute, 12:37 Uhr"), beside a bare name over the article's first paragraph ("Jane Doe" /
+  "2 hours ago" / a long paragraph) or beside the article's reading time ("Lesezeit: 2 Min."),
+  it is the page's own byline: fully dated, like the lone dated stamps that never make a feed.
+- `player_positions`: the clocks a player prints as its position over its length ("00:38 /
+  01:22"): media lengths wherever the page's stamp lines carry them.
 
 `printed_twice` tells a region of one date and time printed twice: the page's own date.
 `widget_only` tells an item made only of share and navigation words ("Facebook / Twitter /
@@ -33,9 +36,11 @@ from feedline.patterns import lazy_regex
 from feedline.tokens import LineKind, Placement, Token, western_digits
 
 SCHEDULE = "a schedule: a clock range, or a time on recurring or coming days (\"Weekdays 6am to 6pm\")"
+EMBED = "an embedded social post's own time (\"A post shared by Jane (@jane) on …\"), not an item of the page"
 MEDIA = "a media player's time (\"Duration 1:30\"), not an item's stamp"
 DATED_BYLINE = "the page's byline: a lone stamp printed with a full date (on its line or the line above)"
 AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …\", \"Von …\")"
+READING_BYLINE = "the page's byline: a lone stamp beside the article's reading time (\"4 min read\")"
 WIDGET_ITEM = "its item holds only share or navigation buttons"
 DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
 PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
@@ -46,6 +51,8 @@ YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it
 LINES_ABOVE = 2  # non-blank lines above a lone stamp that may hold its date or author
 DATE_LINE_MAX = 40  # characters: a longer line above is text, not the byline's date
 AUTHOR_LINE_MAX = 80
+NAME_LINE_MAX = 40
+ARTICLE_LINE_MIN = 100  # characters: a paragraph of the article, not a card's headline
 PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programme
 ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
 QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
@@ -71,8 +78,18 @@ _LONE_CUE_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af):?$")
 _AUTHOR_AFTER_RE = lazy_regex(r"^\W{0,3}(?i:by|von|par|por|door)\s+\p{Lu}\p{L}+(?:[\s-]\p{Lu}\p{L}+){1,3}\W{0,3}$")
 _AUTHOR_OPENS_RE = lazy_regex(r"^(?i:by|von|par|por|door|av|af)\s+\p{Lu}")
 _WIDGET_WORDS = frozenset(lexicon.WIDGET_WORDS)
+_READING_RE = lazy_regex(r"(?:" + "|".join(map(regex.escape, lexicon.READING_TIME_WORDS)) + r")", regex.IGNORECASE)
+READING_LINE_MAX = 40  # characters: a longer line is text that mentions reading
 _WORD_RE = lazy_regex(r"[\p{L}\p{N}+]+")
 _LENGTH_RE = lazy_regex(r"(?<![\d:])\d{1,2}(?::\d\d){1,2}(?![\d:])")  # a clip's length or position: "4:11", "1:02:33"
+_POSITION = r"(?<![\d:.])(\d{1,2}:\d\d(?::\d\d)?)(?![\d:])"
+# A player's position over its length: "00:38 / 01:22" on one line ...
+_PAIR_RE = lazy_regex(_POSITION + r"\s?/\s?" + _POSITION)
+# ... or "0:00" / "/" / "Duration 0:00", the slash on a line of its own.
+_ENDS_POSITION_RE = lazy_regex(_POSITION + r"$")
+# An embedded post's attribution: the account's handle in brackets just before the stamp.
+_HANDLE_BEFORE_RE = lazy_regex(r"\(@[\p{L}\p{N}_.]{1,30}\)[^\d()]{0,12}$")
+PAIR_LINE_MAX = 60  # characters: a longer line ending in a clock is text, not a player's label
 
 
 def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[str]:
@@ -91,6 +108,26 @@ def media_marked(tokens: Iterable[Token], lengths: Sequence[str]) -> frozenset[s
     return frozenset(text for text, lines in stamped.items() if text and lines <= shown[text])
 
 
+def player_positions(tokens: Sequence[Token]) -> frozenset[str]:
+    """Of the page's non-blank lines, the clocks a media player prints as its position over its length ("00:38 / 01:22", or
+    "0:00" / "/" / "Duration 0:00" over three lines). Every stamp line of the page that carries
+    one of them is the player's: a mini-player repeats them without the slash."""
+    found: set[str] = set()
+    for k, token in enumerate(tokens):
+        text = token.text
+        if "/" not in text:
+            continue
+        for match in _PAIR_RE.finditer(text):
+            found.update(match.groups())
+        if text == "/" and 0 < k < len(tokens) - 1:
+            above, below = tokens[k - 1].text, tokens[k + 1].text
+            first = _ENDS_POSITION_RE.search(above) if len(above) <= PAIR_LINE_MAX else None
+            second = _ENDS_POSITION_RE.search(below) if len(below) <= PAIR_LINE_MAX else None
+            if first is not None and second is not None:
+                found.update((first[1], second[1]))
+    return frozenset(found)
+
+
 def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | None:
     """Why a stamp line's stamp times no item (a schedule, a player), or None. `media`: the
     stamp texts the markup names media lengths (`media_marked`)."""
@@ -105,6 +142,8 @@ def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | Non
     before, after = line[max(0, s - NEAR):s], line[e:e + 40]
     if _MEDIA_RE.search(before):
         return MEDIA
+    if _HANDLE_BEFORE_RE.search(line[:s]):
+        return EMBED
     if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
         return SCHEDULE
     if _RECURRING_RE.search(before) or _RECURRING_GLUED_RE.search(before):
@@ -131,9 +170,14 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
         return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
     if token.placement is Placement.LEAD:
         return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
+    if any(len(t.text) <= READING_LINE_MAX and _READING_RE.search(t.text)
+           for t in (*above, *_neighbours(tokens, token.index, +1, LINES_ABOVE))):
+        return READING_BYLINE  # "13:37 Uhr" / "Lesezeit: 2 Min."
     below = _neighbours(tokens, token.index, +1, 1)
     if any(_is_author(t) for t in above) or (below and _is_author(below[0])):
         return AUTHOR_BYLINE
+    if token.placement is Placement.ALONE and _named_over_article(tokens, token, above, below):
+        return AUTHOR_BYLINE  # "Jane Doe" / "2 hours ago" over the article's first paragraph
     return None
 
 
@@ -206,6 +250,28 @@ def _is_date_line(token: Token) -> bool:
     text = western_digits(token.text)
     return (token.kind is LineKind.TEXT and len(text) <= DATE_LINE_MAX
             and _YEAR_RE.search(text) is not None and not regex.search(r"\d[:.]\d\d(?!\d)", text))
+
+
+_NAME_RE = lazy_regex(r"^\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,2}(?:\s[-–|])?$")
+
+
+def _named_over_article(tokens: Sequence[Token], token: Token, above: list[Token], below: list[Token]) -> bool:
+    """A person's name right above or below the stamp, and the article's first paragraph within
+    two lines under both (share buttons skipped): the byline block of the page's own article,
+    not a card's, whose next line is another headline."""
+    if above and _is_name(above[0]):
+        start = token.index
+    elif below and _is_name(below[0]):
+        start = below[0].index
+    else:
+        return False
+    following = [t for t in _neighbours(tokens, start, +1, 3) if not widget_only([t.text])][:2]
+    return any(len(t.text) >= ARTICLE_LINE_MIN for t in following)
+
+
+def _is_name(token: Token) -> bool:
+    """Two or three capitalised words alone on a line ("Jane Doe", "JANE DOE", "Ana María Ruiz -")."""
+    return token.kind is LineKind.TEXT and len(token.text) <= NAME_LINE_MAX and _NAME_RE.match(token.text) is not None
 
 
 def _is_author(token: Token) -> bool:

@@ -137,10 +137,13 @@ DATE_NUMERIC_SHORT = (
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
 # Year first with slashes or dots, as East Asian and Hungarian pages print it: "2021/07/14",
-# "2021.07.14.", "2020. 8. 27.".
+# "2021.07.14.", "2020. 8. 27.", with the weekday in brackets as the other East Asian date
+# forms take it ("2019.3.11(月) 16:10", "2022.8.10(Wed) 5:05": rbbtoday.com,
+# scan.netsecurity.ne.jp; "3/9(木)" on headlines.yahoo.co.jp, "7月14日（水）" below).
+_BRACKETED_WEEKDAY = r"(?:\s?[(（]\p{L}{1,3}[)）])"
 DATE_YMD = (
     r"(?:(?<![\d.:/])(?P<iso_year>" + YEAR4 + r")(?P<ysep>[/.])\s?(?P<iso_month>[01]?\d)(?P=ysep)\s?"
-    r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?)"
+    r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?" + _BRACKETED_WEEKDAY + "?)"
 )
 # Chinese, Japanese and Korean dates: "2021年7月14日", "7月14日（水）", "2021년 7월 14일".
 _CJK_MONTH_DAY = (
@@ -171,11 +174,12 @@ WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
 
 
 def _join(cjk: bool) -> str:
-    return (r"(?:\.?\s?(?:,|\||/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
+    return (r"(?:\.?\s?(?:,|\||·|•|/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
             + (r"(?:(?P<period>" + PERIOD + r")\s?)?" if cjk else "") + ")")
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",
-# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05"), and
+# "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05", "24.04.2024 • 23:21
+# Uhr": sportschau.de, tagesschau.de, reuters.com, andaluciainformacion.es, motorsport-total.com), and
 # clock then date ("21:22, 6 OCT 2020", "09:05 | 14.07.2021").
 DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
 

@@ -15,7 +15,7 @@ from feedline.claims import markup_only, out_of_range
 from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
-from feedline.lookalikes import media_marked
+from feedline.lookalikes import media_marked, player_positions
 from feedline.memo import also_clear, dated as remembered_dating, entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
@@ -80,10 +80,12 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
 
 
 def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
-    """The page's stamp texts its markup names media lengths (`lookalikes.media_marked`)."""
+    """The page's stamp texts its markup names media lengths (`lookalikes.media_marked`) and
+    those a player prints as its position and length (`lookalikes.player_positions`)."""
+    played = player_positions(list(tokens.filled()))
     if page.markup is None or not page.markup.media_lengths:
-        return frozenset()
-    return media_marked(tokens.filled(), page.markup.media_lengths)
+        return played
+    return played | media_marked(tokens.filled(), page.markup.media_lengths)
 
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:

@@ -267,7 +267,8 @@ def tokenize(page: Page) -> TokenTable:
             read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
-    return _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))
+    return _cued_stamps_to_page_stamps(
+        _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx)))
 
 
 READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
@@ -338,7 +339,8 @@ def _classify(index: int, start: int, line: str, ctx: Context, relative: bool = 
     if heading is not None:
         return Token(index, start, shown, _HEADING, heading=heading)
     clock = digits and _may_hold_clock(line, 0, PAGE_STAMP_REACH)
-    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)):
+    if clock and (PAGE_STAMP_CUE_RE.search(line[:200].lower()) or BY_NAME_RE.search(line, 0, 200)
+                  or _CUE_AFTER_CLOCK_RE.search(line, 0, 200)):
         page_stamp = _page_stamp(shown, start, ctx)
         if page_stamp is not None:
             return Token(index, start, shown, _PAGE_STAMP, page_stamp)
@@ -366,6 +368,12 @@ def western_digits(text: str) -> str:
     if text.isascii() or _MAPPED_RE.search(text) is None:  # a scan far cheaper than the translation
         return text
     return text.translate(_DIGIT_MAP)
+
+
+# East Asian page-stamp cues follow the clock, often glued to it: "21時57分現在" (as of),
+# "01時40分更新", "22:08 更新" (updated), "02:19 기준" (as of): asahi.com, chunichi.co.jp,
+# nikkan-gendai.com, weekly.ascii.jp, cna.com.tw, mk.co.kr.
+_CUE_AFTER_CLOCK_RE = lazy_re(r"\d(?::\d\d|[時时]\d{1,2}分|시(?:\s?\d{1,2}분)?)\s?(?:現在|現時点|時点|更新|기준)")
 
 
 def _plain_line(index: int, start: int, line: str, ctx: Context, may_head: bool = True) -> Token:
@@ -1035,6 +1043,25 @@ def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
                 changes[i] = Token(token.index, token.start, token.text, _STAMP, stamp, placement, rest)
     return tokens.replace(changes) if changes else tokens
 
+
+
+# A page-stamp cue alone on its line ("입력", "STAND", "Updated:"), the dated stamp on the next:
+# hankookilbo.com, mk.co.kr, swr.de (gelbe-liste.de and spdfraktion.de print a date alone there).
+_LONE_CUES = frozenset(cue.rstrip(":") for cue in lexicon.PAGE_STAMP_CUES)
+LONE_CUE_REACH = 2  # the cue's line is the one above, a blank line between them at most
+
+
+def _cued_stamps_to_page_stamps(tokens: TokenTable) -> TokenTable:
+    """A dated stamp right under a line that is a page-stamp cue alone is the page's own stamp."""
+    changes: dict[int, Token] = {}
+    for i, token in tokens.nonblank():
+        stamp = token.stamp
+        if token.kind is not _STAMP or stamp is None or stamp.kind is not StampKind.DATETIME or stamp.month is None:
+            continue
+        above = next((t for t in tokens[max(0, i - LONE_CUE_REACH):i][::-1] if t.kind is not _BLANK), None)
+        if above is not None and above.kind is _TEXT and above.text.lower().rstrip(": ") in _LONE_CUES:
+            changes[i] = Token(token.index, token.start, token.text, _PAGE_STAMP, stamp)
+    return tokens.replace(changes) if changes else tokens
 
 
 def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:

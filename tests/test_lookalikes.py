@@ -7,7 +7,8 @@ import pytest
 
 from feedline import extract
 from feedline.lookalikes import (
-    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, MEDIA, PROGRAMME, SCHEDULE, WIDGET_ITEM, widget_only,
+    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, WIDGET_ITEM,
+    widget_only,
 )
 from feedline.model import Page
 
@@ -220,3 +221,91 @@ def test_a_time_of_day_equal_to_a_length_elsewhere_stays() -> None:
         ("10:05", "Police closed the bridge after a crash involving two lorries this morning")])
     page = _html(feed + '<div><span class="video-duration">10:15</span><p>Watch the vote</p></div>')
     assert [e.stamp.text for e in extract(page).entries][:3] == ["10:40", "10:15", "10:05"]
+
+
+# A player's position over its length, as its text prints them: "0:00" / "/" / "Duration 0:00"
+# (bloomberg.com's video.js bar), "00:38 / 01:22" (elle.com's video), "0:00" / "/" / "0:00"
+# (radio.cz's audio player), "Temps écoulé … 01:20" / "/" / "Durée … 07:53" (arteradio.com,
+# whose mini-player repeats both clocks without the slash).
+@pytest.mark.parametrize("player", [
+    "Elapsed 01:20\n/\nTotal 07:53\nShuffle Share Expand the player\nElapsed 01:20\nTotal 07:53\n",
+    "0:00\n/\n0:00\nvolume\nThe minister answers questions on the new budget\n",
+    "Now watching\n00:38 / 01:22\nWhat to wear to every kind of winter party this year\n",
+])
+def test_a_players_position_over_its_length_is_no_entry(player: str) -> None:
+    page = f"Listen\n\nPrevious track Play the current track Next track\n{player}\n{ARTICLE}\n"
+    timeline = extract(Page(page), explain=True)
+    assert timeline.entries == ()
+    assert MEDIA in {n.reason for n in timeline.not_entries}
+    # A slash between a feed's lines makes no player: a long headline ending in a clock is no
+    # player's label.
+    feed = ("Live\n\n10:40 Rail workers announced a second day of strikes on the northern line at 09:15\n/\n"
+            "10:05 The council meets tonight to vote on the new parking rules for the old town\n"
+            "09:45 Police closed the bridge after a crash involving two lorries this morning\n")
+    assert stamps(feed) == ["10:40", "10:05", "09:45"]
+
+
+# An embedded social post's attribution: the account's handle in brackets, then the post's
+# time. Seen on wunderweib.de and refinery29.com ("Ein Beitrag geteilt von … (@…) am … um …
+# PDT"), laprensafl.com, mashable.com, usmagazine.com and jolie.de ("A post shared by … (@…)
+# on … at …").
+@pytest.mark.parametrize("line", [
+    "Ein Beitrag geteilt von Jana Muster (@janamuster) am Jun 3, 2019 um 12:17 PDT",
+    "Ein Beitrag geteilt von jo beispiel (@jo.beispiel) am Mär 4, 2018 um 9:08 PST",
+])
+def test_an_embedded_posts_own_time_is_no_entry(line: str) -> None:
+    second = line.replace("12:17", "12:26").replace("9:08", "9:41").replace("Jana Muster", "Tom Probe")
+    page = f"Gallery\n\n#wedding #summer\n{line}\n{ARTICLE}\n#friends\n{second}\n{ARTICLE}\n"
+    timeline = extract(Page(page), explain=True)
+    assert timeline.entries == ()
+    assert {n.text: n.reason for n in timeline.not_entries}[line] == EMBED
+    # A handle in an item's text, after its stamp, leaves the stamp.
+    feed = ("Live\n\n10:40 The mayor (@citymayor) said the bridge reopens at noon\n"
+            "10:05 Rail workers announced a second day of strikes on the northern line\n")
+    assert stamps(feed) == ["10:40", "10:05"]
+
+
+# A lone stamp beside a person's name, no "By", over the article's first paragraph: the page's
+# own byline. Seen on standard.co.uk ("JANE DOE" / "2 MINUTES AGO"), novinky.cz ("Dnes 9:44" /
+# name / share buttons), newsday.co.tt ("9 Hrs Ago" / "Jane Doe -") and sport.aktualne.cz
+# (name / "před 2 hodinami").
+LEDE = ("The council approved the new parking rules on Monday after a long debate, and the first "
+        "meters go up in the old town next spring.")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Jane Doe", "2 hours ago"],
+    ["JANE DOE", "2 MINUTES AGO"],
+    ["Heute 9:44", "Ana María Beispiel", "FacebookTwitter"],
+    ["9 Hrs Ago", "Jane Doe -"],
+])
+def test_a_lone_stamp_by_a_name_over_the_article_is_its_byline(lines: list[str]) -> None:
+    page = "\n".join(["Parking rules approved after a long debate", *lines, LEDE, ARTICLE, ""])
+    stamp_line = next(line for line in lines if any(ch.isdigit() for ch in line))
+    assert stamps(page) == []
+    assert reasons(page)[stamp_line] == AUTHOR_BYLINE
+    # A card's byline, over the next card's headline, stays an item.
+    card = "\n".join(["Parking rules approved after a long debate", *lines,
+                      "Rail workers announce a second strike day", "Police close the bridge after a crash", ""])
+    assert len(stamps(card)) == 1
+
+
+# A lone stamp beside the article's reading time: the page's byline block. Seen on heise.de
+# ("13:37 Uhr" / "Lesezeit: 2 Min."), citizen.co.za ("4 minute read" over the date and clock),
+# latercera.com ("Hace 13 horas" / "Tiempo de lectura: 8 minutos"); the same block, its stamp
+# already read otherwise, on t-online.de ("Lesedauer: 8 Min."), globalnews.ca and threatpost.com.
+@pytest.mark.parametrize("lines", [
+    ["14:12 Uhr", "Lesezeit: 3 Min.", "Politik"],
+    ["By Jo Muster", "5 minute read", "11:02 am"],
+    ["Vor 3 Stunden", "Lesedauer: 4 Min."],
+])
+def test_a_lone_stamp_beside_the_reading_time_is_the_pages_byline(lines: list[str]) -> None:
+    page = "\n".join(["A headline over the article", *lines, ARTICLE, ""])
+    stamp_line = next(line for line in lines if any(ch.isdigit() for ch in line) and "Min" not in line
+                      and "minute" not in line)
+    assert stamps(page) == []
+    assert reasons(page)[stamp_line] == READING_BYLINE
+    # A line that mentions reading at length is no reading time.
+    long_line = "Reading time for the children of the town library doubled this year"
+    assert len(stamps("\n".join(["A headline over the article", lines[0] if lines[0] != "By Jo Muster"
+                                 else "11:02 am", long_line, ARTICLE, ""]))) == 1

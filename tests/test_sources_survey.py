@@ -33,6 +33,16 @@ CUE_FORMS = [
     ("en", "testified", "digg.com hosted.ap.org snopes.com",
      "Acme Corp executive Jane Doe testified that the files were lost.",
      ["Acme Corp executive Jane Doe"]),
+    ("en", "suggests", "fool.com inquisitr.com prospectmagazine.co.uk marginalrevolution.com",
+     "Acme Research suggests that the market will double.", ["Acme Research"]),
+    ("en", "suggested (not a passive: 'Books suggested by …')",
+     "pawszilla.com polygraph.info theguardian.com uproxx.com",
+     "Jane Doe suggested that the rules should change. Books suggested by Acme Club sell well.",
+     ["Jane Doe"]),
+    ("de", "reflexive speech tag after a quotation: freut sich / erinnert sich",
+     "n-tv.de nnz-online.de erzbistum-koeln.de lbv.de",
+     '„Das ist ein großer Erfolg“, freut sich Bürgermeisterin Jana Muster. "Wir waren jung", '
+     "erinnert sich Max Muster.", ["Bürgermeisterin Jana Muster", "Max Muster"]),
     ("de", "unterstrich", "tageszeitung.it tichyseinblick.de wochenblatt.com",
      "Jana Muster unterstrich die Bedeutung des Projekts.", ["Jana Muster"]),
     ("de", "mitteilte", "br.de morgenpost.de mdr.de",
@@ -157,3 +167,17 @@ def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
 ])
 def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a German "-en" form ending a short line or menu item is a link's label, an infinitive
+    # (kath.net, peta.de, lbv.de, taz.de, tagesanzeiger.ch, heise.de, srf.ch)
+    ("Artikel drucken\nTippfehler melden", []),
+    ("Druckansicht | Artikel versenden | Inhaltlichen Fehler melden", []),
+    ("Vertrag mit Werbung kündigen", []),
+    ("Acme-Experten warnen vor der Hitze", ["Acme-Experten"]),  # a verb with more after it
+    ("Die Acme-Bauern klagen", ["Die Acme-Bauern"]),  # an article opens a plural subject
+])
+def test_german_infinitive_labels_are_no_cues(text: str, expected: list[str]) -> None:
+    assert names(text, None) == expected
+

@@ -31,8 +31,16 @@ FORMS = [
     # Year first with dots, a dot after the day or spaces inside: gizmodo.jp, hankookilbo.com,
     # news.chosun.com, lrt.lt, baon.hu, sonline.hu.
     row("ko", "2021.07.14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
+    # ... and with the weekday in brackets: rbbtoday.com, scan.netsecurity.ne.jp.
+    row("ja", "2019.3.11(月) 16:10", kind=DATETIME, year=2019, month=3, day=11, hour=16, minute=10),
+    row("ja", "2022.8.10(Wed) 5:05", kind=DATETIME, year=2022, month=8, day=10, hour=5, minute=5),
     row("hu", "2021. 07. 14. 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     row("lt", "2021.07.14. 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
+    # A middle dot or a bullet between the date and its clock: sportschau.de, tagesschau.de,
+    # reuters.com, andaluciainformacion.es, motorsport-total.com.
+    row("de", "24.04.2024 • 23:21 Uhr", kind=DATETIME, year=2024, month=4, day=24, hour=23, minute=21),
+    row("en", "March 7, 2024 · 11:32", kind=DATETIME, year=2024, month=3, day=7, hour=11, minute=32),
+    row("es", "06/05/2020 · 10:07", kind=DATETIME, year=2020, month=5, day=6, hour=10, minute=7),
     # ISO with a space (already read): many sites.
     row("en", "2021-07-14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # A year-less numeric date in Chinese, Japanese and Korean is month first ("11/02" is

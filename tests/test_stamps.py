@@ -258,6 +258,11 @@ def test_video_duration_yields_no_0109_clock() -> None:
         # entermedia.co.kr, hankookilbo.com, mk.co.kr.
         pytest.param("입력 2020.08.27 20:27", id="ko-published"),
         pytest.param("기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00", id="ko-published-modified"),
+        # East Asian cues after the clock, "as of" and "updated": asahi.com, chunichi.co.jp,
+        # nikkan-gendai.com, weekly.ascii.jp, cna.com.tw, mk.co.kr.
+        pytest.param("2025-06-04 02:19 기준 인기뉴스", id="ko-as-of"),
+        pytest.param("2021年7月14日 21時57分現在", id="ja-as-of-glued"),
+        pytest.param("2021/07/14 22:08 更新", id="zh-updated-after"),
     ],
 )
 def test_page_stamps_are_not_feed_stamps(line: str) -> None:
@@ -287,3 +292,17 @@ def test_clocks_beside_relative_stamps_must_tell_one_capture_time() -> None:
     stamps = [t.stamp for t in tokenize(Page(videos)) if t.stamp is not None]
     assert [(s.kind, s.text) for s in stamps] == [(RELATIVE, "7H ago"), (RELATIVE, "8H ago"), (RELATIVE, "10H ago"),
                                                   (RELATIVE, "9H ago")]
+
+
+# A page-stamp cue alone on its line, the dated stamp on the next: hankookilbo.com, mk.co.kr
+# ("입력" / "수정"), swr.de ("STAND") in the pool.
+@pytest.mark.parametrize("cue", ["입력", "수정", "STAND", "Updated:", "Veröffentlicht"])
+def test_a_dated_stamp_under_a_lone_cue_is_the_page_s_own(cue: str) -> None:
+    text = f"Council approves the harbour budget\n{cue}\n\n21.4.2021, 16:41 Uhr\n\nThe council met on Tuesday.\n"
+    kinds = [(t.kind, t.stamp.text) for t in tokenize(Page(text)) if t.stamp is not None]
+    assert kinds == [(LineKind.PAGE_STAMP, "21.4.2021, 16:41 Uhr")]
+
+
+def test_a_feed_label_above_a_dated_stamp_is_no_cue() -> None:
+    text = "Latest news\n21.4.2021, 16:41 Uhr\nCouncil approves the harbour budget\n"
+    assert [t.kind for t in tokenize(Page(text)) if t.stamp is not None] == [LineKind.STAMP]

@@ -83,11 +83,12 @@ _WIRE = _lazy(
     regex.M,
 )
 #: A speech tag after a quotation: a comma at its closing mark, one lowercase word (the
-#: verb, of any language) and a name of one to three capitalised words that ends its
-#: clause: '"…", lacht Kerstin Doe.', '"…," recalls Abdul Doe, the…'.
+#: verb, of any language; in German perhaps reflexive: '", freut sich X') and a name of one
+#: to three capitalised words that ends its clause: '"…", lacht Kerstin Doe.', '"…," recalls
+#: Abdul Doe, the…'.
 _QUOTE_TAG = _lazy(
     r"(?:[»”“\"][ \t]?,|,[ \t]?[»”“\"])[ \t]+"
-    r"(?P<verb>\p{Ll}{3,15})[ \t]+"
+    r"(?P<verb>\p{Ll}{3,15})[ \t]+(?:sich[ \t]+)?"  # German reflexive: '", freut sich X'
     r"(?P<name>\p{Lu}[\p{L}\p{M}'’\-]{0,30}(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]{0,30}){0,2})"
     r"(?=[ \t]*(?:[,.;!?]|$))",
     regex.M,
@@ -103,6 +104,10 @@ _HEAD_SUFFIX = _lazy(
 _HEAD_COLON = _lazy(  # an optional one-word section first: "Żużel. Piotr Nowak: ..."
     r"[ \t]*(?:[^\s.:]{1,20}\.[ \t]+)?(?P<name>[^:\n\"“”«»„]{1,60}?)[ \t]*:[ \t]+(?=\S)")
 _QUOTE = "\"“”«»„"
+#: An Armenian headline's opening speaker before the mijaket (that language's colon, printed
+#: "․" or "."): "ԶԼՄ-ներ. …", or a title in its quote marks, "«Acme». …" (a press review).
+_HEAD_MIJAKET = _lazy(
+    r"[ \t]*(?:«(?P<quoted>[^»\n.․:]{1,40})»|(?P<name>[^.․:\n\"“”«»„]{1,40}?))[ \t]*[.․][ \t]+(?=\S)")
 _HEAD_TOLD = _lazy(  # "Jane Doe to Acme Radio: ...", "Rossi a Radio Acme: ...", 'X لـ"Y": ...'
     rf"[ \t]*(?P<name>[^:\n{_QUOTE}]{{1,40}}?)(?P<to>[ \t]+(?:to|a|al|alla|для)[ \t]+|[ \t]+لـ)"
     rf"[{_QUOTE}]?(?P<outlet>[^:\n{_QUOTE}]{{1,40}}?)[{_QUOTE}]?[ \t]*:[ \t]+(?=\S)")

@@ -23,11 +23,11 @@ from feedline.sources.cuewords import (
     _ARTICLELESS_VERBS, _AUX_WORDS, _DATIVES, _ELIDED_DATIVES, _EN_AUX, _JUDGED_VERBS, _MEDIA_NOUNS,
     _OBJECT_VERBS, _PLEA_VERBS, _SPOKE, _TOLD, _cue_regex,
 )
-from feedline.sources.tokens import ACR, DET, LOW, NAME, _Cand, _Chunk, _Ctx, _blank, _caseless
+from feedline.sources.tokens import ACR, DET, LOW, NAME, ROLE, _Cand, _Chunk, _Ctx, _blank, _caseless
 from feedline.sources.names import _outlet
 from feedline.sources.phrases import (
     AFTER_LINKS, _NO_LINKS, MAX_NP_TOKENS, _SENTENCE_ENDS, _apposition, _aside, _back_np, _document_subject, _fwd_np,
-    _named_holder, _relative, _sentence_subject, _split_and, _valid,
+    _named_holder, _opens_clause, _relative, _sentence_start, _sentence_subject, _split_and, _valid,
 )
 
 #: Longest name in a caseless script (Arabic...) before a verb, in tokens.
@@ -113,7 +113,7 @@ _APOSTROPHES_S = ("'s ", "’s ")
 #: pronouns and others that a name may follow there ('", als Mr. Doe', '", including Acme').
 _UNTAGGING = frozenset(
     DETERMINERS | CONNECTORS | CLAUSE_WORDS | NON_NAMES | AND_WORDS | RELATIVES | _AUX_WORDS
-    | frozenset("also including accessed died born aged kurz etwa alias što".split()))
+    | frozenset("also including accessed died born aged kurz etwa alias što sich".split()))
 
 
 def _quote_tag_cands(ctx: _Ctx) -> Iterator[_Cand]:
@@ -211,10 +211,18 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return  # "Staff urged to stay home": a passive, the subject is told, not telling
     if words[-1] in _JUDGED_VERBS and _JUDGED_FOR.match(ctx.text, m.end()):
         return  # "Teen accused of smuggling": a passive, the subject is judged, not judging
+    if words[-1] == "suggested" and _SUGGESTED_BY.match(ctx.text, m.end()):
+        return  # "Books suggested by Jane Doe", "was suggested to play": a passive participle
     if _DECLINED.match(ctx.text, m.end()):
         return  # "Die Gruppe äußerte sich zunächst nicht": declined to comment
     if _headline_participle(ctx, m, words):
         return  # "Hohe Bedeutung von Netzwerken bestätigt", "Die Handlung erklärt": a passive
+    if _infinitive_label(ctx, m, words):
+        return  # "Tippfehler melden", "Vertrag kündigen": a link's label
+    tag = _indefinite_tag(ctx, m) if cue in _EN_VERBS else None
+    if tag:  # "…, a researcher says."
+        yield _Cand(*ctx.span(*tag), cue, Role.ORIGIN)
+        return
     found = _back_np(ctx, m.start()) or _apposition(ctx, m.start()) or _relative(ctx, m.start())
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
@@ -222,6 +230,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found and (bare := _particles_before(ctx, m.start())) is not None:
         # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
+    if not found and cue in _SAY:  # "TouchPad buyers say", "GOP voters said"
+        found = _agent_subject(ctx, m.start())
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
@@ -232,6 +242,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         return
     if not found and words[0] not in _EN_AUX and _inverted(ctx.text, m.start()):
         found, after = _aside_or_after(ctx, m, told)
+        if not found and not after and cue in _EN_VERBS and not _fwd_np(ctx, m.end(), loose=False):
+            found = _headline_opener(ctx, m.start())  # "Acme sues Beta, says …"
         if not found:
             if cue[0].isupper():  # in a Title Cased headline (see above)
                 after = [c for c in after if _ends_headline(ctx, c.end)]
@@ -264,6 +276,84 @@ def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
         return found, []
     after = list(_subject_after(ctx, m.end(), m.group("verb"), loose=False))
     return (None if after or told else _aside(ctx, m.start())), after
+
+
+#: "suggested by", "suggested to": a passive participle, its agent after "by" if any.
+_SUGGESTED_BY = lazy_regex(r"[ \t]{1,3}(?:by|to)\b")
+#: English verb cues, lowercase: a headline's ", says" may share its opener's subject.
+_EN_VERBS = frozenset(VERBS["en"])
+#: "…, an official said.": a comma, an indefinite article and one role noun, right before
+#: the verb (which ends its sentence: `_SENTENCE_END`).
+_INDEFINITE_ROLE = lazy_regex(r",[ \t]+(?P<name>(?:a|an)[ \t]+\p{Ll}{3,20})[ \t]+\Z")
+_SENTENCE_END = lazy_regex(r"[ \t]*(?:[.!?]|\n|\Z)")
+
+
+#: An English plural agent noun: "voters", "observers", "activists", "planners", "residents".
+_AGENT_PLURAL = lazy_regex(r"\p{Ll}{2,}(?:ers|ors|ists|ants|ents)")
+#: The verbs the pool prints after a name and an agent noun ("GOP voters say").
+_SAY = frozenset({"say", "says", "said"})
+#: Capitalised words at most before an agent noun that a name qualifies.
+MAX_AGENT_NAMES = 3
+
+
+def _agent_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'TouchPad buyers say', 'Middle East observers say', 'GOP voters said': one to
+    `MAX_AGENT_NAMES` capitalised words and a plural agent noun (-ers, -ors, -ists, -ants,
+    -ents) that no role list holds, opening their clause right before "say", "says" or
+    "said" (polygraph.info, restofworld.org, thehill.com, asiapacificstar.com)."""
+    e = ctx.index_at(cue_start)
+    if e < 2 or not _blank(ctx.text[ctx.toks[e - 1].end:cue_start]):
+        return None
+    k = e - 1
+    if ctx.toks[k].kind != LOW or not _AGENT_PLURAL.fullmatch(ctx.toks[k].text):
+        return None
+    s = k
+    while s > 0 and k - s < MAX_AGENT_NAMES and ctx.joined(s) and ctx.toks[s - 1].kind in (NAME, ACR):
+        s -= 1
+    if s == k or not (_sentence_start(ctx, s) or _opens_clause(ctx, s)):
+        return None
+    return (s, e) if _valid(ctx, s, e) else None
+
+
+def _indefinite_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
+    """'…, a researcher says.', '…, an official said.': an unnamed role tagged after the
+    statement, who is its only originator (cbsnews.com, eastbaytimes.com, japantimes.co.jp);
+    not "A spokesperson said: …", who speaks for someone named before."""
+    tag = _INDEFINITE_ROLE.search(ctx.text, max(0, m.start() - 30), m.start())
+    if not tag or not _SENTENCE_END.match(ctx.text, m.end()):
+        return None
+    s = ctx.index_at(tag.start("name"))
+    if s + 1 >= len(ctx.toks) or ctx.toks[s + 1].kind != ROLE:
+        return None
+    if ctx.toks[s + 1].text.casefold().startswith("spokes"):
+        return None  # "…, a spokesperson said.": speaks for someone named before
+    return s, s + 2
+#: A colon as punctuation (not the one of a link's "https://"), after a speech tag.
+_COLONS = (": ", ":\t", ":\u00a0")
+#: Marks that end a headline's first clause before its ", says": the opener then is no
+#: subject of it (a quotation, a kicker, a second comma's list).
+_CLAUSE_MARKS = frozenset(',:;"“”«»„—–|')
+
+
+def _headline_opener(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
+    """'Acme Union sues the city, says rules were broken': in a headline, an English verb
+    after a comma with no name after it ("dénoncent des écologistes", "diz jornal" have one)
+    nor before an aside shares the subject of the headline's first verb, the name that opens
+    the headline right before a lowercase word, with no other mark between nor a colon after
+    (indiapost.com, fox2now.com, cbsnews.com)."""
+    if not ctx.head_start <= cue_start < ctx.head_end or _has_any(ctx.text[cue_start:ctx.head_end], _COLONS):
+        return None  # ("Talk about money, says financial psychologist: …": a tag, its quote)
+    before = ctx.text[ctx.head_start:cue_start].rstrip(" \t\u00a0")
+    if not before.endswith(",") or not _CLAUSE_MARKS.isdisjoint(before[:-1]):
+        return None
+    found = _fwd_np(ctx, ctx.head_start, loose=False)
+    if not found:
+        return None
+    s, e = found
+    verb = next((k for k in range(s + 1, min(e + 1, len(ctx.toks))) if ctx.toks[k].kind == LOW), None)
+    if verb is None or ctx.toks[verb].start >= cue_start:
+        return None  # ("Jane Doe backs Acme": a name may take in a lowercase title, not here)
+    return (s, verb) if _valid(ctx, s, verb) else None
 
 
 def _subject_after(ctx: _Ctx, pos: int, cue: str, loose: bool) -> Iterator[_Cand]:
@@ -301,6 +391,29 @@ def _headline_participle(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bo
     de.starsinsider.com), not "Acme bestätigt Verdacht" nor "…, wie die Polizei mitteilt."."""
     return (len(words) == 1 and words[0] in _DE_FORMS and words[0].endswith("t")
             and _LINE_END.match(ctx.text, m.end()) is not None)
+
+
+_DE_INFINITIVES = frozenset(v for v in VERBS["de"] if v.endswith("en")) | frozenset(
+    stem + "en" for stems in VERB_STEMS["de"].values() for stem in stems)
+#: Words at most on a line that a German infinitive ends as a link's or button's label.
+MAX_LABEL_WORDS = 4
+
+
+def _infinitive_label(ctx: _Ctx, m: regex.Match[str], words: list[str]) -> bool:
+    """A German "-en" form that ends a short line (at most `MAX_LABEL_WORDS` words, after a
+    line break or a menu's bar "|"), with no full stop, is an infinitive: a link's or button's label, "Tippfehler melden",
+    "Vertrag kündigen", "Auswahl bestätigen" (kath.net, peta.de, lbv.de, taz.de,
+    tagesanzeiger.ch, heise.de, srf.ch), not a plural subject's verb ("Die Bauern klagen",
+    which its article opens)."""
+    if len(words) != 1 or words[0] not in _DE_INFINITIVES or not _LINE_END.match(ctx.text, m.end()):
+        return False
+    line = max(ctx.text.rfind(mark, 0, m.start()) for mark in _MENU_MARKS) + 1
+    label = ctx.text[line:m.end()].split()
+    return len(label) <= MAX_LABEL_WORDS and label[0] not in ("Die", "Der", "Das")  # "Die Bauern klagen"
+
+
+#: What parts a label from the one before it: a line break, or a menu's bar.
+_MENU_MARKS = ("\n", "|")
 
 
 #: What may follow a name that ends a headline: closing punctuation.

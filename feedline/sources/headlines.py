@@ -10,10 +10,12 @@ import regex
 from feedline.model import Role
 from feedline.patterns import lazy_regex
 from feedline.sources.words import (
-    CONNECTORS, INSTITUTIONS, LABELS, NON_NAMES, REPORT_NOUNS, ROLE_NOUNS, TRAILING_LABELS,
+    ARMENIAN_ROLES, CONNECTORS, INSTITUTIONS, LABELS, NON_NAMES, REPORT_NOUNS, ROLE_NOUNS,
+    TRAILING_LABELS,
 )
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_ON, _HEAD_SUFFIX, _HEAD_TOLD,
+    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
+    _HEAD_SUFFIX, _HEAD_TOLD,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _TRAIL_SEP, _WS, _has_any,
 )
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
@@ -31,6 +33,8 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m) and not _bare_kicker(ctx, m.end("name")):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+    if _has_any(head, _MIJAKETS) and _ARMENIAN.search(head):
+        yield from _mijaket_speaker(ctx)
     yield from _head_told_cands(ctx, head)
     m = ":" in head and _has_any(head, "—–") and _HEAD_LATER.search(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
@@ -99,6 +103,25 @@ def _trailing_speakers(ctx: _Ctx) -> Iterator[_Cand]:
 
 
 _ARMENIAN = lazy_regex(r"\p{Armenian}")
+#: The Armenian mijaket, as printed: "․" or a full stop.
+_MIJAKETS = ("․", ".")
+
+
+def _mijaket_speaker(ctx: _Ctx) -> Iterator[_Cand]:
+    """'ԶԼՄ-ներ. …', '«Acme». …': in Armenian, whose colon is the mijaket, the speaker
+    form 'Sunak: …' opens with a name and that mark (a fact of the script, as for the
+    closing speaker: the pool's one Armenian site prints both); a title in quote marks is
+    a newspaper quoted in a press review."""
+    m = _HEAD_MIJAKET.match(ctx.text, ctx.head_start, ctx.head_end, timeout=REGEX_TIMEOUT)
+    if not m:
+        return
+    group = "quoted" if m.group("quoted") else "name"
+    a, b = m.span(group)
+    while b > a and ctx.text[b - 1] in " \t":
+        b -= 1
+    if (_ARMENIAN.search(ctx.text, a, b) or group == "quoted") and _label_name(ctx, a, b) and (
+            not _bare_kicker(ctx, m.end())):
+        yield _Cand(a, b, ":", Role.ORIGIN)
 _TRAIL_SKIP = " \t.…"
 
 
@@ -129,6 +152,8 @@ def _trail_name(ctx: _Ctx, a: int, b: int) -> bool:
     words = ctx.text[a:b].split()
     if not 1 <= len(words) <= 4 or words[0].casefold() in NON_NAMES:
         return False
+    if _armenian_role(words):
+        return True
     if not all(w[0].isupper() or w.casefold() in CONNECTORS for w in words):
         return False
     if len(words) == 1:
@@ -137,6 +162,20 @@ def _trail_name(ctx: _Ctx, a: int, b: int) -> bool:
                 or word in REPORT_NOUNS or ctx.grammar != "de"):
             return False
     return _label_name(ctx, a, b)
+
+
+#: An Armenian word (with digits and hyphens: "3-րդ", "Acme-ի").
+_ARMENIAN_WORD = lazy_regex(r"[\p{Armenian}\p{N}\-]+")
+
+
+def _armenian_role(words: list[str]) -> bool:
+    """'վարչապետը', 'Acme գյուղի բնակիչ', '3-րդ նախագահի գրասենյակ': Armenian words ending
+    in a noun of a role or office (`ARMENIAN_ROLES`, its article "-ը"/"-ն" aside), which
+    Armenian prints in lowercase; its genitives before it are any words of the script."""
+    if not all(_ARMENIAN_WORD.fullmatch(w) for w in words):
+        return False
+    head = words[-1].casefold()
+    return head in ARMENIAN_ROLES or (head[-1:] in ("ը", "ն") and head[:-1] in ARMENIAN_ROLES)
 
 
 def _bare_kicker(ctx: _Ctx, end: int) -> bool:
@@ -152,7 +191,11 @@ def _bare_kicker(ctx: _Ctx, end: int) -> bool:
     words = tail.split()
     return (tail[:1].isupper() and len(words) <= MAX_KICKER_WORDS
             and sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 2
-            and not _has_any(tail, _QUOTES) and "?" not in tail)
+            and not _has_any(tail, _QUOTES) and not _has_any(tail, _QUESTION_MARKS))
+
+
+#: Question marks: the Latin one and the Armenian "՞", written over the word asked about.
+_QUESTION_MARKS = ("?", "՞")
 
 
 MAX_KICKER_WORDS = 6

@@ -110,6 +110,8 @@ VERBS["it"] += ("sostiene", "sostengono", "dicono")
 VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out", "dismisses",
                 "calls for", "called for", "demands", "testified", "testifies",
                 "spoke to", "speaks to",
+                # (not the bare "suggest": "Can Acme suggest …", an infinitive)
+                "suggests", "suggested",
                 *(f"{aux} {verb}" for aux in ("is", "are") for verb in (
                     "saying", "claiming", "speculating", "warning", "suggesting", "arguing",
                     "insisting", "predicting")))
@@ -434,6 +436,17 @@ rząd ministerstwo minister rzecznik rzeczniczka prezydent policja agencja wojsk
 vláda ministerstvo ministr mluvčí policie soud
 hallitus ministeriö ministeri poliisi
 politiet polisen regjeringen regeringen departementet ministeriet myndighetene myndighederne
+""".split())
+#: Armenian nouns of a role or office that head a headline's closing speaker, which that
+#: language prints in lowercase ("… ․ վարչապետը": the prime minister; "… ․ Acme գյուղի
+#: բնակիչ": a resident of Acme village): government, ministry, minister, prime minister,
+#: president, spokesperson, police, prosecutor's office, expert, political scientist, MP,
+#: office, headquarters, service, member, resident, embassy, source, director, head,
+#: commission, ombudsman. Only `_trail_name` reads them, without the article "-ը"/"-ն".
+ARMENIAN_ROLES: frozenset[str] = frozenset("""
+կառավարություն նախարարություն նախարար վարչապետ նախագահ խոսնակ ոստիկանություն
+դատախազություն փորձագետ քաղաքագետ պատգամավոր գրասենյակ շտաբ ծառայություն անդամ բնակիչ
+դեսպանություն աղբյուր տնօրեն ղեկավար հանձնաժողով պաշտպան
 """.split())
 #: Connectors inside a name: "Institute for the Study of War", "Ursula von der Leyen".
 CONNECTORS: frozenset[str] = frozenset("""
