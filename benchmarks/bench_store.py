@@ -17,7 +17,8 @@
 
 Part 1 ends with issue 9 §6's target (≥ 1,000 snapshots/s over the 10,000 snapshots), said met
 or NOT met, and how many snapshots' reading and tokens and entries were remembered from an
-earlier snapshot with the same bytes (`feedline.memo`, exact; dating runs for every snapshot).
+earlier snapshot with the same bytes, and how many datings from an earlier one with the same
+entries at a capture time that reads the same (`feedline.memo`, exact).
 `ingest_pages` stores the pages of each chunk 100 at a time (`Store.add_batch`, one transaction
 each). Snapshot generation is not timed. Progress goes to stderr, the tables to stdout.
 """

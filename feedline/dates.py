@@ -31,6 +31,8 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple
@@ -94,6 +96,9 @@ class Clock:
     aware: datetime | None
     zone_known: bool = True  # False: an instant whose page clock is unknown (WARC-Date, --now with an offset)
     from_page: bool = False  # read from the page itself (blind mode: its render moment), not given
+    # Every read of the capture time, when dating records them (`dating_trace`): see "Reads of the
+    # capture time" below. Not part of the clock's value.
+    trace: list | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -149,7 +154,7 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
             continue
         claim = page.claims.get(draft.line)
         offset = claim.utc_offset_minutes if claim is not None else None
-        if fix.basis is DateBasis.CAPTURE:
+        if fix.basis is DateBasis.CAPTURE and (page_note or zone_note):
             fix = replace(fix, evidence=fix.evidence + tuple(n for n in (page_note, zone_note) if n))
         out.append(Dated(draft, local_time, fix, _instant(fix, local_time, draft.stamp, zone, offset)))
     return out
@@ -175,7 +180,7 @@ def _scheduled(stamp: Stamp, fix: DateFix, local_time: time | None, now: Clock) 
         return False
     if fix.local_date is None or local_time is None:
         return False
-    return datetime.combine(fix.local_date, local_time) > now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES)
+    return _after_capture(now, datetime.combine(fix.local_date, local_time))
 
 
 # ── one feed ────────────────────────────────────────────────────────────────────────────
@@ -227,20 +232,10 @@ def _twelve_hour_without_marker(drafts: list[Draft], headings: dict[int, Token])
 def _date_twelve_hour(drafts: list[Draft], now: Clock) -> dict[int, tuple[time | None, DateFix]]:
     """Walk down a newest-first feed: each entry is the latest am/pm reading not after the one above."""
     out: dict[int, tuple[time | None, DateFix]] = {}
-    bound = now.wall
-    for draft in drafts:
-        hour, minute = (draft.stamp.hour or 0) % 12, draft.stamp.minute or 0
-        moment = None
-        for back in range(0, 3):
-            day = bound.date() - timedelta(days=back)
-            readings = [datetime.combine(day, time(h, minute)) for h in (hour + 12, hour)]
-            fitting = [r for r in readings if r <= bound + timedelta(minutes=ORDER_SLACK_MINUTES)]
-            if fitting:
-                moment = max(fitting)
-                break
+    clocks = tuple(((d.stamp.hour or 0) % 12, d.stamp.minute or 0) for d in drafts)
+    for draft, moment in zip(drafts, _twelve_hour_moments(now, clocks)):
         if moment is None:
             continue
-        bound = moment
         out[draft.line] = (moment.time(), DateFix(DateStatus.INFERRED, moment.date(), confidence=0.6, evidence=(
             "12-hour clock without am/pm: the latest reading not after the capture time and the entry above",),
             basis=DateBasis.CAPTURE))
@@ -364,10 +359,13 @@ def _quiet_pace(group: list[_Item], base: date, bound: datetime) -> float | None
     """
     if len(group) < QUIET_MIN_ENTRIES:  # too few entries to judge a pace
         return None
-    oldest = min(datetime.combine(base + timedelta(days=i.offset), _clock_time(i.draft.stamp) or time())
-                 for i in group)
-    hours = (bound - oldest).total_seconds() / 3600 / len(group)
+    hours = (bound - _oldest(group, base)).total_seconds() / 3600 / len(group)
     return hours if hours >= QUIET_HOURS else None
+
+
+def _oldest(group: list[_Item], base: date) -> datetime:
+    """The moment of the segment's oldest entry, its days counted from `base`."""
+    return min(datetime.combine(base + timedelta(days=i.offset), _clock_time(i.draft.stamp) or time()) for i in group)
 
 
 def _date_segment(group: list[_Item], heading: Token | None, now: Clock | None, page: PageDates, newest_first: bool,
@@ -572,7 +570,7 @@ def _clock_time(stamp: Stamp) -> time | None:
 
 def _stamp_date(stamp: Stamp, now: Clock | None, page: PageDates) -> "date | tuple[int, int] | None":
     if stamp.days_ago is not None:
-        return now.wall.date() - timedelta(days=stamp.days_ago) if now is not None else None
+        return _today(now) - timedelta(days=stamp.days_ago) if now is not None else None
     if stamp.month is None or stamp.day is None:
         return None
     return _resolve_year(stamp.year, stamp.month, stamp.day, now, page, stamp.weekday, in_stamp=True)
@@ -592,11 +590,11 @@ def _resolve_year(year: int | None, month: int, day: int, now: Clock | None,
         return _safe_date(year, month, day) or (month, day)
     if now is not None and (weekday is not None or in_stamp):
         # A stamp's date: the year nearest the capture, a schedule's (after it) included
-        today = now.wall.date()
+        today = _today(now)
         candidates = sorted((d for y in range(today.year + 1, today.year - WEEKDAY_YEARS, -1)
                              if (d := _safe_date(y, month, day)) is not None), key=lambda d: abs((d - today).days))
     elif now is not None:
-        latest = now.wall.date() + timedelta(days=1)
+        latest = _today(now) + timedelta(days=1)
         candidates = [d for y in range(latest.year, latest.year - WEEKDAY_YEARS, -1)
                       if (d := _safe_date(y, month, day)) is not None and d <= latest]
     elif page.lower is not None:  # not older than the page (less a month: teasers of the days before)
@@ -635,9 +633,9 @@ def _heading_date(heading: Heading, now: Clock | None, page: PageDates) -> "date
     if now is None:
         return None
     if heading.days_ago is not None:
-        return now.wall.date() - timedelta(days=heading.days_ago)
+        return _today(now) - timedelta(days=heading.days_ago)
     if heading.relative_minutes is not None:
-        return (now.wall - timedelta(minutes=heading.relative_minutes)).date()
+        return _day_before(now, heading.relative_minutes)
     return None
 
 
@@ -648,8 +646,7 @@ def _rendered_days_before(group: list[_Item], base: "date | tuple[int, int]", he
     if now is None or not isinstance(base, date) or (heading.days_ago is None and heading.relative_minutes is None):
         return 0
     newest = max(datetime.combine(base + timedelta(days=i.offset), _clock_time(i.draft.stamp) or time()) for i in group)
-    late = newest - (now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES))
-    return late.days + 1 if late > timedelta(0) else 0
+    return _days_late(now, newest)
 
 
 def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | None, DateFix]:
@@ -661,12 +658,11 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
                                          basis=DateBasis.MARKUP)
     if now is None:
         return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
-    moment = (now.aware - timedelta(minutes=minutes)) if now.aware else now.wall - timedelta(minutes=minutes)
-    wall = moment.astimezone(now.aware.tzinfo).replace(tzinfo=None) if now.aware else moment
+    clock, day = _minutes_before(now, minutes)
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
-    return wall.time().replace(second=0, microsecond=0), DateFix(
-        DateStatus.INFERRED, wall.date(), confidence=confidence,
-        evidence=(f"capture time {now.wall:%Y-%m-%d %H:%M} minus '{stamp.text}'",), basis=DateBasis.CAPTURE)
+    return clock, DateFix(
+        DateStatus.INFERRED, day, confidence=confidence,
+        evidence=(f"capture time {_label(now)} minus '{stamp.text}'",), basis=DateBasis.CAPTURE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -914,19 +910,19 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
             if anchor.basis is DateBasis.CAPTURE:
                 anchors[segment] = _SegmentAnchor((
                     f"text mentions a date on {date.fromordinal(late).isoformat()}: an entry is not older than what it reports",
-                    f"{len(firm)} entries report dates well before the capture time {now.wall:%Y-%m-%d %H:%M}: "
+                    f"{len(firm)} entries report dates well before the capture time {_label(now)}: "
                     "the page was captured late"), DateBasis.MENTION, 0.6)
     groups: dict[int, list[_Item]] = {}
     first_day: dict[int, int] = {}
     for item, choice in zip(live, choices):
         item.offset = choice.day - first_day.setdefault(item.segment, choice.day)
         groups.setdefault(item.segment, []).append(item)
-    quiet: dict[int, float | None] = {}
+    quiet: dict[int, str | None] = {}
     for segment, group in groups.items():
         anchor = anchors[segment]
         if anchor.basis is DateBasis.CAPTURE and sorted_feed:
             base = date.fromordinal(choices[live.index(group[0])].day) - timedelta(days=group[0].offset)
-            quiet[segment] = _quiet_pace(group, base, now.wall)
+            quiet[segment] = _quiet_hours(now, _oldest(group, base), len(group))
     for item, fact, choice in zip(live, facts, choices):
         out[item.draft.line] = (_clock_time(item.draft.stamp),
                                 _capture_fix(item, fact, choice, anchors[item.segment], quiet.get(item.segment),
@@ -937,13 +933,7 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
 def _latest_allowed(draft: Draft, now: Clock) -> date:
     """The latest day on which the entry's clock is not after the capture time (less a
     small skew: a clock a few minutes past the capture is the capture's own day)."""
-    wall = now.wall
-    offset = draft.stamp.utc_offset_minutes
-    if offset is not None and now.aware is not None:
-        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
-    clock = time(draft.stamp.hour or 0, draft.stamp.minute or 0)
-    today = datetime.combine(wall.date(), clock)
-    return wall.date() if today <= wall + timedelta(minutes=CAPTURE_SKEW_MINUTES) else wall.date() - timedelta(days=1)
+    return _latest_day(now, draft.stamp.utc_offset_minutes, time(draft.stamp.hour or 0, draft.stamp.minute or 0))
 
 
 def _candidates(fact: _Evidence, pool: set[int], ordered: int | None) -> list[int]:
@@ -998,7 +988,7 @@ def _segment_anchors(items: list[_Item], facts: list[_Evidence], choices: list[C
         if fact.heading == day:
             options.append((3, _SegmentAnchor((fact.heading_note,), DateBasis.HEADING, 0.9)))
         elif fact.heading is not None:
-            note = f"{fact.heading_note} would put entries after the capture time {now.wall:%Y-%m-%d %H:%M}: overruled"
+            note = f"{fact.heading_note} would put entries after the capture time {_label(now)}: overruled"
             options.append((0, _SegmentAnchor(_capture_notes(now) + (note,), DateBasis.CAPTURE, 0.85)))
         if fact.page_stamp == day:
             options.append((2, _SegmentAnchor((fact.page_note,), DateBasis.PAGE_STAMP, 0.85)))
@@ -1016,10 +1006,10 @@ def _segment_anchors(items: list[_Item], facts: list[_Evidence], choices: list[C
 
 
 def _capture_notes(now: Clock) -> tuple[str, ...]:
-    return (f"capture time {now.wall:%Y-%m-%d %H:%M}: the newest entry is not after it",)
+    return (f"capture time {_label(now)}: the newest entry is not after it",)
 
 
-def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentAnchor, quiet: float | None,
+def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentAnchor, quiet: str | None,
                  newest_first: bool) -> DateFix:
     stamp = item.draft.stamp
     day = date.fromordinal(choice.day)
@@ -1031,7 +1021,7 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
         return DateFix(DateStatus.INFERRED, day, confidence=0.9, evidence=(fact.claim_note,), basis=DateBasis.MARKUP)
     if quiet is not None:
         return DateFix(DateStatus.UNKNOWN, evidence=evidence + (
-            f"a quiet feed (one entry per {quiet:.0f} h): a silence of a day more would show the same clocks; "
+            f"a quiet feed (one entry per {quiet} h): a silence of a day more would show the same clocks; "
             f"most likely {day.isoformat()}, not proven",), basis=basis)
     if choice.margin < TIE_MARGIN:
         return DateFix(DateStatus.UNKNOWN, evidence=evidence + (
@@ -1040,6 +1030,142 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
         confidence = min(confidence, 0.6)
     notes = evidence + (_rollover_note(item, newest_first),) if item.offset else evidence
     return DateFix(DateStatus.INFERRED, day, confidence=confidence, evidence=notes, basis=basis)
+
+
+# ── reads of the capture time ─────────────────────────────────────────────────────────────
+# Dating at a capture time reads it only through the functions below (the zone inference of a
+# capture instant on an unknown clock aside: it makes a clock of its own). Each is a pure
+# function of the clock and its arguments; on a clock with a `trace`, each call is recorded
+# with its arguments and value. Dating is deterministic, so a second capture time at which
+# every recorded read gives the same value takes the same path to the same result
+# (`replays`): the memo (feedline/memo.py) dates a repeated page once per such run of capture
+# times. The capture time's own minute, which evidence prints, is a placeholder in a traced
+# run (`LABEL`, with a random part no page can contain), filled in by `with_label`.
+
+LABEL = f"\x00capture {secrets.token_hex(16)}\x00"
+
+Read = tuple[Callable, tuple, object]  # (function, its arguments after the clock, its value)
+
+
+def _read(fn: Callable) -> Callable:
+    def read(now: Clock, *args: object) -> object:
+        value = fn(now, *args)
+        if now.trace is not None:
+            now.trace.append((fn, args, value))
+        return value
+    read.__doc__, read.__name__ = fn.__doc__, fn.__name__
+    return read
+
+
+def replays(trace: list[Read], now: Clock) -> bool:
+    """Whether every read recorded in `trace` gives the same value at `now`."""
+    return all(fn(now, *args) == value for fn, args, value in trace)
+
+
+def capture_label(now: Clock) -> str:
+    """The capture time as evidence prints it."""
+    return f"{now.wall:%Y-%m-%d %H:%M}"
+
+
+def _label(now: Clock) -> str:
+    return LABEL if now.trace is not None else capture_label(now)
+
+
+def labelled(dated: list[Dated]) -> list[int]:
+    """Where `dated` (from a traced run) has `LABEL` in its evidence."""
+    return [i for i, item in enumerate(dated) if any(LABEL in note for note in item.date.evidence)]
+
+
+def with_label(dated: list[Dated], now: Clock, where: list[int]) -> list[Dated]:
+    """`dated` (from a traced run) with the capture time printed for `LABEL` at `where` (`labelled`)."""
+    label = capture_label(now)
+    done: dict[tuple[str, ...], tuple[str, ...]] = {}
+    out = list(dated)
+    for i in where:
+        item = dated[i]
+        fix = item.date
+        evidence = done.get(fix.evidence)
+        if evidence is None:
+            evidence = done[fix.evidence] = tuple(note.replace(LABEL, label) for note in fix.evidence)
+        # (every field of DateFix, the evidence replaced: `replace` takes twice as long)
+        out[i] = Dated(item.draft, item.local_time,
+                       DateFix(fix.status, fix.local_date, fix.month_day, fix.confidence, evidence, fix.basis),
+                       item.datetime)
+    return out
+
+
+@_read
+def _today(now: Clock) -> date:
+    """The capture's date on the page's clock."""
+    return now.wall.date()
+
+
+@_read
+def _day_before(now: Clock, minutes: float) -> date:
+    """The date `minutes` before the capture."""
+    return (now.wall - timedelta(minutes=minutes)).date()
+
+
+@_read
+def _minutes_before(now: Clock, minutes: float) -> tuple[time, date]:
+    """The page's clock (to the minute) and date `minutes` before the capture."""
+    moment = (now.aware - timedelta(minutes=minutes)) if now.aware else now.wall - timedelta(minutes=minutes)
+    wall = moment.astimezone(now.aware.tzinfo).replace(tzinfo=None) if now.aware else moment
+    return wall.time().replace(second=0, microsecond=0), wall.date()
+
+
+@_read
+def _after_capture(now: Clock, moment: datetime) -> bool:
+    """Whether `moment` lies more than SCHEDULE_SLACK_MINUTES after the capture."""
+    return moment > now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES)
+
+
+@_read
+def _days_late(now: Clock, newest: datetime) -> int:
+    """Whole days (rounded up) by which `newest` lies more than SCHEDULE_SLACK_MINUTES after the capture."""
+    late = newest - (now.wall + timedelta(minutes=SCHEDULE_SLACK_MINUTES))
+    return late.days + 1 if late > timedelta(0) else 0
+
+
+@_read
+def _latest_day(now: Clock, offset: int | None, clock: time) -> date:
+    """The latest day on which `clock` (at UTC `offset`, else the page's clock) is not after the capture."""
+    wall = now.wall
+    if offset is not None and now.aware is not None:
+        wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
+    today = datetime.combine(wall.date(), clock)
+    return wall.date() if today <= wall + timedelta(minutes=CAPTURE_SKEW_MINUTES) else wall.date() - timedelta(days=1)
+
+
+@_read
+def _twelve_hour_moments(now: Clock, clocks: tuple[tuple[int, int], ...]) -> tuple[datetime | None, ...]:
+    """Down a newest-first feed of 12-hour (hour % 12, minute) clocks: each the latest am/pm
+    reading not after the one above (the first: the capture), None when none fits."""
+    bound = now.wall
+    out: list[datetime | None] = []
+    for hour, minute in clocks:
+        moment = None
+        for back in range(0, 3):
+            day = bound.date() - timedelta(days=back)
+            readings = [datetime.combine(day, time(h, minute)) for h in (hour + 12, hour)]
+            fitting = [r for r in readings if r <= bound + timedelta(minutes=ORDER_SLACK_MINUTES)]
+            if fitting:
+                moment = max(fitting)
+                break
+        out.append(moment)
+        if moment is not None:
+            bound = moment
+    return tuple(out)
+
+
+@_read
+def _quiet_hours(now: Clock, oldest: datetime, count: int) -> str | None:
+    """Hours per entry as evidence prints them when a segment of `count` entries from
+    `oldest` to the capture is a quiet feed (`_quiet_pace`), else None."""
+    if count < QUIET_MIN_ENTRIES:
+        return None
+    hours = (now.wall - oldest).total_seconds() / 3600 / count
+    return f"{hours:.0f}" if hours >= QUIET_HOURS else None
 
 
 # ── the page's clock zone, when only the capture instant is known ─────────────────────────

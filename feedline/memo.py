@@ -2,6 +2,7 @@
 
     read_cached(data, name=, lang=, charset=) ──> Page      (keyed by the bytes, lang, charset)
     entries_of(page) ──> (tokens, drafts, feeds)            (keyed by text, lang, layout, media lengths)
+    dated(drafts, feeds, tokens, now=, ...) ──> [Dated]     (the same entries, a capture time that reads the same)
     clear()                                                 (forget everything, sources too)
     stats()                                                 (hits and misses of each)
 
@@ -9,7 +10,8 @@ A cron job, `watch` or a crawl reads the same page again and again, and most cap
 feed are the same bytes as the last one (78% of the store benchmark's 10-minute captures).
 What a page's reading and its tokens and entries are does not depend on the capture time:
 only the dating that follows does. So the two stages before dating are remembered, each
-keyed by everything it reads, and a hit returns what the stage returned for that key:
+keyed by everything it reads, and a hit returns what the stage returned for that key; and
+dating is remembered with every read it made of the capture time:
 
 - `read_cached`: `read.read_page` of the bytes with the given `lang` and `charset` (the
   page's name only names it: a hit returns the remembered page under the new name). The
@@ -19,11 +21,18 @@ keyed by everything it reads, and a hit returns what the stage returned for that
   media lengths: `pipeline._media` of the tokens and `Markup.media_lengths`). Results are
   immutable (frozen drafts and feeds, a token table that is copied on change); the lists are
   copied on a hit.
+- `dated`: `dates.date_entries` of the very objects `entries_of` and `read_cached` returned
+  (drafts, feeds, tokens, markup: compared by identity) with the same language, URL and zone,
+  at a capture time on a known clock. Dating reads the capture time only through the recorded
+  reads of dates.py ("Reads of the capture time"): a capture time at which each read of the
+  last run gives the same value takes the same path, so its result is that run's, with the
+  capture's minute printed in the evidence (`dates.with_label`). Otherwise it is dated anew.
 
 Each cache keeps the most recently used `KEPT` results, of pages up to `MAX_CHARS`
 characters (bytes for `read_cached`): at most about 16 pages of 1 MB with their trees and
-tokens. An exception is never remembered. `clear` forgets both, and the sources remembered
-per entry (`sources.find.clear_cache`): a benchmark calls it to read each page as new.
+tokens. An exception is never remembered. `clear` forgets them all, and the sources and ids
+remembered per entry (`sources.find.clear_cache`, `pipeline._remembered_id`) and the
+tokenizer's remembered lines: a benchmark calls it to read each page as new.
 """
 from __future__ import annotations
 
@@ -31,15 +40,17 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from threading import Lock
+from datetime import tzinfo
 from typing import Generic, TypeVar
 
+from feedline.dates import Clock, Dated, Read, date_entries, labelled, replays, with_label
 from feedline.entries import Draft, Feed, find_entries
-from feedline.model import Page
+from feedline.model import Markup, Page
 from feedline.read import read_page
 from feedline.sources.find import clear_cache as _clear_sources
-from feedline.tokens import TokenTable, tokenize
+from feedline.tokens import TokenTable, forget_lines, tokenize
 
-__all__ = ["KEPT", "MAX_CHARS", "clear", "entries_of", "read_cached", "stats"]
+__all__ = ["KEPT", "MAX_CHARS", "also_clear", "clear", "dated", "entries_of", "read_cached", "stats"]
 
 KEPT = 16  # results kept per cache, the least recently used dropped first
 MAX_CHARS = 1 << 20  # larger pages are not remembered
@@ -113,13 +124,77 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
     return tokens, list(drafts), list(feeds)
 
 
+class _Dating:
+    """One traced run of dating: what it read (kept, so that identity means the same
+    objects) and, of the capture time, every read and its value."""
+
+    __slots__ = ("inputs", "trace", "dated", "labels")
+
+    def __init__(self, inputs: tuple, trace: list[Read], dated: list[Dated]) -> None:
+        self.inputs, self.trace, self.dated, self.labels = inputs, trace, dated, labelled(dated)
+
+    def fits(self, inputs: tuple) -> bool:
+        mine = self.inputs
+        return len(mine) == len(inputs) and all(a is b for a, b in zip(mine, inputs))
+
+
+_datings: OrderedDict[Hashable, _Dating] = OrderedDict()
+_dating_lock = Lock()
+_dating_counts = [0, 0]  # hits, misses
+
+
+def dated(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *, now: Clock | None, zone: tzinfo | None,
+          markup: Markup | None = None, lang: str | None = None, url: str | None = None,
+          date: Callable[..., list[Dated]] = date_entries) -> list[Dated]:
+    """`date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url)`, the
+    same as `dates.date_entries` when `date` is it; remembered as the module docstring says.
+    Without a capture time, on an unknown clock (its zone is inferred) or with another `date`
+    function, each call dates anew."""
+    if now is None or not now.zone_known or now.from_page or date is not date_entries or now.trace is not None:
+        return date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url)
+    inputs = (tokens, markup, *drafts, None, *feeds)  # None: where the drafts end
+    key = (id(tokens), id(markup), len(drafts), lang, url, zone, now.aware.tzinfo if now.aware else False)
+    with _dating_lock:
+        found = _datings.get(key)
+        if found is not None and found.fits(inputs) and replays(found.trace, now):
+            _datings.move_to_end(key)
+            _dating_counts[0] += 1
+            return with_label(found.dated, now, found.labels)
+        _dating_counts[1] += 1
+    trace: list[Read] = []
+    traced = Clock(now.wall, now.aware, trace=trace)
+    run = _Dating(inputs, trace, date_entries(drafts, feeds, tokens, now=traced, zone=zone, markup=markup,
+                                              lang=lang, url=url))
+    with _dating_lock:
+        _datings[key] = run
+        _datings.move_to_end(key)
+        while len(_datings) > KEPT:
+            _datings.popitem(last=False)
+    return with_label(run.dated, now, run.labels)
+
+
 def stats() -> dict[str, tuple[int, int]]:
-    """(hits, misses) of each cache since it was last cleared: `read` and `entries`."""
-    return {"read": (_pages.hits, _pages.misses), "entries": (_entries.hits, _entries.misses)}
+    """(hits, misses) of each cache since it was last cleared: `read`, `entries` and `dated`."""
+    return {"read": (_pages.hits, _pages.misses), "entries": (_entries.hits, _entries.misses),
+            "dated": (_dating_counts[0], _dating_counts[1])}
 
 
 def clear() -> None:
     """Forget every remembered result, the sources of entries too."""
     _pages.clear()
     _entries.clear()
+    with _dating_lock:
+        _datings.clear()
+        _dating_counts[:] = [0, 0]
     _clear_sources()
+    forget_lines()
+    for forget in _also_cleared:
+        forget()
+
+
+_also_cleared: list[Callable[[], None]] = []  # what later modules remember (`also_clear`)
+
+
+def also_clear(forget: Callable[[], None]) -> None:
+    """Have `clear` call `forget` too (for a module that comes after this one: pipeline's ids)."""
+    _also_cleared.append(forget)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import BinaryIO
@@ -15,12 +16,13 @@ from feedline.dates import Clock, Dated, date_entries
 from feedline.entries import find_entries
 from feedline.errors import NOW_YEARS, UsageError, check_language_tag, outside_now_years
 from feedline.lookalikes import media_marked, player_positions
-from feedline.memo import entries_of
+from feedline.memo import also_clear, dated as remembered_dating, entries_of
 from feedline.model import DateBasis, DateFix, DateStatus, Entry, Page, Stamp, StampKind, Timeline
 from feedline.nonentries import not_entries
 from feedline.read import read_page, render_html
 from feedline.scripts import script_language
 from feedline.sources import find_sources
+from feedline.sources.find import CACHED_ENTRIES, MAX_CACHED
 from feedline.tokens import TokenTable, tokenize
 
 Source = str | os.PathLike | bytes | BinaryIO | Page
@@ -88,10 +90,12 @@ def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
 
 def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list, list, list, list[Dated]]:
     """Tokens, entries and dates of a page: its lines, drafts, feed regions and dated drafts."""
-    # remembered: the same text, language, layout and media lengths give the same lines and entries
+    # remembered: the same text, language, layout and media lengths give the same lines and entries,
+    # and those entries at a capture time that reads the same (memo.dated) the same dates
     tokens, drafts, feeds = entries_of(page, tokenize, find_entries, _media)
-    return tokens, drafts, feeds, date_entries(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
-                                       lang=page.lang or script_language(page.text), url=page.url)
+    return tokens, drafts, feeds, remembered_dating(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
+                                                    lang=page.lang or script_language(page.text), url=page.url,
+                                                    date=date_entries)
 
 
 def _check_now(now: datetime | None, zone: tzinfo | None) -> None:
@@ -185,8 +189,20 @@ def _markup_only_entries(drafts: list, page: Page, feed: int, first: int, zone: 
 def _entry_id(dated: Dated) -> str:
     """Stable across scrapes of the same page: the printed stamp and the entry's opening words."""
     draft = dated.draft
-    words = _opening_words(f"{draft.headline or ''} {draft.text}")
-    return hashlib.sha1(f"{draft.stamp.text}\x1f{words}".encode()).hexdigest()[:16]
+    if len(draft.text) + len(draft.headline or "") <= MAX_CACHED:
+        return _remembered_id(draft.stamp.text, draft.headline, draft.text)
+    return _id(draft.stamp.text, draft.headline, draft.text)
+
+
+def _id(stamp: str, headline: str | None, text: str) -> str:
+    words = _opening_words(f"{headline or ''} {text}")
+    return hashlib.sha1(f"{stamp}\x1f{words}".encode()).hexdigest()[:16]
+
+
+# A feed's snapshots show the same entries again and again: their ids are remembered like their
+# sources (sources.find: as many entries, of the same length; memo.clear forgets both).
+_remembered_id = lru_cache(maxsize=CACHED_ENTRIES)(_id)
+also_clear(_remembered_id.cache_clear)
 
 
 ID_CHARS = 200  # an entry's id reads this many characters of its words

@@ -235,26 +235,34 @@ def tokenize(page: Page) -> TokenTable:
     kept: list[Token | None] = [None] * len(raws)
     has_digit = _DIGITS_RE.search
     # A line's token depends on its text and the page alone, its offsets aside: a line
-    # printed again on the page ("Reply", "12:30", a byline) is read once (see `_moved`).
+    # printed again on the page ("Reply", "12:30", a byline) is read once (see `_moved`);
+    # one read on a recent page with the same language, again when what it read of that page
+    # is the same here (`_remembered`).
     read: dict[tuple[str, bool], Token] = {}
+    lang = ctx.lang
     for index in compress(range(len(raws)), map(str.strip, raws)):
         line = raws[index].strip()
         ago = index in relative
         if ago or has_digit(line) is not None:
             known = read.get((line, ago))
+            if known is None:
+                known = _remembered(line, ago, lang, ctx)
             if known is not None:
-                kept[index] = _moved(known, index, starts[index])
-                continue
-            kept[index] = token = _classify(index, starts[index], line, ctx, relative=ago)
+                kept[index] = token = _moved(known, index, starts[index])
+            else:
+                kept[index] = token = _remember(line, ago, ctx, lambda: _classify(index, starts[index], line, ctx,
+                                                                                  relative=ago))
         elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
             kept[index] = _new(Token, (index, starts[index], line, _TEXT, None, None, "", None))
             continue
         else:  # what `_classify` does with a line without digits or "ago" words
             known = read.get((line, False))
+            if known is None:
+                known = _remembered(line, False, lang, ctx)
             if known is not None:
-                kept[index] = _moved(known, index, starts[index])
-                continue
-            kept[index] = token = _plain_line(index, starts[index], line, ctx)
+                kept[index] = token = _moved(known, index, starts[index])
+            else:
+                kept[index] = token = _remember(line, False, ctx, lambda: _plain_line(index, starts[index], line, ctx))
         if len(read) < READ_LINES_KEPT:
             read[line, ago] = token
     del raws
@@ -264,6 +272,44 @@ def tokenize(page: Page) -> TokenTable:
 
 
 READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
+
+# Lines read on recent pages (a feed's snapshots repeat most of their lines): by text, "ago"
+# scan and page language, each token with what its reading asked of its page (`Context.asked`).
+# All are forgotten when REMEMBERED_LINES are held (or by `forget_lines`: memo.clear); lines
+# over REMEMBERED_CHARS characters are not kept.
+REMEMBERED_LINES = 16_384
+REMEMBERED_CHARS = 500
+_lines: dict[tuple[str, bool, str | None], tuple[Token, tuple[tuple[str, object], ...]]] = {}
+
+
+def _remembered(line: str, ago: bool, lang: str | None, ctx: Context) -> Token | None:
+    """The token of `line` read on a recent page, when all it asked of that page is the same on this one."""
+    found = _lines.get((line, ago, lang))
+    if found is None:
+        return None
+    token, asked = found
+    return token if all(getattr(ctx, name)() == value for name, value in asked) else None
+
+
+def _remember(line: str, ago: bool, ctx: Context, read: Callable[[], Token]) -> Token:
+    """`read()`, the token of `line` on this page, kept with what it asked of the page."""
+    if len(line) > REMEMBERED_CHARS:
+        return read()
+    ctx.asked = []
+    try:
+        token = read()
+        asked = tuple(ctx.asked)
+    finally:
+        ctx.asked = None
+    if len(_lines) >= REMEMBERED_LINES:
+        _lines.clear()
+    _lines[line, ago, ctx.lang] = (token, asked)
+    return token
+
+
+def forget_lines() -> None:
+    """Forget the lines read on earlier pages."""
+    _lines.clear()
 
 
 def _moved(token: Token, index: int, start: int) -> Token:
@@ -864,18 +910,23 @@ _DATEPARSER_SETTINGS = {
 class Context:
     """What the tokenizer knows of the whole page while it reads one line."""
 
-    __slots__ = ("_text", "_month_first", "_lead_words", "lang")
+    __slots__ = ("_text", "_month_first", "_lead_words", "lang", "asked")
 
     def __init__(self, text: str, lang: str | None) -> None:
         self._text = text
         self._month_first: bool | None = None
         self._lead_words: frozenset[str] | None = None
         self.lang = lang  # the page's language, for dateparser's fallback
+        # While a line is read to be remembered (`_remember`): each question asked of the page
+        # and its answer. The page's text is read only through these methods.
+        self.asked: list[tuple[str, object]] | None = None
 
     def month_first(self) -> bool:
         """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
         if self._month_first is None:
             self._month_first = _prefers_month_first(self._text, self.lang)
+        if self.asked is not None:
+            self.asked.append(("month_first", self._month_first))
         return self._month_first
 
     def lead_words(self) -> frozenset[str]:
@@ -883,6 +934,8 @@ class Context:
         on this page they are part of the stamp's place, not text before it."""
         if self._lead_words is None:
             self._lead_words = _lead_words(self._text)
+        if self.asked is not None:
+            self.asked.append(("lead_words", self._lead_words))
         return self._lead_words
 
 

@@ -1,7 +1,12 @@
-"""Shared pytest configuration: markers."""
+"""Shared pytest configuration: markers, and each test tokenizing without the lines earlier
+tests read (a test that replaces part of the tokenizer sees it run)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+
+from feedline.tokens import forget_lines
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -10,3 +15,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "corpus: scores the extractor on ../shared/corpus (skipped when the corpus is absent; "
         "deselect with -m 'not corpus')",
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_lines() -> Iterator[None]:
+    forget_lines()
+    yield

@@ -95,7 +95,7 @@ def test_what_a_stage_reads_is_its_key() -> None:
     assert (memo._pages.hits, memo._pages.misses) == (1, 2)
     memo.entries_of(page)
     memo.entries_of(memo.read_cached(data, name="c.txt"))
-    assert memo.stats() == {"read": (2, 2), "entries": (1, 1)}
+    assert memo.stats() == {"read": (2, 2), "entries": (1, 1), "dated": (0, 0)}
     from dataclasses import replace
 
     memo.entries_of(replace(page, lang="fr"))  # the language is read by tokenize
@@ -104,7 +104,7 @@ def test_what_a_stage_reads_is_its_key() -> None:
     marked = replace(page, markup=Markup(media_lengths=("16:00",)))  # the stamps its markup names clip lengths
     memo.entries_of(marked, media=_media)
     memo.entries_of(marked, media=_media)
-    assert memo.stats() == {"read": (2, 2), "entries": (2, 5)}
+    assert memo.stats() == {"read": (2, 2), "entries": (2, 5), "dated": (0, 0)}
     memo.entries_of(replace(marked, markup=Markup(media_lengths=("16:05",))), media=_media)
     assert memo.stats()["entries"] == (2, 6)
 
