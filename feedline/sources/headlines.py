@@ -14,10 +14,11 @@ from feedline.sources.words import (
     TRAILING_LABELS,
 )
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
-    _HEAD_SUFFIX, _HEAD_TOLD,
+    REGEX_TIMEOUT, _ROMANCE, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
+    _HEAD_SUFFIX, _HEAD_TOLD, _HEAD_WORD,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _TRAIL_SEP, _WS, _has_any,
 )
+from feedline.sources.names import _outlet
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
 from feedline.sources.phrases import _parse_np, _valid
 
@@ -224,13 +225,41 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
         ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
+    to = m.group("to").strip()
+    if to in _ROMANCE_TO and ctx.grammar not in _ROMANCE and (
+            ctx.grammar or _capitalised_tail(ctx.text[m.end():b])):
+        return  # "Inside a Teamster Rebellion: ...": the English (or German) article "a"
     outlet = ctx.index_at(m.start("outlet"))
     if outlet >= len(ctx.toks) or ctx.toks[outlet].kind != NAME:
         return  # "Biden to meet Xi: ...": a verb, not an outlet
     spans = [m.span("name"), m.span("outlet")]
     if all(_label_name(ctx, a, b) for a, b in spans):
+        if not _told_outlet(ctx.text[slice(*m.span("outlet"))]) and to != "لـ":
+            spans = spans[:1]  # "Netanyahu to Gantz: ...": whom the speaker addresses
         for a, b in spans:
-            yield _Cand(a, b, m.group("to").strip() + " …:", Role.ORIGIN)
+            yield _Cand(a, b, to + " …:", Role.ORIGIN)
+
+
+def _capitalised_tail(tail: str) -> bool:
+    """What follows a headline's colon capitalises all its longer words and opens with no
+    quote: a title's subtitle ("…: This Is What Democracy Looks Like", "…: Semantics"),
+    no Romance statement ("…: non mi dimetto", "…: «Sacúdase»")."""
+    words = _HEAD_WORD.findall(tail)
+    return bool(words) and tail.lstrip()[:1] not in _QUOTES and all(w[0].isupper() for w in words)
+
+
+#: The told form's Romance "to" ("Rossi a Radio Acme: ..."), no such word in other languages.
+_ROMANCE_TO = frozenset({"a", "al", "alla"})
+
+
+def _told_outlet(name: str) -> bool:
+    """'Acme Radio', 'CNN', 'The Acme Times' after a headline speaker's "to": an outlet (a
+    known one or a name with a media noun), an acronym, or a title opening with "The"; a
+    person or a country there ("Netanyahu to Gantz: ...", "Israel to Egypt: ...") is whom
+    the speaker addresses, no source (jpost.com, time.com, hoy.com.do in ../shared/pool)."""
+    words = name.strip(_QUOTES + " \t").split()
+    return bool(words) and (_outlet(name) or (len(words) == 1 and words[0].isupper())
+                            or words[0] == "The")
 
 
 def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
