@@ -15,7 +15,7 @@ from feedline.sources.words import (
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _ROMANCE, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
-    _HEAD_SUFFIX, _HEAD_TOLD, _HEAD_WORD,
+    _HEAD_SUFFIX, _HEAD_TOLD, _HEAD_WORD, _title_case,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _TRAIL_SEP, _WS, _has_any,
 )
 from feedline.sources.names import _outlet
@@ -266,9 +266,25 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
     if ctx.text[m.end():m.end() + 1].isdigit():
         return False
+    if _subtitle(ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
+        return False
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
+def _subtitle(name: str, tail: str) -> bool:
+    """'Zero Deaths: What Is Behind the Success', 'Acme Doe: Only Guest To Attend the Gala':
+    a title and its subtitle, the rest of the headline Title Cased (`_title_case`) and
+    quoting no one, so the words before the colon are a kicker, a column's or a person's
+    name written about (thediplomat.com, postlight-76's and newspaper-17's sites, dw.com,
+    jpnn.com in ../shared/pool). A name ending in a role or an office ("Ex-Acme
+    Commissioner: If …") still speaks."""
+    words = name.casefold().split()
+    return (_title_case(tail) and not _QUOTE_MARK.search(tail)
+            and not (words and (words[-1] in ROLE_NOUNS or words[-1] in INSTITUTIONS)))
+
+
+#: A quotation mark, not an apostrophe inside a word ("Doesn’t", "Vietnam’s").
+_QUOTE_MARK = lazy_regex(rf"(?<!\p{{L}})[{_QUOTES}]|[{_QUOTES}](?!\p{{L}})")
 #: Words that set two sides against each other in a headline's kicker ("Acme vs Beta: ...").
 _VERSUS = frozenset({"vs", "vs.", "v", "v."})
 #: Prepositions that open a headline's kicker or place ("In Kyiv", "Em Pauta"), never a name.
