@@ -228,7 +228,8 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
     to = m.group("to").strip()
     if to in _ROMANCE_TO and ctx.grammar not in _ROMANCE and (
             ctx.grammar or _capitalised_tail(ctx.text[m.end():b])):
-        return  # "Inside a Teamster Rebellion: ...": the English (or German) article "a"
+        return  # "Inside a Rebellion: …": the English or German article (thenation.com,
+        # citylab.com, bike-magazin.de in ../shared/pool)
     outlet = ctx.index_at(m.start("outlet"))
     if outlet >= len(ctx.toks) or ctx.toks[outlet].kind != NAME:
         return  # "Biden to meet Xi: ...": a verb, not an outlet
@@ -256,7 +257,8 @@ def _told_outlet(name: str) -> bool:
     """'Acme Radio', 'CNN', 'The Acme Times' after a headline speaker's "to": an outlet (a
     known one or a name with a media noun), an acronym, or a title opening with "The"; a
     person or a country there ("Netanyahu to Gantz: ...", "Israel to Egypt: ...") is whom
-    the speaker addresses, no source (jpost.com, time.com, hoy.com.do in ../shared/pool)."""
+    the speaker addresses, no source (jpost.com, newsfeed.time.com, hoy.com.do in
+    ../shared/pool)."""
     words = name.strip(_QUOTES + " \t").split()
     return bool(words) and (_outlet(name) or (len(words) == 1 and words[0].isupper())
                             or words[0] == "The")
@@ -275,9 +277,9 @@ def _subtitle(name: str, tail: str) -> bool:
     """'Zero Deaths: What Is Behind the Success', 'Acme Doe: Only Guest To Attend the Gala':
     a title and its subtitle, the rest of the headline Title Cased (`_title_case`) and
     quoting no one, so the words before the colon are a kicker, a column's or a person's
-    name written about (thediplomat.com, postlight-76's and newspaper-17's sites, dw.com,
-    jpnn.com in ../shared/pool). A name ending in a role or an office ("Ex-Acme
-    Commissioner: If …") still speaks."""
+    name written about (sputniknews.com, dailycaller.com, westernjournalism.com, dw.com, br.de,
+    presseportal.de, money.kompas.com in ../shared/pool). A name ending in a role or an
+    office ("Ex-Acme Commissioner: If …") still speaks."""
     words = name.casefold().split()
     return (_title_case(tail) and not _QUOTE_MARK.search(tail)
             and not (words and (words[-1] in ROLE_NOUNS or words[-1] in INSTITUTIONS)))
