@@ -11,6 +11,8 @@ right before the cue, which a Hiragana particle or punctuation ends.
   "透露") and a comma, colon or quotation mark: the run is the speaker. A run that opens
   with a pronoun or an adverb ("他", "这", "还"), ends in a preposition or an adverb ("在",
   "也"), or is a report noun ("报道": the report said) is no name.
+- "球季延後　王大明：…" (Chinese headline: a clause, a space, "Wang Daming: …"): a name of two
+  to four Han characters between a space and a full-width colon.
 """
 from __future__ import annotations
 
