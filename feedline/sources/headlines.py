@@ -235,7 +235,7 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
         return  # "Biden to meet Xi: ...": a verb, not an outlet
     spans = [m.span("name"), m.span("outlet")]
     if all(_label_name(ctx, a, b) for a, b in spans):
-        if not _told_outlet(ctx.text[slice(*m.span("outlet"))]) and to != "لـ":
+        if to in _ADDRESSING and not _told_outlet(ctx.text[slice(*m.span("outlet"))]):
             spans = spans[:1]  # "Netanyahu to Gantz: ...": whom the speaker addresses
         for a, b in spans:
             yield _Cand(a, b, to + " …:", Role.ORIGIN)
@@ -251,6 +251,9 @@ def _capitalised_tail(tail: str) -> bool:
 
 #: The told form's Romance "to" ("Rossi a Radio Acme: ..."), no such word in other languages.
 _ROMANCE_TO = frozenset({"a", "al", "alla"})
+#: The told form's words that may address a person rather than an outlet ("для", "for", and
+#: Arabic "لـ" name the outlet an interview was given to).
+_ADDRESSING = _ROMANCE_TO | {"to"}
 
 
 def _told_outlet(name: str) -> bool:
