@@ -14,10 +14,11 @@ from feedline.sources.words import (
     TRAILING_LABELS,
 )
 from feedline.sources.atoms import (
-    REGEX_TIMEOUT, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
-    _HEAD_SUFFIX, _HEAD_TOLD,
+    REGEX_TIMEOUT, _ROMANCE, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
+    _HEAD_SUFFIX, _HEAD_TOLD, _HEAD_WORD, _title_case,
     _HEAD_TOLD_CASE, _LOWERCASE_INSIDE, _TRAIL_SEP, _WS, _has_any,
 )
+from feedline.sources.names import _outlet
 from feedline.sources.tokens import AND, LOW, NAME, _Cand, _Ctx
 from feedline.sources.phrases import _parse_np, _valid
 
@@ -224,22 +225,71 @@ def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
         ":l" in head and _HEAD_TOLD_CASE.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)))
     if not m or ctx.text[m.end():m.end() + 1].isdigit():
         return
+    to = m.group("to").strip()
+    if to in _ROMANCE_TO and ctx.grammar not in _ROMANCE and (
+            ctx.grammar or _capitalised_tail(ctx.text[m.end():b])):
+        return  # "Inside a Rebellion: …": the English or German article (thenation.com,
+        # citylab.com, bike-magazin.de in ../shared/pool)
     outlet = ctx.index_at(m.start("outlet"))
     if outlet >= len(ctx.toks) or ctx.toks[outlet].kind != NAME:
         return  # "Biden to meet Xi: ...": a verb, not an outlet
     spans = [m.span("name"), m.span("outlet")]
     if all(_label_name(ctx, a, b) for a, b in spans):
+        if to in _ADDRESSING and not _told_outlet(ctx.text[slice(*m.span("outlet"))]):
+            spans = spans[:1]  # "Netanyahu to Gantz: ...": whom the speaker addresses
         for a, b in spans:
-            yield _Cand(a, b, m.group("to").strip() + " …:", Role.ORIGIN)
+            yield _Cand(a, b, to + " …:", Role.ORIGIN)
+
+
+def _capitalised_tail(tail: str) -> bool:
+    """What follows a headline's colon capitalises all its longer words and opens with no
+    quote: a title's subtitle ("…: This Is What Democracy Looks Like", "…: Semantics"),
+    no Romance statement ("…: non mi dimetto", "…: «Sacúdase»")."""
+    words = _HEAD_WORD.findall(tail)
+    return bool(words) and tail.lstrip()[:1] not in _QUOTES and all(w[0].isupper() for w in words)
+
+
+#: The told form's Romance "to" ("Rossi a Radio Acme: ..."), no such word in other languages.
+_ROMANCE_TO = frozenset({"a", "al", "alla"})
+#: The told form's words that may address a person rather than an outlet ("для", "for", and
+#: Arabic "لـ" name the outlet an interview was given to).
+_ADDRESSING = _ROMANCE_TO | {"to"}
+
+
+def _told_outlet(name: str) -> bool:
+    """'Acme Radio', 'CNN', 'The Acme Times' after a headline speaker's "to": an outlet (a
+    known one or a name with a media noun), an acronym, or a title opening with "The"; a
+    person or a country there ("Netanyahu to Gantz: ...", "Israel to Egypt: ...") is whom
+    the speaker addresses, no source (jpost.com, newsfeed.time.com, hoy.com.do in
+    ../shared/pool)."""
+    words = name.strip(_QUOTES + " \t").split()
+    return bool(words) and (_outlet(name) or (len(words) == 1 and words[0].isupper())
+                            or words[0] == "The")
 
 
 def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
     """'Sunak' in 'Sunak: ...' is a speaker; 'Live updates' and 'AM Express: 11/9' are not."""
     if ctx.text[m.end():m.end() + 1].isdigit():
         return False
+    if _subtitle(ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
+        return False
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
+def _subtitle(name: str, tail: str) -> bool:
+    """'Zero Deaths: What Is Behind the Success', 'Acme Doe: Only Guest To Attend the Gala':
+    a title and its subtitle, the rest of the headline Title Cased (`_title_case`) and
+    quoting no one, so the words before the colon are a kicker, a column's or a person's
+    name written about (sputniknews.com, dailycaller.com, westernjournalism.com, dw.com, br.de,
+    presseportal.de, money.kompas.com in ../shared/pool). A name ending in a role or an
+    office ("Ex-Acme Commissioner: If …") still speaks."""
+    words = name.casefold().split()
+    return (_title_case(tail) and not _QUOTE_MARK.search(tail)
+            and not (words and (words[-1] in ROLE_NOUNS or words[-1] in INSTITUTIONS)))
+
+
+#: A quotation mark, not an apostrophe inside a word ("Doesn’t", "Vietnam’s").
+_QUOTE_MARK = lazy_regex(rf"(?<!\p{{L}})[{_QUOTES}]|[{_QUOTES}](?!\p{{L}})")
 #: Words that set two sides against each other in a headline's kicker ("Acme vs Beta: ...").
 _VERSUS = frozenset({"vs", "vs.", "v", "v."})
 #: Prepositions that open a headline's kicker or place ("In Kyiv", "Em Pauta"), never a name.

@@ -11,6 +11,8 @@ right before the cue, which a Hiragana particle or punctuation ends.
   "透露") and a comma, colon or quotation mark: the run is the speaker. A run that opens
   with a pronoun or an adverb ("他", "这", "还"), ends in a preposition or an adverb ("在",
   "也"), or is a report noun ("报道": the report said) is no name.
+- "球季延後　王大明：…" (Chinese headline: a clause, a space, "Wang Daming: …"): a name of two
+  to four Han characters between a space and a full-width colon.
 """
 from __future__ import annotations
 
@@ -53,6 +55,15 @@ _JA_HEAD_SUBJECT = _lazy(
     rf"(?<![\p{{Han}}\p{{Katakana}}ー・])(?P<name>[\p{{Han}}\p{{Katakana}}ー・]{{1,{MAX_UNSPACED_NAME}}}?"
     rf"(?:{_JA_TITLES}|ら))が[^\s、。「」]{{0,20}}?"
     r"(?P<cue>説明|表明|強調|批判|訴え|会見|発表|明かす|語る|語った|否定|主張|言及|反論|指摘)")
+#: Longest Chinese headline speaker before its full-width colon, in characters.
+MAX_HAN_HEAD_SPEAKER = 4
+#: A Chinese headline's later speaker: a clause, a space (full-width or not), a name of two
+#: to four Han characters and a full-width colon before what they said:
+#: "某某案延期　王小明：一定打完" (upmedia.mg, money.udn.com, cna.com.tw in ../shared/pool).
+_ZH_HEAD_LATER = _lazy(
+    rf"(?<=[\p{{Han}}」』”）\p{{N}}])[ \u3000]+(?P<name>[\p{{Han}}·]{{2,{MAX_HAN_HEAD_SPEAKER}}})"
+    r"(?<!版权所有|版權所有|作者|著者|来源|來源|记者|記者|编辑|編輯|地址|电话|電話|时间|時間)"
+    r"(?P<cue>：)(?=\S)")
 #: What a text must hold for each pattern to be tried.
 _MARKS = ((_ACCORDING, ("によ",)), (_SAID, ("」と",)),
           (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露", "说", "說", "称", "稱")))
@@ -68,6 +79,9 @@ def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
             yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
     if b > a and "が" in ctx.text[a:b]:  # "岸田首相が経済対策を説明"
         for m in _JA_HEAD_SUBJECT.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
+            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
+    if b > a and "：" in ctx.text[a:b]:  # "…　王小明：…"
+        for m in _ZH_HEAD_LATER.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
             yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
     for rx, marks in _MARKS:
         if any(mark in ctx.text for mark in marks):
