@@ -633,8 +633,14 @@ def _ago_words(words: list[str]) -> str:
     def one(word: str) -> str:
         if word == "ago":
             return r"ago(?![^\W\d_])"  # "32Mago" too
+        if word in _GLUED_BEFORE:  # "Allgemeinvor 7 Tagen": a card's label glued before it
+            return rf"\b{re.escape(word)}\b|(?<=[^\W\d_]){re.escape(word)}(?=\s\d)"
         return rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)
     return "|".join(one(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# "Ago" words before the count, which a label may be glued to (patterns.RELATIVE).
+_GLUED_BEFORE = frozenset(w.lower() for w in lexicon.AGO_BEFORE)
 
 
 # Every relative stamp contains one of these ("ago" words, and units that say "ago"). The
@@ -688,10 +694,16 @@ def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
     found: set[int] = set()
     for first, last, at, word in word_hits(low, offsets, words):
         if (first == last and not cut and word in _WHOLE_AGO and len(raws[first]) <= SHORT_LINE
-                and not whole_word(low, at, at + len(word))):
+                and not whole_word(low, at, at + len(word)) and not _glued_before(low, at, word)):
             continue
         found.update(range(first, last + 1))
     return found
+
+
+def _glued_before(low: str, at: int, word: str) -> bool:
+    """An "ago" word before its count, glued to a label ("allgemeinvor 7 tagen")."""
+    end = at + len(word)
+    return word in _GLUED_BEFORE and low[end:end + 1].isspace() and low[end + 1:end + 2].isdigit()
 
 
 def _has_relative_word(text: str) -> bool:

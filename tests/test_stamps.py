@@ -320,3 +320,20 @@ def test_a_lone_compact_stamp_or_french_hours_stay_text() -> None:
     assert not [t for t in tokenize(Page("Results\n\nThe long jump\n7m\nThe final\n", lang="en")) if t.stamp]
     french = "Programme\n\nOuverture des portes\n14h\nConcert\n16h\n"
     assert not [t for t in tokenize(Page(french, lang="fr")) if t.kind is LineKind.STAMP]
+
+
+# A card's label glued before its relative stamp, as a browser's text prints two inline
+# elements: dw.com ("WIRTSCHAFTvor 5 Stunden"), finanzmarktwelt.de ("Allgemeinvor 7 Tagen"),
+# kulu-media.com ("News2 hours ago") in the pool.
+@pytest.mark.parametrize("line, label, stamp", [
+    ("POLITIKvor 10 Stunden", "POLITIK", "vor 10 Stunden"),
+    ("Aktienvor 5 Tagen", "Aktien", "vor 5 Tagen"),
+    ("World2 hours ago", "World", "2 hours ago"),
+])
+def test_a_label_glued_before_a_relative_stamp(line: str, label: str, stamp: str) -> None:
+    token = line_token(line)
+    assert token.kind is LineKind.STAMP and token.stamp.text == stamp and token.rest == label
+
+
+def test_a_word_ending_in_an_ago_word_inside_a_sentence_stays_text() -> None:
+    assert line_token("Wie zuvor 2 Tage lang blieb es ruhig in der Stadt.").kind is LineKind.TEXT
