@@ -126,6 +126,7 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     # is slow enough to show in a loop over every line of a page.
     headings = {t.index: t for t in tokens.filled() if t.heading is not None and t.kind is LineKind.HEADING}
     nonblank = [t.index for t in tokens.filled() if t.kind not in _UNCOUNTED_KINDS]
+    headings = _feed_headings(headings, tokens, nonblank, drafts)
     zone_note = None
     if now is not None and not now.zone_known and now.aware is not None:
         clues = _zone_clues(drafts, feeds, page, markup, lang, url, headings, nonblank)
@@ -161,6 +162,27 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
 
 
 _UNCOUNTED_KINDS = frozenset({LineKind.BLANK, LineKind.BOILERPLATE})  # not counted in a heading's reach
+CARD_TEXT_MIN = 80  # characters of a sentence under a date line that make it a card's or an article's date
+
+
+def _feed_headings(headings: dict[int, Token], tokens: TokenTable, nonblank: list[int],
+                   drafts: list[Draft]) -> dict[int, Token]:
+    """The date lines that may head a feed's entries: not one right over a paragraph that is
+    no entry's ("Monday 18 April, 2022" / "Despite the attack, …": a card's or an article's
+    date and its teaser), which dates that text, not a list further down."""
+    owned = {line for d in drafts for line in (d.line, *d.body_lines)}
+    kept = {}
+    for index, heading in headings.items():
+        k = bisect.bisect_right(nonblank, index)
+        below = tokens[nonblank[k]] if k < len(nonblank) else None
+        if below is not None and below.kind is LineKind.TEXT and below.index not in owned \
+                and len(below.text) >= CARD_TEXT_MIN and below.text.rstrip().endswith(_SENTENCE_ENDS):
+            continue
+        kept[index] = heading
+    return kept
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", ".\u201d", ".\"")
 
 
 def _page_clock(rendered: datetime, zone: tzinfo | None) -> tuple[Clock, str]:

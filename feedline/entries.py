@@ -16,9 +16,10 @@ from itertools import islice
 
 import regex
 
+from feedline import lexicon
 from feedline.items import ItemBoxes
 from feedline.lookalikes import (
-    CALENDAR, PROGRAMME, lone_reason, printed_twice, programme, stamp_reason, widget_only,
+    CALENDAR, PROGRAMME, lone_reason, page_time, printed_twice, programme, stamp_reason, widget_only,
 )
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
@@ -40,6 +41,8 @@ RELATIVE_SLACK_MINUTES = 60  # two relative stamps this close may be one moment 
 ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
 QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
+TITLED_MIN = 3  # trailing stamps that make a stamp-first region's line texts titles
+UNDER_STAMP_LINES = 1  # a stamp this close under another is its update ("12:43" / "aktualizováno • 12:56")
 PAGE_LABEL_LINES = 3  # two stamps after update cues this close ("Published …" / "Updated …") are the page's own
 
 
@@ -67,16 +70,19 @@ class Draft:
 
 
 def find_entries(tokens: TokenTable, layout: Layout | None = None,
-                 media: frozenset[str] = frozenset()) -> tuple[list[Draft], list[Feed]]:
+                 media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = ()) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to.
 
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
     (see `items`), they decide each item's lines; the text-layout rules decide the rest.
     `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`).
+    `page_times`: the page's published and modified times as its markup writes them: a
+    region's only stamp that prints one is the page's byline (`lookalikes.page_time`).
     """
     stamp_tokens = _stamp_tokens(tokens, media)
     regions = [_without_quoted(r) for r in _regions(stamp_tokens)
-               if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)]
+               if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)
+               and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times))]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
     boxes = ItemBoxes(tokens, layout) if layout is not None else None
@@ -93,7 +99,9 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
         boundaries |= {head.index for head in heads.values()} | (set() if boxed else _author_lines(region, tokens, stamp_first))
         gap = _median_gap(region)
         one_liners = gap <= ONE_LINE_GAP and _distinct_rests(region)
-        size = MAX_GAP_LINES if stamp_first else _item_size(region, tokens)
+        # The boxed items tell the size of the rest: a stray paragraph between two cards is no item's.
+        size = MAX_GAP_LINES if stamp_first else (
+            int(median([len(d.body_lines) for d in boxed.values()])) if boxed else _item_size(region, tokens))
         region_drafts = []
         for position, token in enumerate(region):
             if token.index in boxed:
@@ -105,7 +113,8 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
             # items goes on only with lines longer than a fragment.
             short = size if not stamp_first and size <= SHORT_ITEMS else None
             draft = _draft(tokens, token, feed_id, stamp_first, boundaries, limit, edge, short,
-                           one_liners=one_liners, head=heads.get(token.index), listed=len(region) >= 2)
+                           one_liners=one_liners, head=heads.get(token.index), listed=len(region) >= 2,
+                           titled=stamp_first and _titles_trail(region))
             if draft is not None:
                 region_drafts.append(draft)
         if _page_labels(region):
@@ -175,15 +184,25 @@ def _labels_only(drafts: list[Draft]) -> bool:
 
 
 # ── regions ─────────────────────────────────────────────────────────────────────────────
-def _signature(token: Token) -> tuple:
+def _signature(token: Token, under_stamp: bool = False) -> tuple:
     stamp = token.stamp
     assert stamp is not None
+    # A stamp beside an update label only ("dnes 08:23Aktualizováno", "Actualizado 25 de abril
+    # …") is one of its list's stamps, as if alone on its line; not right under another stamp
+    # ("12:43" / "aktualizováno • 12:56": that stamp's update), nor a clock or a relative stamp
+    # after the label ("Updated 21:00", "Updated 4m ago": the page's own label).
+    labelled = bool(token.rest) and not under_stamp and _UPDATE_LABEL_RE.fullmatch(token.rest) is not None \
+        and (token.placement is Placement.LEAD or stamp.kind is StampKind.DATETIME)
+    placement = "alone" if labelled else token.placement.value if token.placement else ""
     if stamp.kind is StampKind.RELATIVE:
-        return ("relative", token.placement.value if token.placement else "")
+        return ("relative", placement)
     # A stamp alone on its line keeps its decorations: "6:53" and "6:53 •" are two lists.
     printed = token.text if token.placement is Placement.ALONE else stamp.text
     shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", _SPACE_RE.sub(" ", printed.strip("()[] "))))
-    return (stamp.kind.value, shape, token.placement.value if token.placement else "")
+    return (stamp.kind.value, shape, placement)
+
+
+_UPDATE_LABEL_RE = lazy_regex(r"\W*(?:" + "|".join(map(regex.escape, lexicon.UPDATE_CUES)) + r")\W*", regex.IGNORECASE)
 
 
 _NUMBER_RE = lazy_re(r"\d+")
@@ -195,8 +214,10 @@ _SPACE_RE = lazy_re(r"\s+")
 def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
     open_regions: dict[tuple, list[Token]] = {}
     done: list[list[Token]] = []
+    previous = -10
     for token in stamp_tokens:
-        key = _signature(token)
+        key = _signature(token, token.index - previous <= UNDER_STAMP_LINES)
+        previous = token.index
         region = open_regions.get(key)
         if region is not None and token.index - region[-1].index <= MAX_GAP_LINES:
             region.append(token)
@@ -210,11 +231,21 @@ def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
 
 def _split_strays(region: list[Token]) -> list[list[Token]]:
     """A first stamp far above a tight list (an article's date above a "read also" list) is
-    a region of its own."""
+    a region of its own; so is the article's date printed twice there (over the headline
+    and in the byline block), which `printed_twice` then leaves out."""
     if len(region) < 3:
         return [region]
     gaps = [b.index - a.index for a, b in zip(region, region[1:])]
-    return [[region[0]], region[1:]] if _stray(gaps[0], gaps[1:]) else [region]
+    if _stray(gaps[0], gaps[1:]):
+        return [[region[0]], region[1:]]
+    if len(region) >= 4 and _one_date_time(region[0], region[1]) and _stray(gaps[1], gaps[2:]):
+        return [region[:2], region[2:]]
+    return [region]
+
+
+def _one_date_time(a: Token, b: Token) -> bool:
+    """Two stamps that print one date and time ("19 May 2020, 5:16" twice)."""
+    return a.stamp is not None and b.stamp is not None and a.stamp.day is not None and a.stamp.text == b.stamp.text
 
 
 def _stray(gap: int, others: list[int]) -> bool:
@@ -725,10 +756,14 @@ def _walk(tokens: list[Token], start: int, step: int, boundaries: set[int], limi
 # ── one entry ───────────────────────────────────────────────────────────────────────────
 def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
            boundaries: set[int], limit: int, edge: bool, short: int | None,
-           one_liners: bool = False, head: Token | None = None, listed: bool = False) -> Draft | None:
+           one_liners: bool = False, head: Token | None = None, listed: bool = False,
+           titled: bool = False) -> Draft | None:
+    """The entry of a stamp the text layout bounds. `titled`: the region's stamps close their
+    items' titles ("Title 12:56 PM" / "Uploaded by …"), the rest of a trailing stamp's line is
+    its headline."""
     assert token.stamp is not None
     # A card ("Headline / 6:53 / (blank)") is the block the stamp closes, no more.
-    lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    lead = token.rest if token.rest and (token.placement is Placement.LEAD or titled) else None
     if one_liners and _headline_before(token, listed):
         # "Headline 17:24" in a list of one-line items: the line is the whole item.
         lead, body = token.rest, []
@@ -854,6 +889,8 @@ def _boxed_draft(tokens: list[Token], token: Token, feed: int, first: int, last:
     above = [t for t in tokens[first:token.index] if _is_boxed_line(t)]
     below = [t for t in tokens[token.index + 1:last + 1] if _is_boxed_line(t)]
     lead = token.rest if token.placement is Placement.LEAD and token.rest else None
+    if lead and _is_label_line(lead) and any(not _is_label_line(t.text) for t in above):
+        lead = None  # "Headline / dnes 08:23 Aktualizováno": the stamp's label, under the item's headline
     # Labels on one side of the stamp, the content on the other: a card's kicker or
     # category ("World / 2h ago / Headline"), its author or a "Read more" under it.
     if not lead and not token.rest and above and below:
@@ -899,6 +936,25 @@ def _byline_stamp(token: Token) -> bool:
 BYLINE_WORDS = 6  # a name, a connector, perhaps a date word: longer text before a stamp is a headline
 #: A short lowercase word, or a name ending in a comma, right before the stamp: "on", "am", "le", "Gobin,".
 _CONNECTOR_RE = lazy_regex(r"\p{Ll}{1,3}|\p{Lu}\p{L}*,")
+
+
+def _titles_trail(region: list[Token]) -> bool:
+    """Every stamp closes a title on its line ("Clip title 12:56 PM", "Gallery 2:05 PM"), no
+    byline or label that repeats ("Jane Doe 12:56"): the item's title, with its lines under it."""
+    if len(region) < TITLED_MIN or any(t.placement is not Placement.TRAIL for t in region):
+        return False
+    names = sum(1 for t in region if _byline_stamp(t) or _bare_name(t.rest) or _KICKER_END_RE.search(t.rest))
+    return _distinct_rests(region) and names * 2 < len(region)
+
+
+#: A separator closing the text before a stamp: a kicker ("felmérés / 41 perce"), no title.
+_KICKER_END_RE = lazy_re(r"[/|•·:–-]\s*$")
+
+
+def _bare_name(text: str) -> bool:
+    """One to four words, each capitalised: "Jane Doe", "Ann" (a commenter before the stamp)."""
+    words = text.rstrip(":,").split()
+    return 0 < len(words) <= NAME_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _distinct_rests(region: list[Token]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Set as AbstractSet
 
 from feedline.model import Layout
 from feedline.tokens import LineKind, Token
@@ -37,16 +38,8 @@ class ItemBoxes:
     def item_lines(self, region: list[Token]) -> dict[int, tuple[int, int]]:
         """For the stamps of `region` whose item the page's boxes bound: stamp line →
         (first line, last line) of the item, both inclusive."""
-        layout, holds = self.layout, self.holds
-        boxes: dict[int, int] = {}
-        for token in region:
-            chain = self.chains.get(token.index)
-            if not chain or holds[chain[0]] != 1:
-                continue  # the stamp shares its innermost box with another: no box of its own
-            k = 0
-            while k + 1 < len(chain) and holds[chain[k + 1]] == 1:
-                k += 1
-            boxes[token.index] = chain[k]
+        layout = self.layout
+        boxes = {token.index: box for token in region if (box := self.own_box(token.index)) is not None}
         shapes = Counter(layout.shapes[box] for box in boxes.values())
         spans: dict[int, tuple[int, int]] = {}
         for line, box in boxes.items():
@@ -56,7 +49,32 @@ class ItemBoxes:
             if first <= line <= last and last - first < MAX_ITEM_LINES:
                 spans[line] = (first, last)
         spans = _disjoint(spans)
-        return spans if _tiled(spans, self.tokens) else {}
+        siblings = self._sibling_lines(region, {layout.shapes[box] for box in boxes.values()})
+        return spans if _tiled(spans, self.tokens, siblings) else {}
+
+    def own_box(self, line: int) -> int | None:
+        """The largest box around the stamp line that holds no other stamp line, if any."""
+        chain, holds = self.chains.get(line), self.holds
+        if not chain or holds[chain[0]] != 1:
+            return None  # the stamp shares its innermost box with another: no box of its own
+        k = 0
+        while k + 1 < len(chain) and holds[chain[k + 1]] == 1:
+            k += 1
+        return chain[k]
+
+    def _sibling_lines(self, region: list[Token], shapes: set[str]) -> set[int]:
+        """The lines of the items of the region's shapes whose stamps are of another form
+        ("dnes 08:23 Aktualizováno" beside "dnes 08:53"): items of one list, no text between
+        the region's own."""
+        own = {t.index for t in region}
+        lines: set[int] = set()
+        for line in self.chains:
+            box = None if line in own else self.own_box(line)
+            if box is not None and self.layout.shapes[box] in shapes:
+                first, last = _lines_of(self.layout, box, self.tokens, self.line_starts)
+                if last - first < MAX_ITEM_LINES:
+                    lines.update(range(first, last + 1))
+        return lines
 
 
     def is_heading(self, token: Token) -> bool:
@@ -93,13 +111,14 @@ def _lines_of(layout: Layout, box: int, tokens: list[Token], line_starts: list[i
     return first, last
 
 
-def _tiled(spans: dict[int, tuple[int, int]], tokens: list[Token]) -> bool:
+def _tiled(spans: dict[int, tuple[int, int]], tokens: list[Token], siblings: AbstractSet[int] = frozenset()) -> bool:
     """Whether the items follow one another with no text between them, but for a few
     gaps (a section's label between two lists). Where text lies between every two boxes
     ("<dt>EUR/USD</dt><dd>Drops (04:32)</dd>", a heading box and its paragraphs), the
-    boxes hold only part of each item."""
+    boxes hold only part of each item. `siblings`: lines of the list's other items (their
+    stamps of another form), no text between two items."""
     ordered = sorted(spans.values())
-    gaps = [any(t.kind is LineKind.TEXT for t in tokens[a_last + 1:b_first])
+    gaps = [any(t.kind is LineKind.TEXT and t.index not in siblings for t in tokens[a_last + 1:b_first])
             for (_, a_last), (b_first, _) in zip(ordered, ordered[1:])]
     return sum(gaps) * TILE_GAPS <= len(gaps)
 

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import datetime, time, timedelta
 
 import regex
 
 from feedline import lexicon
-from feedline.model import StampKind
+from feedline.model import Stamp, StampKind
 from feedline.patterns import lazy_regex
 from feedline.tokens import LineKind, Placement, Token, western_digits
 
@@ -43,6 +44,7 @@ AUTHOR_BYLINE = "the page's byline: a lone stamp beside an author line (\"By …
 READING_BYLINE = "the page's byline: a lone stamp beside the article's reading time (\"4 min read\")"
 WIDGET_ITEM = "its item holds only share or navigation buttons"
 DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
+PAGE_TIME = "the page's byline: a lone stamp printing the page's published or modified time (its markup)"
 PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
 CALENDAR = "a calendar: table rows whose stamps run forward in time, upcoming events"
 
@@ -53,6 +55,7 @@ DATE_LINE_MAX = 40  # characters: a longer line above is text, not the byline's 
 AUTHOR_LINE_MAX = 80
 NAME_LINE_MAX = 40
 ARTICLE_LINE_MIN = 100  # characters: a paragraph of the article, not a card's headline
+PAGE_TIME_HOURS = 14  # a UTC time this many hours or fewer from a visible clock may be the same moment
 PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programme
 ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
 QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
@@ -179,6 +182,32 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
     if token.placement is Placement.ALONE and _named_over_article(tokens, token, above, below):
         return AUTHOR_BYLINE  # "Jane Doe" / "2 hours ago" over the article's first paragraph
     return None
+
+
+def page_time(stamp: Stamp, times: Sequence[str]) -> bool:
+    """Whether the stamp prints the page's own published or modified time as its markup writes
+    it (`Markup.published`, `modified`): "Dnes 9:44" for `2020-01-30T08:44:01Z`. The markup's
+    wall clock must equal the stamp's; a UTC time may lie a whole number of half hours away,
+    within PAGE_TIME_HOURS (the page's offset); a printed month and day must agree."""
+    if stamp.hour is None or stamp.minute is None or stamp.relative_minutes is not None:
+        return False
+    for value in times:
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            continue
+        wall = moment.replace(tzinfo=None, second=0, microsecond=0)
+        shown = datetime.combine(wall.date(), time(stamp.hour, stamp.minute))
+        distance = ((shown - wall).total_seconds() // 60 + 720) % 1440 - 720  # to the nearest day's
+        if moment.utcoffset() == timedelta(0):
+            if distance % 30 or abs(distance) > PAGE_TIME_HOURS * 60:
+                continue
+        elif distance:
+            continue
+        local = wall + timedelta(minutes=distance)
+        if stamp.month is None or stamp.day is None or (stamp.month, stamp.day) == (local.month, local.day):
+            return True
+    return False
 
 
 def printed_twice(region: Sequence[Token], tokens: Sequence[Token]) -> bool:

@@ -106,20 +106,23 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
                find_entries: Callable[..., tuple[list[Draft], list[Feed]]] = find_entries,
                media: Callable[[Page, TokenTable], frozenset[str]] | None = None,
                ) -> tuple[TokenTable, list[Draft], list[Feed]]:
-    """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens))`,
-    remembered by what they read: the page's text, language and layout, the media lengths of
-    its markup (all `media` may read of the page besides the tokens), and the functions
-    themselves. Without `media`, no stamp is a media length."""
+    """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens), times)`
+    (`times`: the markup's published and modified times), remembered by what they read: the
+    page's text, language and layout, the media lengths and times of its markup (all `media`
+    may read of the page besides the tokens), and the functions themselves. Without `media`,
+    no stamp is a media length."""
     def make() -> tuple[TokenTable, tuple[Draft, ...], tuple[Feed, ...]]:
         tokens = tokenize(page)
-        drafts, feeds = find_entries(tokens, page.layout, media(page, tokens) if media else frozenset())
+        drafts, feeds = find_entries(tokens, page.layout, media(page, tokens) if media else frozenset(), times)
         return tokens, tuple(drafts), tuple(feeds)
 
+    markup = page.markup
+    times = tuple(t for t in (markup.published, markup.modified) if t) if markup is not None else ()
     if len(page.text) > MAX_CHARS:
         made = make()
     else:
-        lengths = page.markup.media_lengths if page.markup is not None else ()
-        made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.layout, lengths), make)
+        lengths = markup.media_lengths if markup is not None else ()
+        made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.layout, lengths, times), make)
     tokens, drafts, feeds = made
     return tokens, list(drafts), list(feeds)
 

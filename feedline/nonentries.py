@@ -14,7 +14,9 @@ from collections import Counter
 
 from feedline.dates import Dated
 from feedline.entries import Draft, rejected_regions
-from feedline.lookalikes import DATE_TWICE, WIDGET_ITEM, lone_reason, stamp_reason, widget_only
+from feedline.lookalikes import (
+    DATE_TWICE, PAGE_TIME, WIDGET_ITEM, lone_reason, page_time, stamp_reason, widget_only,
+)
 from feedline.model import NotEntry
 from feedline.patterns import CLOCK_RE, RELATIVE_RE
 from feedline.tokens import AGO_WORDS, LineKind, Token, TokenTable
@@ -38,9 +40,10 @@ UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a ti
 
 
 def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
-                media: frozenset[str] = frozenset()) -> tuple[NotEntry, ...]:
+                media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = ()) -> tuple[NotEntry, ...]:
     """The page's time-like lines that are no entry, each with its reason, in page order.
-    `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`)."""
+    `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`);
+    `page_times`: the markup's published and modified times (`lookalikes.page_time`)."""
     kept = {d.draft.line for d in dated if not d.draft.page_label}
     shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
     drafted = {d.line: d for d in drafts}
@@ -57,7 +60,7 @@ def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
             reason: str | None = REPEAT
         else:
             reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts), media,
-                             regions.get(token.index))
+                             regions.get(token.index), page_times)
             if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
                 reason = DATE_TWICE
             elif reason == NO_FEED and token.stamp is not None and token.stamp.year and token.stamp.day:
@@ -71,13 +74,15 @@ def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
 
 
 def _reason(tokens: TokenTable, token: Token, draft: Draft | None, inside_entry: bool,
-            media: frozenset[str], region_reason: str | None) -> str | None:
+            media: frozenset[str], region_reason: str | None, page_times: tuple[str, ...] = ()) -> str | None:
     if token.kind is LineKind.STAMP:
         if draft is not None:
             return LIVE_LABEL if draft.page_label else SCHEDULE
         if inside_entry:
             return INSIDE_ENTRY
-        return stamp_reason(token, media) or region_reason or lone_reason(tokens, token) or _widget_reason(tokens, token) or NO_FEED
+        return (stamp_reason(token, media) or region_reason or lone_reason(tokens, token)
+                or (PAGE_TIME if token.stamp is not None and page_time(token.stamp, page_times) else None)
+                or _widget_reason(tokens, token) or NO_FEED)
     if not _may_hold_time(token.text):
         return None
     match = CLOCK_RE.search(token.text) or RELATIVE_RE.search(token.text)

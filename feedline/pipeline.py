@@ -76,7 +76,14 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
     kept = replace(page, html=None, layout=None, parsed=None,  # the scripts served the claims above
                    markup=replace(page.markup, scripts=()) if page.markup is not None else None)
     return Timeline(kept, tuple(entries), now=(clock.aware or clock.wall) if clock else None,
-                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens)) if explain else ())
+                    tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens),
+                                                                  _page_times(page)) if explain else ())
+
+
+def _page_times(page: Page) -> tuple[str, ...]:
+    """The page's published and modified times as its markup writes them."""
+    markup = page.markup
+    return tuple(t for t in (markup.published, markup.modified) if t) if markup is not None else ()
 
 
 def _media(page: Page, tokens: TokenTable) -> frozenset[str]:
