@@ -5,6 +5,8 @@ Month names list the forms a date uses (nominative and genitive, abbreviations);
 """
 from __future__ import annotations
 
+from feedline.daywords_data import GENERATED_DAY_WORDS
+
 # month number -> forms, per language. Abbreviations without the dot ("sept." matches "sept").
 MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
@@ -80,14 +82,17 @@ WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("svētdiena",)),
 }
 
-# Day words: days before the capture date ("yesterday" = 1).
-DAY_WORDS: dict[str, int] = {
+# Day words: days before the capture date ("yesterday" = 1). The hand list, then over
+# dateparser's words for "today" / "yesterday" in 200 languages (`daywords_data`, generated
+# by benchmarks/gen_daywords.py; the hand list wins).
+HAND_DAY_WORDS: dict[str, int] = {
     "today": 0, "yesterday": 1, "heute": 0, "gestern": 1, "aujourd'hui": 0, "aujourd’hui": 0,
     "hier": 1, "hoy": 0, "ayer": 1, "oggi": 0, "ieri": 1, "hoje": 0, "ontem": 1,
     "dzisiaj": 0, "dziś": 0, "wczoraj": 1, "dnes": 0, "včera": 1, "azi": 0, "astăzi": 0,
     "сегодня": 0, "вчера": 1, "сьогодні": 0, "вчора": 1, "šodien": 0, "vakar": 1,
     "tänään": 0, "eilen": 1, "vandaag": 0, "gisteren": 1, "idag": 0, "igår": 1,
 }
+DAY_WORDS: dict[str, int] = GENERATED_DAY_WORDS | HAND_DAY_WORDS
 
 # Relative stamps: unit word -> minutes. Keys are lowercase; matching is case-insensitive
 # except for the bare one-letter English units ("32M ago", "2h ago"), which patterns handle.

@@ -181,7 +181,7 @@ def _join(cjk: bool) -> str:
 # "Tue, Dec 26 2006, 12:55 GMT", "18.2. 15:32", "2021/07/14 09:05", "2021年7月14日9:05", "24.04.2024 • 23:21
 # Uhr": sportschau.de, tagesschau.de, reuters.com, andaluciainformacion.es, motorsport-total.com), and
 # clock then date ("21:22, 6 OCT 2020", "09:05 | 14.07.2021").
-DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few dozen words: literal, so no other word is taken for one
+DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few hundred words: literal, so no other word is taken for one
 
 
 def _datetime(cjk: bool) -> str:
@@ -189,7 +189,8 @@ def _datetime(cjk: bool) -> str:
     with_year = _date_with_year(cjk)
     return (
         r"(?:(?:" + WEEKDAY_PREFIX + r"?" + _date_with_short(cjk) + _join(cjk)
-        + r"|(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
+        # a whole word: "jučer 17:59", never the end of "Olivier 17:59"
+        + r"|(?<!\p{L})(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
         + _clock(cjk) + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + with_year + r"|\s?[|·•]\s?" + with_year + r")?)"
     )
 

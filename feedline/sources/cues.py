@@ -138,7 +138,7 @@ _QUOTE_MARKS = ("\"", "»", "”", "“")
 #: A day named between a subject and its verb: "am Dienstag", "on Monday", "gestern", "ieri".
 _TIME_PHRASE = lazy_regex(
     r"(?:\b(?P<pre>am|on|last|this)\s)?(?P<day>\p{L}{3,16})[ \t]*\Z", regex.IGNORECASE)
-_DAY_WORDS = frozenset(lexicon.DAY_WORDS) | {"tonight", "vorgestern"}
+_DAY_WORDS = frozenset(lexicon.HAND_DAY_WORDS) | {"tonight", "vorgestern"}
 #: Spans named only after "last" or "this": "Acme last week said" (taipeitimes.com,
 #: miamitodaynews.com, philstar.com).
 _SPAN_WORDS = frozenset({"week", "month", "year", "weekend", "night"})

@@ -337,7 +337,7 @@ def _sentence_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
         if s < e - 1 and not ctx.joined(s + 1):
             return None
         if t.kind == NAME:
-            day = t.text.casefold() in lexicon.DAY_WORDS  # "Вчера министр заявил"
+            day = t.text.casefold() in lexicon.HAND_DAY_WORDS  # "Вчера министр заявил"
             return (s, e) if s < e - 1 and not day and _sentence_start(ctx, s) else None
         if t.kind not in (LOW, ROLE):
             return None

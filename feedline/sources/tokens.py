@@ -28,7 +28,7 @@ NAME, ACR, DET, CONN, AND, ROLE, LOW, STOP, NUM, NON = (
     "NAME", "ACR", "DET", "CONN", "AND", "ROLE", "LOW", "STOP", "NUM", "NON")
 _HEADS = (NAME, ROLE, ACR)
 #: "Today", "Ieri", "Gestern": a capitalised day word opens a sentence, it names no one.
-_DAY_WORDS = frozenset(lexicon.DAY_WORDS)
+_DAY_WORDS = frozenset(lexicon.HAND_DAY_WORDS)
 _T = TypeVar("_T")
 
 
