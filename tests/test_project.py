@@ -27,6 +27,7 @@ PKG = ROOT / "feedline"
 # A new module must be placed here; the test below says so when one is missing.
 RANK: dict[str, float] = {
     "model": 0,
+    "daywords_data": 0,  # generated day words (benchmarks/gen_daywords.py), data for lexicon
     "errors": 0,
     "lexicon": 1,
     "scripts": 1,  # a page's language from its script, for text that declares none
