@@ -206,16 +206,15 @@ _UNITS = _alt(lexicon.RELATIVE_UNITS)
 _NUMBER = r"(?:\d{1,3}|" + _alt(lexicon.NUMBER_WORDS) + r")"
 _EN_UNIT = r"(?:" + _UNITS + r"|[smhdw])"
 RELATIVE = (
-    r"(?:(?<![\p{L}\d])(?:"  # a whole word: "From 49m ago" holds no "o[ne] m[inute]"
+    # A whole word ("From 49m ago" holds no "o[ne] m[inute]"), or a card's label glued before
+    # its digits or its "ago" word ("News2 hours ago": kulu-media.com; "WIRTSCHAFTvor 5
+    # Stunden": dw.com; "Allgemeinvor 7 Tagen": finanzmarktwelt.de).
+    r"(?:(?:(?<![\p{L}\d])|(?<=\p{L})(?=\d|" + _alt(lexicon.AGO_BEFORE) + r"\s\d))(?:"
     r"(?:(?:för|for)\s)?(?P<n>" + _NUMBER + r")\s?(?P<unit>" + _EN_UNIT + r")\.?(?:\s(?P<n2>\d{1,3})\s?(?P<unit2>" + _EN_UNIT + r")\.?)?"
     r"\s" + _alt(lexicon.AGO_AFTER)
     + r"|" + _alt(lexicon.AGO_BEFORE) + r"\s(?:(?P<n>" + _NUMBER + r")\s(?:de\s)?(?P<unit>" + _UNITS + r")|(?P<unit>" + _alt(lexicon.COUNTED_UNITS) + r"))"
     r"|(?P<n>\d{1,3})\s(?P<unit>" + _alt(lexicon.SELF_AGO_UNITS) + r")"
     r")(?!\p{L})"  # a clock may be glued after it: "21 mins ago11:48"
-    # A card's label glued before it ("WIRTSCHAFTvor 5 Stunden": dw.com; "Allgemeinvor 7 Tagen":
-    # finanzmarktwelt.de; "News2 hours ago": kulu-media.com): digits only, the whole form.
-    r"|(?<=\p{L})(?:" + _alt(lexicon.AGO_BEFORE) + r"\s(?P<n>\d{1,3})\s(?:de\s)?(?P<unit>" + _UNITS + r")"
-    r"|(?P<n>\d{1,3})\s(?P<unit>" + _UNITS + r")\s" + _alt(lexicon.AGO_AFTER) + r")(?!\p{L})"
     r"|(?<!\d)(?P<n>\d{1,3})\s?(?P<unit>" + _alt(lexicon.GLUED_UNITS) + r")\s?" + _alt(lexicon.GLUED_AGO)
     + r"(?![\p{Hangul}\p{Hiragana}]))"  # "15일 전남" is a date and a place; "3日前に", a sentence
 )
