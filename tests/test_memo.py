@@ -3,7 +3,6 @@ gives cold, byte for byte; the caches are keyed by all they read, bounded, and c
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,11 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import feedsim  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def fresh() -> Iterator[None]:
-    memo.clear()
-    yield
-    memo.clear()
+pytestmark = pytest.mark.usefixtures("fresh_memo")
 
 
 def shown(timeline: Timeline) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
@@ -31,11 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import feedsim  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def fresh() -> Iterator[None]:
-    memo.clear()
-    yield
-    memo.clear()
+pytestmark = pytest.mark.usefixtures("fresh_memo")
 
 
 @dataclass(frozen=True)
