@@ -18,13 +18,11 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from text_ab import BASE, ROOT, Side, base_package, forgetter, measure, print_stages, stage_timer  # noqa: E402
+from text_ab import BASE, ROOT, Side, forgetter, measure_against, print_stages, stage_timer  # noqa: E402
 
 POOL = ROOT.parent / "shared" / "pool" / "pages"
 READ_STAGES = ("decode", "parse_html", "Styles", "walk", "read_markup")
@@ -60,15 +58,9 @@ def main() -> int:
     paths = sorted(POOL.iterdir())
     paths = paths[::max(len(paths) // max(args.pages, 1), 1)][:args.pages]
     pages = [gzip.decompress(path.read_bytes()) for path in paths]
-    with tempfile.TemporaryDirectory() as scratch:
-        try:
-            base_package(args.base, Path(scratch))
-        except (OSError, subprocess.CalledProcessError) as error:
-            print(f"html_ab: cannot read feedline at {args.base!r} from git ({error}): skipped")
-            return 0
-        sys.path.insert(0, scratch)
-        sys.path.insert(0, str(ROOT))
-        results = measure(pages, instrumented, STAGES, args.runs)
+    results = measure_against(args.base, "html_ab", pages, instrumented, STAGES, args.runs)
+    if results is None:
+        return 0
     size = sum(map(len, pages)) / 1e6
     before, after = results[BASE][0], results["feedline"][0]
     print(f"pool HTML: {len(pages)} pages, {size:.2f} MB; CPU ms, fastest of {args.runs} runs per page, "

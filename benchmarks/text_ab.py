@@ -84,6 +84,21 @@ def instrumented(package: str) -> Side:
     return importlib.import_module(package).extract, forgetter(package), spent
 
 
+def measure_against(base: str, label: str, pages: list[bytes], instrument: Callable[[str], Side],
+                    stages: tuple[str, ...], runs: int) -> dict[str, tuple[float, dict[str, float]]] | None:
+    """`measure` with the base ref's package written from git beside this tree; None (said on
+    stdout) when git cannot give it."""
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            base_package(base, Path(scratch))
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"{label}: cannot read feedline at {base!r} from git ({error}): skipped")
+            return None
+        sys.path.insert(0, scratch)
+        sys.path.insert(0, str(ROOT))
+        return measure(pages, instrument, stages, runs)
+
+
 def measure(pages: list[bytes], instrument: Callable[[str], Side], stages: tuple[str, ...],
             runs: int) -> dict[str, tuple[float, dict[str, float]]]:
     """Total and per-stage CPU seconds of each side (the base ref's package, this tree's) over
@@ -133,15 +148,9 @@ def main() -> int:
         print(f"text_ab: {PAGES} is absent: skipped")
         return 0
     pages = [p.read_bytes() for p in sorted(PAGES.glob("*.txt"))]
-    with tempfile.TemporaryDirectory() as scratch:
-        try:
-            base_package(args.base, Path(scratch))
-        except (OSError, subprocess.CalledProcessError) as error:
-            print(f"text_ab: cannot read feedline at {args.base!r} from git ({error}): skipped")
-            return 0
-        sys.path.insert(0, scratch)
-        sys.path.insert(0, str(ROOT))
-        results = measure(pages, instrumented, STAGES, args.runs)
+    results = measure_against(args.base, "text_ab", pages, instrumented, STAGES, args.runs)
+    if results is None:
+        return 0
     for total, stages in results.values():
         stages["other"] = total - sum(stages.values())
     size = sum(map(len, pages)) / 1e6

@@ -131,8 +131,10 @@ DATE_MDY_NAME = (
 DATE_NUMERIC = (
     r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![\d.:]))"
 )
+# A weekday in brackets after a date, as East Asian pages print it ("3/9(木)", "7月14日（水）").
+_BRACKETED_WEEKDAY = r"(?:\s?[(（]\p{L}{1,3}[)）])"
 DATE_NUMERIC_SHORT = (
-    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)(?:\s?[(（]\p{L}{1,3}[)）])?(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
+    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)" + _BRACKETED_WEEKDAY + r"?(?=\s))(?!\d(?!\d?:\d\d)))"  # a clock may be glued: "18.2.15:32"
     # ("3/9(木) 18:45": a weekday in brackets after the slash form, as CJK month-days print it)
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"
@@ -140,14 +142,13 @@ DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<is
 # "2021.07.14.", "2020. 8. 27.", with the weekday in brackets as the other East Asian date
 # forms take it ("2019.3.11(月) 16:10", "2022.8.10(Wed) 5:05": rbbtoday.com,
 # scan.netsecurity.ne.jp; "3/9(木)" on headlines.yahoo.co.jp, "7月14日（水）" below).
-_BRACKETED_WEEKDAY = r"(?:\s?[(（]\p{L}{1,3}[)）])"
 DATE_YMD = (
     r"(?:(?<![\d.:/])(?P<iso_year>" + YEAR4 + r")(?P<ysep>[/.])\s?(?P<iso_month>[01]?\d)(?P=ysep)\s?"
     r"(?P<iso_day>[0-3]?\d)(?!\d)(?:\.(?!\d))?" + _BRACKETED_WEEKDAY + "?)"
 )
 # Chinese, Japanese and Korean dates: "2021年7月14日", "7月14日（水）", "2021년 7월 14일".
 _CJK_MONTH_DAY = (
-    r"(?P<iso_month>[01]?\d)\s?[月월]\s?(?P<iso_day>[0-3]?\d)\s?[日일](?:\s?[(（]\p{L}{1,3}[)）])?"
+    r"(?P<iso_month>[01]?\d)\s?[月월]\s?(?P<iso_day>[0-3]?\d)\s?[日일]" + _BRACKETED_WEEKDAY + "?"
 )
 DATE_CJK = r"(?:(?<!\d)(?:(?P<year>" + YEAR4 + r")\s?[年년]\s?)?" + _CJK_MONTH_DAY + ")"
 DATE_CJK_YEAR = r"(?:(?<!\d)(?P<year>" + YEAR4 + r")\s?[年년]\s?" + _CJK_MONTH_DAY + ")"

@@ -243,26 +243,20 @@ def tokenize(page: Page) -> TokenTable:
     for index in compress(range(len(raws)), map(str.strip, raws)):
         line = raws[index].strip()
         ago = index in relative
-        if ago or has_digit(line) is not None:
-            known = read.get((line, ago))
-            if known is None:
-                known = _remembered(line, ago, lang, ctx)
-            if known is not None:
-                kept[index] = token = _moved(known, index, starts[index])
-            else:
-                kept[index] = token = _remember(line, ago, ctx, lambda: _classify(index, starts[index], line, ctx,
-                                                                                  relative=ago))
-        elif len(line) > BOILERPLATE_MAX:  # no digit, no "ago" word: plain text (see `_plain_line`)
+        may_stamp = ago or has_digit(line) is not None
+        if not may_stamp and len(line) > BOILERPLATE_MAX:  # plain text (see `_plain_line`)
             kept[index] = _new(Token, (index, starts[index], line, _TEXT, None, None, "", None))
             continue
+        known = read.get((line, ago))
+        if known is None:
+            known = _remembered(line, ago, lang, ctx)
+        if known is not None:
+            kept[index] = token = _moved(known, index, starts[index])
+        elif may_stamp:
+            kept[index] = token = _remember(line, ago, ctx, lambda: _classify(index, starts[index], line, ctx,
+                                                                              relative=ago))
         else:  # what `_classify` does with a line without digits or "ago" words
-            known = read.get((line, False))
-            if known is None:
-                known = _remembered(line, False, lang, ctx)
-            if known is not None:
-                kept[index] = token = _moved(known, index, starts[index])
-            else:
-                kept[index] = token = _remember(line, False, ctx, lambda: _plain_line(index, starts[index], line, ctx))
+            kept[index] = token = _remember(line, ago, ctx, lambda: _plain_line(index, starts[index], line, ctx))
         if len(read) < READ_LINES_KEPT:
             read[line, ago] = token
     del raws
