@@ -1055,7 +1055,6 @@ def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
 # (baltimoresun.com, chicagotribune.com, flavorwire.com, ign.com). "14h" is a clock in French,
 # Portuguese or Spanish, so hours count only on an English page; and a page needs two of them.
 _COMPACT_RELATIVE_RE = lazy_re(r"(\d{1,2})\s?(m|min|h|hr|d)")
-_COMPACT_MINUTES = {"m": 1, "min": 1, "h": 60, "hr": 60, "d": 1440}
 COMPACT_MIN_STAMPS = 2
 
 
@@ -1069,7 +1068,7 @@ def _compact_relatives_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable
         match = _COMPACT_RELATIVE_RE.fullmatch(token.text)
         if match is None or (match.group(2) in ("h", "hr") and not english):
             continue
-        minutes = int(match.group(1)) * _COMPACT_MINUTES[match.group(2)]
+        minutes = int(match.group(1)) * lexicon.RELATIVE_UNITS[match.group(2)]
         stamp = Stamp(token.text, (token.start, token.start + len(token.text)), StampKind.RELATIVE,
                       relative_minutes=minutes)
         found[i] = _new(Token, (token.index, token.start, token.text, _STAMP, stamp, Placement.ALONE, "", None))
