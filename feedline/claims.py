@@ -161,16 +161,30 @@ def _norm(text: str) -> str:
 
 
 def _pair_time_marks(drafts: list[Draft], marks: tuple[TimeMark, ...]) -> list[tuple[Draft, _Parsed | None]]:
-    """The k-th entry showing a stamp text takes the k-th mark showing the same text."""
+    """The k-th entry showing a stamp text takes the k-th mark showing the same text. An entry
+    no mark shows whole then takes the next free mark whose text holds its stamp as words
+    ("11:09" in `<time datetime>11:09, today</time>`: the day word is a line of its own)."""
     queues: dict[str, list[TimeMark]] = {}
     for mark in marks:
         queues.setdefault(_norm(mark.text), []).append(mark)
-    pairs = []
+    pairs, unpaired, taken = [], [], set()
     for draft in drafts:
         queue = queues.get(_norm(draft.stamp.text))
         if queue:
             mark = queue.pop(0)
+            taken.add(id(mark))
             pairs.append((draft, _parse(mark.value, "time[datetime]")))
+        else:
+            unpaired.append(draft)
+    free = [mark for mark in marks if id(mark) not in taken]
+    start = 0
+    for draft in unpaired:
+        words = re.compile(r"(?<!\w)" + re.escape(_norm(draft.stamp.text)) + r"(?!\w)")
+        for k in range(start, len(free)):
+            if words.search(_norm(free[k].text)):
+                pairs.append((draft, _parse(free[k].value, "time[datetime]")))
+                start = k + 1
+                break
     return pairs
 
 

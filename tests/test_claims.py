@@ -259,3 +259,19 @@ def test_a_data_time_on_a_whole_item_or_an_unrelated_number_claims_nothing() -> 
             "<p>Details of the story follow in a full sentence here.</p></li>")
     page = f"<!doctype html><html><body><h1>Latest</h1><ul>{body}</ul></body></html>".encode()
     assert [d for _, d, _ in dates(page)] == [None, None]
+
+
+@pytest.mark.parametrize("items", [
+    # 24tv.ua: the clock and a day word in one <time> ("11:09, сьогодні")
+    [("11:09, сьогодні", "2020-09-21 11:09", "Уряд ухвалив нову програму для шкіл"),
+     ("10:17, сьогодні", "2020-09-21 10:17", "Над містом зранку стоїть густий смог")],
+    # folha.uol.com.br: a date with an abbreviated month before the clock ("21.dez.2018 às 2h00")
+    [("21.dez.2018 às 12h00", "2018-12-21 12:00:00", "Prefeitura anuncia novo plano para o centro"),
+     ("21.dez.2018 às 2h00", "2018-12-21 02:00:00", "Governo prevê corte nas despesas do estado")],
+    # scan.netsecurity.ne.jp: a year-first date and an English weekday before the clock
+    [("2019.3.4 Mon 8:15", "2019-03-04T08:15:02+09:00", "外付けHDDを紛失した件について報告"),
+     ("2019.2.28 Thu 8:10", "2019-02-28T08:10:08+09:00", "調査票を紛失した件について報告")],
+])
+def test_a_time_element_holding_more_than_the_stamp_still_dates_it(items: list[tuple[str, str, str]]) -> None:
+    rows = dates(html_page(items))
+    assert [r[1] for r in rows] == [value[:10] for _, value, _ in items]
