@@ -1053,20 +1053,28 @@ def _repeated_bylines_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
 
 # A compact relative stamp alone on its line, without "ago": "33m", "3h", "5d" under each card
 # (baltimoresun.com, chicagotribune.com, flavorwire.com, ign.com). "14h" is a clock in French,
-# Portuguese or Spanish, so hours count only on an English page; and a page needs two of them.
+# Portuguese or Spanish, so hours count only on an English page or beside stamps in other units
+# ("13h" over "3d": flavorwire.com, fandom.wikia.com, ign.com in text dumps, which name no
+# language); and a page needs two of them.
 _COMPACT_RELATIVE_RE = lazy_re(r"(\d{1,2})\s?(m|min|h|hr|d)")
+_HOURS = frozenset({"h", "hr"})
 COMPACT_MIN_STAMPS = 2
 
 
 def _compact_relatives_to_stamps(tokens: TokenTable, ctx: Context) -> TokenTable:
     """Lines that are only a compact relative stamp are stamps, when the page has several."""
-    english = (ctx.lang or "").lower().startswith("en")
-    found: dict[int, Token] = {}
+    matches = {}
     for i, token in tokens.nonblank():
         if token.kind is not _TEXT or len(token.text) > 6 or not token.text[0].isdigit():
             continue
         match = _COMPACT_RELATIVE_RE.fullmatch(token.text)
-        if match is None or (match.group(2) in ("h", "hr") and not english):
+        if match is not None:
+            matches[i] = (token, match)
+    # "14h" is an hour ago on an English page, or beside "3d" / "45m" (a text dump names no language)
+    hours = (ctx.lang or "").lower().startswith("en") or any(m.group(2) not in _HOURS for _, m in matches.values())
+    found: dict[int, Token] = {}
+    for i, (token, match) in matches.items():
+        if match.group(2) in _HOURS and not hours:
             continue
         minutes = int(match.group(1)) * lexicon.RELATIVE_UNITS[match.group(2)]
         stamp = Stamp(token.text, (token.start, token.start + len(token.text)), StampKind.RELATIVE,

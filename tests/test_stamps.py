@@ -322,6 +322,16 @@ def test_a_lone_compact_stamp_or_french_hours_stay_text() -> None:
     assert not [t for t in tokenize(Page(french, lang="fr")) if t.kind is LineKind.STAMP]
 
 
+# A text dump names no language: hours count beside compact stamps in other units, as in the
+# text of flavorwire.com ("13h" over "3d"), fandom.wikia.com ("5h", "2d") and ign.com ("9h", "5d").
+def test_compact_hours_beside_days_are_stamps_on_a_page_without_a_language() -> None:
+    text = "Recent\n13h\n\nCouncil approves the harbour budget\n\n20h\n\nPolice close the bridge\n\n3d\n\nSchools reopen\n"
+    stamps = [(t.stamp.text, t.stamp.relative_minutes) for t in tokenize(Page(text)) if t.kind is LineKind.STAMP]
+    assert stamps == [("13h", 780), ("20h", 1200), ("3d", 4320)]
+    hours_only = "Programme\n\nOuverture des portes\n14h\nConcert\n16h\n"
+    assert not [t for t in tokenize(Page(hours_only)) if t.kind is LineKind.STAMP]
+
+
 # A card's label glued before its relative stamp, as a browser's text prints two inline
 # elements: dw.com ("WIRTSCHAFTvor 5 Stunden"), finanzmarktwelt.de ("Allgemeinvor 7 Tagen"),
 # kulu-media.com ("News2 hours ago") in the pool.
