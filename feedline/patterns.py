@@ -175,7 +175,8 @@ WEEKDAY_PREFIX = r"(?:(?P<weekday>" + WEEKDAY + r")\.?,?\s)"
 
 
 def _join(cjk: bool) -> str:
-    return (r"(?:\.?\s?(?:,|\||·|•|/|-|–|—|@|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
+    # separators: one sign or a run of them ("29.07.2020 // 12:56": golfpost.de), or a word
+    return (r"(?:\.?\s?(?:[,|·•/\-–—@]{1,3}|à|a\s(?:las|les)|um|at|kl\.?|klo|o|u|у|в|о|às|alle|ore|godz\.?)?\s?"
             + (r"(?:(?P<period>" + PERIOD + r")\s?)?" if cjk else "") + ")")
 
 # Date then clock ("Nov 15, 2024, 7:34 PM EST", "08.12.2025 à 00:01", "8 января, 17:46",

@@ -41,6 +41,9 @@ FORMS = [
     row("de", "24.04.2024 • 23:21 Uhr", kind=DATETIME, year=2024, month=4, day=24, hour=23, minute=21),
     row("en", "March 7, 2024 · 11:32", kind=DATETIME, year=2024, month=3, day=7, hour=11, minute=32),
     row("es", "06/05/2020 · 10:07", kind=DATETIME, year=2020, month=5, day=6, hour=10, minute=7),
+    # ... or a run of such signs, the separator doubled: golfpost.de (one site: the general form
+    # of the separators above, not a rule of its own).
+    row("de", "29.07.2020 // 12:56", kind=DATETIME, year=2020, month=7, day=29, hour=12, minute=56),
     # ISO with a space (already read): many sites.
     row("en", "2021-07-14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # A year-less numeric date in Chinese, Japanese and Korean is month first ("11/02" is
