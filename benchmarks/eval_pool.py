@@ -4,9 +4,9 @@ Two sets of gold files in the corpus format (../shared/corpus/README.md), writte
 annotators who read only the page (its HTML and Chromium's innerText), never feedline's
 output:
 
-- benchmarks/poolgold/ (`--set dev`, 30 pages): its failures were studied and fixed (each fix
+- benchmarks/poolgold/ (`--set dev`): its failures were studied and fixed (each fix
   resting on three pool sites of its own), so it is no longer unseen;
-- benchmarks/poolgold-heldout/ (`--set heldout`, 28 pages): measured, never studied. Read
+- benchmarks/poolgold-heldout/ (`--set heldout`): the batch labelled last, measured, never studied. Read
   only its totals: looking at its pages or misses to write a rule would make it one more dev
   set and leave the project without an estimate for pages no rule was written for.
 
@@ -44,10 +44,10 @@ def page_ids(gold: Path, only: set[str]) -> list[str]:
     return [i for i in ids if not only or i in only]
 
 
-def write_html(ids: list[str]) -> None:
-    SCRATCH.mkdir(parents=True, exist_ok=True)
+def write_html(ids: list[str], folder: Path = SCRATCH) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
     for page_id in ids:
-        target = SCRATCH / f"{page_id}.html"
+        target = folder / f"{page_id}.html"
         if not target.exists():
             target.write_bytes(gzip.decompress((POOL / f"{page_id}.html.gz").read_bytes()))
 
@@ -118,8 +118,8 @@ def html_only(gold: Path, ids: list[str]) -> set[str]:
     return {i for i in ids if json.loads((gold / f"{i}.json").read_text(encoding="utf-8")).get("forms") == ["html"]}
 
 
-def write_text_twins(ids: list[str]) -> bool:
-    missing = [i for i in ids if not (SCRATCH / f"{i}.txt").exists()]
+def write_text_twins(ids: list[str], folder: Path = SCRATCH) -> bool:
+    missing = [i for i in ids if not (folder / f"{i}.txt").exists()]
     if not missing:
         return True
     if shutil.which("chromium") is None:
@@ -132,7 +132,7 @@ def write_text_twins(ids: list[str]) -> bool:
         return False
     try:
         for page_id in missing:
-            (SCRATCH / f"{page_id}.txt").write_text(browser.inner_text(SCRATCH / f"{page_id}.html"), encoding="utf-8")
+            (folder / f"{page_id}.txt").write_text(browser.inner_text(folder / f"{page_id}.html"), encoding="utf-8")
     finally:
         browser.close()
     return True
