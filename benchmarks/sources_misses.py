@@ -1,4 +1,5 @@
-"""Where the sources pass misses and over-reaches on the dev corpus (../shared/corpus).
+"""Where the sources pass misses and over-reaches on the dev corpus (../shared/corpus), or on
+another labelled set in the corpus format (``--gold`` and ``--pages``: the pool pages with gold).
 
 Two steps, so that a change to feedline/sources/ is measured in seconds:
 
@@ -11,10 +12,14 @@ Two steps, so that a change to feedline/sources/ is measured in seconds:
    its entry's opening words.
 
 The totals equal the sources columns of ``make eval``'s capture line as long as the
-entries themselves do not change (refresh the cache when they do).
+entries themselves do not change (refresh the cache when they do). With ``--pool`` (short for
+``--gold benchmarks/poolgold --pages .cache/poolgold/pages``, the folder ``make eval-pool``
+writes: run it once first) they equal ``make eval-pool``'s capture sources columns. Each gold
+folder has its own cache file.
 
     python benchmarks/sources_misses.py --refresh          # ~3 minutes on 2 cores
     python benchmarks/sources_misses.py -v --only repubblica-1
+    python benchmarks/sources_misses.py --pool --refresh -v
 """
 from __future__ import annotations
 
@@ -32,6 +37,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 CACHE = ROOT / ".bench" / "sources-cache.json"
+POOL_GOLD = ROOT / "benchmarks" / "poolgold"
+POOL_PAGES = ROOT / ".cache" / "poolgold" / "pages"
+
+
+def cache_path(gold_dir: Path) -> Path:
+    """The cache file of a gold folder: the corpus keeps its old name, others are named by folder."""
+    if gold_dir == (CORPUS / "gold").resolve():
+        return CACHE
+    return CACHE.with_name(f"sources-cache-{gold_dir.name}.json")
 
 
 def scorer() -> ModuleType:
@@ -80,20 +94,20 @@ def _pairs(score: ModuleType, gold: dict, preds: list[dict]) -> list[dict]:
     return out
 
 
-def refresh(score: ModuleType, jobs: int) -> None:
+def refresh(score: ModuleType, jobs: int, gold_dir: Path, pages_dir: Path, cache: Path) -> None:
     tasks = []
-    for gpath in sorted((CORPUS / "gold").glob("*.json")):
+    for gpath in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        page = CORPUS / "pages" / gold["page"]
+        page = pages_dir / gold["page"]
         for path in (page, page.with_suffix(".txt")):
             if path.exists() and (path == page or page.suffix != ".txt"):
                 tasks.append((gpath.stem, gold, path))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         outs = list(pool.map(lambda t: _extract(t[2], t[1]), tasks))
-    cache = [{"id": gid, "page": path.name, "lang": gold.get("lang") or "?",
-              "pairs": _pairs(score, gold, preds)} for (gid, gold, path), preds in zip(tasks, outs)]
-    CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+    rows = [{"id": gid, "page": path.name, "lang": gold.get("lang") or "?",
+             "pairs": _pairs(score, gold, preds)} for (gid, gold, path), preds in zip(tasks, outs)]
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,15 +116,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", default="", help="page ids, comma-separated")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra name")
+    ap.add_argument("--words", type=int, default=0, metavar="N",
+                    help="with -v, print under each entry with a miss or an extra its first N characters")
     ap.add_argument("--by-cue", action="store_true",
                     help="count right and extra names by the form that found them")
+    ap.add_argument("--gold", type=Path, default=CORPUS / "gold", help="a folder of gold files (default: the corpus's)")
+    ap.add_argument("--pages", type=Path, default=CORPUS / "pages", help="the folder of the pages they name")
+    ap.add_argument("--pool", action="store_true",
+                    help=f"the pool pages with gold: --gold {POOL_GOLD.relative_to(ROOT)} --pages {POOL_PAGES.relative_to(ROOT)}")
     a = ap.parse_args(argv)
+    if a.pool:
+        a.gold, a.pages = POOL_GOLD, POOL_PAGES
+    gold_dir, pages_dir = a.gold.resolve(), a.pages.resolve()
     if not (CORPUS / "score.py").exists():
         print(f"sources_misses: {CORPUS} not found: skipped")
         return 0
+    if not pages_dir.is_dir():
+        print(f"sources_misses: no pages at {pages_dir} (for the pool set, run make eval-pool once first)")
+        return 1
     score = scorer()
-    if a.refresh or not CACHE.exists():
-        refresh(score, a.jobs)
+    cache = cache_path(gold_dir)
+    if a.refresh or not cache.exists():
+        refresh(score, a.jobs, gold_dir, pages_dir, cache)
     sys.path.insert(0, str(ROOT))
     from feedline.sources import find_sources
 
@@ -120,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     total = [0, 0, 0, 0]  # gold, predicted, gold found, predicted right
     by_cue: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # right, extra
-    for page in json.loads(CACHE.read_text(encoding="utf-8")):
+    for page in json.loads(cache.read_text(encoding="utf-8")):
         if only and page["id"] not in only:
             continue
         for pair in page["pairs"]:
@@ -135,12 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                 for k, v in enumerate(row):
                     acc[k] += v
             if a.verbose:
-                for g in gold:
-                    if g not in hit:
-                        print(f"- {page['page']:28} {g!r:50} | {pair['first_words'][:50]!r}")
-                for p in got:
-                    if p not in right:
-                        print(f"+ {page['page']:28} {p!r:50} | {pair['first_words'][:50]!r}")
+                wrong = [("-", g) for g in gold if g not in hit] + [("+", p) for p in got if p not in right]
+                for sign, name in wrong:
+                    print(f"{sign} {page['page']:28} {name!r:50} | {pair['first_words'][:50]!r}")
+                if wrong and a.words:
+                    entry = f"{pair['headline']}\n{pair['text']}" if pair["headline"] else pair["text"]
+                    print(f"    {' '.join(entry.split())[:a.words]!r}")
 
     def f1(acc: list[int]) -> str:
         p = acc[3] / acc[1] if acc[1] else 0.0

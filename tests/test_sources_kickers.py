@@ -66,3 +66,26 @@ def test_chinese_headline_speaker_after_a_space() -> None:
         "作者：王大明": [],
     }
     assert {h: names("", h) for h in cases} == cases
+
+
+def test_english_on_topic_needs_a_quote_and_an_english_entry() -> None:
+    """'Name on topic: 'quote'' (latino.foxnews.com, pamelaandersonfoundation.org,
+    edition.cnn.com, popsugar.com) speaks; 'Blood on the sand: …', 'Race on your résumé:
+    …' (latino.foxnews.com, marketplace.org) quote no one and are kickers. In Finnish "on" is
+    "is": an entry read as Finnish takes no English "on"."""
+    assert names("Jane Doe on the harbour plan: “It will not work”") == ["Jane Doe"]
+    assert names("Blood on the beach: Acme swimmer hurt by shark") == []
+    assert names("Jana Virtanen on raskaana: ”Olemme onnellisia”",
+                 "Uutinen kertoo, että se on totta ja myös hyvä asia.") == []
+
+
+def test_headline_suffix_needs_a_statement_before_its_dash() -> None:
+    """'Forums - Regeln', 'Jane D. -Acmeland' (wolfsrebellen-netz.forumieren.com, aclu.org's
+    comments), 'Acme Stadium - Acmetown, OH', 'Acme Leap - Made in Germany' (dawgsbynature.com,
+    dw.com): a short title or label and its section, place or
+    subtitle after a dash, no statement said by anyone. As for a closing speaker, the
+    suffix needs `MIN_TRAIL_STATEMENT` words before it."""
+    assert names("Forums - Regeln", "Wir pflegen hier ein freundliches Miteinander.") == []
+    assert names("Jane D. -Acmeland", "Great article, I agree with all of it.") == []
+    assert names("Death toll rises to 40 - Health Ministry") == ["Health Ministry"]
+    assert names("Ten hurt in blast – reports") == ["reports"]

@@ -122,7 +122,7 @@ _HEAD_ABOUT = _lazy(  # "Piotr Nowak o sezonie": a first and last name, then Sla
     r"(?P<about>[ \t]+(?:o|о|об|про))[ \t]+(?=\p{L})")
 _HEAD_ON = _lazy(  # "Jane Doe sobre la crisis: «…»": a first and last name, "on" a topic, a quote
     r"[ \t]*(?P<name>\p{Lu}\p{Ll}{1,30}(?:[ \t]\p{Lu}[\p{Ll}\-]{1,30}){1,2})"
-    r"(?P<about>[ \t]+(?:sobre|su|über|sur))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘]")
+    r"(?P<about>[ \t]+(?:sobre|su|über|sur|on))[ \t]+[^:\n]{2,80}?:[ \t]*[\"“„«‘']")
 #: Where a headline's closing speaker follows: a colon ("Crash caused by ice: Police"), or
 #: in Armenian script the mijaket, that language's colon, printed "․" or "." ("… բնակիչ․
 #: Name"): after two Armenian letters (and a blank: a quote mark masked), a lowercase

@@ -48,10 +48,12 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = ":" in head and _blanked_any(head, _ON_MARKS) and _HEAD_ON.match(
         ctx.text, a, b, timeout=REGEX_TIMEOUT)
-    if m and _label_name(ctx, m.start("name"), m.end("name")):
+    if m and _label_name(ctx, m.start("name"), m.end("name")) and (
+            m.group("about").strip() != "on" or ctx.grammar in ("", "en")):
         yield _Cand(m.start("name"), m.end("name"), m.group("about").strip(), Role.ORIGIN)
     m = _has_any(head, "-–—") and _HEAD_SUFFIX.search(ctx.text, a, b, timeout=REGEX_TIMEOUT)
-    if m and _suffix_name(m.group("name")):
+    if m and _suffix_name(m.group("name")) and (  # a statement first: not "Forums - Regeln"
+            len(ctx.text[a:m.start()].split()) >= MIN_TRAIL_STATEMENT):
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
     if _has_any(head, _TRAIL_MARKS):
         yield from _trailing_speakers(ctx)
@@ -212,8 +214,9 @@ def _blanked_any(head: str, marks: tuple[str, ...]) -> bool:
 #: What `_HEAD_TOLD` and `_HEAD_ABOUT` need: their "to" and "about" words between blanks.
 _TOLD_MARKS = (" to ", " a ", " al ", " alla ", " для ", " لـ")
 _ABOUT_MARKS = (" o ", " о ", " об ", " про ")
-#: What `_HEAD_ON` needs: its "on" word between blanks ("Jane Doe sobre la crisis: «…»").
-_ON_MARKS = (" sobre ", " su ", " über ", " sur ")
+#: What `_HEAD_ON` needs: its "on" word between blanks ("Jane Doe sobre la crisis: «…»"); the
+#: English "on" only in an entry read as English or as no language known (Finnish "on" is "is").
+_ON_MARKS = (" sobre ", " su ", " über ", " sur ", " on ")
 
 
 def _head_told_cands(ctx: _Ctx, head: str) -> Iterator[_Cand]:
