@@ -36,7 +36,6 @@ GOLD_SETS = {"dev": ROOT / "benchmarks" / "poolgold", "heldout": ROOT / "benchma
 POOL = ROOT.parent / "shared" / "pool" / "pages"
 SCORE = ROOT.parent / "shared" / "corpus" / "score.py"
 SCRATCH = ROOT / ".cache" / "poolgold" / "pages"
-DEBUG_PORT = 9347
 
 
 def page_ids(gold: Path, only: set[str]) -> list[str]:
@@ -60,10 +59,11 @@ class Chromium:
 
         self._profile = tempfile.mkdtemp(prefix="feedline-chromium-")
         self._proc = subprocess.Popen(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--remote-debugging-port={DEBUG_PORT}",
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
              "--remote-allow-origins=*", f"--user-data-dir={self._profile}", "--blink-settings=scriptEnabled=false",
              "--proxy-server=127.0.0.1:9", "--window-size=1280,2000", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._port = self._debug_port()
         tabs = self._tabs()
         page = next(t for t in tabs if t["type"] == "page")
         self._ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
@@ -71,11 +71,21 @@ class Chromium:
         self._call("Page.enable")
         self._call("Emulation.setScriptExecutionDisabled", value=True)
 
+    def _debug_port(self) -> int:
+        """The port Chromium chose (port 0: two runs at once never meet), from its profile."""
+        announced = Path(self._profile) / "DevToolsActivePort"
+        deadline = time.monotonic() + 15
+        while not announced.exists() or not announced.read_text().strip():
+            if time.monotonic() > deadline:
+                raise TimeoutError("chromium announced no DevTools port in 15 s")
+            time.sleep(0.1)
+        return int(announced.read_text().split()[0])
+
     def _tabs(self) -> list[dict]:
         deadline = time.monotonic() + 15
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{DEBUG_PORT}/json") as reply:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self._port}/json") as reply:
                     return json.load(reply)
             except OSError:
                 if time.monotonic() > deadline:
