@@ -22,8 +22,8 @@ import eval_pool
 
 # A clock or a relative stamp at a line's start or end: a rough filter, not feedline's reading.
 EDGE_CLOCK_RE = re.compile(
-    r"(?m)(^\s*\S{0,12}\s*\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|Uhr|h)?\s*$"
-    r"|\b\d+\s*(?:min|mins|minutes|hours?|hrs?|h|Std\.?|Stunden|heures?)\b.{0,8}$)", re.IGNORECASE)
+    r"(?m)(^[ \t]*\S{0,12}[ \t]*\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[:.h]\d{2}[ \t]*(?:[ap]\.?m\.?|Uhr|h)?[ \t]*$"
+    r"|\b\d+[ \t]*(?:min|mins|minutes|hours?|hrs?|h|Std\.?|Stunden|heures?)\b.{0,8}$)", re.IGNORECASE)
 MIN_EDGE_CLOCKS = 2
 
 
@@ -39,7 +39,7 @@ def edge_clocks(page_id: str) -> int:
     return len(EDGE_CLOCK_RE.findall(tree.body.text(separator="\n") if tree.body else ""))
 
 
-def pick(seed: int, count: int) -> list[str]:
+def pick(seed: int, count: int, min_clocks: int = MIN_EDGE_CLOCKS) -> list[str]:
     ids = sorted(path.name.removesuffix(".html.gz") for path in eval_pool.POOL.glob("*.html.gz"))
     random.Random(seed).shuffle(ids)
     done = labelled()
@@ -47,7 +47,7 @@ def pick(seed: int, count: int) -> list[str]:
     for page_id in ids:
         if len(batch) == count:
             break
-        if page_id not in done and edge_clocks(page_id) >= MIN_EDGE_CLOCKS:
+        if page_id not in done and edge_clocks(page_id) >= min_clocks:
             batch.append(page_id)
     return batch
 
@@ -57,8 +57,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--out", type=Path, required=True, help="folder for the pages (HTML and text twins)")
+    parser.add_argument("--min-clocks", type=int, default=MIN_EDGE_CLOCKS,
+                        help="edge clocks a page needs (more: pages richer in feeds, for a dev batch)")
     args = parser.parse_args()
-    batch = pick(args.seed, args.count)
+    batch = pick(args.seed, args.count, args.min_clocks)
     eval_pool.write_html(batch, args.out)
     eval_pool.write_text_twins(batch, args.out)
     print(json.dumps(batch))
