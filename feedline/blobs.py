@@ -17,7 +17,6 @@ read as UTC. Times in an untitled object inside the item count too ("metadata":
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -157,7 +156,8 @@ def _item_title(obj: dict) -> str | None:
 
 
 def _clean(value: str) -> str | None:
-    text = " ".join(html.unescape(value).split())
+    from html import unescape  # on use: its entity table is a cost a text page need not pay
+    text = " ".join(unescape(value).split())
     return text if TITLE_CHARS[0] <= len(text) <= TITLE_CHARS[1] and "<" not in text else None
 
 

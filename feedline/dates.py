@@ -31,7 +31,7 @@ not support is None, never a guess.
 from __future__ import annotations
 
 import bisect
-import secrets
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -1064,7 +1064,7 @@ def _capture_fix(item: _Item, fact: _Evidence, choice: Choice, anchor: _SegmentA
 # times. The capture time's own minute, which evidence prints, is a placeholder in a traced
 # run (`LABEL`, with a random part no page can contain), filled in by `with_label`.
 
-LABEL = f"\x00capture {secrets.token_hex(16)}\x00"
+LABEL = f"\x00capture {os.urandom(16).hex()}\x00"  # as secrets.token_hex(16), without its imports
 
 Read = tuple[Callable, tuple, object]  # (function, its arguments after the clock, its value)
 

@@ -26,7 +26,6 @@ stage keeps apart from stamps.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import deque
@@ -154,7 +153,8 @@ def _as_list(value: object) -> list:
 
 def _text(value: object) -> str | None:
     """A JSON-LD string, character references decoded (sites escape them twice)."""
-    return html.unescape(value).strip() or None if isinstance(value, str) else None
+    from html import unescape  # on use: its entity table is a cost a text page need not pay
+    return unescape(value).strip() or None if isinstance(value, str) else None
 
 
 def _update(obj: dict, origin: str) -> LiveUpdate:

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import regex
 
-from feedline import lexicon
+from feedline import lexicon, patcache
 
 
 class LazyPattern:
@@ -45,8 +45,8 @@ class LazyPattern:
 
 
 def lazy_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """`regex.compile(pattern, flags)`, compiled when first used."""
-    return cast("regex.Pattern[str]", LazyPattern(regex, pattern, flags))
+    """`regex.compile(pattern, flags)`, compiled when first used (through the disk cache)."""
+    return cast("regex.Pattern[str]", LazyPattern(patcache, pattern, flags))
 
 
 def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:

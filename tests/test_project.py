@@ -29,6 +29,7 @@ RANK: dict[str, float] = {
     "model": 0,
     "daywords_data": 0,  # generated day words (benchmarks/gen_daywords.py), data for lexicon
     "errors": 0,
+    "patcache": 0.5,  # compiled `regex` patterns kept on disk between processes
     "lexicon": 1,
     "scripts": 1,  # a page's language from its script, for text that declares none
     "sniff": 1,  # a path or stdin: one page or a web archive (read before anything else is imported)

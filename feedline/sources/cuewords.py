@@ -7,6 +7,7 @@ from typing import Iterable, NamedTuple
 
 import regex
 
+from feedline import patcache
 from feedline.sources.words import (
     ARTICLELESS, AUXILIARIES, CITING, CONNECTORS, INVERTED, PARTICIPLES, PATTERN_CUES, PERFECT_AUX,
     PREPOSITIONS, VERBS,
@@ -52,7 +53,7 @@ _CASELESS = regex.I | regex.V0  # simple case folding: one letter matches one le
 
 
 def _alt(phrases: Iterable[str]) -> str:
-    uniq = sorted(set(phrases), key=len, reverse=True)
+    uniq = sorted(set(phrases), key=lambda p: (-len(p), p))  # one order in every process
     return "|".join(r"\s{1,3}".join(regex.escape(w) for w in p.split()) for p in uniq)
 
 
@@ -96,7 +97,7 @@ def _cue_regex(keys: tuple[str, ...], lead: str | None = None) -> regex.Pattern[
 
     alts = "|".join((group("cite", CITING), group("subj", INVERTED), group("prep", PREPOSITIONS),
                      f"(?P<verb>{'|'.join(verbs) or '(?!)'})"))
-    return regex.compile(rf"(?<!{_WORDCH}|['’\-])(?:{alts})(?!{_WORDCH}|-)", _CASELESS)
+    return patcache.compile(rf"(?<!{_WORDCH}|['’\-])(?:{alts})(?!{_WORDCH}|-)", _CASELESS)
 
 
 @lru_cache(maxsize=32)
@@ -127,7 +128,7 @@ def _cue_leads(keys: tuple[str, ...]) -> _Leads:
     leads = {_lead_run(p, fold=False) for t in tables for k in keys for p in t.get(k, ())}
     leads |= {_pattern_lead(rx, fold=False) for k in keys for _, rx in PATTERN_CUES.get(k, ())}
     words = frozenset(w.casefold() for w in leads)
-    kin = regex.compile(f"[{regex.escape(''.join(sorted(set(''.join(leads)))))}]", _CASELESS)
+    kin = patcache.compile(f"[{regex.escape(''.join(sorted(set(''.join(leads)))))}]", _CASELESS)
     return _Leads(words, frozenset("".join(words)), kin)
 
 

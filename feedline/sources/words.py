@@ -605,10 +605,12 @@ FUNCTION_WORDS: dict[str, str] = {
     "ru": "и в на что не с по это как к о из за от для но он",
     "fi": "ja on ei että se oli ovat myös mutta kun joka tai hän mukaan",
 }
+_WORD_LANGS: dict[str, list[str]] = {}  # each function word's languages, in FUNCTION_WORDS' order
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in dict.fromkeys(_words.split()):
+        _WORD_LANGS.setdefault(_word, []).append(_lang)
 _FUNCTION_LANGS: dict[str, tuple[str, ...]] = {  # as written, and capitalised
-    form: tuple(k for k, words in FUNCTION_WORDS.items() if w in words.split())
-    for w in {w for words in FUNCTION_WORDS.values() for w in words.split()}
-    for form in (w, w.capitalize())}
+    form: tuple(langs) for w, langs in _WORD_LANGS.items() for form in (w, w.capitalize())}
 #: Function words an entry needs, at the least, for its language to be guessed.
 MIN_FUNCTION_WORDS = 3
 #: Headline labels that are not speakers: "Live updates: ...", "Watch: ...".
