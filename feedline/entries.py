@@ -769,12 +769,27 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
         lead, body = token.rest, []
     else:
         card = not stamp_first and _glued_above(tokens, token.index)
-        body = _walk(tokens, token.index, +1 if stamp_first else -1, boundaries, limit,
+        step = +1 if stamp_first else -1
+        origin = _own_date_line(tokens, token.index, step) if listed else token.index
+        body = _walk(tokens, origin, step, boundaries, limit,
                      edge=edge, short=short, block=card)
         body = _trim_fragments(body) if stamp_first else _trim_fragments(body[::-1])[::-1]
     if head is not None:
         body = [head, *body]  # "Headline / stamp / Teaser": the item straddles its stamp
     return _compose(token, feed, body, [t.text for t in body], lead)
+
+
+def _own_date_line(tokens: list[Token], index: int, step: int) -> int:
+    """Where the walk from a listed stamp to its item starts: past a date alone on the line
+    right next to the stamp, on the item's side. That is the stamp's own date on a line of
+    its own ("14:33:00 / 2020-09-15 / Headline", a1plus.am's whole feed; "1:26 pm ET /
+    Jun 3, 2014", wsj.com); a day heading there would leave the stamp an empty item."""
+    beside = index + step
+    if 0 <= beside < len(tokens):
+        line = tokens[beside]
+        if line.kind is _HEADING and line.heading is not None and line.heading.day is not None:
+            return beside
+    return index
 
 
 def _compose(token: Token, feed: int, body: list[Token], lines: list[str], lead: str | None,

@@ -106,7 +106,10 @@ CJK_CHAR_RE = re.compile("[年月日월일時时시分분午오上下]")
 def _clock(cjk: bool) -> str:
     return (
         r"(?:(?<![\d,:/])(?:(?<!\.)|(?<=(?<![\d.])[0-3]?\d\.[01]?\d\.))"  # after "18.2.": a glued date
-        r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r")"
+        # seconds after a colon clock ("14:33:00", "8:09:56 PM"): part of the stamp, and the
+        # am/pm or zone after them still read
+        r"(?:(?P<hour>" + HOUR + r")(?:(?P<sep>[:.])(?P<minute>" + MINUTE + r")(?:(?<=:\d\d):[0-5]\d)?"
+        r"|\s?(?P<sep>h)\s?(?P<minute>" + MINUTE + r")"
         + (r"|\s?(?P<sep>[時时시])\s?(?P<minute>[0-5]?\d)\s?[分분]" if cjk else "") + r")"  # "21時37分", "9시 5분"
         r"|(?P<hour>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b))"
         r"(?!\d|[.,]\d)(?!\s?(?:min|sek|sec|s)\b)"  # not a duration ("01:09 min") nor a lap time ("1:23.456")
@@ -189,10 +192,12 @@ DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few hundred words: literal, so no other 
 def _datetime(cjk: bool) -> str:
     """One clock, with a date (or day word) before it, or a date after it."""
     with_year = _date_with_year(cjk)
+    # Two branches (`regex` lets them share group names), so a clock that follows a date takes
+    # no second one after it: "기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 …".
     return (
-        r"(?:(?:" + WEEKDAY_PREFIX + r"?" + _date_with_short(cjk) + _join(cjk)
+        r"(?:" + WEEKDAY_PREFIX + r"?" + _date_with_short(cjk) + _join(cjk) + _clock(cjk)
         # a whole word: "jučer 17:59", never the end of "Olivier 17:59"
-        + r"|(?<!\p{L})(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
+        + r"|(?:(?<!\p{L})(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
         + _clock(cjk) + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + with_year + r"|\s?[|·•]\s?" + with_year + r")?)"
     )
 

@@ -168,3 +168,17 @@ def test_a_stamp_beside_an_update_label_stays_in_its_list():
             + "\nMore news\n")
     got = [(e.stamp.text, e.headline or e.text) for e in _extract(text, now="2022-04-27T12:00")]
     assert sorted(got) == sorted((stamp, title) for title, stamp, _ in cards)
+
+
+def test_a_listed_stamp_with_its_date_on_the_next_line_keeps_its_item():
+    # "14:33:00 / 2020-09-15 / Headline", a whole news feed of a1plus.am: the date alone under
+    # each clock is the stamp's own, not a day heading that would leave every item empty.
+    # (One site: it mends the item walk that a date line beside its stamp stopped dead.)
+    items = [("14:33:00", "Wrestling championship for juniors is cancelled"),
+             ("14:27:00", "Parliament debates the new budget in a late session"),
+             ("14:18:00", "Storm warning issued for the northern provinces")]
+    text = "Feed\n\n" + "".join(f"{clock}\n2020-09-15\n{headline}\n" for clock, headline in items)
+    entries = sorted(feedline.extract(text.encode(), now=datetime(2020, 9, 15, 15, 0)).entries,
+                     key=lambda e: e.position)
+    assert [(e.stamp.text, e.headline or e.text) for e in entries] == items
+    assert {e.date.iso for e in entries} == {"2020-09-15"}

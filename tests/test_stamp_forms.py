@@ -44,6 +44,14 @@ FORMS = [
     # ... or a run of such signs, the separator doubled: golfpost.de (one site: the general form
     # of the separators above, not a rule of its own).
     row("de", "29.07.2020 // 12:56", kind=DATETIME, year=2020, month=7, day=29, hour=12, minute=56),
+    # Seconds after the minutes are part of the clock, and the am/pm or zone after them is
+    # still read: a1plus.am, royalroad.com, juventudrebelde.cu, guineenews.org, proplanta.de.
+    row("hy", "14:33:00", kind=CLOCK, hour=14, minute=33),
+    row("en", "Wednesday, December 20, 2023 8:09:56 PM", kind=DATETIME, year=2023, month=12, day=20, hour=20,
+        minute=9),
+    row("es", "02:26:59 am", kind=CLOCK, hour=2, minute=26),
+    row("fr", "mercredi, 04 novembre 2020 19:19:27", kind=DATETIME, year=2020, month=11, day=4, hour=19, minute=19),
+    row("de", "12.12.2022 | 12:48:15", kind=DATETIME, year=2022, month=12, day=12, hour=12, minute=48),
     # ISO with a space (already read): many sites.
     row("en", "2021-07-14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # A year-less numeric date in Chinese, Japanese and Korean is month first ("11/02" is
