@@ -104,6 +104,22 @@ FORMS = [
     ("ja", "headline: titled name, が, a noun of speech (X氏が…説明)",
      "article.auone.jp japan.cnet.com nikkan-gendai.com",
      "「来夏実現」山田首相が経済対策を説明", "", ["山田首相"]),
+    ("ja", "Xは…と/を発表した (X announced that …, announced …)",
+     "asahi.com nikkei.com japan.cnet.com scan.netsecurity.ne.jp headlines.yahoo.co.jp",
+     None, "アクメ銀行は14日、新しい料金を導入すると発表した。Acmeは3月2日、新型の端末を発表した。",
+     ["アクメ銀行", "Acme"]),
+    ("ja", "headline: any name, が, a short phrase, 発表 (X announces …)",
+     "itmedia.co.jp prtimes.jp rbbtoday.com",
+     "アクメモバイルが「学割」発表！新プランも", "", ["アクメモバイル"]),
+    ("ja", "headline: a titled name and its quotation (X首相「…」)",
+     "asahi.com yomiuri.co.jp publickey1.jp",
+     "山田首相「増税は考えていない」", "", ["山田首相"]),
+    ("ja", "headline: a titled name after の or 、 and its quotation",
+     "asahi.com yomiuri.co.jp publickey1.jp",
+     "創業者のJane Doe氏「新しいリーダーを迎える」", "", ["Jane Doe氏"]),
+    ("zh", "headline: a name and a speech verb with no punctuation after it (X稱…, X强调…)",
+     "upmedia.mg money.udn.com bbc.co.uk",
+     "某國稱疫情漸漸緩和　王大明：謹慎以對", "", ["某國", "王大明"]),
     ("zh", "X说， / X称， (X said)", "xinhuanet.com bbc.co.uk baike.baidu.com upmedia.mg",
      None, "议员张三说，政府必须回应。", ["议员张三"]),
     ("en", "a name with a digit inside (United4Rescue, C4Media)",
@@ -362,3 +378,24 @@ def test_agent_nouns_need_a_name_and_say() -> None:
     }
     assert {t: names(t) for t in cases} == cases
 
+
+
+@pytest.mark.parametrize(("headline", "text"), [
+    (None, "同社は14日、新製品を発表した。"),  # "the said company" refers back
+    (None, "今回は新しい料金を発表した。"),  # a time word, no name
+    (None, "市場の増加はないと発表した。"),  # the topic follows "の": no clause opens there
+    ("事件の真相「誰も知らない」", ""),  # "真相" (the truth) ends in "相" and is no minister
+    ("旧教会に祝電 厚労相「関係持たない」 地震で震度5", ""),  # after a space: another item run on
+    ("歌曲名称 （歌曲说明）", ""),  # "名称" (a name) ends in "称"
+    ("他稱沒有問題", ""),  # a pronoun
+])
+def test_unspaced_forms_that_name_no_one(headline: str | None, text: str) -> None:
+    """The Japanese and Chinese forms above, where they attribute nothing or refer back."""
+    assert names(text, None, headline) == []
+
+
+def test_a_caseless_headline_with_capitals_is_no_section_label() -> None:
+    """'アクメがSIMを発表': `str.isupper` sees only "SIM"; the headline is read as one, not as a
+    section label before the title line (rbbtoday.com)."""
+    assert names("", None, "アクメモバイルがSIM発表") == ["アクメモバイル"]
+    assert names("Acme said it.", None, "POLITICS") == ["Acme"]

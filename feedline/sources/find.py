@@ -119,8 +119,11 @@ def _head_span(headline: str | None, work: str) -> tuple[int, int]:
 
 def _section_label(headline: str) -> bool:
     """A headline of one to three words in capitals, without a colon: a section's name; or
-    a gallery's count ("50 photos", "12 Bilder"): the title is the line after it."""
-    return (headline.isupper() and len(headline.split()) <= 3 and ":" not in headline) or bool(
+    a gallery's count ("50 photos", "12 Bilder"): the title is the line after it. A headline
+    with letters of a script without case is none ("アクメがSIMを発表": `str.isupper` looks
+    at the capitals "SIM" alone)."""
+    return (headline.isupper() and len(headline.split()) <= 3 and ":" not in headline
+            and all(ch.isupper() or not ch.isalpha() for ch in headline)) or bool(
         _MEDIA_COUNT.match(headline))
 
 
