@@ -195,6 +195,7 @@ _MAGIC = (  # (prefix, what it is, what to try)
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 _SAMPLE = 65_536
+_HIGH_BYTES = bytes(range(128, 256))  # deleted by `translate`: what is left is the ASCII
 
 _META_CHARSET = lazy_re(
     rb"""<meta\b[^>]{0,512}?\bcharset\s*=\s*["']?\s*([a-z0-9_.:+-]{1,40})""", re.I)
@@ -258,7 +259,22 @@ def _decode(data: bytes, label: str, charset: str | None = None) -> tuple[str, s
                 return _strict(data, encoding), encoding
             except UnicodeDecodeError:
                 pass
-    return _detect(data, label)
+    mended = _mostly_utf8(data)
+    return (mended, "utf-8") if mended is not None else _detect(data, label)
+
+
+# UTF-8 checks itself: text in another encoding breaks it at nearly every non-ASCII byte. So
+# a few broken sequences among many good ones (a title cut inside a character by the server,
+# radiomaryja.pl) are damage to a UTF-8 page, which a browser shows as U+FFFD; a detector
+# guessing again would misread the whole page.
+MAX_BROKEN_SHARE = 0.01  # of the non-ASCII bytes
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return text if broken <= MAX_BROKEN_SHARE * high else None
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:

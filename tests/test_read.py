@@ -122,6 +122,11 @@ META_UTF8 = b'<meta charset="utf-8">'
      XML_LATIN1.decode() + "café €", "cp1252"),
     ("wrong-declaration-falls-to-detection", META_UTF8 + RUSSIAN.encode("cp1251"),
      META_UTF8.decode() + RUSSIAN, "cp1251"),
+    # One character cut by the server inside a UTF-8 page (radiomaryja.pl): the page stays
+    # UTF-8, the broken bytes a U+FFFD, as a browser shows them; a detector guessed another
+    # encoding for the whole page.
+    ("utf8-with-one-broken-character", META_UTF8 + ("Anioł Pański, łódź, " * 20).encode() + b"papieros\xc3...",
+     META_UTF8.decode() + "Anioł Pański, łódź, " * 20 + "papieros\ufffd...", "utf-8"),
     ("newlines-normalised", b"a\r\nb\rc\n", "a\nb\nc\n", "utf-8"),
     ("controls-stripped", b"x" * 500 + b"\x00y\x07z\x0b\t\n", "x" * 500 + "yz\t\n", "utf-8"),
 ))
