@@ -32,7 +32,6 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import regex
 from regex import _regex
