@@ -713,13 +713,35 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
     lowered = text[lo:hi].lower()
     padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
     if _any_in(_RELATIVE_HINTS, padded):
-        found = _RELATIVE_WORD_RE.search(text, lo, hi)
+        found = _first_ascii_ago(text, lo, hi)
         if found is not None:
             return found.span()
     if not lowered.isascii() and _OTHER_AGO_CHARS_RE.search(lowered) is not None:
         found = _OTHER_AGO_RE.search(lowered)
         if found is not None:
             return found.start() + lo, found.end() + lo
+    return None
+
+
+# Where a match of _RELATIVE_WORD_RE may start: each of its alternatives opens with its word
+# (after look-behinds only), matched caselessly, so at a place where the window's `lowered`
+# form holds one of _ASCII_AGO. Plain words: the stdlib scans for them at C speed, where the
+# whole pattern (a look-behind or `\b` first) is tried at every character.
+_ASCII_AGO_AT_RE = lazy_re("|".join(map(re.escape, _ASCII_AGO)))
+
+
+def _first_ascii_ago(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_RELATIVE_WORD_RE.search(text, lo, hi)`, the pattern tried only where one of its
+    words starts, in order: the first place it matches is the search's match."""
+    low = lowered(text[lo:hi])
+    find, match = _ASCII_AGO_AT_RE.search, _RELATIVE_WORD_RE.match
+    at = find(low)
+    while at is not None:
+        start = at.start()
+        found = match(text, lo + start, hi)
+        if found is not None:
+            return found
+        at = find(low, start + 1)
     return None
 
 

@@ -290,3 +290,27 @@ def test_every_reference_that_renders_a_c0_control_is_found() -> None:
             rendered = parse_html(html).tree.body.text()
             if RD._CONTROLS.search(rendered):
                 assert RD._C0_REFERENCE.search(html), html
+
+
+# Pieces of the "ago" words and what the caseless pattern takes around them: upper case, the
+# letters `re.IGNORECASE` takes for ASCII ones ("İ", "ı", "ſ", the Kelvin sign), glued labels,
+# digits, spaces and word characters on either side.
+_AGO_PIECES = st.sampled_from([*T._ASCII_AGO, "AGO", "Vor", "İl y a", "ıl", "ſiden", "\u212aa", "x", "é",
+                               "3", " ", "  ", "_", "-", "\n", "allgemein", "Fa", "favor"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_AGO_PIECES, max_size=12).map("".join), st.data())
+@example("favor 3 fa", None)
+@example("Allgemeinvor 7 Tagen", None)
+@example("İl y a 3 jours", None)
+def test_first_ascii_ago_is_the_search(text: str, data) -> None:
+    """The "ago" word found where one of its words starts is the pattern's search, span and
+    text, in any window of the text (`_first_ascii_ago`)."""
+    lo, hi = 0, len(text)
+    if data is not None and text:
+        lo = data.draw(st.integers(0, len(text)))
+        hi = data.draw(st.integers(lo, len(text)))
+    expected = T._RELATIVE_WORD_RE.search(text, lo, hi)
+    found = T._first_ascii_ago(text, lo, hi)
+    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
