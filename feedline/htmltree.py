@@ -72,6 +72,9 @@ class ParsedHTML:
     classes: dict[int, str] | None = None
     # mem_ids of what a closed `<details>` hides (`read.render_html`), read once for both renderings.
     closed: set[int] | None = None
+    # Whether the page holds a numeric reference to a C0 control (`read.render_html`): one search
+    # of the HTML for both renderings.
+    c0_reference: bool | None = None
 
 
 def parse_html(html: str) -> ParsedHTML:
@@ -86,7 +89,8 @@ def parse_html(html: str) -> ParsedHTML:
 
 def class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
     """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
-    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
+    # `attrs` looks the one attribute up; `attributes` would build a dict of all of them.
+    return {node.mem_id: node.attrs["class"] or "" for node in tree.css("[class]")}
 
 
 def nesting_depth(html: str) -> int:
