@@ -102,7 +102,7 @@ def flatten_deep(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """`html` with the tags of elements deeper than `max_depth` removed, and their number.
     Unchanged (the same string) when nothing is that deep."""
     tags = html.count("<")
-    if tags <= max_depth or (tags <= EXACT_PASS_TAGS and _depth_bound(html) <= max_depth) \
+    if tags <= max_depth or (tags <= EXACT_PASS_TAGS and _bound_at_most(html, max_depth)) \
             or nesting_depth(html) <= max_depth:
         return html, 0
     cuts: list[tuple[int, int]] = []
@@ -118,7 +118,24 @@ def flatten_deep(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
 
 def _depth_bound(html: str) -> int:
     """The most tags opened and not yet closed since the count was lowest (C-speed steps)."""
-    level = list(accumulate(map(_STEP, _ANY_TAG.findall(html)), initial=0))
+    return _rise(_levels(html))
+
+
+def _bound_at_most(html: str, depth: int) -> bool:
+    """Whether `_depth_bound(html) <= depth`. The count's whole range (its highest less its
+    lowest) is at least the rise from its lowest point before any place, and two C-speed
+    passes find it: the rise itself is computed only when the range is wider than `depth`."""
+    level = _levels(html)
+    return max(level) - min(level) <= depth or _rise(level) <= depth
+
+
+def _levels(html: str) -> list[int]:
+    """The count of tags opened less tags closed, from 0, after each tag."""
+    return list(accumulate(map(_STEP, _ANY_TAG.findall(html)), initial=0))
+
+
+def _rise(level: list[int]) -> int:
+    """The most the count rose above its lowest point before."""
     return max(map(operator.sub, level, accumulate(level, min)))
 
 

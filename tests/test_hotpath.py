@@ -342,3 +342,17 @@ def test_a_page_rendered_twice_looks_for_c0_references_once(monkeypatch) -> None
     revealed = RD.render_html(html, reveal=True, parsed=parsed)
     assert (visible.text, revealed.text) == ("ab &", "ab &\n\nad")  # the control &#1; cleaned away
     assert len(searches) == 1
+
+
+from feedline import htmltree as HT  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<img>", "</p>", "x", "<!-- c -->", "</ 1>", "<a>", "</a>"]),
+                max_size=60), st.integers(0, 12))
+@example(["</div>"] * 5 + ["<div>"] * 3, 4)  # range 5 (its high point, 0, before its low one), rise 3
+@example(["<div>"] * 3 + ["</div>"] * 5, 4)  # range 5 (its high point, 3, before its low one), rise 3
+def test_bound_at_most_as_the_bound(pieces: list[str], depth: int) -> None:
+    """The depth guard's quick test (the count's range first) says what its bound says."""
+    html = "".join(pieces)
+    assert HT._bound_at_most(html, depth) == (HT._depth_bound(html) <= depth)
