@@ -655,6 +655,8 @@ _WHOLE_AGO = frozenset(w for w in _ASCII_AGO if w != "ago")
 _LATIN_RANGES = ((0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2C00))
 _LATIN_AGO = [w for w in _OTHER_AGO if all(any(a <= ord(c) < b for a, b in _LATIN_RANGES) for c in w)]
 _SCRIPT_AGO = [w for w in _OTHER_AGO if w not in _LATIN_AGO]
+# Each of those with a letter of its own outside ASCII: a page without that letter holds no such word.
+_LATIN_AGO_MARKS = [(w, next(c for c in w if not c.isascii())) for w in _LATIN_AGO]
 # Outside _LATIN_RANGES: U+0370-1DFF, U+1F00-1FFF and U+2C00 on, written as the complement
 # (the same characters: the stdlib compiles a class reaching U+10FFFF seven times slower).
 _SCRIPT_CHAR_RE = lazy_re("[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
@@ -683,7 +685,8 @@ def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
     if low.isascii():
         words = _ASCII_AGO
     else:
-        words = _ASCII_AGO + _LATIN_AGO + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
+        latin = [word for word, mark in _LATIN_AGO_MARKS if mark in low]  # a one-character scan each
+        words = _ASCII_AGO + latin + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
     cut = len(raws) != text.count("\n") + 1
     found: set[int] = set()
     for first, last, at, word in word_hits(low, offsets, words):
