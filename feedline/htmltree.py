@@ -16,7 +16,8 @@ closes them: an end tag closes the innermost open element of its name and everyt
 it; void and self-closing-by-rule elements never nest), about 8 ms for a median pool page,
 ten times lexbor's parse. So a bound computed at C speed comes first: start tags minus end
 tags, counted from where the count was lowest (0.6 ms; 19 of the 1,075 pool pages exceed
-512 on it, none goes deeper than 49 on the pass). The bound misses depth only on a page
+512 on it, none goes deeper than 49 on the pass), itself first bounded by the count's range
+(`_bound_at_most`: two passes fewer). The bound misses depth only on a page
 whose end tags close nothing (stray `</p>`s between the opening tags), so it decides only
 for pages of up to `EXACT_PASS_TAGS` tags (none of the pool's pages has more; lexbor parses
 the worst such page in about a second); larger pages always take the exact pass.
