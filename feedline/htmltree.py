@@ -16,7 +16,8 @@ closes them: an end tag closes the innermost open element of its name and everyt
 it; void and self-closing-by-rule elements never nest), about 8 ms for a median pool page,
 ten times lexbor's parse. So a bound computed at C speed comes first: start tags minus end
 tags, counted from where the count was lowest (0.6 ms; 19 of the 1,075 pool pages exceed
-512 on it, none goes deeper than 49 on the pass). The bound misses depth only on a page
+512 on it, none goes deeper than 49 on the pass), itself first bounded by the count's range
+(`_bound_at_most`: two passes fewer). The bound misses depth only on a page
 whose end tags close nothing (stray `</p>`s between the opening tags), so it decides only
 for pages of up to `EXACT_PASS_TAGS` tags (none of the pool's pages has more; lexbor parses
 the worst such page in about a second); larger pages always take the exact pass.
@@ -72,6 +73,9 @@ class ParsedHTML:
     classes: dict[int, str] | None = None
     # mem_ids of what a closed `<details>` hides (`read.render_html`), read once for both renderings.
     closed: set[int] | None = None
+    # Whether the page holds a numeric reference to a C0 control (`read.render_html`): one search
+    # of the HTML for both renderings.
+    c0_reference: bool | None = None
 
 
 def parse_html(html: str) -> ParsedHTML:
@@ -86,7 +90,8 @@ def parse_html(html: str) -> ParsedHTML:
 
 def class_attributes(tree: LexborHTMLParser) -> dict[int, str]:
     """mem_id → `class` attribute, for the elements that have one (read once per tree)."""
-    return {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
+    # `attrs` looks the one attribute up; `attributes` would build a dict of all of them.
+    return {node.mem_id: node.attrs["class"] or "" for node in tree.css("[class]")}
 
 
 def nesting_depth(html: str) -> int:
@@ -98,7 +103,7 @@ def flatten_deep(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """`html` with the tags of elements deeper than `max_depth` removed, and their number.
     Unchanged (the same string) when nothing is that deep."""
     tags = html.count("<")
-    if tags <= max_depth or (tags <= EXACT_PASS_TAGS and _depth_bound(html) <= max_depth) \
+    if tags <= max_depth or (tags <= EXACT_PASS_TAGS and _bound_at_most(html, max_depth)) \
             or nesting_depth(html) <= max_depth:
         return html, 0
     cuts: list[tuple[int, int]] = []
@@ -114,7 +119,24 @@ def flatten_deep(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
 
 def _depth_bound(html: str) -> int:
     """The most tags opened and not yet closed since the count was lowest (C-speed steps)."""
-    level = list(accumulate(map(_STEP, _ANY_TAG.findall(html)), initial=0))
+    return _rise(_levels(html))
+
+
+def _bound_at_most(html: str, depth: int) -> bool:
+    """Whether `_depth_bound(html) <= depth`. The count's whole range (its highest less its
+    lowest) is at least the rise from its lowest point before any place, and two C-speed
+    passes find it: the rise itself is computed only when the range is wider than `depth`."""
+    level = _levels(html)
+    return max(level) - min(level) <= depth or _rise(level) <= depth
+
+
+def _levels(html: str) -> list[int]:
+    """The count of tags opened less tags closed, from 0, after each tag."""
+    return list(accumulate(map(_STEP, _ANY_TAG.findall(html)), initial=0))
+
+
+def _rise(level: list[int]) -> int:
+    """The most the count rose above its lowest point before."""
     return max(map(operator.sub, level, accumulate(level, min)))
 
 

@@ -502,7 +502,9 @@ def render_html(html: str, *, reveal: bool = False, parsed: ParsedHTML | None = 
         layout = lines.layout()
     # Control characters were removed from the input: only numeric character references to
     # them make more (most pages hold "&#" references, few to a C0 control).
-    cleaned = _clean(text, controls="&#" in html and _C0_REFERENCE.search(html) is not None)
+    if parsed.c0_reference is None:
+        parsed.c0_reference = "&#" in html and _C0_REFERENCE.search(html) is not None
+    cleaned = _clean(text, controls=parsed.c0_reference)
     if len(cleaned) != len(text):
         layout = None  # its offsets no longer hold
     seen = parsed.visible  # the same tree says the same about itself, revealed or not

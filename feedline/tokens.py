@@ -655,6 +655,8 @@ _WHOLE_AGO = frozenset(w for w in _ASCII_AGO if w != "ago")
 _LATIN_RANGES = ((0, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2C00))
 _LATIN_AGO = [w for w in _OTHER_AGO if all(any(a <= ord(c) < b for a, b in _LATIN_RANGES) for c in w)]
 _SCRIPT_AGO = [w for w in _OTHER_AGO if w not in _LATIN_AGO]
+# Each of those with a letter of its own outside ASCII: a page without that letter holds no such word.
+_LATIN_AGO_MARKS = [(w, next(c for c in w if not c.isascii())) for w in _LATIN_AGO]
 # Outside _LATIN_RANGES: U+0370-1DFF, U+1F00-1FFF and U+2C00 on, written as the complement
 # (the same characters: the stdlib compiles a class reaching U+10FFFF seven times slower).
 _SCRIPT_CHAR_RE = lazy_re("[^\x00-\u036f\u1e00-\u1eff\u2000-\u2bff]")
@@ -683,7 +685,8 @@ def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
     if low.isascii():
         words = _ASCII_AGO
     else:
-        words = _ASCII_AGO + _LATIN_AGO + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
+        latin = [word for word, mark in _LATIN_AGO_MARKS if mark in low]  # a one-character scan each
+        words = _ASCII_AGO + latin + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
     cut = len(raws) != text.count("\n") + 1
     found: set[int] = set()
     for first, last, at, word in word_hits(low, offsets, words):
@@ -713,13 +716,35 @@ def _relative_word(text: str, lo: int = 0, hi: int | None = None) -> tuple[int, 
     lowered = text[lo:hi].lower()
     padded = f" {lowered} " if lowered.isascii() else f" {lowered.translate(_PLAIN_SPACES)} "
     if _any_in(_RELATIVE_HINTS, padded):
-        found = _RELATIVE_WORD_RE.search(text, lo, hi)
+        found = _first_ascii_ago(text, lo, hi)
         if found is not None:
             return found.span()
     if not lowered.isascii() and _OTHER_AGO_CHARS_RE.search(lowered) is not None:
         found = _OTHER_AGO_RE.search(lowered)
         if found is not None:
             return found.start() + lo, found.end() + lo
+    return None
+
+
+# Where a match of _RELATIVE_WORD_RE may start: each of its alternatives opens with its word
+# (after look-behinds only), matched caselessly, so at a place where the window's `lowered`
+# form holds one of _ASCII_AGO. Plain words: the stdlib scans for them at C speed, where the
+# whole pattern (a look-behind or `\b` first) is tried at every character.
+_ASCII_AGO_AT_RE = lazy_re("|".join(map(re.escape, _ASCII_AGO)))
+
+
+def _first_ascii_ago(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_RELATIVE_WORD_RE.search(text, lo, hi)`, the pattern tried only where one of its
+    words starts, in order: the first place it matches is the search's match."""
+    low = lowered(text[lo:hi])
+    find, match = _ASCII_AGO_AT_RE.search, _RELATIVE_WORD_RE.match
+    at = find(low)
+    while at is not None:
+        start = at.start()
+        found = match(text, lo + start, hi)
+        if found is not None:
+            return found
+        at = find(low, start + 1)
     return None
 
 

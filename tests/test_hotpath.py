@@ -240,7 +240,7 @@ def test_digit_first_hints_match_as_written(text: str, data) -> None:
 
 
 from feedline import markup as MK  # noqa: E402
-from feedline.htmltree import parse_html  # noqa: E402
+from feedline.htmltree import class_attributes, parse_html  # noqa: E402
 
 _FULL_DURATION_SELECTOR = ", ".join([f'[class*="{name}" i]' for name in MK._PLAYER_TIME_CLASSES]
                                     + ['[itemprop="duration" i]'])
@@ -290,3 +290,69 @@ def test_every_reference_that_renders_a_c0_control_is_found() -> None:
             rendered = parse_html(html).tree.body.text()
             if RD._CONTROLS.search(rendered):
                 assert RD._C0_REFERENCE.search(html), html
+
+
+# Pieces of the "ago" words and what the caseless pattern takes around them: upper case, the
+# letters `re.IGNORECASE` takes for ASCII ones ("İ", "ı", "ſ", the Kelvin sign), glued labels,
+# digits, spaces and word characters on either side.
+_AGO_PIECES = st.sampled_from([*T._ASCII_AGO, "AGO", "Vor", "İl y a", "ıl", "ſiden", "\u212aa", "x", "é",
+                               "3", " ", "  ", "_", "-", "\n", "allgemein", "Fa", "favor"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_AGO_PIECES, max_size=12).map("".join), st.data())
+@example("favor 3 fa", None)
+@example("Allgemeinvor 7 Tagen", None)
+@example("İl y a 3 jours", None)
+def test_first_ascii_ago_is_the_search(text: str, data) -> None:
+    """The "ago" word found where one of its words starts is the pattern's search, span and
+    text, in any window of the text (`_first_ascii_ago`)."""
+    lo, hi = 0, len(text)
+    if data is not None and text:
+        lo = data.draw(st.integers(0, len(text)))
+        hi = data.draw(st.integers(lo, len(text)))
+    expected = T._RELATIVE_WORD_RE.search(text, lo, hi)
+    found = T._first_ascii_ago(text, lo, hi)
+    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+def test_class_attributes_as_the_attribute_dict_reads_them() -> None:
+    """The class attributes read one by one (`attrs`) are what each element's attribute dict
+    says: an empty or valueless attribute, upper-case names, a repeated attribute (the first
+    wins), SVG and unknown elements."""
+    html = ('<html><body><div class>a</div><p class="">b</p><span CLASS="Big  x">c</span>'
+            '<i class=one class=two>d</i><svg class="icon"><path class="p"/></svg>'
+            '<my-card class="card">e</my-card><b id=x>f</b></body></html>')
+    tree = parse_html(html).tree
+    expected = {node.mem_id: node.attributes.get("class") or "" for node in tree.css("[class]")}
+    assert sorted(expected.values()) == ["", "", "Big  x", "card", "icon", "one", "p"]
+    assert class_attributes(tree) == expected
+
+
+def test_a_page_rendered_twice_looks_for_c0_references_once(monkeypatch) -> None:
+    """The reveal rendering reuses the first rendering's answer to whether the page holds a
+    numeric reference to a C0 control (one search of the HTML per page)."""
+    searches = []
+    real = RD._C0_REFERENCE.search
+    monkeypatch.setattr(RD, "_C0_REFERENCE", type("Spy", (), {"search": staticmethod(
+        lambda text: searches.append(1) or real(text))})())
+    html = "<html><head><style>.x{display:none}</style></head><body><p>a&#1;b &#38;</p><i class=x>ad</i></body></html>"
+    parsed = parse_html(html)
+    visible = RD.render_html(html, parsed=parsed)
+    revealed = RD.render_html(html, reveal=True, parsed=parsed)
+    assert (visible.text, revealed.text) == ("ab &", "ab &\n\nad")  # the control &#1; cleaned away
+    assert len(searches) == 1
+
+
+from feedline import htmltree as HT  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<img>", "</p>", "x", "<!-- c -->", "</ 1>", "<a>", "</a>"]),
+                max_size=60), st.integers(0, 12))
+@example(["</div>"] * 5 + ["<div>"] * 3, 4)  # range 5 (its high point, 0, before its low one), rise 3
+@example(["<div>"] * 3 + ["</div>"] * 5, 4)  # range 5 (its high point, 3, before its low one), rise 3
+def test_bound_at_most_as_the_bound(pieces: list[str], depth: int) -> None:
+    """The depth guard's quick test (the count's range first) says what its bound says."""
+    html = "".join(pieces)
+    assert HT._bound_at_most(html, depth) == (HT._depth_bound(html) <= depth)

@@ -127,7 +127,8 @@ _PIECES = ["fa", "FA", "family", "ago", "AGO", "3Mago", "vor", "favor", "İl y a
            "siden", "perce", "5 minuti fa", "vor 5 Minuten", "2 hours ago", "il y a 2 heures", "назад", "5 минут назад",
            "前", "5分前", "3시간 전", "πριν", "12:30", "１２：３０", "١٢:٣٠", "4.49pm", "17h17", "21時37分", "Yesterday",
            "Monday, 3 May 2024", "18.2.", " ", "  ", "\n", "\n\n", "\t", "\xa0", "word", "x" * 95, "y" * 60, ".", ",", ":", "-",
-           "Updated", "By Jane Doe"]
+           "Updated", "By Jane Doe", "há 2 horas", "HÁ", "2 saat önce", "ÖNCE", "před 5 minutami", "3 órája",
+           "5 phút trước", "prieš 2 val.", "2 ditë më parë", "10 perce", "ezelőtt"]
 
 
 @settings(max_examples=300, deadline=None)
