@@ -791,8 +791,16 @@ def _ends_sentence(line: str, s: int, e: int) -> bool:
     return line[e:].strip(_SPACES) == "." and len(line[:s].split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS
 
 
+# A preposition of dates before a stamp that opens its line ("Le 17 juillet à 22:09, par …",
+# "on 11/08/2020 at 9:52", "am 12.05.2020 um 10:00"), a permalink's "#" (and a reply's "^") before it: la-bas.org,
+# regards.fr, mesopinions.com, theoriginalcopy.de.
+_DATE_PREPOSITIONS = frozenset({"le", "on", "am", "el", "il", "em", "op"})
+
+
 def _placement(line: str, s: int, e: int) -> Placement | None:
-    before = line[:s].strip(_LEAD_JUNK)
+    before = line[:s].strip(_LEAD_JUNK + "#^")
+    if before.casefold() in _DATE_PREPOSITIONS:
+        before = ""
     after = line[e:].strip(_TRAIL_JUNK)
     if not before and not after:
         return Placement.ALONE

@@ -347,3 +347,17 @@ def test_a_label_glued_before_a_relative_stamp(line: str, label: str, stamp: str
 
 def test_a_word_ending_in_an_ago_word_inside_a_sentence_stays_text() -> None:
     assert line_token("Wie zuvor 2 Tage lang blieb es ruhig in der Stadt.").kind is LineKind.TEXT
+
+
+# A preposition of dates before a stamp that opens its line, and a permalink's "#" or a reply's
+# "^" before that: la-bas.org ("# Le 17 juillet à 22:09, par …"), regards.fr, theoriginalcopy.de
+# ("on 11/08/2020 at 9:52"), zdnet.de and jaegermagazin.de ("Am 29. Mai 2017 um 14:38").
+@pytest.mark.parametrize("lang, line, placement", [
+    ("fr", "# Le 17 juillet à 22:09, par Horus En réponse à : Un article", Placement.LEAD),
+    ("fr", "# ^ Le 2 juillet à 20:35, par Phile En réponse à : Un article", Placement.LEAD),
+    ("en", "on 11/08/2020 at 9:52", Placement.ALONE),
+    ("de", "Am 29. Mai 2017 um 14:38", Placement.ALONE),
+])
+def test_a_date_preposition_before_a_stamp_keeps_it_at_the_line_edge(lang: str, line: str, placement: Placement) -> None:
+    token = tokenize(Page(line, lang=lang))[0]
+    assert token.kind is LineKind.STAMP and token.placement is placement
