@@ -596,7 +596,7 @@ _LETTERS_RE = lazy_re(r"[^\W\d_]+")
 # Where a clock may be (a superset of CLOCK_RE's hits, found at stdlib speed; a dot
 # after a digit may precede one: "18.2.15:32"); the same with East Asian clocks ("21時37分",
 # "9시 5분"), for lines that are not ASCII. These are what the hints mean:
-_CLOCK_HINT_SPEC = (r"(?<![\d,:/])(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)"
+_CLOCK_HINT_SPEC = (r"(?:(?<![\d,:/])|(?<=(?<![\d,:])(?:19|20)\d\d))(?<!\D\.)(?<!^\.)(?:[01]?\d|2[0-3])(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)"
                     r"|(?<!\d)(?:1[0-2]|0?[1-9])\s?[ap]\.?\s?m\b")
 _ANY_CLOCK_HINT_SPEC = _CLOCK_HINT_SPEC + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时시]\s?[0-5]?\d\s?[分분]"
 # ... and this is how they are searched: every hint starts with a digit, so that digit comes
@@ -605,7 +605,9 @@ _ANY_CLOCK_HINT_SPEC = _CLOCK_HINT_SPEC + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时
 # look-behind then spans the digit too, and the hour's alternatives, in their order, test
 # the digit already read: the same matches, the same spans (tests/test_hotpath.py).
 _HINT_HOUR = r"(?:(?<=[01])\d|(?<=\d)|(?<=2)[0-3])"  # [01]?\d | 2[0-3], its first digit read
-_HINT_CLOCK = r"(?<![\d,:/]\d)(?<!\D\.\d)(?<!^\.\d)" + _HINT_HOUR + r"(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)"
+# (a clock glued to a year, "5 maj 202111:15", as CLOCK_RE reads it: patterns._GLUED_CLOCK_OK)
+_HINT_CLOCK = (r"(?:(?<![\d,:/]\d)|(?<=(?<![\d,:])(?:19|20)\d\d\d))(?<!\D\.\d)(?<!^\.\d)" + _HINT_HOUR
+               + r"(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)")
 _HINT_AMPM = r"(?<!\d\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))\s?[ap]\.?\s?m\b"  # 1[0-2] | 0?[1-9]
 _HINT_CJK = r"(?<!\d\d)" + _HINT_HOUR + r"\s?[時时시]\s?[0-5]?\d\s?[分분]"
 _CLOCK_HINT_RE = lazy_re(rf"\d(?:{_HINT_CLOCK}|{_HINT_AMPM})", re.IGNORECASE)

@@ -52,6 +52,11 @@ FORMS = [
     row("es", "02:26:59 am", kind=CLOCK, hour=2, minute=26),
     row("fr", "mercredi, 04 novembre 2020 19:19:27", kind=DATETIME, year=2020, month=11, day=4, hour=19, minute=19),
     row("de", "12.12.2022 | 12:48:15", kind=DATETIME, year=2022, month=12, day=12, hour=12, minute=48),
+    # A clock glued to the date's year, two elements printed with no space between:
+    # dorzeczy.pl, ansa.it, carnegieendowment.org, cnbc.com, npr.org, reuters.com, slate.com.
+    row("pl", "5 maj 202111:15", kind=DATETIME, year=2021, month=5, day=5, hour=11, minute=15),
+    row("en", "August 06, 20194:14 pm", kind=DATETIME, year=2019, month=8, day=6, hour=16, minute=14),
+    row("de", "26.10.202310:05", kind=DATETIME, year=2023, month=10, day=26, hour=10, minute=5),
     # ISO with a space (already read): many sites.
     row("en", "2021-07-14 09:05", kind=DATETIME, year=2021, month=7, day=14, hour=9, minute=5),
     # A year-less numeric date in Chinese, Japanese and Korean is month first ("11/02" is
