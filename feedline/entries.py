@@ -782,8 +782,9 @@ def _draft(tokens: list[Token], token: Token, feed: int, stamp_first: bool,
 def _own_date_line(tokens: list[Token], index: int, step: int) -> int:
     """Where the walk from a listed stamp to its item starts: past a date alone on the line
     right next to the stamp, on the item's side. That is the stamp's own date on a line of
-    its own ("14:33:00 / 2020-09-15 / Headline", a1plus.am's whole feed; "1:26 pm ET /
-    Jun 3, 2014", wsj.com); a day heading there would leave the stamp an empty item."""
+    its own ("14:33:00 / 2020-09-15 / Headline", a1plus.am's whole feed); a day heading there
+    would leave the stamp an empty item. (A lone stamp keeps the stop: "1:26 pm ET / Jun 3,
+    2014" over a page's own headline is its byline.)"""
     beside = index + step
     if 0 <= beside < len(tokens):
         line = tokens[beside]

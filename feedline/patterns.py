@@ -126,25 +126,25 @@ CLOCK = _clock(cjk=True)
 # After a date, no digit but the start of a clock glued to it ("18.2.15:32", "5 maj 202111:15",
 # "APR 28 20232:23 PM": ansa.it, cnbc.com, carnegieendowment.org, dorzeczy.pl, npr.org,
 # reuters.com, slate.com print the year and the clock as two elements with no space).
-_GLUED_CLOCK_OK = r"|\d(?!\d?:\d\d)"
+_DIGIT_NOT_A_CLOCK = r"\d(?!\d?:\d\d)"
 
 # Dates that travel with a clock (or stand alone as a heading). Groups: day, month_name,
 # d1/d2 (numeric day and month in an order decided later), year, iso_*.
 DATE_DMY_NAME = (
     r"(?:(?P<day>[0-3]?\d)" + ORDINAL + r"?\s?(?:de\s)?(?P<month_name>" + MONTH_NAME + r")\.?"
-    r"(?:,?\s(?:de\s)?(?P<year>" + YEAR4 + r"))?(?!\p{L}|_" + _GLUED_CLOCK_OK + r"))"
+    r"(?:,?\s(?:de\s)?(?P<year>" + YEAR4 + r"))?(?!\p{L}|_|" + _DIGIT_NOT_A_CLOCK + r"))"
 )
 DATE_MDY_NAME = (
     r"(?:(?P<month_name>" + MONTH_NAME + r")\.?\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]|\.\d)"
-    r"(?:,?\s(?P<year>" + YEAR4 + r"|'?\d\d(?=\s?[-–,]))(?!" + _GLUED_CLOCK_OK[1:] + r"))?)"
+    r"(?:,?\s(?P<year>" + YEAR4 + r"|'?\d\d(?=\s?[-–,]))(?!" + _DIGIT_NOT_A_CLOCK + r"))?)"
 )
 DATE_NUMERIC = (
-    r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![.:]" + _GLUED_CLOCK_OK + r"))"
+    r"(?:(?<![\d.:/])(?P<d1>[0-3]?\d)(?P<dsep>[./])\s?(?P<d2>[0-3]?\d)(?P=dsep)\s?(?P<year>" + YEAR4 + r"|\d\d)(?![.:]|" + _DIGIT_NOT_A_CLOCK + r"))"
 )
 # A weekday in brackets after a date, as East Asian pages print it ("3/9(木)", "7月14日（水）").
 _BRACKETED_WEEKDAY = r"(?:\s?[(（]\p{L}{1,3}[)）])"
 DATE_NUMERIC_SHORT = (
-    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)" + _BRACKETED_WEEKDAY + r"?(?=\s))(?!" + _GLUED_CLOCK_OK[1:] + r"))"  # a clock may be glued: "18.2.15:32"
+    r"(?:(?<![\d.:/-])(?P<d1>[0-3]?\d)(?:\.\s?(?P<d2>[0-3]?\d)\.|[-/](?P<d2>[0-3]?\d)" + _BRACKETED_WEEKDAY + r"?(?=\s))(?!" + _DIGIT_NOT_A_CLOCK + r"))"  # a clock may be glued: "18.2.15:32"
     # ("3/9(木) 18:45": a weekday in brackets after the slash form, as CJK month-days print it)
 )
 DATE_ISO = r"(?:(?<!\d)(?P<iso_year>" + YEAR4 + r")-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)(?!\d))"

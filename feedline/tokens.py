@@ -605,7 +605,7 @@ _ANY_CLOCK_HINT_SPEC = _CLOCK_HINT_SPEC + r"|(?<!\d)(?:[01]?\d|2[0-3])\s?[時时
 # look-behind then spans the digit too, and the hour's alternatives, in their order, test
 # the digit already read: the same matches, the same spans (tests/test_hotpath.py).
 _HINT_HOUR = r"(?:(?<=[01])\d|(?<=\d)|(?<=2)[0-3])"  # [01]?\d | 2[0-3], its first digit read
-# (a clock glued to a year, "5 maj 202111:15", as CLOCK_RE reads it: patterns._GLUED_CLOCK_OK)
+# (a clock glued to a year, "5 maj 202111:15", as CLOCK_RE reads it: patterns._DIGIT_NOT_A_CLOCK)
 _HINT_CLOCK = (r"(?:(?<![\d,:/]\d)|(?<=(?<![\d,:])(?:19|20)\d\d\d))(?<!\D\.\d)(?<!^\.\d)" + _HINT_HOUR
                + r"(?:[:.h]|\s?h\s?)[0-5]\d(?!\d)")
 _HINT_AMPM = r"(?<!\d\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9]))\s?[ap]\.?\s?m\b"  # 1[0-2] | 0?[1-9]
@@ -793,14 +793,15 @@ def _ends_sentence(line: str, s: int, e: int) -> bool:
     return line[e:].strip(_SPACES) == "." and len(line[:s].split(None, SENTENCE_WORDS)) >= SENTENCE_WORDS
 
 
-# A preposition of dates before a stamp that opens its line ("Le 17 juillet à 22:09, par …",
-# "on 11/08/2020 at 9:52", "am 12.05.2020 um 10:00"), a permalink's "#" (and a reply's "^") before it: la-bas.org,
-# regards.fr, mesopinions.com, theoriginalcopy.de.
+# A date preposition alone before a stamp that opens its line, a permalink's "#" or a reply's
+# "^" before that ("# Le 17 juillet à 22:09, par …": la-bas.org; "on 11/08/2020 at 9:52":
+# theoriginalcopy.de; "Am 29. Mai 2017 um 14:38": zdnet.de, jaegermagazin.de).
 _DATE_PREPOSITIONS = frozenset({"le", "on", "am", "el", "il", "em", "op"})
+_LEAD_MARKS = _LEAD_JUNK + "#^"
 
 
 def _placement(line: str, s: int, e: int) -> Placement | None:
-    before = line[:s].strip(_LEAD_JUNK + "#^")
+    before = line[:s].strip(_LEAD_MARKS)
     if before.casefold() in _DATE_PREPOSITIONS:
         before = ""
     after = line[e:].strip(_TRAIL_JUNK)

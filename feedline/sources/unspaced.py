@@ -117,6 +117,11 @@ _ZH_HEAD_SAID = _lazy(
     rf"(?P<name>[\p{{Han}}·]{{2,{MAX_HAN_HEAD_SPEAKER}}}?)(?<![在对對向也还還就都])"
     rf"(?P<cue>{'|'.join(ZH_HEAD_VERBS)}){_ZH_NOT_SAID}(?=[\p{{Han}}「“])",
     regex.M)
+#: What a headline must hold for each of its patterns to be tried: "岸田首相が経済対策を説明",
+#: "アクメが新料金を発表", "山田首相「…」", "王大明稱…", "…　王小明：…".
+_HEAD_MARKS = ((_JA_HEAD_SUBJECT, ("が",)), (_JA_HEAD_ANNOUNCED, JA_ANNOUNCE),
+               (_JA_HEAD_QUOTED, ("「", "｢", "『")), (_ZH_HEAD_SAID, ZH_HEAD_VERBS),
+               (_ZH_HEAD_LATER, ("：",)))
 #: What a text must hold for each pattern to be tried.
 _MARKS = ((_ACCORDING, ("によ",)), (_SAID, ("」と",)),
           (_ZH_SAID, ("表示", "指出", "强调", "強調", "透露", "说", "說", "称", "稱")),
@@ -127,25 +132,15 @@ def _unspaced_cands(ctx: _Ctx) -> Iterator[_Cand]:
     if ctx.text.isascii():  # every form needs a mark of a script without spaces (a C-speed test)
         return
     a, b = ctx.head_start, ctx.head_end
-    if b > a and "、" in ctx.text[a:b]:  # a headline's titled name: "高市氏、…"
+    head = ctx.text[a:b]
+    if "、" in head:  # a headline's titled name: "高市氏、…"
         m = _JA_HEAD_TOPIC.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
         if m:
             yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
-    if b > a and "が" in ctx.text[a:b]:  # "岸田首相が経済対策を説明"
-        for m in _JA_HEAD_SUBJECT.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
-            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
-    if b > a and "発表" in ctx.text[a:b]:  # "アクメが新料金を発表"
-        for m in _JA_HEAD_ANNOUNCED.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
-            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
-    if b > a and ("「" in ctx.text[a:b] or "｢" in ctx.text[a:b] or "『" in ctx.text[a:b]):
-        for m in _JA_HEAD_QUOTED.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
-            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
-    if b > a and any(verb in ctx.text[a:b] for verb in ZH_HEAD_VERBS):  # "王大明稱…"
-        for m in _ZH_HEAD_SAID.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
-            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
-    if b > a and "：" in ctx.text[a:b]:  # "…　王小明：…"
-        for m in _ZH_HEAD_LATER.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
-            yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
+    for rx, marks in _HEAD_MARKS:
+        if any(mark in head for mark in marks):
+            for m in rx.finditer(ctx.text, a, b, timeout=REGEX_TIMEOUT):
+                yield _Cand(m.start("name"), m.end("name"), m.group("cue"), Role.ORIGIN)
     for rx, marks in _MARKS:
         if any(mark in ctx.text for mark in marks):
             for m in rx.finditer(ctx.text, timeout=REGEX_TIMEOUT):
