@@ -227,8 +227,11 @@ NEW_PAGE = ("Harbour live\n\n19:20\nThe ferry to the islands resumed after the f
 def test_view_follow_shows_entries_as_later_ingests_store_them(store: Path, tmp_path: Path) -> None:
     db = tmp_path / "follow.db"
     shutil.copy(store, db)
+    # Ctrl-C as at a terminal: a test run started in the background (`make test &`) ignores
+    # SIGINT, which its children inherit, and Python then installs no KeyboardInterrupt handler
     view = subprocess.Popen([sys.executable, "-m", "feedline", "view", "--db", str(db), "--follow", "--every", "0.1s",
-                             "-f", "markdown"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "-f", "markdown"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         first = view.stdout.readline()  # the view as it was: its title line
         assert first.startswith("# ")
@@ -249,7 +252,10 @@ def test_view_follow_shows_entries_as_later_ingests_store_them(store: Path, tmp_
         view.send_signal(signal.SIGINT)
         # communicate, not wait: both pipes drained, so a child with output left to write
         # cannot block on a full pipe and outlive its Ctrl-C
-        _, errors = view.communicate(timeout=60)
+        try:
+            _, errors = view.communicate(timeout=60)
+        finally:
+            view.kill()
     assert view.returncode == 0, errors
 
 
