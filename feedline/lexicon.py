@@ -5,6 +5,9 @@ Month names list the forms a date uses (nominative and genitive, abbreviations);
 """
 from __future__ import annotations
 
+import functools
+import importlib
+
 from feedline.daywords_data import GENERATED_DAY_WORDS
 
 # month number -> forms, per language. Abbreviations without the dot ("sept." matches "sept").
@@ -247,6 +250,23 @@ LEAD_PREPOSITIONS: frozenset[str] = frozenset({
 # dates are year-first (2023/11/02), so the year-less form keeps month before day. Used when a
 # page's own unambiguous dates do not settle the order (see tokens.Context.month_first).
 MONTH_FIRST_LANGUAGES: frozenset[str] = frozenset({"ja", "zh", "ko"})
+
+
+@functools.lru_cache(maxsize=64)
+def locale_month_first(locale: str) -> bool | None:
+    """Whether a locale's numeric dates put the month before the day, from dateparser's CLDR
+    data ("en-US", "es-PR": True; "en-GB", "pt-BR": False); None for a year-first order
+    ("en-CA") or a locale it does not know. Only a tag with a region is asked: a bare "en"
+    is written both ways."""
+    language = locale.split("-")[0]
+    if not language.isalpha() or not language.isascii():
+        return None
+    try:
+        data = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
+    except ImportError:
+        return None
+    order = data.get("locale_specific", {}).get(locale, {}).get("date_order") or data.get("date_order")
+    return {"MDY": True, "DMY": False}.get(order)
 
 # Words before a clock that make it a schedule's time, not a post's: recurring days and days
 # to come ("Weeknights 10PM ET", "Sonntags, ab … 10:00 Uhr", "Tonight 7.00pm"). Seen on

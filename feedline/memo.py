@@ -108,8 +108,8 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
                ) -> tuple[TokenTable, list[Draft], list[Feed]]:
     """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens), times)`
     (`times`: the markup's published and modified times), remembered by what they read: the
-    page's text, language and layout, the media lengths and times of its markup (all `media`
-    may read of the page besides the tokens), and the functions themselves. Without `media`,
+    page's text, language, locale and layout, the media lengths and times of its markup (all
+    `media` may read of the page besides the tokens), and the functions themselves. Without `media`,
     no stamp is a media length."""
     def make() -> tuple[TokenTable, tuple[Draft, ...], tuple[Feed, ...]]:
         tokens = tokenize(page)
@@ -122,7 +122,8 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
         made = make()
     else:
         lengths = markup.media_lengths if markup is not None else ()
-        made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.layout, lengths, times), make)
+        made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.locale, page.layout, lengths,
+                                     times), make)
     tokens, drafts, feeds = made
     return tokens, list(drafts), list(feeds)
 

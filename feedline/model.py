@@ -121,6 +121,9 @@ class Page:
     url: str | None = None
     title: str | None = None
     lang: str | None = None  # BCP 47 primary tag ("en", "de"), if declared or given
+    # The declared or given tag when it names a region ("en-US", "pt-BR"): its customs, such as
+    # the order of a numeric date, are the region's (see `tokens.Context.month_first`).
+    locale: str | None = None
     markup: Markup | None = None  # HTML pages only
     # The decoded HTML (HTML pages read by feedline only): to read again what the page's CSS
     # hides when nothing visible is a feed. Not kept in the timelines `extract` returns.

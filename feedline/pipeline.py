@@ -23,7 +23,7 @@ from feedline.read import read_page, render_html
 from feedline.scripts import script_language
 from feedline.sources import find_sources
 from feedline.sources.find import CACHED_ENTRIES, MAX_CACHED
-from feedline.tokens import TokenTable, tokenize
+from feedline.tokens import TOKENIZE_IN_ORDER, TokenTable, order_contradicted, tokenize
 
 Source = str | os.PathLike | bytes | BinaryIO | Page
 
@@ -100,6 +100,10 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
     # remembered: the same text, language, layout and media lengths give the same lines and entries,
     # and those entries at a capture time that reads the same (memo.dated) the same dates
     tokens, drafts, feeds = entries_of(page, tokenize, find_entries, _media)
+    guessed = tokens.guessed_month_first
+    if guessed is not None and clock is not None and order_contradicted(page.text, guessed, clock.wall.date()):
+        # the capture time is a bound no printed date passes: the page writes dates the other way
+        tokens, drafts, feeds = entries_of(page, TOKENIZE_IN_ORDER[not guessed], find_entries, _media)
     return tokens, drafts, feeds, remembered_dating(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                                     lang=page.lang or script_language(page.text), url=page.url,
                                                     date=date_entries)

@@ -71,9 +71,10 @@ def read_page(
     text, encoding = decode(data, label, charset=charset)
     page_name = name if name is not None else default_name
     given_lang = (_primary_tag(lang) or lang.strip().lower()) if lang else None
+    given_locale = _regional_tag(lang) if lang else None
     if not _looks_like_html(text):
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
-                    lang=given_lang)
+                    lang=given_lang, locale=given_locale)
     parsed = parse_html(text)  # parsed once: the text, the markup and a reveal pass share it
     body, title, declared_lang, url, layout = render_html(text, parsed=parsed)
     markup = read_markup(text, parsed.tree, parsed.classes)
@@ -87,6 +88,7 @@ def read_page(
         url=url,
         title=title,
         lang=given_lang or declared_lang,
+        locale=given_locale if lang else _declared_locale(parsed.tree, declared_lang),
         markup=markup,
         html=text,
         layout=layout,
@@ -436,6 +438,7 @@ _SPACES = lazy_re(r" [ \t\n\r\f]+|[\t\n\r\f][ \t\n\r\f]*")
 _C0_REFERENCE = lazy_re(r"&#(?:[xX]0*1?[0-9a-fA-F](?![0-9a-fA-F])|0*(?:[12]?[0-9]|3[01])(?![0-9]))")
 _WORD_START = lazy_re(r"(?<![\w'’])\w")
 _LANG = lazy_re(r"\s*([a-z]{2,3})(?![a-z])", re.I)
+_REGIONAL = lazy_re(r"\s*([a-z]{2,3})[-_]([a-z]{2})(?![a-z0-9])", re.I)  # "en-US", "pt_BR"
 _CANONICAL = 'link[rel~="canonical" i], meta[property="og:url" i]'  # read: href, content
 
 
@@ -801,6 +804,27 @@ def _declared_lang(tree: LexborHTMLParser) -> str | None:
         return None
     attributes = root.attributes
     return _primary_tag(attributes.get("lang") or attributes.get("xml:lang") or "")
+
+
+def _declared_locale(tree: LexborHTMLParser, lang: str | None) -> str | None:
+    """The page's language tag with its region: `<html lang="en-US">`, else `og:locale`
+    ("en_US") when it is of the declared language (a CMS's default "en_US" on a German page
+    is not); None when neither names a region."""
+    root = tree.root
+    if root is not None:
+        attributes = root.attributes
+        tag = _regional_tag(attributes.get("lang") or attributes.get("xml:lang") or "")
+        if tag is not None:
+            return tag
+    node = tree.css_first('meta[property="og:locale" i]')
+    tag = _regional_tag(node.attributes.get("content") or "") if node is not None else None
+    return tag if tag is not None and lang in (None, tag.split("-")[0]) else None
+
+
+def _regional_tag(value: str) -> str | None:
+    """"en-us", "en_US" → "en-US"; None for a tag without a two-letter region ("en", "zh-Hant")."""
+    match = _REGIONAL.match(value)
+    return f"{match.group(1).lower()}-{match.group(2).upper()}" if match else None
 
 
 def _primary_tag(value: str) -> str | None:

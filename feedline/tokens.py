@@ -150,11 +150,14 @@ class TokenTable(Sequence[Token]):
     token is replaced with `replace`, which copies the table on first change.
     """
 
-    __slots__ = ("_kept", "_starts")
+    __slots__ = ("_kept", "_starts", "guessed_month_first")
 
     def __init__(self, kept: list[Token | None], starts: array) -> None:
         self._kept = kept  # the token of each line, None for a blank line
         self._starts = starts  # each line's start offset (read for the blank lines)
+        # The order its numeric dates were read in when only a custom decided it (nothing
+        # on the page or in its locale did); None when no line asked, or evidence settled it.
+        self.guessed_month_first: bool | None = None
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -219,12 +222,15 @@ class TokenTable(Sequence[Token]):
         kept = list(self._kept)
         for i, token in changes.items():
             kept[i] = token
-        return TokenTable(kept, self._starts)
+        table = TokenTable(kept, self._starts)
+        table.guessed_month_first = self.guessed_month_first
+        return table
 
 
-def tokenize(page: Page) -> TokenTable:
-    """Split the page into its visual lines (see `lines`) and classify each one."""
-    ctx = Context(page.text, page.lang or script_language(page.text))
+def tokenize(page: Page, *, month_first: bool | None = None) -> TokenTable:
+    """Split the page into its visual lines (see `lines`) and classify each one; `month_first`
+    sets the order of its numeric dates (by default the page's own evidence decides)."""
+    ctx = Context(page.text, page.lang or script_language(page.text), page.locale, month_first)
     offsets, raws = line_table(page.text)
     # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
     relative = _relative_lines(page.text, offsets, raws)
@@ -261,8 +267,18 @@ def tokenize(page: Page) -> TokenTable:
             read[line, ago] = token
     del raws
     tokens = TokenTable(kept, starts)
-    return _compact_relatives_to_stamps(_cued_stamps_to_page_stamps(
+    tokens = _compact_relatives_to_stamps(_cued_stamps_to_page_stamps(
         _relative_labels_to_headings(_clocks_beside_checked(_repeated_bylines_to_stamps(tokens, ctx), ctx))), ctx)
+    tokens.guessed_month_first = ctx.guessed_month_first()
+    return tokens
+
+
+# `tokenize` with the order of numeric dates set (see `order_contradicted`): one function
+# each, so that what they read is remembered apart (`memo.entries_of`).
+TOKENIZE_IN_ORDER: dict[bool, Callable[[Page], TokenTable]] = {
+    True: functools.partial(tokenize, month_first=True),
+    False: functools.partial(tokenize, month_first=False),
+}
 
 
 READ_LINES_KEPT = 4096  # distinct lines a page's tokenizer remembers (a bound on its memory)
@@ -952,13 +968,16 @@ _DATEPARSER_SETTINGS = {
 class Context:
     """What the tokenizer knows of the whole page while it reads one line."""
 
-    __slots__ = ("_text", "_month_first", "_lead_words", "lang", "asked")
+    __slots__ = ("_text", "_month_first", "_order_guessed", "_lead_words", "lang", "locale", "asked")
 
-    def __init__(self, text: str, lang: str | None) -> None:
+    def __init__(self, text: str, lang: str | None, locale: str | None = None,
+                 month_first: bool | None = None) -> None:
         self._text = text
-        self._month_first: bool | None = None
+        self._month_first = month_first  # None: decided when first needed
+        self._order_guessed = False
         self._lead_words: frozenset[str] | None = None
         self.lang = lang  # the page's language, for dateparser's fallback
+        self.locale = locale  # its language with a region ("en-US"), if declared
         # While a line is read to be remembered (`_remember`): each question asked of the page
         # and its answer. The page's text is read only through these methods.
         self.asked: list[tuple[str, object]] | None = None
@@ -966,10 +985,14 @@ class Context:
     def month_first(self) -> bool:
         """Numeric dates read month-first (5.18.2005): decided once per page, when first needed."""
         if self._month_first is None:
-            self._month_first = _prefers_month_first(self._text, self.lang)
+            self._month_first, self._order_guessed = _prefers_month_first(self._text, self.lang, self.locale)
         if self.asked is not None:
             self.asked.append(("month_first", self._month_first))
         return self._month_first
+
+    def guessed_month_first(self) -> bool | None:
+        """The order numeric dates were read in, when only the language's custom chose it."""
+        return self._month_first if self._order_guessed else None
 
     def lead_words(self) -> frozenset[str]:
         """The "at" words that open several of the page's lines before a clock ("À 9h05, …"):
@@ -1160,9 +1183,11 @@ _NUMERIC_DATE_RE = lazy_re(
     r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-]\d{4}(?!\d)")
 
 
-def _prefers_month_first(text: str, lang: str | None) -> bool:
-    """True when the page's numeric dates are month-first (5.18.2005) rather than day-first:
-    by its unambiguous numeric dates, else by the custom of its language."""
+def _prefers_month_first(text: str, lang: str | None, locale: str | None) -> tuple[bool, bool]:
+    """(month-first, guessed): True when the page's numeric dates are month-first (5.18.2005)
+    rather than day-first: by its unambiguous numeric dates, else by the date order of its
+    locale ("en-US" month-first, "en-GB" day-first: dateparser's CLDR data), else by the custom
+    of its language, which is a guess."""
     month_first = day_first = 0
     for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
         a, b = (int(match.group(1)), int(match.group(2))) if match.group(1) else \
@@ -1171,6 +1196,38 @@ def _prefers_month_first(text: str, lang: str | None) -> bool:
             day_first += 1
         elif b > 12 >= a:
             month_first += 1
-    if month_first == day_first:
-        return (lang or "").split("-")[0].lower() in lexicon.MONTH_FIRST_LANGUAGES
-    return month_first > day_first
+    if month_first != day_first:
+        return month_first > day_first, False
+    by_locale = lexicon.locale_month_first(locale) if locale else None
+    if by_locale is not None:
+        return by_locale, False
+    return (lang or "").split("-")[0].lower() in lexicon.MONTH_FIRST_LANGUAGES, True
+
+
+# A numeric date with its year beside a clock, its two first fields captured either way.
+_FULL_NUMERIC_DATE_RE = lazy_re(
+    r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)[./-](\d{4}|\d\d)[\s,]{1,3}\d\d?[:.]\d\d(?!\d)"
+    r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-](\d{4})(?!\d)")
+
+# Days a printed date may lie past the capture's own day before that reading is ruled out
+# (the page's zone may be a day ahead of the capture clock's).
+CAPTURE_DATE_SLACK_DAYS = 1
+
+
+def order_contradicted(text: str, month_first: bool, capture: date) -> bool:
+    """True when the capture time rules out the order a page's numeric dates were guessed in:
+    read so, one of its dated stamps lies after the capture ("3/09/15 8:12am" read 3 September
+    on a page captured on 25 March 2015) while read the other way none does."""
+    late = {True: False, False: False}
+    for match in _FULL_NUMERIC_DATE_RE.finditer(text[:2_000_000]):
+        a, b, year = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+        full_year = int(year) if len(year) == 4 else 2000 + int(year)
+        for order in (True, False):
+            month, day = (int(a), int(b)) if order else (int(b), int(a))
+            try:
+                printed = date(full_year, month, day)
+            except ValueError:
+                continue
+            if (printed - capture).days > CAPTURE_DATE_SLACK_DAYS:
+                late[order] = True
+    return late[month_first] and not late[not month_first]
