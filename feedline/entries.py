@@ -42,6 +42,9 @@ ONE_LINE_GAP = 2  # stamp lines this close (median) list one-line items
 KEY_WORDS = 12  # opening words that identify an item shown twice
 QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
 TITLED_MIN = 3  # trailing stamps that make a stamp-first region's line texts titles
+KIN_MAX_STAMPS = 2  # a region this short may be the clock-stamped head of a list of dated items
+KIN_MIN = 2  # date lines in a row that make such a list
+KIN_GAP_LINES = 4  # text lines at most between two of its stamps or dates
 UNDER_STAMP_LINES = 1  # a stamp this close under another is its update ("12:43" / "aktualizováno • 12:56")
 PAGE_LABEL_LINES = 3  # two stamps after update cues this close ("Published …" / "Updated …") are the page's own
 
@@ -80,8 +83,11 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     region's only stamp that prints one is the page's byline (`lookalikes.page_time`).
     """
     stamp_tokens = _stamp_tokens(tokens, media)
-    regions = [_without_quoted(r) for r in _regions(stamp_tokens)
-               if _is_feed(r) and not _is_schedule(r) and not programme(r) and not _lone_byline(r, tokens)
+    found = _regions(stamp_tokens)
+    kin = {id(r): _dated_kin(r, tokens) for r in found if len(r) <= KIN_MAX_STAMPS}
+    regions = [_without_quoted(r) for r in found
+               if (_is_feed(r) or kin.get(id(r))) and not _is_schedule(r) and not programme(r)
+               and not _lone_byline(r, tokens)
                and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times))]
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
@@ -90,7 +96,10 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     feeds: list[Feed] = []
     for feed_id, region in enumerate(regions):
         boxed = _boxed_drafts(region, tokens, feed_id, boxes) if boxes is not None else {}
-        stamp_first = _stamp_first(region, tokens, boundaries)
+        # Date lines in the stamps' slot are the list's other stamps: they vote on the side too.
+        dated = kin.get(id(region))
+        stamp_first = _stamp_first(sorted(region + dated, key=lambda t: t.index) if dated else region,
+                                   tokens, boundaries)
         if boxed:
             # The side most boxed items hold more of their lines on decides for the rest.
             stamp_first = sum(1 for line, d in boxed.items() if _lines_below(d, line)) * 2 >= len(boxed)
@@ -227,6 +236,49 @@ def _regions(stamp_tokens: list[Token]) -> list[list[Token]]:
         open_regions[key] = [token]
     done.extend(open_regions.values())
     return sorted((part for region in done for part in _split_strays(region)), key=lambda r: r[0].index)
+
+
+def _dated_kin(region: list[Token], tokens: TokenTable) -> list[Token]:
+    """Date lines that carry on a short region's rhythm: a list whose newest items print a
+    clock and the older ones only a date ("5:00 AM", then "Aug 15, 2020" and "Aug 14, 2020"
+    an item apart each: baltimoresun.com; "09:21", "Avant-hier", "24 mars 2020": sudouest.fr;
+    "06:45", "29.06.2025": wort.lu), the dates in the stamps' slot. Empty unless the clocks
+    (no date of their own) head the list at one end, KIN_MIN dates follow at the other, each a
+    few text lines after the last, and each no later than the one before it."""
+    if any(t.stamp is None or t.stamp.day is not None or t.stamp.year is not None for t in region):
+        return []
+    sides = [_dates_in_rhythm(tokens, region[-1].index, +1), _dates_in_rhythm(tokens, region[0].index, -1)]
+    if all(sides):  # dates on both sides: the clocks sit inside a dated list (a calendar's "today")
+        return []
+    kin = sides[0] or sides[1]
+    return kin if len(kin) >= KIN_MIN and _older_and_older(kin) else []
+
+
+def _dates_in_rhythm(tokens: TokenTable, start: int, step: int) -> list[Token]:
+    found: list[Token] = []
+    lines = 0
+    for token in tokens.filled_from(start + step, step):
+        if token.kind is _TEXT:
+            lines += 1
+            if lines > KIN_GAP_LINES:
+                break
+        elif token.kind is _HEADING and token.heading is not None:
+            found.append(token)  # right beside the clock: its own date, which no rhythm explains
+            if not lines:
+                return [token]
+            lines = 0
+        else:
+            break
+    return found
+
+
+def _older_and_older(kin: list[Token]) -> bool:
+    """Each date line no later than the one before it (nearer the clocks): "Avant-hier", then
+    "24 mars 2020", "23 mars 2020". Day words and printed dates are compared among their kind."""
+    ages = [-h.days_ago for h in (t.heading for t in kin) if h is not None and h.days_ago is not None]
+    dates = [(h.year or 0, h.month, h.day) for h in (t.heading for t in kin)
+             if h is not None and h.days_ago is None and h.month is not None and h.day is not None]
+    return all(a >= b for seq in (ages, dates) for a, b in zip(seq, seq[1:]))
 
 
 def _split_strays(region: list[Token]) -> list[list[Token]]:

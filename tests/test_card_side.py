@@ -119,3 +119,31 @@ def test_a_cjk_headline_with_an_acronym_is_content() -> None:
     text = ("アクセスランキング\n\n" + "".join(f"{h}\n\n{s}\n\n" for h, s in items)
             + "認証データを盗むパッケージが複数見つかる、ただちに確認を\n\n12時間前\nランキングをもっと見る\nもっと見る\n")
     assert _items(text)[:4] == [(s, h) for h, s in items]
+
+
+# A list whose newest items print a clock and the older ones a date only: the dates stand in
+# the stamps' slot and tell the side (baltimoresun.com "Headline / 5:00 AM / Section /
+# Headline / Aug 15, 2020"; sudouest.fr "Dernières actus / 09:21 / Headline / Avant-hier /
+# Headline / 24 mars 2020"; wort.lu "06:45 / Headline / 29.06.2025 / Headline").
+DATED_AFTER = ("LATEST\nCounty\nCounty to host public hearing next month on flood permits\n5:00 AM\n"
+               "Obituaries\nAnna Smith, social worker and church singer, dies at 90\nMar 3, 2024\n"
+               "Baseball\nOrioles lose again to the Rays in extra innings at home\nMar 2, 2024\n"
+               "Politics\nCouncil votes to delay the budget for another two weeks\nMar 2, 2024\n")
+DATED_BELOW = ("Latest news\n09:21\nHospital calls on firms and people to give what they can\nYesterday\n"
+               "Third resident of the care home taken to hospital this week\n1 March 2024\n"
+               "A thousand protective masks stolen from a hospital store\n29 February 2024\n")
+
+
+def test_a_clock_over_dated_items_closes_its_card_when_the_dates_close_theirs() -> None:
+    assert _items(DATED_AFTER) == [("5:00 AM", "County to host public hearing next month on flood permits")]
+
+
+def test_a_lone_clock_heading_a_list_of_dated_items_is_an_entry() -> None:
+    assert _items(DATED_BELOW) == [("09:21", "Hospital calls on firms and people to give what they can")]
+
+
+def test_dates_on_both_sides_of_a_clock_make_a_calendar_not_a_list_of_dated_items() -> None:
+    calendar = ("Coming up\nSki bus to the mountain\nLeaves at the station\n12.02.2024\n"
+                "Ski bus to the valley\nLeaves at the bridge\n13.02.2024\nA film about climbing\nTV 20:15\n"
+                "14.02.2024\nSki bus to the lake\nLeaves at the square\n27.02.2024\n")
+    assert _items(calendar) == []
