@@ -194,6 +194,30 @@ def _particles_before(ctx: _Ctx, pos: int) -> int | None:
     return ctx.toks[k].start if k < e else None
 
 
+#: An English adverb in "-ly" (after an auxiliary or not) between a subject and its verb:
+#: "Jane Doe has repeatedly denied", "Acme Corp publicly announced" (9news.com.au,
+#: timesofindia.indiatimes.com, zimeye.net, sott.net, nymag.com in ../shared/pool).
+_LY_ADVERB = lazy_regex(
+    r"(?<![\p{L}'’\-])(?:(?:has|have|had|also)[ \t]+)?(?P<adverb>\p{Ll}{3,}ly)[ \t]+\Z")
+#: Words in "-ly" that are no adverbs: a noun or adjective may end a subject ("the Acme family").
+NOT_LY_ADVERBS: frozenset[str] = frozenset("""
+family assembly supply anomaly monopoly butterfly rally reply ally daily weekly monthly yearly
+quarterly early only holy ugly friendly elderly lovely lonely deadly silly jelly belly bully
+""".split())
+
+
+def _adverb_before(ctx: _Ctx, pos: int) -> int | None:
+    """Where an English "-ly" adverb right before `pos` starts, with an auxiliary before it
+    ("has repeatedly"), so the subject may end before it; None when there is none. Only in an
+    entry read as English or as no language known."""
+    if ctx.grammar not in ("", "en"):
+        return None
+    m = _LY_ADVERB.search(ctx.text, max(0, pos - 40), pos)
+    if m is None or m.group("adverb") in NOT_LY_ADVERBS:
+        return None
+    return m.start()
+
+
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
@@ -227,6 +251,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
         found = _back_np(ctx, when) if when is not None else None
+    if not found and (bare := _adverb_before(ctx, m.start())) is not None:
+        found = _back_np(ctx, bare)  # "Jane Doe has repeatedly denied", "Acme publicly announced"
     if not found and (bare := _particles_before(ctx, m.start())) is not None:
         # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
