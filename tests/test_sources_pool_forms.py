@@ -91,3 +91,17 @@ def test_english_plural_report_verbs(text: str, expected: list[str]) -> None:
 ])
 def test_adverb_between_subject_and_verb(text: str, expected: list[str]) -> None:
     assert names(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun with no article after a comma and an inverted verb, ending the headline
+    # (uol.com.br, g1.globo.com, correio24horas.com.br)
+    ("Goleiro do Acme deseja deixar o clube, diz jornal", ["jornal"]),
+    ("Acme é investigado por outros crimes, afirma promotor", ["promotor"]),
+    ("Acme pode deixar a Juventus, diz jornal espanhol.", ["jornal espanhol"]),
+    # a clause, a pronoun or a day after the verb is no source
+    ("El secretario, señaló que", []),
+    ("It works, says he", []),
+])
+def test_bare_noun_after_an_inverted_verb(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

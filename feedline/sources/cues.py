@@ -270,6 +270,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         found, after = _aside_or_after(ctx, m, told)
         if not found and not after and cue in _EN_VERBS and not _fwd_np(ctx, m.end(), loose=False):
             found = _headline_opener(ctx, m.start())  # "Acme sues Beta, says …"
+        if not found and not after and (bare := _bare_noun_tag(ctx, m)):
+            after = [_Cand(*bare, cue, Role.ORIGIN)]  # "…, diz jornal"
         if not found:
             if cue[0].isupper():  # in a Title Cased headline (see above)
                 after = [c for c in after if _ends_headline(ctx, c.end)]
@@ -291,6 +293,28 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     told = _dative_outlet(ctx, m.end())
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: After a comma and an inverted verb, one or two lowercase words that end their line or
+#: sentence: a noun with no article, and an adjective perhaps ("…, diz jornal espanhol").
+_BARE_TAG = lazy_regex(
+    r"[ \t\u00a0]+(?P<noun>\p{Ll}{3,20}(?:[ \t\u00a0]\p{Ll}{3,20})?)[ \t]*(?=\n|\Z|[.!?](?:\s|\Z))")
+#: Words that open no bare noun tag: clause words ("…, diz que …"), articles, connectors,
+#: pronouns and particles.
+_NO_BARE_TAG = CLAUSE_WORDS | DETERMINERS | CONNECTORS | NON_NAMES | _ANY_PARTICLE
+
+
+def _bare_noun_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
+    """'Acme pode deixar o clube, diz jornal', '…, afirma promotor', '…, diz delegado': after a
+    comma, an inverted verb and a noun with no article (an adjective perhaps after it) that
+    end the line or sentence, as headlines in Portuguese print their source (uol.com.br,
+    g1.globo.com, correio24horas.com.br in ../shared/pool)."""
+    if ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0")[-1:] != ",":
+        return None
+    tag = _BARE_TAG.match(ctx.text, m.end())
+    if tag is None or tag.group("noun").split()[0] in _NO_BARE_TAG:
+        return None
+    return tag.span("noun")
 
 
 def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool
