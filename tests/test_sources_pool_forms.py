@@ -14,13 +14,12 @@ def names(text: str, lang: str | None = None) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # A kicker sentence, then "Speaker: …" (lanacion.com.ar, wiadomosci.dziennik.pl,
-    # wpolityce.pl, dorzeczy.pl, wiadomosci.gazeta.pl)
+    # wpolityce.pl, wiadomosci.gazeta.pl, lagazzettadelmezzogiorno.it)
     ('Nueva tensión en el gobierno. Pérez: "No voy a renunciar nunca"', ["Pérez"]),
     ("Spór o budżet trwa w najlepsze. Prezes Nowak: Zlecę kontrolę w sądzie", ["Prezes Nowak"]),
-    # a bar or a slash between the kicker and the speaker (farodevigo.es, swr.de, nemzetisport)
-    ('Mundial de Acmelandia | Juan Pérez: "Los recuerdos son mágicos"', ["Juan Pérez"]),
-    ("Przygotowania do meczu / Kowalski: musimy być skoncentrowani, to inny poziom",
-     ["Kowalski"]),
+    ("Acmelandia resta in zona gialla. L'Acme: rischio resta alto per tutti", ["L'Acme"]),
+    # a title's abbreviation ends no sentence: the name opening the headline speaks
+    ("Prof. Jan Nowak: Zaskoczył mnie bardzo dobry wynik", ["Jan Nowak"]),
 ])
 def test_speaker_after_a_kicker(text: str, expected: list[str]) -> None:
     assert names(text) == expected
@@ -29,8 +28,8 @@ def test_speaker_after_a_kicker(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", [
     # a name before the full stop speaks itself: no sentence, no kicker (panarmenian.net)
     "Amnesty International. Acmeland: more than 100 protesters believed to be killed",
-    # a photo credit after a bar (sport.aktualne.cz, elheraldo.hn, losandes.com.ar, minuto30.com)
-    "Acme po vítězství ve Villa Parku. | Foto: Reuters",
+    # a photo credit (sport.aktualne.cz, elheraldo.hn, losandes.com.ar, minuto30.com)
+    "Acme po vítězství ve Villa Parku. Foto: Reuters",
     "Fotos: así se preparan las elefantas para viajar a Brasil",
 ])
 def test_no_speaker_after_a_name_or_before_a_photo_credit(text: str) -> None:
