@@ -87,6 +87,9 @@ def test_english_plural_report_verbs(text: str, expected: list[str]) -> None:
     ("Acme Corp publicly announced the deal on Monday.", ["Acme Corp"]),
     ("Acmeland has officially reported its first case.", ["Acmeland"]),
     ("She initially said no to the offer.", []),
+    # not before a headline's present form, nor a relative clause's object
+    ("Acme gently warns Beta against intervention", []),
+    ("Jane Doe, whose golfing Acme frequently criticized, played 333 rounds.", []),
 ])
 def test_adverb_between_subject_and_verb(text: str, expected: list[str]) -> None:
     assert names(text, "en") == expected

@@ -206,16 +206,30 @@ quarterly early only holy ugly friendly elderly lovely lonely deadly silly jelly
 """.split())
 
 
-def _adverb_before(ctx: _Ctx, pos: int) -> int | None:
+def _adverb_before(ctx: _Ctx, pos: int, cue: str) -> int | None:
     """Where an English "-ly" adverb right before `pos` starts, with an auxiliary before it
     ("has repeatedly"), so the subject may end before it; None when there is none. Only in an
-    entry read as English or as no language known."""
-    if ctx.grammar not in ("", "en"):
+    entry read as English or as no language known, and before a past form, as running text
+    reports (a headline's present "Acme gently warns Beta" reports an act, whose source the
+    text may name: "a White House readout")."""
+    if ctx.grammar not in ("", "en") or not (cue.endswith("ed") or cue in _IRREGULAR_PAST):
         return None
     m = _LY_ADVERB.search(ctx.text, max(0, pos - 40), pos)
     if m is None or m.group("adverb") in NOT_LY_ADVERBS:
         return None
     return m.start()
+
+
+#: English report verbs whose past form does not end in "-ed".
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote"})
+
+
+def _adverb_subject(ctx: _Ctx, adverb: int) -> tuple[int, int] | None:
+    """The subject that ends before an adverb at `adverb`, if a name, an acronym or an
+    article opens it: "Jane Doe has repeatedly denied", not a relative clause's object and
+    subject ("whose golfing Jane Doe frequently criticized")."""
+    found = _back_np(ctx, adverb)
+    return found if found and ctx.toks[found[0]].kind in (NAME, ACR, DET) else None
 
 
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
@@ -251,8 +265,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
         found = _back_np(ctx, when) if when is not None else None
-    if not found and (bare := _adverb_before(ctx, m.start())) is not None:
-        found = _back_np(ctx, bare)  # "Jane Doe has repeatedly denied", "Acme publicly announced"
+    if not found and (bare := _adverb_before(ctx, m.start(), cue)) is not None:
+        found = _adverb_subject(ctx, bare)  # "Jane Doe has repeatedly denied"
     if not found and (bare := _particles_before(ctx, m.start())) is not None:
         # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
