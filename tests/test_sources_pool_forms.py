@@ -75,6 +75,12 @@ def test_latin_tag_over_another_script(text: str, expected: list[str]) -> None:
     ("Jane Doe's claim of criminal immunity goes to court", []),
     ("Claim Your Business", []),
     ("Please confirm the information below before signing up.", []),
+    # an infinitive after a modal or in a question, capitalised in a Title Cased headline
+    # (tnr.com); a name that opens with "Will" is still one
+    ("Acme Will Announce New Phone Next Week", []),
+    ("The Party Will Admit It", []),
+    ("Why Experts Warn Against Acmecoin", []),
+    ("Will Doe and Jana Roe Deny Reports", ["Will Doe", "Jana Roe"]),
 ])
 def test_english_plural_report_verbs(text: str, expected: list[str]) -> None:
     assert names(text) == expected

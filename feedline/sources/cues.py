@@ -12,8 +12,9 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.patterns import lazy_regex
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
-    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERB_STEMS, VERBS, _BY_WORDS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, EN_PLURAL_VERBS, GERMAN_PREPOSITIONS,
+    LABELS, MEDIA, MODALS, NON_NAMES, QUESTION_OPENERS, RELATIVES, REPORT_NOUNS, V2_ADVERBS,
+    VERB_STEMS, VERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -220,6 +221,17 @@ def _adverb_before(ctx: _Ctx, pos: int, cue: str) -> int | None:
     return m.start()
 
 
+_EN_PLURALS = frozenset(EN_PLURAL_VERBS)
+
+
+def _infinitive_subject(ctx: _Ctx, found: tuple[int, int]) -> bool:
+    """The phrase before a plural form ends in a modal (`MODALS`) or opens with a question word
+    (`QUESTION_OPENERS`), capitalised in a Title Cased headline: the form is an infinitive."""
+    s, e = found
+    return (ctx.toks[e - 1].text.casefold() in MODALS
+            or ctx.toks[s].text.casefold() in QUESTION_OPENERS)
+
+
 #: English report verbs whose past form does not end in "-ed".
 _IRREGULAR_PAST = frozenset({"said", "told", "wrote"})
 
@@ -272,6 +284,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
     if not found and cue in _SAY:  # "TouchPad buyers say", "GOP voters said"
         found = _agent_subject(ctx, m.start())
+    if found and words[-1] in _EN_PLURALS and _infinitive_subject(ctx, found):
+        found = None  # "Acme Will Announce …", "Why Experts Warn …": no plural subject's verb
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"

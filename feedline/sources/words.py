@@ -121,9 +121,15 @@ VERBS["en"] += ("explains", "notes", "acknowledges", "pointed out", "points out"
 #: gold does not take as a source ("Cities urge boycott of …").
 #: Not the forms that are nouns as well ("claim", "vow", "slam", "demand": "Trump's claim of
 #: immunity", "Albo's vow to …") nor "predict" ("Can AI predict …?": a question's infinitive).
-VERBS["en"] += ("warn", "deny", "insist", "condemn", "accuse", "criticise", "criticize",
-                "allege", "admit", "argue", "explain", "declare", "dismiss", "reject", "confirm",
-                "announce", "reveal")
+EN_PLURAL_VERBS: tuple[str, ...] = (
+    "warn", "deny", "insist", "condemn", "accuse", "criticise", "criticize", "allege", "admit",
+    "argue", "explain", "declare", "dismiss", "reject", "confirm", "announce", "reveal")
+VERBS["en"] += EN_PLURAL_VERBS
+#: Words after which a plain form is an infinitive, not a plural subject's verb: modals at
+#: the end of the phrase before it ("Acme Will Announce …" in a Title Cased headline), and
+#: question words at its start ("Why Experts Warn …", "Do Acme Fans Deny …?").
+MODALS: frozenset[str] = frozenset("will would can could should shall may might must".split())
+QUESTION_OPENERS: frozenset[str] = frozenset("why how do does did".split())
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
