@@ -54,9 +54,10 @@ FORMS = [
     ("pt", "inverted subject: a bare noun, 'da' and a name of two words",
      "uol.com.br feedproxy.google.com correio24horas.com.br g1.globo.com",
      None, "Acme já não corre risco de infectar terceiros, diz médico da Casa Branca", ["médico da Casa Branca"]),
-    ("pt", "a bare noun alone after an inverted verb stays anonymous",
+    ("pt", "a bare noun alone after an inverted verb, ending the headline, is its source "
+     "(the audit labels 'jornal')",
      "uol.com.br correio24horas.com.br g1.globo.com",
-     None, "Goleiro deseja deixar o clube, diz jornal", []),
+     None, "Goleiro deseja deixar o clube, diz jornal", ["jornal"]),
     ("es", "a subject before the verb keeps its object out",
      "hoy.com.do", None, "Acme asegura publicidad del Gobierno es una copia", ["Acme"]),
     ("en", "role noun 'doctor' qualified by a name", "whnt.com msn.com zimeye.net namibian.com.na rt.com",

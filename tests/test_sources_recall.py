@@ -346,7 +346,7 @@ def test_headline_says_shares_the_opener_only_with_nothing_after_it() -> None:
         "Acme Bank raises rates again, says inflation is sticky": ["Acme Bank"],
         "Storm hits the coast, says weather service": ["weather service"],  # the name after
         "La construction menace les saumons, dénoncent des écologistes": [],  # French: a name after
-        "Jana Silva deixa o clube, diz jornal": [],  # Portuguese: a noun after
+        "Jana Silva deixa o clube, diz jornal": ["jornal"],  # Portuguese: a bare noun after
         "Fees rise: Acme Union sues the city, says rules were broken": [],  # a kicker first
         "Save money at home, says home psychologist: 'Turn it off'": [],  # a tag, its quote
         "Acme Union sues the city, says 90% of fees rose https://acme.test/x": ["Acme Union"],

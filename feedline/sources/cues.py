@@ -12,8 +12,9 @@ from feedline import lexicon
 from feedline.model import Role, Span
 from feedline.patterns import lazy_regex
 from feedline.sources.words import (
-    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, GERMAN_PREPOSITIONS, LABELS, MEDIA, NON_NAMES,
-    RELATIVES, REPORT_NOUNS, V2_ADVERBS, VERB_STEMS, VERBS, _BY_WORDS,
+    AND_WORDS, CLAUSE_WORDS, CONNECTORS, DETERMINERS, EN_PLURAL_VERBS, GERMAN_PREPOSITIONS,
+    LABELS, MEDIA, MODALS, NON_NAMES, QUESTION_OPENERS, RELATIVES, REPORT_NOUNS, V2_ADVERBS,
+    VERB_STEMS, VERBS, _BY_WORDS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _DECLINED, _ELIDED_DATIVE, _JUDGED_FOR, _PLEA_OBJECT, _POST_SIGNATURE, _QUOTE_TAG,
@@ -194,6 +195,55 @@ def _particles_before(ctx: _Ctx, pos: int) -> int | None:
     return ctx.toks[k].start if k < e else None
 
 
+#: An English adverb in "-ly" (after an auxiliary or not) between a subject and its verb:
+#: "Jane Doe has repeatedly denied", "Acme Corp publicly announced" (9news.com.au,
+#: timesofindia.indiatimes.com, zimeye.net, sott.net, nymag.com in ../shared/pool).
+_LY_ADVERB = lazy_regex(
+    r"(?<![\p{L}'’\-])(?:(?:has|have|had|also)[ \t]+)?(?P<adverb>\p{Ll}{3,}ly)[ \t]+\Z")
+#: Words in "-ly" that are no adverbs: a noun or adjective may end a subject ("the Acme family").
+NOT_LY_ADVERBS: frozenset[str] = frozenset("""
+family assembly supply anomaly monopoly butterfly rally reply ally daily weekly monthly yearly
+quarterly early only holy ugly friendly elderly lovely lonely deadly silly jelly belly bully
+""".split())
+
+
+def _adverb_before(ctx: _Ctx, pos: int, cue: str) -> int | None:
+    """Where an English "-ly" adverb right before `pos` starts, with an auxiliary before it
+    ("has repeatedly"), so the subject may end before it; None when there is none. Only in an
+    entry read as English or as no language known, and before a past form, as running text
+    reports (a headline's present "Acme gently warns Beta" reports an act, whose source the
+    text may name: "a White House readout")."""
+    if ctx.grammar not in ("", "en") or not (cue.endswith("ed") or cue in _IRREGULAR_PAST):
+        return None
+    m = _LY_ADVERB.search(ctx.text, max(0, pos - 40), pos)
+    if m is None or m.group("adverb") in NOT_LY_ADVERBS:
+        return None
+    return m.start()
+
+
+_EN_PLURALS = frozenset(EN_PLURAL_VERBS)
+
+
+def _infinitive_subject(ctx: _Ctx, found: tuple[int, int]) -> bool:
+    """The phrase before a plural form ends in a modal (`MODALS`) or opens with a question word
+    (`QUESTION_OPENERS`), capitalised in a Title Cased headline: the form is an infinitive."""
+    s, e = found
+    return (ctx.toks[e - 1].text.casefold() in MODALS
+            or ctx.toks[s].text.casefold() in QUESTION_OPENERS)
+
+
+#: English report verbs whose past form does not end in "-ed".
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote"})
+
+
+def _adverb_subject(ctx: _Ctx, adverb: int) -> tuple[int, int] | None:
+    """The subject that ends before an adverb at `adverb`, if a name, an acronym or an
+    article opens it: "Jane Doe has repeatedly denied", not a relative clause's object and
+    subject ("whose golfing Jane Doe frequently criticized")."""
+    found = _back_np(ctx, adverb)
+    return found if found and ctx.toks[found[0]].kind in (NAME, ACR, DET) else None
+
+
 def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     """'X said', 'X has warned', '"...," said X', 'X told Reuters'."""
     cue = m.group("verb")
@@ -227,11 +277,15 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     if not found:  # "wie die Zeitung Acme am Dienstag berichtete", "the ministry on Monday said"
         when = _time_phrase_before(ctx.text, m.start())
         found = _back_np(ctx, when) if when is not None else None
+    if not found and (bare := _adverb_before(ctx, m.start(), cue)) is not None:
+        found = _adverb_subject(ctx, bare)  # "Jane Doe has repeatedly denied"
     if not found and (bare := _particles_before(ctx, m.start())) is not None:
         # "Juan Pérez le dijo", "El presidente de Acme, Luis León, no cree"
         found = _back_np(ctx, bare) or _apposition(ctx, bare) or _relative(ctx, bare)
     if not found and cue in _SAY:  # "TouchPad buyers say", "GOP voters said"
         found = _agent_subject(ctx, m.start())
+    if found and words[-1] in _EN_PLURALS and _infinitive_subject(ctx, found):
+        found = None  # "Acme Will Announce …", "Why Experts Warn …": no plural subject's verb
     if found and found[1] - found[0] > MAX_CASELESS_NAME and _caseless(ctx.toks[found[0]].text[0]):
         found = None  # no capitals to end it: more words are a clause, not a name
     if not found and words[-1] in _ARTICLELESS_VERBS:  # "Американський сенатор звинуватив"
@@ -244,6 +298,8 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
         found, after = _aside_or_after(ctx, m, told)
         if not found and not after and cue in _EN_VERBS and not _fwd_np(ctx, m.end(), loose=False):
             found = _headline_opener(ctx, m.start())  # "Acme sues Beta, says …"
+        if not found and not after and (bare := _bare_noun_tag(ctx, m)):
+            after = [_Cand(*bare, cue, Role.ORIGIN)]  # "…, diz jornal"
         if not found:
             if cue[0].isupper():  # in a Title Cased headline (see above)
                 after = [c for c in after if _ends_headline(ctx, c.end)]
@@ -265,6 +321,28 @@ def _verb_cands(ctx: _Ctx, m: regex.Match[str]) -> Iterator[_Cand]:
     told = _dative_outlet(ctx, m.end())
     if told:
         yield _Cand(*told, cue, Role.ORIGIN)
+
+
+#: After a comma and an inverted verb, one or two lowercase words that end their line or
+#: sentence: a noun with no article, and an adjective perhaps ("…, diz jornal espanhol").
+_BARE_TAG = lazy_regex(
+    r"[ \t\u00a0]+(?P<noun>\p{Ll}{3,20}(?:[ \t\u00a0]\p{Ll}{3,20})?)[ \t]*(?=\n|\Z|[.!?](?:\s|\Z))")
+#: Words that open no bare noun tag: clause words ("…, diz que …"), articles, connectors,
+#: pronouns and particles.
+_NO_BARE_TAG = CLAUSE_WORDS | DETERMINERS | CONNECTORS | NON_NAMES | _ANY_PARTICLE
+
+
+def _bare_noun_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
+    """'Acme pode deixar o clube, diz jornal', '…, afirma promotor', '…, diz delegado': after a
+    comma, an inverted verb and a noun with no article (an adjective perhaps after it) that
+    end the line or sentence, as headlines in Portuguese print their source (uol.com.br,
+    g1.globo.com, correio24horas.com.br in ../shared/pool)."""
+    if ctx.text[max(0, m.start() - 3):m.start()].rstrip(" \t\u00a0")[-1:] != ",":
+        return None
+    tag = _BARE_TAG.match(ctx.text, m.end())
+    if tag is None or tag.group("noun").split()[0] in _NO_BARE_TAG:
+        return None
+    return tag.span("noun")
 
 
 def _aside_or_after(ctx: _Ctx, m: regex.Match[str], told: bool

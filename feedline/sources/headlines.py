@@ -33,6 +33,10 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
     for rx, cue, marks in ((_HEAD_COLON, ":", ":"), (_HEAD_DASH, "—", "—–")):
         m = _has_any(head, marks) and rx.match(ctx.text, a, b, timeout=REGEX_TIMEOUT)
         if m and _speaker_label(ctx, m) and not _bare_kicker(ctx, m.end("name")):
+            if cue == ":":
+                m = _second_label(ctx, m) or m
+            yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
+        elif cue == ":" and (m := _speaker_after_kicker(ctx, head)):
             yield _Cand(m.start("name"), m.end("name"), cue, Role.ORIGIN)
     if _has_any(head, _MIJAKETS) and _ARMENIAN.search(head):
         yield from _mijaket_speaker(ctx)
@@ -57,6 +61,48 @@ def _headline_cands(ctx: _Ctx) -> Iterator[_Cand]:
         yield _Cand(m.start("name"), m.end("name"), "- " + m.group("name").strip(), Role.ORIGIN)
     if _has_any(head, _TRAIL_MARKS):
         yield from _trailing_speakers(ctx)
+
+
+#: A kicker sentence's end before a headline's speaker: a full stop after a word of four
+#: lowercase letters or more (so no title such as "Prof." or "Sen.") or a closing quote.
+_KICKER_END = lazy_regex(r"(?<=\p{Ll}{4}|[\"”»'’])\.[ \t]+(?=\p{Lu})")
+
+
+def _second_label(ctx: _Ctx, first: regex.Match[str]) -> regex.Match[str] | None:
+    """'The Latest: University of Kansas: No fans …', 'Brexit-Liveblog : Doe zu Roe: „…“', 'RTVI:
+    Amnesty International: …': a second label right after the colon of a first one that
+    passed as a speaker makes the first a section's or topic's kicker; the second is the
+    speaker, if it passes as one (seattlepi.com, mz-web.de, panarmenian.net, akhbarelyom.com
+    in ../shared/pool). A first label that did not pass as a speaker leaves the second alone:
+    "Nicht verpassen: Acme: …", "Review: A Plague Tale: …" name a topic."""
+    second = _HEAD_COLON.match(ctx.text, first.end(), ctx.head_end, timeout=REGEX_TIMEOUT)
+    if second is None or second.start("name") != first.end() or ctx.text[second.start("name")] == " ":
+        return None
+    return second if _speaker_label(ctx, second) else None
+
+
+#: A lowercase word: a kicker ending in a full stop is a sentence only with one.
+_HEAD_LOWER_WORD = lazy_regex(r"(?<!\p{L})\p{Ll}{2,}")
+
+
+def _speaker_after_kicker(ctx: _Ctx, head: str) -> regex.Match[str] | None:
+    """'Más fuego amigo. Larroque: "…"', '… pracuje w sądzie. Prezes Doe: Zlecę kontrolę', '…
+    in zona gialla. L'Iss: rischio resta alto': the speaker form "Name: …" after a kicker
+    sentence that opens the headline (lanacion.com.ar, wiadomosci.dziennik.pl, wpolityce.pl,
+    wiadomosci.gazeta.pl, lagazzettadelmezzogiorno.it in ../shared/pool), when the name
+    opening the headline is none. The name starts after the kicker's last full stop before
+    the headline's first colon, and passes the tests of a speaker opening the headline."""
+    a, b = ctx.head_start, ctx.head_end
+    colon = head.find(":")
+    if colon < 0:
+        return None
+    ends = list(_KICKER_END.finditer(ctx.text, a, a + colon, timeout=REGEX_TIMEOUT))
+    if not ends or not _HEAD_LOWER_WORD.search(ctx.text, a, ends[-1].start()):
+        return None  # "Amnesty International. Iran: …": a name before the stop, who speaks
+    m = _HEAD_COLON.match(ctx.text, ends[-1].end(), b, timeout=REGEX_TIMEOUT)
+    if m is None or m.start("name") >= a + colon or not _speaker_label(ctx, m):
+        return None
+    return None if _bare_kicker(ctx, m.end("name")) else m
 
 
 #: What `_TRAIL_SEP` needs: a colon, or the Armenian mijaket ("․", or "." in Armenian text).
@@ -276,6 +322,8 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
         return False
     if _subtitle(ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
         return False
+    if _foreign_kicker(ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
+        return False
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
@@ -289,6 +337,23 @@ def _subtitle(name: str, tail: str) -> bool:
     words = name.casefold().split()
     return (_title_case(tail) and not _QUOTE_MARK.search(tail)
             and not (words and (words[-1] in ROLE_NOUNS or words[-1] in INSTITUTIONS)))
+
+
+def _foreign_kicker(name: str, tail: str) -> bool:
+    """'Bihar Govt Formation: जानिए …', 'Facebook Page: ประชาไท …': a label of two Latin words or
+    more over a statement in a script of its own (not Cyrillic, Greek or Armenian, whose
+    headlines quote Latin names: "Amnesty International: в Иране …") is a topic's tag in
+    English, no speaker (jagran.com, amarujala.com, prachatai.com in ../shared/pool)."""
+    return (len(name.split()) >= 2 and _LATIN_NAME.fullmatch(name) is not None
+            and _OWN_SCRIPT_OPENS.match(tail) is not None)
+
+
+#: A name written in Latin letters, digits and marks only.
+_LATIN_NAME = lazy_regex(r"[\p{Latin}\p{N}\p{P}\s]+")
+#: A statement opening (after blanks, marks and digits) with a letter of a script other than
+#: Latin, Cyrillic, Greek, Armenian or Georgian.
+_OWN_SCRIPT_OPENS = lazy_regex(
+    r"[\s\p{P}\p{N}]*(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Armenian}\p{Georgian}])\p{L}")
 
 
 #: A quotation mark, not an apostrophe inside a word ("Doesn’t", "Vietnam’s").
