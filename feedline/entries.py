@@ -88,7 +88,8 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     regions = [_without_quoted(r) for r in found
                if (_is_feed(r) or kin.get(id(r))) and not _is_schedule(r) and not programme(r)
                and not _lone_byline(r, tokens)
-               and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times))]
+               and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times)
+                        and not kin.get(id(r)))]  # heading a list of dated items: the page's own article listed
     boundaries = {t.index for r in regions for t in r}
     boundaries |= {t.index for t in tokens.filled() if t.kind in _BOUNDARY_KINDS}
     boxes = ItemBoxes(tokens, layout) if layout is not None else None

@@ -147,3 +147,14 @@ def test_dates_on_both_sides_of_a_clock_make_a_calendar_not_a_list_of_dated_item
                 "Ski bus to the valley\nLeaves at the bridge\n13.02.2024\nA film about climbing\nTV 20:15\n"
                 "14.02.2024\nSki bus to the lake\nLeaves at the square\n27.02.2024\n")
     assert _items(calendar) == []
+
+
+def test_the_page_s_own_article_heading_a_list_of_dated_items_is_listed_not_its_byline() -> None:
+    """The list's one clock prints the page's published time: the page's article listed first
+    (baltimoresun.com, sudouest.fr), not a byline, when dated items follow in its rhythm."""
+    items = "".join(f"<p>{line}</p>" for line in DATED_AFTER.splitlines())
+    html = ('<html><head><meta property="article:published_time" content="2024-03-04T05:00:00-05:00"></head>'
+            f"<body><article><h1>County to host public hearing</h1><p>By Jane Doe</p><p>Mar 4, 2024 at 5:00 AM</p>"
+            f"<p>The hearing on the permits will be held online next month, officials said.</p></article>"
+            f"<aside>{items}</aside></body></html>")
+    assert _items(html) == [("5:00 AM", "County to host public hearing next month on flood permits")]
