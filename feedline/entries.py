@@ -19,7 +19,8 @@ import regex
 from feedline import lexicon
 from feedline.items import ItemBoxes
 from feedline.lookalikes import (
-    CALENDAR, PROGRAMME, lone_reason, page_time, printed_twice, programme, stamp_reason, widget_only,
+    CALENDAR, CLIP_LENGTHS, PROGRAMME, clip_lengths, lone_reason, page_time, printed_twice, programme, stamp_reason,
+    widget_only,
 )
 from feedline.model import Layout, Span, Stamp, StampKind
 from feedline.patterns import UPDATE_CUE_RE, lazy_re, lazy_regex
@@ -86,7 +87,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     found = _regions(stamp_tokens)
     kin = {id(r): _dated_kin(r, tokens) for r in found if len(r) <= KIN_MAX_STAMPS}
     regions = [_without_quoted(r) for r in found
-               if (_is_feed(r) or kin.get(id(r))) and not _is_schedule(r) and not programme(r)
+               if (_is_feed(r) or kin.get(id(r))) and not _is_schedule(r) and not programme(r) and not clip_lengths(r)
                and not _lone_byline(r, tokens)
                and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times)
                         and not kin.get(id(r)))]  # heading a list of dated items: the page's own article listed
@@ -141,12 +142,13 @@ _BOUNDARY_KINDS = frozenset({_HEADING, _PAGE_STAMP})  # lines no entry runs acro
 
 def rejected_regions(tokens: TokenTable, media: frozenset[str] = frozenset()) -> dict[int, str]:
     """The stamp lines of the regions `find_entries` leaves out as a whole for a named reason
-    (a programme of planned times, a calendar's rows), by line: what `--explain` shows."""
+    (a programme of planned times, a calendar's rows, clip lengths), by line: what `--explain` shows."""
     out: dict[int, str] = {}
     for region in _regions(_stamp_tokens(tokens, media)):
         if not _is_feed(region):
             continue
-        reason = CALENDAR if _is_schedule(region) else PROGRAMME if programme(region) else None
+        reason = CALENDAR if _is_schedule(region) else PROGRAMME if programme(region) else \
+            CLIP_LENGTHS if clip_lengths(region) else None
         if reason is not None:
             out.update((t.index, reason) for t in region)
     return out

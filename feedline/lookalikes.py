@@ -33,7 +33,7 @@ import regex
 
 from feedline import lexicon
 from feedline.model import Stamp, StampKind
-from feedline.patterns import lazy_regex
+from feedline.patterns import lazy_re, lazy_regex
 from feedline.tokens import LineKind, Placement, Token, western_digits
 
 SCHEDULE = "a schedule: a clock range, or a time on recurring or coming days (\"Weekdays 6am to 6pm\")"
@@ -47,6 +47,7 @@ DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the
 PAGE_TIME = "the page's byline: a lone stamp printing the page's published or modified time (its markup)"
 PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
 CALENDAR = "a calendar: table rows whose stamps run forward in time, upcoming events"
+CLIP_LENGTHS = "clip lengths: bare zero-padded clocks under ten hours, in no time order (a video or audio list)"
 
 NEAR = 24  # characters before or after a stamp searched for a schedule's or player's word
 YEAR_REACH = 30  # characters either side of a lone stamp searched for a year it did not take
@@ -60,6 +61,8 @@ PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programm
 ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
 QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
 FORWARD_SHARE = 0.75  # of its steps that go forward in time (or stay)
+CLIP_LIST_MIN = 4  # bare clocks of a region read as clip lengths
+CLIP_AGAINST = 1  # steps against the list's main direction (or more) that make it no feed of such clocks
 
 _RECURRING_RE = lazy_regex(r"\b(?:" + "|".join(sorted(map(regex.escape, lexicon.RECURRING_DAY_WORDS),
                                                         key=len, reverse=True)) + r")\b", regex.IGNORECASE)
@@ -242,6 +245,29 @@ def programme(region: Sequence[Token]) -> bool:
     forward = sum(a <= b for a, b in zip(clocks, clocks[1:]))
     return (len(set(clocks)) >= PROGRAMME_MIN and round_ >= ROUND_SHARE * n and quarter >= QUARTER_SHARE * n
             and forward >= FORWARD_SHARE * (n - 1))
+
+
+def clip_lengths(region: Sequence[Token]) -> bool:
+    """Bare clocks printed "0m:ss" (a zero-padded hour under ten, nothing else on the stamp)
+    whose order turns back and forth: the lengths of a list of clips ("Sportvideo's" / "01:16"
+    / "01:27" / "05:50" / "00:53"; "Видео" / "00:40" / "02:27" / "00:09"; audio "05:02",
+    "02:52", "07:15"). A feed runs one way, turning once at most at a rollover or where two
+    lists meet; a list of the most read keeps the hours of the day, not all under ten."""
+    if len(region) < CLIP_LIST_MIN:
+        return False
+    minutes: list[int] = []
+    for token in region:
+        stamp = token.stamp
+        if stamp is None or stamp.kind is not StampKind.CLOCK or stamp.hour is None or stamp.minute is None \
+                or token.placement is Placement.LEAD or not _CLIP_LENGTH_RE.fullmatch(western_digits(stamp.text)):
+            return False  # a clock leading its line's text times that text: a feed's stamp
+        minutes.append(stamp.hour * 60 + stamp.minute)
+    ups = sum(1 for a, b in zip(minutes, minutes[1:]) if b > a)
+    downs = sum(1 for a, b in zip(minutes, minutes[1:]) if b < a)
+    return min(ups, downs) >= CLIP_AGAINST
+
+
+_CLIP_LENGTH_RE = lazy_re(r"0\d:[0-5]\d")
 
 
 def widget_only(lines: Sequence[str]) -> bool:

@@ -7,7 +7,7 @@ import pytest
 
 from feedline import extract
 from feedline.lookalikes import (
-    AUTHOR_BYLINE, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, WIDGET_ITEM,
+    AUTHOR_BYLINE, CLIP_LENGTHS, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, WIDGET_ITEM,
     widget_only,
 )
 from feedline.model import Page
@@ -175,6 +175,32 @@ def test_a_programme_of_planned_times_is_no_feed(page: str) -> None:
 ])
 def test_a_feed_on_round_minutes_stays(page: str, count: int) -> None:
     assert len(stamps(page)) == count
+
+
+# Clip lengths in page text: bare "0m:ss" clocks in no time order under their clips' titles.
+# Seen on bbc.co.uk/zhongwen ("视频：…收看" / "01:49", "06:46", "05:49"), mk.ru ("Видео" /
+# "00:40", "00:52", "02:27", "00:09") and deadspin.com ("00:50", "01:40", "00:50", "01:40").
+CLIPS = ("Videos\n\nThe goal that won the cup in the last minute\n01:49\nFans storm the pitch after the final\n"
+         "06:46\nCoach explains the late substitution\n05:49\nHighlights of the second half\n02:21\n"
+         "The keeper's three saves\n07:56\n")
+
+
+def test_clip_lengths_in_no_time_order_are_no_feed() -> None:
+    assert stamps(CLIPS) == []
+    assert CLIP_LENGTHS in {n.reason for n in extract(Page(CLIPS), explain=True).not_entries}
+
+
+@pytest.mark.parametrize("page", [
+    # newest first across midnight, then a second list: a feed turns once where two lists meet
+    "Latest\n\n06:26 The storm reached the coast overnight\n05:14 Trains cancelled on the northern line\n"
+    "05:11 Schools stay shut in three districts\nRegion\n06:40 The mayor opened the new bridge\n"
+    "05:46 Snow closes the mountain pass\n05:05 Power cut in the old town\n",
+    # alone on their lines but newest first: a feed in the small hours
+    "Latest\n\n04:50\nThe storm reached the coast overnight\n03:12\nTrains cancelled on the northern line\n"
+    "02:40\nSchools stay shut in three districts\n01:05\nPower cut in the old town\n",
+])
+def test_a_feed_of_small_hours_stays(page: str) -> None:
+    assert len(stamps(page)) in (4, 6)
 
 
 # Lengths in elements the markup names a player's time: wccftech.com and globalnews.ca
