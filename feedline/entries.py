@@ -910,10 +910,31 @@ def _boxed_drafts(region: list[Token], tokens: list[Token], feed: int, boxes: It
         draft = _boxed_draft(tokens, tokens[line], feed, first, last, boxes.is_heading)
         if draft is not None:
             drafts[line] = draft
+    drafts = _without_label_shapes(drafts, boxes)
     if len(drafts) < 2 or len(drafts) * 3 < len(region) * 2:
         return {}  # the boxes bound too few of the region's items to be its list
-    labels = sum(1 for d in drafts.values() if all(_is_label_line(text) for text in _lines(d)))
+    labels = sum(1 for d in drafts.values() if _labels_alone(d))
     return {} if labels * 2 >= len(drafts) else drafts
+
+
+def _labels_alone(draft: Draft) -> bool:
+    return all(_is_label_line(text) for text in _lines(draft))
+
+
+def _without_label_shapes(drafts: dict[int, Draft], boxes: ItemBoxes) -> dict[int, Draft]:
+    """Among boxes of several shapes, those of a shape that mostly hold labels only are no
+    items: a threaded comment's header (`div.comment-meta`: "Claire" / "August 06, 2019 4:14 pm")
+    is its own box where the comment holds replies, its text outside it (carnegieendowment.org),
+    beside whole replies boxed as items."""
+    shapes = {line: boxes.shape_of(line) for line in drafts}
+    if len(set(shapes.values())) < 2:
+        return drafts
+    labels: Counter[str] = Counter()
+    counts: Counter[str] = Counter(shapes.values())
+    for line, draft in drafts.items():
+        if _labels_alone(draft):
+            labels[shapes[line]] += 1
+    return {line: d for line, d in drafts.items() if labels[shapes[line]] * 2 < counts[shapes[line]]}
 
 
 def _lines_below(draft: Draft, line: int) -> bool:

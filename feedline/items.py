@@ -62,6 +62,11 @@ class ItemBoxes:
             k += 1
         return chain[k]
 
+    def shape_of(self, line: int) -> str | None:
+        """The shape (tag and first class) of the stamp line's own box, if it has one."""
+        box = self.own_box(line)
+        return None if box is None else self.layout.shapes[box]
+
     def _sibling_lines(self, region: list[Token], shapes: set[str]) -> set[int]:
         """The lines of the items of the region's shapes whose stamps are of another form
         ("dnes 08:23 Aktualizováno" beside "dnes 08:53"): items of one list, no text between

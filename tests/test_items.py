@@ -148,3 +148,27 @@ def test_a_label_leading_the_stamp_leaves_the_author_above_out():
             f"<li class='comment'><div class='author'>{a}</div><div class='meta'>{form.format(t=s)}</div>"
             f"<p>{c}</p></li>" for a, s, c in comments) + "</ol>")
         assert [e.text for e in _entries(html, now="2019-02-20T12:00")] == [c for _, _, c in comments], form
+
+
+def test_a_comment_header_boxed_apart_from_its_text_is_left_to_the_layout():
+    """Threaded comments: a comment holding replies has only its header (name and date) as a box
+    of its own, its text outside it; those headers, labels only, bound no item, while whole
+    replies do (carnegieendowment.org; regards.fr, theoriginalcopy.de and thisisjanewayne.com
+    thread their comments so too). The comments keep their text."""
+    def comment(name: str, stamp: str, text: str, replies: str = "") -> str:
+        return (f"<div class='comment'><div class='comment-meta'><b>{name}</b><span>{stamp}</span></div>"
+                f"<div class='comment-content'><p>{text}</p></div>{replies}</div>")
+
+    def reply(name: str, stamp: str, text: str) -> str:
+        return f"<div class='comment-reply'><b>{name}</b><span>{stamp}</span><p>{text}</p></div>"
+
+    thread = (comment("Claire", "March 4, 2024 4:14 pm", "How does this tax work in practice for trading partners?",
+                      reply("Michael", "March 4, 2024 6:02 pm", "Until a bill is passed it is hard to say, but broadly.")
+                      + reply("Claire", "March 4, 2024 7:39 pm", "Thanks for the reply, that makes the plan clearer."))
+              + comment("Dan", "March 4, 2024 5:39 pm", "I question two points in the analysis of the flows.",
+                        reply("Michael", "March 4, 2024 8:10 pm", "Both are fair points, and I will write more soon.")))
+    entries = _entries(_page(f"<h2>Comments</h2><section>{thread}</section>"), now="2024-03-05T12:00")
+    texts = {e.local_time.strftime("%H:%M"): (e.text or e.headline or "") for e in entries}
+    assert "How does this tax work" in texts["16:14"]
+    assert "I question two points" in texts["17:39"]
+    assert "Until a bill is passed" in texts["18:02"]
