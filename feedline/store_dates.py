@@ -103,8 +103,14 @@ def _window_datetime(day: date, clock: str, tz: str | None, dated: str | None) -
 def shown_time(best: Reading, clock: str | None, latest_clock: str | None) -> str | None:
     """The entry's local time: the best reading's, else its printed clock, else the latest page's."""
     if best.datetime is not None:
-        return datetime.fromisoformat(best.datetime).strftime("%H:%M")
+        return _clock_of(best.datetime)
     return clock or latest_clock
+
+
+@lru_cache(maxsize=4096)  # an entry is re-derived again and again with the same datetime
+def _clock_of(moment: str) -> str:
+    """ "HH:MM" of a stored datetime."""
+    return datetime.fromisoformat(moment).strftime("%H:%M")
 
 
 def wall(iso: str) -> datetime:

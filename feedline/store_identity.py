@@ -135,6 +135,7 @@ def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)  # an entry is re-derived again and again with the same id
 def uid_base(feed: str, first_seen: str | None, clock: str, first_text: str) -> str:
     """The stable id before any suffix: feed, first capture, clock and the first text seen (its
     `text_hash`). Not the date: that may improve with later pages, and the id must not move with it."""

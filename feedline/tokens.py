@@ -282,6 +282,8 @@ def _remembered(line: str, ago: bool, lang: str | None, ctx: Context) -> Token |
     if found is None:
         return None
     token, asked = found
+    if not asked:  # most lines ask nothing of their page
+        return token
     return token if all(getattr(ctx, name)() == value for name, value in asked) else None
 
 
