@@ -368,9 +368,10 @@ class FeedState:
     def _sighting_row(self, page: PageRow, seen: Sighting, entry_id: int, revision_id: int) -> SightingRow:
         entry, fix = seen.entry, seen.entry.date
         stamp = entry.stamp
-        # what makes two sightings alike (the fields joined by "|", None as "None")
-        reading = (f"{revision_id}|{stamp.kind}|{'' if seen.relative else stamp.text}|{seen.clock}|{seen.day}|"
-                   f"{fix.status}|{fix.confidence:.2f}|{fix.basis}")
+        # what makes two sightings alike (the fields joined by "|", None as "None"; %-formatting
+        # writes the same text as an f-string, faster for the three enums)
+        reading = "%d|%s|%s|%s|%s|%s|%.2f|%s" % (revision_id, stamp.kind, "" if seen.relative else stamp.text,
+                                                  seen.clock, seen.day, fix.status, fix.confidence, fix.basis)
         at = page.captured_at
         groups = self.entries[entry_id].groups
         row = groups.get(reading)
