@@ -796,6 +796,8 @@ W_ACROSS = 1.0  # a heading's segment running against the order of the one above
 BACK_DAYS = 1  # days before the latest allowed one that an entry may take besides those its feed's order suggests
 CAPTURE_SKEW_MINUTES = 0  # a clock this far after the capture time is still the capture's day (0: the
 # project holds that no entry lies after the capture; a skewed site clock is read as the day before)
+_CAPTURE_SKEW = timedelta(minutes=CAPTURE_SKEW_MINUTES)
+_ONE_DAY = timedelta(days=1)
 FIRM_MARGIN = 0.5  # a day preferred by less than this over the next best is capped at 0.6
 TIE_MARGIN = 0.05  # ... and by less than this is not decided: unknown
 
@@ -1180,8 +1182,8 @@ def _latest_day(now: Clock, offset: int | None, clock: time) -> date:
     wall = now.wall
     if offset is not None and now.aware is not None:
         wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
-    today = datetime.combine(wall.date(), clock)
-    return wall.date() if today <= wall + timedelta(minutes=CAPTURE_SKEW_MINUTES) else wall.date() - timedelta(days=1)
+    day = wall.date()  # (read for every entry of every dating and replay: the constants made once)
+    return day if datetime.combine(day, clock) <= wall + _CAPTURE_SKEW else day - _ONE_DAY
 
 
 @_read
