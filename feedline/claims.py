@@ -179,6 +179,8 @@ def _pair_time_marks(drafts: list[Draft], marks: tuple[TimeMark, ...]) -> list[t
     free = [mark for mark in marks if id(mark) not in taken]
     start = 0
     for draft in unpaired:
+        if start >= len(free):
+            break  # no mark left to pair (the pattern below is compiled per stamp text)
         words = re.compile(r"(?<!\w)" + re.escape(_norm(draft.stamp.text)) + r"(?!\w)")
         for k in range(start, len(free)):
             if words.search(_norm(free[k].text)):

@@ -34,6 +34,7 @@ import bisect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import NamedTuple
 
@@ -795,6 +796,8 @@ W_ACROSS = 1.0  # a heading's segment running against the order of the one above
 BACK_DAYS = 1  # days before the latest allowed one that an entry may take besides those its feed's order suggests
 CAPTURE_SKEW_MINUTES = 0  # a clock this far after the capture time is still the capture's day (0: the
 # project holds that no entry lies after the capture; a skewed site clock is read as the day before)
+_CAPTURE_SKEW = timedelta(minutes=CAPTURE_SKEW_MINUTES)
+_ONE_DAY = timedelta(days=1)
 FIRM_MARGIN = 0.5  # a day preferred by less than this over the next best is capped at 0.6
 TIE_MARGIN = 0.05  # ... and by less than this is not decided: unknown
 
@@ -905,11 +908,13 @@ def date_feed_at_capture(items: list[_Item], segment_headings: dict[int, Token],
         cost += W_MENTION * (f.mention is not None and day < f.mention)
         return cost
 
+    minutes = [_minutes(item.draft) for item in live]  # each entry's clock, read once for all its pairs
+
     def pairwise(i: int, shift: int) -> float:
         if not sorted_feed:
             return 0.0
         above, below = live[i - 1], live[i]
-        step = shift * 1440 + _minutes(above.draft) - _minutes(below.draft)  # minutes from below to above
+        step = shift * 1440 + minutes[i - 1] - minutes[i]  # minutes from below to above
         if not newest_first:
             step = -step
         if above.segment != below.segment:
@@ -974,18 +979,40 @@ def _candidates(fact: _Evidence, pool: set[int], ordered: int | None) -> list[in
 
 def _firm_mention(item: _Item, now: Clock, page: PageDates) -> int | None:
     """The latest date the entry reports right after a reporting verb ("said on Oct. 3")."""
-    text = f"{item.draft.headline or ''}\n{item.draft.text}"[:5000]
+    draft = item.draft
+    short = len(draft.text) + len(draft.headline or "") <= REMEMBERED_CHARS
     best = None
-    for match in MENTION_RE.finditer(text):
-        if _REPORTED_RIGHT_BEFORE_RE.search(text[max(0, match.start() - 120):match.start()]) is None:
-            continue
-        year, month, day = date_fields(match, False)
-        if month is None or day is None:
-            continue
+    for year, month, day in (_remembered_reports if short else _reported_dates)(draft.headline, draft.text):
         found = _resolve_year(year, month, day, now, page)
         if isinstance(found, date) and (best is None or found.toordinal() > best):
             best = found.toordinal()
     return best
+
+
+def _reported_dates(headline: str | None, text: str) -> tuple[tuple[int | None, int, int], ...]:
+    """(year, month, day) of each date the entry reports right after a reporting verb, in order
+    (the year None when not printed): what `_firm_mention` reads of its text."""
+    text = f"{headline or ''}\n{text}"[:5000]
+    found = []
+    for match in MENTION_RE.finditer(text):
+        if _REPORTED_RIGHT_BEFORE_RE.search(text[max(0, match.start() - 120):match.start()]) is None:
+            continue
+        year, month, day = date_fields(match, False)
+        if month is not None and day is not None:
+            found.append((year, month, day))
+    return tuple(found)
+
+
+# A feed's snapshots show the same entries again and again: the dates their texts report are
+# remembered (texts up to REMEMBERED_CHARS characters, the last REMEMBERED of them).
+REMEMBERED_CHARS = 4_000
+REMEMBERED = 4_096
+_remembered_reports = lru_cache(maxsize=REMEMBERED)(_reported_dates)
+
+
+def clear_cache() -> None:
+    """Forget the remembered reported dates (`memo.clear`: each page read as new)."""
+    _remembered_reports.cache_clear()
 
 
 class _SegmentAnchor(NamedTuple):
@@ -1155,8 +1182,8 @@ def _latest_day(now: Clock, offset: int | None, clock: time) -> date:
     wall = now.wall
     if offset is not None and now.aware is not None:
         wall = now.aware.astimezone(timezone(timedelta(minutes=offset))).replace(tzinfo=None)
-    today = datetime.combine(wall.date(), clock)
-    return wall.date() if today <= wall + timedelta(minutes=CAPTURE_SKEW_MINUTES) else wall.date() - timedelta(days=1)
+    day = wall.date()  # (read for every entry of every dating and replay: the constants made once)
+    return day if datetime.combine(day, clock) <= wall + _CAPTURE_SKEW else day - _ONE_DAY
 
 
 @_read

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 
 import regex
@@ -197,21 +198,44 @@ def _labels_only(drafts: list[Draft]) -> bool:
 
 # ── regions ─────────────────────────────────────────────────────────────────────────────
 def _signature(token: Token, under_stamp: bool = False) -> tuple:
+    """What makes stamps one region's: their kind, printed shape and place on the line."""
     stamp = token.stamp
     assert stamp is not None
+    if len(token.text) > REMEMBERED_CHARS:
+        return _shape_signature(token.text, token.rest, token.placement, stamp.kind, stamp.text, under_stamp)
+    return _remembered_signature(token.text, token.rest, token.placement, stamp.kind, stamp.text, under_stamp)
+
+
+def _shape_signature(text: str, rest: str, placement: Placement | None, kind: StampKind, printed: str,
+                     under_stamp: bool) -> tuple:
+    """`_signature` of a stamp line from what it reads of it: the line's text and rest, its
+    placement, and the stamp's kind and text."""
     # A stamp beside an update label only ("dnes 08:23Aktualizováno", "Actualizado 25 de abril
     # …") is one of its list's stamps, as if alone on its line; not right under another stamp
     # ("12:43" / "aktualizováno • 12:56": that stamp's update), nor a clock or a relative stamp
     # after the label ("Updated 21:00", "Updated 4m ago": the page's own label).
-    labelled = bool(token.rest) and not under_stamp and _UPDATE_LABEL_RE.fullmatch(token.rest) is not None \
-        and (token.placement is Placement.LEAD or stamp.kind is StampKind.DATETIME)
-    placement = "alone" if labelled else token.placement.value if token.placement else ""
-    if stamp.kind is StampKind.RELATIVE:
-        return ("relative", placement)
+    labelled = bool(rest) and not under_stamp and _UPDATE_LABEL_RE.fullmatch(rest) is not None \
+        and (placement is Placement.LEAD or kind is StampKind.DATETIME)
+    place = "alone" if labelled else placement.value if placement else ""
+    if kind is StampKind.RELATIVE:
+        return ("relative", place)
     # A stamp alone on its line keeps its decorations: "6:53" and "6:53 •" are two lists.
-    printed = token.text if token.placement is Placement.ALONE else stamp.text
-    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", _SPACE_RE.sub(" ", printed.strip("()[] "))))
-    return (stamp.kind.value, shape, placement)
+    shown = text if placement is Placement.ALONE else printed
+    shape = _LETTERS_RE.sub("a", _NUMBER_RE.sub("9", _SPACE_RE.sub(" ", shown.strip("()[] "))))
+    return (kind.value, shape, place)
+
+
+# A feed's snapshots show the same stamp lines and items again and again: their signatures and
+# keys are remembered by what they read (lines and items up to REMEMBERED_CHARS characters).
+REMEMBERED_CHARS = 4_000
+REMEMBERED = 4_096
+_remembered_signature = lru_cache(maxsize=REMEMBERED)(_shape_signature)
+
+
+def clear_cache() -> None:
+    """Forget the remembered signatures and keys (`memo.clear`: each page read as new)."""
+    _remembered_signature.cache_clear()
+    _remembered_key.cache_clear()
 
 
 _UPDATE_LABEL_RE = lazy_regex(r"\W*(?:" + "|".join(map(regex.escape, lexicon.UPDATE_CUES)) + r")\W*", regex.IGNORECASE)
@@ -1088,8 +1112,15 @@ def _key(draft: Draft) -> tuple[str, bool]:
     """The opening words of the entry's first real line (labels and author names skipped),
     and whether that line is cut short ("Leaders Must Prolong Brotherly R .."): then its
     last, partial word is left out and the key is a prefix."""
-    lines = [draft.headline or "", *draft.text.split("\n", 6)[:6]]
-    core = next((line for line in lines if len(line.split()) >= 4), draft.headline or draft.text)
+    if len(draft.text) + len(draft.headline or "") > REMEMBERED_CHARS:
+        return _opening_key(draft.headline, draft.text)
+    return _remembered_key(draft.headline, draft.text)
+
+
+def _opening_key(headline: str | None, text: str) -> tuple[str, bool]:
+    """`_key` of an item's headline and text."""
+    lines = [headline or "", *text.split("\n", 6)[:6]]
+    core = next((line for line in lines if len(line.split()) >= 4), headline or text)
     words = _NON_WORD_RE.sub(" ", core[:200]).casefold().split()
     cut = len(words) <= KEY_WORDS and core.rstrip().endswith(_CUT_MARKS)
     if cut:
@@ -1097,6 +1128,7 @@ def _key(draft: Draft) -> tuple[str, bool]:
     return " ".join(words[:KEY_WORDS]), cut
 
 
+_remembered_key = lru_cache(maxsize=REMEMBERED)(_opening_key)
 _CUT_MARKS = ("..", "…")
 
 

@@ -30,9 +30,11 @@ dating is remembered with every read it made of the capture time:
 
 Each cache keeps the most recently used `KEPT` results, of pages up to `MAX_CHARS`
 characters (bytes for `read_cached`): at most about 16 pages of 1 MB with their trees and
-tokens. An exception is never remembered. `clear` forgets them all, and the sources and ids
-remembered per entry (`sources.find.clear_cache`, `pipeline._remembered_id`) and the
-tokenizer's remembered lines: a benchmark calls it to read each page as new.
+tokens. An exception is never remembered. `clear` forgets them all, and what is remembered
+per entry or line besides (the sources and ids, `sources.find.clear_cache` and
+`pipeline._remembered_id`; the stamp lines' signatures and the items' keys of `entries`; the
+dates a text reports, `dates.clear_cache`; the tokenizer's lines): a benchmark calls it to
+read each page as new.
 """
 from __future__ import annotations
 
@@ -44,7 +46,9 @@ from datetime import tzinfo
 from typing import Generic, TypeVar
 
 from feedline.dates import Clock, Dated, Read, date_entries, labelled, replays, with_label
+from feedline.dates import clear_cache as _clear_reports
 from feedline.entries import Draft, Feed, find_entries
+from feedline.entries import clear_cache as _clear_keys
 from feedline.model import Markup, Page
 from feedline.read import read_page
 from feedline.sources.find import clear_cache as _clear_sources
@@ -191,6 +195,8 @@ def clear() -> None:
         _datings.clear()
         _dating_counts[:] = [0, 0]
     _clear_sources()
+    _clear_keys()
+    _clear_reports()
     forget_lines()
     for forget in _also_cleared:
         forget()

@@ -329,10 +329,10 @@ class Store:
                 self._sync()
                 touched: dict[str, FeedState] = {}  # the feeds merged into, kept until written
                 shown: dict[int, _Shown] = {}
-                seen: set[tuple[str, str | None]] = set()
+                seen = self._stored_captures([page.digest for page in pages])  # and those merged here
                 for page in pages:
                     captured = iso(page.timeline.now)
-                    if (page.digest, captured) in seen or self.has_page(page.digest, captured):
+                    if (page.digest, captured) in seen:
                         results.append(PageResult(skipped=True, blind=captured is None))
                         continue
                     seen.add((page.digest, captured))
@@ -345,6 +345,18 @@ class Store:
             self._forget()  # rolled back: what was merged in memory is not stored
             raise
         return results
+
+    def _stored_captures(self, digests: list[str]) -> set[tuple[str, str | None]]:
+        """(bytes' hash, capture time) of the stored pages with any of these bytes: `has_page`
+        for a batch in a query or a few (inside its transaction: nothing writes pages meanwhile)."""
+        unique = list(dict.fromkeys(digests))
+        found: set[tuple[str, str | None]] = set()
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            found.update(self.conn.execute(
+                f"SELECT content_hash, captured_at FROM pages WHERE content_hash IN ({', '.join('?' * len(chunk))})",
+                chunk))
+        return found
 
     def _add(self, timeline: Timeline, name: str, digest: str, source: str, key: str,
              run_id: int | None) -> PageResult:

@@ -4,12 +4,14 @@ better with more scrapes").
     Reading (one per way a page showed the entry, plus the capture window) ──> best_reading
 
 Each sighting keeps the date its page gave; the entry shows the best-supported of them, or
-the date the store works out from two captures (`window_reading`). Rules only, no state.
+the date the store works out from two captures (`window_reading`). Rules only, no state (a
+window, a function of its arguments alone, is remembered).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 
 from feedline.model import DateBasis, DateStatus
@@ -67,35 +69,48 @@ def window_reading(first_seen: str, before: str, clock: str, tz: str | None,
     """First seen on the capture `first_seen`, absent from the feed's capture `before` (a
     latest-N feed shows a new entry at once): posted between them. With less than a day
     between, one day fits; None otherwise."""
+    # Of the sightings, only the first datetime is read (for its offset), and only without `tz`.
+    dated = None if tz is not None else next((r.datetime for r in readings if r.datetime is not None), None)
+    return _window(first_seen, before, clock, tz, dated)
+
+
+@lru_cache(maxsize=4096)  # an entry is re-derived again and again with the same window (a Reading is immutable)
+def _window(first_seen: str, before: str, clock: str, tz: str | None, dated: str | None) -> Reading | None:
+    """`window_reading`, given the first datetime of the sightings (None: none, or a `tz`)."""
     day = window_day(wall(first_seen), wall(before), time.fromisoformat(clock))
     if day is None:
         return None
     evidence = (f"first seen on the capture of {first_seen[:16]}, not on the one of {before[:16]}: "
                 "posted between them",)
-    moment = _window_datetime(day, clock, tz, readings)
+    moment = _window_datetime(day, clock, tz, dated)
     return Reading(DateStatus.INFERRED, day.isoformat(), WINDOW_CONFIDENCE, evidence, first_seen, moment,
                    DateBasis.WINDOW, by_page=False)
 
 
-def _window_datetime(day: date, clock: str, tz: str | None, readings: list[Reading]) -> str:
+def _window_datetime(day: date, clock: str, tz: str | None, dated: str | None) -> str:
     """`day` at `clock`: in the zone `tz`, else with the fixed offset of a printed zone label
-    the sightings carry, else floating."""
+    the sightings carry (`dated`, the first of their datetimes), else floating."""
     moment = datetime.combine(day, time.fromisoformat(clock))
     if tz is not None:
         from zoneinfo import ZoneInfo
 
         return moment.replace(tzinfo=ZoneInfo(tz)).isoformat()
-    for reading in readings:
-        if reading.datetime is not None:
-            return moment.replace(tzinfo=datetime.fromisoformat(reading.datetime).tzinfo).isoformat()
+    if dated is not None:
+        return moment.replace(tzinfo=datetime.fromisoformat(dated).tzinfo).isoformat()
     return moment.isoformat()
 
 
 def shown_time(best: Reading, clock: str | None, latest_clock: str | None) -> str | None:
     """The entry's local time: the best reading's, else its printed clock, else the latest page's."""
     if best.datetime is not None:
-        return datetime.fromisoformat(best.datetime).strftime("%H:%M")
+        return _clock_of(best.datetime)
     return clock or latest_clock
+
+
+@lru_cache(maxsize=4096)  # an entry is re-derived again and again with the same datetime
+def _clock_of(moment: str) -> str:
+    """ "HH:MM" of a stored datetime."""
+    return datetime.fromisoformat(moment).strftime("%H:%M")
 
 
 def wall(iso: str) -> datetime:
