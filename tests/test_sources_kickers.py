@@ -89,3 +89,24 @@ def test_headline_suffix_needs_a_statement_before_its_dash() -> None:
     assert names("Jane D. -Acmeland", "Great article, I agree with all of it.") == []
     assert names("Death toll rises to 40 - Health Ministry") == ["Health Ministry"]
     assert names("Ten hurt in blast – reports") == ["reports"]
+
+
+def test_german_label_speaks_only_over_speech() -> None:
+    """'Kirche: Staatsleistungen vor dem Aus?', 'Verbraucher: Inflation schwächt sich ab',
+    'Warnstufe Gelb: Es hagelt …' (dw.com, stern.de, mallorcazeitung.es; also br.de,
+    gamestar.de): German capitalises every noun, so a label over a German statement that
+    opens with a capital is a topic's kicker, unless the statement is quoted or in the first
+    person; an acronym or a label ending in a role noun still speaks. Other languages keep
+    the bare form."""
+    cases = {
+        "Acmestadt: Neue Brücke wird im Mai für den Verkehr freigegeben": [],
+        "Verbraucher: Preise für Butter steigen weiter an": [],
+        "Kirche: Einnahmen vor dem Aus?": [],
+        "Sturmwarnung Rot: Es regnet auf Acmeland und die Flüsse steigen": [],
+        'Friedensforscher: "Der Krieg wird noch lange dauern"': ["Friedensforscher"],
+        "Jana Muster: Wir werden nicht aufgeben und für die Brücke kämpfen": ["Jana Muster"],
+        "SPD: Neue Züge sollen ab Mai auf der Strecke fahren": ["SPD"],
+        "Regierung: Neue Züge fahren ab Mai auf der Strecke": ["Regierung"],
+        "Jana Muster: Acmeland is not ready for the vote": ["Jana Muster"],
+    }
+    assert {h: names(h) for h in cases} == cases

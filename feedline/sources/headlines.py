@@ -10,8 +10,8 @@ import regex
 from feedline.model import Role
 from feedline.patterns import lazy_regex
 from feedline.sources.words import (
-    ARMENIAN_ROLES, CONNECTORS, INSTITUTIONS, LABELS, NON_NAMES, REPORT_NOUNS, ROLE_NOUNS,
-    TRAILING_LABELS,
+    ARMENIAN_ROLES, CONNECTORS, GERMAN_FIRST_PERSON, GERMAN_MARKS, INSTITUTIONS, LABELS,
+    NON_NAMES, REPORT_NOUNS, ROLE_NOUNS, TRAILING_LABELS,
 )
 from feedline.sources.atoms import (
     REGEX_TIMEOUT, _ROMANCE, _HEAD_ABOUT, _HEAD_COLON, _HEAD_DASH, _HEAD_LATER, _HEAD_MIJAKET, _HEAD_ON,
@@ -324,6 +324,8 @@ def _speaker_label(ctx: _Ctx, m: regex.Match[str]) -> bool:
         return False
     if _foreign_kicker(ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
         return False
+    if _german_kicker(ctx, ctx.text[m.start("name"):m.end("name")], ctx.text[m.end():ctx.head_end]):
+        return False
     return _label_name(ctx, m.start("name"), m.end("name"))
 
 
@@ -348,6 +350,34 @@ def _foreign_kicker(name: str, tail: str) -> bool:
             and _OWN_SCRIPT_OPENS.match(tail) is not None)
 
 
+def _german_kicker(ctx: _Ctx, name: str, tail: str) -> bool:
+    """'Kirche: Staatsleistungen vor dem Aus?', 'Verbraucher: Inflation schwächt sich ab': German
+    capitalises every noun, so a label's capital says nothing of a name, and a German label
+    over a statement that opens with a capital (a headline of its own) is a topic's kicker
+    unless the statement is speech: quoted, or in the first person ("Bennett: Wir werden
+    nicht aufgeben"). An acronym or a label ending in a role, institution or report noun
+    still speaks ("SPD: …", "Experte: …", "Studie: …") (br.de, dw.com, gamestar.de,
+    mallorcazeitung.es, stern.de in ../shared/pool)."""
+    words = name.casefold().split()
+    statement = tail.lstrip(" \t:")
+    if not words or name.isupper() or not statement[:1].isupper() or not _german(ctx):
+        return False
+    if words[-1] in ROLE_NOUNS or words[-1] in INSTITUTIONS or words[-1] in REPORT_NOUNS:
+        return False
+    return not _QUOTE_MARK.search(statement) and GERMAN_FIRST_PERSON.isdisjoint(
+        _LETTERS.findall(statement.casefold()))
+
+
+def _german(ctx: _Ctx) -> bool:
+    """The entry reads as German, or its headline holds a word only German writes ("dem", "und")."""
+    if ctx.grammar == "de":
+        return True
+    head = ctx.text[ctx.head_start:ctx.head_end].casefold()
+    return not GERMAN_MARKS.isdisjoint(_LETTERS.findall(head))
+
+
+#: A run of letters: a word, without its marks.
+_LETTERS = lazy_regex(r"\p{L}+")
 #: A name written in Latin letters, digits and marks only.
 _LATIN_NAME = lazy_regex(r"[\p{Latin}\p{N}\p{P}\s]+")
 #: A statement opening (after blanks, marks and digits) with a letter of a script other than

@@ -628,6 +628,17 @@ _FUNCTION_LANGS: dict[str, tuple[str, ...]] = {  # as written, and capitalised
     form: tuple(langs) for w, langs in _WORD_LANGS.items() for form in (w, w.capitalize())}
 #: Function words an entry needs, at the least, for its language to be guessed.
 MIN_FUNCTION_WORDS = 3
+#: German function words that no other language the cues read writes: a headline holding
+#: one is German ("Kirche: Staatsleistungen vor dem Aus?"), too short for `FUNCTION_WORDS`.
+GERMAN_MARKS: frozenset[str] = frozenset("""
+der dem und ist nicht mit ein eine einen einem eines auf für sich von vom zum zur im
+zu auch wird werden hat wie noch nach bei aus über gegen
+""".split())
+#: German first-person pronouns: a statement in the speaker's own voice ("Wir werden …").
+GERMAN_FIRST_PERSON: frozenset[str] = frozenset("""
+ich wir mich mir uns unser unsere unseren unserem unserer unseres mein meine meinen meinem
+meiner meines
+""".split())
 #: Headline labels that are not speakers: "Live updates: ...", "Watch: ...".
 LABELS: frozenset[str] = frozenset("""
 live|live updates|live blog|liveblog|watch|analysis|video|videos|breaking|breaking news|update|
