@@ -250,10 +250,11 @@ def programme(region: Sequence[Token]) -> bool:
 
 
 def clip_lengths(region: Sequence[Token]) -> bool:
-    """Bare clocks printed "0m:ss" (a zero-padded hour under ten, nothing else on the stamp)
-    whose order turns back and forth: the lengths of a list of clips ("Sportvideo's" / "01:16"
-    / "01:27" / "05:50" / "00:53"; "Видео" / "00:40" / "02:27" / "00:09"; audio "05:02",
-    "02:52", "07:15"). A feed runs one way, turning once at most at a rollover or where two
+    """Bare clocks printed "0m:ss" (a zero-padded hour under ten, nothing else on the stamp),
+    none leading its line's text, whose order goes both up and down: the lengths of a list of
+    clips ("Видео" / "00:40" / "02:27" / "00:09" on mk.ru; audio "05:02", "02:52", "07:15" on
+    bbc.co.uk; "00:50", "01:40" on deadspin.com). A feed of such clocks, newest first in the
+    small hours, runs one way; clocks that lead their headlines stay a feed's even where two
     lists meet; a list of the most read keeps the hours of the day, not all under ten."""
     if len(region) < CLIP_LIST_MIN:
         return False

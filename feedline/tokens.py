@@ -334,7 +334,8 @@ def _moved(token: Token, index: int, start: int) -> Token:
     return _new(Token, (index, start, token.text, token.kind, stamp, token.placement, token.rest, token.heading))
 
 
-_STAMP_FIELDS = operator.attrgetter(*(f.name for f in fields(Stamp)))  # `span` second
+_STAMP_FIELDS = operator.attrgetter(*(f.name for f in fields(Stamp)))
+assert fields(Stamp)[1].name == "span", "_with_span rebuilds a Stamp with `span` its second field"
 
 
 def _with_span(stamp: Stamp, span: tuple[int, int]) -> Stamp:
@@ -1190,8 +1191,14 @@ def _relative_labels_to_headings(tokens: TokenTable) -> TokenTable:
 # A numeric date beside a clock: before it ("12/31/2014 11:35") or after it, the year then
 # required ("11:35 AM 12/31/2014": dailycaller.com; "17:37 06.08.2020": net.hr, ln-online.de).
 _NUMERIC_DATE_RE = lazy_re(
-    r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](?:\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)"
-    r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-]\d{4}(?!\d)")
+    r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)(?:[./-](\d{4}|\d\d))?[\s,]{1,3}\d\d?[:.]\d\d(?!\d)"
+    r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-](\d{4})(?!\d)")
+
+
+def _numeric_fields(match: re.Match[str]) -> tuple[int, int, str | None]:
+    """A `_NUMERIC_DATE_RE` match's two first fields, in print order, and its year as printed (if any)."""
+    a, b, year = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    return int(a), int(b), year
 
 
 def _prefers_month_first(text: str, lang: str | None, locale: str | None) -> tuple[bool, bool]:
@@ -1201,8 +1208,7 @@ def _prefers_month_first(text: str, lang: str | None, locale: str | None) -> tup
     of its language, which is a guess."""
     month_first = day_first = 0
     for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
-        a, b = (int(match.group(1)), int(match.group(2))) if match.group(1) else \
-            (int(match.group(3)), int(match.group(4)))
+        a, b, _ = _numeric_fields(match)
         if a > 12 >= b:
             day_first += 1
         elif b > 12 >= a:
@@ -1215,11 +1221,6 @@ def _prefers_month_first(text: str, lang: str | None, locale: str | None) -> tup
     return (lang or "").split("-")[0].lower() in lexicon.MONTH_FIRST_LANGUAGES, True
 
 
-# A numeric date with its year beside a clock, its two first fields captured either way.
-_FULL_NUMERIC_DATE_RE = lazy_re(
-    r"(?<![\d.:/-])([0-3]?\d)[./-]([0-3]?\d)[./-](\d{4}|\d\d)[\s,]{1,3}\d\d?[:.]\d\d(?!\d)"
-    r"|(?<![\d.:/-])\d\d?:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?[\s,]{1,3}([0-3]?\d)[./-]([0-3]?\d)[./-](\d{4})(?!\d)")
-
 # Days a printed date may lie past the capture's own day before that reading is ruled out
 # (the page's zone may be a day ahead of the capture clock's).
 CAPTURE_DATE_SLACK_DAYS = 1
@@ -1230,11 +1231,13 @@ def order_contradicted(text: str, month_first: bool, capture: date) -> bool:
     read so, one of its dated stamps lies after the capture ("3/09/15 8:12am" read 3 September
     on a page captured on 25 March 2015) while read the other way none does."""
     late = {True: False, False: False}
-    for match in _FULL_NUMERIC_DATE_RE.finditer(text[:2_000_000]):
-        a, b, year = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+    for match in _NUMERIC_DATE_RE.finditer(text[:2_000_000]):
+        a, b, year = _numeric_fields(match)
+        if year is None:
+            continue  # a year-less date takes its year from the capture: it cannot lie after it
         full_year = int(year) if len(year) == 4 else 2000 + int(year)
         for order in (True, False):
-            month, day = (int(a), int(b)) if order else (int(b), int(a))
+            month, day = (a, b) if order else (b, a)
             try:
                 printed = date(full_year, month, day)
             except ValueError:
