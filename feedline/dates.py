@@ -679,13 +679,35 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     if claim is not None and (now is None or now.from_page):
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
-    if now is None:
-        return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
+    if now is None:  # (a render moment on no known clock left `now` unset: no wall time to give)
+        unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
+        return _before_newest(stamp, minutes, None if page.rendered is not None or unread_clock else page.newest)
     clock, day = _minutes_before(now, minutes)
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
     return clock, DateFix(
         DateStatus.INFERRED, day, confidence=confidence,
         evidence=(f"capture time {_label(now)} minus '{stamp.text}'",), basis=DateBasis.CAPTURE)
+
+
+# A clock right after a relative stamp on its line ("2 days ago at 07:52 am"): the clock is the
+# entry's time, which the stamp did not read; a bound from the page would only contradict it.
+_CLOCK_AFTER = lazy_regex(r"[\s,·|-]*(?:\p{L}{1,5}\.?\s+)?\d{1,2}[:.h]\d\d(?!\d)")
+BLIND_RELATIVE_CONFIDENCE = 0.3  # a relative stamp read back from the page's newest time: a lower bound of the capture
+
+
+def _before_newest(stamp: Stamp, minutes: float,
+                   newest: tuple[datetime, str] | None) -> tuple[time | None, DateFix]:
+    """Blind mode, no render moment: a relative stamp read back from the newest time the page
+    itself prints or declares (a lower bound of its capture, as a reader of a saved page takes
+    it), said so in evidence and with a low confidence; unknown when the page gives no time."""
+    if newest is None or outside_now_years(newest[0]):
+        return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
+    moment, what = newest
+    wall = moment - timedelta(minutes=minutes)
+    return wall.time().replace(second=0, microsecond=0), DateFix(
+        DateStatus.INFERRED, wall.date(), confidence=BLIND_RELATIVE_CONFIDENCE, evidence=(
+            f"no capture time given: '{stamp.text}' before the page's newest time, {what} "
+            f"({moment:%Y-%m-%d %H:%M}), a lower bound of the capture",), basis=DateBasis.CAPTURE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -701,6 +723,7 @@ class PageDates:
     updated: tuple[bool, ...] = ()  # a page stamp after an update cue ("Updated: …"): the page's last change
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
     rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
+    newest: tuple[datetime, str] | None = None  # the latest dated clock the page prints or its markup declares, and which
 
 
 def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:
@@ -712,6 +735,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
     plain: list[bool] = []
     updated: list[bool] = []
     headed: list[date] = []  # full dates of headings
+    newest: tuple[datetime, str] | None = None
     for token in tokens.filled():
         heading = token.heading
         if heading is not None and heading.year and heading.month and heading.day:
@@ -723,6 +747,10 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         if found is None:
             continue
         everything.append(found)
+        if stamp.hour is not None and 0 <= stamp.hour < 24:
+            moment = datetime.combine(found, time(stamp.hour, stamp.minute or 0))
+            if newest is None or moment > newest[0]:
+                newest = (moment, f"'{stamp.text}'")
         if token.index in entry_lines:
             continue
         others.append(stamp)
@@ -731,10 +759,13 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         updated.append(token.kind is LineKind.PAGE_STAMP and _update_cue(token.text))
         if token.kind is LineKind.PAGE_STAMP:
             bylines.append(found)
-    for value in (markup.published, markup.modified) if markup is not None else ():
+    for label, value in (("published", markup.published), ("modified", markup.modified)) if markup else ():
         day = _iso_day(value)
         if day is not None:
             everything.append(day)
+        moment = _iso_wall(value)
+        if moment is not None and (newest is None or moment > newest[0]):
+            newest = (moment, f"{label} {value}")
     claims, page_times, rendered = verified_claims(drafts, markup)
     for text, moment in page_times:  # markup page dates, on the page's clock
         if text.startswith("published "):
@@ -748,7 +779,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
     typical = ordered[len(ordered) // 2] if ordered else None
     latest = max(ordered + headed, default=None)
     return PageDates(max(bylines) if bylines else None, typical, latest, tuple(others), tuple(other_lines),
-                     tuple(plain), tuple(updated), claims, rendered)
+                     tuple(plain), tuple(updated), claims, rendered, newest)
 
 
 def _iso_day(value: str | None) -> date | None:
@@ -757,6 +788,16 @@ def _iso_day(value: str | None) -> date | None:
         return None
     try:
         return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _iso_wall(value: str | None) -> datetime | None:
+    """The wall-clock time an ISO 8601 page time is written with (its own offset), when it has one."""
+    if not value or len(value) < 16 or value[10:11] not in ("T", " "):
+        return None
+    try:
+        return datetime.fromisoformat(value[:16])
     except ValueError:
         return None
 
