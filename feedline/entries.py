@@ -87,9 +87,11 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     stamp_tokens = _stamp_tokens(tokens, media)
     found = _regions(stamp_tokens)
     kin = {id(r): _dated_kin(r, tokens) for r in found if len(r) <= KIN_MAX_STAMPS}
+    answered = {id(r) for r in found if _answered(r, tokens)}  # a comment of one
     regions = [_without_quoted(r) for r in found
-               if (_is_feed(r) or kin.get(id(r))) and not _is_schedule(r) and not programme(r) and not clip_lengths(r)
-               and not _lone_byline(r, tokens)
+               if (_is_feed(r) or kin.get(id(r)) or id(r) in answered)
+               and not _is_schedule(r) and not programme(r) and not clip_lengths(r)
+               and (id(r) in answered or not _lone_byline(r, tokens))
                and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times)
                         and not kin.get(id(r)))]  # heading a list of dated items: the page's own article listed
     boundaries = {t.index for r in regions for t in r}
@@ -158,6 +160,27 @@ def rejected_regions(tokens: TokenTable, media: frozenset[str] = frozenset()) ->
 def _stamp_tokens(tokens: TokenTable, media: frozenset[str]) -> list[Token]:
     """The stamp lines that may time an item: not a schedule's or a player's time."""
     return [t for t in tokens.filled() if t.stamp is not None and t.kind is _STAMP and stamp_reason(t, media) is None]
+
+
+REPLY_REACH = 6  # non-blank lines below a lone stamp within which a reply action makes it a comment
+_REPLY_ACTION_RE = lazy_regex(
+    r"[\W\d_]{0,3}(?:(?:reply|antworten|répondre|responder|rispondi|odpowiedz|odpovědět|odgovori|ответить|"
+    r"відповісти|svara|svar|yanıtla|válasz)(?:\W{0,3}(?:report|melden|signaler|пожаловаться|zgłoś))?"
+    r"|(?:report|kommentar)\s(?:comment|melden)|report\sabuse)\W{0,3}",
+    regex.IGNORECASE)
+
+
+def _answered(region: list[Token], tokens: TokenTable) -> bool:
+    """A lone stamp whose text a reply or report action follows ("Reply", "Antworten", "Répondre",
+    "Odpowiedz", "ОтветитьПожаловаться", "Kommentar melden"): a comment thread of one, not the page's byline,
+    when its stamp prints a day (a full date and clock, like most comment stamps). Seen on
+    lapresse.tn, wyborcza.pl, wday.ru, simplyscience.ch and WordPress blogs (journelles.de,
+    basicthinking.de, theantijunecleaver.com)."""
+    if len(region) != 1 or (stamp := region[0].stamp) is None or (
+            stamp.month is None and stamp.days_ago is None and stamp.kind is not StampKind.RELATIVE):
+        return False  # a bare clock answered ("14:30 auf Sky"): a time inside a thread's text
+    below = tokens.between(region[0].index + 1, region[0].index + 2 * REPLY_REACH + 1)[:REPLY_REACH]
+    return any(_REPLY_ACTION_RE.fullmatch(t.text.strip()) for t in below)
 
 
 def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:
