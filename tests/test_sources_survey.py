@@ -181,3 +181,19 @@ def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> No
 def test_german_infinitive_labels_are_no_cues(text: str, expected: list[str]) -> None:
     assert names(text, None) == expected
 
+
+
+@pytest.mark.parametrize(("headline", "text", "lang", "expected"), [
+    # A determiner spelt in capitals is an acronym: "UN" is the United Nations, not the
+    # Romance article "un" (dailymaverick.co.za, kulu-media.com, gma.yahoo.com,
+    # irishtimes.com in ../shared/pool)
+    (None, "The UN said on Monday that the road was closed.", "en", ["The UN"]),
+    (None, "According to the UN, the road was closed.", "en", ["the UN"]),
+    ("UN Warns Flu Outbreak in Acmeland Is Spreading Fast", "", "en", ["UN"]),
+    ("Acme Floods Close Roads in Betaland, UN Says", "", "en", ["UN"]),
+    # in lowercase or capitalised it stays an article
+    (None, "Un porte-parole a déclaré que la route était fermée.", "fr", []),
+])
+def test_capitalised_determiner_is_an_acronym(headline: str | None, text: str, lang: str,
+                                              expected: list[str]) -> None:
+    assert [s.name for s in find_sources(headline, text, lang)] == expected
