@@ -106,6 +106,10 @@ CUE_FORMS = [
      "È una svolta - commenta Mario Rossi.", ["Mario Rossi"]),
     ("pt", "reforçar (reforçou)", "uol.com.br correiobraziliense.com.br gazetadopovo.com.br",
      "João Silva reforçou que o Congresso pode votar.", ["João Silva"]),
+    ("pt", "falar (fala, falou)", "otempo.com.br economia.ig.com.br uol.com.br",
+     "João Silva fala sobre o retorno dos treinos", ["João Silva"]),
+    ("de", "dokumentiert", "amnesty.de n-tv.de de.globalvoices.org",
+     "Ein neuer Acme-Bericht dokumentiert zahlreiche Verstöße", ["Ein neuer Acme-Bericht"]),
     ("pl", "podkreśla", "wsieciprawdy.pl klubjagiellonski.pl dwutygodnik.com",
      "To ważne – podkreśla Jan Kowalski.", ["Jan Kowalski"]),
     ("pl", "dodaje", "wiadomosci.wp.pl portalspozywczy.pl publica.pl",
@@ -164,6 +168,9 @@ def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
     ("报道指出，公司已经申请。", "zh"),  # "the report pointed out": refers back
     ("Ada tiga kata baru dalam kamus ini.", "id"),  # "kata": a word
     ("Die Acme-Gruppe äusserte sich zunächst nicht.", "de"),  # declined to comment
+    ("A fala do presidente foi longa.", "pt"),  # "fala": a speech, a noun after an article
+    ("Die Zahlen werden rückwirkend dokumentiert.", "de"),  # a passive
+    ("Die früheste dokumentierte Erwähnung.", "de"),  # an adjective
 ])
 def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
