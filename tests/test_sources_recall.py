@@ -368,6 +368,22 @@ def test_an_unnamed_role_tagged_after_its_statement() -> None:
     assert {t: names(t) for t in cases} == cases
 
 
+def test_a_headline_tags_its_role_without_an_article() -> None:
+    """A headline drops the article of its closing tag: '…, official says', '…, lawmaker
+    says', '…, veteran analyst says' (baltimoresun.com, voanews.com, marketwatch.com in
+    ../shared/pool); running text keeps its articles, so there a bare role after a comma is
+    no tag, and a spokesperson ('…, spokesperson says', dailymaverick.co.za) still speaks
+    for someone else."""
+    heads = {
+        "Old mailbox will be returned after works, official says": ["official"],
+        "Wild horses to stay in Acme park, lawmaker says": ["lawmaker"],
+        "Acme to cut 300 jobs, spokesperson says": [],
+        "Acme to cut 300 jobs, neighbour says": [],  # no role noun
+    }
+    assert {h: names("", None, h) for h in heads} == heads
+    assert names("The plant will close in May, official said.", None, "Acme news") == []
+
+
 def test_agent_nouns_need_a_name_and_say() -> None:
     """The agent-noun subject ('Acme Bank customers said') needs a capitalised word before
     the noun, its clause's start, and "say", "says" or "said"."""

@@ -106,6 +106,10 @@ CUE_FORMS = [
      "È una svolta - commenta Mario Rossi.", ["Mario Rossi"]),
     ("pt", "reforçar (reforçou)", "uol.com.br correiobraziliense.com.br gazetadopovo.com.br",
      "João Silva reforçou que o Congresso pode votar.", ["João Silva"]),
+    ("pt", "falar (fala, falou)", "otempo.com.br economia.ig.com.br uol.com.br",
+     "João Silva fala sobre o retorno dos treinos", ["João Silva"]),
+    ("de", "dokumentiert", "amnesty.de n-tv.de de.globalvoices.org",
+     "Ein neuer Acme-Bericht dokumentiert zahlreiche Verstöße", ["Ein neuer Acme-Bericht"]),
     ("pl", "podkreśla", "wsieciprawdy.pl klubjagiellonski.pl dwutygodnik.com",
      "To ważne – podkreśla Jan Kowalski.", ["Jan Kowalski"]),
     ("pl", "dodaje", "wiadomosci.wp.pl portalspozywczy.pl publica.pl",
@@ -164,6 +168,9 @@ def test_names_around_surveyed_cues(text: str, expected: list[str]) -> None:
     ("报道指出，公司已经申请。", "zh"),  # "the report pointed out": refers back
     ("Ada tiga kata baru dalam kamus ini.", "id"),  # "kata": a word
     ("Die Acme-Gruppe äusserte sich zunächst nicht.", "de"),  # declined to comment
+    ("A fala do presidente foi longa.", "pt"),  # "fala": a speech, a noun after an article
+    ("Die Zahlen werden rückwirkend dokumentiert.", "de"),  # a passive
+    ("Die früheste dokumentierte Erwähnung.", "de"),  # an adjective
 ])
 def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> None:
     assert names(text, lang) == []
@@ -181,3 +188,19 @@ def test_surveyed_forms_where_they_attribute_nothing(text: str, lang: str) -> No
 def test_german_infinitive_labels_are_no_cues(text: str, expected: list[str]) -> None:
     assert names(text, None) == expected
 
+
+
+@pytest.mark.parametrize(("headline", "text", "lang", "expected"), [
+    # A determiner spelt in capitals is an acronym: "UN" is the United Nations, not the
+    # Romance article "un" (dailymaverick.co.za, kulu-media.com, gma.yahoo.com,
+    # irishtimes.com in ../shared/pool)
+    (None, "The UN said on Monday that the road was closed.", "en", ["The UN"]),
+    (None, "According to the UN, the road was closed.", "en", ["the UN"]),
+    ("UN Warns Flu Outbreak in Acmeland Is Spreading Fast", "", "en", ["UN"]),
+    ("Acme Floods Close Roads in Betaland, UN Says", "", "en", ["UN"]),
+    # in lowercase or capitalised it stays an article
+    (None, "Un porte-parole a déclaré que la route était fermée.", "fr", []),
+])
+def test_capitalised_determiner_is_an_acronym(headline: str | None, text: str, lang: str,
+                                              expected: list[str]) -> None:
+    assert [s.name for s in find_sources(headline, text, lang)] == expected

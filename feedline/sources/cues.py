@@ -361,8 +361,10 @@ _SUGGESTED_BY = lazy_regex(r"[ \t]{1,3}(?:by|to)\b")
 #: English verb cues, lowercase: a headline's ", says" may share its opener's subject.
 _EN_VERBS = frozenset(VERBS["en"])
 #: "…, an official said.": a comma, an indefinite article and one role noun, right before
-#: the verb (which ends its sentence: `_SENTENCE_END`).
-_INDEFINITE_ROLE = lazy_regex(r",[ \t]+(?P<name>(?:a|an)[ \t]+\p{Ll}{3,20})[ \t]+\Z")
+#: the verb (which ends its sentence: `_SENTENCE_END`); a headline drops the article ("…,
+#: official says").
+_INDEFINITE_ROLE = lazy_regex(
+    r",[ \t]+(?P<name>(?P<article>(?:a|an)[ \t]+)?\p{Ll}{3,20})[ \t]+\Z")
 _SENTENCE_END = lazy_regex(r"[ \t]*(?:[.!?]|\n|\Z)")
 
 
@@ -396,16 +398,22 @@ def _agent_subject(ctx: _Ctx, cue_start: int) -> tuple[int, int] | None:
 def _indefinite_tag(ctx: _Ctx, m: regex.Match[str]) -> tuple[int, int] | None:
     """'…, a researcher says.', '…, an official said.': an unnamed role tagged after the
     statement, who is its only originator (cbsnews.com, eastbaytimes.com, japantimes.co.jp);
-    not "A spokesperson said: …", who speaks for someone named before."""
+    not "A spokesperson said: …", who speaks for someone named before. A headline drops the
+    article: "…, official says", "…, lawmaker says", "…, veteran analyst says"
+    (baltimoresun.com, voanews.com, marketwatch.com in ../shared/pool)."""
     tag = _INDEFINITE_ROLE.search(ctx.text, max(0, m.start() - 30), m.start())
     if not tag or not _SENTENCE_END.match(ctx.text, m.end()):
         return None
+    bare = tag.group("article") is None
+    if bare and not ctx.head_start <= m.start() < ctx.head_end:
+        return None  # running text keeps its articles: "…, police say" is read as a subject
     s = ctx.index_at(tag.start("name"))
-    if s + 1 >= len(ctx.toks) or ctx.toks[s + 1].kind != ROLE:
+    role = s if bare else s + 1
+    if role >= len(ctx.toks) or ctx.toks[role].kind != ROLE:
         return None
-    if ctx.toks[s + 1].text.casefold().startswith("spokes"):
+    if ctx.toks[role].text.casefold().startswith("spokes"):
         return None  # "…, a spokesperson said.": speaks for someone named before
-    return s, s + 2
+    return s, role + 1
 #: A colon as punctuation (not the one of a link's "https://"), after a speech tag.
 _COLONS = (": ", ":\t", ":\u00a0")
 #: Marks that end a headline's first clause before its ", says": the opener then is no

@@ -299,7 +299,8 @@ def _classify(word: str, cue_words: frozenset[str]) -> str:
     if low in cue_words:
         return STOP
     for kind, words in ((DET, DETERMINERS), (AND, AND_WORDS), (CONN, CONNECTORS)):
-        if low in words and not (kind == CONN and word[0].isupper()):  # "Al Jazeera"
+        if low in words and not (kind == CONN and word[0].isupper()) and not (
+                kind == DET and len(word) > 1 and word.isupper()):  # "Al Jazeera", "UN"
             return kind
     if _ELIDED_PREP.match(word):
         return STOP  # "all'agenzia", "nell'area": a preposition ends a name

@@ -133,7 +133,8 @@ QUESTION_OPENERS: frozenset[str] = frozenset("why how do does did".split())
 VERBS["de"] += ("unterstrich", "unterstreicht", "mitteilte", "mitteilten", "beschreibt",
                 "beschrieb", "verwies", "verweist", "meint", "meinte", "ergänzt", "ergänzte",
                 "erläutert", "erläuterte", "schildert", "schilderte", "erzählt", "erzählte",
-                "erzählten", "kommentierte")  # not "-en": "Fossilien erzählen", "kommentieren"
+                "erzählten", "kommentierte",  # not "-en": "Fossilien erzählen", "kommentieren"
+                "dokumentiert")  # not "dokumentierte": "die früheste dokumentierte Erwähnung"
 VERBS["es"] += ("añade", "añaden", "añadió", "añadieron", "recordó", "recuerda", "refirió",
                 "contó", "precisó", "precisaron")  # not "precisa": "needs"
 VERBS["fr"] += ("rappelle", "rappellent", "relève", "relèvent", "ajoute", "ajoutent")
@@ -163,7 +164,8 @@ VERB_STEMS: dict[str, dict[str, tuple[str, ...]]] = {
     "pt": {
         "ar": ("afirm", "inform", "declar", "anunci", "confirm", "explic", "alert", "revel",
                "critic", "denunci", "acus", "reclam", "destac", "apont", "neg", "avis",
-               "ressalt", "sublinh", "estim", "relat", "comunic", "lament", "cobr", "reforç"),
+               "ressalt", "sublinh", "estim", "relat", "comunic", "lament", "cobr", "reforç",
+               "fal"),
         "er": ("defend", "promet", "respond", "escrev"),
         "ir": ("garant", "admit", "insist", "exig"),
     },
