@@ -681,7 +681,12 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
                                          basis=DateBasis.MARKUP)
     if now is None:  # (a render moment on no known clock left `now` unset: no wall time to give)
         unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
-        return _before_newest(stamp, minutes, None if page.rendered is not None or unread_clock else page.newest)
+        newest = page.newest
+        if newest is not None and page.latest is not None and newest[0].date() < page.latest:
+            return None, DateFix(DateStatus.UNKNOWN, evidence=(
+                f"no capture time given, and the page prints a later day ({page.latest}) than its newest time "
+                f"({newest[0]:%Y-%m-%d %H:%M}): no bound to read '{stamp.text}' back from",))
+        return _before_newest(stamp, minutes, None if page.rendered is not None or unread_clock else newest)
     clock, day = _minutes_before(now, minutes)
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
     return clock, DateFix(

@@ -69,3 +69,12 @@ def test_a_clock_printed_after_the_relative_stamp_is_not_overruled_by_a_bound() 
     page = ("Updated 18 Nov 2019, 09:05\n\nComments\n\nI think this is a good idea for all of us\n"
             "2 days ago at 07:52 am\n\nAnother comment here on the same thing\n2 days ago at 08:58 am\n")
     assert all(e.local_time is None for e in by_stamp(page).values())
+
+
+def test_a_later_day_printed_without_a_clock_leaves_the_newest_time_unknown() -> None:
+    """An old article's byline under a list rendered years later, whose cards print later dates
+    without a clock: the byline is no bound worth reading the stamps back from."""
+    page = ("Updated 22 Dec 2016, 14:16\n\nTrending\n\nA puzzle answer for the day, with hints\n15 hours ago\n\n"
+            "A puzzle answer for the day before, with hints\n09/08/2022\n\nAnother story from the week\n08/09/2022\n")
+    assert by_stamp(page)["15 hours ago"].local_time is None
+    assert "prints a later day (2022-09-08)" in by_stamp(page)["15 hours ago"].date.evidence[0]
