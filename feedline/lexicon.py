@@ -233,6 +233,12 @@ UPDATE_CUES: tuple[str, ...] = tuple(cue for cue in PAGE_STAMP_CUES if cue in {
     "aggiornato", "zaktualizowano", "aktualizováno", "обновлено", "оновлено", "päivitetty", "actualizat",
     "bijgewerkt", "oppdatert", "uppdaterad", "수정", "기사수정"})
 
+# A comment's reply button, alone on its line: boilerplate to the tokenizer, and the mark that
+# a lone dated stamp above it is a comment, not a byline (entries._answered).
+REPLY_WORDS: tuple[str, ...] = (
+    "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz", "odpovědět", "ответить", "відповісти",
+    "odgovori", "svara", "svar", "yanıtla", "válasz")
+
 # "By" before an author's name in a byline, in languages where the word is also an everyday
 # preposition ("19.03.2019 11:45 | von Inga Buller"): a byline cue only before a capitalised
 # name (English "by " is a cue on its own, see patterns.PAGE_STAMP_CUE_RE).

@@ -78,7 +78,7 @@ _BOILERPLATE = (
     r"enter\syour\semail.*|please,?\senter.*|.*indicates\srequired|thank\syou\sfor\ssigning\sup.*|"
     r"successfully\ssubscribed|successfuly\ssubscribed|skip\sto\s(?:content|main\scontent)|"
     r"follow\sus.*|watch\sus\son.*|cookie.*|accept|close|menu|search|comments?|\d+\scomments?|"
-    r"reply|antworten|répondre|responder|rispondi|odpowiedz|odpovědět|ответить|відповісти)\W{0,3}$"
+    + "|".join(lexicon.REPLY_WORDS) + r")\W{0,3}$"
 )
 _BOILERPLATE_RE = lazy_re(_BOILERPLATE, re.IGNORECASE)
 _BOILERPLATE_LOWERED_RE = lazy_re(_BOILERPLATE)  # for lowered ASCII lines
