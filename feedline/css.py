@@ -378,6 +378,8 @@ def _may_match(selector: str, tokens: _Tokens) -> bool:
         return True
     plain = selector
     for _ in range(4):  # drop attribute tests and (nested) arguments: :not(.x) requires nothing
+        if "(" not in plain and "[" not in plain:
+            break
         plain = _SELECTOR_GROUP.sub("", plain)
     tags, classes, ids, _ = tokens
     return (
