@@ -752,7 +752,7 @@ def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) 
         if found is None:
             continue
         everything.append(found)
-        if stamp.hour is not None and 0 <= stamp.hour < 24:
+        if stamp.hour is not None and 0 <= stamp.hour < 24 and 0 <= (stamp.minute or 0) < 60:
             moment = datetime.combine(found, time(stamp.hour, stamp.minute or 0))
             if newest is None or moment > newest[0]:
                 newest = (moment, f"'{stamp.text}'")
