@@ -479,6 +479,13 @@ def _anchor(group: list[_Item], heading: Token | None, now: Clock | None,
             if back and isinstance(found, date):
                 found -= timedelta(days=back)
             return Anchor(found, inferred, 0.9, note, DateBasis.HEADING)
+        bound = _page_bound(page) if now is None and heading.heading.relative_minutes is not None else None
+        if bound is not None:  # blind: a relative label read back from the page's newest time, like a stamp
+            moment, what = bound
+            return Anchor((moment - timedelta(minutes=heading.heading.relative_minutes)).date(), inferred,
+                          BLIND_RELATIVE_CONFIDENCE, (f"heading '{heading.text}' before the page's newest time, "
+                                                      f"{what} ({moment:%Y-%m-%d %H:%M}), a lower bound of the capture",),
+                          DateBasis.HEADING)
         return Anchor(None, DateStatus.UNKNOWN, 0.0, (f"heading '{heading.text}' needs the capture time (--now)",),
                       DateBasis.NONE)
     for item in group:  # 3. a page stamp with the same clock
@@ -680,13 +687,13 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
     if now is None:  # (a render moment on no known clock left `now` unset: no wall time to give)
-        unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
         newest = page.newest
         if newest is not None and page.latest is not None and newest[0].date() < page.latest:
             return None, DateFix(DateStatus.UNKNOWN, evidence=(
                 f"no capture time given, and the page prints a later day ({page.latest}) than its newest time "
                 f"({newest[0]:%Y-%m-%d %H:%M}): no bound to read '{stamp.text}' back from",))
-        return _before_newest(stamp, minutes, None if page.rendered is not None or unread_clock else newest)
+        unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
+        return _before_newest(stamp, minutes, None if unread_clock else _page_bound(page))
     clock, day = _minutes_before(now, minutes)
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
     return clock, DateFix(
@@ -700,12 +707,23 @@ _CLOCK_AFTER = lazy_regex(r"[\s,·|-]*(?:\p{L}{1,5}\.?\s+)?\d{1,2}[:.h]\d\d(?!\d
 BLIND_RELATIVE_CONFIDENCE = 0.3  # a relative stamp read back from the page's newest time: a lower bound of the capture
 
 
+def _page_bound(page: PageDates) -> tuple[datetime, str] | None:
+    """Blind mode: the page's newest time as a lower bound of its capture, where it may serve:
+    not when a render moment exists on an unknown clock (no wall time to give), nor when the
+    page prints a later day without a clock (its newest time is then not known)."""
+    newest = page.newest
+    if page.rendered is not None or newest is None or outside_now_years(newest[0]) or (
+            page.latest is not None and newest[0].date() < page.latest):
+        return None
+    return newest
+
+
 def _before_newest(stamp: Stamp, minutes: float,
                    newest: tuple[datetime, str] | None) -> tuple[time | None, DateFix]:
     """Blind mode, no render moment: a relative stamp read back from the newest time the page
     itself prints or declares (a lower bound of its capture, as a reader of a saved page takes
     it), said so in evidence and with a low confidence; unknown when the page gives no time."""
-    if newest is None or outside_now_years(newest[0]):
+    if newest is None:
         return None, DateFix(DateStatus.UNKNOWN, evidence=("a relative stamp needs the capture time (--now)",))
     moment, what = newest
     wall = moment - timedelta(minutes=minutes)

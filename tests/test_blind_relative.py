@@ -78,3 +78,16 @@ def test_a_later_day_printed_without_a_clock_leaves_the_newest_time_unknown() ->
             "A puzzle answer for the day before, with hints\n09/08/2022\n\nAnother story from the week\n08/09/2022\n")
     assert by_stamp(page)["15 hours ago"].local_time is None
     assert "prints a later day (2022-09-08)" in by_stamp(page)["15 hours ago"].date.evidence[0]
+
+
+def test_a_relative_group_label_is_read_back_from_the_newest_time_too() -> None:
+    """Live-blog entries under "1h ago" / "42m ago" labels, their clocks printed bare: the labels
+    are relative stamps like any other, read back from the page's newest time for the day (the
+    mechanism of the tests above; labels of this kind in ../shared/corpus: guardian.com's text
+    twin, yamnews.md's "acum 2 ore" groups)."""
+    page = ("Live: the summit\n\nMon 15 May 2023 12.50 BST\n\n42m ago\n12.12 BST\nLeaders arrive for the second day "
+            "of talks in the capital\n\n1h ago\n11.42 BST\nThe agenda for the day is published by the hosts\n")
+    entries = sorted(extract(page.encode()).entries, key=lambda e: e.position)
+    assert [(e.stamp.text, e.date.iso) for e in entries] == [("12.12 BST", "2023-05-15"), ("11.42 BST", "2023-05-15")]
+    assert entries[0].date.basis is DateBasis.HEADING and entries[0].date.confidence < 0.5
+    assert "lower bound of the capture" in entries[0].date.evidence[0]
