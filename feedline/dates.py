@@ -686,12 +686,12 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
     if claim is not None and (now is None or now.from_page):
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
-    if now is None:  # (a render moment on no known clock left `now` unset: no wall time to give)
-        newest = page.newest
-        if newest is not None and page.latest is not None and newest[0].date() < page.latest:
+    if now is None:
+        later = _later_day(page)
+        if later is not None and page.newest is not None:
             return None, DateFix(DateStatus.UNKNOWN, evidence=(
-                f"no capture time given, and the page prints a later day ({page.latest}) than its newest time "
-                f"({newest[0]:%Y-%m-%d %H:%M}): no bound to read '{stamp.text}' back from",))
+                f"no capture time given, and the page prints a later day ({later}) than its newest time "
+                f"({page.newest[0]:%Y-%m-%d %H:%M}): no bound to read '{stamp.text}' back from",))
         unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
         return _before_newest(stamp, minutes, None if unread_clock else _page_bound(page))
     clock, day = _minutes_before(now, minutes)
@@ -712,10 +712,15 @@ def _page_bound(page: PageDates) -> tuple[datetime, str] | None:
     not when a render moment exists on an unknown clock (no wall time to give), nor when the
     page prints a later day without a clock (its newest time is then not known)."""
     newest = page.newest
-    if page.rendered is not None or newest is None or outside_now_years(newest[0]) or (
-            page.latest is not None and newest[0].date() < page.latest):
+    if page.rendered is not None or newest is None or outside_now_years(newest[0]) or _later_day(page) is not None:
         return None
     return newest
+
+
+def _later_day(page: PageDates) -> date | None:
+    """A day the page prints, without a clock, after its newest time: that time bounds nothing then."""
+    newest, latest = page.newest, page.latest
+    return latest if newest is not None and latest is not None and newest[0].date() < latest else None
 
 
 def _before_newest(stamp: Stamp, minutes: float,
