@@ -164,8 +164,8 @@ def _stamp_tokens(tokens: TokenTable, media: frozenset[str]) -> list[Token]:
 
 REPLY_REACH = 6  # non-blank lines below a lone stamp within which a reply action makes it a comment
 _REPLY_ACTION_RE = lazy_regex(
-    r"[\W\d_]{0,3}(?:(?:" + "|".join(lexicon.REPLY_WORDS) + r")(?:\W{0,3}(?:report|melden|signaler|пожаловаться|zgłoś))?"
-    r"|(?:report|kommentar)\s(?:comment|melden)|report\sabuse)\W{0,3}",
+    r"[\W\d_]{0,3}(?:(?:" + "|".join(lexicon.REPLY_WORDS) + r")(?:\W{0,3}(?:" + "|".join(lexicon.REPORT_WORDS) + r"))?"
+    r"|" + "|".join(phrase.replace(" ", r"\s") for phrase in lexicon.REPORT_PHRASES) + r")\W{0,3}",
     regex.IGNORECASE)
 
 

@@ -238,6 +238,9 @@ UPDATE_CUES: tuple[str, ...] = tuple(cue for cue in PAGE_STAMP_CUES if cue in {
 REPLY_WORDS: tuple[str, ...] = (
     "reply", "antworten", "répondre", "responder", "rispondi", "odpowiedz", "odpovědět", "ответить", "відповісти",
     "odgovori", "svara", "svar", "yanıtla", "válasz")
+# The report button beside it ("ОтветитьПожаловаться", "Reply · Report") or alone ("Kommentar melden").
+REPORT_WORDS: tuple[str, ...] = ("report", "melden", "signaler", "пожаловаться", "zgłoś")
+REPORT_PHRASES: tuple[str, ...] = ("report comment", "kommentar melden", "report abuse")
 
 # "By" before an author's name in a byline, in languages where the word is also an everyday
 # preposition ("19.03.2019 11:45 | von Inga Buller"): a byline cue only before a capitalised
