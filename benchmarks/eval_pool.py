@@ -17,6 +17,11 @@ the corpus's were: `document.body.innerText` in headless Chromium with JavaScrip
 network. Then it runs ../shared/corpus/score.py on the folder, both modes, both forms.
 
     python benchmarks/eval_pool.py [--set dev|heldout] [-v] [--only ID,ID] [--form html|txt|both] [--no-text]
+
+With `--markdown`, the text pages scored are Markdown twins instead (.cache/poolgold/markdown):
+each page's HTML, its scripts and styles left out, printed as Markdown by markdownify, as a
+scraper that hands pages to people or language models prints them (`feedline.markdown_page`).
+The pages whose gold is for the HTML only are left out, as for the browser twins.
 """
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ GOLD_SETS = {"dev": ROOT / "benchmarks" / "poolgold", "heldout": ROOT / "benchma
 POOL = ROOT.parent / "shared" / "pool" / "pages"
 SCORE = ROOT.parent / "shared" / "corpus" / "score.py"
 SCRATCH = ROOT / ".cache" / "poolgold" / "pages"
+MARKDOWN = ROOT / ".cache" / "poolgold" / "markdown"
 
 
 def page_ids(gold: Path, only: set[str]) -> list[str]:
@@ -148,6 +154,27 @@ def write_text_twins(ids: list[str], folder: Path = SCRATCH) -> bool:
     return True
 
 
+def write_markdown_twins(ids: list[str], folder: Path = MARKDOWN) -> bool:
+    """Each page's HTML (from SCRATCH) printed as Markdown by markdownify, as `ID.txt`."""
+    try:
+        from markdownify import markdownify
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        print("eval_pool: no markdownify: pip install -e '.[browser]'", file=sys.stderr)
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    for page_id in ids:
+        target = folder / f"{page_id}.txt"
+        if target.exists():
+            continue
+        tree = LexborHTMLParser((SCRATCH / f"{page_id}.html").read_text(encoding="utf-8", errors="replace"))
+        for node in tree.css("script, style, noscript, template"):
+            node.decompose()
+        body = tree.body.html if tree.body is not None else ""
+        target.write_text(markdownify(body or "", heading_style="ATX"), encoding="utf-8")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=sorted(GOLD_SETS), default="dev", help="which labelled pages")
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form", choices=["html", "txt", "both"], default="both")
     parser.add_argument("--mode", choices=["capture", "blind", "both"], default="both")
     parser.add_argument("--no-text", action="store_true", help="do not make text twins (HTML only)")
+    parser.add_argument("--markdown", action="store_true",
+                        help="score Markdown twins (markdownify's print of the HTML) as the text pages, alone")
     parser.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "feedline"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -166,6 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     write_html(ids)
     form = args.form
     only_html = html_only(gold, ids)
+    if args.markdown:
+        shown = sorted(set(ids) - only_html)
+        if not write_markdown_twins(shown):
+            return 1
+        command = [sys.executable, str(SCORE), "--gold", str(gold), "--pages", str(MARKDOWN), "--cmd", args.cmd,
+                   "--mode", args.mode, "--form", "txt", "--only", ",".join(shown)]
+        return subprocess.call(command + (["-v"] if args.verbose else []))
     for page_id in only_html:
         (SCRATCH / f"{page_id}.txt").unlink(missing_ok=True)
     if form != "html" and (args.no_text or not write_text_twins(sorted(set(ids) - only_html))):

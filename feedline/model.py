@@ -21,6 +21,7 @@ Span = tuple[int, int]
 class PageKind(StrEnum):
     TEXT = "text"
     HTML = "html"
+    MARKDOWN = "markdown"  # read through the HTML it renders to (`markdown_page`)
 
 
 class StampKind(StrEnum):

@@ -17,7 +17,9 @@ then gets "\\n" newlines and loses C0 control characters other than "\\n" and "\
 
 The kind is sniffed from the content, never from a file name. Plain text is returned as it is.
 HTML becomes block-structured text that emulates a browser's `document.body.innerText` with
-JavaScript off (the form in which pages are often saved): see `html_to_text`.
+JavaScript off (the form in which pages are often saved): see `html_to_text`. Markdown (a
+scraper's print of a page, recognised by its inline links: `markdown_page`) is rendered to
+HTML first and read the same way.
 
 Every problem with the input raises `InputError` with a one-line message (what, where, what to
 try). selectolax and charset-normalizer are imported lazily: CLI start-up time matters.
@@ -32,6 +34,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
+from feedline import markdown_page
 from feedline.css import Computed, Styles, class_attributes
 from feedline.errors import InputError, check_language_tag
 from feedline.htmltree import ParsedHTML, parse_html
@@ -72,25 +75,29 @@ def read_page(
     page_name = name if name is not None else default_name
     given_lang = (_primary_tag(lang) or lang.strip().lower()) if lang else None
     given_locale = _regional_tag(lang) if lang else None
-    if not _looks_like_html(text):
+    if _looks_like_html(text):
+        kind, html = PageKind.HTML, text
+    elif markdown_page.looks_like_markdown(text):
+        kind, html = PageKind.MARKDOWN, markdown_page.to_html(text)
+    else:
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
                     lang=given_lang, locale=given_locale)
-    parsed = parse_html(text)  # parsed once: the text, the markup and a reveal pass share it
-    body, title, declared_lang, url, layout = render_html(text, parsed=parsed)
-    markup = read_markup(text, parsed.tree, parsed.classes)
+    parsed = parse_html(html)  # parsed once: the text, the markup and a reveal pass share it
+    body, title, declared_lang, url, layout = render_html(html, parsed=parsed)
+    markup = read_markup(html, parsed.tree, parsed.classes)
     if parsed.notes:
         markup = replace(markup, notes=parsed.notes + markup.notes)
     return Page(
         text=body,
         name=page_name,
-        kind=PageKind.HTML,
+        kind=kind,
         encoding=encoding,
         url=url,
         title=title,
         lang=given_lang or declared_lang,
         locale=given_locale if lang else _declared_locale(parsed.tree, declared_lang),
         markup=markup,
-        html=text,
+        html=html if kind is PageKind.HTML else None,  # Markdown has no CSS to hide anything
         layout=layout,
         parsed=parsed,
     )

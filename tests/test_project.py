@@ -37,6 +37,7 @@ RANK: dict[str, float] = {
     "lines": 2.5,  # the page's visual lines: inline runs of stamped items split
     "scan": 2.6,  # scan first: the lines that may hold given words, from one pass over the whole text
     "htmltree": 2.7,  # the page parsed once, with a nesting-depth guard before the parser
+    "markdown_page": 2.8,  # Markdown pages recognised and rendered to HTML for the reader
     "blobs": 2.9,  # items' times in the page's embedded script JSON
     "markup": 3,  # time claims of the HTML, read beside the visible text
     "css": 3.5,  # the page's own style sheets and style attributes, read statically
@@ -90,7 +91,7 @@ SOURCES_RANK: dict[str, int] = {
     "find": 6,  # find_sources
 }
 FOUNDATION = {"model", "errors"}  # may import each other
-EXTRACTION = {"htmltree", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
+EXTRACTION = {"htmltree", "markdown_page", "markup", "css", "read", "lines", "tokens", "items", "entries", "claims", "days", "zone", "dates", "sources",
               "nonentries", "memo", "pipeline"}
 OUTPUT = {"render", "store"}
 # Names of the package root that any module may take from it (metadata, not behaviour).

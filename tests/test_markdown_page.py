@@ -1,0 +1,143 @@
+"""Markdown pages (a scraper's print of a page) are read through the HTML they render to.
+
+The forms below are written here in the shapes converters print for real feeds: html2text's
+card list (`## [Headline](url)` / `[Section](url) / 25 mins ago`: kron4.com in the pool),
+markdownify's link drawn around a whole card, whose pieces are left as text (`[` alone and
+`32M ago](url)`: cbsnews.com, wort.lu, nrk.no, nikkan-gendai.com in the pool), and a live blog
+with bold clocks. Measured on the pool's labelled pages printed by markdownify and html2text:
+docs/evaluation.md, "Markdown twins".
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from feedline import extract
+from feedline.markdown_page import looks_like_markdown, to_html
+from feedline.model import PageKind
+from feedline.render import render
+
+NOW = datetime(2024, 3, 7, 18, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+
+CARDS_HTML2TEXT = """\
+# [Metro Daily](https://metro.example/)
+
+## Latest
+
+## [ Harbour bridge to close for repairs all weekend ](https://metro.example/news/bridge/)
+
+[Traffic](https://metro.example/traffic/) / 25 mins ago
+
+## [ School board approves new budget after long debate ](https://metro.example/news/budget/)
+
+[Education](https://metro.example/education/) / 2 hours ago
+
+## [ Storm warning issued for the coast until Friday ](https://metro.example/news/storm/)
+
+[Weather](https://metro.example/weather/) / 3 hours ago
+"""
+
+CARDS_MARKDOWNIFY = """\
+[Home](https://daily.example/) [World](https://daily.example/world/)
+
+[![a bridge](https://img.daily.example/1.jpg)
+
+#### Harbour bridge to close for repairs all weekend
+
+Crews will replace the deck joints on both spans, the city said
+
+32M ago](https://daily.example/news/bridge/)
+
+[![a school](https://img.daily.example/2.jpg)
+
+#### School board approves new budget after long debate
+
+The vote came after four hours of public comment
+
+1H ago](https://daily.example/news/budget/)
+
+[![a storm](https://img.daily.example/3.jpg)
+
+#### Storm warning issued for the coast until Friday
+
+Forecasters expect gusts of up to 90 km/h
+
+2H ago](https://daily.example/news/storm/)
+"""
+
+LIVE_BLOG = """\
+# Live: the council vote
+
+[Share on X](https://x.example/share) | [Share by email](mailto:?subject=live) | [Print](/print/)
+
+**17:42** The council has approved the plan by 31 votes to 12, the mayor's office said.
+
+**17:10** Debate has resumed after a short break. [Watch the stream](https://council.example/live)
+
+**16:55** Protesters have gathered outside the hall, police said.
+"""
+
+
+def in_page_order(timeline):
+    return sorted(timeline.entries, key=lambda entry: entry.position)
+
+
+def headlines(timeline) -> list[str]:
+    return [entry.headline or entry.text for entry in in_page_order(timeline)]
+
+
+def test_html2text_card_list_reads_as_its_headlines_and_stamps() -> None:
+    timeline = extract(CARDS_HTML2TEXT.encode(), now=NOW)
+    assert timeline.page.kind is PageKind.MARKDOWN
+    assert [e.stamp.text for e in in_page_order(timeline)] == ["25 mins ago", "2 hours ago", "3 hours ago"]
+    assert [e.local_time.strftime("%H:%M") for e in in_page_order(timeline)] == ["17:35", "16:00", "15:00"]
+    assert headlines(timeline)[0] == "Harbour bridge to close for repairs all weekend"
+    assert not any("](" in e.text or "[" in e.text for e in timeline.entries)
+
+
+def test_a_link_drawn_around_a_card_leaves_no_syntax_in_the_entries() -> None:
+    timeline = extract(CARDS_MARKDOWNIFY.encode(), now=NOW)
+    assert timeline.page.kind is PageKind.MARKDOWN
+    assert [e.stamp.text for e in in_page_order(timeline)] == ["32M ago", "1H ago", "2H ago"]
+    assert [e.stamp.relative_minutes for e in in_page_order(timeline)] == [32, 60, 120]
+    assert headlines(timeline)[1] == "School board approves new budget after long debate"
+    assert not any("](" in e.text or "http" in e.text for e in timeline.entries)
+
+
+def test_read_as_plain_text_the_same_cards_keep_the_link_syntax() -> None:
+    """What the Markdown reader is for: the same bytes as text put `](https://…)` in entries."""
+    from feedline.read import read_page
+
+    page = read_page(CARDS_MARKDOWNIFY.encode())
+    assert "32M ago" in page.text and "](https://" not in page.text
+    assert "](https://" in CARDS_MARKDOWNIFY
+
+
+def test_live_blog_with_bold_clocks_and_sources() -> None:
+    timeline = extract(LIVE_BLOG.encode(), now=NOW)
+    assert timeline.page.kind is PageKind.MARKDOWN
+    assert [e.stamp.text for e in in_page_order(timeline)] == ["17:42", "17:10", "16:55"]
+    first, _, last = in_page_order(timeline)
+    assert first.headline is not None and first.headline.startswith("The council has approved the plan")
+    assert not any("**" in (e.headline or "") + e.text for e in timeline.entries)
+    assert [s.name for s in last.sources] == ["police"]
+
+
+def test_text_with_brackets_or_few_links_stays_text() -> None:
+    assert not looks_like_markdown("Footnote [1] and [2](see below)\n12:30 Headline")
+    assert not looks_like_markdown("[a](https://a.example) [b](https://b.example)")
+    assert looks_like_markdown("[a](https://a.example) [b](/b) [c](#c)")
+    text = "12:30\nFirst headline of the feed\n12:10\nSecond headline [1]\n"
+    assert extract(text.encode(), now=NOW).page.kind is PageKind.TEXT
+
+
+def test_raw_html_in_markdown_is_text_not_markup() -> None:
+    html = to_html("<script>alert(1)</script>\n\n<b>bold</b> [a](/a) [b](/b) [c](/c)")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>" not in html
+
+
+def test_json_says_markdown() -> None:
+    document = json.loads(render(extract(LIVE_BLOG.encode(), now=NOW), "json"))
+    assert document["page"]["kind"] == "markdown"
