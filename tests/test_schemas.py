@@ -71,6 +71,15 @@ def test_one_page(args: list[str]) -> None:
     assert len(document["entries"]) == 6
 
 
+def test_a_markdown_page(tmp_path: Path) -> None:
+    page = tmp_path / "live.md"
+    page.write_text("# Live\n\n[a](https://a.example/) [b](/b) [c](#c)\n\n"
+                    "**17:42** The council approved the plan.\n\n**17:10** Debate resumed.\n", encoding="utf-8")
+    document = json.loads(invoke("extract", str(page), "-f", "json"))
+    assert document["page"]["kind"] == "markdown" and len(document["entries"]) == 2
+    assert errors("timeline.schema.json", document) == []
+
+
 def test_several_pages(pages: Path) -> None:
     document = json.loads(invoke("extract", str(pages), "-f", "json", "-q"))
     assert isinstance(document, list) and len(document) == 2
