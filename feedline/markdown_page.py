@@ -50,16 +50,27 @@ def _parser() -> MarkdownIt:
 # Converters print a link around a whole card as `[` … blank line … `32M ago](https://…)`: a
 # link across blocks, which Markdown cannot hold. What is left of it is text: a stray `[`
 # alone and a `](target)` glued to the card's last line (markdownify does this on cbsnews.com,
-# kron4.com and wral.com cards). Both go.
+# wort.lu and nrk.no cards). Both go.
 _STRAY_CLOSE_RE = re.compile(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
 
 
 def to_html(text: str) -> str:
     """The HTML document a Markdown page renders to."""
+    from markdown_it.token import Token
+
     parser = _parser()
     env: dict = {}
     tokens = parser.parse(text, env)
+    number = ""
     for block in tokens:
+        if block.type == "list_item_open" and block.markup in (".", ")"):
+            # An ordered list's number is printed text here: "05. Dez. 2022 | 14:37 Uhr" is a
+            # date, not the fifth item (chemietechnik.de, derstandard.at, tageblatt.lu, nh24.de,
+            # de.motor1.com), and a browser would not have numbered it either.
+            number = block.info + block.markup + " "
+        elif block.type == "inline" and number:
+            block.children = [Token("text", "", 0, content=number), *(block.children or ())]
+            number = ""
         for child in block.children or ():
             if child.type == "text" and ("](" in child.content or child.content.strip() == "["):
                 child.content = "" if child.content.strip() == "[" else _STRAY_CLOSE_RE.sub("", child.content)

@@ -124,6 +124,30 @@ def test_live_blog_with_bold_clocks_and_sources() -> None:
     assert [s.name for s in last.sources] == ["police"]
 
 
+DATED_LINES = """\
+[Energy](https://trade.example/energy/) [Chemistry](https://trade.example/chem/) [Jobs](/jobs/)
+
+### [Plant expansion approved in the port area](https://trade.example/a)
+
+05. Dez. 2022 | 14:37 Uhr
+
+### [New catalyst cuts energy use by a fifth](https://trade.example/b)
+
+06. Dez. 2022 | 10:08 Uhr
+
+### [Supplier fined for late safety reports](https://trade.example/c)
+
+06. Dez. 2022 | 16:20 Uhr
+"""
+
+
+def test_a_date_opening_a_line_is_no_list_number() -> None:
+    """ "05. Dez. 2022" opens the line (chemietechnik.de, derstandard.at, tageblatt.lu)."""
+    timeline = extract(DATED_LINES.encode(), now=NOW)
+    assert [e.date.iso for e in in_page_order(timeline)] == ["2022-12-05", "2022-12-06", "2022-12-06"]
+    assert in_page_order(timeline)[0].stamp.text == "05. Dez. 2022 | 14:37 Uhr"
+
+
 def test_text_with_brackets_or_few_links_stays_text() -> None:
     assert not looks_like_markdown("Footnote [1] and [2](see below)\n12:30 Headline")
     assert not looks_like_markdown("[a](https://a.example) [b](https://b.example)")
