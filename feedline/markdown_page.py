@@ -15,7 +15,10 @@ interpreted (it is shown as text), so the page cannot inject markup.
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
+from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,10 +29,51 @@ _INLINE_LINK_RE = re.compile(r"\[[^\]\n]{0,500}\]\(\s*<?(?:https?://|/|\.{0,2}/|
 MIN_LINKS = 3  # inline links that make a page Markdown: a text dump shows none
 
 
+# Jina Reader's envelope over the Markdown: "Title: …", "URL Source: …", "Published Time: …"
+# (ISO 8601, or the HTTP date of the page), each line apart, then "Markdown Content:".
+_ENVELOPE = {"Title": "title", "URL Source": "url", "Published Time": "published"}
+_CONTENT_MARK = "Markdown Content:\n"
+ENVELOPE_CHARS = 4_096  # the envelope is read in the text's first characters only
+
+
+def split_envelope(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a Jina Reader envelope ("title", "url", "published": ISO 8601) and the
+    Markdown under it; ({}, text) when the text opens with no such envelope."""
+    at = text.find(_CONTENT_MARK, 0, ENVELOPE_CHARS)
+    if at < 0 or (at and text[at - 1] != "\n"):
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in text[:at].splitlines():
+        key, sep, value = line.strip().partition(": ")
+        if not line.strip():
+            continue
+        if not sep or key not in _ENVELOPE:
+            return {}, text  # a line of something else: no envelope
+        fields[_ENVELOPE[key]] = value.strip()
+    if "published" in fields:
+        moment = _moment(fields.pop("published"))
+        if moment is not None:
+            fields["published"] = moment
+    return fields, text[at + len(_CONTENT_MARK):]
+
+
+def _moment(value: str) -> str | None:
+    """An ISO 8601 or HTTP date ("Mon, 16 Mar 2026 07:32:47 GMT") as ISO 8601, else None."""
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def looks_like_markdown(text: str) -> bool:
-    """True if `text` (not HTML) holds at least MIN_LINKS inline Markdown links."""
+    """True if `text` (not HTML) holds at least MIN_LINKS inline Markdown links, or opens with
+    a Jina Reader envelope."""
     if "](" not in text:  # the cheap test first
-        return False
+        return _CONTENT_MARK in text[:ENVELOPE_CHARS] and bool(split_envelope(text)[0])
     found = 0
     for _ in _INLINE_LINK_RE.finditer(text):
         found += 1
@@ -55,9 +99,11 @@ _STRAY_CLOSE_RE = re.compile(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)
 
 
 def to_html(text: str) -> str:
-    """The HTML document a Markdown page renders to."""
+    """The HTML document a Markdown page renders to; a Jina Reader envelope's title, URL and
+    published time become its `<title>`, canonical link and `article:published_time`."""
     from markdown_it.token import Token
 
+    fields, text = split_envelope(text)
     parser = _parser()
     env: dict = {}
     tokens = parser.parse(text, env)
@@ -74,4 +120,15 @@ def to_html(text: str) -> str:
         for child in block.children or ():
             if child.type == "text" and ("](" in child.content or child.content.strip() == "["):
                 child.content = "" if child.content.strip() == "[" else _STRAY_CLOSE_RE.sub("", child.content)
-    return "<!DOCTYPE html><html><body>" + parser.renderer.render(tokens, parser.options, env) + "</body></html>"
+    return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>" + parser.renderer.render(tokens, parser.options, env) + "</body></html>"
+
+
+def _head(fields: dict[str, str]) -> str:
+    head = []
+    if "title" in fields:
+        head.append(f"<title>{escape(fields['title'])}</title>")
+    if "url" in fields:
+        head.append(f'<link rel="canonical" href="{escape(fields["url"])}">')
+    if "published" in fields:
+        head.append(f'<meta property="article:published_time" content="{escape(fields["published"])}">')
+    return "".join(head)

@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from feedline import extract
-from feedline.markdown_page import looks_like_markdown, to_html
+from feedline.markdown_page import looks_like_markdown, split_envelope, to_html
 from feedline.model import PageKind
 from feedline.render import render
 
@@ -146,6 +146,37 @@ def test_a_date_opening_a_line_is_no_list_number() -> None:
     timeline = extract(DATED_LINES.encode(), now=NOW)
     assert [e.date.iso for e in in_page_order(timeline)] == ["2022-12-05", "2022-12-06", "2022-12-06"]
     assert in_page_order(timeline)[0].stamp.text == "05. Dez. 2022 | 14:37 Uhr"
+
+
+JINA = """\
+Title: Live: the council vote
+
+URL Source: https://news.example/live/council-vote
+
+Published Time: Thu, 07 Mar 2024 16:02:11 GMT
+
+Markdown Content:
+**17:42** The council has approved the plan by 31 votes to 12.
+
+**17:10** Debate has resumed after a short break, police said.
+"""
+
+
+def test_a_jina_reader_envelope_gives_the_page_its_title_url_and_published_time() -> None:
+    timeline = extract(JINA.encode())
+    page = timeline.page
+    assert page.kind is PageKind.MARKDOWN  # no link at all: the envelope says it
+    assert (page.title, page.url) == ("Live: the council vote", "https://news.example/live/council-vote")
+    assert page.markup is not None and page.markup.published == "2024-03-07T16:02:11+00:00"
+    assert [e.stamp.text for e in in_page_order(timeline)] == ["17:42", "17:10"]
+    iso = JINA.replace("Thu, 07 Mar 2024 16:02:11 GMT", "2024-03-07T08:02:11-08:00")
+    assert split_envelope(iso)[0]["published"] == "2024-03-07T08:02:11-08:00"
+
+
+def test_no_envelope_without_its_fields() -> None:
+    text = "Title: Minutes of the meeting\nAgenda: budget\n\nMarkdown Content:\n12:30 Opening\n"
+    assert split_envelope(text) == ({}, text)
+    assert not looks_like_markdown(text)
 
 
 def test_text_with_brackets_or_few_links_stays_text() -> None:
