@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # An inline link or image, `[text](target)` / `![alt](target)`, with a target a link can have.
 _INLINE_LINK_RE = re.compile(r"\[[^\]\n]{0,500}\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)")
 MIN_LINKS = 3  # inline links that make a page Markdown: a text dump shows none
+# markdown-it-py renders about 0.3–1 MB/s of link-dense Markdown (linear, measured up to 6 MB):
+# a larger page is read as plain text, its syntax left in, rather than for a minute or more.
+MAX_CHARS = 2_000_000
 
 
 # Jina Reader's envelope over the Markdown: "Title: …", "URL Source: …", "Published Time: …"
@@ -70,8 +73,10 @@ def _moment(value: str) -> str | None:
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True if `text` (not HTML) holds at least MIN_LINKS inline Markdown links, or opens with
-    a Jina Reader envelope."""
+    """True if `text` (not HTML, at most MAX_CHARS long) holds at least MIN_LINKS inline
+    Markdown links, or opens with a Jina Reader envelope."""
+    if len(text) > MAX_CHARS:
+        return False
     if "](" not in text:  # the cheap test first
         return _CONTENT_MARK in text[:ENVELOPE_CHARS] and bool(split_envelope(text)[0])
     found = 0

@@ -187,6 +187,14 @@ def test_text_with_brackets_or_few_links_stays_text() -> None:
     assert extract(text.encode(), now=NOW).page.kind is PageKind.TEXT
 
 
+def test_a_page_over_the_cap_is_read_as_text() -> None:
+    from feedline import markdown_page
+
+    line = "[a](/a) [b](/b) [c](/c) 12:30 Headline\n"
+    assert looks_like_markdown(line * (markdown_page.MAX_CHARS // len(line)))
+    assert not looks_like_markdown(line * (markdown_page.MAX_CHARS // len(line) + 1))
+
+
 def test_raw_html_in_markdown_is_text_not_markup() -> None:
     html = to_html("<script>alert(1)</script>\n\n<b>bold</b> [a](/a) [b](/b) [c](/c)")
     assert "<script>" not in html and "&lt;script&gt;" in html
