@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from functools import cache
-from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,6 +64,8 @@ def _moment(value: str) -> str | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # an envelope's HTTP date only: start-up matters
+
     try:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
@@ -129,6 +129,8 @@ def to_html(text: str) -> str:
 
 
 def _head(fields: dict[str, str]) -> str:
+    from html import escape
+
     head = []
     if "title" in fields:
         head.append(f"<title>{escape(fields['title'])}</title>")
