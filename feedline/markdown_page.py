@@ -14,16 +14,17 @@ interpreted (it is shown as text), so the page cannot inject markup.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING
+
+from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 # An inline link or image, `[text](target)` / `![alt](target)`, with a target a link can have.
-_INLINE_LINK_RE = re.compile(r"\[[^\]\n]{0,500}\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)")
+_INLINE_LINK_RE = lazy_re(r"\[[^\]\n]{0,500}\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)")
 MIN_LINKS = 3  # inline links that make a page Markdown: a text dump shows none
 # markdown-it-py renders about 0.3–1 MB/s of link-dense Markdown (linear, measured up to 6 MB):
 # a larger page is read as plain text, its syntax left in, rather than for a minute or more.
@@ -100,7 +101,7 @@ def _parser() -> MarkdownIt:
 # link across blocks, which Markdown cannot hold. What is left of it is text: a stray `[`
 # alone and a `](target)` glued to the card's last line (markdownify does this on cbsnews.com,
 # wort.lu and nrk.no cards). Both go.
-_STRAY_CLOSE_RE = re.compile(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
+_STRAY_CLOSE_RE = lazy_re(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
 
 
 def to_html(text: str) -> str:
