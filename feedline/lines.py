@@ -63,6 +63,22 @@ def line_table(text: str) -> tuple[array, list[str]]:
     return array("q", (offset for offset, _ in pairs)), [line for _, line in pairs]
 
 
+def one_blank_a_run(offsets: array, raws: list[str]) -> tuple[array, list[str]]:
+    """The lines with each run of blank (or white-space) lines cut to its first: distances
+    between a page's lines count its content, not its padding. A text saved from the
+    HTML's text nodes (`get_text("\\n")`, a crawler's dump) holds hundreds of white-space
+    lines between two items of one feed, which a browser's text does not. At C speed: each
+    line's blankness a byte, the line above's ORed in as one integer."""
+    if not raws:
+        return offsets, raws
+    filled = bytes(map(bool, map(str.strip, raws)))
+    shifted = b"\x01" + filled[:-1]
+    keep = (int.from_bytes(filled) | int.from_bytes(shifted)).to_bytes(len(filled))
+    if keep.count(0) == 0:
+        return offsets, raws
+    return array("q", compress(offsets, keep)), list(compress(raws, keep))
+
+
 def _run_shape(raws: list[str]) -> tuple[int, str] | None:
     """The clock shape (hour digits, separator) of the page's first inline run, if any.
 

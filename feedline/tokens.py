@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from feedline import lexicon
-from feedline.lines import line_table
+from feedline.lines import line_table, one_blank_a_run
 from feedline.scan import lowered, whole_word, word_hits
 from feedline.model import Page, Stamp, StampKind
 from feedline.scripts import script_language
@@ -232,8 +232,10 @@ def tokenize(page: Page, *, month_first: bool | None = None) -> TokenTable:
     sets the order of its numeric dates (by default the page's own evidence decides)."""
     ctx = Context(page.text, page.lang or script_language(page.text), page.locale, month_first)
     offsets, raws = line_table(page.text)
+    cut = len(raws) != page.text.count("\n") + 1  # inline runs split (`lines`)
+    offsets, raws = one_blank_a_run(offsets, raws)
     # Scan first: the lines where an "ago" word may be, from one pass over the whole text.
-    relative = _relative_lines(page.text, offsets, raws)
+    relative = _relative_lines(page.text, offsets, raws, cut)
     # Each line's start (after its leading white space) and stripped text, at C speed; Python
     # looks only at the lines that are not blank.
     starts = array("q", map(operator.add, offsets, map(operator.sub, map(len, raws), map(len, map(str.lstrip, raws)))))
@@ -702,7 +704,7 @@ _OTHER_AGO_CHARS_RE = lazy_re("[" + "".join(sorted({re.escape(c) for w in _OTHER
 _OTHER_AGO_RE = lazy_re(_ago_words(_OTHER_AGO))  # in lowered text
 
 
-def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
+def _relative_lines(text: str, offsets: array, raws: list[str], cut: bool) -> set[int]:
     """The lines (visual lines starting at `offsets`, `raws`) where `_relative_word` may find
     an "ago" word: a line holding an ASCII one caselessly, or another in the lowered text.
 
@@ -717,7 +719,6 @@ def _relative_lines(text: str, offsets: array, raws: list[str]) -> set[int]:
     else:
         latin = [word for word, mark in _LATIN_AGO_MARKS if mark in low]  # a one-character scan each
         words = _ASCII_AGO + latin + (_SCRIPT_AGO if _SCRIPT_CHAR_RE.search(low) else [])
-    cut = len(raws) != text.count("\n") + 1
     found: set[int] = set()
     for first, last, at, word in word_hits(low, offsets, words):
         if (first == last and not cut and word in _WHOLE_AGO and len(raws[first]) <= SHORT_LINE
