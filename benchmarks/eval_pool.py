@@ -18,10 +18,14 @@ network. Then it runs ../shared/corpus/score.py on the folder, both modes, both 
 
     python benchmarks/eval_pool.py [--set dev|heldout] [-v] [--only ID,ID] [--form html|txt|both] [--no-text]
 
-With `--markdown`, the text pages scored are Markdown twins instead (.cache/poolgold/markdown):
-each page's HTML, its scripts and styles left out, printed as Markdown by markdownify, as a
-scraper that hands pages to people or language models prints them (`feedline.markdown_page`).
-The pages whose gold is for the HTML only are left out, as for the browser twins.
+Other text forms of the same pages, scored alone as the text pages (`--twins`; the pages whose
+gold is for the HTML only left out, as for the browser twins), each page's HTML with its
+scripts and styles left out:
+
+- `--twins markdown` (.cache/poolgold/markdown): printed as Markdown by markdownify, as a
+  scraper that hands pages to people or language models prints them (`feedline.markdown_page`);
+- `--twins nodes` (.cache/poolgold/nodes): its text nodes one per line, as BeautifulSoup's
+  `get_text("\\n")` or a crawler's dump gives them (no CSS, no block layout).
 """
 from __future__ import annotations
 
@@ -41,7 +45,7 @@ GOLD_SETS = {"dev": ROOT / "benchmarks" / "poolgold", "heldout": ROOT / "benchma
 POOL = ROOT.parent / "shared" / "pool" / "pages"
 SCORE = ROOT.parent / "shared" / "corpus" / "score.py"
 SCRATCH = ROOT / ".cache" / "poolgold" / "pages"
-MARKDOWN = ROOT / ".cache" / "poolgold" / "markdown"
+TWINS = {"markdown": ROOT / ".cache" / "poolgold" / "markdown", "nodes": ROOT / ".cache" / "poolgold" / "nodes"}
 
 
 def page_ids(gold: Path, only: set[str]) -> list[str]:
@@ -154,14 +158,17 @@ def write_text_twins(ids: list[str], folder: Path = SCRATCH) -> bool:
     return True
 
 
-def write_markdown_twins(ids: list[str], folder: Path = MARKDOWN) -> bool:
-    """Each page's HTML (from SCRATCH) printed as Markdown by markdownify, as `ID.txt`."""
+def write_other_twins(kind: str, ids: list[str]) -> bool:
+    """Each page's HTML (from SCRATCH) as a `kind` twin (`TWINS`), `ID.txt`; False without markdownify."""
+    from selectolax.lexbor import LexborHTMLParser
+
     try:
         from markdownify import markdownify
-        from selectolax.lexbor import LexborHTMLParser
     except ImportError:
-        print("eval_pool: no markdownify: pip install -e '.[browser]'", file=sys.stderr)
-        return False
+        if kind == "markdown":
+            print("eval_pool: no markdownify: pip install -e '.[browser]'", file=sys.stderr)
+            return False
+    folder = TWINS[kind]
     folder.mkdir(parents=True, exist_ok=True)
     for page_id in ids:
         target = folder / f"{page_id}.txt"
@@ -170,8 +177,13 @@ def write_markdown_twins(ids: list[str], folder: Path = MARKDOWN) -> bool:
         tree = LexborHTMLParser((SCRATCH / f"{page_id}.html").read_text(encoding="utf-8", errors="replace"))
         for node in tree.css("script, style, noscript, template"):
             node.decompose()
-        body = tree.body.html if tree.body is not None else ""
-        target.write_text(markdownify(body or "", heading_style="ATX"), encoding="utf-8")
+        if tree.body is None:
+            text = ""
+        elif kind == "markdown":
+            text = markdownify(tree.body.html or "", heading_style="ATX")
+        else:
+            text = tree.body.text(separator="\n")
+        target.write_text(text, encoding="utf-8")
     return True
 
 
@@ -182,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form", choices=["html", "txt", "both"], default="both")
     parser.add_argument("--mode", choices=["capture", "blind", "both"], default="both")
     parser.add_argument("--no-text", action="store_true", help="do not make text twins (HTML only)")
-    parser.add_argument("--markdown", action="store_true",
-                        help="score Markdown twins (markdownify's print of the HTML) as the text pages, alone")
+    parser.add_argument("--twins", choices=["browser", *TWINS], default="browser",
+                        help="the text pages: Chromium's innerText (default), markdownify's Markdown, or the text nodes")
     parser.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "feedline"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -195,11 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     write_html(ids)
     form = args.form
     only_html = html_only(gold, ids)
-    if args.markdown:
+    if args.twins != "browser":
         shown = sorted(set(ids) - only_html)
-        if not write_markdown_twins(shown):
+        if not write_other_twins(args.twins, shown):
             return 1
-        command = [sys.executable, str(SCORE), "--gold", str(gold), "--pages", str(MARKDOWN), "--cmd", args.cmd,
+        command = [sys.executable, str(SCORE), "--gold", str(gold), "--pages", str(TWINS[args.twins]), "--cmd", args.cmd,
                    "--mode", args.mode, "--form", "txt", "--only", ",".join(shown)]
         return subprocess.call(command + (["-v"] if args.verbose else []))
     for page_id in only_html:
