@@ -45,13 +45,12 @@ def split_envelope(text: str) -> tuple[dict[str, str], str]:
     if at < 0 or (at and text[at - 1] != "\n"):
         return {}, text
     fields: dict[str, str] = {}
-    for line in text[:at].splitlines():
-        key, sep, value = line.strip().partition(": ")
-        if not line.strip():
-            continue
-        if not sep or key not in _ENVELOPE:
+    for line in filter(str.strip, text[:at].splitlines()):
+        key, sep, value = line.partition(":")
+        if not sep or key.strip() not in _ENVELOPE:
             return {}, text  # a line of something else: no envelope
-        fields[_ENVELOPE[key]] = value.strip()
+        if value.strip():
+            fields[_ENVELOPE[key.strip()]] = value.strip()
     if "published" in fields:
         moment = _moment(fields.pop("published"))
         if moment is not None:
@@ -126,7 +125,8 @@ def to_html(text: str) -> str:
         for child in block.children or ():
             if child.type == "text" and ("](" in child.content or child.content.strip() == "["):
                 child.content = "" if child.content.strip() == "[" else _STRAY_CLOSE_RE.sub("", child.content)
-    return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>" + parser.renderer.render(tokens, parser.options, env) + "</body></html>"
+    body = parser.renderer.render(tokens, parser.options, env)
+    return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>{body}</body></html>"
 
 
 def _head(fields: dict[str, str]) -> str:

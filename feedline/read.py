@@ -18,8 +18,8 @@ then gets "\\n" newlines and loses C0 control characters other than "\\n" and "\
 The kind is sniffed from the content, never from a file name. Plain text is returned as it is.
 HTML becomes block-structured text that emulates a browser's `document.body.innerText` with
 JavaScript off (the form in which pages are often saved): see `html_to_text`. Markdown (a
-scraper's print of a page, recognised by its inline links: `markdown_page`) is rendered to
-HTML first and read the same way.
+scraper's print of a page, recognised by its inline links or a Jina Reader envelope:
+`markdown_page`) is rendered to HTML first and read the same way.
 
 Every problem with the input raises `InputError` with a one-line message (what, where, what to
 try). selectolax and charset-normalizer are imported lazily: CLI start-up time matters.

@@ -171,6 +171,9 @@ def test_a_jina_reader_envelope_gives_the_page_its_title_url_and_published_time(
     assert [e.stamp.text for e in in_page_order(timeline)] == ["17:42", "17:10"]
     iso = JINA.replace("Thu, 07 Mar 2024 16:02:11 GMT", "2024-03-07T08:02:11-08:00")
     assert split_envelope(iso)[0]["published"] == "2024-03-07T08:02:11-08:00"
+    untitled = JINA.replace("Title: Live: the council vote", "Title:")  # an empty field is left out
+    assert split_envelope(untitled)[0] == {"url": "https://news.example/live/council-vote",
+                                           "published": "2024-03-07T16:02:11+00:00"}
 
 
 def test_no_envelope_without_its_fields() -> None:
