@@ -710,8 +710,8 @@ def _relative_lines(text: str, offsets: array, raws: list[str], cut: bool) -> se
 
     An ASCII word that `_RELATIVE_WORD_RE` takes only whole ("fa", not "family") counts
     only whole in a short line, where that pattern reads the whole line; a long line is read
-    in parts, whose ends may cut a word, and a page whose lines were cut (`lines`) keeps
-    every place.
+    in parts, whose ends may cut a word, and a page whose lines were cut (`cut`: inline runs
+    split by `lines`) keeps every place.
     """
     low = lowered(text)
     if low.isascii():
