@@ -162,10 +162,10 @@ def write_other_twins(kind: str, ids: list[str]) -> bool:
     """Each page's HTML (from SCRATCH) as a `kind` twin (`TWINS`), `ID.txt`; False without markdownify."""
     from selectolax.lexbor import LexborHTMLParser
 
-    try:
-        from markdownify import markdownify
-    except ImportError:
-        if kind == "markdown":
+    if kind == "markdown":
+        try:
+            from markdownify import markdownify
+        except ImportError:
             print("eval_pool: no markdownify: pip install -e '.[browser]'", file=sys.stderr)
             return False
     folder = TWINS[kind]

@@ -74,7 +74,7 @@ def one_blank_a_run(offsets: array, raws: list[str]) -> tuple[array, list[str]]:
     filled = bytes(map(bool, map(str.strip, raws)))
     shifted = b"\x01" + filled[:-1]
     keep = (int.from_bytes(filled) | int.from_bytes(shifted)).to_bytes(len(filled))
-    if keep.count(0) == 0:
+    if 0 not in keep:
         return offsets, raws
     return array("q", compress(offsets, keep)), list(compress(raws, keep))
 

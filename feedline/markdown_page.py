@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from feedline.patterns import lazy_re
@@ -59,16 +60,17 @@ def split_envelope(text: str) -> tuple[dict[str, str], str]:
 
 
 def _moment(value: str) -> str | None:
-    """An ISO 8601 or HTTP date ("Mon, 16 Mar 2026 07:32:47 GMT") as ISO 8601, else None."""
+    """An ISO 8601 time as it is, an HTTP date ("Mon, 16 Mar 2026 07:32:47 GMT") as ISO 8601, else None."""
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        datetime.fromisoformat(value)
+        return value
     except ValueError:
         pass
     from email.utils import parsedate_to_datetime  # an envelope's HTTP date only: start-up matters
 
     try:
         return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -78,13 +80,8 @@ def looks_like_markdown(text: str) -> bool:
     if len(text) > MAX_CHARS:
         return False
     if "](" not in text:  # the cheap test first
-        return _CONTENT_MARK in text[:ENVELOPE_CHARS] and bool(split_envelope(text)[0])
-    found = 0
-    for _ in _INLINE_LINK_RE.finditer(text):
-        found += 1
-        if found >= MIN_LINKS:
-            return True
-    return False
+        return bool(split_envelope(text)[0])
+    return len(list(islice(_INLINE_LINK_RE.finditer(text), MIN_LINKS))) == MIN_LINKS
 
 
 @cache
@@ -123,8 +120,12 @@ def to_html(text: str) -> str:
             block.children = [Token("text", "", 0, content=number), *(block.children or ())]
             number = ""
         for child in block.children or ():
-            if child.type == "text" and ("](" in child.content or child.content.strip() == "["):
-                child.content = "" if child.content.strip() == "[" else _STRAY_CLOSE_RE.sub("", child.content)
+            if child.type != "text":
+                continue
+            if child.content.strip() == "[":
+                child.content = ""
+            elif "](" in child.content:
+                child.content = _STRAY_CLOSE_RE.sub("", child.content)
     body = parser.renderer.render(tokens, parser.options, env)
     return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>{body}</body></html>"
 
