@@ -25,7 +25,11 @@ scripts and styles left out:
 - `--twins markdown` (.cache/poolgold/markdown): printed as Markdown by markdownify, as a
   scraper that hands pages to people or language models prints them (`feedline.markdown_page`);
 - `--twins nodes` (.cache/poolgold/nodes): its text nodes one per line, as BeautifulSoup's
-  `get_text("\\n")` or a crawler's dump gives them (no CSS, no block layout).
+  `get_text("\\n")` or a crawler's dump gives them (no CSS, no block layout);
+- `--twins snippets` (.cache/poolgold/snippets): only the feed, as a user copies it out of the
+  page: the browser twin's lines from two above the first gold entry to six below the last
+  (found by their `time_text` and `first_words`), pages with two or more gold entries. No
+  page header, no day heading outside the feed: the short texts where blind dates go wrong.
 """
 from __future__ import annotations
 
@@ -45,7 +49,8 @@ GOLD_SETS = {"dev": ROOT / "benchmarks" / "poolgold", "heldout": ROOT / "benchma
 POOL = ROOT.parent / "shared" / "pool" / "pages"
 SCORE = ROOT.parent / "shared" / "corpus" / "score.py"
 SCRATCH = ROOT / ".cache" / "poolgold" / "pages"
-TWINS = {"markdown": ROOT / ".cache" / "poolgold" / "markdown", "nodes": ROOT / ".cache" / "poolgold" / "nodes"}
+TWINS = {kind: ROOT / ".cache" / "poolgold" / kind for kind in ("markdown", "nodes", "snippets")}
+SNIPPET_ABOVE, SNIPPET_BELOW = 2, 6
 
 
 def page_ids(gold: Path, only: set[str]) -> list[str]:
@@ -158,6 +163,39 @@ def write_text_twins(ids: list[str], folder: Path = SCRATCH) -> bool:
     return True
 
 
+def feed_snippet(text: str, entries: list[dict]) -> str | None:
+    """The lines of `text` around the gold entries (`SNIPPET_ABOVE`, `SNIPPET_BELOW`); None
+    when no entry is found."""
+    lines = text.splitlines()
+    found = []
+    for entry in entries:
+        for needle in (entry.get("first_words") or "", entry.get("time_text") or ""):
+            needle = needle.strip()[:40]
+            hits = [n for n, line in enumerate(lines) if needle and needle in line]
+            found += hits[:1]
+    if not found:
+        return None
+    first, last = max(0, min(found) - SNIPPET_ABOVE), max(found) + SNIPPET_BELOW
+    return "\n".join(lines[first:last + 1]) + "\n"
+
+
+def write_snippets(gold: Path, ids: list[str]) -> list[str]:
+    """Each page's feed snippet (`feed_snippet`) from its browser twin; the ids written."""
+    folder = TWINS["snippets"]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for page_id in ids:
+        entries = json.loads((gold / f"{page_id}.json").read_text(encoding="utf-8"))["entries"]
+        twin = SCRATCH / f"{page_id}.txt"
+        if len(entries) < 2 or not twin.exists():
+            continue
+        snippet = feed_snippet(twin.read_text(encoding="utf-8"), entries)
+        if snippet is not None:
+            (folder / f"{page_id}.txt").write_text(snippet, encoding="utf-8")
+            written.append(page_id)
+    return written
+
+
 def write_other_twins(kind: str, ids: list[str]) -> bool:
     """Each page's HTML (from SCRATCH) as a `kind` twin (`TWINS`), `ID.txt`; False without markdownify."""
     from selectolax.lexbor import LexborHTMLParser
@@ -195,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["capture", "blind", "both"], default="both")
     parser.add_argument("--no-text", action="store_true", help="do not make text twins (HTML only)")
     parser.add_argument("--twins", choices=["browser", *TWINS], default="browser",
-                        help="the text pages: Chromium's innerText (default), markdownify's Markdown, or the text nodes")
+                        help="the text pages: Chromium's innerText (default), markdownify's Markdown, the text nodes, "
+                             "or the feed alone")
     parser.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "feedline"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -207,10 +246,15 @@ def main(argv: list[str] | None = None) -> int:
     write_html(ids)
     form = args.form
     only_html = html_only(gold, ids)
-    if args.twins != "browser":
+    if args.twins == "snippets":
+        if not write_text_twins(sorted(set(ids) - only_html)):
+            return 1
+        shown = write_snippets(gold, sorted(set(ids) - only_html))
+    elif args.twins != "browser":
         shown = sorted(set(ids) - only_html)
         if not write_other_twins(args.twins, shown):
             return 1
+    if args.twins != "browser":
         command = [sys.executable, str(SCORE), "--gold", str(gold), "--pages", str(TWINS[args.twins]), "--cmd", args.cmd,
                    "--mode", args.mode, "--form", "txt", "--only", ",".join(shown)]
         return subprocess.call(command + (["-v"] if args.verbose else []))
