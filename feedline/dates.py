@@ -111,14 +111,19 @@ class _Item:
 
 def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
                  now: Clock | None, zone: tzinfo | None, markup: Markup | None = None,
-                 lang: str | None = None, url: str | None = None) -> list[Dated]:
+                 lang: str | None = None, url: str | None = None, saved: datetime | None = None) -> list[Dated]:
     """Date every draft; the result is in the drafts' order.
 
     With a capture time, stamps that print a date after it are dropped: they are
     scheduled times (a calendar, a kick-off), not entries. A capture instant whose page
     clock is unknown is first put on the clock the page's stamps suggest (zone.py).
+    Without one, `saved` (`Page.saved`, an aware instant) may date relative stamps
+    (*Relative stamps* in docs/dates.md).
     """
     page = _page_dates(tokens, drafts, markup)
+    if now is None and saved is not None:
+        page = replace(page, saved=saved.astimezone(zone or timezone.utc).replace(tzinfo=None),
+                       saved_clock=str(zone) if zone is not None else "UTC")
     page_note = None
     if now is None and page.rendered is not None and not outside_now_years(page.rendered):
         # blind: the page says when it was rendered (in the years a capture time may be)
@@ -687,13 +692,17 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
         return claim.local_time, DateFix(DateStatus.INFERRED, claim.local_date, confidence=0.8, evidence=(claim.evidence,),
                                          basis=DateBasis.MARKUP)
     if now is None:
+        if draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None:
+            return _before_newest(stamp, minutes, None)  # the clock the stamp did not read is the time
+        saved = _saved_bound(page)
+        if saved is not None:
+            return _before_saved(stamp, minutes, saved, page.saved_clock)
         later = _later_day(page)
         if later is not None and page.newest is not None:
             return None, DateFix(DateStatus.UNKNOWN, evidence=(
                 f"no capture time given, and the page prints a later day ({later}) than its newest time "
                 f"({page.newest[0]:%Y-%m-%d %H:%M}): no bound to read '{stamp.text}' back from",))
-        unread_clock = draft.headline is not None and _CLOCK_AFTER.match(draft.headline) is not None
-        return _before_newest(stamp, minutes, None if unread_clock else _page_bound(page))
+        return _before_newest(stamp, minutes, _page_bound(page))
     clock, day = _minutes_before(now, minutes)
     confidence = 0.95 if minutes < 60 else 0.8 if minutes < 1440 else 0.6
     return clock, DateFix(
@@ -715,6 +724,32 @@ def _page_bound(page: PageDates) -> tuple[datetime, str] | None:
     if page.rendered is not None or newest is None or outside_now_years(newest[0]) or _later_day(page) is not None:
         return None
     return newest
+
+
+SAVED_SLACK_DAYS = 1  # the page's last day may lie this many days before the day its file was saved
+SAVED_RELATIVE_CONFIDENCE = 0.2  # a relative stamp read back from when its file was saved
+
+
+def _saved_bound(page: PageDates) -> datetime | None:
+    """Blind mode: when the page's input was saved, as the capture time of its relative stamps,
+    where nothing the page shows says it was saved long after its capture: no day the page
+    prints or declares lies more than `SAVED_SLACK_DAYS` before the saved day (an archived copy
+    of an old page), and no render moment on an unknown clock stands against it."""
+    saved = page.saved
+    if saved is None or page.rendered is not None:
+        return None
+    days = [d for d in (page.lower, page.latest, page.newest[0].date() if page.newest else None) if d is not None]
+    if days and (saved.date() - max(days)).days > SAVED_SLACK_DAYS:
+        return None
+    return saved
+
+
+def _before_saved(stamp: Stamp, minutes: float, saved: datetime, clock: str) -> tuple[time, DateFix]:
+    wall = saved - timedelta(minutes=minutes)
+    return wall.time().replace(second=0, microsecond=0), DateFix(
+        DateStatus.INFERRED, wall.date(), confidence=SAVED_RELATIVE_CONFIDENCE, evidence=(
+            f"no capture time given: '{stamp.text}' before the input was saved, {saved:%Y-%m-%d %H:%M} {clock} "
+            f"(the file's modification time, or when stdin was read), taken as the capture",), basis=DateBasis.CAPTURE)
 
 
 def _later_day(page: PageDates) -> date | None:
@@ -752,6 +787,8 @@ class PageDates:
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
     rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
     newest: tuple[datetime, str] | None = None  # the latest dated clock the page prints or its markup declares, and which
+    saved: datetime | None = None  # blind mode: when the input was saved (`Page.saved`), on `saved_clock`
+    saved_clock: str = "UTC"
 
 
 def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:

@@ -42,7 +42,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from threading import Lock
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Generic, TypeVar
 
 from feedline.dates import Clock, Dated, Read, date_entries, labelled, replays, with_label
@@ -153,13 +153,14 @@ _dating_counts = [0, 0]  # hits, misses
 
 def dated(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *, now: Clock | None, zone: tzinfo | None,
           markup: Markup | None = None, lang: str | None = None, url: str | None = None,
-          date: Callable[..., list[Dated]] = date_entries) -> list[Dated]:
+          saved: datetime | None = None, date: Callable[..., list[Dated]] = date_entries) -> list[Dated]:
     """`date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url)`, the
     same as `dates.date_entries` when `date` is it; remembered as the module docstring says.
     Without a capture time, on an unknown clock (its zone is inferred) or with another `date`
     function, each call dates anew."""
     if now is None or not now.zone_known or now.from_page or date is not date_entries or now.trace is not None:
-        return date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url)
+        more = {"saved": saved} if saved is not None and now is None else {}  # `saved` serves blind mode only
+        return date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url, **more)
     inputs = (tokens, markup, *drafts, None, *feeds)  # None: where the drafts end
     key = (id(tokens), id(markup), len(drafts), lang, url, zone, now.aware.tzinfo if now.aware else False)
     with _dating_lock:

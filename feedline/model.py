@@ -135,6 +135,9 @@ class Page:
     # Its parsed document (`htmltree.ParsedHTML`, HTML pages read by feedline only): parsed
     # once, read again for the hidden content. Not kept in the timelines `extract` returns.
     parsed: Any = field(default=None, repr=False, compare=False)
+    # When the input was saved (UTC): a file's modification time, or when stdin was read; None
+    # for bytes and streams. An upper bound of the capture, where the page itself gives none.
+    saved: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,7 +106,7 @@ def _stages(page: Page, clock: Clock | None, zone: tzinfo | None) -> tuple[list,
         tokens, drafts, feeds = entries_of(page, TOKENIZE_IN_ORDER[not guessed], find_entries, _media)
     return tokens, drafts, feeds, remembered_dating(drafts, feeds, tokens, now=clock, zone=zone, markup=page.markup,
                                                     lang=page.lang or script_language(page.text), url=page.url,
-                                                    date=date_entries)
+                                                    saved=page.saved, date=date_entries)
 
 
 def _check_now(now: datetime | None, zone: tzinfo | None) -> None:

@@ -30,6 +30,7 @@ import codecs
 import os
 import re
 import sys
+from datetime import datetime, timezone
 from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -64,11 +65,12 @@ def read_page(
 
     `name` overrides the page's name (default: the path, or "-"); `lang` overrides the
     language the page declares; `charset` is the charset of the HTTP `Content-Type` the
-    page was served with, if known. Raises `InputError` for input that cannot be read,
+    page was served with, if known. A path's modification time, or the moment stdin was read,
+    is the page's `saved` time. Raises `InputError` for input that cannot be read,
     `UsageError` for a `lang` that is no language tag.
     """
     check_language_tag(lang)
-    data, default_name, label = _load(source, max_bytes)
+    data, default_name, label, saved = _load(source, max_bytes)
     if name is not None:
         label = repr(name)
     text, encoding = decode(data, label, charset=charset)
@@ -81,7 +83,7 @@ def read_page(
         kind, html = PageKind.MARKDOWN, markdown_page.to_html(text)
     else:
         return Page(text=text, name=page_name, kind=PageKind.TEXT, encoding=encoding,
-                    lang=given_lang, locale=given_locale)
+                    lang=given_lang, locale=given_locale, saved=saved)
     parsed = parse_html(html)  # parsed once: the text, the markup and a reveal pass share it
     body, title, declared_lang, url, layout = render_html(html, parsed=parsed)
     markup = read_markup(html, parsed.tree, parsed.classes)
@@ -100,37 +102,49 @@ def read_page(
         html=html if kind is PageKind.HTML else None,  # Markdown has no CSS to hide anything
         layout=layout,
         parsed=parsed,
+        saved=saved,
     )
 
 
-def _load(source: object, max_bytes: int) -> tuple[bytes, str, str]:
-    """Return (bytes, default page name, label for messages) for any accepted source."""
+class _Loaded(NamedTuple):
+    data: bytes
+    name: str  # the page's default name
+    label: str  # how messages name the input
+    saved: datetime | None = None  # `Page.saved`
+
+
+def _load(source: object, max_bytes: int) -> _Loaded:
+    """The bytes of any accepted source, its names and when it was saved."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         _check_size(len(data), max_bytes, "the input")
-        return data, "-", "the input"
+        return _Loaded(data, "-", "the input")
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if path in ("-", b"-"):
-            return _read_stdin(max_bytes), "-", "stdin"
+            data = _read_stdin(max_bytes)
+            return _Loaded(data, "-", "stdin", datetime.now(timezone.utc))
         shown = os.fsdecode(path)
-        return _read_path(path, shown, max_bytes), shown, repr(shown)
+        data, saved = _read_path(path, shown, max_bytes)
+        return _Loaded(data, shown, repr(shown), saved)
     if callable(getattr(source, "read", None)):
         stream_name = getattr(source, "name", None)
         shown = stream_name if isinstance(stream_name, str) else "-"
         label = repr(shown) if shown != "-" else "the input stream"
-        return _read_stream(source, label, max_bytes), shown, label  # type: ignore[arg-type]
+        return _Loaded(_read_stream(source, label, max_bytes), shown, label)  # type: ignore[arg-type]
     kind = type(source).__name__
     raise TypeError(f"read_page() needs a path, bytes or a binary stream, not {kind}")
 
 
-def _read_path(path: str | bytes, shown: str, max_bytes: int) -> bytes:
+def _read_path(path: str | bytes, shown: str, max_bytes: int) -> tuple[bytes, datetime | None]:
+    """The file's bytes and its modification time (None when the clock cannot say)."""
     label = repr(shown)
     hint = " (to read a page held in memory, pass bytes)" if "<" in shown or "\n" in shown else ""
     try:
         with open(path, "rb") as f:
-            _check_size(os.fstat(f.fileno()).st_size, max_bytes, label)
-            return _read_stream(f, label, max_bytes)
+            status = os.fstat(f.fileno())
+            _check_size(status.st_size, max_bytes, label)
+            return _read_stream(f, label, max_bytes), _modified(status.st_mtime)
     except FileNotFoundError:
         message = "no such file; check the path, or pass '-' to read stdin"
     except IsADirectoryError:
@@ -140,6 +154,14 @@ def _read_path(path: str | bytes, shown: str, max_bytes: int) -> bytes:
     except OSError as err:
         message = f"{err.strerror or type(err).__name__}; check the path"
     raise InputError(f"cannot read {label}: {message}{hint}")
+
+
+def _modified(mtime: float) -> datetime | None:
+    """A file's modification time as a UTC instant; None for a time no clock gives (0, overflow)."""
+    try:
+        return datetime.fromtimestamp(mtime, timezone.utc) if mtime > 0 else None
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _read_stdin(max_bytes: int) -> bytes:
