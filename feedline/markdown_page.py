@@ -95,9 +95,11 @@ def _parser() -> MarkdownIt:
 
 # Converters print a link around a whole card as `[` … blank line … `32M ago](https://…)`: a
 # link across blocks, which Markdown cannot hold. What is left of it is text: a stray `[`
-# alone and a `](target)` glued to the card's last line (markdownify does this on cbsnews.com,
-# wort.lu and nrk.no cards). Both go.
+# (alone, or opening the card's first line) and a `](target)` glued to the card's last line
+# (markdownify does this on cbsnews.com, wort.lu, nrk.no and jpost.com cards). Both go, and
+# the blocks between them are one card again (`_wrap_cards`), as the link's element was.
 _STRAY_CLOSE_RE = lazy_re(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
+CARD_MAX_TOKENS = 60  # a card's blocks, as markdown-it's tokens: a few lines, not a page
 
 
 def to_html(text: str) -> str:
@@ -119,15 +121,72 @@ def to_html(text: str) -> str:
         elif block.type == "inline" and number:
             block.children = [Token("text", "", 0, content=number), *(block.children or ())]
             number = ""
-        for child in block.children or ():
-            if child.type != "text":
-                continue
-            if child.content.strip() == "[":
-                child.content = ""
-            elif "](" in child.content:
-                child.content = _STRAY_CLOSE_RE.sub("", child.content)
+    tokens = _wrap_cards(tokens)
     body = parser.renderer.render(tokens, parser.options, env)
     return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>{body}</body></html>"
+
+
+def _stray_open(block: "Token") -> bool:
+    """An inline block whose text opens with a `[` that nothing in it closes; the `[` goes."""
+    children = block.children or ()
+    first = children[0] if children else None
+    if first is None or first.type != "text" or not first.content.lstrip().startswith("["):
+        return False
+    if any("]" in c.content for c in children if c.type == "text"):
+        return False
+    first.content = first.content.lstrip()[1:]
+    return True
+
+
+def _stray_close(block: "Token") -> bool | None:
+    """An inline block with a `](target)` glued to its text: True when the block ends with it,
+    False when more follows (the next card's `[` on the line below), None without one. The
+    piece goes."""
+    found: bool | None = None
+    for child in block.children or ():
+        if found and child.type != "softbreak" and child.type != "hardbreak" \
+                and not (child.type == "text" and not child.content.strip()):
+            found = False
+        if child.type == "text" and "](" in child.content:
+            pieces = list(_STRAY_CLOSE_RE.finditer(child.content))
+            if pieces:
+                found = not child.content[pieces[-1].end():].strip()
+                child.content = _STRAY_CLOSE_RE.sub("", child.content)
+    return found
+
+
+def _wrap_cards(tokens: list["Token"]) -> list["Token"]:
+    """Each card a stray `[` opens and a stray `](target)` closes, with the blocks between,
+    inside one `<div>`, when both lie within one parent block and `CARD_MAX_TOKENS`."""
+    from markdown_it.token import Token
+
+    opened: int | None = None  # the index of the open card's first block
+    wraps: list[tuple[int, int]] = []
+    for index, block in enumerate(tokens):
+        if block.type != "inline":
+            continue
+        if opened is not None and (index - opened > CARD_MAX_TOKENS
+                                   or min(t.level for t in tokens[opened:index]) < tokens[opened].level):
+            opened = None  # too long, or it left the parent the card opened in
+        closes = _stray_close(block)
+        if closes is False:
+            opened = None  # the next card opens inside this block: no block holds it alone
+        elif closes and opened is not None:
+            level = tokens[opened].level
+            end = next((k for k in range(index, len(tokens))
+                        if tokens[k].level == level and tokens[k].nesting == -1), None)
+            if end is not None:
+                wraps.append((opened, end))
+            opened = None
+        if _stray_open(block) and index > 0 and tokens[index - 1].nesting == 1:
+            opened = index - 1
+        for child in (block.children or ())[1:]:
+            if child.type == "text" and child.content.strip() == "[":
+                child.content = ""  # a card opening inside a block: its `[` goes, the block stays
+    for first, last in reversed(wraps):
+        tokens[last + 1:last + 1] = [Token("card_close", "div", -1)]
+        tokens[first:first] = [Token("card_open", "div", 1)]
+    return tokens
 
 
 def _head(fields: dict[str, str]) -> str:

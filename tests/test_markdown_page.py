@@ -2,9 +2,10 @@
 
 The forms below are written here in the shapes converters print for real feeds: html2text's
 card list (`## [Headline](url)` / `[Section](url) / 25 mins ago`: kron4.com in the pool),
-markdownify's link drawn around a whole card, whose pieces are left as text (`[` alone and
-`32M ago](url)`: cbsnews.com, wort.lu, nrk.no, nikkan-gendai.com in the pool), and a live blog
-with bold clocks. Measured on the pool's labelled pages printed by markdownify and html2text:
+markdownify's link drawn around a whole card, whose pieces are left as text (`[` alone or
+opening the card's first line, and `32M ago](url)`: cbsnews.com, wort.lu, nrk.no,
+nikkan-gendai.com, jpost.com, gizmodo.com, mk.ru in the pool) and whose blocks are one card
+again, and a live blog with bold clocks. Measured on the pool's labelled pages printed by markdownify and html2text:
 docs/evaluation.md, "Markdown twins".
 """
 from __future__ import annotations
@@ -103,6 +104,38 @@ def test_a_link_drawn_around_a_card_leaves_no_syntax_in_the_entries() -> None:
     assert [e.stamp.relative_minutes for e in in_page_order(timeline)] == [32, 60, 120]
     assert headlines(timeline)[1] == "School board approves new budget after long debate"
     assert not any("](" in e.text or "http" in e.text for e in timeline.entries)
+
+
+BYLINED_CARDS = "".join(f"""\
+[{headline}
+
+* By  {by}
+* 11/20/2019 {clock}](/Breaking-News/{n} "{headline}")
+
+""" for n, (headline, by, clock) in enumerate((
+    ("Ministers agree on the harbour budget", "METRO STAFF", "01:14 PM"),
+    ("Storm closes the coastal road overnight", "WIRE", "10:08 AM"),
+    ("Council: the new bridge opens in spring", "METRO STAFF", "09:39 AM")))) + \
+    "[About](https://metro.example/about) [Jobs](https://metro.example/jobs) [Contact](https://metro.example/c)\n"
+
+
+def test_the_blocks_a_card_link_drew_around_are_one_card() -> None:
+    """`[Headline` / a list of byline and stamp / `](target)`: the headline above the list is
+    the card's (jpost.com's "Breaking News" list as markdownify prints it), not the byline."""
+    html = to_html(BYLINED_CARDS)
+    assert html.count("<div>") == 3 and "[" not in html.replace("[About", "")
+    timeline = extract(BYLINED_CARDS.encode(), now=datetime(2019, 11, 20, 14, 0))
+    assert headlines(timeline) == ["Ministers agree on the harbour budget", "Storm closes the coastal road overnight",
+                                   "Council: the new bridge opens in spring"]
+
+
+def test_a_card_opening_inside_a_block_is_not_wrapped() -> None:
+    """`1 hour ago](target)` with the next card's `[` on the line below, in one paragraph
+    (phys.org's list): no block holds a card alone, so none is made; the `[` still goes."""
+    page = "".join(f"[![](data:image/gif;base64,R0lGOD)\n\n##### Headline number {n} here\n\n{n} hours ago](https://x.example/{n})\n"
+                   for n in range(1, 5))
+    html = to_html(page)
+    assert "<div>" not in html and "[" not in html
 
 
 def test_read_as_plain_text_the_same_cards_keep_the_link_syntax() -> None:
