@@ -732,14 +732,16 @@ SAVED_RELATIVE_CONFIDENCE = 0.2  # a relative stamp read back from when its file
 
 def _saved_bound(page: PageDates) -> datetime | None:
     """Blind mode: when the page's input was saved, as the capture time of its relative stamps,
-    where nothing the page shows says it was saved long after its capture: no day the page
-    prints or declares lies more than `SAVED_SLACK_DAYS` before the saved day (an archived copy
-    of an old page), and no render moment on an unknown clock stands against it."""
+    where nothing the page shows contradicts it: the latest day the page prints or declares
+    lies within `SAVED_SLACK_DAYS` of the saved day — not long before it (an archived copy of
+    an old page), nor after it (a file clock that is wrong: the page cannot show a later day
+    than it was saved on) — no render moment on an unknown clock stands against it, and it
+    lies in the years a capture time may."""
     saved = page.saved
-    if saved is None or page.rendered is not None:
+    if saved is None or page.rendered is not None or outside_now_years(saved):
         return None
     days = [d for d in (page.lower, page.latest, page.newest[0].date() if page.newest else None) if d is not None]
-    if days and (saved.date() - max(days)).days > SAVED_SLACK_DAYS:
+    if days and abs((saved.date() - max(days)).days) > SAVED_SLACK_DAYS:
         return None
     return saved
 

@@ -30,9 +30,9 @@ import codecs
 import os
 import re
 import sys
-from datetime import datetime, timezone
 from collections.abc import Collection
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from feedline import markdown_page

@@ -68,6 +68,13 @@ def test_a_page_that_prints_an_older_day_is_no_fresh_copy(tmp_path: Path) -> Non
     assert two.date.iso == "2020-11-03" and "lower bound of the capture" in two.date.evidence[0]
 
 
+def test_a_page_that_prints_a_later_day_than_its_file_time_shows_a_wrong_file_clock(tmp_path: Path) -> None:
+    """A file dated 1980 (an unzipped archive's default) over a page of 2023: not the capture."""
+    page = "Updated 3 Nov 2023, 14:05\n\n" + FEED
+    two = by_stamp(saved_file(tmp_path, page, datetime(1980, 1, 1, tzinfo=timezone.utc)))["2 hours ago"]
+    assert two.date.iso == "2023-11-03" and "lower bound of the capture" in two.date.evidence[0]
+
+
 def test_a_day_within_the_slack_keeps_the_saved_time(tmp_path: Path) -> None:
     page = f"Updated 2 Nov 2023, 23:50\n\n{FEED}"
     assert SAVED_SLACK_DAYS >= 1
