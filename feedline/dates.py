@@ -122,8 +122,7 @@ def date_entries(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *,
     """
     page = _page_dates(tokens, drafts, markup)
     if now is None and saved is not None:
-        page = replace(page, saved=saved.astimezone(zone or timezone.utc).replace(tzinfo=None),
-                       saved_clock=str(zone) if zone is not None else "UTC")
+        page = replace(page, saved=saved.astimezone(zone or timezone.utc))
     page_note = None
     if now is None and page.rendered is not None and not outside_now_years(page.rendered):
         # blind: the page says when it was rendered (in the years a capture time may be)
@@ -696,7 +695,7 @@ def _relative(draft: Draft, now: Clock | None, page: PageDates) -> tuple[time | 
             return _before_newest(stamp, minutes, None)  # the clock the stamp did not read is the time
         saved = _saved_bound(page)
         if saved is not None:
-            return _before_saved(stamp, minutes, saved, page.saved_clock)
+            return _before_saved(stamp, minutes, saved)
         later = _later_day(page)
         if later is not None and page.newest is not None:
             return None, DateFix(DateStatus.UNKNOWN, evidence=(
@@ -746,11 +745,11 @@ def _saved_bound(page: PageDates) -> datetime | None:
     return saved
 
 
-def _before_saved(stamp: Stamp, minutes: float, saved: datetime, clock: str) -> tuple[time, DateFix]:
-    wall = saved - timedelta(minutes=minutes)
+def _before_saved(stamp: Stamp, minutes: float, saved: datetime) -> tuple[time, DateFix]:
+    wall = saved.replace(tzinfo=None) - timedelta(minutes=minutes)  # on the saved time's clock
     return wall.time().replace(second=0, microsecond=0), DateFix(
         DateStatus.INFERRED, wall.date(), confidence=SAVED_RELATIVE_CONFIDENCE, evidence=(
-            f"no capture time given: '{stamp.text}' before the input was saved, {saved:%Y-%m-%d %H:%M} {clock} "
+            f"no capture time given: '{stamp.text}' before the input was saved, {saved:%Y-%m-%d %H:%M} {saved.tzinfo} "
             f"(the file's modification time, or when stdin was read), taken as the capture",), basis=DateBasis.CAPTURE)
 
 
@@ -789,8 +788,7 @@ class PageDates:
     claims: dict[int, Claim] = field(default_factory=dict)  # verified markup, by stamp line
     rendered: datetime | None = None  # when the page was rendered, as relative stamps and markup agree (UTC)
     newest: tuple[datetime, str] | None = None  # the latest dated clock the page prints or its markup declares, and which
-    saved: datetime | None = None  # blind mode: when the input was saved (`Page.saved`), on `saved_clock`
-    saved_clock: str = "UTC"
+    saved: datetime | None = None  # blind mode: when the input was saved (`Page.saved`), on the given zone or UTC
 
 
 def _page_dates(tokens: TokenTable, drafts: list[Draft], markup: Markup | None) -> PageDates:

@@ -96,7 +96,8 @@ def _parser() -> MarkdownIt:
 # Converters print a link around a whole card as `[` … blank line … `32M ago](https://…)`: a
 # link across blocks, which Markdown cannot hold. What is left of it is text: a stray `[`
 # (alone, or opening the card's first line) and a `](target)` glued to the card's last line
-# (markdownify does this on cbsnews.com, wort.lu, nrk.no and jpost.com cards). Both go, and
+# (markdownify does this on cbsnews.com, wort.lu, nrk.no, jpost.com, pagina12.com.ar and faz.net
+# cards). Both go, and
 # the blocks between them are one card again (`_wrap_cards`), as the link's element was.
 _STRAY_CLOSE_RE = lazy_re(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
 CARD_MAX_TOKENS = 60  # a card's blocks, as markdown-it's tokens: a few lines, not a page

@@ -154,13 +154,12 @@ _dating_counts = [0, 0]  # hits, misses
 def dated(drafts: list[Draft], feeds: list[Feed], tokens: TokenTable, *, now: Clock | None, zone: tzinfo | None,
           markup: Markup | None = None, lang: str | None = None, url: str | None = None,
           saved: datetime | None = None, date: Callable[..., list[Dated]] = date_entries) -> list[Dated]:
-    """`date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url)`, the
+    """`date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url, saved=saved)`, the
     same as `dates.date_entries` when `date` is it; remembered as the module docstring says.
     Without a capture time, on an unknown clock (its zone is inferred) or with another `date`
     function, each call dates anew."""
     if now is None or not now.zone_known or now.from_page or date is not date_entries or now.trace is not None:
-        more = {"saved": saved} if saved is not None and now is None else {}  # `saved` serves blind mode only
-        return date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url, **more)
+        return date(drafts, feeds, tokens, now=now, zone=zone, markup=markup, lang=lang, url=url, saved=saved)
     inputs = (tokens, markup, *drafts, None, *feeds)  # None: where the drafts end
     key = (id(tokens), id(markup), len(drafts), lang, url, zone, now.aware.tzinfo if now.aware else False)
     with _dating_lock:
