@@ -282,7 +282,14 @@ def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[in
     segment_headings: dict[int, Token] = {}
     segment = 0
     previous: Draft | None = None
+    own = _own_date_lines(drafts, headings, nonblank)
     for draft in drafts:
+        if draft.line in own:  # the entry's own date, printed apart from its clock
+            segment += 1
+            segment_headings[segment] = headings[own[draft.line]]
+            items.append(_Item(draft, segment))
+            previous = draft
+            continue
         start = previous.line if previous else draft.line - 12
         between = [headings[i] for i in range(start + 1, draft.line) if i in headings]
         dated = [h for h in between if _heading_has_date(h.heading)
@@ -297,6 +304,32 @@ def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[in
         items.append(_Item(draft, segment))
         previous = draft
     return items, segment_headings
+
+
+OWN_DATES_MIN = 2  # entries with a date line right above their clock that make a feed print them apart
+
+
+def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: list[int]) -> dict[int, int]:
+    """The entries whose own date is the line right above their clock, by stamp line: the heading's line.
+
+    A page may print each entry's date and clock in two elements that a text dump puts on two
+    lines ("August 06, 2019" / "4:14 pm": comment threads and news cards on aclu.org,
+    carnegieendowment.org, coin-update.de, investmentexecutive.com). When at least
+    OWN_DATES_MIN entries of a feed, and half of them, have a date line (a month and day, or a
+    day word) right above a clock that prints no date, each such line is its entry's date: the
+    clocks need not restart below it as below a day heading, since each entry prints its own.
+    """
+    own: dict[int, int] = {}
+    for draft in drafts:
+        if draft.stamp.kind is not StampKind.CLOCK or draft.stamp.month is not None:
+            continue
+        k = bisect.bisect_left(nonblank, draft.line)
+        token = headings.get(nonblank[k - 1]) if k > 0 else None
+        heading = token.heading if token is not None else None
+        if heading is not None and ((heading.month is not None and heading.day is not None)
+                                    or heading.days_ago is not None):
+            own[draft.line] = token.index
+    return own if len(own) >= OWN_DATES_MIN and 2 * len(own) >= len(drafts) else {}
 
 
 def _heading_has_date(heading: Heading | None) -> bool:
