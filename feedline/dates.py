@@ -315,9 +315,10 @@ def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: l
     A page may print each entry's date and clock in two elements that a text dump puts on two
     lines ("August 06, 2019" / "4:14 pm": comment threads and news cards on aclu.org,
     carnegieendowment.org, coin-update.de, investmentexecutive.com). When at least
-    OWN_DATES_MIN entries of a feed, and half of them, have a date line (a month and day, or a
-    day word) right above a clock that prints no date, each such line is its entry's date: the
-    clocks need not restart below it as below a day heading, since each entry prints its own.
+    OWN_DATES_MIN entries of a feed, and half of them, have a date line (a month and a day)
+    right above a clock that prints no date, each such line is its entry's date: the clocks
+    need not restart below it as below a dated heading, since each entry prints its own. (A
+    day word's heading, "Yesterday", is never held to the clock order: it needs no such rule.)
     """
     own: dict[int, int] = {}
     for draft in drafts:
@@ -326,8 +327,7 @@ def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: l
         k = bisect.bisect_left(nonblank, draft.line)
         token = headings.get(nonblank[k - 1]) if k > 0 else None
         heading = token.heading if token is not None else None
-        if heading is not None and ((heading.month is not None and heading.day is not None)
-                                    or heading.days_ago is not None):
+        if heading is not None and heading.month is not None and heading.day is not None:
             own[draft.line] = token.index
     return own if len(own) >= OWN_DATES_MIN and 2 * len(own) >= len(drafts) else {}
 
