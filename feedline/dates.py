@@ -276,7 +276,8 @@ def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[in
     Only a heading right above an entry counts (at most HEADING_REACH lines of text
     between): a date line further up belongs to some other list. Between two entries, a
     dated heading must also agree with the clocks: a new day restarts the clock order
-    (otherwise it is the date of something inside the entry, such as a linked article).
+    (otherwise it is the date of something inside the entry, such as a linked article);
+    an entry's own date line (`_own_date_lines`) need not.
     """
     items: list[_Item] = []
     segment_headings: dict[int, Token] = {}
@@ -284,33 +285,36 @@ def _segments(drafts: list[Draft], headings: dict[int, Token], nonblank: list[in
     previous: Draft | None = None
     own = _own_date_lines(drafts, headings, nonblank)
     for draft in drafts:
-        if draft.line in own:  # the entry's own date, printed apart from its clock
+        heading = own.get(draft.line) or _heading_above(draft, previous, headings, nonblank, newest_first)
+        if heading is not None:
             segment += 1
-            segment_headings[segment] = headings[own[draft.line]]
-            items.append(_Item(draft, segment))
-            previous = draft
-            continue
-        start = previous.line if previous else draft.line - 12
-        between = [headings[i] for i in range(start + 1, draft.line) if i in headings]
-        dated = [h for h in between if _heading_has_date(h.heading)
-                 and bisect.bisect_left(nonblank, draft.line) - bisect.bisect_right(nonblank, h.index) <= HEADING_REACH]
-        if dated and previous is not None and dated[-1].heading and dated[-1].heading.month is not None:
-            delta = _minutes(draft) - _minutes(previous)
-            if (delta <= 0) if newest_first else (delta >= 0):
-                dated = []
-        if dated:
-            segment += 1
-            segment_headings[segment] = dated[-1]
+            segment_headings[segment] = heading
         items.append(_Item(draft, segment))
         previous = draft
     return items, segment_headings
 
 
+def _heading_above(draft: Draft, previous: Draft | None, headings: dict[int, Token], nonblank: list[int],
+                   newest_first: bool) -> Token | None:
+    """The dated heading that starts a segment at `draft` (`_segments`), if any."""
+    start = previous.line if previous else draft.line - 12
+    between = [headings[i] for i in range(start + 1, draft.line) if i in headings]
+    dated = [h for h in between if _heading_has_date(h.heading)
+             and bisect.bisect_left(nonblank, draft.line) - bisect.bisect_right(nonblank, h.index) <= HEADING_REACH]
+    if not dated:
+        return None
+    if previous is not None and dated[-1].heading and dated[-1].heading.month is not None:
+        delta = _minutes(draft) - _minutes(previous)
+        if (delta <= 0) if newest_first else (delta >= 0):
+            return None
+    return dated[-1]
+
+
 OWN_DATES_MIN = 2  # entries with a date line right above their clock that make a feed print them apart
 
 
-def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: list[int]) -> dict[int, int]:
-    """The entries whose own date is the line right above their clock, by stamp line: the heading's line.
+def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: list[int]) -> dict[int, Token]:
+    """The entries whose own date is the line right above their clock: that heading, by stamp line.
 
     A page may print each entry's date and clock in two elements that a text dump puts on two
     lines ("August 06, 2019" / "4:14 pm": comment threads and news cards on aclu.org,
@@ -320,7 +324,7 @@ def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: l
     need not restart below it as below a dated heading, since each entry prints its own. (A
     day word's heading, "Yesterday", is never held to the clock order: it needs no such rule.)
     """
-    own: dict[int, int] = {}
+    own: dict[int, Token] = {}
     for draft in drafts:
         if draft.stamp.kind is not StampKind.CLOCK or draft.stamp.month is not None:
             continue
@@ -328,7 +332,7 @@ def _own_date_lines(drafts: list[Draft], headings: dict[int, Token], nonblank: l
         token = headings.get(nonblank[k - 1]) if k > 0 else None
         heading = token.heading if token is not None else None
         if heading is not None and heading.month is not None and heading.day is not None:
-            own[draft.line] = token.index
+            own[draft.line] = token
     return own if len(own) >= OWN_DATES_MIN and 2 * len(own) >= len(drafts) else {}
 
 
