@@ -526,7 +526,7 @@ def _accept(line: str, shown: str, start: int, match: regex.Match, kind: StampKi
         return None
     # A clock led by its "at" word is part of the sentence, which stays whole ("À 9h05, la …").
     rest = shown if led else shown[:s] + " " + shown[e:]
-    return stamp, placement, rest.strip(_SPACES + ":|-–—•·,()[]")
+    return stamp, placement, _trim_rest(rest)
 
 
 def _led_by_word(line: str, s: int, e: int, ctx: Context) -> bool:
@@ -604,8 +604,7 @@ def _accept_clock_beside(line: str, shown: str, start: int, relative: regex.Matc
     stamp = _stamp(clock, StampKind.CLOCK, shown[clock.start():clock.end()], start + clock.start(), ctx)
     if stamp is None:
         return None
-    rest = (shown[:s] + " " + shown[e:]).strip(_SPACES + ":|-–—•·,()[]")
-    return stamp, placement, rest
+    return stamp, placement, _trim_rest(shown[:s] + " " + shown[e:])
 
 
 # A second clock after a dash or "to": the stamp is the start of a range of hours.
@@ -794,8 +793,30 @@ def _may_be_day_heading(line: str) -> bool:
 
 
 _SPACES = " \t\xa0\u2009\u202f\u3000"  # a stamp glued to a bullet by a no-break space is still alone
-_LEAD_JUNK = _SPACES + "([•·|-–—>*+"
-_TRAIL_JUNK = _SPACES + ")]:|-–—•·,."
+_LEAD_JUNK = _SPACES + "([（•·|-–—>*+"
+_TRAIL_JUNK = _SPACES + ")]）:|-–—•·,."
+_REST_JUNK = _SPACES + ":|-–—•·,"
+_BRACKETS = {"(": ")", "[": "]", "（": "）"}
+
+
+def _trim_rest(rest: str) -> str:
+    """The line without its stamp, less the separators and the brackets the stamp sat in:
+    a bracket at an edge goes only when it closes nothing in the rest ("Title (AP) 3h ago"
+    keeps its parenthesis, "Title (3h ago)" loses both)."""
+    rest = _EMPTY_BRACKETS_RE.sub(" ", rest).strip(_REST_JUNK)
+    while rest:
+        first, last = rest[0], rest[-1]
+        if first in _BRACKETS and rest.count(first) > rest.count(_BRACKETS[first]):
+            rest = rest[1:].strip(_REST_JUNK)
+        elif (opening := _CLOSERS.get(last)) and rest.count(last) > rest.count(opening):
+            rest = rest[:-1].strip(_REST_JUNK)
+        else:
+            return rest
+    return rest
+
+
+_CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
+_EMPTY_BRACKETS_RE = regex.compile(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–—-]*\]|（[\s,:|•·–—-]*）")  # where the stamp was
 
 
 def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:

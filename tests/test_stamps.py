@@ -361,3 +361,37 @@ def test_a_word_ending_in_an_ago_word_inside_a_sentence_stays_text() -> None:
 def test_a_date_preposition_before_a_stamp_keeps_it_at_the_line_edge(lang: str, line: str, placement: Placement) -> None:
     token = tokenize(Page(line, lang=lang))[0]
     assert token.kind is LineKind.STAMP and token.placement is placement
+
+
+# The brackets a stamp sat in go with it; a headline's own brackets stay. Pool pages that end a
+# headline with a bracket before a trailing stamp: blog.goo.ne.jp ("…など18頭) 2時間前"),
+# self.com ("… (And Tips for Sticking to Them) 18 hours ago"); the wire tag "(AP)" and a
+# leading "(LEAD)" are the same shape.
+@pytest.mark.parametrize("line, rest", [
+    ("JRA競走に勝ったセール出身馬紹介(2020/7/11-12､ダノン18頭) 2時間前", "JRA競走に勝ったセール出身馬紹介(2020/7/11-12､ダノン18頭)"),
+    ("5 Resolutions to Make as a Couple (And Tips for Sticking to Them) 18 hours ago",
+     "5 Resolutions to Make as a Couple (And Tips for Sticking to Them)"),
+    ("Storm hits the coast (AP) 3 hours ago", "Storm hits the coast (AP)"),
+    ("(LEAD) Storm hits the coast 3 hours ago", "(LEAD) Storm hits the coast"),
+    ("Storm hits the coast (3 hours ago)", "Storm hits the coast"),
+    ("Storm hits the coast [3 hours ago]", "Storm hits the coast"),
+    ("Storm hits the coast （3時間前）", "Storm hits the coast"),
+    ("(14:05) Storm hits the coast", "Storm hits the coast"),
+])
+def test_a_headline_keeps_its_own_brackets(line: str, rest: str) -> None:
+    token = line_token(line)
+    assert token.kind is LineKind.STAMP and token.rest == rest
+
+
+# Full-width brackets hold a stamp as ASCII ones do. Pool sites printing "（date time）" after a
+# text: ossnews.jp (headlines "…（09月27日 10:44）"), cna.com.tw ("（2/21 22:08 更新）"),
+# prtimes.jp and news.biglobe.ne.jp (descriptions "…（2020年7月1日 10時00分）").
+@pytest.mark.parametrize("line, text, rest", [
+    ("【OSS】Microsoft、投票ソフトウェア「ElectionGuard」リリース（09月27日 10:44）", "09月27日 10:44",
+     "【OSS】Microsoft、投票ソフトウェア「ElectionGuard」リリース"),
+    ("ハウスコム株式会社のプレスリリース（2020年7月1日 10時00分）", "2020年7月1日 10時00分", "ハウスコム株式会社のプレスリリース"),
+    ("（14:05）大雨の情報です", "14:05", "大雨の情報です"),
+])
+def test_a_stamp_in_full_width_brackets(line: str, text: str, rest: str) -> None:
+    token = line_token(line)
+    assert token.kind is LineKind.STAMP and token.stamp.text == text and token.rest == rest
