@@ -75,7 +75,8 @@ class Draft:
 
 
 def find_entries(tokens: TokenTable, layout: Layout | None = None,
-                 media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = ()) -> tuple[list[Draft], list[Feed]]:
+                 media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = (),
+                 title: str | None = None) -> tuple[list[Draft], list[Feed]]:
     """Feed entries in page order (duplicates removed) and the feed regions they belong to.
 
     `layout` (HTML pages) gives the page's own boxes: where they bound a region's items
@@ -83,6 +84,8 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`).
     `page_times`: the page's published and modified times as its markup writes them: a
     region's only stamp that prints one is the page's byline (`lookalikes.page_time`).
+    `title`: the page's own title: a region's only stamp right under its first printing is the
+    page's byline (`lookalikes.lone_reason`).
     """
     stamp_tokens = _stamp_tokens(tokens, media)
     found = _regions(stamp_tokens)
@@ -91,7 +94,7 @@ def find_entries(tokens: TokenTable, layout: Layout | None = None,
     regions = [_without_quoted(r) for r in found
                if (_is_feed(r) or kin.get(id(r)) or id(r) in answered)
                and not _is_schedule(r) and not programme(r) and not clip_lengths(r)
-               and (id(r) in answered or not _lone_byline(r, tokens))
+               and (id(r) in answered or not _lone_byline(r, tokens, title))
                and not (len(r) == 1 and r[0].stamp is not None and page_time(r[0].stamp, page_times)
                         and not kin.get(id(r)))]  # heading a list of dated items: the page's own article listed
     boundaries = {t.index for r in regions for t in r}
@@ -182,10 +185,10 @@ def _answered(region: list[Token], tokens: TokenTable) -> bool:
     return any(_REPLY_ACTION_RE.fullmatch(t.text.strip()) for t in below)
 
 
-def _lone_byline(region: list[Token], tokens: TokenTable) -> bool:
+def _lone_byline(region: list[Token], tokens: TokenTable, title: str | None = None) -> bool:
     """The only stamp of its region, in the page's byline block, or the page's date printed twice
     (see `lookalikes`)."""
-    return printed_twice(region, tokens) or (len(region) == 1 and lone_reason(tokens, region[0]) is not None)
+    return printed_twice(region, tokens) or (len(region) == 1 and lone_reason(tokens, region[0], title) is not None)
 
 
 def _page_labels(region: list[Token]) -> bool:

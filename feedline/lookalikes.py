@@ -13,8 +13,10 @@ neighbours. Two layers:
   reader did not take ("GEARAPR 28, 2024 10:00 AM", "14 January '15, 11:57pm"), right under a
   date line ("Friday, 3 Nov, 2023" / "9:59 am"), or beside an author line ("Von Jan Kixmüller"
   / "Heute, 12:37 Uhr"), beside a bare name over the article's first paragraph ("Jane Doe" /
-  "2 hours ago" / a long paragraph) or beside the article's reading time ("Lesezeit: 2 Min."),
-  it is the page's own byline: fully dated, like the lone dated stamps that never make a feed.
+  "2 hours ago" / a long paragraph), beside the article's reading time ("Lesezeit: 2 Min.") or
+  right under the first printing of the page's own title (HTML `<title>`: "Headline" / "MÜNCHEN"
+  / "vor 23 Minuten"), it is the page's own byline: fully dated, like the lone dated stamps that
+  never make a feed.
 - `player_positions`: the clocks a player prints as its position over its length ("00:38 /
   01:22"): media lengths wherever the page's stamp lines carry them.
 
@@ -25,6 +27,7 @@ WhatsApp"): no entry. `programme` tells a region of bare clocks that run forward
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, time, timedelta
@@ -45,6 +48,7 @@ READING_BYLINE = "the page's byline: a lone stamp beside the article's reading t
 WIDGET_ITEM = "its item holds only share or navigation buttons"
 DATE_TWICE = "the page's own date, printed twice (at the top and the foot of the article)"
 PAGE_TIME = "the page's byline: a lone stamp printing the page's published or modified time (its markup)"
+TITLE_BYLINE = "the page's byline: a lone stamp right under the page's own title (its first printing)"
 PROGRAMME = "a programme or timetable: bare clocks running forward on round minutes, planned times"
 CALENDAR = "a calendar: table rows whose stamps run forward in time, upcoming events"
 CLIP_LENGTHS = "clip lengths: bare zero-padded clocks under ten hours, in no time order (a video or audio list)"
@@ -58,6 +62,8 @@ NAME_LINE_MAX = 40
 ARTICLE_LINE_MIN = 100  # characters: a paragraph of the article, not a card's headline
 PAGE_TIME_HOURS = 14  # a UTC time this many hours or fewer from a visible clock may be the same moment
 PROGRAMME_MIN = 3  # stamps (and distinct clocks) of a region read as a programme
+TITLE_LINE_MIN = 15  # characters: a shorter line is no headline to match with the page's title
+TITLE_LINES_ABOVE = 3  # non-blank lines above a lone stamp that may be the page's title (a dateline between)
 ROUND_SHARE = 0.9  # of its clocks on a multiple of five minutes
 QUARTER_SHARE = 0.5  # of its clocks on the hour or a quarter past, half past, a quarter to
 FORWARD_SHARE = 0.75  # of its steps that go forward in time (or stay)
@@ -157,8 +163,9 @@ def stamp_reason(token: Token, media: frozenset[str] = frozenset()) -> str | Non
     return None
 
 
-def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
-    """Why the only stamp of its region is the page's byline, not a feed's item, or None."""
+def lone_reason(tokens: Sequence[Token], token: Token, title: str | None = None) -> str | None:
+    """Why the only stamp of its region is the page's byline, not a feed's item, or None.
+    `title`: the page's own title (HTML `<title>`), when it has one."""
     stamp = token.stamp
     if stamp is None:
         return None
@@ -174,6 +181,9 @@ def lone_reason(tokens: Sequence[Token], token: Token) -> str | None:
         return DATED_BYLINE  # "Friday, 3 Nov, 2023" / "9:59 am": one date over two lines
     if _AUTHOR_OPENS_RE.match(token.text) or _AUTHOR_AFTER_RE.match(token.text[e:]):
         return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
+    if title and not _names_title(_plain(token.rest), _plain(title)) \
+            and _under_own_title(tokens, _neighbours(tokens, token.index, -1, TITLE_LINES_ABOVE), title):
+        return TITLE_BYLINE
     if token.placement is Placement.LEAD:
         return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
     if any(len(t.text) <= READING_LINE_MAX and _READING_RE.search(t.text)
@@ -288,6 +298,34 @@ def widget_only(lines: Sequence[str]) -> bool:
         if not count:
             return False
     return True
+
+
+def _under_own_title(tokens: Sequence[Token], above: list[Token], title: str) -> bool:
+    """One of the lines right above is the page's headline printed for the first time: the
+    article's own title over its byline ("Headline" / "MÜNCHEN" / "vor 23 Minuten", "Headline" /
+    its lead paragraph / "Piše: Jane Doe prije 26 minuta"). The `<title>` may add the site's
+    name ("Headline - Site") and the line a label ("Live: Headline"), so either may hold the
+    other (`_names_title`). A later printing of the title heads an item of a list: the page's
+    own story listed among the latest ("Headline" / "5:00 AM" under "Latest"), a feed's item;
+    so does a stamp whose own line prints the title ("Headline 5:00 AM")."""
+    wanted = _plain(title)
+    for line in above:
+        text = _plain(line.text)
+        if _names_title(text, wanted):
+            return not any(_plain(t.text) == text for t in tokens[:line.index] if t.kind is not LineKind.BLANK)
+    return False
+
+
+def _names_title(text: str, wanted: str) -> bool:
+    """`text` (plain) is the page's title `wanted` (plain), or holds it or is held by it, as half or more."""
+    if len(text) < TITLE_LINE_MIN or len(wanted) < TITLE_LINE_MIN:
+        return False
+    return text == wanted or (text in wanted and 2 * len(text) >= len(wanted)) \
+        or (wanted in text and 2 * len(wanted) >= len(text))
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def _neighbours(tokens: Sequence[Token], index: int, step: int, count: int) -> list[Token]:

@@ -110,14 +110,15 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
                find_entries: Callable[..., tuple[list[Draft], list[Feed]]] = find_entries,
                media: Callable[[Page, TokenTable], frozenset[str]] | None = None,
                ) -> tuple[TokenTable, list[Draft], list[Feed]]:
-    """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens), times)`
+    """`tokenize(page)`, then `find_entries(tokens, page.layout, media(page, tokens), times, page.title)`
     (`times`: the markup's published and modified times), remembered by what they read: the
-    page's text, language, locale and layout, the media lengths and times of its markup (all
-    `media` may read of the page besides the tokens), and the functions themselves. Without `media`,
-    no stamp is a media length."""
+    page's text, language, locale, layout and title, the media lengths and times of its markup
+    (all `media` may read of the page besides the tokens), and the functions themselves. Without
+    `media`, no stamp is a media length."""
     def make() -> tuple[TokenTable, tuple[Draft, ...], tuple[Feed, ...]]:
         tokens = tokenize(page)
-        drafts, feeds = find_entries(tokens, page.layout, media(page, tokens) if media else frozenset(), times)
+        drafts, feeds = find_entries(tokens, page.layout, media(page, tokens) if media else frozenset(), times,
+                                     page.title)
         return tokens, tuple(drafts), tuple(feeds)
 
     markup = page.markup
@@ -127,7 +128,7 @@ def entries_of(page: Page, tokenize: Callable[[Page], TokenTable] = tokenize,
     else:
         lengths = markup.media_lengths if markup is not None else ()
         made = _entries.get((tokenize, find_entries, media, page.text, page.lang, page.locale, page.layout, lengths,
-                                     times), make)
+                             times, page.title), make)
     tokens, drafts, feeds = made
     return tokens, list(drafts), list(feeds)
 

@@ -40,10 +40,12 @@ UNREAD = "clock-shaped but not read as a stamp: a duration, score, range or a ti
 
 
 def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
-                media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = ()) -> tuple[NotEntry, ...]:
+                media: frozenset[str] = frozenset(), page_times: tuple[str, ...] = (),
+                title: str | None = None) -> tuple[NotEntry, ...]:
     """The page's time-like lines that are no entry, each with its reason, in page order.
     `media`: stamp texts the markup names media lengths (`lookalikes.media_marked`);
-    `page_times`: the markup's published and modified times (`lookalikes.page_time`)."""
+    `page_times`: the markup's published and modified times (`lookalikes.page_time`);
+    `title`: the page's own title (`lookalikes.lone_reason`)."""
     kept = {d.draft.line for d in dated if not d.draft.page_label}
     shown = {_key(d.draft.stamp.text, d.draft.headline or d.draft.text) for d in dated}
     drafted = {d.line: d for d in drafts}
@@ -60,7 +62,7 @@ def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
             reason: str | None = REPEAT
         else:
             reason = _reason(tokens, token, drafted.get(token.index), _inside(token.start, spans, starts), media,
-                             regions.get(token.index), page_times)
+                             regions.get(token.index), page_times, title)
             if reason == NO_FEED and token.stamp is not None and token.stamp.day and twice[token.stamp.text] == 2:
                 reason = DATE_TWICE
             elif reason == NO_FEED and token.stamp is not None and token.stamp.year and token.stamp.day:
@@ -74,13 +76,14 @@ def not_entries(tokens: TokenTable, drafts: list[Draft], dated: list[Dated],
 
 
 def _reason(tokens: TokenTable, token: Token, draft: Draft | None, inside_entry: bool,
-            media: frozenset[str], region_reason: str | None, page_times: tuple[str, ...] = ()) -> str | None:
+            media: frozenset[str], region_reason: str | None, page_times: tuple[str, ...] = (),
+            title: str | None = None) -> str | None:
     if token.kind is LineKind.STAMP:
         if draft is not None:
             return LIVE_LABEL if draft.page_label else SCHEDULE
         if inside_entry:
             return INSIDE_ENTRY
-        return (stamp_reason(token, media) or region_reason or lone_reason(tokens, token)
+        return (stamp_reason(token, media) or region_reason or lone_reason(tokens, token, title)
                 or (PAGE_TIME if token.stamp is not None and page_time(token.stamp, page_times) else None)
                 or _widget_reason(tokens, token) or NO_FEED)
     if not _may_hold_time(token.text):

@@ -77,7 +77,7 @@ def extract(source: Source, *, now: datetime | None = None, tz: str | None = Non
                    markup=replace(page.markup, scripts=()) if page.markup is not None else None)
     return Timeline(kept, tuple(entries), now=(clock.aware or clock.wall) if clock else None,
                     tz=tz, diagnostics=diagnostics, not_entries=not_entries(tokens, drafts, dated, _media(page, tokens),
-                                                                  _page_times(page)) if explain else ())
+                                                                  _page_times(page), page.title) if explain else ())
 
 
 def _page_times(page: Page) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ import pytest
 
 from feedline import extract
 from feedline.lookalikes import (
-    AUTHOR_BYLINE, CLIP_LENGTHS, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, WIDGET_ITEM,
+    AUTHOR_BYLINE, CLIP_LENGTHS, DATE_TWICE, DATED_BYLINE, EMBED, MEDIA, PROGRAMME, READING_BYLINE, SCHEDULE, TITLE_BYLINE,
+    WIDGET_ITEM,
     widget_only,
 )
 from feedline.model import Page
@@ -335,3 +336,40 @@ def test_a_lone_stamp_beside_the_reading_time_is_the_pages_byline(lines: list[st
     long_line = "Reading time for the children of the town library doubled this year"
     assert len(stamps("\n".join(["A headline over the article", lines[0] if lines[0] != "By Jo Muster"
                                  else "11:02 am", long_line, ARTICLE, ""]))) == 1
+
+
+def html_page(title: str, body: str) -> bytes:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode()
+
+
+# A lone stamp under the first printing of the page's own title (<title>, with or without the
+# site's name) is the article's byline. Pool sites: infranken.de ("Title" / "MÜNCHEN" /
+# "vor 23 Minuten"), cbsnews.com ("Title" / "Jane Doe" / "1 day ago"), avaz.ba ("Title" /
+# "prije 26 minuta"), headlines.yahoo.co.jp ("Title" / "3/9(木) 18:45" under a site label).
+@pytest.mark.parametrize(("title", "body"), [
+    ("Tatort aus München: 30 Jahre Leitmayr und Batic",
+     "<nav>Boulevard</nav><h1>Tatort aus München: 30 Jahre Leitmayr und Batic</h1><p>MÜNCHEN</p>"
+     "<p>vor 23 Minuten</p><p>Kurz nach den Feierlichkeiten zum Jubiläum der Krimireihe gibt es schon wieder "
+     "einen Grund zu feiern, denn die beiden Kommissare ermitteln seit drei Jahrzehnten.</p>"),
+    ("Doctors offer to give free flu shots to detained migrants - CBS News",
+     "<h1>Doctors offer to give free flu shots to detained migrants</h1><p>Jane Roe</p><p>1 day ago</p>"
+     "<p>A group of physicians, alarmed that the government will not vaccinate detained migrants, "
+     "offered to do it for free.</p>"),
+    ("Generalni direktor EPRS pozitivan na koronavirus",
+     "<h1>Generalni direktor EPRS pozitivan na koronavirus</h1><p>prije 26 minuta</p>"
+     "<p>Generalni direktor Elektroprivrede potvrdio je da je pozitivan na koronavirus i da se osjeća dobro.</p>"),
+])
+def test_a_lone_stamp_under_the_pages_own_title_is_its_byline(title: str, body: str) -> None:
+    timeline = extract(html_page(title, body), explain=True)
+    assert timeline.entries == ()
+    assert TITLE_BYLINE in {n.reason for n in timeline.not_entries}
+
+
+# The page's own story listed again under "Latest" (its title's second printing) is a list's
+# item, as the pool's wbaltv.com prints it ("LATEST HOWARD COUNTY" / "Title" / "5:00 AM").
+def test_the_pages_title_printed_again_in_a_list_keeps_its_stamp() -> None:
+    title = "County to host public hearing next month on historical permits"
+    body = (f"<h1>{title}</h1><p>The county will hold a public hearing next month on permits for "
+            "historical buildings, officials said on Tuesday in a statement.</p>"
+            f"<h3>LATEST COUNTY NEWS</h3><ul><li><a>{title}</a><span>5:00 AM</span></li></ul>")
+    assert [e.stamp.text for e in extract(html_page(title, body)).entries] == ["5:00 AM"]
