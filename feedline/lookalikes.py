@@ -181,8 +181,7 @@ def lone_reason(tokens: Sequence[Token], token: Token, title: str | None = None)
         return DATED_BYLINE  # "Friday, 3 Nov, 2023" / "9:59 am": one date over two lines
     if _AUTHOR_OPENS_RE.match(token.text) or _AUTHOR_AFTER_RE.match(token.text[e:]):
         return AUTHOR_BYLINE  # "By Jane Doe | City Radio • 16 hours ago", "vor 18 Tagen von Jane Doe"
-    if title and not _names_title(_plain(token.rest), _plain(title)) \
-            and _under_own_title(tokens, _neighbours(tokens, token.index, -1, TITLE_LINES_ABOVE), title):
+    if title and _under_own_title(tokens, token, _plain(title)):
         return TITLE_BYLINE
     if token.placement is Placement.LEAD:
         return None  # "23 Hours Ago Headline / by Site": a card's own author, under its headline
@@ -300,16 +299,18 @@ def widget_only(lines: Sequence[str]) -> bool:
     return True
 
 
-def _under_own_title(tokens: Sequence[Token], above: list[Token], title: str) -> bool:
-    """One of the lines right above is the page's headline printed for the first time: the
-    article's own title over its byline ("Headline" / "MÜNCHEN" / "vor 23 Minuten", "Headline" /
-    its lead paragraph / "Piše: Jane Doe prije 26 minuta"). The `<title>` may add the site's
-    name ("Headline - Site") and the line a label ("Live: Headline"), so either may hold the
-    other (`_names_title`). A later printing of the title heads an item of a list: the page's
-    own story listed among the latest ("Headline" / "5:00 AM" under "Latest"), a feed's item;
-    so does a stamp whose own line prints the title ("Headline 5:00 AM")."""
-    wanted = _plain(title)
-    for line in above:
+def _under_own_title(tokens: Sequence[Token], token: Token, wanted: str) -> bool:
+    """One of the `TITLE_LINES_ABOVE` lines above the stamp is the page's title (`wanted`,
+    made `_plain`) printed for the first time: the article's own headline over its byline
+    ("Headline" / "MÜNCHEN" / "vor 23 Minuten", "Headline" / its lead paragraph / "Piše: Jane
+    Doe prije 26 minuta"). The `<title>` may add the site's name ("Headline - Site") and the
+    line a label ("Live: Headline"), so either may hold the other (`_names_title`). A later
+    printing of the title heads an item of a list: the page's own story listed among the
+    latest ("Headline" / "5:00 AM" under "Latest"), a feed's item; so does a stamp whose own
+    line prints the title ("Headline 5:00 AM")."""
+    if _names_title(_plain(token.rest), wanted):
+        return False
+    for line in _neighbours(tokens, token.index, -1, TITLE_LINES_ABOVE):
         text = _plain(line.text)
         if _names_title(text, wanted):
             return not any(_plain(t.text) == text for t in tokens[:line.index] if t.kind is not LineKind.BLANK)

@@ -797,6 +797,8 @@ _LEAD_JUNK = _SPACES + "([（•·|-–—>*+"
 _TRAIL_JUNK = _SPACES + ")]）:|-–—•·,."
 _REST_JUNK = _SPACES + ":|-–—•·,"
 _BRACKETS = {"(": ")", "[": "]", "（": "）"}
+_CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
+_EMPTY_BRACKETS_RE = regex.compile(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–—-]*\]|（[\s,:|•·–—-]*）")  # where the stamp was
 
 
 def _trim_rest(rest: str) -> str:
@@ -813,10 +815,6 @@ def _trim_rest(rest: str) -> str:
         else:
             return rest
     return rest
-
-
-_CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
-_EMPTY_BRACKETS_RE = regex.compile(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–—-]*\]|（[\s,:|•·–—-]*）")  # where the stamp was
 
 
 def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
