@@ -366,7 +366,7 @@ def test_a_lone_stamp_under_the_pages_own_title_is_its_byline(title: str, body: 
 
 
 # The page's own story listed again under "Latest" (its title's second printing) is a list's
-# item, as the pool's wbaltv.com prints it ("LATEST HOWARD COUNTY" / "Title" / "5:00 AM").
+# item, as the pool's baltimoresun.com prints it ("LATEST HOWARD COUNTY" / "Title" / "5:00 AM").
 def test_the_pages_title_printed_again_in_a_list_keeps_its_stamp() -> None:
     title = "County to host public hearing next month on historical permits"
     body = (f"<h1>{title}</h1><p>The county will hold a public hearing next month on permits for "
