@@ -803,14 +803,16 @@ _EMPTY_BRACKETS_RE = regex.compile(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–�
 
 def _trim_rest(rest: str) -> str:
     """The line without its stamp, less the separators and the brackets the stamp sat in:
-    a bracket at an edge goes only when it closes nothing in the rest ("Title (AP) 3h ago"
-    keeps its parenthesis, "Title (3h ago)" loses both)."""
-    rest = _EMPTY_BRACKETS_RE.sub(" ", rest).strip(_REST_JUNK)
+    the pairs it left empty, and a bracket at an edge that pairs with nothing in the rest
+    ("Title (AP) 3h ago" keeps its parenthesis, "Title (3h ago)" loses both)."""
+    while (emptied := _EMPTY_BRACKETS_RE.sub(" ", rest)) != rest:
+        rest = emptied
+    rest = rest.strip(_REST_JUNK)
     while rest:
         first, last = rest[0], rest[-1]
-        if first in _BRACKETS and rest.count(first) > rest.count(_BRACKETS[first]):
+        if first in _CLOSERS or (first in _BRACKETS and rest.count(first) > rest.count(_BRACKETS[first])):
             rest = rest[1:].strip(_REST_JUNK)
-        elif (opening := _CLOSERS.get(last)) and rest.count(last) > rest.count(opening):
+        elif last in _BRACKETS or ((opening := _CLOSERS.get(last)) and rest.count(last) > rest.count(opening)):
             rest = rest[:-1].strip(_REST_JUNK)
         else:
             return rest

@@ -377,6 +377,8 @@ def test_a_date_preposition_before_a_stamp_keeps_it_at_the_line_edge(lang: str, 
     ("Storm hits the coast [3 hours ago]", "Storm hits the coast"),
     ("Storm hits the coast （3時間前）", "Storm hits the coast"),
     ("(14:05) Storm hits the coast", "Storm hits the coast"),
+    ("Storm hits the coast ( [3 hours ago] )", "Storm hits the coast"),
+    ("Storm hits the coast [3 hours ago", "Storm hits the coast"),
 ])
 def test_a_headline_keeps_its_own_brackets(line: str, rest: str) -> None:
     token = line_token(line)
