@@ -363,10 +363,12 @@ def test_a_date_preposition_before_a_stamp_keeps_it_at_the_line_edge(lang: str, 
     assert token.kind is LineKind.STAMP and token.placement is placement
 
 
-# The brackets a stamp sat in go with it; a headline's own brackets stay. Pool pages that end a
+# The brackets a stamp sat in go with it; a line's own brackets stay. Pool pages that end a
 # headline with a bracket before a trailing stamp: blog.goo.ne.jp ("…など18頭) 2時間前"),
-# self.com ("… (And Tips for Sticking to Them) 18 hours ago"); the wire tag "(AP)" and a
-# leading "(LEAD)" are the same shape.
+# self.com ("… (And Tips for Sticking to Them) 18 hours ago"); other stamp lines whose rest
+# closes its own bracket: accountancyage.com ("Posted by: MJ CA(SA), …"), agrarheute.com
+# ("… - 10:30 (Jetzt kommentieren)"), afpbb.com ("… [ ナイジェリア アフリカ ]"); the wire tag
+# "(AP)" and a leading "(LEAD)" are the same shape.
 @pytest.mark.parametrize("line, rest", [
     ("JRA競走に勝ったセール出身馬紹介(2020/7/11-12､ダノン18頭) 2時間前", "JRA競走に勝ったセール出身馬紹介(2020/7/11-12､ダノン18頭)"),
     ("5 Resolutions to Make as a Couple (And Tips for Sticking to Them) 18 hours ago",
