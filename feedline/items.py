@@ -16,10 +16,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Set as AbstractSet
 
+from feedline.markdown_page import OUTLINE_SHAPE
 from feedline.model import Layout
 from feedline.tokens import LineKind, Token
 
 MAX_ITEM_LINES = 60  # a box taller than this is a page section, not an item
+LABEL_WORDS = 3  # a heading of this many words or fewer is a label
 TILE_GAPS = 2  # at most one in this many gaps between items may hold text
 
 
@@ -49,8 +51,36 @@ class ItemBoxes:
             if first <= line <= last and last - first < MAX_ITEM_LINES:
                 spans[line] = (first, last)
         spans = _disjoint(spans)
+        if spans and self._stamps_over_sections([boxes[line] for line in sorted(spans)],
+                                                 region[0].index not in spans and region[0].index < min(spans)):
+            return {}
         siblings = self._sibling_lines(region, {layout.shapes[box] for box in boxes.values()})
         return spans if _tiled(spans, self.tokens, siblings) else {}
+
+    def _stamps_over_sections(self, items: list[int], first_outside: bool) -> bool:
+        """Are the items a Markdown page's heading sections (`markdown_page.OUTLINE_SHAPE`), the
+        list's first stamp outside them all, before the first (`first_outside`), or the first
+        headed unlike the others (another heading rank, or a label over headlines)? Then the
+        list's stamps stand over their headlines, outside their sections ("### Latest / 17:35
+        / ## Headline / 17:07 / ## Headline"): the first stamp falls in the list's own section
+        or in none, and each section would pair a stamp with the item before its own. A
+        page's own boxes are its markup's, and stay."""
+        if self.layout.shapes[items[0]] != OUTLINE_SHAPE or len(items) < 2:
+            return False
+        if first_outside:
+            return True
+        if len(items) < 3:
+            return False
+        kinds = [self._heading_kind(box) for box in items]
+        usual, count = Counter(kinds[1:]).most_common(1)[0]
+        return kinds[0] != usual and count * 3 >= (len(kinds) - 1) * 2
+
+    def _heading_kind(self, box: int) -> tuple[str, bool]:
+        """The section's heading: its element ("h2") and whether it reads as a label."""
+        first, last = _lines_of(self.layout, box, self.tokens, self.line_starts)
+        token = self.tokens[first]
+        shape = self.layout.shapes[self.layout.innermost(token.start)]
+        return shape, len(token.text.split()) <= LABEL_WORDS
 
     def own_box(self, line: int) -> int | None:
         """The largest box around the stamp line that holds no other stamp line, if any."""

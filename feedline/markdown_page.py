@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from feedline.patterns import lazy_re
 
@@ -100,6 +100,10 @@ def _parser() -> MarkdownIt:
 # cards). Both go, and
 # the blocks between them are one card again (`_wrap_cards`), as the link's element was.
 _STRAY_CLOSE_RE = lazy_re(r'\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|www\.)[^)\s]*\s*(?:"[^"\n]*"\s*)?\)')
+#: The class of the `<section>` around each heading and the blocks under it (`_outline_sections`),
+#: and the shape the page's layout gives those boxes (`items`).
+OUTLINE_CLASS = "md-outline"
+OUTLINE_SHAPE = f"section.{OUTLINE_CLASS}"
 CARD_MAX_TOKENS = 60  # a card's blocks, as markdown-it's tokens: a few lines, not a page
 
 
@@ -122,7 +126,7 @@ def to_html(text: str) -> str:
         elif block.type == "inline" and number:
             block.children = [Token("text", "", 0, content=number), *(block.children or ())]
             number = ""
-    tokens = _wrap_cards(tokens)
+    tokens = _outline_sections(_wrap_cards(tokens))
     body = parser.renderer.render(tokens, parser.options, env)
     return f"<!DOCTYPE html><html><head>{_head(fields)}</head><body>{body}</body></html>"
 
@@ -188,6 +192,42 @@ def _wrap_cards(tokens: list["Token"]) -> list["Token"]:
         tokens[last + 1:last + 1] = [Token("card_close", "div", -1)]
         tokens[first:first] = [Token("card_open", "div", 1)]
     return tokens
+
+
+def _outline_sections(tokens: list["Token"]) -> list["Token"]:
+    """Each heading with the blocks under it, up to the next heading of its rank or higher,
+    a thematic break (`---`) or the end of its parent block, inside one `<section>` of class
+    `OUTLINE_CLASS`: the outline a Markdown document states, and the box a card's heading,
+    teaser and stamp shared in the page the converter read (its `<article>` is gone)."""
+    from markdown_it.token import Token
+
+    out: list[Token] = []
+    depth = 0  # blocks open around the current token (lists, quotes, cards)
+    sections: list[tuple[int, int]] = []  # (depth, heading rank) of the open sections, innermost last
+
+    def close(keep: Callable[[int, int], bool]) -> None:
+        while sections and not keep(*sections[-1]):
+            sections.pop()
+            out.append(Token("section_close", "section", -1))
+
+    for index, token in enumerate(tokens):
+        if token.nesting == -1:
+            close(lambda at, rank: at < depth)  # the block that holds them ends
+            depth -= 1
+        elif token.type == "hr":
+            close(lambda at, rank: at < depth)
+        elif token.type == "heading_open" and tokens[index + 1].content.strip():  # "##### " heads nothing
+            rank = int(token.tag[1:])
+            close(lambda at, r: at < depth or r < rank)
+            section = Token("section_open", "section", 1)
+            section.attrSet("class", OUTLINE_CLASS)
+            out.append(section)
+            sections.append((depth, rank))
+        out.append(token)
+        if token.nesting == 1:
+            depth += 1
+    close(lambda at, rank: False)
+    return out
 
 
 def _head(fields: dict[str, str]) -> str:

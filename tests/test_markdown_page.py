@@ -12,6 +12,8 @@ docs/evaluation.md, "Markdown twins".
 from __future__ import annotations
 
 import json
+
+import pytest
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -241,3 +243,136 @@ def test_raw_html_in_markdown_is_text_not_markup() -> None:
 def test_json_says_markdown() -> None:
     document = json.loads(render(extract(LIVE_BLOG.encode(), now=NOW), "json"))
     assert document["page"]["kind"] == "markdown"
+
+
+# Cards as markdownify prints them once their `<article>` is gone: a heading, the card's lines
+# and its stamp last, one card after another (theportugalnews.com's "More in News" with a rule
+# between cards, investmentexecutive.com's list, aclu.org's comments "### Name" / text /
+# "reply" / date / clock; money.kompas.com, yomiuri.co.jp, accountancyage.com and br.de print
+# theirs so too in the pool).
+STAMPS_UNDER_HEADINGS = """\
+[Home](https://harbour.example/) [News](https://harbour.example/news) [Sport](https://harbour.example/sport)
+
+### More in News
+
+## Ferry timetable changes for the winter season
+
+In [News](https://harbour.example/news), [Port](https://harbour.example/port)
+- 02 Feb 2025, 20:02
+
+---
+
+## Yellow weather warning issued for the coast
+
+In [News](https://harbour.example/news)
+- 02 Feb 2025, 19:49
+
+---
+
+## Fishing quotas cut again after a poor year
+
+In [News](https://harbour.example/news), [Business](https://harbour.example/business)
+- 01 Feb 2025, 18:25
+
+### Comments
+
+#### Anna
+
+Couldn't the council have warned us a week earlier about the ferries?
+
+* [reply](https://harbour.example/reply/1)
+* February 2, 2025
+* 9:14 PM
+
+#### Ben
+
+The new timetable works better for commuters, in my experience at least.
+
+* [reply](https://harbour.example/reply/2)
+* February 3, 2025
+* 7:02 AM
+"""
+
+# Stamps printed over their headlines: "### [Latest](…)" / 17:35 / "## [Headline](…)" / 17:07 /
+# … (elpais.com's "Últimas noticias"; diariodelsur.com.co, chemietechnik.de, radiomaryja.pl,
+# ansa.it and foxnews.com lists print theirs over the headline too): the heading below each
+# stamp is its item's, not the one above.
+STAMPS_OVER_HEADINGS = """\
+[Home](https://daily.example/) [World](https://daily.example/world) [Sport](https://daily.example/sport)
+
+### [Latest news](https://daily.example/latest/)
+
+17:35
+
+## [Ministers agree on the harbour budget after a long night](https://daily.example/a)
+
+17:07
+
+## [Storm closes the coastal road overnight, police say](https://daily.example/b)
+
+16:53
+
+## [The new bridge opens in spring, the council confirms](https://daily.example/c)
+
+### [Most read](https://daily.example/most-read/)
+"""
+
+
+def test_a_heading_and_the_blocks_under_it_are_one_section() -> None:
+    """The outline a Markdown page states: a heading's section runs to the next heading of its
+    rank or higher, a rule, or the end of the block that holds it; a heading of a lower rank
+    opens a section inside it, an empty heading none."""
+    html = to_html("## A\n\na\n\n### B\n\nb\n\n## C\n\nc\n\n---\n\nd\n\n* ## E\n\n  e\n* f\n\n##### \n\ng\n")
+    assert html.count('<section class="md-outline">') == html.count("</section>") == 4
+    assert "<h2>A</h2>\n<p>a</p>\n<section" in html and "<p>b</p>\n</section></section>" in html
+    assert "<p>c</p>\n</section><hr />\n<p>d</p>" in html  # a rule ends the section
+    assert "<p>e</p>\n</section></li>" in html  # so does the list item that holds it
+    assert "<h5></h5>\n<p>g</p>\n</body>" in html  # an empty heading heads nothing
+
+
+def test_stamps_under_their_headings_belong_to_the_heading_above() -> None:
+    timeline = extract(STAMPS_UNDER_HEADINGS.encode(), now=datetime(2025, 2, 3, 12, 0))
+    assert timeline.page.kind is PageKind.MARKDOWN
+    pairs = [(e.stamp.text, e.headline or e.text.split("\n")[0]) for e in in_page_order(timeline)]
+    assert pairs == [
+        ("02 Feb 2025, 20:02", "Ferry timetable changes for the winter season"),
+        ("02 Feb 2025, 19:49", "Yellow weather warning issued for the coast"),
+        ("01 Feb 2025, 18:25", "Fishing quotas cut again after a poor year"),
+        ("9:14 PM", "Couldn't the council have warned us a week earlier about the ferries?"),
+        ("7:02 AM", "The new timetable works better for commuters, in my experience at least."),
+    ]
+    assert [e.datetime.date().isoformat() for e in in_page_order(timeline)][3:] == ["2025-02-02", "2025-02-03"]
+
+
+@pytest.mark.parametrize("page", [STAMPS_OVER_HEADINGS, STAMPS_OVER_HEADINGS.replace(
+    "### [Latest news](https://daily.example/latest/)\n\n", "")], ids=["under-a-label", "first-outside"])
+def test_stamps_over_their_headings_belong_to_the_heading_below(page: str) -> None:
+    timeline = extract(page.encode(), now=datetime(2024, 10, 15, 18, 0))
+    pairs = [(e.stamp.text, e.headline or e.text) for e in in_page_order(timeline)]
+    assert pairs == [
+        ("17:35", "Ministers agree on the harbour budget after a long night"),
+        ("17:07", "Storm closes the coastal road overnight, police say"),
+        ("16:53", "The new bridge opens in spring, the council confirms"),
+    ]
+
+
+def test_a_label_heading_over_the_first_stamp_is_no_item() -> None:
+    """The list's label as a heading of the items' own rank ("## Live" / first stamp / "##
+    [Headline]" …, diariodelsur.com.co; dominicantoday.com and laola1.at print a label over
+    the first stamp too): the stamps still stand over their headlines."""
+    page = "[Home](https://daily.example/) [World](https://daily.example/w) [Sport](https://daily.example/s)\n\n" \
+        "## Live\n\n" + "".join(
+            f"05/12/2020 - {clock}\n\n## [{headline}](https://daily.example/{n})\n\n{teaser}\n\n"
+            for n, (clock, headline, teaser) in enumerate((
+                ("15:10", "Youth orchestra lights up the Christmas season", "A concert from the theatre tonight at six."),
+                ("12:20", "Cases rise again in the capital, says the ministry", "The daily report counts 900 new cases."),
+                ("10:47", "Volunteers honoured on their international day", "The mayor thanked two hundred helpers."),
+                ("07:53", "Vaccine trials reach their last phase", "Twenty candidates are now being tested.")))) + \
+        "## [The last story of the list has no stamp](https://daily.example/9)\n\nIts teaser.\n"
+    timeline = extract(page.encode(), now=datetime(2020, 12, 5, 18, 0))
+    assert [(e.stamp.text[-5:], e.headline) for e in in_page_order(timeline)] == [
+        ("15:10", "Youth orchestra lights up the Christmas season"),
+        ("12:20", "Cases rise again in the capital, says the ministry"),
+        ("10:47", "Volunteers honoured on their international day"),
+        ("07:53", "Vaccine trials reach their last phase"),
+    ]
