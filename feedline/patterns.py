@@ -217,6 +217,7 @@ DATETIME = _datetime(cjk=True)
 # says "ago" itself ("5 perce"), or a unit glued in a script without spaces ("5分前", "3시간 전").
 # Groups: n, unit (and n2, unit2 for "1 hr 59 min ago").
 _UNITS = _alt(lexicon.RELATIVE_UNITS)
+_GLUED_UPDATE = _alt([cue.capitalize() for cue in lexicon.UPDATE_CUES if cue.isalpha()])  # "Aktualisiert"
 _NUMBER = r"(?:\d{1,3}|" + _alt(lexicon.NUMBER_WORDS) + r")"
 _EN_UNIT = r"(?:" + _UNITS + r"|[smhdw])"
 RELATIVE = (
@@ -228,7 +229,11 @@ RELATIVE = (
     r"\s" + _alt(lexicon.AGO_AFTER)
     + r"|" + _alt(lexicon.AGO_BEFORE) + r"\s(?:(?P<n>" + _NUMBER + r")\s(?:de\s)?(?P<unit>" + _UNITS + r")|(?P<unit>" + _alt(lexicon.COUNTED_UNITS) + r"))"
     r"|(?P<n>\d{1,3})\s(?P<unit>" + _alt(lexicon.SELF_AGO_UNITS) + r")"
-    r")(?!\p{L})"  # a clock may be glued after it: "21 mins ago11:48"
+    # a clock may be glued after it ("21 mins ago11:48"), or a card's label that opens with a
+    # capital after its lowercase end ("6m agoWatching …": inews.co.uk, "Há 2 horasMundo":
+    # g1.globo.com, as a browser prints them), but an update label, whose own stamp follows
+    # ("vor 9 StundenAktualisiert vor 9 Stunden": tagesanzeiger.ch)
+    r")(?:(?!\p{L})|(?-i:(?<=\p{Ll})(?=\p{Lu}\p{Ll})(?!" + _GLUED_UPDATE + r")))"
     r"|(?<!\d)(?P<n>\d{1,3})\s?(?P<unit>" + _alt(lexicon.GLUED_UNITS) + r")\s?" + _alt(lexicon.GLUED_AGO)
     + r"(?![\p{Hangul}\p{Hiragana}]))"  # "15일 전남" is a date and a place; "3日前に", a sentence
 )

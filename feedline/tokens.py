@@ -657,7 +657,7 @@ def _ago_words(words: list[str]) -> str:
     """An alternation of "ago" words; Latin ones only as whole words ("vor", not "favor"; "perce", not "percent")."""
     def one(word: str) -> str:
         if word == "ago":
-            return r"ago(?![^\W\d_])"  # "32Mago" too
+            return r"ago(?![^\W\d_])|(?-i:ago(?=[A-Z][a-z]))"  # "32Mago" too, and "6m agoWatching"
         if word in _GLUED_BEFORE:  # "Allgemeinvor 7 Tagen": a card's label glued before it
             return rf"\b{re.escape(word)}\b|(?<=[^\W\d_]){re.escape(word)}(?=\s\d)"
         return rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word)

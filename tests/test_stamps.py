@@ -173,6 +173,34 @@ def test_relative_beside_its_clock(line: str, clock: str, rest: str) -> None:
     assert token.rest == rest
 
 
+# Inline elements printed without a space between them: a card's label glued after a relative
+# stamp ends it where a capital follows its lowercase end, as a label glued before it does
+# ("News2 hours ago": kulu-media.com, "WIRTSCHAFTvor 5 Stunden": dw.com, in RELATIVE). Seen
+# after the stamp on inews.co.uk ("6m agoWatching …", in its HTML and as a browser prints it)
+# and g1.globo.com ("Há 2 horasMundo", as a browser prints it). An update label is no card's
+# label: its own stamp follows ("vor 9 StundenAktualisiert vor 9 Stunden": tagesanzeiger.ch),
+# and the glued stamp stays text. Nor is a word going on in lowercase ("5 Minutenlang").
+GLUED_AFTER = [
+    pytest.param("6m agoWatching Lionel Messi is not the football I fell in love with", "6m ago",
+                 "Watching Lionel Messi is not the football I fell in love with", id="en-ago-headline"),
+    pytest.param("Há 2 horasMundo", "Há 2 horas", "Mundo", id="pt-ha-horas-section"),
+    pytest.param("vor 3 StundenSport", "vor 3 Stunden", "Sport", id="de-vor-stunden-section"),
+]
+
+
+@pytest.mark.parametrize(("line", "stamp_text", "rest"), GLUED_AFTER)
+def test_a_label_glued_after_a_relative_stamp_ends_it(line: str, stamp_text: str, rest: str) -> None:
+    token = line_token(line)
+    assert token.kind is LineKind.STAMP, token
+    assert token.stamp is not None and token.stamp.text == stamp_text and token.rest == rest
+
+
+@pytest.mark.parametrize("line", ["vor 9 StundenAktualisiert", "2 hours agoUpdated", "vor 5 Minutenlang"])
+def test_an_update_label_or_a_word_glued_after_it_is_no_stamp_end(line: str) -> None:
+    token = line_token(line)
+    assert token.kind is not LineKind.STAMP or token.stamp.text not in ("vor 9 Stunden", "2 hours ago", "vor 5 Minuten"), token
+
+
 # Headings: (line, expected Heading fields).
 HEADINGS = [
     pytest.param("Yesterday", dict(days_ago=1, month=None), id="en-yesterday"),
