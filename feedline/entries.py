@@ -462,11 +462,14 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     if leads * 2 >= len(region):
         return True
     reach = _median_gap(region)
+    # A date line beside most clocks, on one side, is each stamp's own (a stamp printed on two
+    # lines): the lines beyond it are the stamp's neighbours.
+    above, below = _paired_date_lines(region, tokens, -1), _paired_date_lines(region, tokens, +1)
     # Content beyond an edge is a line as long as half the items' lines at least: "Subscribe
     # for $1.25/week" under a list of long headlines is none.
     floor = _typical_line(region, tokens) / 2
-    before = _content(_walk(tokens, region[0].index, -1, boundaries, reach), floor)
-    after = _content(_walk(tokens, region[-1].index, +1, boundaries, reach), floor)
+    before = _content(_walk(tokens, _past_own_date(tokens, region[0].index, -1, above), -1, boundaries, reach), floor)
+    after = _content(_walk(tokens, _past_own_date(tokens, region[-1].index, +1, below), +1, boundaries, reach), floor)
     trails = sum(1 for t in region if t.placement is Placement.TRAIL)
     score = -1 if trails * 2 > len(region) else 0  # "Author, 8 января, 17:46" closes its item
     if before >= MIN_CONTENT > after:
@@ -477,13 +480,13 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     if _label_heads_first_item(region, tokens):
         score -= 2  # "Read also / Headline / 6:53 / Headline / 7:10": the label opens the list
     score += _list_ends(region, tokens)
-    nexts = [_neighbour(tokens, t.index, +1) for t in region]
+    nexts = [_neighbour(tokens, _past_own_date(tokens, t.index, +1, below), +1) for t in region]
     repeats = Counter(n.text for n in nexts if n is not None)
     stacked = 0
     for token, nxt in zip(region, nexts):
         if nxt is not None and repeats[nxt.text] < 3 and _ends_item(nxt):
             score -= 1
-        prev = _neighbour(tokens, token.index, -1)
+        prev = _neighbour(tokens, _past_own_date(tokens, token.index, -1, above), -1)
         if _bracketed(token):
             score -= 1  # "(04:32 GMT)" alone on its line: an aside to the item above it
         elif prev is not None and _BYLINE_RE.match(prev.text):
@@ -503,6 +506,24 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
     # item); over half of them or more they are the shape of every item: the edges decide.
     score += stacked if len(region) < 3 or stacked * 2 < len(region) else 0
     return score >= 0
+
+
+def _paired_date_lines(region: list[Token], tokens: list[Token], step: int) -> bool:
+    """Do most of the region's clocks (at least two, none printing a day) have a date line of
+    their own right beside them on the `step` side ("By: Jane Doe / October 12, 2022 / 15:10",
+    each card's stamp on two lines)? Such a date belongs to its clock: no day heading that
+    opens or closes an item, it says nothing of the side the item is on."""
+    clocks = [t for t in region if t.stamp is not None and t.stamp.day is None]
+    if len(clocks) < 2 or len(clocks) * 2 < len(region):
+        return False
+    paired = sum(1 for t in clocks if _own_date_line(tokens, t.index, step) != t.index)
+    return paired >= 2 and paired * 3 >= len(clocks) * 2
+
+
+def _past_own_date(tokens: list[Token], index: int, step: int, paired: bool) -> int:
+    """Where a stamp's neighbours begin on the `step` side: past its own date line when the
+    region's clocks have theirs on that side (`_paired_date_lines`)."""
+    return _own_date_line(tokens, index, step) if paired else index
 
 
 def _straddle_heads(region: list[Token], tokens: list[Token], stamp_first: bool) -> dict[int, Token]:

@@ -1085,6 +1085,8 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
     if _HEADING_CHARS_RE.fullmatch(line) is None:
         return None
+    if (twice := _PRINTED_TWICE_RE.fullmatch(line)) is not None:
+        line = twice.group(1)  # "October 12, 2022 October 12, 2022": one date in two of the page's spans
     match = HEADING_DATE_RE.match(line) if len(_LETTERS_RE.findall(line)) <= HEADING_DATE_WORDS else None
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
@@ -1102,6 +1104,13 @@ def _heading(line: str, ctx: Context) -> Heading | None:
         return None
     year, month, day = date_fields(match, ctx.month_first, ctx.lang)
     return Heading(year=year, month=month, day=day, days_ago=days_ago)
+
+
+# A line that prints one text twice, as two spans of a page (one for each screen size, or the
+# published time's `<time>` and its shown text) do: "October 12, 2022 October 12, 2022" over
+# each card's clock on investmentexecutive.com; the bylines of popsugar.com, befifty.de,
+# islamische-zeitung.de, desdechinandega.com and pamelaandersonfoundation.org print theirs so too.
+_PRINTED_TWICE_RE = lazy_re(r"\s*(\S.*?)\s+\1\s*")
 
 
 # Cheap tests before the two heading patterns, each a condition that a match of the pattern

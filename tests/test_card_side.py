@@ -158,3 +158,19 @@ def test_the_page_s_own_article_heading_a_list_of_dated_items_is_listed_not_its_
             f"<p>The hearing on the permits will be held online next month, officials said.</p></article>"
             f"<aside>{items}</aside></body></html>")
     assert _items(html) == [("5:00 AM", "County to host public hearing next month on flood permits")]
+
+
+# A card's stamp on two lines, its date over its clock ("By: Jane Doe / October 13, 2022 /
+# 14:40", every card): the date is the clock's own, no day heading that opens the next item,
+# and the author line above it closes the card (investmentexecutive.com in the pool; a1plus.am
+# prints "14:33:00 / 2020-09-15" with the date under the clock, aclu.org's comments "reply /
+# April 6, 2018 / 2:20 AM").
+def test_a_date_over_every_clock_is_the_stamps_own() -> None:
+    days = ["October 13, 2022", "October 12, 2022", "October 11, 2022", "October 11, 2022"]
+    clocks = ["14:40", "15:10", "16:45", "14:51"]
+    text = "Latest news\n" + "".join(f"{h}\n\n{d}\n\nBy: Jane Doe\n{day}\n{clock}\n"
+                                    for (h, d, _), day, clock in zip(CARDS, days, clocks)) + "Newsletters\nMy account\n"
+    timeline = feedline.extract(text.encode(), now=datetime(2022, 10, 14, 14, 29), tz="UTC")
+    entries = sorted(timeline.entries, key=lambda e: e.position)
+    assert [(e.stamp.text, e.headline) for e in entries] == [(c, h) for (h, _, _), c in zip(CARDS, clocks)]
+    assert [e.datetime.date().isoformat() for e in entries] == ["2022-10-13", "2022-10-12", "2022-10-11", "2022-10-11"]

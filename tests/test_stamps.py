@@ -214,6 +214,11 @@ HEADINGS = [
     pytest.param("Quarta, 04 de Maio", dict(year=None, month=5, day=4), id="pt-weekday-de"),
     pytest.param("Dienstag, 27. August 2024", dict(year=2024, month=8, day=27), id="de-weekday-full-date"),
     pytest.param("Monday", dict(year=None, month=None, day=None, days_ago=None), id="weekday-alone"),
+    # One date printed twice, by two spans of the page (investmentexecutive.com over each card's
+    # clock; the bylines of popsugar.com, befifty.de, islamische-zeitung.de, desdechinandega.com).
+    pytest.param("October 12, 2022 October 12, 2022", dict(year=2022, month=10, day=12), id="en-date-twice"),
+    pytest.param("26.10.2023 26.10.2023", dict(year=2023, month=10, day=26), id="de-numeric-date-twice"),
+    pytest.param("Jul 3, 2019  Jul 3, 2019", dict(year=2019, month=7, day=3), id="en-short-date-twice"),
 ]
 
 
@@ -223,6 +228,11 @@ def test_heading(line: str, expected: dict[str, Any]) -> None:
     assert token.kind is LineKind.HEADING, token
     assert token.stamp is None and token.heading is not None
     assert stamp_fields(token.heading, expected) == expected
+
+
+def test_two_dates_on_a_line_are_no_heading() -> None:
+    """Two different dates (published, then updated) say no one day: no heading."""
+    assert line_token("October 11, 2022 October 6, 2022").kind is not LineKind.HEADING
 
 
 # Look-alikes: none of these is a feed stamp.
