@@ -46,6 +46,7 @@ QUOTED_MIN = 4  # trailing stamp lines that make a region's opening word a rule
 TITLED_MIN = 3  # trailing stamps that make a stamp-first region's line texts titles
 KIN_MAX_STAMPS = 2  # a region this short may be the clock-stamped head of a list of dated items
 KIN_MIN = 2  # date lines in a row that make such a list
+PAIRED_MIN = 3  # clocks with a date line of their own beside them that make it each stamp's (two: a byline's "Published" / "Updated")
 KIN_GAP_LINES = 4  # text lines at most between two of its stamps or dates
 UNDER_STAMP_LINES = 1  # a stamp this close under another is its update ("12:43" / "aktualizováno • 12:56")
 PAGE_LABEL_LINES = 3  # two stamps after update cues this close ("Published …" / "Updated …") are the page's own
@@ -509,15 +510,15 @@ def _stamp_first(region: list[Token], tokens: list[Token], boundaries: set[int])
 
 
 def _paired_date_lines(region: list[Token], tokens: list[Token], step: int) -> bool:
-    """Do most of the region's clocks (at least two, none printing a day) have a date line of
+    """Do most of the region's clocks (at least `PAIRED_MIN`, none printing a day) have a date line of
     their own right beside them on the `step` side ("By: Jane Doe / October 12, 2022 / 15:10",
     each card's stamp on two lines)? Such a date belongs to its clock: no day heading that
     opens or closes an item, it says nothing of the side the item is on."""
     clocks = [t for t in region if t.stamp is not None and t.stamp.day is None]
-    if len(clocks) < 2 or len(clocks) * 2 < len(region):
+    if len(clocks) < PAIRED_MIN or len(clocks) * 2 < len(region):
         return False
     paired = sum(1 for t in clocks if _own_date_line(tokens, t.index, step) != t.index)
-    return paired >= 2 and paired * 3 >= len(clocks) * 2
+    return paired >= PAIRED_MIN and paired * 3 >= len(clocks) * 2
 
 
 def _past_own_date(tokens: list[Token], index: int, step: int, paired: bool) -> int:
