@@ -1085,8 +1085,7 @@ def _heading(line: str, ctx: Context) -> Heading | None:
     """A date heading ("Dienstag, 27. August 2024"), a weekday, or a day word ("Yesterday")."""
     if _HEADING_CHARS_RE.fullmatch(line) is None:
         return None
-    if (twice := _PRINTED_TWICE_RE.fullmatch(line)) is not None:
-        line = twice.group(1)  # "October 12, 2022 October 12, 2022": one date in two of the page's spans
+    line = _once(line)
     match = HEADING_DATE_RE.match(line) if len(_LETTERS_RE.findall(line)) <= HEADING_DATE_WORDS else None
     if match is not None and _known_weekday(match):
         year, month, day = date_fields(match, ctx.month_first, ctx.lang)
@@ -1110,7 +1109,14 @@ def _heading(line: str, ctx: Context) -> Heading | None:
 # published time's `<time>` and its shown text) do: "October 12, 2022 October 12, 2022" over
 # each card's clock on investmentexecutive.com; the bylines of popsugar.com, befifty.de,
 # islamische-zeitung.de, desdechinandega.com and pamelaandersonfoundation.org print theirs so too.
-_PRINTED_TWICE_RE = lazy_re(r"\s*(\S.*?)\s+\1\s*")
+def _once(line: str) -> str:
+    """The text a line prints twice, white space between ("October 12, 2022 October 12, 2022"),
+    else the line."""
+    text = line.strip()
+    first = text[:len(text) // 2].rstrip()
+    if first and text.endswith(first) and text[len(first):len(text) - len(first)].isspace():
+        return first
+    return line
 
 
 # Cheap tests before the two heading patterns, each a condition that a match of the pattern
