@@ -9,7 +9,9 @@ by markdown-it-py (CommonMark; already installed, as rich's own Markdown parser)
 any HTML page: the same lines a browser would show, with the link targets and emphasis marks gone.
 
 Each source line stays a line (a soft break is rendered as `<br>`): a feed printed one item a
-line keeps its lines, as it would read as text. Raw HTML inside the Markdown is not
+line keeps its lines, as it would read as text. Each heading and the blocks under it become a
+`<section>` (`_outline_sections`), the box a card's heading, teaser and stamp shared before
+the converter dropped the card's element. Raw HTML inside the Markdown is not
 interpreted (it is shown as text), so the page cannot inject markup.
 """
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from feedline.patterns import lazy_re
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it import MarkdownIt
 
 # An inline link or image, `[text](target)` / `![alt](target)`, with a target a link can have.
