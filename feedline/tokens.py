@@ -798,14 +798,14 @@ _TRAIL_JUNK = _SPACES + ")]）:|-–—•·,."
 _REST_JUNK = _SPACES + ":|-–—•·,"
 _BRACKETS = {"(": ")", "[": "]", "（": "）"}
 _CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
-_EMPTY_BRACKETS_RE = regex.compile(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–—-]*\]|（[\s,:|•·–—-]*）")  # where the stamp was
+_EMPTY_BRACKETS_RE = lazy_re(r"\([\s,:|•·–—-]*\)|\[[\s,:|•·–—-]*\]|（[\s,:|•·–—-]*）")  # where the stamp was
 
 
 def _trim_rest(rest: str) -> str:
     """The line without its stamp, less the separators and the brackets the stamp sat in:
     the pairs it left empty, and a bracket at an edge that pairs with nothing in the rest
     ("Title (AP) 3h ago" keeps its parenthesis, "Title (3h ago)" loses both)."""
-    while (emptied := _EMPTY_BRACKETS_RE.sub(" ", rest)) != rest:
+    while _has_bracket(rest) and (emptied := _EMPTY_BRACKETS_RE.sub(" ", rest)) != rest:
         rest = emptied
     rest = rest.strip(_REST_JUNK)
     while rest:
@@ -817,6 +817,10 @@ def _trim_rest(rest: str) -> str:
         else:
             return rest
     return rest
+
+
+def _has_bracket(text: str) -> bool:
+    return any(bracket in text for bracket in _BRACKETS)
 
 
 def _skip_false_weekday(line: str, match: regex.Match, s: int) -> int | None:
