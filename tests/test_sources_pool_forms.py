@@ -113,3 +113,52 @@ def test_adverb_between_subject_and_verb(text: str, expected: list[str]) -> None
 ])
 def test_bare_noun_after_an_inverted_verb(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a role noun, its lowercase genitive or adjective, then the name, after an inverted verb
+    # (tass.ru, kommersant.ru, seznamzpravy.cz, wirtualnemedia.pl)
+    ("Об этом заявил министр транспорта Иван Петров.", "ru", ["министр транспорта Иван Петров"]),
+    ("Об этом заявил министр иностранных дел Акмеландии Иван Петров.", "ru",
+     ["министр иностранных дел Акмеландии Иван Петров"]),
+    ("Бюджет готовий, повідомив міністр фінансів Іван Петренко.", "uk", ["міністр фінансів Іван Петренко"]),
+    ("Rozpočet je hotový, řekl ministr financí Jan Novák.", "cs", ["ministr financí Jan Novák"]),
+    ('"Drogi są otwarte" - poinformowała rzeczniczka prasowa Anna Nowak.', "pl",
+     ["rzeczniczka prasowa Anna Nowak"]),
+    # a preposition ends the role noun: what follows is no part of a name
+    ("Об этом заявил министр в интервью Acme.", "ru", []),
+    ("Об этом заявил министр через Telegram.", "ru", []),
+])
+def test_slavic_role_complement_after_the_verb(text: str, lang: str, expected: list[str]) -> None:
+    assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "as" and any report verb: the speaker follows, never the capitalised "as" (unn.com.ua,
+    # mk.ru, radiokielce.pl, dwutygodnik.com, publica.pl)
+    ("Как заявил вице-спикер парламента Иван Петров, закон принят.", "ru",
+     ["вице-спикер парламента Иван Петров"]),
+    ("Как сказал Петров, об этом никто не знал.", "ru", ["Петров"]),
+    ("Як заявив речник Повітряних сил Іван Петренко, ракети збито.", "uk",
+     ["речник Повітряних сил Іван Петренко"]),
+    ("Jak powiedział Jan Kowalski, drogi są otwarte.", "pl", ["Jan Kowalski"]),
+    ("Dziś, jak twierdzi Nowak, wszystko się zmieniło.", "pl", ["Nowak"]),
+    # no name after the verb: no source, not "Jak"
+    ("Jak podkreśliła, porozumienie stanowi podstawę.", "pl", []),
+])
+def test_as_and_a_report_verb(text: str, lang: str, expected: list[str]) -> None:
+    assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "según" and a report verb, then who reported (eldiario.es, ladiaria.com.uy,
+    # cubadebate.cu, lainformacion.com, cnet.com/es)
+    ("Los ataques continúan, según informa Acme Press.", ["Acme Press"]),
+    ("Según informó la DGSA, se constató la aparición.", ["la DGSA"]),
+    ("Según han informado fuentes del Ministerio de Sanidad, hay 20 heridos.",
+     ["fuentes del Ministerio de Sanidad"]),
+    ("Según explicó en un comunicado Acme Lite, ahora está disponible.", ["Acme Lite"]),
+    ("Según confirmó ayer el presidente del Gobierno, el plan sigue.", ["el presidente del Gobierno"]),
+])
+def test_segun_and_a_report_verb(text: str, expected: list[str]) -> None:
+    assert names(text, "es") == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from feedline import lexicon
 from feedline.sources.words import (
-    ANAPHORIC, AND_WORDS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
+    ANAPHORIC, AND_WORDS, ARTICLELESS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
     OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
@@ -236,8 +236,9 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     officials", "New York state officials", "US national security spokesperson").
     Romance: adjectives before a connector, a name or an elided preposition and its noun
     ("ministro russo degli Esteri", "capo di stato maggiore acmese Mario Rossi",
-    "stato maggiore dell'esercito"). Never in German, where every noun is
-    capitalised and a lowercase word between two is a verb.
+    "stato maggiore dell'esercito"). Slavic: a role noun's complement (`_role_complement`).
+    Never in German, where every noun is capitalised and a lowercase word between two is
+    a verb.
     """
     lang = ctx.grammar
     if lang == "de" or k + 1 >= j:
@@ -245,6 +246,8 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     if lang in _ROMANCE:
         return any(t.kind in (NAME, CONN) or (t.kind == ROLE and _elided(t.text) != t.text)
                    for t in ctx.toks.between(k + 1, min(k + 3, j)))
+    if lang in ARTICLELESS and _role_complement(ctx, k, j):
+        return True
     before, after = ctx.toks[k - 1].kind, ctx.toks[k + 1].kind
     if before == NAME and after in (NAME, ROLE):
         return True
@@ -252,6 +255,42 @@ def _inner_lowercase(ctx: _Ctx, k: int, j: int) -> bool:
     # spokesperson Jane Doe", "Acme-based product liability lawyer John Roe"
     return (before == NAME and after == LOW and k + 2 < j and ctx.toks[k + 2].kind == ROLE) or (
         before == LOW and after == ROLE and k >= 2 and ctx.toks[k - 2].kind == NAME)
+
+
+#: Lowercase words at most between a role noun and the name after it, in a language without
+#: articles: "министр иностранных дел России Сергей Лавров".
+MAX_ROLE_COMPLEMENT = 3
+#: Shortest word of a role noun's complement ("дел"); most prepositions are shorter.
+MIN_COMPLEMENT_CHARS = 3
+#: Russian, Ukrainian, Polish and Czech prepositions of three letters or more: no complement
+#: ("министр через Telegram", "minister podczas konferencji").
+_SLAVIC_PREPOSITIONS = frozenset("""
+для при без под над про через между перед после від під між після
+dla przy bez pod nad przez między przed podczas pro při přes mezi před během
+""".split())
+
+
+def _role_complement(ctx: _Ctx, k: int, j: int) -> bool:
+    """toks[k] is one of at most `MAX_ROLE_COMPLEMENT` lowercase words (a genitive or an
+    adjective, no preposition) between a role noun and a capitalised word, in a language
+    without articles: "министр транспорта Евгений Дитрих" (tass.ru), "министр иностранных
+    дел России" (kommersant.ru), "ministra financí Zbyňka Stanjury" (seznamzpravy.cz),
+    "rzeczniczka prasowa Anna Malinowska" (wirtualnemedia.pl), as "..., сообщил министр
+    транспорта Евгений Дитрих" prints it after its verb."""
+    def complement(i: int) -> bool:
+        t = ctx.toks[i]
+        return (t.kind == LOW and len(t.text) >= MIN_COMPLEMENT_CHARS and ctx.joined(i)
+                and t.text not in _SLAVIC_PREPOSITIONS)
+
+    s = k
+    while s > 0 and k - s < MAX_ROLE_COMPLEMENT and complement(s):
+        s -= 1
+    if s == k or ctx.toks[s].kind != ROLE or not ctx.joined(s + 1):
+        return False
+    e = k
+    while e < j and e - s <= MAX_ROLE_COMPLEMENT and complement(e):
+        e += 1
+    return e < j and e - s - 1 <= MAX_ROLE_COMPLEMENT and ctx.toks[e].kind in (NAME, ACR) and ctx.joined(e)
 
 
 def _back_np(ctx: _Ctx, cue_start: int, anchored: bool = False) -> tuple[int, int] | None:

@@ -355,6 +355,14 @@ INVERTED: dict[str, tuple[str, ...]] = {
     "cs": ("jak uvedl", "jak uvedla", "jak řekl", "jak řekla"),
     "fi": (),
 }
+#: "As": with any report verb of its language after it, the speaking subject follows: "Как
+#: заявил вице-спикер …" (unn.com.ua), "Как сказал Песков" (mk.ru), "Jak powiedział Jacek
+#: Toś" (radiokielce.pl), "jak pisze Antoni Kępiński" (dwutygodnik.com), "jak twierdzi
+#: Rantanen" (publica.pl): never the capitalised "Как" before the verb.
+AS_WORDS: dict[str, str] = {"ru": "как", "uk": "як", "pl": "jak", "cs": "jak"}
+for _lang, _as in AS_WORDS.items():
+    INVERTED[_lang] = tuple(dict.fromkeys(INVERTED[_lang] + tuple(
+        f"{_as} {verb}" for verb in VERBS[_lang] if " " not in verb)))
 #: Phrases after which the named source is *cited* by the origin: "citing Y".
 CITING: dict[str, tuple[str, ...]] = {
     "en": ("citing", "quoting", "cited", "quoted"),
@@ -404,6 +412,16 @@ PATTERN_CUES: dict[str, tuple[tuple[str, str], ...]] = {
         ("subj", r"(?<=[.!?\"”»]\s{0,3})Così(?=\s)"),
     ),
     "es": (
+        # "según informa Europa Press", "Según informó la DGSA", "según han informado fuentes
+        # del Ministerio", "Según explicó en un comunicado Twitter Lite": "según" and a report
+        # verb, then who reported (eldiario.es, ladiaria.com.uy, cubadebate.cu, lainformacion.com,
+        # cnet.com/es)
+        ("subj", r"según\s(?:(?:ha|han|había|habían)\s)?"
+                 r"(?:inform|confirm|explic|indic|señal|detall|public|report|revel|precis|declar|anunci|"
+                 r"consign|difund|afirm|asegur|apunt|destac|comunic|recog)"
+                 r"(?:ó|aron|a|an|e|en|ado|ió|ieron|ido)"
+                 r"(?:\s(?:ayer|hoy|anoche|este\s\p{Ll}+|en\s(?:un|una|su)\s(?:comunicado|nota|declaración|"
+                 r"mensaje|publicación|rueda\sde\sprensa))){0,2}(?=\s)"),
         # "Así lo confirmó el ministro Juan Pérez": the subject follows the verb
         ("subj", r"así\slo\s(?:informó|informaron|anunció|anunciaron|confirmó|confirmaron|"
                  r"explicó|explica|dijo|dijeron|aseguró|aseguraron|afirmó|afirmaron|indicó|"
