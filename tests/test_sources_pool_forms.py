@@ -145,6 +145,13 @@ def test_slavic_role_complement_after_the_verb(text: str, lang: str, expected: l
     ("Dziś, jak twierdzi Nowak, wszystko się zmieniło.", "pl", ["Nowak"]),
     # no name after the verb: no source, not "Jak"
     ("Jak podkreśliła, porozumienie stanowi podstawę.", "pl", []),
+    # the same in the Romance languages, whose subject follows the verb ("como han dicho":
+    # laprensafl.com), not the capitalised "Como"
+    ("Como informó el Ministerio de Salud, hubo 20 casos.", "es", ["el Ministerio de Salud"]),
+    ("Conforme informou o Ministério da Saúde, houve 20 casos.", "pt", ["o Ministério da Saúde"]),
+    ("Come ha spiegato il ministro Mario Rossi, la strada è chiusa.", "it", ["il ministro Mario Rossi"]),
+    ("Comme l'a indiqué le ministre Jean Dupont, la route est fermée.", "fr", ["le ministre Jean Dupont"]),
+    ("Como dice el refrán, no hay mal que por bien no venga.", "es", []),
 ])
 def test_as_and_a_report_verb(text: str, lang: str, expected: list[str]) -> None:
     assert names(text, lang) == expected

@@ -333,6 +333,7 @@ def _swiss(forms: tuple[str, ...]) -> tuple[str, ...]:
 
 VERBS["de"] = _swiss(VERBS["de"])
 PREPOSITIONS["de"] = _swiss(PREPOSITIONS["de"])
+_APOSTROPHE_ENDS = "'’"
 #: Phrases after which the speaking subject follows, as after an inverted verb:
 #: "Об этом сообщил X", "Lo ha detto X", "jak podaje X". The subject must be a name.
 INVERTED: dict[str, tuple[str, ...]] = {
@@ -358,11 +359,21 @@ INVERTED: dict[str, tuple[str, ...]] = {
 #: "As": with any report verb of its language after it, the speaking subject follows: "Как
 #: заявил вице-спикер …" (unn.com.ua), "Как сказал Песков" (mk.ru), "Jak powiedział Jacek
 #: Toś" (radiokielce.pl), "jak pisze Antoni Kępiński" (dwutygodnik.com), "jak twierdzi
-#: Rantanen" (publica.pl): never the capitalised "Как" before the verb.
-AS_WORDS: dict[str, str] = {"ru": "как", "uk": "як", "pl": "jak", "cs": "jak"}
-for _lang, _as in AS_WORDS.items():
+#: Rantanen" (publica.pl), "como han dicho" (laprensafl.com): never the capitalised "Как"
+#: or "Como" before the verb. The same in the Romance languages, whose subject follows the
+#: verb too ("Como informó el Ministerio", "Comme l'a indiqué le ministre"); with a perfect
+#: ("come ha spiegato") where the language has one.
+AS_WORDS: dict[str, tuple[str, ...]] = {
+    "ru": ("как",), "uk": ("як",), "pl": ("jak",), "cs": ("jak",),
+    "es": ("como", "tal como"), "pt": ("como", "conforme", "segundo"), "it": ("come",),
+    "fr": ("comme l'", "comme l’"),
+}
+for _lang, _words in AS_WORDS.items():
+    _perfect = tuple(f"{aux} {part}" for aux in PERFECT_AUX.get(_lang, ()) for part in PARTICIPLES[_lang])
     INVERTED[_lang] = tuple(dict.fromkeys(INVERTED[_lang] + tuple(
-        f"{_as} {verb}" for verb in VERBS[_lang] if " " not in verb)))
+        f"{_as}{'' if _as[-1] in _APOSTROPHE_ENDS else ' '}{verb}" for _as in _words
+        for verb in (*(v for v in VERBS[_lang] if " " not in v), *_perfect)
+        if _as[-1] not in _APOSTROPHE_ENDS or verb.split()[0] in ("a", "ont", "avait", "avaient"))))
 #: Phrases after which the named source is *cited* by the origin: "citing Y".
 CITING: dict[str, tuple[str, ...]] = {
     "en": ("citing", "quoting", "cited", "quoted"),
