@@ -169,3 +169,21 @@ def test_as_and_a_report_verb(text: str, lang: str, expected: list[str]) -> None
 ])
 def test_segun_and_a_report_verb(text: str, expected: list[str]) -> None:
     assert names(text, "es") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an adjective in "-al" after the head (gazetadopovo.com.br, elsoldesanjuandelrio.com.mx,
+    # 24horas.cl, cooperativa.cl, elheraldo.hn, losandes.com.ar, pagina12.com.ar)
+    ("El gobierno federal informó que hubo 20 casos.", "es", ["El gobierno federal"]),
+    ("O governo federal informou que houve 20 casos.", "pt", ["O governo federal"]),
+    ("Las autoridades locales informaron que hubo 20 casos.", "es", ["Las autoridades locales"]),
+    # a demonym in "-í" (eldiario.es) or that the endings miss (lainformacion.com,
+    # pagina12.com.ar, ilgiornale.it)
+    ("Según las fuerzas israelíes, hubo 20 muertos.", "es", ["las fuerzas israelíes"]),
+    ("El ejército ruso aseguró que hubo 20 muertos.", "es", ["El ejército ruso"]),
+    ("L'esercito ucraino afferma che tre droni sono stati abbattuti.", "it", ["L'esercito ucraino"]),
+    # an adverb in "-í" is none: "así lo confirmó" names no one here
+    ("El gobierno así lo confirmó.", "es", []),
+])
+def test_romance_adjective_after_the_head(text: str, lang: str, expected: list[str]) -> None:
+    assert names(text, lang) == expected

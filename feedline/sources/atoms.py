@@ -139,9 +139,16 @@ _ADJ_SUFFIX = _lazy(
     r"(?:ano|ana|ani|ane|ese|esi|ica|ico|ici|iche|ale|ali|ais|aise|ien|ienne|iens|ois|oise|eño|"
     r"eña|ense|are|ari|ile|ili|[^u]co|[^u]ca|ski|ska|skie|ský|ská|ське|ський|ська|ські|ский|"
     r"ская|ские|ского|ez|eză|ean|eană|"
-    r"anos|anas|icos|icas|ales|eños|eñas|enses|arios|arias|ários|árias)$"
+    r"anos|anas|icos|icas|ales|eños|eñas|enses|arios|arias|ários|árias|"
+    r"(?<=\p{L}{3})al|(?<=\p{L}{3})(?<!aqu|all)(?:í|íes)|"
+    r"(?<!\p{L})(?:ucrain[oaie]|argentin[oa]s?|palestin[oa]s?|filipin[oa]s?|rus[oa]s?|russ[oaie]))$"
     # "militare", "turco" (not "qualcuno"... "-uco"), Romanian "olandez", "ucrainean";
-    # Spanish and Portuguese plurals: "docentes venezolanos", "autoridades sanitarias"
+    # Spanish and Portuguese plurals: "docentes venezolanos", "autoridades sanitarias";
+    # "-al": "gobierno federal", "autoridades locales", "gobierno provincial" (gazetadopovo.com.br,
+    # elsoldesanjuandelrio.com.mx, 24horas.cl, cooperativa.cl, elheraldo.hn, losandes.com.ar,
+    # pagina12.com.ar; not "al", "dal"), "-í": "fuerzas israelíes" (eldiario.es; not "aquí",
+    # "allí", "así"), and demonyms these endings miss: "ejército ruso", "governo russo"
+    # (lainformacion.com, pagina12.com.ar, ilgiornale.it), "esercito ucraino"
 )
 _WS = _lazy(r"\s+")
 _NAME_WORD = _lazy(rf"{_WORDCH}+")

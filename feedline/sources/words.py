@@ -470,6 +470,7 @@ economist economists researcher investigators doctor doctors physician physician
 regierung
 gouvernement ministère armée ministre président porte-parole agence police préfecture justice
 gobierno ministerio ejército ministro presidente portavoz policía agencia fuentes fiscalía
+autoridades fuerzas forças autorités
 governo ministero esercito portavoce presidenza agenzia agenzie fonti ufficio polizia procura media
 dipartimento servizio
 emittente tv stampa forze autorità direttore capo residenti funzionari vice ministra vicepremier
