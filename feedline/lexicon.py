@@ -167,9 +167,11 @@ RELATIVE_UNITS: dict[str, float] = {
 }
 
 # Words that hold their own count, used without a number after a prefix ("منذ ساعة",
-# "قبل ساعتين": an hour ago, two hours ago): word -> minutes.
+# "قبل ساعتين": an hour ago, two hours ago; Hebrew "לפני שעה", "לפני שעתיים", the same with
+# its dual): word -> minutes.
 COUNTED_UNITS: dict[str, float] = {
     "دقيقة": 1, "دقيقتين": 2, "ساعة": 60, "ساعتين": 120, "يوم": 1440, "يومين": 2880,
+    "דקה": 1, "דקותיים": 2, "שעה": 60, "שעתיים": 120, "יום": 1440, "יומיים": 2880,
 }
 
 # Units that say "ago" themselves (Hungarian possessives: "5 perce" = 5 minutes ago).

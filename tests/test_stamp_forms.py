@@ -140,6 +140,10 @@ FORMS = [
     row("ar", "قبل ساعتين", kind=RELATIVE, relative_minutes=120),
     row("ar", "منذ ساعة", kind=RELATIVE, relative_minutes=60),
     row("he", "לפני 5 דקות", kind=RELATIVE, relative_minutes=5),
+    # Hebrew's words that hold their count, as Arabic's: "an hour ago", its dual "two hours ago"
+    row("he", "לפני שעה", kind=RELATIVE, relative_minutes=60),
+    row("he", "לפני שעתיים", kind=RELATIVE, relative_minutes=120),
+    row("he", "לפני יומיים", kind=RELATIVE, relative_minutes=2880),
     row("bg", "преди 2 часа", kind=RELATIVE, relative_minutes=120),
     row("el", "πριν από 2 ώρες", kind=RELATIVE, relative_minutes=120),
     row("sk", "pred 5 minútami", kind=RELATIVE, relative_minutes=5),
