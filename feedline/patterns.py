@@ -196,6 +196,13 @@ def _join(cjk: bool) -> str:
 DAY_WORD = _alt(lexicon.DAY_WORDS)  # a few hundred words: literal, so no other word is taken for one
 
 
+# "At" between a day word and its clock: the lexicon's words that open a line before a clock
+# ("Сегодня в 14:05": mk.ru, oren.mk.ru, rzn.mk.ru; "Hier à 8h10": vosgesmatin.fr; "Heute um
+# 9:05": tagesanzeiger.ch; "Hoje às", "Vandaag om", "Вчора о", "Bugün saat" alike), and the
+# Spanish "a las", Czech "v", Polish "o godz.".
+_DAY_WORD_AT = _alt(lexicon.LEAD_PREPOSITIONS | {"a las", "v", "ve", "o godz."})
+
+
 def _datetime(cjk: bool) -> str:
     """One clock, with a date (or day word) before it, or a date after it."""
     with_year = _date_with_year(cjk)
@@ -204,7 +211,7 @@ def _datetime(cjk: bool) -> str:
     return (
         r"(?:" + WEEKDAY_PREFIX + r"?" + _date_with_short(cjk) + _join(cjk) + _clock(cjk)
         # a whole word: "jučer 17:59", never the end of "Olivier 17:59"
-        + r"|(?:(?<!\p{L})(?P<dayword>" + DAY_WORD + r"),?\s(?:(?:um|at|à|alle|в|o|kl\.?)\s)?)?"  # "včera 15:35"
+        + r"|(?:(?<!\p{L})(?P<dayword>" + DAY_WORD + r"),?\s(?:" + _DAY_WORD_AT + r"\s)?)?"  # "včera 15:35"
         + _clock(cjk) + r"(?:,?\s" + WEEKDAY_PREFIX + r"?" + with_year + r"|\s?[|·•]\s?" + with_year + r")?)"
     )
 

@@ -107,3 +107,27 @@ def test_day_word_after_a_name() -> None:
 def test_no_day_word(line: str) -> None:
     stamp = _stamp(line)
     assert stamp is None or stamp.days_ago is None, stamp
+
+
+# Day word, "at", clock: the lexicon's words for "at" before a clock stand between them, in
+# every language ("Сегодня в 14:05": mk.ru, oren.mk.ru, rzn.mk.ru; "Hier à 19:20":
+# vosgesmatin.fr; "Heute um 9:05": tagesanzeiger.ch): (line, days_ago, hour, minute).
+DAY_WORD_AT = [
+    pytest.param("Hoje às 09:05", 0, 9, 5, id="pt-as"),
+    pytest.param("Ayer a las 22:40", 1, 22, 40, id="es-a-las"),
+    pytest.param("Gisteren om 22:40", 1, 22, 40, id="nl-om"),
+    pytest.param("Včera v 22:40", 1, 22, 40, id="cs-v"),
+    pytest.param("Jučer u 22:40", 1, 22, 40, id="hr-u"),
+    pytest.param("Dün saat 22:40", 1, 22, 40, id="tr-saat"),
+    pytest.param("Eilen klo 22.40", 1, 22, 40, id="fi-klo-dotted"),
+    pytest.param("Вчора о 22:40", 1, 22, 40, id="uk-o"),
+    pytest.param("Wczoraj o godz. 22:40", 1, 22, 40, id="pl-o-godz"),
+    pytest.param("Сегодня в 14:05", 0, 14, 5, id="ru-v"),
+]
+
+
+@pytest.mark.parametrize(("line", "days_ago", "hour", "minute"), DAY_WORD_AT)
+def test_day_word_at_clock(line: str, days_ago: int, hour: int, minute: int) -> None:
+    stamp = _stamp(line)
+    assert stamp is not None and stamp.kind is StampKind.DATETIME and stamp.text == line, stamp
+    assert (stamp.days_ago, stamp.hour, stamp.minute) == (days_ago, hour, minute)
