@@ -187,3 +187,23 @@ def test_segun_and_a_report_verb(text: str, expected: list[str]) -> None:
 ])
 def test_romance_adjective_after_the_head(text: str, lang: str, expected: list[str]) -> None:
     assert names(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a German speech verb, then "der" or "dem" and an outlet: whom it was said to
+    # (kleinezeitung.at, mz-web.de, mopo.de, techfieber.de)
+    ("Jan Meier, Leiter der Heime, sagte der Acmer Zeitung, dass es einen Plan gibt.",
+     ["Jan Meier", "Leiter der Heime", "Acmer Zeitung"]),
+    ("Pressesprecher Jan Meier sagte der MZ, die Maschine sei fertig.", ["Pressesprecher Jan Meier", "MZ"]),
+    ("Jan Meier sagte dem Sender Acme TV, die Lage sei ernst.", ["Jan Meier", "Sender Acme TV"]),
+    # after a person's name or a genitive already, "der" and an outlet are no genitive
+    ("Das sagte Minister Jan Meier der Deutschen Presse-Agentur.", ["Minister Jan Meier", "Deutschen Presse-Agentur"]),
+    ("Niemand wurde verletzt, sagte ein Sprecher der Polizei der Deutschen Presse-Agentur.",
+     ["ein Sprecher der Polizei", "Deutschen Presse-Agentur"]),
+    # a role's genitive stays, and a nominative speaker is no outlet
+    ("Das sagte ein Sprecher der Deutschen Presse-Agentur.", ["ein Sprecher der Deutschen Presse-Agentur"]),
+    ("Das sagte der Sprecher der Feuerwehr.", ["der Sprecher der Feuerwehr"]),
+    ("Jan Meier sagte der Polizei, er habe nichts gesehen.", ["Jan Meier"]),
+])
+def test_german_dative_outlet(text: str, expected: list[str]) -> None:
+    assert names(text, "de") == expected

@@ -534,13 +534,17 @@ def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
     """'a Radio Acme', "all'Acme", 'to Acme Radio' right after `pos`: an outlet spoken to
     (a wire service or broadcaster by name, a name with a media noun or a channel number)."""
     word = ctx.text[pos:pos + 8].split(None, 1)
-    if not word or (word[0].casefold() not in _DATIVES
+    german = bool(word) and word[0] in _GERMAN_DATIVES and ctx.grammar == "de"
+    if not word or (word[0].casefold() not in _DATIVES and not german
                     and word[0][:4].casefold() not in _ELIDED_DATIVES):
         return None  # none of `_DATIVES` follows: the common case, decided cheaply
     k = ctx.index_at(pos)
     if k >= len(ctx.toks) or not _blank(ctx.text[pos:ctx.toks[k].start]):
         return None
     t = ctx.toks[k]
+    if german:
+        fwd = _fwd_np(ctx, t.end, loose=False)
+        return ctx.span(*fwd) if fwd and _german_outlet(ctx, *fwd) else None
     if t.text.casefold() in _DATIVES:
         fwd = _fwd_np(ctx, t.end, loose=False)
         if fwd:
@@ -551,6 +555,27 @@ def _dative_outlet(ctx: _Ctx, pos: int) -> Span | None:
     if elided and t.text[elided.end()].isupper() and _outlet(t.text[elided.end():]):
         return t.start + elided.end(), t.end
     return None
+
+
+#: German articles of a feminine noun's dative ("sagte der Zeitung") and of a masculine or
+#: neuter one ("sagte dem Sender"), after a speech verb: whom it was said to.
+_GERMAN_DATIVES = frozenset({"der", "dem"})
+#: An acronym that names an outlet in a German dative: "sagte der MZ", "der MOPO".
+_OUTLET_ACRONYM = lazy_regex(r"\p{Lu}{2,5}")
+
+
+def _german_outlet(ctx: _Ctx, s: int, e: int) -> bool:
+    """toks[s:e], after a German dative article, names an outlet: a wire service or a name
+    with a media noun ("der Kleinen Zeitung": kleinezeitung.at; "der dpa": techfieber.de),
+    a title in quotation marks ("der „Rheinischen Post“") or a short acronym, whole ("der
+    MZ": mz-web.de; "der MOPO": mopo.de). Not a speaker in the nominative: "der Sprecher"."""
+    name = ctx.text[ctx.toks[s].start:ctx.toks[e - 1].end]
+    return (_outlet(name) or _QUOTE_OPENS.match(name) is not None
+            or (e - s == 1 and _OUTLET_ACRONYM.fullmatch(name) is not None))
+
+
+#: A name opening with a quotation mark: a title.
+_QUOTE_OPENS = lazy_regex(r"[„“\"»«‚‘']")
 
 
 def _inverted(text: str, pos: int) -> bool:

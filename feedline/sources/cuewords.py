@@ -39,6 +39,7 @@ _MEDIA_NOUNS = frozenset("""
 broadcaster newspaper agency radio channel tv station emittente agenzia quotidiano giornale
 canale agencia emisora cadena periódico diario agence chaîne journal quotidien sender zeitung
 news daily times herald tribune gazette telegraph mail
+post rundschau presse-agentur nachrichtenagentur rundfunk
 """.split())
 #: Broadcasters that a number follows: "Channel 13", "Radio 1".
 #: Prepositions before an outlet spoken to: "ha detto a Radio Acme", "said to Acme TV".

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from feedline import lexicon
 from feedline.sources.words import (
-    ANAPHORIC, AND_WORDS, ARTICLELESS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, NOT_SOURCES,
-    OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
+    ANAPHORIC, AND_WORDS, ARTICLELESS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, MEDIA,
+    NOT_SOURCES, OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
     _ADJ_SUFFIX, _APOSTROPHES, _LEAD_ARTICLE, _QUOTE, _ROMANCE, _TRAIL_POSS,
@@ -78,7 +78,8 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
             possessed = possessed or t.poss
             best, lows = k + 1, 0
         elif kind == DET:
-            genitive = state == "head" and t.text in GENITIVES  # "Sprecherin der Polizei"
+            genitive = state == "head" and t.text in GENITIVES and not (  # "Sprecherin der Polizei"
+                t.text == "der" and ctx.grammar == "de" and _dative_outlet_after(ctx, i, k, j))
             titled = t.text[:1].isupper() and ctx.toks[k - 1].text.casefold() in _MEDIA_NOUNS  # "quotidien Le Monde"
             linked = ctx.toks[k - 1].text in places  # "from the NPS"
             if k != i and ctx.toks[k - 1].kind not in (CONN, AND) and not genitive and not titled and (
@@ -115,6 +116,21 @@ def _parse_np(ctx: _Ctx, i: int, j: int, loose: bool,
         else:
             break
     return best
+
+
+def _dative_outlet_after(ctx: _Ctx, i: int, k: int, j: int) -> bool:
+    """toks[k] is a German "der" that opens an outlet spoken to, not a genitive of the name
+    toks[i:k]: "sagte Karl Doe der Acme Zeitung" (after a person's first and last name) or
+    "sagte ein Sprecher der Polizei der Acme Presse-Agentur" (after a genitive already): a
+    name takes one genitive, and a person's name none (kleinezeitung.at, mz-web.de,
+    techfieber.de, mopo.de print the dative outlet after the verb)."""
+    if k - i < 2:
+        return False
+    person = ctx.toks[k - 1].kind == NAME and ctx.toks[k - 2].kind == NAME and ctx.joined(k - 1)
+    if not person and not any(ctx.toks[n].text in GENITIVES for n in range(i + 1, k)):
+        return False
+    words = [ctx.toks[n].text.casefold() for n in range(k + 1, min(j, k + 4)) if ctx.joined(n)]
+    return any(w in _MEDIA_NOUNS or w.rsplit("-", 1)[-1] in _MEDIA_NOUNS or w in MEDIA for w in words)
 
 
 #: Words that tie an unnamed source to whom it knows: "sources close to the campaign",
