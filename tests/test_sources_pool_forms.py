@@ -207,3 +207,16 @@ def test_romance_adjective_after_the_head(text: str, lang: str, expected: list[s
 ])
 def test_german_dative_outlet(text: str, expected: list[str]) -> None:
     assert names(text, "de") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "according to" a report noun and its owner, with or without an article: the owner
+    # (20minutes.fr, cubadebate.cu, elnuevoherald.com, lainformacion.com, elpais.com)
+    ("Il fera froid, selon les informations de Météo-Acme ce jeudi.", "fr", ["Météo-Acme"]),
+    ("Según información del Consejo Electoral Nacional, ya fue celebrada.", "es",
+     ["Consejo Electoral Nacional"]),
+    ("La tasa bajó, según cifras del Acme Council.", "es", ["Acme Council"]),
+    ("According to information from the ministry, 20 were killed.", "en", ["the ministry"]),
+])
+def test_report_noun_and_its_owner(text: str, lang: str, expected: list[str]) -> None:
+    assert names(text, lang) == expected

@@ -603,6 +603,8 @@ REPORT_NOUNS: frozenset[str] = frozenset("""
 statement report data figures estimate estimates assessment survey study poll analysis release
 communiqué rapport données déclaration informe datos comunicado comunicato dati rapporto nota
 dane raport komunikat Angaben Bericht Mitteilung Erklärung Stellungnahme Pressemitteilung
+information informations chiffres información informaciones cifras informação informações dados
+informazioni cifre
 """.casefold().split())
 _BY_WORDS = frozenset(
     "by from of par de du des por del di da della dello dei degli von der".split())
