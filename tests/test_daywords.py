@@ -88,27 +88,6 @@ NEW_LANGUAGES = [
 ]
 
 
-@pytest.mark.parametrize(("line", "days_ago", "hour", "minute"), NEW_LANGUAGES)
-def test_day_word_and_clock(line: str, days_ago: int, hour: int, minute: int) -> None:
-    stamp = _stamp(line)
-    assert stamp is not None and stamp.kind is StampKind.DATETIME, stamp
-    assert (stamp.days_ago, stamp.hour, stamp.minute) == (days_ago, hour, minute)
-
-
-def test_day_word_after_a_name() -> None:
-    stamp = _stamp("Zechina jučer 17:59")  # a commenter's name, then the stamp
-    assert stamp is not None and stamp.text == "jučer 17:59" and stamp.days_ago == 1
-
-
-@pytest.mark.parametrize("line", [
-    pytest.param("Gauthier 17:59", id="hier-ends-a-name"),
-    pytest.param("Doveva finire prima, ma 17:59 era tardi", id="it-ma-is-but"),
-])
-def test_no_day_word(line: str) -> None:
-    stamp = _stamp(line)
-    assert stamp is None or stamp.days_ago is None, stamp
-
-
 # Day word, "at", clock: the lexicon's words for "at" before a clock stand between them, in
 # every language ("Сегодня в 14:05": mk.ru, oren.mk.ru, rzn.mk.ru; "Hier à 19:20":
 # vosgesmatin.fr; "Heute um 9:05": tagesanzeiger.ch): (line, days_ago, hour, minute).
@@ -126,8 +105,22 @@ DAY_WORD_AT = [
 ]
 
 
-@pytest.mark.parametrize(("line", "days_ago", "hour", "minute"), DAY_WORD_AT)
-def test_day_word_at_clock(line: str, days_ago: int, hour: int, minute: int) -> None:
+@pytest.mark.parametrize(("line", "days_ago", "hour", "minute"), NEW_LANGUAGES + DAY_WORD_AT)
+def test_day_word_and_clock(line: str, days_ago: int, hour: int, minute: int) -> None:
     stamp = _stamp(line)
     assert stamp is not None and stamp.kind is StampKind.DATETIME and stamp.text == line, stamp
     assert (stamp.days_ago, stamp.hour, stamp.minute) == (days_ago, hour, minute)
+
+
+def test_day_word_after_a_name() -> None:
+    stamp = _stamp("Zechina jučer 17:59")  # a commenter's name, then the stamp
+    assert stamp is not None and stamp.text == "jučer 17:59" and stamp.days_ago == 1
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Gauthier 17:59", id="hier-ends-a-name"),
+    pytest.param("Doveva finire prima, ma 17:59 era tardi", id="it-ma-is-but"),
+])
+def test_no_day_word(line: str) -> None:
+    stamp = _stamp(line)
+    assert stamp is None or stamp.days_ago is None, stamp
