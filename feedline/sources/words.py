@@ -333,7 +333,6 @@ def _swiss(forms: tuple[str, ...]) -> tuple[str, ...]:
 
 VERBS["de"] = _swiss(VERBS["de"])
 PREPOSITIONS["de"] = _swiss(PREPOSITIONS["de"])
-_APOSTROPHE_ENDS = "'’"
 #: Phrases after which the speaking subject follows, as after an inverted verb:
 #: "Об этом сообщил X", "Lo ha detto X", "jak podaje X". The subject must be a name.
 INVERTED: dict[str, tuple[str, ...]] = {
@@ -368,12 +367,26 @@ AS_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("como", "tal como"), "pt": ("como", "conforme", "segundo"), "it": ("come",),
     "fr": ("comme l'", "comme l’"),
 }
-for _lang, _words in AS_WORDS.items():
-    _perfect = tuple(f"{aux} {part}" for aux in PERFECT_AUX.get(_lang, ()) for part in PARTICIPLES[_lang])
-    INVERTED[_lang] = tuple(dict.fromkeys(INVERTED[_lang] + tuple(
-        f"{_as}{'' if _as[-1] in _APOSTROPHE_ENDS else ' '}{verb}" for _as in _words
-        for verb in (*(v for v in VERBS[_lang] if " " not in v), *_perfect)
-        if _as[-1] not in _APOSTROPHE_ENDS or verb.split()[0] in ("a", "ont", "avait", "avaient"))))
+#: French "comme l'" elides the object pronoun before "a", "ont" and the like: only a perfect follows.
+_ELIDING_AUX = ("a", "ont", "avait", "avaient")
+
+
+def _as_phrases(lang: str) -> tuple[str, ...]:
+    """The "as" phrases of `lang`: each "as" word before each single-word report verb and
+    each perfect ("come ha spiegato"); after an elided "l'", the perfects only."""
+    perfects = tuple(f"{aux} {part}" for aux in PERFECT_AUX.get(lang, ()) for part in PARTICIPLES.get(lang, ()))
+    verbs = tuple(v for v in VERBS[lang] if " " not in v)
+    phrases: list[str] = []
+    for word in AS_WORDS[lang]:
+        if word.endswith(("'", "’")):
+            phrases += [word + p for p in perfects if p.split()[0] in _ELIDING_AUX]
+        else:
+            phrases += [f"{word} {v}" for v in verbs + perfects]
+    return tuple(phrases)
+
+
+for _lang in AS_WORDS:
+    INVERTED[_lang] = tuple(dict.fromkeys(INVERTED[_lang] + _as_phrases(_lang)))
 #: Phrases after which the named source is *cited* by the origin: "citing Y".
 CITING: dict[str, tuple[str, ...]] = {
     "en": ("citing", "quoting", "cited", "quoted"),
