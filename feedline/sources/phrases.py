@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from feedline import lexicon
 from feedline.sources.words import (
-    ANAPHORIC, AND_WORDS, ARTICLELESS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS,
+    ANAPHORIC, AND_WORDS, ARTICLELESS, ARTICLES, CLAUSE_WORDS, GENITIVES, INDEFINITE, INSTITUTIONS, MEDIA,
     NOT_SOURCES, OPENERS, PREPOSITION_OPENERS, RELATIVES, REPORT_NOUNS, ROLE_NOUNS,
 )
 from feedline.sources.atoms import (
     _ADJ_SUFFIX, _APOSTROPHES, _LEAD_ARTICLE, _QUOTE, _ROMANCE, _TRAIL_POSS,
 )
 from feedline.sources.cuewords import _AUX_WORDS, _MEDIA_NOUNS, _NUMBERED_NOUNS
-from feedline.sources.names import _outlet
 from feedline.sources.tokens import (
     ACR, AND, CONN, DET, LOW, NAME, NON, NUM, ROLE, _Ctx, _DAY_WORDS, _HEADS, _blank, _elided,
 )
@@ -130,8 +129,8 @@ def _dative_outlet_after(ctx: _Ctx, i: int, k: int, j: int) -> bool:
     person = ctx.toks[k - 1].kind == NAME and ctx.toks[k - 2].kind == NAME and ctx.joined(k - 1)
     if not person and not any(ctx.toks[n].text in GENITIVES for n in range(i + 1, k)):
         return False
-    after = [ctx.toks[n].text for n in range(k + 1, min(j, k + 4)) if ctx.joined(n)]
-    return bool(after) and _outlet(" ".join(after))
+    words = [ctx.toks[n].text.casefold() for n in range(k + 1, min(j, k + 4)) if ctx.joined(n)]
+    return any(w in _MEDIA_NOUNS or w.rsplit("-", 1)[-1] in _MEDIA_NOUNS or w in MEDIA for w in words)
 
 
 #: Words that tie an unnamed source to whom it knows: "sources close to the campaign",
