@@ -129,6 +129,8 @@ def _dative_outlet_after(ctx: _Ctx, i: int, k: int, j: int) -> bool:
     person = ctx.toks[k - 1].kind == NAME and ctx.toks[k - 2].kind == NAME and ctx.joined(k - 1)
     if not person and not any(ctx.toks[n].text in GENITIVES for n in range(i + 1, k)):
         return False
+    # (`names._outlet`'s word test, which this module, of the same rank, may not import, and
+    # a compound's last part: "Bild-Zeitung")
     words = [ctx.toks[n].text.casefold() for n in range(k + 1, min(j, k + 4)) if ctx.joined(n)]
     return any(w in _MEDIA_NOUNS or w.rsplit("-", 1)[-1] in _MEDIA_NOUNS or w in MEDIA for w in words)
 
